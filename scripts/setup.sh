@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what Frontdoor builds and tests with, from Debian's packages, on a fresh machine.
+set -euo pipefail
+packages=(
+  build-essential cmake ninja-build pkg-config
+  tao-pegtl-dev libboost-graph-dev libboost-date-time-dev nlohmann-json3-dev libspdlog-dev catch2
+  libssl-dev libsqlite3-dev sqlite3 libbenchmark-dev
+  clang libclang-rt-dev
+  python3 python3-jsonschema
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
