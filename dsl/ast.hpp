@@ -1,0 +1,214 @@
+#pragma once
+// The syntax tree of a pack: what the parser builds from rule files, before any name is resolved.
+// The checker later fills the `resolved` parts of expressions in place.
+#include "dsl/source.hpp"
+#include "dsl/types.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace frontdoor::dsl::ast {
+
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
+
+enum class ExprKind {
+    boolean, integer, text, absent, date, datetime, duration,  // literals
+    list, record,                                               // constructed values
+    name, field, call,                                          // references
+    unary, binary, if_then_else, exists, is_absent,             // operators
+    quantifier,                                                 // any/all/count/filter/latest/earliest
+};
+
+// Operators, built-in functions and quantifiers, decoded by the checker so that evaluation never
+// compares strings.
+enum class Op { none, logical_and, logical_or, logical_not, negate, add, subtract, equal, not_equal, less,
+                less_equal, greater, greater_equal, member, not_member };
+enum class Builtin { none, local_date, is_open, next_opening, whole_years, first_present, count, table_lookup };
+enum class Quantifier { any, all, count, filter, latest, earliest };
+
+enum class DurationUnit { seconds, minutes, hours, days, months, working_days };
+
+// What a name in an expression turned out to mean, filled in by the checker.
+enum class NameKind { unresolved, input, definition, local, calendar };
+
+struct Resolution {
+    NameKind kind = NameKind::unresolved;
+    int index = -1;         // definition slot, local slot, calendar index
+    int field_index = -1;   // for `field`: index of the field in its record type
+    Op op = Op::none;
+    Builtin builtin = Builtin::none;
+    Quantifier quantifier = Quantifier::any;
+    int enum_member = -1;   // a text literal read as an enum value
+};
+
+struct Expr {
+    ExprKind kind;
+    Span span;
+    std::string text;              // name, field, operator, function, string literal, quantifier word
+    std::int64_t number = 0;       // integer literal; duration amount; date/datetime literal value
+    DurationUnit unit = DurationUnit::hours;
+    std::string calendar;          // `working days of CAL`
+    std::string variable;          // quantifier's bound name
+    std::vector<ExprPtr> args;     // operands, call arguments, list items; quantifier: [list, where?]
+    std::vector<ExprPtr> keys;     // latest/earliest `by` keys
+    bool has_where = false;
+    std::vector<std::pair<std::string, ExprPtr>> fields;  // record literal
+    std::vector<Span> field_spans;
+    // Filled in by the checker.
+    TypeRef type;
+    Resolution resolved;
+};
+
+struct Citation {
+    std::string text;
+    Span span;
+    bool present = false;
+};
+
+struct Field {
+    std::string name;
+    Span span;
+    bool optional = false;
+    TypeExpr type;
+    std::optional<std::string> matching;
+    std::optional<std::pair<std::int64_t, std::int64_t>> length;
+    std::optional<std::int64_t> at_most;
+    bool unique = false;
+    ExprPtr default_value;
+};
+
+struct Record {
+    std::string name;
+    Span span;
+    std::vector<Field> fields;
+};
+
+struct Enum {
+    std::string name;
+    Span span;
+    std::vector<std::pair<std::string, Span>> members;  // in declaration order
+};
+
+struct OpeningHours {
+    int first_day;  // 0 = Monday
+    int last_day;
+    int open_seconds;
+    int close_seconds;
+    Span span;
+};
+
+struct HolidaySource {
+    std::string file;
+    std::string division;
+    Span span;
+};
+
+struct Calendar {
+    std::string name;
+    Span span;
+    std::string timezone;
+    std::string timezone_rule;
+    Span timezone_span;
+    std::vector<OpeningHours> opening;
+    std::vector<HolidaySource> holidays;
+};
+
+struct Refusal {
+    Span span;
+    std::string each_variable;  // empty unless `refuse for each X in LIST`
+    ExprPtr each_list;
+    ExprPtr condition;
+    ExprPtr at;                 // the path that the refusal names
+    std::string because;
+    Citation citation;
+};
+
+struct Input {
+    std::string name;
+    Span span;
+    TypeExpr type;
+    std::vector<Refusal> refusals;
+};
+
+struct Let {
+    std::string name;
+    Span span;
+    std::optional<TypeExpr> declared;
+    ExprPtr value;
+    Citation citation;
+};
+
+enum class HitPolicy { first_match, collect };
+
+struct Row {
+    Span span;
+    std::string each_variable;  // collect only: `for each X in LIST: VALUE [when COND]`
+    ExprPtr each_list;
+    ExprPtr value;
+    ExprPtr condition;          // null for `otherwise` or an unconditional for-each
+    bool otherwise = false;
+    Citation citation;
+};
+
+struct Decision {
+    std::string name;
+    Span span;
+    TypeExpr type;
+    HitPolicy policy = HitPolicy::first_match;
+    std::vector<Row> rows;
+};
+
+struct TableEntry {
+    Span span;
+    ExprPtr key;  // null for `otherwise`
+    ExprPtr value;
+    Citation citation;
+};
+
+struct Table {
+    std::string name;
+    Span span;
+    TypeExpr key_type;
+    TypeExpr value_type;
+    std::vector<TableEntry> entries;
+};
+
+struct OutputField {
+    std::string name;
+    Span span;
+    ExprPtr value;
+};
+
+struct Output {
+    Span span;
+    std::string times_in;  // calendar whose zone renders times
+    Span times_span;
+    std::vector<OutputField> fields;
+};
+
+struct Manifest {
+    std::string name;
+    std::string version;
+    Citation citation;
+    Span span;
+};
+
+// Everything declared in a pack, in file order (files sorted by name).
+struct Pack {
+    std::vector<Manifest> manifests;  // exactly one expected
+    std::vector<Calendar> calendars;
+    std::vector<Enum> enums;
+    std::vector<Record> records;
+    std::vector<Input> inputs;        // exactly one expected
+    std::vector<Let> lets;
+    std::vector<Decision> decisions;
+    std::vector<Table> tables;
+    std::vector<Output> outputs;      // exactly one expected
+    std::vector<std::pair<Span, std::string>> comments;  // for the formatter
+};
+
+}  // namespace frontdoor::dsl::ast

@@ -1,0 +1,77 @@
+#pragma once
+// A pack whose names are resolved and whose types are known: what the checker hands to the engine.
+#include "dsl/ast.hpp"
+#include "engine/calendar/calendar.hpp"
+#include "frontdoor/diagnostic.hpp"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace frontdoor::dsl {
+
+struct EnumInfo {
+    std::string name;
+    std::vector<std::string> declared;  // declaration order, for the JSON Schema
+    std::vector<std::string> sorted;    // member index = position here, so sets sort by name
+    int index_of(const std::string& member) const;
+};
+
+struct FieldInfo {
+    std::string name;
+    TypeRef type;          // as read by rules: optional when it may be absent after defaults
+    TypeRef value_type;    // the type of a present value (never optional)
+    bool may_be_omitted = false;
+    bool nullable = false;
+    const ast::Field* syntax = nullptr;
+};
+
+struct RecordInfo {
+    std::string name;
+    std::vector<FieldInfo> fields;
+    int index_of(const std::string& field) const;
+};
+
+enum class DefinitionKind { let, decision, table };
+
+struct Definition {
+    DefinitionKind kind;
+    int syntax_index;      // into ast.lets / ast.decisions / ast.tables
+    std::string name;
+    Span span;
+    TypeRef type;
+    std::vector<int> depends_on;  // definition slots read by this one (sorted, unique)
+};
+
+struct CheckedPack {
+    std::vector<Source> sources;
+    ast::Pack syntax;
+    std::vector<EnumInfo> enums;
+    std::vector<RecordInfo> records;
+    std::vector<time::Calendar> calendars;
+    std::vector<Definition> definitions;
+    std::map<std::string, int> definition_by_name;
+    std::map<std::string, int> enum_by_name;
+    std::map<std::string, int> record_by_name;
+    std::map<std::string, int> calendar_by_name;
+    std::string input_name;
+    int input_record = -1;
+    int output_calendar = -1;
+    int local_count = 0;              // slots for variables bound by quantifiers and `for each`
+    std::vector<int> output_depends_on;
+    std::vector<int> refusal_depends_on;
+};
+
+// The files of a pack: rule files (*.rules) and the data files they name, by path relative to the
+// pack directory. The engine hashes exactly these for the pack's digest.
+struct PackFiles {
+    std::string directory;  // for messages
+    std::vector<std::pair<std::string, std::string>> files;  // sorted by path
+};
+
+// Parses and checks every rule file of `files`. Returns the pack only when there is no error;
+// diagnostics (errors and warnings) are appended either way.
+std::unique_ptr<CheckedPack> check_pack(const PackFiles& files, std::vector<Diagnostic>& diagnostics);
+
+}  // namespace frontdoor::dsl

@@ -1,0 +1,122 @@
+#include "dsl/diagnostics.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace frontdoor {
+
+std::string render(const Diagnostic& d) {
+    static const char* const names[] = {"error", "warning", "note"};
+    std::string out = d.file;
+    if (d.line > 0) out += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+    out += ": ";
+    out += names[static_cast<int>(d.severity)];
+    out += ": " + d.message + "\n";
+    if (d.line > 0) {
+        out += "  " + d.line_text + "\n  ";
+        for (std::uint32_t i = 1; i < d.column; ++i) out += (i - 1 < d.line_text.size() && d.line_text[i - 1] == '\t') ? '\t' : ' ';
+        out += '^';
+        for (std::uint32_t i = 1; i < d.width; ++i) out += '~';
+        out += '\n';
+    }
+    for (const auto& note : d.notes) out += "  note: " + note + "\n";
+    return out;
+}
+
+std::string render_all(const std::vector<Diagnostic>& diagnostics) {
+    std::string out;
+    for (const auto& d : diagnostics) out += render(d);
+    return out;
+}
+
+bool has_errors(const std::vector<Diagnostic>& diagnostics) {
+    return std::any_of(diagnostics.begin(), diagnostics.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+}  // namespace frontdoor
+
+namespace frontdoor::dsl {
+
+void Diagnostics::error(Span span, std::string message, std::vector<std::string> notes) {
+    add(Severity::error, span, std::move(message), std::move(notes));
+}
+
+void Diagnostics::warning(Span span, std::string message, std::vector<std::string> notes) {
+    add(Severity::warning, span, std::move(message), std::move(notes));
+}
+
+void Diagnostics::pack_error(std::string file, std::string message) {
+    Diagnostic d;
+    d.file = std::move(file);
+    d.message = std::move(message);
+    list_.push_back(std::move(d));
+}
+
+bool Diagnostics::has_errors() const { return frontdoor::has_errors(list_); }
+
+void Diagnostics::add(Severity severity, Span span, std::string message, std::vector<std::string> notes) {
+    Diagnostic d;
+    d.severity = severity;
+    d.message = std::move(message);
+    d.notes = std::move(notes);
+    if (span.file < sources_.size()) {
+        const Source& source = sources_[span.file];
+        LineColumn at = source.locate(span.begin);
+        d.file = source.name();
+        d.line = at.line;
+        d.column = at.column;
+        d.line_text = std::string(source.line_text(at.line));
+        std::uint32_t line_end = static_cast<std::uint32_t>(d.line_text.size()) + 1;
+        std::uint32_t end_column = span.end > span.begin ? source.locate(span.end).column : at.column + 1;
+        if (source.locate(span.end > span.begin ? span.end : span.begin).line != at.line) end_column = line_end;
+        d.width = end_column > at.column ? end_column - at.column : 1;
+    }
+    list_.push_back(std::move(d));
+}
+
+std::vector<Diagnostic> Diagnostics::sorted() const {
+    std::vector<Diagnostic> out = list_;
+    auto key = [](const Diagnostic& d) { return std::tie(d.file, d.line, d.column, d.message); };
+    std::stable_sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+    out.erase(std::unique(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
+              out.end());
+    return out;
+}
+
+namespace {
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+}  // namespace
+
+std::string closest_name(const std::string& name, const std::vector<std::string>& candidates) {
+    std::string best;
+    std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
+    for (const auto& candidate : candidates) {
+        std::size_t distance = edit_distance(name, candidate);
+        if (distance < best_distance) {
+            best_distance = distance;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
+std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates) {
+    std::string best = closest_name(name, candidates);
+    return best.empty() ? std::string() : "; did you mean '" + best + "'?";
+}
+
+}  // namespace frontdoor::dsl

@@ -1,0 +1,132 @@
+#include "dsl/parse.hpp"
+
+#include "dsl/parse_errors.hpp"
+#include "dsl/parse_tree_to_ast.hpp"
+
+#include <tao/pegtl/contrib/parse_tree.hpp>
+
+namespace frontdoor::dsl {
+
+namespace p = tao::pegtl;
+using namespace grammar;
+
+namespace {
+
+// The grammar rules that become nodes of the parse tree; everything else (tokens, white space)
+// is folded away.
+template <typename Rule>
+using selector = p::parse_tree::selector<
+    Rule,
+    p::parse_tree::store_content::on<
+        name, field_name, bound_name, string_lit, integer_lit, time_of_day, unit_word, working_days, duration_lit,
+        date_lit, datetime_lit, true_lit, false_lit, absent_lit, list_lit, record_lit, field_init, call, quantifier_word,
+        quantifier, where_clause, by_keys, if_then_else, name_ref, postfix, field_access, negate, additive, additive_op,
+        comparison, compare_op, not_in_op, in_op, exists_op, is_absent_op, negation, not_op, conjunction, and_op,
+        disjunction, or_op, citation, list_type, set_type, named_type, nullable, type_expr, pack_decl, day_name,
+        day_range, opening, timezone_item, holidays_item, calendar_decl, enum_member, enum_decl, matching_constraint,
+        length_constraint, at_most_constraint, unique_constraint, optional_marker, default_value, field_decl,
+        record_decl, each_binding, refusal_at, refusal_because, refusal, input_decl, declared_type, let_decl,
+        first_match, collect_policy, row_condition, row_otherwise, each_row, value_row, decision_decl, table_entry,
+        table_decl, output_field, output_decl, parenthesised>>;
+
+template <typename Rule>
+using control = p::must_if<errors, p::normal, false>::control<Rule>;
+
+// Offsets of white space and comments from `at`; returns the first offset of real text.
+std::uint32_t skip_blank(const std::string& text, std::uint32_t at) {
+    while (at < text.size()) {
+        char c = text[at];
+        if (c == '#') {
+            while (at < text.size() && text[at] != '\n') ++at;
+        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            ++at;
+        } else {
+            break;
+        }
+    }
+    return at;
+}
+
+bool starts_declaration(std::string_view line) {
+    for (const char* word : {"pack", "calendar", "enum", "record", "input", "let", "decision", "table", "output"}) {
+        std::string_view w(word);
+        if (line.substr(0, w.size()) == w && (line.size() == w.size() || line[w.size()] == ' ' || line[w.size()] == '\t'))
+            return true;
+    }
+    return false;
+}
+
+// After a syntax error: the start of the next line that begins, in its first column, with a
+// declaration keyword; or the end of the text.
+std::uint32_t recover(const std::string& text, std::uint32_t from) {
+    std::uint32_t at = from;
+    while (at < text.size()) {
+        while (at < text.size() && text[at] != '\n') ++at;
+        if (at < text.size()) ++at;
+        if (starts_declaration(std::string_view(text).substr(at))) return at;
+    }
+    return static_cast<std::uint32_t>(text.size());
+}
+
+void collect_comments(const Source& source, std::uint32_t file, ast::Pack& pack) {
+    const std::string& text = source.text();
+    bool in_string = false;
+    for (std::uint32_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"' || c == '\n') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '#') {
+            std::uint32_t end = i;
+            while (end < text.size() && text[end] != '\n') ++end;
+            pack.comments.emplace_back(Span{file, i, end}, text.substr(i, end - i));
+            i = end;
+        }
+    }
+}
+
+}  // namespace
+
+void parse_source(const Source& source, std::uint32_t file, ast::Pack& pack, Diagnostics& diagnostics) {
+    collect_comments(source, file, pack);
+    const std::string& text = source.text();
+    TreeConverter converter(file, diagnostics);
+    std::uint32_t at = skip_blank(text, 0);
+    while (at < text.size()) {
+        LineColumn where = source.locate(at);
+        p::memory_input<> in(text.data() + at, text.data() + text.size(), source.name(), at, where.line, where.column);
+        try {
+            auto root = p::parse_tree::parse<one_declaration, selector, p::nothing, control>(in);
+            if (!root || root->children.empty()) {
+                diagnostics.error(Span{file, at, at + 1},
+                                  "expected a declaration: pack, calendar, enum, record, input, let, decision, table or output");
+                at = skip_blank(text, recover(text, at));
+                continue;
+            }
+            converter.declaration(*root->children.front(), pack);
+            at = skip_blank(text, static_cast<std::uint32_t>(in.current() - text.data()));
+        } catch (const p::parse_error& error) {
+            auto offset = static_cast<std::uint32_t>(error.positions().front().byte);
+            diagnostics.error(Span{file, offset, offset + 1}, std::string(error.message()));
+            at = skip_blank(text, recover(text, offset));
+        }
+    }
+}
+
+ast::ExprPtr parse_expression(const Source& source, std::uint32_t file, Diagnostics& diagnostics) {
+    const std::string& text = source.text();
+    p::memory_input<> in(text.data(), text.data() + text.size(), source.name());
+    try {
+        auto root = p::parse_tree::parse<p::seq<skip, expression, p::eof>, selector, p::nothing, control>(in);
+        if (root && !root->children.empty()) return TreeConverter(file, diagnostics).expression(*root->children.front());
+        diagnostics.error(Span{file, 0, static_cast<std::uint32_t>(text.size())}, "expected a single expression");
+    } catch (const p::parse_error& error) {
+        auto offset = static_cast<std::uint32_t>(error.positions().front().byte);
+        diagnostics.error(Span{file, offset, offset + 1}, std::string(error.message()));
+    }
+    return nullptr;
+}
+
+}  // namespace frontdoor::dsl

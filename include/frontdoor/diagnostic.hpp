@@ -1,0 +1,27 @@
+#pragma once
+// A compiler-style message about a rule file: where, how bad, and what to do.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace frontdoor {
+
+enum class Severity { error, warning, note };
+
+struct Diagnostic {
+    Severity severity = Severity::error;
+    std::string file;        // path as given to the pack loader, e.g. "rules/hackney/thresholds.rules"
+    std::uint32_t line = 0;  // 1-based; 0 when the message is about the pack as a whole
+    std::uint32_t column = 0;
+    std::uint32_t width = 1;  // caret width in bytes on that line
+    std::string message;
+    std::string line_text;    // the source line, for the caret display
+    std::vector<std::string> notes;  // follow-up lines, e.g. the members of a cycle
+};
+
+// "file:line:col: error: message", the source line and a caret underline, then the notes.
+std::string render(const Diagnostic& diagnostic);
+std::string render_all(const std::vector<Diagnostic>& diagnostics);
+bool has_errors(const std::vector<Diagnostic>& diagnostics);
+
+}  // namespace frontdoor
