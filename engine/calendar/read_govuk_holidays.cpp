@@ -1,0 +1,82 @@
+// Reads the holiday list that gov.uk publishes at https://www.gov.uk/bank-holidays.json. A policy
+// lead edits this file by hand to add next year's dates, so every refusal says where the problem
+// is in words they can act on.
+#include "calendar.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace frontdoor::time {
+namespace {
+
+constexpr const char* file_name = "the bank-holidays file";
+
+std::optional<std::vector<Holiday>> refuse(std::string* why, std::string sentence) {
+    if (why != nullptr) *why = std::move(sentence);
+    return std::nullopt;
+}
+
+// The line on which a byte offset falls, counting from 1, so that a text editor can find it.
+std::size_t line_of(std::string_view text, std::size_t byte) {
+    const std::size_t end = std::min(byte, text.size());
+    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+}
+
+}  // namespace
+
+std::optional<std::vector<Holiday>> read_govuk_holidays(std::string_view json_text, std::string_view division,
+                                                        std::string* why) {
+    nlohmann::json document;
+    try {
+        document = nlohmann::json::parse(json_text.begin(), json_text.end());
+    } catch (const nlohmann::json::parse_error& e) {
+        // nlohmann counts the byte just past the problem, from 1.
+        const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
+        return refuse(why, std::string(file_name) + " is not valid JSON: there is a mistake on line " +
+                               std::to_string(line_of(json_text, at)) +
+                               " (look for a missing comma, quote or bracket)");
+    }
+    if (!document.is_object()) {
+        return refuse(why, std::string(file_name) +
+                               " should hold one entry per division, such as \"england-and-wales\", "
+                               "inside { and }");
+    }
+    const std::string wanted(division);
+    const auto found = document.find(wanted);
+    if (found == document.end()) {
+        std::string present;
+        for (const auto& item : document.items()) present += (present.empty() ? "" : ", ") + item.key();
+        return refuse(why, std::string(file_name) + " has no division \"" + wanted + "\"" +
+                               (present.empty() ? " (it has none at all)" : " (it has " + present + ")"));
+    }
+    const std::string where = std::string("in ") + file_name + ", division \"" + wanted + "\"";
+    if (!found->is_object() || !found->contains("events") || !(*found)["events"].is_array()) {
+        return refuse(why, where + " should have a list called \"events\"");
+    }
+
+    const nlohmann::json& events = (*found)["events"];
+    std::vector<Holiday> holidays;
+    holidays.reserve(events.size());
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const nlohmann::json& event = events[i];
+        const std::string which = where + ", event " + std::to_string(i + 1);
+        if (!event.is_object()) return refuse(why, which + " should have a \"title\" and a \"date\" inside { and }");
+        const auto title = event.find("title");
+        if (title == event.end() || !title->is_string() || title->get_ref<const std::string&>().empty()) {
+            return refuse(why, which + " has no \"title\" written in quotes");
+        }
+        const std::string& name = title->get_ref<const std::string&>();
+        const auto date = event.find("date");
+        if (date == event.end() || !date->is_string()) {
+            return refuse(why, which + " (\"" + name + "\") has no \"date\" written in quotes, like \"2024-12-25\"");
+        }
+        std::string reason;
+        const std::optional<DayNumber> day = parse_date(date->get_ref<const std::string&>(), &reason);
+        if (!day) return refuse(why, which + " (\"" + name + "\"): " + reason);
+        holidays.push_back(Holiday{*day, name});
+    }
+    return holidays;
+}
+
+}  // namespace frontdoor::time

@@ -1,0 +1,157 @@
+#include "time_zone.hpp"
+
+#include "posix_rule.hpp"
+
+#include <boost/date_time/local_time/local_time.hpp>
+
+#include <algorithm>
+#include <vector>
+
+namespace frontdoor::time {
+namespace {
+
+// The Gregorian calendar repeats every 400 years, which are exactly 146097 days or 20871 weeks, so
+// a yearly rule gives the same transitions in year y and in year y + 400 shifted by this many
+// seconds. One cycle of transitions, computed once, therefore answers for every instant.
+constexpr std::int64_t cycle_seconds = std::int64_t{146097} * seconds_per_day;
+constexpr int cycle_first_year = 2000;
+constexpr std::int64_t cycle_start = std::int64_t{10957} * seconds_per_day;  // 2000-01-01T00:00:00Z
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+    const std::int64_t q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+struct Transition {
+    std::int64_t utc_seconds;  // the first second with the new offset
+    int offset_seconds;
+};
+
+// The local date on which a rule's change happens in `year`. Boost handles "Mm.w.d"; the two
+// day-of-year forms are plain arithmetic (Boost gets some of those days wrong).
+DayNumber transition_day(const detail::PosixDayRule& rule,
+                         const std::optional<boost::local_time::posix_time_zone>& boost_zone, int year) {
+    const DayNumber january_first = *day_number(year, 1, 1);
+    switch (rule.kind) {
+    case detail::PosixDayRule::Kind::month_week_day: {
+        const boost::gregorian::date d = boost_zone->dst_local_start_time(static_cast<unsigned short>(year)).date();
+        return *day_number(d.year(), d.month(), d.day());
+    }
+    case detail::PosixDayRule::Kind::julian_no_leap:
+        return january_first + rule.day - 1 + (is_leap_year(year) && rule.day >= 60 ? 1 : 0);
+    case detail::PosixDayRule::Kind::zero_based:
+        break;
+    }
+    return january_first + rule.day;
+}
+
+std::optional<boost::local_time::posix_time_zone> boost_zone_for(const detail::PosixDayRule& rule) {
+    if (rule.kind != detail::PosixDayRule::Kind::month_week_day) return std::nullopt;
+    // Only the date rule matters to Boost here; the offsets and times come from posix_rule.cpp.
+    return boost::local_time::posix_time_zone("STD0DST," + rule.text + "," + rule.text);
+}
+
+}  // namespace
+
+struct TimeZone::Rules {
+    int std_offset = 0;
+    int dst_offset = 0;
+    // Sorted; covers one 400-year cycle from 2000 plus the years either side, so that the latest
+    // transition at or before any instant of the cycle is present.
+    std::vector<Transition> transitions;
+
+    int offset_at_seconds(std::int64_t utc_seconds) const {
+        if (transitions.empty()) return std_offset;
+        const std::int64_t s = utc_seconds - floor_div(utc_seconds - cycle_start, cycle_seconds) * cycle_seconds;
+        const auto after = std::upper_bound(transitions.begin(), transitions.end(), s,
+                                            [](std::int64_t v, const Transition& tr) { return v < tr.utc_seconds; });
+        if (after == transitions.begin()) return after->offset_seconds == dst_offset ? std_offset : dst_offset;
+        return std::prev(after)->offset_seconds;
+    }
+};
+
+std::optional<TimeZone> TimeZone::from_posix(std::string name, const std::string& posix_rule, std::string* why) {
+    const std::optional<detail::PosixRule> rule = detail::parse_posix_rule(posix_rule, why);
+    if (!rule) return std::nullopt;
+    auto rules = std::make_shared<Rules>();
+    rules->std_offset = rule->std_offset;
+    rules->dst_offset = rule->has_dst ? rule->dst_offset : rule->std_offset;
+    if (rule->has_dst) {
+        try {
+            const auto start_zone = boost_zone_for(rule->start);
+            const auto end_zone = boost_zone_for(rule->end);
+            for (int year = cycle_first_year - 1; year <= cycle_first_year + 400; ++year) {
+                // POSIX gives the start in standard time and the end in daylight-saving time.
+                const std::int64_t start = std::int64_t{transition_day(rule->start, start_zone, year)} * seconds_per_day +
+                                           rule->start_time - rule->std_offset;
+                const std::int64_t end = std::int64_t{transition_day(rule->end, end_zone, year)} * seconds_per_day +
+                                         rule->end_time - rule->dst_offset;
+                rules->transitions.push_back({start, rule->dst_offset});
+                rules->transitions.push_back({end, rule->std_offset});
+            }
+        } catch (const std::exception& e) {
+            if (why != nullptr) {
+                *why = "the time-zone rule \"" + posix_rule + "\" gives no daylight-saving dates (" + e.what() + ")";
+            }
+            return std::nullopt;
+        }
+        std::stable_sort(rules->transitions.begin(), rules->transitions.end(),
+                         [](const Transition& a, const Transition& b) { return a.utc_seconds < b.utc_seconds; });
+    }
+    TimeZone zone;
+    zone.name_ = std::move(name);
+    zone.rules_ = std::move(rules);
+    return zone;
+}
+
+int TimeZone::offset_seconds_at(Instant t) const {
+    // A default-constructed TimeZone has no rules; it behaves as UTC instead of crashing.
+    static const Rules utc;
+    return (rules_ ? *rules_ : utc).offset_at_seconds(floor_div(t, micros_per_second));
+}
+
+LocalTime TimeZone::to_local(Instant t) const {
+    const int offset = offset_seconds_at(t);
+    const Instant wall = t + std::int64_t{offset} * micros_per_second;
+    const std::int64_t micros_per_day = std::int64_t{seconds_per_day} * micros_per_second;
+    const std::int64_t day = floor_div(wall, micros_per_day);
+    const std::int64_t within_day = wall - day * micros_per_day;
+    return LocalTime{static_cast<DayNumber>(day), static_cast<int>(within_day / micros_per_second), offset,
+                     within_day % micros_per_second};
+}
+
+Instant TimeZone::from_local(DayNumber day, int seconds_of_day) const {
+    const std::int64_t wall = std::int64_t{day} * seconds_per_day + seconds_of_day;
+    static const Rules utc;
+    const Rules& rules = rules_ ? *rules_ : utc;
+    const int offsets[2] = {rules.std_offset, rules.dst_offset};
+    std::optional<std::int64_t> earliest;
+    for (const int offset : offsets) {
+        const std::int64_t candidate = wall - offset;
+        if (rules.offset_at_seconds(candidate) == offset && (!earliest || candidate < *earliest)) {
+            earliest = candidate;
+        }
+    }
+    // No offset fits only inside a spring-forward gap. Reading the wall time with the smaller
+    // (earlier) offset lands after the change, moved forward by the length of the gap.
+    if (!earliest) earliest = wall - std::min(offsets[0], offsets[1]);
+    return *earliest * micros_per_second;
+}
+
+std::string TimeZone::format(Instant t) const {
+    const LocalTime local = to_local(t);
+    const int offset_minutes = (local.offset_seconds < 0 ? -local.offset_seconds : local.offset_seconds) / 60;
+    const int fields[5] = {local.seconds_of_day / 3600, local.seconds_of_day / 60 % 60, local.seconds_of_day % 60,
+                           offset_minutes / 60, offset_minutes % 60};
+    std::string out = format_date(local.day) + "T00:00:00+00:00";
+    const std::size_t time_at = out.size() - 14;
+    const std::size_t positions[5] = {time_at, time_at + 3, time_at + 6, time_at + 9, time_at + 12};
+    for (std::size_t i = 0; i < 5; ++i) {
+        out[positions[i]] = static_cast<char>('0' + fields[i] / 10);
+        out[positions[i] + 1] = static_cast<char>('0' + fields[i] % 10);
+    }
+    if (local.offset_seconds < 0) out[time_at + 8] = '-';
+    return out;
+}
+
+}  // namespace frontdoor::time
