@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import json
 import re
 from zoneinfo import ZoneInfo
@@ -117,9 +118,11 @@ def render(t: dt.datetime) -> str:
         sign, total // 3600, (total % 3600) // 60)
 
 
+@functools.lru_cache(maxsize=8)
 def load_holidays(holidays_path: str) -> frozenset:
     """§1 Time: the bank holidays of England and Wales, read from the gov.uk layout
-    ({"england-and-wales": {"events": [{"date": ...}, ...]}})."""
+    ({"england-and-wales": {"events": [{"date": ...}, ...]}}). Cached per path: the file is data
+    that does not change during a run."""
     with open(holidays_path, encoding="utf-8") as f:
         data = json.load(f)
     return frozenset(parse_date(e["date"]) for e in data["england-and-wales"]["events"])
