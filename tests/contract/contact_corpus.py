@@ -332,13 +332,11 @@ MUTATIONS = (
         ("/information_sufficient", "false"), ("/consent", "given"), ("/consent/parent", True),
         ("/consent/child", 0), ("/partner_checks", {"agency": "police", "rag": "red"}),
         (CHECK, "police"), (CHECK + "/agency", 5), (CHECK + "/rag", 1), (CHECK + "/requested_at", 0)]]
-    + [("null", p, [None]) for p in [
-        "/contact_id", "/received_at", "/channel", "/request_type", "/referrer", "/referrer/source",
-        "/referrer/organisation", "/child", "/child/child_id", "/child/birth_date",
-        "/child/open_case/unit", "/child/open_case/since", "/child/episodes", EPISODE,
-        EPISODE + "/closed", "/indicators", "/indicators/*", "/factors", "/factors/*", "/risk",
-        "/risk/immediate_danger", "/information_sufficient", "/consent", "/consent/parent",
-        "/consent/child", "/partner_checks", CHECK, CHECK + "/rag", CHECK + "/requested_at"]]
+    + [("null", p, [None]) for p in [  # open_case is the one field that may be null
+        "/contact_id", "/received_at", "/channel", "/referrer", "/referrer/source", "/child",
+        "/child/birth_date", "/child/open_case/since", "/child/episodes", EPISODE + "/closed",
+        "/indicators", "/factors/*", "/risk/immediate_danger", "/information_sufficient",
+        "/consent/parent", "/partner_checks", CHECK + "/requested_at"]]
     + [("bad enum", p, v) for p, v in [
         ("/channel", ["fax", "Phone", "walk-in", ""]), ("/request_type", ["referral", "Concern"]),
         ("/referrer/source", ["11", "3G", "1a", "06", ""]),
@@ -346,11 +344,11 @@ MUTATIONS = (
         ("/factors/*", ["8A", "1a", "25", "7B"]), (CHECK + "/rag", ["RED", "yellow", "grey"]),
         ("/consent/parent", ["not_applicable", "Given", "yes"]),
         ("/consent/child", ["yes", "GIVEN", "n/a"])]]
-    + [("pattern", p, v) for p, v in [
+    + 3 * [("pattern", p, v) for p, v in [
         ("/contact_id", ["C 1", "x" * 65, "", "abc\n", "c/1", "\u00e91", "C\t1"]),
         ("/child/child_id", ["K 1", "k" * 65, "", "k#1", "k\n"]),
         (CHECK + "/agency", ["Police", "1police", "", "a" * 41, "police-2", "_police", "police\n"])]]
-    + [("length", p, v) for p, v in [
+    + 2 * [("length", p, v) for p, v in [
         ("/referrer/organisation", ["", "x" * 201, "\u00e9" * 201, "\U0001F476" * 201]),
         ("/child/open_case/unit", ["", "u" * 201]), (EPISODE + "/unit", ["", "u" * 201])]]
     + [("too many items", "/child/episodes", [lambda b, c, cur: [
@@ -358,12 +356,12 @@ MUTATIONS = (
        ("too many items", "/partner_checks", [lambda b, c, cur: [
            b.check(c["received_at"], b.r.random() < 0.5) for _ in range(51)]])]
     + [("duplicate item", "/indicators", None), ("duplicate item", "/factors", None)]
-    + [("bad time", p, _TIME_BAD) for p in ["/received_at"] * 4 + [CHECK + "/requested_at"] * 2]
-    + [("bad date", p, _DATE_BAD) for p in [
+    + [("bad time", p, _TIME_BAD) for p in ["/received_at"] * 8 + [CHECK + "/requested_at"] * 4]
+    + 2 * [("bad date", p, _DATE_BAD) for p in [
         "/child/birth_date", "/child/expected_birth_date", "/child/open_case/since",
         EPISODE + "/opened", EPISODE + "/closed"]]
-    + [("s6", None, kind) for kind in ["both", "born_after", "born_after_written", "closed_first",
-                                       "closed_after", "closed_after_written", "requested", "requested"]])
+    + 2 * [("s6", None, kind) for kind in ["both", "born_after", "born_after_written", "closed_first",
+                                           "closed_after", "closed_after_written"] + ["requested"] * 3])
 KINDS = sorted({kind for kind, _, _ in MUTATIONS})  # the start of every invalid contact's label
 
 
