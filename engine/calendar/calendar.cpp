@@ -61,11 +61,10 @@ bool Calendar::is_working_day(DayNumber day) const {
 bool Calendar::is_open(Instant t) const {
     const LocalTime local = zone_.to_local(t);
     if (!is_working_day(local.day)) return false;
-    return std::any_of(hours_on(week_, local.day).begin(), hours_on(week_, local.day).end(),
-                       [&](const OpeningInterval& interval) {
-                           return interval.open_seconds <= local.seconds_of_day &&
-                                  local.seconds_of_day < interval.close_seconds;
-                       });
+    const std::vector<OpeningInterval>& hours = hours_on(week_, local.day);
+    return std::any_of(hours.begin(), hours.end(), [&](const OpeningInterval& interval) {
+        return interval.open_seconds <= local.seconds_of_day && local.seconds_of_day < interval.close_seconds;
+    });
 }
 
 Instant Calendar::next_opening(Instant t) const {

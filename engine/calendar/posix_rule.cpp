@@ -1,9 +1,11 @@
 #include "posix_rule.hpp"
 
-#include <cctype>
-
 namespace frontdoor::time::detail {
 namespace {
+
+// ASCII only: <cctype> answers according to the process's C locale.
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
 // Walks the rule text once; every read either consumes what it expects or leaves `reason` set.
 struct Reader {
@@ -26,7 +28,7 @@ struct Reader {
     // A number of at most `max_digits` digits, or -1 when there is no digit here.
     int number(std::size_t max_digits) {
         int value = -1;
-        for (std::size_t n = 0; n < max_digits && std::isdigit(static_cast<unsigned char>(peek())); ++n) {
+        for (std::size_t n = 0; n < max_digits && is_digit(peek()); ++n) {
             value = (value < 0 ? 0 : value * 10) + (text[pos++] - '0');
         }
         return value;
@@ -36,14 +38,14 @@ struct Reader {
     bool name(std::string& out, const char* which) {
         const std::size_t first = pos;
         if (take('<')) {
-            while (std::isalnum(static_cast<unsigned char>(peek())) || peek() == '+' || peek() == '-') ++pos;
+            while (is_letter(peek()) || is_digit(peek()) || peek() == '+' || peek() == '-') ++pos;
             if (!take('>') || pos - first < 5) {
                 return fail(std::string("the ") + which + " abbreviation in <> must be at least three letters, digits or signs");
             }
             out = std::string(text.substr(first + 1, pos - first - 2));
             return true;
         }
-        while (std::isalpha(static_cast<unsigned char>(peek()))) ++pos;
+        while (is_letter(peek())) ++pos;
         if (pos - first < 3) return fail(std::string("the ") + which + " abbreviation must be at least three letters, like GMT or BST");
         out = std::string(text.substr(first, pos - first));
         return true;
@@ -116,7 +118,7 @@ std::optional<PosixRule> parse_posix_rule(std::string_view text, std::string* wh
     PosixRule rule;
     Reader in{text, 0, {}};
     bool ok = in.name(rule.std_name, "standard-time") &&
-              (std::isdigit(static_cast<unsigned char>(in.peek())) || in.peek() == '+' || in.peek() == '-' ||
+              (is_digit(in.peek()) || in.peek() == '+' || in.peek() == '-' ||
                in.fail("the standard-time abbreviation must be followed by its offset, like GMT0 or EST5")) &&
               in.duration(rule.std_offset, 24, "offset");
     // POSIX counts offsets westward ("EST5" is five hours behind UTC); everything else here counts east.

@@ -2,7 +2,7 @@
 
 #include "posix_rule.hpp"
 
-#include <boost/date_time/local_time/local_time.hpp>
+#include <boost/date_time/local_time/posix_time_zone.hpp>
 
 #include <algorithm>
 #include <vector>

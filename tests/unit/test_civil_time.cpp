@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
+
 using namespace frontdoor::time;
 
 namespace {
@@ -165,4 +167,36 @@ TEST_CASE("UTC day of an instant floors negative instants", "[civil_time]") {
     CHECK(utc_day_of(std::int64_t{seconds_per_day} * micros_per_second) == 1);
     CHECK(utc_day_of(-std::int64_t{seconds_per_day} * micros_per_second) == -1);
     CHECK(utc_day_of(-std::int64_t{seconds_per_day} * micros_per_second - 1) == -2);
+}
+
+TEST_CASE("random and mangled text never crashes the parsers and always gets a reason", "[civil_time]") {
+    std::mt19937 rng(20240330);
+    const std::string alphabet = "0123456789-:T Z+.tz";
+    const std::string valid[] = {"2024-03-30T20:00:00.123Z", "2024-02-29T23:59:59+01:00", "2024-03-30"};
+    for (int i = 0; i < 20000; ++i) {
+        std::string text = valid[static_cast<std::size_t>(rng() % 3)];
+        if (i % 2 == 0) {
+            text.assign(rng() % 32, ' ');
+            for (char& c : text) c = alphabet[rng() % alphabet.size()];
+        } else {
+            for (auto edits = 1 + rng() % 3; edits > 0 && !text.empty(); --edits) {
+                const std::size_t at = rng() % text.size();
+                const char c = alphabet[rng() % alphabet.size()];
+                switch (rng() % 3) {
+                case 0: text[at] = c; break;
+                case 1: text.insert(at, 1, c); break;
+                default: text.erase(at, 1); break;
+                }
+            }
+        }
+        INFO(text);
+        std::string why;
+        if (!parse_datetime(text, &why)) REQUIRE_FALSE(why.empty());
+        why.clear();
+        if (const auto day = parse_date(text, &why)) {
+            REQUIRE(format_date(*day) == text);
+        } else {
+            REQUIRE_FALSE(why.empty());
+        }
+    }
 }

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
+
 using namespace frontdoor::time;
 
 namespace {
@@ -192,4 +194,46 @@ TEST_CASE("bad rules are refused with a reason", "[time_zone]") {
     CHECK(why_rule_fails("<AB>0").find("at least three") != std::string::npos);
     CHECK(why_rule_fails("") .find("(a rule looks like GMT0BST,M3.5.0/1,M10.5.0/2)") != std::string::npos);
     CHECK_FALSE(TimeZone::from_posix("x", "nonsense").has_value());
+}
+
+TEST_CASE("formatted local times parse back to the same whole second", "[time_zone]") {
+    const TimeZone z = london();
+    std::mt19937_64 rng(7);
+    const Instant first = at("1900-01-01T00:00:00Z");
+    const Instant span = at("2200-01-01T00:00:00Z") - first;
+    for (int i = 0; i < 20000; ++i) {
+        const Instant t = first + static_cast<Instant>(rng() % static_cast<std::uint64_t>(span));
+        const std::string text = z.format(t);
+        INFO(t << " " << text);
+        const Instant whole = t - ((t % micros_per_second) + micros_per_second) % micros_per_second;
+        REQUIRE(parse_datetime(text) == whole);
+        const LocalTime local = z.to_local(t);
+        REQUIRE(z.from_local(local.day, local.seconds_of_day) <= whole);
+    }
+}
+
+TEST_CASE("mangled rules are either refused with a reason or give a working zone", "[time_zone]") {
+    std::mt19937 rng(1);
+    const std::string alphabet = "0123456789MJ.,/:+-<>ABT";
+    for (int i = 0; i < 3000; ++i) {
+        std::string rule = "GMT0BST,M3.5.0/1,M10.5.0/2";
+        for (auto edits = 1 + rng() % 3; edits > 0 && !rule.empty(); --edits) {
+            const std::size_t at_index = rng() % rule.size();
+            const char c = alphabet[rng() % alphabet.size()];
+            switch (rng() % 3) {
+            case 0: rule[at_index] = c; break;
+            case 1: rule.insert(at_index, 1, c); break;
+            default: rule.erase(at_index, 1); break;
+            }
+        }
+        INFO(rule);
+        std::string why;
+        const std::optional<TimeZone> z = TimeZone::from_posix("x", rule, &why);
+        if (!z) {
+            REQUIRE_FALSE(why.empty());
+            continue;
+        }
+        const Instant t = at("2024-06-01T12:00:00Z");
+        REQUIRE(parse_datetime(z->format(t)) == t);
+    }
 }
