@@ -100,7 +100,7 @@ class ContactBuilder:
 
     def _child(self, local_day):
         rng = self.rng
-        child = {"child_id": f"CH{rng.randrange(self.child_pool):07d}"}
+        child = {"child_id": f"CH{int(rng.random() * self.child_pool):07d}"}
         r = rng.random()
         if r < 0.03:
             child["expected_birth_date"] = self.cal.date_str(local_day + rng.randint(7, 200))

@@ -88,7 +88,7 @@ def arrivals(rng, cal, count, start_day, annual):
         is_working = cal.is_working_day(day)
         n = min(count - made, poisson(rng, per_working_day * scale * (1 if is_working else mix.CLOSED_DAY_RATE)))
         cum, total = hour_cum[is_working], hour_cum[is_working][-1]
-        seconds = sorted(_hour(cum, rng.random() * total) * 3600 + rng.randrange(3600) for _ in range(n))
+        seconds = sorted(_hour(cum, rng.random() * total) * 3600 + int(rng.random() * 3600) for _ in range(n))
         kind = cal.local_day_kind(day)
         for s in seconds:
             yield _instant(rng, cal, day, s, kind)

@@ -36,6 +36,7 @@ class LondonCalendar:
         self.last_holiday_year = max(date_of(d).year for d in self.holidays)
         self._bst = {}
         self._date_str = {}
+        self._year = {}
 
     @classmethod
     def from_gov_uk_file(cls, path):
@@ -55,7 +56,10 @@ class LondonCalendar:
 
     def offset_at(self, instant):
         """UTC offset in seconds (0 or 3600) of London at an instant."""
-        year = date_of(instant // DAY).year
+        day = instant // DAY
+        year = self._year.get(day)
+        if year is None:
+            year = self._year[day] = date_of(day).year
         start, end = self.bst_bounds(year)
         return 3600 if start <= instant < end else 0
 
@@ -97,9 +101,6 @@ def clock_start_day(cal, local_day, local_seconds, channel):
     office hours (09:00-17:00 on a working day) start at the next office opening."""
     if channel not in ("form", "email"):
         return local_day
-    if cal.is_working_day(local_day):
-        if local_seconds < 9 * 3600:
-            return local_day
-        if local_seconds < 17 * 3600:
-            return local_day
+    if cal.is_working_day(local_day) and local_seconds < 17 * 3600:
+        return local_day  # in office hours, or before 09:00: the same day
     return cal.next_working_day(local_day)

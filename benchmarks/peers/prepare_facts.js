@@ -33,33 +33,36 @@ function rereferralUnit(episodes, windowStart) {
 }
 
 // Returns {facts} for a valid contact or {error: {path, expected}} for one the spec refuses.
-function prepareFacts(c, cal) {
+// With rawCalendar (for zen/hackney_calendar.json, which works out the re-referral itself), the facts
+// carry received_at, channel and episodes instead of rereferral_unit.
+function prepareFacts(c, cal, rawCalendar = false) {
   const error = validateContact(c, cal);
   if (error) return { error };
   const child = c.child;
   const risk = c.risk || {};
   const openCase = child.open_case != null;
   const episodes = child.episodes || [];
-  let unit = null;
-  if (episodes.length) {
-    const windowStart = formatDate(threeMonthsBefore(clockStartDay(cal, parseTime(c.received_at), c.channel)));
-    unit = rereferralUnit(episodes, windowStart);
-  }
-  return {
-    facts: {
-      request_type: c.request_type,
-      open_case: openCase,
-      open_case_unit: openCase ? child.open_case.unit : null,
-      indicators: c.indicators || [],
-      immediate_danger: risk.immediate_danger === true,
-      significant_harm_suspected: risk.significant_harm_suspected === true,
-      urgent_safety_concern: risk.urgent_safety_concern === true,
-      contact_may_increase_risk: risk.contact_may_increase_risk === true,
-      information_sufficient: c.information_sufficient === true,
-      consent_parent: (c.consent && c.consent.parent) || 'not_sought',
-      rereferral_unit: unit,
-    },
+  const facts = {
+    request_type: c.request_type,
+    open_case: openCase,
+    open_case_unit: openCase ? child.open_case.unit : null,
+    indicators: c.indicators || [],
+    immediate_danger: risk.immediate_danger === true,
+    significant_harm_suspected: risk.significant_harm_suspected === true,
+    urgent_safety_concern: risk.urgent_safety_concern === true,
+    contact_may_increase_risk: risk.contact_may_increase_risk === true,
+    information_sufficient: c.information_sufficient === true,
+    consent_parent: (c.consent && c.consent.parent) || 'not_sought',
   };
+  if (rawCalendar) {
+    Object.assign(facts, { received_at: c.received_at, channel: c.channel, episodes });
+  } else if (episodes.length) {
+    const windowStart = formatDate(threeMonthsBefore(clockStartDay(cal, parseTime(c.received_at), c.channel)));
+    facts.rereferral_unit = rereferralUnit(episodes, windowStart);
+  } else {
+    facts.rereferral_unit = null;
+  }
+  return { facts };
 }
 
 module.exports = { prepareFacts, clockStartDay, rereferralUnit };

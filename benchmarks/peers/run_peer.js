@@ -2,8 +2,11 @@
 'use strict';
 // Decides every contact of a JSON-lines file with one peer engine and reports timings.
 //
-//   node run_peer.js --engine zen|jre --contacts FILE.jsonl --out decisions.jsonl [--repeat K]
+//   node run_peer.js --engine zen|jre|zen-calendar --contacts FILE.jsonl --out decisions.jsonl [--repeat K]
 //                    [--bank-holidays FILE]
+//
+// zen-calendar is the experimental zen model that computes the re-referral window itself
+// (zen/hackney_calendar.json, made by zen/build_calendar_variant.js).
 //
 // Output: one line per input line, in order: {"contact_id","level_of_need","outcome_code"}, or
 // {"line": N, "error": {"path", "expected"}} for a contact the spec refuses (or a line that is not JSON).
@@ -13,6 +16,7 @@
 // streamed K times; output is written on the first pass and the statistics cover all passes.
 
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { LondonCalendar } = require('./london_time');
 const { prepareFacts } = require('./prepare_facts');
@@ -23,8 +27,8 @@ function parseArgs(argv) {
     const k = argv[i].replace(/^--/, '').replace(/-/g, '_');
     a[k] = k === 'repeat' ? Number(argv[i + 1]) : argv[i + 1];
   }
-  if (!['zen', 'jre'].includes(a.engine) || !a.contacts || !a.out || !(a.repeat >= 1)) {
-    console.error('usage: node run_peer.js --engine zen|jre --contacts FILE.jsonl --out decisions.jsonl [--repeat K]');
+  if (!['zen', 'jre', 'zen-calendar'].includes(a.engine) || !a.contacts || !a.out || !(a.repeat >= 1)) {
+    console.error('usage: node run_peer.js --engine zen|jre|zen-calendar --contacts FILE.jsonl --out decisions.jsonl [--repeat K]');
     process.exit(2);
   }
   return a;
@@ -66,13 +70,15 @@ class Samples {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const cal = LondonCalendar.fromGovUkFile(args.bank_holidays);
-  const { createDecider } = require(path.join(__dirname, args.engine, args.engine === 'zen' ? 'decider' : 'hackney'));
-  const decide = createDecider();
+  const rawCalendar = args.engine === 'zen-calendar';
+  const decide = args.engine === 'jre' ? require('./jre/hackney').createDecider()
+    : require('./zen/decider').createDecider(path.join(__dirname, 'zen', rawCalendar ? 'hackney_calendar.json' : 'hackney.json'));
   const timer = { read: 0n, parse: 0n, facts: 0n, engine: 0n, write: 0n };
   const perDecision = new Samples();
   const engineOnly = new Samples();
   let decided = 0;
   let refused = 0;
+  const load0 = os.loadavg()[0];
   const wall0 = process.hrtime.bigint();
   for (let pass = 1; pass <= args.repeat; pass++) {
     const out = pass === 1 ? fs.openSync(args.out, 'w') : null;
@@ -86,7 +92,7 @@ async function main() {
       try { contact = JSON.parse(text); } catch (e) { contact = undefined; }
       const t1 = process.hrtime.bigint();
       let record;
-      const prepared = contact === undefined ? { error: { path: '$', expected: 'a JSON object' } } : prepareFacts(contact, cal);
+      const prepared = contact === undefined ? { error: { path: '$', expected: 'a JSON object' } } : prepareFacts(contact, cal, rawCalendar);
       const t2 = process.hrtime.bigint();
       if (prepared.error) {
         record = { line: lineNo, error: prepared.error };
@@ -111,10 +117,10 @@ async function main() {
     }
     if (out !== null) { if (pending.length) fs.writeSync(out, pending.join('\n') + '\n'); fs.closeSync(out); }
   }
-  report(args, timer, perDecision, engineOnly, decided, refused, process.hrtime.bigint() - wall0);
+  report(args, timer, perDecision, engineOnly, decided, refused, process.hrtime.bigint() - wall0, decide.reportedMicros, load0);
 }
 
-function report(args, timer, perDecision, engineOnly, decided, refused, wall) {
+function report(args, timer, perDecision, engineOnly, decided, refused, wall, reportedMicros, load0) {
   const s = (ns) => (Number(ns) / 1e9).toFixed(2);
   const inside = timer.facts + timer.engine;
   console.log(`engine ${args.engine}, ${args.contacts}, ${args.repeat} pass(es): ${decided} decided, ${refused} refused`);
@@ -124,6 +130,8 @@ function report(args, timer, perDecision, engineOnly, decided, refused, wall) {
     `engine only: ${Math.round(decided / (Number(timer.engine) / 1e9))} decisions/s`);
   console.log(`  per decision (facts step + engine): ${perDecision.summary()}`);
   console.log(`  per decision (engine only):         ${engineOnly.summary()}`);
+  if (reportedMicros !== undefined) console.log(`  zen's own reported evaluation time: mean ${(reportedMicros / decided).toFixed(2)} us`);
+  console.log(`  load average (1 min) at start ${load0.toFixed(2)}, at end ${os.loadavg()[0].toFixed(2)}; ${os.cpus().length} CPUs`);
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });
