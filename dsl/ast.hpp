@@ -121,6 +121,7 @@ struct Refusal {
     Span span;
     std::string each_variable;  // empty unless `refuse for each X in LIST`
     ExprPtr each_list;
+    int each_local = -1;        // the variable's slot, set by the checker
     ExprPtr condition;
     ExprPtr at;                 // the path that the refusal names
     std::string because;
@@ -148,6 +149,7 @@ struct Row {
     Span span;
     std::string each_variable;  // collect only: `for each X in LIST: VALUE [when COND]`
     ExprPtr each_list;
+    int each_local = -1;        // the variable's slot, set by the checker
     ExprPtr value;
     ExprPtr condition;          // null for `otherwise` or an unconditional for-each
     bool otherwise = false;

@@ -33,7 +33,7 @@ void Checker::check_input() {
                 diagnostics_.error(refusal.each_list->span, "'for each' needs a list, but this is " + describe(list));
                 list = make_type(TypeKind::error);
             }
-            bind_local(scope, refusal.each_variable, is_error(list) ? list : list->element);
+            refusal.each_local = bind_local(scope, refusal.each_variable, is_error(list) ? list : list->element);
         }
         TypeRef condition = check(*refusal.condition, scope, make_type(TypeKind::boolean));
         expect(*refusal.condition, condition, make_type(TypeKind::boolean), "the condition of a refusal");
@@ -128,7 +128,7 @@ void Checker::check_decision(Definition& definition) {
                 diagnostics_.error(row.each_list->span, "'for each' needs a list, but this is " + describe(list));
                 list = make_type(TypeKind::error);
             }
-            bind_local(scope, row.each_variable, is_error(list) ? list : list->element);
+            row.each_local = bind_local(scope, row.each_variable, is_error(list) ? list : list->element);
         }
         if (row.otherwise && collect) diagnostics_.error(row.span, "'otherwise' has no meaning in a collect decision: every row whose condition holds adds its value");
         if (row.condition) {

@@ -70,6 +70,9 @@ struct PackFiles {
     std::vector<std::pair<std::string, std::string>> files;  // sorted by path
 };
 
+// "contact.child.open_case" for a chain of names and fields; "" for anything else.
+std::string path_of(const ast::Expr& expr);
+
 // Parses and checks every rule file of `files`. Returns the pack only when there is no error;
 // diagnostics (errors and warnings) are appended either way.
 std::unique_ptr<CheckedPack> check_pack(const PackFiles& files, std::vector<Diagnostic>& diagnostics);

@@ -64,7 +64,5 @@ private:
     std::vector<int>* reads_ = nullptr;  // dependencies of the definition being checked
 };
 
-// "contact.child.open_case" for a chain of names and fields; "" for anything else.
-std::string path_of(const ast::Expr& expr);
 
 }  // namespace frontdoor::dsl

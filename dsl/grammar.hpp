@@ -42,6 +42,10 @@ FD_KEYWORD(working, "working") FD_KEYWORD(date, "date") FD_KEYWORD(datetime, "da
 struct reserved : p::sor<kw_and, kw_or, kw_not, kw_in, kw_when, kw_otherwise, kw_if, kw_then, kw_else,
                          kw_exists, kw_is, kw_absent, kw_true, kw_false, kw_where, kw_by, kw_for, kw_each> {};
 
+// The words that open a declaration: a row or table entry never starts with one.
+struct declaration_start : p::sor<kw_pack, kw_calendar, kw_enum, kw_record, kw_input, kw_let, kw_decision, kw_table,
+                                  kw_output> {};
+
 // A name of something declared: `level_of_need`, `office`.
 struct name : p::seq<p::not_at<reserved>, p::identifier> {};
 // A record field may be called anything, even a keyword such as `source`.
@@ -191,7 +195,7 @@ struct row_condition : p::if_must<token<kw_when>, expression> {};
 struct row_otherwise : token<kw_otherwise> {};
 struct each_row : p::seq<each_binding, p::must<sym<':'>>, p::must<expression>, p::opt<row_condition>, p::opt<citation>> {};
 struct value_row : p::seq<expression, p::must<p::sor<row_condition, row_otherwise>>, p::opt<citation>> {};
-struct decision_row : p::sor<each_row, value_row> {};
+struct decision_row : p::seq<p::not_at<declaration_start>, p::sor<each_row, value_row>> {};
 struct decision_decl : p::if_must<token<kw_decision>, token<name>, sym<':'>, p::opt<optional_marker>, type_expr, hit_policy, decision_row,
                                   p::star<decision_row>> {};
 
@@ -199,7 +203,7 @@ struct decision_decl : p::if_must<token<kw_decision>, token<name>, sym<':'>, p::
 //   "red" -> 4 hours [source "..."]
 struct arrow : token<p::string<'-', '>'>> {};
 struct table_key : p::sor<row_otherwise, expression> {};
-struct table_entry : p::seq<table_key, p::must<arrow>, p::must<expression>, p::opt<citation>> {};
+struct table_entry : p::seq<p::not_at<declaration_start>, table_key, p::must<arrow>, p::must<expression>, p::opt<citation>> {};
 struct table_decl : p::if_must<token<kw_table>, token<name>, sym<':'>, type_expr, arrow, type_expr, table_entry,
                                p::star<table_entry>> {};
 

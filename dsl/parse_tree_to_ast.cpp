@@ -45,13 +45,26 @@ int day_index(const std::string& day) {
 
 Span TreeConverter::span(const ParseNode& node) const {
     auto begin = static_cast<std::uint32_t>(node.m_begin.byte);
-    // Tokens carry trailing white space; a composite ends where its last real token ends.
-    const ParseNode* last = &node;
-    while (!last->children.empty()) last = last->children.back().get();
-    std::uint32_t end = last == &node ? static_cast<std::uint32_t>(node.m_begin.byte + trimmed(node.string_view()).size())
-                                      : span(*last).end;
-    if (end < begin) end = begin;
-    return Span{file_, begin, end};
+    // Tokens carry trailing white space and comments; a span ends where its last real token ends.
+    std::string_view text = node.string_view();
+    std::size_t end = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+            end = i + 1;
+        } else if (c == '#') {
+            while (i < text.size() && text[i] != '\n') ++i;
+        } else if (c == '"') {
+            in_string = true;
+            end = i + 1;
+        } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            end = i + 1;
+        }
+    }
+    return Span{file_, begin, begin + static_cast<std::uint32_t>(end)};
 }
 
 std::string TreeConverter::unquote(const ParseNode& node) {

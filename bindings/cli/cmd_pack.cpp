@@ -1,0 +1,63 @@
+// `frontdoor check`, `schema` and `graph`: commands about a pack itself.
+#include "commands.hpp"
+#include "load.hpp"
+
+#include <iostream>
+
+namespace frontdoor::cli {
+
+int run_check(const Args& args) {
+    if (wants_help(args)) {
+        std::cout << "Usage: frontdoor check DIR\n\n"
+                     "Reads every .rules file in DIR and reports each problem as file:line:col with the line and a\n"
+                     "caret under the spot: unknown or misspelt names (with a suggestion), values of the wrong type,\n"
+                     "definitions that depend on each other in a circle, first-match decisions without 'otherwise',\n"
+                     "rows that can never apply, rules without a [source \"...\"] citation, and unused definitions\n"
+                     "(warnings). Exits 1 when there is any error, 0 otherwise.\n";
+        return 0;
+    }
+    auto dirs = positional(args, {});
+    if (dirs.size() != 1) {
+        std::cerr << "frontdoor check: give one pack directory, e.g. frontdoor check rules/hackney\n";
+        return 2;
+    }
+    auto pack = load_or_report(dirs[0]);
+    if (!pack) return 1;
+    std::cout << "ok: " << pack->name() << " version " << pack->version() << " (" << pack->digest() << ")\n";
+    return 0;
+}
+
+int run_schema(const Args& args) {
+    if (wants_help(args)) {
+        std::cout << "Usage: frontdoor schema --rules DIR\n\n"
+                     "Prints the JSON Schema (draft 2020-12) of the input record the pack declares, for the systems\n"
+                     "that send contacts. The pack's declaration is the single source of truth; this is derived from it.\n";
+        return 0;
+    }
+    auto pack = load_or_report(option(args, "--rules"), false);
+    if (!pack) return 1;
+    std::cout << pack->input_schema() << "\n";
+    return 0;
+}
+
+int run_graph(const Args& args) {
+    if (wants_help(args)) {
+        std::cout << "Usage: frontdoor graph --rules DIR [--format dot|json]\n\n"
+                     "Draws the decision graph: each definition, decision row, output field and refusal, with an\n"
+                     "arrow to what it reads. DOT (the default) opens in any Graphviz viewer: frontdoor graph --rules\n"
+                     "rules/hackney | dot -Tsvg > graph.svg\n";
+        return 0;
+    }
+    bool has_format = false;
+    std::string format = option(args, "--format", &has_format);
+    if (has_format && format != "dot" && format != "json") {
+        std::cerr << "frontdoor graph: --format is dot or json\n";
+        return 2;
+    }
+    auto pack = load_or_report(option(args, "--rules"), false);
+    if (!pack) return 1;
+    std::cout << pack->graph(has_format ? format : "dot");
+    return 0;
+}
+
+}  // namespace frontdoor::cli

@@ -1,0 +1,31 @@
+#pragma once
+// A checked pack lowered for evaluation: the decision graph, compiled input patterns and field
+// defaults, and the pack's identity. Immutable after loading and shared by every thread.
+#include "dsl/checked_pack.hpp"
+#include "engine/decision_graph.hpp"
+#include "engine/value.hpp"
+
+#include <memory>
+#include <regex>
+#include <string>
+#include <vector>
+
+namespace frontdoor::engine {
+
+struct CompiledPack {
+    std::unique_ptr<dsl::CheckedPack> checked;
+    DecisionGraph graph;
+    std::string name;
+    std::string version;
+    std::string digest;  // "sha256:<hex>"
+    dsl::PackFiles files;
+    // Per record, per field: the value used when an optional field is omitted (absent when none).
+    std::vector<std::vector<Value>> defaults;
+    std::vector<std::vector<std::shared_ptr<const std::regex>>> patterns;
+
+    const dsl::ast::Decision& decision(int slot) const {
+        return checked->syntax.decisions[checked->definitions[slot].syntax_index];
+    }
+};
+
+}  // namespace frontdoor::engine

@@ -1,0 +1,41 @@
+#pragma once
+// The decision graph: one vertex per definition (let, decision, table), per decision row, per
+// output field and per input refusal; an edge u -> v says "u reads v". Built with Boost.Graph, it
+// gives the evaluation order (a topological sort), finds cycles and unused definitions, and is
+// what `frontdoor graph` draws.
+#include "dsl/checked_pack.hpp"
+#include "dsl/diagnostics.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <string>
+#include <vector>
+
+namespace frontdoor::engine {
+
+enum class VertexKind { input, definition, row, output, refusal };
+
+struct GraphVertex {
+    VertexKind kind = VertexKind::definition;
+    int definition = -1;  // slot, for definitions and rows
+    int index = -1;       // row number, output field or refusal index
+    std::string label;
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, GraphVertex>;
+
+struct DecisionGraph {
+    Graph graph;
+    std::vector<std::size_t> definition_vertex;  // by definition slot
+    std::vector<int> evaluation_order;           // definition slots, each after what it reads
+    std::vector<bool> needed;                    // by slot: read, directly or not, by the output or a refusal
+};
+
+// Builds the graph of a checked pack, reporting cycles (with every member named) as errors and
+// definitions nothing needs as warnings.
+DecisionGraph build_decision_graph(const dsl::CheckedPack& pack, dsl::Diagnostics& diagnostics);
+
+std::string graph_to_dot(const DecisionGraph& graph, const std::string& pack_name);
+std::string graph_to_json(const DecisionGraph& graph, const std::string& pack_name);
+
+}  // namespace frontdoor::engine

@@ -1,0 +1,114 @@
+#include "engine/evaluate.hpp"
+
+
+#include <algorithm>
+
+namespace frontdoor::engine {
+
+namespace ast = dsl::ast;
+using ast::Expr;
+using ast::ExprKind;
+using ast::Op;
+
+
+Evaluation::Evaluation(const CompiledPack& pack, Value input, Trace* trace)
+    : pack_(pack), input_(std::move(input)), trace_(trace), slots_(pack.checked->definitions.size()),
+      state_(pack.checked->definitions.size(), 0), locals_(static_cast<std::size_t>(pack.checked->local_count)) {}
+
+const Value& Evaluation::definition(int slot) {
+    if (state_[slot] == 2) return slots_[slot];
+    if (state_[slot] == 1) throw EvaluationError("cycle at " + pack_.checked->definitions[slot].name);
+    state_[slot] = 1;
+    TraceEntry entry;
+    TraceEntry* recording = trace_ ? &entry : nullptr;
+    slots_[slot] = compute(slot, recording);
+    state_[slot] = 2;
+    if (recording && pack_.checked->definitions[slot].kind != dsl::DefinitionKind::table) {
+        entry.definition = slot;
+        entry.value = slots_[slot];
+        entry.type = pack_.checked->definitions[slot].type;
+        trace_->entries.push_back(std::move(entry));
+    }
+    return slots_[slot];
+}
+
+Value Evaluation::compute(int slot, TraceEntry* entry) {
+    const dsl::Definition& definition = pack_.checked->definitions[slot];
+    switch (definition.kind) {
+        case dsl::DefinitionKind::let: {
+            const ast::Let& let = pack_.checked->syntax.lets[definition.syntax_index];
+            Value value = eval(*let.value);
+            if (entry) entry->reads = reads_of(*let.value);
+            return value;
+        }
+        case dsl::DefinitionKind::decision:
+            return pack_.decision(slot).policy == ast::HitPolicy::first_match ? first_match(slot, entry) : collect(slot);
+        case dsl::DefinitionKind::table: return Value::absent();  // tables are looked up, not computed
+    }
+    return Value::absent();
+}
+
+Value Evaluation::first_match(int slot, TraceEntry* entry) {
+    const ast::Decision& decision = pack_.decision(slot);
+    for (std::size_t r = 0; r < decision.rows.size(); ++r) {
+        const ast::Row& row = decision.rows[r];
+        bool matched = !row.condition || eval(*row.condition).truthy();
+        if (!matched) {
+            if (entry) {
+                const Expr* failed = failing_part(*row.condition);
+                entry->not_matched.push_back(RowAttempt{static_cast<int>(r), failed, reads_of(*failed)});
+            }
+            continue;
+        }
+        Value value = eval(*row.value);
+        if (entry) {
+            entry->row = static_cast<int>(r);
+            entry->condition = row.condition.get();
+            if (row.condition) entry->reads = reads_of(*row.condition);
+            std::vector<Read> value_reads = reads_of(*row.value);
+            for (auto& read : value_reads)
+                if (std::none_of(entry->reads.begin(), entry->reads.end(), [&](const Read& r2) { return r2.path == read.path; }))
+                    entry->reads.push_back(std::move(read));
+        }
+        return value;
+    }
+    throw EvaluationError("first-match decision " + decision.name + " matched no row");
+}
+
+Value Evaluation::collect(int slot) {
+    const ast::Decision& decision = pack_.decision(slot);
+    std::vector<Value> items;
+    for (std::size_t r = 0; r < decision.rows.size(); ++r) {
+        const ast::Row& row = decision.rows[r];
+        auto apply = [&]() {
+            if (row.condition && !eval(*row.condition).truthy()) return false;
+            items.push_back(eval(*row.value));
+            return true;
+        };
+        std::size_t before = items.size();
+        bool applied = false;
+        if (row.each_list) {
+            Value list = eval(*row.each_list);
+            for (const Value& item : list.elements()) {
+                bind(row.each_local, item);
+                applied = apply() || applied;
+            }
+        } else {
+            applied = apply();
+        }
+        if (applied && trace_) {
+            TraceEntry entry;
+            entry.definition = slot;
+            entry.row = static_cast<int>(r);
+            entry.condition = row.condition.get();
+            if (row.condition) entry.reads = reads_of(*row.condition);
+            entry.type = pack_.checked->definitions[slot].type;
+            entry.value = Value::list(std::vector<Value>(items.begin() + static_cast<std::ptrdiff_t>(before), items.end()));
+            trace_->entries.push_back(std::move(entry));
+        }
+    }
+    const dsl::TypeRef& type = pack_.checked->definitions[slot].type;
+    return type->kind == dsl::TypeKind::set ? Value::set(std::move(items)) : Value::list(std::move(items));
+}
+
+}  // namespace frontdoor::engine

@@ -1,0 +1,256 @@
+// The expression interpreter: one switch over the kinds of expression the checker accepted.
+#include "engine/calendar/civil_time.hpp"
+#include "engine/evaluate.hpp"
+
+#include <algorithm>
+
+namespace frontdoor::engine {
+
+namespace ast = dsl::ast;
+using ast::Expr;
+using ast::ExprKind;
+using ast::Op;
+
+namespace {
+
+std::int64_t elapsed_micros(const Value& d) {
+    switch (static_cast<ast::DurationUnit>(d.unit)) {
+        case ast::DurationUnit::seconds: return d.number * 1'000'000;
+        case ast::DurationUnit::minutes: return d.number * 60'000'000;
+        case ast::DurationUnit::hours: return d.number * 3'600'000'000;
+        default: throw EvaluationError("not an elapsed duration");
+    }
+}
+
+Value duration_value(const Expr& expr) {
+    Value v;
+    v.kind = Value::Kind::duration;
+    v.unit = static_cast<std::uint8_t>(expr.unit);
+    v.number = expr.number;
+    v.calendar = expr.resolved.index;
+    return v;
+}
+
+}  // namespace
+
+Value Evaluation::eval(const Expr& expr) {
+    switch (expr.kind) {
+        case ExprKind::boolean: return Value::boolean(expr.number != 0);
+        case ExprKind::integer: return Value::integer(expr.number);
+        case ExprKind::text:
+            return expr.resolved.enum_member >= 0 ? Value::enumeration(expr.resolved.enum_member) : Value::string(expr.text);
+        case ExprKind::absent: return Value::absent();
+        case ExprKind::date: return Value::date(static_cast<std::int32_t>(expr.number));
+        case ExprKind::datetime: return Value::datetime(expr.number);
+        case ExprKind::duration: return duration_value(expr);
+        case ExprKind::list: {
+            std::vector<Value> items;
+            items.reserve(expr.args.size());
+            for (const auto& item : expr.args) items.push_back(eval(*item));
+            return expr.type && expr.type->kind == dsl::TypeKind::set ? Value::set(std::move(items)) : Value::list(std::move(items));
+        }
+        case ExprKind::record: return record_literal(expr);
+        case ExprKind::name:
+            switch (expr.resolved.kind) {
+                case ast::NameKind::input: return input_;
+                case ast::NameKind::definition: return definition(expr.resolved.index);
+                case ast::NameKind::local: return locals_[expr.resolved.index];
+                default: throw EvaluationError("a calendar is not a value: " + expr.text);
+            }
+        case ExprKind::field: {
+            Value base = eval(*expr.args[0]);
+            if (!base.present()) return Value::absent();
+            return base.elements()[expr.resolved.field_index];
+        }
+        case ExprKind::call: return call(expr);
+        case ExprKind::unary: {
+            Value operand = eval(*expr.args[0]);
+            return expr.resolved.op == Op::logical_not ? Value::boolean(!operand.truthy()) : Value::integer(-operand.number);
+        }
+        case ExprKind::binary: return binary(expr);
+        case ExprKind::if_then_else: return eval(*expr.args[0]).truthy() ? eval(*expr.args[1]) : eval(*expr.args[2]);
+        case ExprKind::exists: return Value::boolean(eval(*expr.args[0]).present());
+        case ExprKind::is_absent: return Value::boolean(!eval(*expr.args[0]).present());
+        case ExprKind::quantifier: return quantifier(expr);
+    }
+    throw EvaluationError("unknown expression");
+}
+
+Value Evaluation::record_literal(const Expr& expr) {
+    int record = expr.type->decl;
+    std::vector<Value> fields = pack_.defaults[record];
+    const dsl::RecordInfo& info = pack_.checked->records[record];
+    for (const auto& [name, value] : expr.fields) fields[info.index_of(name)] = eval(*value);
+    return Value::record(std::move(fields));
+}
+
+Value Evaluation::call(const Expr& expr) {
+    switch (expr.resolved.builtin) {
+        case ast::Builtin::table_lookup: return lookup(expr);
+        case ast::Builtin::first_present:
+            for (const auto& arg : expr.args) {
+                Value v = eval(*arg);
+                if (v.present()) return v;
+            }
+            return Value::absent();
+        case ast::Builtin::count: return Value::integer(static_cast<std::int64_t>(eval(*expr.args[0]).elements().size()));
+        case ast::Builtin::whole_years:
+            return Value::integer(time::whole_years_between(static_cast<time::DayNumber>(eval(*expr.args[0]).number),
+                                                            static_cast<time::DayNumber>(eval(*expr.args[1]).number)));
+        default: break;
+    }
+    const time::Calendar& calendar = pack_.checked->calendars[expr.args[0]->resolved.index];
+    time::Instant t = eval(*expr.args[1]).number;
+    switch (expr.resolved.builtin) {
+        case ast::Builtin::local_date: return Value::date(calendar.local_date(t));
+        case ast::Builtin::is_open: return Value::boolean(calendar.is_open(t));
+        case ast::Builtin::next_opening: return Value::datetime(calendar.next_opening(t));
+        default: throw EvaluationError("unknown function " + expr.text);
+    }
+}
+
+Value Evaluation::lookup(const Expr& expr) {
+    int slot = expr.resolved.index;
+    const ast::Table& table = pack_.checked->syntax.tables[pack_.checked->definitions[slot].syntax_index];
+    Value key = eval(*expr.args[0]);
+    for (std::size_t i = 0; i < table.entries.size(); ++i) {
+        const ast::TableEntry& entry = table.entries[i];
+        if (entry.key && !equal(eval(*entry.key), key)) continue;
+        Value value = eval(*entry.value);
+        if (trace_) {
+            bool seen = std::any_of(trace_->entries.begin(), trace_->entries.end(), [&](const TraceEntry& e) {
+                return e.definition == slot && e.row == static_cast<int>(i) && equal(e.key, key);
+            });
+            if (!seen) {
+                TraceEntry traced;
+                traced.definition = slot;
+                traced.row = static_cast<int>(i);
+                traced.key = key;
+                traced.key_type = expr.args[0]->type;
+                traced.value = value;
+                traced.type = pack_.checked->definitions[slot].type;
+                trace_->entries.push_back(std::move(traced));
+            }
+        }
+        return value;
+    }
+    throw EvaluationError("table " + table.name + " has no entry for the key");
+}
+
+Value Evaluation::binary(const Expr& expr) {
+    Op op = expr.resolved.op;
+    if (op == Op::logical_and) return Value::boolean(eval(*expr.args[0]).truthy() && eval(*expr.args[1]).truthy());
+    if (op == Op::logical_or) return Value::boolean(eval(*expr.args[0]).truthy() || eval(*expr.args[1]).truthy());
+    Value left = eval(*expr.args[0]);
+    Value right = eval(*expr.args[1]);
+    switch (op) {
+        case Op::equal: return Value::boolean(equal(left, right));
+        case Op::not_equal: return Value::boolean(!equal(left, right));
+        case Op::less: return Value::boolean(compare(left, right) < 0);
+        case Op::less_equal: return Value::boolean(compare(left, right) <= 0);
+        case Op::greater: return Value::boolean(compare(left, right) > 0);
+        case Op::greater_equal: return Value::boolean(compare(left, right) >= 0);
+        case Op::member:
+        case Op::not_member: {
+            const auto& items = right.elements();
+            bool found = std::any_of(items.begin(), items.end(), [&](const Value& item) { return equal(item, left); });
+            return Value::boolean(op == Op::member ? found : !found);
+        }
+        default: return arithmetic(op, left, right);
+    }
+}
+
+Value Evaluation::arithmetic(Op op, const Value& left, const Value& right) {
+    bool add = op == Op::add;
+    if (left.kind == Value::Kind::integer) return Value::integer(add ? left.number + right.number : left.number - right.number);
+    if (left.kind == Value::Kind::text) return Value::string(*left.text + *right.text);
+    auto unit = static_cast<ast::DurationUnit>(right.unit);
+    if (left.kind == Value::Kind::date) {
+        auto day = static_cast<time::DayNumber>(left.number);
+        auto n = static_cast<int>(add ? right.number : -right.number);
+        return Value::date(unit == ast::DurationUnit::months ? time::add_months_clamped(day, n) : day + n);
+    }
+    if (unit == ast::DurationUnit::working_days)
+        return Value::datetime(pack_.checked->calendars[right.calendar].add_working_days(left.number, static_cast<int>(right.number)));
+    std::int64_t micros = elapsed_micros(right);
+    return Value::datetime(add ? left.number + micros : left.number - micros);
+}
+
+Value Evaluation::quantifier(const Expr& expr) {
+    Value list = eval(*expr.args[0]);
+    int local = expr.resolved.index;
+    const Expr* where = expr.has_where ? expr.args[1].get() : nullptr;
+    auto holds = [&](const Value& item) {
+        bind(local, item);
+        return !where || eval(*where).truthy();
+    };
+    const auto& items = list.elements();
+    switch (expr.resolved.quantifier) {
+        case ast::Quantifier::any: return Value::boolean(std::any_of(items.begin(), items.end(), holds));
+        case ast::Quantifier::all: return Value::boolean(std::all_of(items.begin(), items.end(), holds));
+        case ast::Quantifier::count: return Value::integer(std::count_if(items.begin(), items.end(), holds));
+        case ast::Quantifier::filter: {
+            std::vector<Value> kept;
+            for (const Value& item : items)
+                if (holds(item)) kept.push_back(item);
+            Value out = Value::list(std::move(kept));
+            return out;
+        }
+        case ast::Quantifier::latest:
+        case ast::Quantifier::earliest: {
+            // The first item wins a full tie, whichever direction is asked for.
+            bool latest = expr.resolved.quantifier == ast::Quantifier::latest;
+            Value best;
+            std::vector<Value> best_keys;
+            for (const Value& item : items) {
+                if (!holds(item)) continue;
+                std::vector<Value> keys;
+                for (const auto& key : expr.keys) keys.push_back(eval(*key));
+                int order = 0;
+                for (std::size_t i = 0; i < keys.size() && order == 0 && best.present(); ++i) order = compare(keys[i], best_keys[i]);
+                if (!best.present() || (latest ? order > 0 : order < 0)) {
+                    best = item;
+                    best_keys = std::move(keys);
+                }
+            }
+            return best;
+        }
+    }
+    return Value::absent();
+}
+
+// For an explanation: the conjunct of an `and` chain that made the condition false.
+const Expr* Evaluation::failing_part(const Expr& condition) {
+    if (condition.kind == ExprKind::binary && condition.resolved.op == Op::logical_and) {
+        if (!eval(*condition.args[0]).truthy()) return failing_part(*condition.args[0]);
+        return failing_part(*condition.args[1]);
+    }
+    return &condition;
+}
+
+std::vector<Read> Evaluation::reads_of(const Expr& expr) {
+    std::vector<Read> out;
+    collect_reads(expr, out);
+    return out;
+}
+
+void Evaluation::collect_reads(const Expr& expr, std::vector<Read>& out) {
+    if (expr.kind == ExprKind::name || expr.kind == ExprKind::field) {
+        std::string path = dsl::path_of(expr);
+        const Expr* root = &expr;
+        while (root->kind == ExprKind::field) root = root->args[0].get();
+        bool fact = root->resolved.kind == ast::NameKind::input || root->resolved.kind == ast::NameKind::definition;
+        if (fact && expr.kind == ExprKind::name && root->resolved.kind == ast::NameKind::input) fact = false;  // the whole input says nothing
+        if (fact) {
+            if (std::none_of(out.begin(), out.end(), [&](const Read& r) { return r.path == path; }))
+                out.push_back(Read{path, eval(expr), expr.type});
+            return;
+        }
+        if (root->resolved.kind != ast::NameKind::input) return;
+    }
+    for (const auto& arg : expr.args) collect_reads(*arg, out);
+    for (const auto& key : expr.keys) collect_reads(*key, out);
+    for (const auto& [name, value] : expr.fields) collect_reads(*value, out);
+}
+
+}  // namespace frontdoor::engine

@@ -1,0 +1,115 @@
+#include "engine/explain.hpp"
+
+#include "engine/render_value.hpp"
+
+namespace frontdoor::engine {
+
+namespace ast = dsl::ast;
+
+std::string expression_text(const dsl::CheckedPack& pack, const ast::Expr& expr) {
+    std::string_view raw = pack.sources[expr.span.file].slice(expr.span);
+    std::string out;
+    bool space = false, in_string = false;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        char c = raw[i];
+        if (!in_string && c == '#') {
+            while (i < raw.size() && raw[i] != '\n') ++i;
+            space = true;
+            continue;
+        }
+        if (c == '"' && (i == 0 || raw[i - 1] != '\\')) in_string = !in_string;
+        if (!in_string && (c == ' ' || c == '\n' || c == '\t' || c == '\r')) {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+const ast::Citation* citation_of(const CompiledPack& pack, int definition, int row) {
+    const dsl::Definition& d = pack.checked->definitions[definition];
+    switch (d.kind) {
+        case dsl::DefinitionKind::let: return &pack.checked->syntax.lets[d.syntax_index].citation;
+        case dsl::DefinitionKind::decision:
+            return row >= 0 ? &pack.checked->syntax.decisions[d.syntax_index].rows[row].citation : nullptr;
+        case dsl::DefinitionKind::table:
+            return row >= 0 ? &pack.checked->syntax.tables[d.syntax_index].entries[row].citation : nullptr;
+    }
+    return nullptr;
+}
+
+std::string rule_name(const CompiledPack& pack, const TraceEntry& entry) {
+    const dsl::Definition& d = pack.checked->definitions[entry.definition];
+    if (d.kind == dsl::DefinitionKind::decision && entry.row >= 0) return d.name + ", row " + std::to_string(entry.row + 1);
+    if (d.kind == dsl::DefinitionKind::table) {
+        std::string key;
+        JsonWriter out(key);
+        write_value(out, *pack.checked, entry.key, entry.key_type);
+        return d.name + "(" + key + ")";
+    }
+    return d.name;
+}
+
+namespace {
+
+void write_reads(JsonWriter& out, const CompiledPack& pack, const std::vector<Read>& reads) {
+    out.key("reads");
+    out.begin_object();
+    for (const Read& read : reads) {
+        out.key(read.path);
+        write_value(out, *pack.checked, read.value, read.type);
+    }
+    out.end_object();
+}
+
+void write_source(JsonWriter& out, const ast::Citation* citation) {
+    out.key("source");
+    out.string(citation && citation->present ? citation->text : "");
+}
+
+}  // namespace
+
+void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& trace) {
+    const dsl::CheckedPack& checked = *pack.checked;
+    out.begin_array();
+    for (const TraceEntry& entry : trace.entries) {
+        const dsl::Definition& d = checked.definitions[entry.definition];
+        bool collect = d.kind == dsl::DefinitionKind::decision &&
+                       checked.syntax.decisions[d.syntax_index].policy == ast::HitPolicy::collect;
+        if (collect && entry.row < 0) continue;  // its applied rows are listed one by one
+        out.begin_object();
+        out.key("rule");
+        out.string(rule_name(pack, entry));
+        write_source(out, citation_of(pack, entry.definition, entry.row));
+        if (d.kind == dsl::DefinitionKind::decision) {
+            out.key("when");
+            out.string(entry.condition ? expression_text(checked, *entry.condition) : "otherwise");
+        }
+        out.key(collect ? "adds" : "value");
+        write_value(out, checked, entry.value, collect ? entry.type : entry.type);
+        if (d.kind != dsl::DefinitionKind::table) write_reads(out, pack, entry.reads);
+        if (!entry.not_matched.empty()) {
+            out.key("not_matched");
+            out.begin_array();
+            const auto& rows = checked.syntax.decisions[d.syntax_index].rows;
+            for (const RowAttempt& attempt : entry.not_matched) {
+                out.begin_object();
+                out.key("row");
+                out.integer(attempt.row + 1);
+                write_source(out, &rows[attempt.row].citation);
+                out.key("failed");
+                out.string(expression_text(checked, *attempt.failed));
+                write_reads(out, pack, attempt.reads);
+                out.end_object();
+            }
+            out.end_array();
+        }
+        out.end_object();
+    }
+    out.end_array();
+}
+
+}  // namespace frontdoor::engine

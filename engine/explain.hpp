@@ -1,0 +1,20 @@
+#pragma once
+// Turns an evaluation's trace into the decision's "explanation": every definition and row that
+// decided the outcome, with its citation, the facts it read, and for first-match decisions why each
+// earlier row did not apply.
+#include "engine/compiled_pack.hpp"
+#include "engine/json_writer.hpp"
+#include "engine/trace.hpp"
+
+#include <string>
+
+namespace frontdoor::engine {
+
+void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& trace);
+// The text of an expression as written in the rule file, on one line, comments dropped.
+std::string expression_text(const dsl::CheckedPack& pack, const dsl::ast::Expr& expr);
+// "outcome, row 3" / "level_of_need" / "partner_check_time[\"red\"]"
+std::string rule_name(const CompiledPack& pack, const TraceEntry& entry);
+const dsl::ast::Citation* citation_of(const CompiledPack& pack, int definition, int row);
+
+}  // namespace frontdoor::engine

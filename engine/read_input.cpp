@@ -1,0 +1,226 @@
+#include "engine/read_input.hpp"
+
+#include "dsl/diagnostics.hpp"
+#include "engine/calendar/civil_time.hpp"
+#include "engine/evaluate.hpp"
+
+namespace frontdoor::engine {
+
+using dsl::TypeKind;
+using dsl::TypeRef;
+using nlohmann::json;
+
+namespace {
+
+std::string pointer_escape(const std::string& key) {
+    std::string out;
+    for (char c : key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+    return out;
+}
+
+std::string json_kind(const json& j) {
+    switch (j.type()) {
+        case json::value_t::null: return "null";
+        case json::value_t::boolean: return "a boolean";
+        case json::value_t::string: return "text";
+        case json::value_t::array: return "a list";
+        case json::value_t::object: return "an object";
+        case json::value_t::number_float: return "a decimal number";
+        default: return "a number";
+    }
+}
+
+std::size_t code_points(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+class InputReader {
+public:
+    explicit InputReader(const CompiledPack& pack) : pack_(pack) {}
+    std::optional<InputRefusal> refusal;
+
+    Value record(int index, const json& j, const std::string& path) {
+        const dsl::RecordInfo& info = pack_.checked->records[index];
+        if (!j.is_object()) return fail(path, "expected an object (a " + info.name + "), got " + json_kind(j));
+        for (const auto& [key, item] : j.items()) {
+            if (info.index_of(key) >= 0) continue;
+            std::vector<std::string> names;
+            for (const auto& f : info.fields) names.push_back(f.name);
+            std::string list;
+            for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+            return fail(path + "/" + pointer_escape(key), "unknown field '" + key + "'" + dsl::did_you_mean(key, names) +
+                                                              " A " + info.name + " has: " + list + ".");
+        }
+        std::vector<Value> fields(info.fields.size());
+        for (std::size_t i = 0; i < info.fields.size(); ++i) {
+            const dsl::FieldInfo& field = info.fields[i];
+            std::string field_path = path + "/" + pointer_escape(field.name);
+            auto found = j.find(field.name);
+            if (found == j.end()) {
+                if (!field.may_be_omitted) return fail(field_path, "the required field '" + field.name + "' is missing");
+                fields[i] = pack_.defaults[index][i];
+                continue;
+            }
+            if (found->is_null()) {
+                if (!field.nullable) return fail(field_path, "null is not allowed here: expected " + describe_expected(field.value_type));
+                fields[i] = Value::absent();
+                continue;
+            }
+            fields[i] = value(field.value_type, *found, field_path, &field, index, static_cast<int>(i));
+            if (refusal) return {};
+        }
+        return Value::record(std::move(fields));
+    }
+
+private:
+    Value fail(const std::string& path, std::string message) {
+        if (!refusal) refusal = InputRefusal{path, std::move(message)};
+        return {};
+    }
+
+    std::string describe_expected(const TypeRef& type) {
+        switch (type->kind) {
+            case TypeKind::date: return "a date like 2024-03-30";
+            case TypeKind::datetime: return "a time like 2024-03-30T20:00:00Z";
+            case TypeKind::enumeration: return "one of " + members(type->decl);
+            default: return dsl::describe(type);
+        }
+    }
+
+    std::string members(int decl) {
+        std::string out;
+        for (const auto& m : pack_.checked->enums[decl].declared) out += (out.empty() ? "" : ", ") + m;
+        return out;
+    }
+
+    Value value(const TypeRef& type, const json& j, const std::string& path, const dsl::FieldInfo* field, int record, int index) {
+        switch (type->kind) {
+            case TypeKind::boolean:
+                if (!j.is_boolean()) return fail(path, "expected true or false, got " + json_kind(j));
+                return Value::boolean(j.get<bool>());
+            case TypeKind::integer:
+                if (!j.is_number_integer()) return fail(path, "expected a whole number, got " + json_kind(j));
+                return Value::integer(j.get<std::int64_t>());
+            case TypeKind::text: return text(j, path, field, record, index);
+            case TypeKind::enumeration: {
+                const dsl::EnumInfo& info = pack_.checked->enums[type->decl];
+                if (!j.is_string()) return fail(path, "expected one of " + members(type->decl) + ", got " + json_kind(j));
+                int member = info.index_of(j.get_ref<const std::string&>());
+                if (member < 0)
+                    return fail(path, "\"" + j.get_ref<const std::string&>() + "\" is not a " + info.name +
+                                          dsl::did_you_mean(j.get_ref<const std::string&>(), info.declared) + " Expected one of: " + members(type->decl) + ".");
+                return Value::enumeration(member);
+            }
+            case TypeKind::date: {
+                if (!j.is_string()) return fail(path, "expected a date like 2024-03-30, got " + json_kind(j));
+                std::string why;
+                auto day = time::parse_date(j.get_ref<const std::string&>(), &why);
+                if (!day) return fail(path, why);
+                return Value::date(*day);
+            }
+            case TypeKind::datetime: {
+                if (!j.is_string()) return fail(path, "expected a time like 2024-03-30T20:00:00Z, got " + json_kind(j));
+                std::string why;
+                auto instant = time::parse_datetime(j.get_ref<const std::string&>(), &why);
+                if (!instant) return fail(path, why);
+                return Value::datetime(*instant);
+            }
+            case TypeKind::record: return this->record(type->decl, j, path);
+            case TypeKind::list:
+            case TypeKind::set: return list(type, j, path, field);
+            default: return fail(path, "this pack's input declares a type that JSON cannot carry: " + dsl::describe(type));
+        }
+    }
+
+    Value text(const json& j, const std::string& path, const dsl::FieldInfo* field, int record, int index) {
+        if (!j.is_string()) return fail(path, "expected text, got " + json_kind(j));
+        const std::string& s = j.get_ref<const std::string&>();
+        if (field && field->syntax && field->syntax->length) {
+            auto [low, high] = *field->syntax->length;
+            auto n = static_cast<std::int64_t>(code_points(s));
+            if (n < low || n > high)
+                return fail(path, "expected " + std::to_string(low) + " to " + std::to_string(high) + " characters, got " + std::to_string(n));
+        }
+        if (field && record >= 0) {
+            const auto& pattern = pack_.patterns[record][index];
+            if (pattern && !std::regex_search(s, *pattern))
+                return fail(path, "\"" + s + "\" is not in the expected form (pattern " + *field->syntax->matching + ")");
+        }
+        return Value::string(s);
+    }
+
+    Value list(const TypeRef& type, const json& j, const std::string& path, const dsl::FieldInfo* field) {
+        if (!j.is_array()) return fail(path, "expected a list, got " + json_kind(j));
+        if (field && field->syntax && field->syntax->at_most && static_cast<std::int64_t>(j.size()) > *field->syntax->at_most)
+            return fail(path, "at most " + std::to_string(*field->syntax->at_most) + " items are allowed, got " + std::to_string(j.size()));
+        std::vector<Value> items;
+        items.reserve(j.size());
+        bool unique = type->kind == TypeKind::set || (field && field->syntax && field->syntax->unique);
+        for (std::size_t i = 0; i < j.size(); ++i) {
+            std::string item_path = path + "/" + std::to_string(i);
+            Value item = value(type->element, j[i], item_path, nullptr, -1, -1);
+            if (refusal) return {};
+            if (unique) {
+                for (std::size_t k = 0; k < items.size(); ++k)
+                    if (equal(items[k], item))
+                        return fail(item_path, "this item repeats item " + std::to_string(k) + "; each may appear only once");
+            }
+            items.push_back(std::move(item));
+        }
+        return type->kind == TypeKind::set ? Value::set(std::move(items)) : Value::list(std::move(items));
+    }
+
+    const CompiledPack& pack_;
+};
+
+// The JSON pointer of a refusal's `at` path, with the `for each` variable standing for item `index`.
+std::string pointer_of(const dsl::ast::Refusal& refusal, const std::string& input_name, std::size_t index) {
+    std::string at = dsl::path_of(*refusal.at);
+    std::string root = at.substr(0, at.find('.'));
+    std::string rest = at.size() > root.size() ? at.substr(root.size()) : "";
+    std::string prefix;
+    if (root == refusal.each_variable && refusal.each_list) {
+        std::string list = dsl::path_of(*refusal.each_list);
+        list = list.size() > input_name.size() ? list.substr(input_name.size()) : "";
+        prefix = list + "." + std::to_string(index);
+    }
+    std::string dotted = prefix + rest;
+    std::string pointer;
+    for (char c : dotted) pointer += c == '.' ? '/' : c;
+    return pointer;
+}
+
+}  // namespace
+
+std::optional<InputRefusal> read_input(const CompiledPack& pack, const json& j, Value& out) {
+    InputReader reader(pack);
+    Value value = reader.record(pack.checked->input_record, j, "");
+    if (reader.refusal) return reader.refusal;
+    out = std::move(value);
+    return std::nullopt;
+}
+
+std::optional<InputRefusal> apply_refusals(const CompiledPack& pack, const Value& input) {
+    const auto& refusals = pack.checked->syntax.inputs.front().refusals;
+    if (refusals.empty()) return std::nullopt;
+    Evaluation evaluation(pack, input, nullptr);
+    for (const auto& refusal : refusals) {
+        if (!refusal.each_list) {
+            if (evaluation.eval(*refusal.condition).truthy())
+                return InputRefusal{pointer_of(refusal, pack.checked->input_name, 0), refusal.because};
+            continue;
+        }
+        Value list = evaluation.eval(*refusal.each_list);
+        const auto& items = list.elements();
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            evaluation.bind(refusal.each_local, items[i]);
+            if (evaluation.eval(*refusal.condition).truthy())
+                return InputRefusal{pointer_of(refusal, pack.checked->input_name, i), refusal.because};
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace frontdoor::engine

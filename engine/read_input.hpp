@@ -1,0 +1,25 @@
+#pragma once
+// Reads a JSON input against the pack's declared input record: every field is checked (unknown
+// fields at any depth, types, enum values, times with offsets, real dates, patterns, lengths,
+// list sizes, uniqueness), defaults are applied only to fields that were left out, and the first
+// problem is reported with its JSON pointer. Then the pack's own refusal rules run.
+#include "engine/compiled_pack.hpp"
+#include "engine/value.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+namespace frontdoor::engine {
+
+struct InputRefusal {
+    std::string path;     // JSON pointer, "" for the whole document
+    std::string message;
+};
+
+std::optional<InputRefusal> read_input(const CompiledPack& pack, const nlohmann::json& json, Value& out);
+// The pack's `refuse` rules, in order; the first that holds is reported.
+std::optional<InputRefusal> apply_refusals(const CompiledPack& pack, const Value& input);
+
+}  // namespace frontdoor::engine

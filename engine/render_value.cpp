@@ -1,0 +1,81 @@
+#include "engine/render_value.hpp"
+
+#include "engine/calendar/civil_time.hpp"
+
+namespace frontdoor::engine {
+
+using dsl::TypeKind;
+
+namespace {
+
+const time::TimeZone& output_zone(const dsl::CheckedPack& pack) {
+    return pack.calendars[static_cast<std::size_t>(pack.output_calendar)].zone();
+}
+
+}  // namespace
+
+std::string describe_duration(const dsl::CheckedPack& pack, const Value& d) {
+    static const char* const units[] = {"second", "minute", "hour", "day", "month", "working day"};
+    std::string out = std::to_string(d.number) + " " + units[d.unit] + (d.number == 1 ? "" : "s");
+    if (d.calendar >= 0 && d.unit == static_cast<std::uint8_t>(dsl::ast::DurationUnit::working_days))
+        out += " of " + pack.calendars[static_cast<std::size_t>(d.calendar)].name();
+    return out;
+}
+
+void write_value(JsonWriter& out, const dsl::CheckedPack& pack, const Value& value, const dsl::TypeRef& type) {
+    if (!value.present()) {
+        out.null();
+        return;
+    }
+    switch (value.kind) {
+        case Value::Kind::boolean: out.boolean(value.truthy()); return;
+        case Value::Kind::integer: out.integer(value.number); return;
+        case Value::Kind::text: out.string(*value.text); return;
+        case Value::Kind::enumeration: out.string(pack.enums[type->decl].sorted[value.number]); return;
+        case Value::Kind::date: out.string(time::format_date(static_cast<time::DayNumber>(value.number))); return;
+        case Value::Kind::datetime: out.string(output_zone(pack).format(value.number)); return;
+        case Value::Kind::duration: out.string(describe_duration(pack, value)); return;
+        case Value::Kind::list:
+            out.begin_array();
+            for (const Value& item : value.elements()) write_value(out, pack, item, type->element);
+            out.end_array();
+            return;
+        case Value::Kind::record: {
+            const dsl::RecordInfo& record = pack.records[type->decl];
+            out.begin_object();
+            const auto& fields = value.elements();
+            for (std::size_t i = 0; i < fields.size(); ++i) {
+                if (!fields[i].present()) continue;
+                out.key(record.fields[i].name);
+                write_value(out, pack, fields[i], record.fields[i].value_type);
+            }
+            out.end_object();
+            return;
+        }
+        case Value::Kind::absent: out.null(); return;
+    }
+}
+
+std::string describe_value(const dsl::CheckedPack& pack, const Value& value, const dsl::TypeRef& type) {
+    if (!value.present()) return "absent";
+    switch (value.kind) {
+        case Value::Kind::boolean: return value.truthy() ? "yes" : "no";
+        case Value::Kind::integer: return std::to_string(value.number);
+        case Value::Kind::text: return "\"" + *value.text + "\"";
+        case Value::Kind::enumeration: return pack.enums[type->decl].sorted[value.number];
+        case Value::Kind::date: return time::describe_day(static_cast<time::DayNumber>(value.number));
+        case Value::Kind::datetime: {
+            time::LocalTime local = output_zone(pack).to_local(value.number);
+            return time::describe_day(local.day) + " at " + time::describe_time_of_day(local.seconds_of_day);
+        }
+        case Value::Kind::duration: return describe_duration(pack, value);
+        default: {
+            std::string json;
+            JsonWriter out(json);
+            write_value(out, pack, value, type);
+            return json;
+        }
+    }
+}
+
+}  // namespace frontdoor::engine

@@ -1,0 +1,64 @@
+#include "engine/value.hpp"
+
+#include <algorithm>
+
+namespace frontdoor::engine {
+
+namespace {
+const std::vector<Value>& no_items() {
+    static const std::vector<Value> empty;
+    return empty;
+}
+}  // namespace
+
+Value Value::string(std::string s) {
+    Value v;
+    v.kind = Kind::text;
+    v.text = std::make_shared<const std::string>(std::move(s));
+    return v;
+}
+
+Value Value::list(std::vector<Value> items) {
+    Value v;
+    v.kind = Kind::list;
+    v.items = std::make_shared<const std::vector<Value>>(std::move(items));
+    return v;
+}
+
+Value Value::set(std::vector<Value> items) {
+    std::sort(items.begin(), items.end(), [](const Value& a, const Value& b) { return compare(a, b) < 0; });
+    items.erase(std::unique(items.begin(), items.end(), [](const Value& a, const Value& b) { return equal(a, b); }), items.end());
+    return list(std::move(items));
+}
+
+Value Value::record(std::vector<Value> fields) {
+    Value v = list(std::move(fields));
+    v.kind = Kind::record;
+    return v;
+}
+
+const std::vector<Value>& Value::elements() const { return items ? *items : no_items(); }
+
+int compare(const Value& a, const Value& b) {
+    if (a.kind != b.kind) return a.kind < b.kind ? -1 : 1;
+    switch (a.kind) {
+        case Value::Kind::absent: return 0;
+        case Value::Kind::text: return a.text->compare(*b.text) < 0 ? -1 : (*a.text == *b.text ? 0 : 1);
+        case Value::Kind::list:
+        case Value::Kind::record: {
+            const auto& x = a.elements();
+            const auto& y = b.elements();
+            for (std::size_t i = 0; i < x.size() && i < y.size(); ++i)
+                if (int c = compare(x[i], y[i])) return c;
+            return x.size() < y.size() ? -1 : (x.size() > y.size() ? 1 : 0);
+        }
+        case Value::Kind::duration:
+            if (a.unit != b.unit) return a.unit < b.unit ? -1 : 1;
+            [[fallthrough]];
+        default: return a.number < b.number ? -1 : (a.number > b.number ? 1 : 0);
+    }
+}
+
+bool equal(const Value& a, const Value& b) { return compare(a, b) == 0; }
+
+}  // namespace frontdoor::engine

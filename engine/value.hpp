@@ -1,0 +1,50 @@
+#pragma once
+// A runtime value. Small kinds live inline; text and collections are shared, immutable and
+// reference-counted, so copying a value never copies a list.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace frontdoor::engine {
+
+struct Value {
+    enum class Kind : std::uint8_t { absent, boolean, integer, text, enumeration, date, datetime, duration, list, record };
+
+    Kind kind = Kind::absent;
+    std::uint8_t unit = 0;     // duration: ast::DurationUnit
+    std::int32_t calendar = -1; // duration in working days: the calendar's index
+    std::int64_t number = 0;   // boolean, integer, enum member, day number, instant (µs), duration amount
+    std::shared_ptr<const std::string> text;
+    std::shared_ptr<const std::vector<Value>> items;  // list or set items; record fields by index
+
+    static Value absent() { return {}; }
+    static Value boolean(bool b) { return scalar(Kind::boolean, b ? 1 : 0); }
+    static Value integer(std::int64_t i) { return scalar(Kind::integer, i); }
+    static Value enumeration(int member) { return scalar(Kind::enumeration, member); }
+    static Value date(std::int32_t day) { return scalar(Kind::date, day); }
+    static Value datetime(std::int64_t instant) { return scalar(Kind::datetime, instant); }
+    static Value string(std::string s);
+    static Value list(std::vector<Value> items);
+    // Sorts and removes duplicates: a set's order is its natural order.
+    static Value set(std::vector<Value> items);
+    static Value record(std::vector<Value> fields);
+
+    bool present() const { return kind != Kind::absent; }
+    bool truthy() const { return kind == Kind::boolean && number != 0; }
+    const std::vector<Value>& elements() const;
+
+private:
+    static Value scalar(Kind kind, std::int64_t number) {
+        Value v;
+        v.kind = kind;
+        v.number = number;
+        return v;
+    }
+};
+
+// Total order within one type (and absent first); used by sets, `latest`/`earliest` and `<`.
+int compare(const Value& a, const Value& b);
+bool equal(const Value& a, const Value& b);
+
+}  // namespace frontdoor::engine
