@@ -13,6 +13,10 @@ int run_eval(const Args& args);
 int run_schema(const Args& args);
 int run_graph(const Args& args);
 int run_test(const Args& args);
+int run_fmt(const Args& args);          // cmd_fmt.cpp
+int run_walkthrough(const Args& args);  // cmd_walkthrough.cpp
+int run_audit(const Args& args);        // cmd_audit.cpp
+int run_replay(const Args& args);       // cmd_replay.cpp
 
 // Shared helpers.
 bool wants_help(const Args& args);

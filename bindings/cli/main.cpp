@@ -19,6 +19,11 @@ Commands:
   test DIR                      Run the pack's scenarios and show which rules none of them used.
   schema --rules DIR            Print the JSON Schema of the input the pack accepts.
   graph --rules DIR             Draw the decision graph (--format dot|json).
+  fmt DIR|FILE [--check]        Print rule files in their canonical layout.
+  walkthrough --rules DIR SCENARIO|CONTACT
+                                Tell, step by step in plain English, how a contact is decided.
+  audit verify|show --log LOG   Check a decision log's hash chain; show a recorded decision.
+  replay --log LOG              Re-decide recorded contacts; --with-rules DIR shows a change's impact.
 
 Options for every command:
   --log-level LEVEL             trace, debug, info, warn (default), error or off. Logs go to
@@ -45,7 +50,9 @@ int main(int argc, char** argv) {
     static const std::map<std::string, int (*)(const frontdoor::cli::Args&)> commands = {
         {"check", frontdoor::cli::run_check}, {"eval", frontdoor::cli::run_eval},
         {"schema", frontdoor::cli::run_schema}, {"graph", frontdoor::cli::run_graph},
-        {"test", frontdoor::cli::run_test}};
+        {"test", frontdoor::cli::run_test}, {"fmt", frontdoor::cli::run_fmt},
+        {"walkthrough", frontdoor::cli::run_walkthrough}, {"audit", frontdoor::cli::run_audit},
+        {"replay", frontdoor::cli::run_replay}};
     auto command = commands.find(args[0]);
     if (command == commands.end()) {
         std::cerr << "frontdoor: unknown command '" << args[0] << "'\n\n" << usage;

@@ -1,0 +1,11 @@
+// `frontdoor fmt`: not written yet; the command is registered so that its file can land alone.
+#include "commands.hpp"
+
+#include <iostream>
+
+namespace frontdoor::cli {
+int run_fmt(const Args&) {
+    std::cerr << "frontdoor fmt: not available in this build yet\n";
+    return 2;
+}
+}  // namespace frontdoor::cli

@@ -1,0 +1,11 @@
+// `frontdoor walkthrough`: not written yet; the command is registered so that its file can land alone.
+#include "commands.hpp"
+
+#include <iostream>
+
+namespace frontdoor::cli {
+int run_walkthrough(const Args&) {
+    std::cerr << "frontdoor walkthrough: not available in this build yet\n";
+    return 2;
+}
+}  // namespace frontdoor::cli
