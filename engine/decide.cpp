@@ -10,12 +10,11 @@
 
 namespace frontdoor {
 
-Decided Pack::decide(std::string_view json_text, const DecideOptions& options) const {
+ReadResult Pack::read(std::string_view json_text) const {
     const engine::CompiledPack& pack = *impl_;
-    Decided result;
+    ReadResult result;
     nlohmann::json document = nlohmann::json::parse(json_text.begin(), json_text.end(), nullptr, false);
     if (document.is_discarded()) {
-        result.refused = true;
         result.message = "not valid JSON";
         try {
             nlohmann::json again = nlohmann::json::parse(json_text.begin(), json_text.end());
@@ -24,17 +23,35 @@ Decided Pack::decide(std::string_view json_text, const DecideOptions& options) c
         }
         return result;
     }
-    engine::Value input;
-    auto refusal = engine::read_input(pack, document, input);
-    if (!refusal) refusal = engine::apply_refusals(pack, input);
+    auto value = std::make_shared<engine::Value>();
+    auto refusal = engine::read_input(pack, document, *value);
+    if (!refusal) refusal = engine::apply_refusals(pack, *value);
     if (refusal) {
-        result.refused = true;
         result.path = refusal->path;
         result.message = refusal->message;
         return result;
     }
+    result.input = Input{std::move(value)};
+    return result;
+}
+
+Decided Pack::decide(std::string_view json_text, const DecideOptions& options) const {
+    ReadResult read_result = read(json_text);
+    if (!read_result.input) {
+        Decided result;
+        result.refused = true;
+        result.path = std::move(read_result.path);
+        result.message = std::move(read_result.message);
+        return result;
+    }
+    return decide(*read_result.input, options);
+}
+
+Decided Pack::decide(const Input& input, const DecideOptions& options) const {
+    const engine::CompiledPack& pack = *impl_;
+    Decided result;
     engine::Trace trace;
-    engine::Evaluation evaluation(pack, std::move(input), options.explain ? &trace : nullptr);
+    engine::Evaluation evaluation(pack, *input.value, options.explain ? &trace : nullptr);
     engine::JsonWriter out(result.json);
     out.begin_object();
     for (const auto& field : pack.checked->syntax.outputs.front().fields) {

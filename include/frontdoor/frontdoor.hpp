@@ -14,7 +14,20 @@ namespace frontdoor {
 
 namespace engine {
 struct CompiledPack;
+struct Value;
 }
+
+// An input read and validated against a pack's declaration, ready to decide (possibly many
+// times, e.g. in a benchmark or a what-if). Refused inputs never become one.
+struct Input {
+    std::shared_ptr<const engine::Value> value;
+};
+
+struct ReadResult {
+    std::optional<Input> input;  // empty when refused
+    std::string path;            // refusals: JSON pointer
+    std::string message;         // refusals: what was expected
+};
 
 // The result of deciding one input: a decision, or a refusal naming the JSON path at fault.
 struct Decided {
@@ -50,6 +63,10 @@ public:
 
     // Parses, validates and decides one JSON document. Thread-safe.
     Decided decide(std::string_view json_text, const DecideOptions& options = {}) const;
+    // The two halves of decide(): read and validate (JSON syntax, declared types, refusal rules),
+    // then decide an input that was read. Both thread-safe.
+    ReadResult read(std::string_view json_text) const;
+    Decided decide(const Input& input, const DecideOptions& options = {}) const;
     // The JSON Schema (2020-12) equivalent to the pack's declared input.
     std::string input_schema() const;
     // The decision graph as Graphviz DOT or JSON.
