@@ -1,5 +1,6 @@
 // Pack::decide: parse the JSON, read it against the declared input, apply the refusals, evaluate
 // the output fields, and write the decision with its ruleset and explanation.
+#include "engine/decide_value.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
 #include "engine/read_input.hpp"
@@ -48,15 +49,24 @@ Decided Pack::decide(std::string_view json_text, const DecideOptions& options) c
 }
 
 Decided Pack::decide(const Input& input, const DecideOptions& options) const {
-    const engine::CompiledPack& pack = *impl_;
     Decided result;
     engine::Trace trace;
-    engine::Evaluation evaluation(pack, *input.value, options.explain ? &trace : nullptr);
-    engine::JsonWriter out(result.json);
+    result.json = engine::decide_value(*impl_, *input.value, options.explain ? &trace : nullptr);
+    return result;
+}
+
+}  // namespace frontdoor
+
+namespace frontdoor::engine {
+
+std::string decide_value(const CompiledPack& pack, const Value& input, Trace* trace) {
+    std::string json;
+    Evaluation evaluation(pack, input, trace);
+    JsonWriter out(json);
     out.begin_object();
     for (const auto& field : pack.checked->syntax.outputs.front().fields) {
         out.key(field.name);
-        engine::write_value(out, *pack.checked, evaluation.eval(*field.value), field.value->type);
+        write_value(out, *pack.checked, evaluation.eval(*field.value), field.value->type);
     }
     out.key("ruleset");
     out.begin_object();
@@ -67,12 +77,12 @@ Decided Pack::decide(const Input& input, const DecideOptions& options) const {
     out.key("digest");
     out.string(pack.digest);
     out.end_object();
-    if (options.explain) {
+    if (trace) {
         out.key("explanation");
-        engine::write_explanation(out, pack, trace);
+        write_explanation(out, pack, *trace);
     }
     out.end_object();
-    return result;
+    return json;
 }
 
-}  // namespace frontdoor
+}  // namespace frontdoor::engine

@@ -50,8 +50,9 @@ public:
             for (const auto& f : info.fields) names.push_back(f.name);
             std::string list;
             for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-            return fail(path + "/" + pointer_escape(key), "unknown field '" + key + "'" + dsl::did_you_mean(key, names) +
-                                                              " A " + info.name + " has: " + list + ".");
+            std::string suggestion = dsl::did_you_mean(key, names);
+            return fail(path + "/" + pointer_escape(key), "unknown field '" + key + "'" + (suggestion.empty() ? "." : suggestion) +
+                                                              " The fields of " + info.name + " are: " + list + ".");
         }
         std::vector<Value> fields(info.fields.size());
         for (std::size_t i = 0; i < info.fields.size(); ++i) {
@@ -108,9 +109,11 @@ private:
                 const dsl::EnumInfo& info = pack_.checked->enums[type->decl];
                 if (!j.is_string()) return fail(path, "expected one of " + members(type->decl) + ", got " + json_kind(j));
                 int member = info.index_of(j.get_ref<const std::string&>());
-                if (member < 0)
-                    return fail(path, "\"" + j.get_ref<const std::string&>() + "\" is not a " + info.name +
-                                          dsl::did_you_mean(j.get_ref<const std::string&>(), info.declared) + " Expected one of: " + members(type->decl) + ".");
+                if (member < 0) {
+                    std::string suggestion = dsl::did_you_mean(j.get_ref<const std::string&>(), info.declared);
+                    return fail(path, "\"" + j.get_ref<const std::string&>() + "\" is not a known " + info.name +
+                                          (suggestion.empty() ? "." : suggestion) + " Expected one of: " + members(type->decl) + ".");
+                }
                 return Value::enumeration(member);
             }
             case TypeKind::date: {
@@ -206,10 +209,11 @@ std::optional<InputRefusal> apply_refusals(const CompiledPack& pack, const Value
     const auto& refusals = pack.checked->syntax.inputs.front().refusals;
     if (refusals.empty()) return std::nullopt;
     Evaluation evaluation(pack, input, nullptr);
-    for (const auto& refusal : refusals) {
+    for (std::size_t r = 0; r < refusals.size(); ++r) {
+        const auto& refusal = refusals[r];
         if (!refusal.each_list) {
             if (evaluation.eval(*refusal.condition).truthy())
-                return InputRefusal{pointer_of(refusal, pack.checked->input_name, 0), refusal.because};
+                return InputRefusal{pointer_of(refusal, pack.checked->input_name, 0), refusal.because, static_cast<int>(r)};
             continue;
         }
         Value list = evaluation.eval(*refusal.each_list);
@@ -217,7 +221,7 @@ std::optional<InputRefusal> apply_refusals(const CompiledPack& pack, const Value
         for (std::size_t i = 0; i < items.size(); ++i) {
             evaluation.bind(refusal.each_local, items[i]);
             if (evaluation.eval(*refusal.condition).truthy())
-                return InputRefusal{pointer_of(refusal, pack.checked->input_name, i), refusal.because};
+                return InputRefusal{pointer_of(refusal, pack.checked->input_name, i), refusal.because, static_cast<int>(r)};
         }
     }
     return std::nullopt;

@@ -16,6 +16,7 @@ namespace frontdoor::engine {
 struct InputRefusal {
     std::string path;     // JSON pointer, "" for the whole document
     std::string message;
+    int rule = -1;        // the pack's refusal rule that fired; -1 for a declaration check
 };
 
 std::optional<InputRefusal> read_input(const CompiledPack& pack, const nlohmann::json& json, Value& out);

@@ -116,6 +116,13 @@ def check_file(path: str, holidays: str, schema_path: str) -> list:
             doc = json.load(f)
     except (OSError, ValueError) as e:
         return [f"cannot read: {e}"]
+    if isinstance(doc, dict) and "expect_refusal" in doc:
+        # A scenario of bad input: the schema or section 6 must refuse it independently of the engine.
+        if set(doc) != {"scenario", "narrative", "contact", "expect_refusal"}:
+            return ["top level must be exactly scenario, narrative, contact, expect_refusal"]
+        if not (schema_problems(doc["contact"], schema_path) + section_6_problems(doc["contact"])):
+            return ["expect_refusal, but contact.schema.json and section 6 both accept this contact"]
+        return []
     problems = shape_problems(name, doc)
     if problems:
         return problems

@@ -1,0 +1,95 @@
+// `frontdoor test`: runs a pack's scenarios and measures which rules they exercised.
+#include "engine/coverage.hpp"
+#include "engine/decide_value.hpp"
+#include "engine/read_input.hpp"
+#include "frontdoor/testing.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace frontdoor {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::size_t TestReport::passed() const {
+    return static_cast<std::size_t>(std::count_if(scenarios.begin(), scenarios.end(), [](const ScenarioResult& s) { return s.passed; }));
+}
+std::size_t TestReport::failed() const { return scenarios.size() - passed(); }
+std::size_t TestReport::covered() const {
+    return static_cast<std::size_t>(std::count_if(coverage.begin(), coverage.end(), [](const CoverageItem& c) { return c.covered; }));
+}
+
+namespace {
+
+void compare_decision(const json& expect, const json& decision, ScenarioResult& result) {
+    for (const auto& [field, expected] : expect.items()) {
+        auto actual = decision.find(field);
+        if (actual == decision.end()) result.mismatches.push_back({field, expected.dump(), "(no such field in the decision)"});
+        else if (*actual != expected) result.mismatches.push_back({field, expected.dump(), actual->dump()});
+    }
+}
+
+void compare_refusal(const json& expect, const engine::InputRefusal* refusal, ScenarioResult& result) {
+    if (!refusal) {
+        result.mismatches.push_back({"refusal", expect.dump(), "(the input was decided, not refused)"});
+        return;
+    }
+    std::string path = expect.value("path", "");
+    std::string message = expect.value("message", "");
+    json actual = {{"path", refusal->path}, {"message", refusal->message}};
+    if (path != refusal->path || refusal->message.find(message) == std::string::npos)
+        result.mismatches.push_back({"refusal", expect.dump(), actual.dump()});
+}
+
+ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, engine::Coverage& coverage) {
+    ScenarioResult result;
+    result.file = file.filename().string();
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    json scenario = json::parse(text.str(), nullptr, false);
+    if (scenario.is_discarded() || !scenario.is_object() || !scenario.contains("contact") ||
+        !(scenario.contains("expect") || scenario.contains("expect_refusal"))) {
+        result.error = "not a scenario: expected a JSON object with \"contact\" and \"expect\" (or \"expect_refusal\")";
+        return result;
+    }
+    result.title = scenario.value("scenario", "");
+    engine::Value input;
+    auto refusal = engine::read_input(pack, scenario["contact"], input);
+    if (!refusal) refusal = engine::apply_refusals(pack, input);
+    if (refusal) coverage.record_refusal(refusal->rule);
+    if (scenario.contains("expect_refusal")) {
+        compare_refusal(scenario["expect_refusal"], refusal ? &*refusal : nullptr, result);
+    } else if (refusal) {
+        result.mismatches.push_back({"refusal", "(a decision)", json({{"path", refusal->path}, {"message", refusal->message}}).dump()});
+    } else {
+        engine::Trace trace;
+        json decision = json::parse(engine::decide_value(pack, input, &trace));
+        coverage.record(trace);
+        compare_decision(scenario["expect"], decision, result);
+    }
+    result.passed = result.mismatches.empty();
+    return result;
+}
+
+}  // namespace
+
+TestReport run_scenarios(const Pack& pack, const std::string& folder) {
+    TestReport report;
+    engine::Coverage coverage(pack.compiled());
+    std::vector<fs::path> files;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(folder, error))
+        if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) report.scenarios.push_back(run_one(pack.compiled(), file, coverage));
+    report.coverage = coverage.items();
+    return report;
+}
+
+}  // namespace frontdoor
