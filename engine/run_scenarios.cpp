@@ -26,12 +26,16 @@ std::size_t TestReport::covered() const {
 
 namespace {
 
-void compare_decision(const json& expect, const json& decision, ScenarioResult& result) {
-    for (const auto& [field, expected] : expect.items()) {
-        auto actual = decision.find(field);
-        if (actual == decision.end()) result.mismatches.push_back({field, expected.dump(), "(no such field in the decision)"});
-        else if (*actual != expected) result.mismatches.push_back({field, expected.dump(), actual->dump()});
+// Mismatches are listed in the order of the decision's fields, so diffs read like the decision.
+void compare_decision(const json& expect, const std::string& decision_text, ScenarioResult& result) {
+    json decision = json::parse(decision_text);
+    for (const auto& [field, value] : nlohmann::ordered_json::parse(decision_text).items()) {
+        auto expected = expect.find(field);
+        if (expected != expect.end() && *expected != decision[field])
+            result.mismatches.push_back({field, expected->dump(), decision[field].dump()});
     }
+    for (const auto& [field, expected] : expect.items())
+        if (!decision.contains(field)) result.mismatches.push_back({field, expected.dump(), "(no such field in the decision)"});
 }
 
 void compare_refusal(const json& expect, const engine::InputRefusal* refusal, ScenarioResult& result) {
@@ -69,7 +73,7 @@ ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, e
         result.mismatches.push_back({"refusal", "(a decision)", json({{"path", refusal->path}, {"message", refusal->message}}).dump()});
     } else {
         engine::Trace trace;
-        json decision = json::parse(engine::decide_value(pack, input, &trace));
+        std::string decision = engine::decide_value(pack, input, &trace);
         coverage.record(trace);
         compare_decision(scenario["expect"], decision, result);
     }

@@ -1,0 +1,49 @@
+// libFuzzer target for input validation: the input is a JSON text read against the Hackney pack's
+// declared input (rules/hackney, loaded once) and, when accepted, decided with its explanation.
+// A refusal is the expected answer to bad input; a crash, a hang, a sanitizer report, a leak, or
+// a decision that is not a JSON object is a bug.
+#include "frontdoor/frontdoor.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string_view>
+
+namespace {
+
+const frontdoor::Pack& hackney() {
+    static const std::shared_ptr<const frontdoor::Pack> pack = [] {
+        frontdoor::LoadResult result = frontdoor::Pack::load_directory(FRONTDOOR_HACKNEY_DIR);
+        if (!result.pack) {
+            std::fputs(frontdoor::render_all(result.diagnostics).c_str(), stderr);
+            std::abort();
+        }
+        return result.pack;
+    }();
+    return *pack;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    (void)hackney();
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    std::string_view text(reinterpret_cast<const char*>(data), size);
+    frontdoor::ReadResult read = hackney().read(text);
+    if (!read.input) return 0;
+    frontdoor::Decided decided = hackney().decide(*read.input);
+    // What a caller receives must be one JSON object.
+    nlohmann::json decision = nlohmann::json::parse(decided.json, nullptr, false);
+    if (decided.refused || !decision.is_object()) {
+        std::fprintf(stderr, "accepted input gave no decision object: %s\n", decided.json.c_str());
+        std::abort();
+    }
+    return 0;
+}
