@@ -29,7 +29,8 @@ namespace {
 // Mismatches are listed in the order of the decision's fields, so diffs read like the decision.
 void compare_decision(const json& expect, const std::string& decision_text, ScenarioResult& result) {
     json decision = json::parse(decision_text);
-    for (const auto& [field, value] : nlohmann::ordered_json::parse(decision_text).items()) {
+    nlohmann::ordered_json in_order = nlohmann::ordered_json::parse(decision_text);
+    for (const auto& [field, value] : in_order.items()) {
         auto expected = expect.find(field);
         if (expected != expect.end() && *expected != decision[field])
             result.mismatches.push_back({field, expected->dump(), decision[field].dump()});
