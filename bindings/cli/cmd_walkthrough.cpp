@@ -1,11 +1,93 @@
-// `frontdoor walkthrough`: not written yet; the command is registered so that its file can land alone.
+// `frontdoor walkthrough`: a trainer's step-by-step account of one decision, with what-ifs.
 #include "commands.hpp"
+#include "load.hpp"
 
+#include "frontdoor/walkthrough.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
 #include <iostream>
+#include <sstream>
+
+#include <unistd.h>
 
 namespace frontdoor::cli {
-int run_walkthrough(const Args&) {
-    std::cerr << "frontdoor walkthrough: not available in this build yet\n";
-    return 2;
+
+namespace {
+
+// A scenario file gives its "contact" and title; anything else is taken as the input itself.
+bool read_input(const std::string& path, std::string& input, std::string& title) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::stringstream text;
+    text << in.rdbuf();
+    input = text.str();
+    title = path;
+    auto document = nlohmann::ordered_json::parse(input, nullptr, false);
+    if (!document.is_discarded() && document.is_object() && document.contains("contact") &&
+        (document.contains("expect") || document.contains("expect_refusal"))) {
+        input = document["contact"].dump();
+        title = document.value("scenario", path);
+        if (document.contains("narrative")) title += "\n" + document.value("narrative", "");
+    }
+    return true;
 }
+
+std::vector<std::string> what_ifs(const Args& args) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i + 1 < args.size(); ++i)
+        if (args[i] == "--what-if") out.push_back(args[i + 1]);
+    return out;
+}
+
+}  // namespace
+
+int run_walkthrough(const Args& args) {
+    if (wants_help(args)) {
+        std::cout << "Usage: frontdoor walkthrough --rules DIR SCENARIO|CONTACT [--what-if PATH=VALUE ...] [--format text|md]\n\n"
+                     "Tells, step by step in plain English, how one contact is decided: the facts read, each\n"
+                     "definition and threshold, each row of each decision tried in order and why it did or did not\n"
+                     "apply, how each deadline was counted on the calendar, and the result with its citations.\n"
+                     "SCENARIO is a scenario file (its contact is used) or CONTACT a contact's JSON file.\n\n"
+                     "  --what-if PATH=VALUE  change a fact and show what changed in the decision and why. PATH is\n"
+                     "                        dotted (child.birth_date) or a JSON pointer (/indicators/0); VALUE is\n"
+                     "                        JSON (\"2010-03-01\", true, [\"bullying\"]); the word absent removes it.\n"
+                     "  --format md           Markdown, for handouts. Text is coloured when shown on a terminal\n"
+                     "                        (--no-color to turn that off).\n";
+        return 0;
+    }
+    auto files = positional(args, {"--rules", "--what-if", "--format"});
+    if (files.size() != 1) {
+        std::cerr << "frontdoor walkthrough: give one scenario or contact file\n";
+        return 2;
+    }
+    auto pack = load_or_report(option(args, "--rules"), false);
+    if (!pack) return 1;
+    std::string input, title;
+    if (!read_input(files[0], input, title)) {
+        std::cerr << "frontdoor walkthrough: cannot read " << files[0] << "\n";
+        return 2;
+    }
+    bool markdown = option(args, "--format") == "md";
+    bool colour = !markdown && !flag(args, "--no-color") && isatty(STDOUT_FILENO);
+    Walkthrough before = walk_through(*pack, input);
+    std::cout << render_walkthrough(before, title, markdown, colour);
+    auto changes = what_ifs(args);
+    if (changes.empty()) return before.refused ? 1 : 0;
+    std::string changed = input;
+    std::string prefix = "contact.";
+    for (auto& change : changes) {
+        std::string error;
+        if (change.rfind(prefix, 0) == 0) change = change.substr(prefix.size());
+        if (!apply_what_if(changed, change, error)) {
+            std::cerr << "frontdoor walkthrough: " << error << "\n";
+            return 2;
+        }
+    }
+    Walkthrough after = walk_through(*pack, changed);
+    std::cout << "\n" << render_what_if(before, after, changes, markdown, colour);
+    return after.refused ? 1 : 0;
+}
+
 }  // namespace frontdoor::cli

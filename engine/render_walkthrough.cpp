@@ -1,0 +1,114 @@
+// Walkthroughs as text for a terminal (optionally coloured) or as Markdown for handouts, and the
+// what-if changes applied to an input before it is walked through again.
+#include "frontdoor/walkthrough.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace frontdoor {
+
+namespace {
+
+struct Style {
+    bool markdown;
+    bool colour;
+    std::string bold(const std::string& s) const { return markdown ? "**" + s + "**" : colour ? "\033[1m" + s + "\033[0m" : s; }
+    std::string dim(const std::string& s) const { return markdown ? "*" + s + "*" : colour ? "\033[2m" + s + "\033[0m" : s; }
+    std::string good(const std::string& s) const { return colour && !markdown ? "\033[32m" + s + "\033[0m" : s; }
+    std::string bad(const std::string& s) const { return colour && !markdown ? "\033[31m" + s + "\033[0m" : s; }
+    std::string heading(const std::string& s) const { return markdown ? "## " + s + "\n\n" : bold(s) + "\n"; }
+    std::string item(const std::string& s, int depth = 1) const {
+        return (markdown ? std::string(static_cast<std::size_t>(depth - 1) * 2, ' ') + "- " : std::string(static_cast<std::size_t>(depth) * 2, ' ')) + s + "\n";
+    }
+};
+
+std::string mark(const Style& style, const std::string& line) {
+    if (line.rfind("row ", 0) == 0 && line.find(" does not apply") != std::string::npos) return style.bad("✗ ") + line;
+    if (line.rfind("row ", 0) == 0 && line.find(" applies") != std::string::npos) return style.good("✓ ") + line;
+    return line;
+}
+
+}  // namespace
+
+std::string render_walkthrough(const Walkthrough& w, const std::string& title, bool markdown, bool colour) {
+    Style style{markdown, colour};
+    std::string out = markdown ? "# Walkthrough: " + title + "\n\n" : style.bold("Walkthrough: " + title) + "\n\n";
+    if (w.refused) return out + "The input is refused, so nothing is decided: " + w.refusal + "\n";
+    out += style.heading("The facts read");
+    for (const auto& fact : w.facts) out += style.item(fact);
+    out += "\n" + style.heading("How it was decided, step by step");
+    int number = 0;
+    for (const auto& step : w.steps) {
+        std::string head = std::to_string(++number) + ". " + style.bold(step.heading);
+        if (!step.source.empty()) head += "  " + style.dim("[" + step.source + "]");
+        out += markdown ? head + "\n\n" : head + "\n";
+        for (const auto& line : step.lines) out += style.item(mark(style, line), markdown ? 1 : 2);
+        if (markdown) out += "\n";
+    }
+    out += "\n" + style.heading("The decision");
+    for (const auto& line : w.result) out += style.item(line);
+    return out;
+}
+
+std::string render_what_if(const Walkthrough& before, const Walkthrough& after, const std::vector<std::string>& changes,
+                           bool markdown, bool colour) {
+    Style style{markdown, colour};
+    std::string out = style.heading("What if");
+    for (const auto& change : changes) out += style.item(change);
+    if (after.refused) return out + "\nThe changed input is refused: " + after.refusal + "\n";
+    out += "\n" + style.heading("What changed in the decision");
+    bool any = false;
+    for (std::size_t i = 0; i < after.result.size(); ++i) {
+        std::string was = i < before.result.size() ? before.result[i] : "";
+        if (was == after.result[i]) continue;
+        any = true;
+        out += style.item(style.bad("was ") + was);
+        out += style.item(style.good("now ") + after.result[i]);
+    }
+    if (!any) out += style.item("nothing: the decision is the same");
+    out += "\n" + style.heading("Why: the steps that went differently");
+    for (const auto& step : after.steps) {
+        const WalkthroughStep* old = nullptr;
+        for (const auto& s : before.steps)
+            if (s.heading == step.heading) old = &s;
+        if (old && old->lines == step.lines) continue;
+        out += style.item(style.bold(step.heading) + (step.source.empty() ? "" : " " + style.dim("[" + step.source + "]")));
+        for (const auto& line : step.lines) out += style.item(mark(style, line), 2);
+        if (!old) out += style.item(style.dim("(a new step: it did not happen before)"), 2);
+    }
+    return out;
+}
+
+bool apply_what_if(std::string& input_json, const std::string& assignment, std::string& error) {
+    auto equals = assignment.find('=');
+    if (equals == std::string::npos || equals == 0) {
+        error = "a what-if is PATH=VALUE, e.g. child.birth_date=\"2010-03-01\" or /indicators=[\"bullying\"]";
+        return false;
+    }
+    std::string path = assignment.substr(0, equals), text = assignment.substr(equals + 1);
+    if (path[0] != '/') {
+        std::string pointer;
+        for (char c : path) pointer += c == '.' ? '/' : c;
+        path = "/" + pointer;
+    }
+    nlohmann::ordered_json document = nlohmann::ordered_json::parse(input_json, nullptr, false);
+    if (document.is_discarded()) {
+        error = "the input is not valid JSON";
+        return false;
+    }
+    try {
+        nlohmann::ordered_json::json_pointer pointer(path);
+        if (text == "absent") {
+            document.at(pointer.parent_pointer()).erase(pointer.back());
+        } else {
+            nlohmann::ordered_json value = nlohmann::ordered_json::parse(text, nullptr, false);
+            document[pointer] = value.is_discarded() ? nlohmann::ordered_json(text) : value;
+        }
+    } catch (const nlohmann::json::exception& e) {
+        error = "cannot set " + path + ": " + e.what();
+        return false;
+    }
+    input_json = document.dump();
+    return true;
+}
+
+}  // namespace frontdoor

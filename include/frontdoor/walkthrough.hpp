@@ -1,0 +1,40 @@
+#pragma once
+// Walkthroughs for trainers: a step-by-step account, in plain English, of how an input was
+// decided; and what-if comparisons that change one fact and show what changed and why.
+#include "frontdoor/frontdoor.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace frontdoor {
+
+struct WalkthroughStep {
+    std::string heading;              // "level_of_need" / "outcome (first match)"
+    std::string source;               // the citation of what decided it
+    std::vector<std::string> lines;   // sentences, in order
+};
+
+struct Walkthrough {
+    bool refused = false;
+    std::string refusal;                 // "at /child/birth_date: ..." when refused
+    std::vector<std::string> facts;      // "contact.channel is form", in the order first read
+    std::vector<WalkthroughStep> steps;  // each definition, in the order it was settled
+    std::vector<std::string> result;     // each output field: "outcome is {...}"
+    std::string decision_json;
+};
+
+Walkthrough walk_through(const Pack& pack, std::string_view input_json);
+
+// Sets the value at a path (a JSON pointer "/child/birth_date" or dotted "child.birth_date") of a
+// JSON document. `value` is JSON ("2010-01-01" quoted, true, ["bullying"]); a bare word that is not
+// JSON is taken as a string. Returns false with `error` set when the path or document is unusable.
+bool apply_what_if(std::string& input_json, const std::string& assignment, std::string& error);
+
+// Plain text (with ANSI colour when `colour`) or Markdown.
+std::string render_walkthrough(const Walkthrough& walkthrough, const std::string& title, bool markdown, bool colour);
+// What changed between two walkthroughs of the same input before and after what-ifs.
+std::string render_what_if(const Walkthrough& before, const Walkthrough& after, const std::vector<std::string>& changes,
+                           bool markdown, bool colour);
+
+}  // namespace frontdoor

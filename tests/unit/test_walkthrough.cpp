@@ -1,0 +1,54 @@
+// Walkthroughs: what a trainer reads must carry the calendar's reasoning and the rows tried.
+#include "frontdoor/walkthrough.hpp"
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+const frontdoor::Pack& hackney() {
+    static auto result = frontdoor::Pack::load_directory(std::string(FRONTDOOR_SOURCE_DIR) + "/rules/hackney");
+    REQUIRE(result.pack);
+    return *result.pack;
+}
+
+const char* const easter_form = R"({"contact_id":"W1","received_at":"2024-03-30T20:00:00Z","channel":"form",
+    "request_type":"concern","referrer":{"source":"1A"},"child":{"child_id":"K1","birth_date":"2014-09-09"},
+    "indicators":["bullying"],"consent":{"parent":"given"}})";
+
+}  // namespace
+
+TEST_CASE("a walkthrough explains the clock start across Easter and the rows tried", "[walkthrough]") {
+    frontdoor::Walkthrough w = frontdoor::walk_through(hackney(), easter_form);
+    REQUIRE_FALSE(w.refused);
+    std::string text = frontdoor::render_walkthrough(w, "Easter form", false, false);
+    CHECK_THAT(text, Catch::Contains("Saturday 30 March 2024 at 20:00 (+00:00) is outside opening hours"));
+    CHECK_THAT(text, Catch::Contains("Monday 1 April 2024 is a holiday: Easter Monday"));
+    CHECK_THAT(text, Catch::Contains("so the next opening is Tuesday 2 April 2024 at 09:00 (+01:00)"));
+    CHECK_THAT(text, Catch::Contains("✗ row 8 does not apply: contact.consent.parent != \"given\" does not hold"));
+    CHECK_THAT(text, Catch::Contains("✓ row 9 applies: level_of_need = 2"));
+    CHECK_THAT(text, Catch::Contains("plus 72 hours of elapsed time is Friday 5 April 2024 at 09:00 (+01:00)"));
+    std::string markdown = frontdoor::render_walkthrough(w, "Easter form", true, false);
+    CHECK_THAT(markdown, Catch::StartsWith("# Walkthrough: Easter form"));
+    CHECK(markdown.find("\033[") == std::string::npos);
+}
+
+TEST_CASE("a what-if shows what changed in the decision and why", "[walkthrough]") {
+    std::string changed = easter_form;
+    std::string error;
+    REQUIRE(frontdoor::apply_what_if(changed, "indicators=[\"bullying\",\"poor_housing\",\"young_carer\"]", error));
+    frontdoor::Walkthrough before = frontdoor::walk_through(hackney(), easter_form);
+    frontdoor::Walkthrough after = frontdoor::walk_through(hackney(), changed);
+    std::string text = frontdoor::render_what_if(before, after, {"indicators=[...]"}, false, false);
+    CHECK_THAT(text, Catch::Contains("was level_of_need: 2"));
+    CHECK_THAT(text, Catch::Contains("now level_of_need: 3"));
+    CHECK_THAT(text, Catch::Contains("now outcome: {\"code\":\"csc_screening\"}"));
+    CHECK_THAT(text, Catch::Contains("plus 24 hours of elapsed time is Wednesday 3 April 2024 at 09:00 (+01:00)"));
+    CHECK_FALSE(frontdoor::apply_what_if(changed, "no-equals-sign", error));
+    CHECK_THAT(error, Catch::Contains("PATH=VALUE"));
+}
+
+TEST_CASE("a walkthrough of refused input says why nothing was decided", "[walkthrough]") {
+    frontdoor::Walkthrough w = frontdoor::walk_through(hackney(), R"({"contact_id":"W2"})");
+    CHECK(w.refused);
+    CHECK_THAT(frontdoor::render_walkthrough(w, "bad", false, false), Catch::Contains("The input is refused"));
+}
