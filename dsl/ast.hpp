@@ -43,6 +43,7 @@ struct Resolution {
     Builtin builtin = Builtin::none;
     Quantifier quantifier = Quantifier::any;
     int enum_member = -1;   // a text literal read as an enum value
+    int constant = -1;      // set by the engine: index of this expression's value, computed once at load
 };
 
 struct Expr {

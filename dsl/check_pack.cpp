@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <regex>
 #include <set>
+#include <stdexcept>
 
 namespace frontdoor::dsl {
 
@@ -190,8 +191,13 @@ void Checker::declare_calendars(const PackFiles& files) {
             if (!read) diagnostics_.error(source.span, "cannot read holidays from '" + source.file + "': " + why);
             else holidays.insert(holidays.end(), read->begin(), read->end());
         }
-        pack_.calendar_by_name[decl.name] = static_cast<int>(pack_.calendars.size());
-        pack_.calendars.emplace_back(decl.name, *zone, std::move(week), std::move(holidays));
+        try {
+            pack_.calendars.emplace_back(decl.name, *zone, std::move(week), std::move(holidays));
+        } catch (const std::invalid_argument&) {
+            diagnostics_.error(decl.span, "the calendar '" + decl.name + "' needs opening hours that do not overlap, on at least one day: add e.g. 'open monday to friday 09:00 to 17:00'");
+            continue;
+        }
+        pack_.calendar_by_name[decl.name] = static_cast<int>(pack_.calendars.size() - 1);
     }
 }
 

@@ -6,6 +6,7 @@
 #include "engine/value.hpp"
 
 #include <memory>
+#include <optional>
 #include <regex>
 #include <string>
 #include <vector>
@@ -22,6 +23,10 @@ struct CompiledPack {
     // Per record, per field: the value used when an optional field is omitted (absent when none).
     std::vector<std::vector<Value>> defaults;
     std::vector<std::vector<std::shared_ptr<const std::regex>>> patterns;
+    // Values computed once at load: expressions that read nothing (Expr::resolved.constant indexes
+    // `constants`) and definitions that do not depend on the input (`constant_definitions`, by slot).
+    std::vector<Value> constants;
+    std::vector<std::optional<Value>> constant_definitions;
 
     const dsl::ast::Decision& decision(int slot) const {
         return checked->syntax.decisions[checked->definitions[slot].syntax_index];

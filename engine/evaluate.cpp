@@ -17,6 +17,18 @@ Evaluation::Evaluation(const CompiledPack& pack, Value input, Trace* trace)
 
 const Value& Evaluation::definition(int slot) {
     if (state_[slot] == 2) return slots_[slot];
+    if (const auto& constant = pack_.constant_definitions.empty() ? std::nullopt : pack_.constant_definitions[slot]) {
+        state_[slot] = 2;
+        slots_[slot] = *constant;
+        if (trace_) {
+            TraceEntry entry;
+            entry.definition = slot;
+            entry.value = *constant;
+            entry.type = pack_.checked->definitions[slot].type;
+            trace_->entries.push_back(std::move(entry));
+        }
+        return slots_[slot];
+    }
     if (state_[slot] == 1) throw EvaluationError("cycle at " + pack_.checked->definitions[slot].name);
     state_[slot] = 1;
     TraceEntry entry;

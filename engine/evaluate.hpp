@@ -22,6 +22,8 @@ public:
     Evaluation(const CompiledPack& pack, Value input, Trace* trace);
 
     Value eval(const dsl::ast::Expr& expr);
+    // A name or field path read in place, without copying the values along the way.
+    const Value& path(const dsl::ast::Expr& expr);
     const Value& definition(int slot);
     void bind(int local, Value value) { locals_[local] = std::move(value); }
     const Value& input() const { return input_; }
@@ -35,6 +37,7 @@ private:
     Value lookup(const dsl::ast::Expr& call);
     Value call(const dsl::ast::Expr& expr);
     Value binary(const dsl::ast::Expr& expr);
+    const Value& operand(const dsl::ast::Expr& expr, Value& scratch);
     Value arithmetic(dsl::ast::Op op, const Value& left, const Value& right);
     Value quantifier(const dsl::ast::Expr& expr);
     Value record_literal(const dsl::ast::Expr& expr);

@@ -33,7 +33,23 @@ Value duration_value(const Expr& expr) {
 
 }  // namespace
 
+const Value& Evaluation::path(const Expr& expr) {
+    static const Value absent;
+    if (expr.kind == ExprKind::name) {
+        switch (expr.resolved.kind) {
+            case ast::NameKind::input: return input_;
+            case ast::NameKind::definition: return definition(expr.resolved.index);
+            case ast::NameKind::local: return locals_[expr.resolved.index];
+            default: throw EvaluationError("a calendar is not a value: " + expr.text);
+        }
+    }
+    const Value& base = path(*expr.args[0]);
+    if (!base.present()) return absent;
+    return base.elements()[expr.resolved.field_index];
+}
+
 Value Evaluation::eval(const Expr& expr) {
+    if (expr.resolved.constant >= 0) return pack_.constants[expr.resolved.constant];
     switch (expr.kind) {
         case ExprKind::boolean: return Value::boolean(expr.number != 0);
         case ExprKind::integer: return Value::integer(expr.number);
@@ -51,17 +67,7 @@ Value Evaluation::eval(const Expr& expr) {
         }
         case ExprKind::record: return record_literal(expr);
         case ExprKind::name:
-            switch (expr.resolved.kind) {
-                case ast::NameKind::input: return input_;
-                case ast::NameKind::definition: return definition(expr.resolved.index);
-                case ast::NameKind::local: return locals_[expr.resolved.index];
-                default: throw EvaluationError("a calendar is not a value: " + expr.text);
-            }
-        case ExprKind::field: {
-            Value base = eval(*expr.args[0]);
-            if (!base.present()) return Value::absent();
-            return base.elements()[expr.resolved.field_index];
-        }
+        case ExprKind::field: return path(expr);
         case ExprKind::call: return call(expr);
         case ExprKind::unary: {
             Value operand = eval(*expr.args[0]);
@@ -141,8 +147,9 @@ Value Evaluation::binary(const Expr& expr) {
     Op op = expr.resolved.op;
     if (op == Op::logical_and) return Value::boolean(eval(*expr.args[0]).truthy() && eval(*expr.args[1]).truthy());
     if (op == Op::logical_or) return Value::boolean(eval(*expr.args[0]).truthy() || eval(*expr.args[1]).truthy());
-    Value left = eval(*expr.args[0]);
-    Value right = eval(*expr.args[1]);
+    Value left_value, right_value;
+    const Value& left = operand(*expr.args[0], left_value);
+    const Value& right = operand(*expr.args[1], right_value);
     switch (op) {
         case Op::equal: return Value::boolean(equal(left, right));
         case Op::not_equal: return Value::boolean(!equal(left, right));
@@ -153,11 +160,20 @@ Value Evaluation::binary(const Expr& expr) {
         case Op::member:
         case Op::not_member: {
             const auto& items = right.elements();
-            bool found = std::any_of(items.begin(), items.end(), [&](const Value& item) { return equal(item, left); });
+            bool found = right.unit == 1 ? std::binary_search(items.begin(), items.end(), left, [](const Value& a, const Value& b) { return compare(a, b) < 0; })
+                                         : std::any_of(items.begin(), items.end(), [&](const Value& item) { return equal(item, left); });
             return Value::boolean(op == Op::member ? found : !found);
         }
         default: return arithmetic(op, left, right);
     }
+}
+
+// An operand read in place when it is a path or a folded constant; computed into `scratch` otherwise.
+const Value& Evaluation::operand(const Expr& expr, Value& scratch) {
+    if (expr.resolved.constant >= 0) return pack_.constants[expr.resolved.constant];
+    if (expr.kind == ExprKind::name || expr.kind == ExprKind::field) return path(expr);
+    scratch = eval(expr);
+    return scratch;
 }
 
 Value Evaluation::arithmetic(Op op, const Value& left, const Value& right) {

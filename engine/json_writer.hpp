@@ -28,6 +28,7 @@ private:
         first_ = false;
     }
     void quoted(std::string_view s);
+    void escape(char c);
     std::string& out_;
     bool first_ = true;
 };

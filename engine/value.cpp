@@ -28,7 +28,9 @@ Value Value::list(std::vector<Value> items) {
 Value Value::set(std::vector<Value> items) {
     std::sort(items.begin(), items.end(), [](const Value& a, const Value& b) { return compare(a, b) < 0; });
     items.erase(std::unique(items.begin(), items.end(), [](const Value& a, const Value& b) { return equal(a, b); }), items.end());
-    return list(std::move(items));
+    Value v = list(std::move(items));
+    v.unit = 1;
+    return v;
 }
 
 Value Value::record(std::vector<Value> fields) {

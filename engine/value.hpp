@@ -12,7 +12,7 @@ struct Value {
     enum class Kind : std::uint8_t { absent, boolean, integer, text, enumeration, date, datetime, duration, list, record };
 
     Kind kind = Kind::absent;
-    std::uint8_t unit = 0;     // duration: ast::DurationUnit
+    std::uint8_t unit = 0;     // duration: ast::DurationUnit; list: 1 when sorted and unique (a set)
     std::int32_t calendar = -1; // duration in working days: the calendar's index
     std::int64_t number = 0;   // boolean, integer, enum member, day number, instant (µs), duration amount
     std::shared_ptr<const std::string> text;

@@ -1,0 +1,107 @@
+// Folding at load: an expression that reads no input, definition or variable has the same value
+// for every input, and so does a definition that does not depend on the input. Both are computed
+// once here, so that deciding a contact never rebuilds an indicator catalogue or a literal list.
+#include "engine/evaluate.hpp"
+#include "engine/fold_constants.hpp"
+
+namespace frontdoor::engine {
+
+namespace ast = dsl::ast;
+
+namespace {
+
+bool reads_nothing(const ast::Expr& expr) {
+    if (expr.kind == ast::ExprKind::name || expr.kind == ast::ExprKind::call || expr.kind == ast::ExprKind::quantifier) return false;
+    for (const auto& arg : expr.args)
+        if (!reads_nothing(*arg)) return false;
+    for (const auto& [name, value] : expr.fields)
+        if (!reads_nothing(*value)) return false;
+    return true;
+}
+
+bool reads_input(const ast::Expr& expr) {
+    if (expr.kind == ast::ExprKind::name && expr.resolved.kind == ast::NameKind::input) return true;
+    for (const auto& arg : expr.args)
+        if (reads_input(*arg)) return true;
+    for (const auto& key : expr.keys)
+        if (reads_input(*key)) return true;
+    for (const auto& [name, value] : expr.fields)
+        if (reads_input(*value)) return true;
+    return false;
+}
+
+// Marks the largest constant subexpressions, evaluating each once.
+void fold(ast::Expr& expr, CompiledPack& pack, Evaluation& evaluation) {
+    bool literal = expr.kind == ast::ExprKind::boolean || expr.kind == ast::ExprKind::integer || expr.kind == ast::ExprKind::absent;
+    if (!literal && reads_nothing(expr) && expr.type && !is_error(expr.type)) {
+        Value value = evaluation.eval(expr);
+        expr.resolved.constant = static_cast<int>(pack.constants.size());
+        pack.constants.push_back(std::move(value));
+        return;
+    }
+    for (auto& arg : expr.args) fold(*arg, pack, evaluation);
+    for (auto& key : expr.keys) fold(*key, pack, evaluation);
+    for (auto& [name, value] : expr.fields) fold(*value, pack, evaluation);
+}
+
+template <typename F>
+void each_expression(dsl::CheckedPack& checked, F&& f) {
+    for (auto& let : checked.syntax.lets) f(*let.value);
+    for (auto& decision : checked.syntax.decisions)
+        for (auto& row : decision.rows) {
+            if (row.condition) f(*row.condition);
+            if (row.each_list) f(*row.each_list);
+            f(*row.value);
+        }
+    for (auto& table : checked.syntax.tables)
+        for (auto& entry : table.entries) {
+            if (entry.key) f(*entry.key);
+            f(*entry.value);
+        }
+    for (auto& output : checked.syntax.outputs)
+        for (auto& field : output.fields) f(*field.value);
+    for (auto& input : checked.syntax.inputs)
+        for (auto& refusal : input.refusals) {
+            f(*refusal.condition);
+            if (refusal.each_list) f(*refusal.each_list);
+        }
+}
+
+bool definition_reads_input(const dsl::CheckedPack& checked, int slot, std::vector<int>& memo) {
+    if (memo[slot] >= 0) return memo[slot] == 1;
+    memo[slot] = 1;  // assume so while looking (cycles were refused earlier)
+    const dsl::Definition& d = checked.definitions[slot];
+    bool reads = false;
+    switch (d.kind) {
+        case dsl::DefinitionKind::let: reads = reads_input(*checked.syntax.lets[d.syntax_index].value); break;
+        case dsl::DefinitionKind::table: reads = false; break;
+        case dsl::DefinitionKind::decision:
+            for (const auto& row : checked.syntax.decisions[d.syntax_index].rows)
+                reads = reads || (row.condition && reads_input(*row.condition)) || reads_input(*row.value) ||
+                        (row.each_list && reads_input(*row.each_list));
+            break;
+    }
+    for (int dependency : d.depends_on) reads = reads || definition_reads_input(checked, dependency, memo);
+    memo[slot] = reads ? 1 : 0;
+    return reads;
+}
+
+}  // namespace
+
+void fold_constants(CompiledPack& pack) {
+    dsl::CheckedPack& checked = *pack.checked;
+    {
+        Evaluation evaluation(pack, Value::absent(), nullptr);
+        each_expression(checked, [&](ast::Expr& expr) { fold(expr, pack, evaluation); });
+    }
+    std::vector<int> memo(checked.definitions.size(), -1);
+    pack.constant_definitions.assign(checked.definitions.size(), std::nullopt);
+    Evaluation evaluation(pack, Value::absent(), nullptr);
+    for (std::size_t slot = 0; slot < checked.definitions.size(); ++slot) {
+        const dsl::Definition& d = checked.definitions[slot];
+        if (d.kind == dsl::DefinitionKind::table || definition_reads_input(checked, static_cast<int>(slot), memo)) continue;
+        pack.constant_definitions[slot] = evaluation.definition(static_cast<int>(slot));
+    }
+}
+
+}  // namespace frontdoor::engine

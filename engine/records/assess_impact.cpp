@@ -1,0 +1,131 @@
+// The impact of a rule change: the same contacts under an old and a candidate pack, compared
+// decision by decision on worker threads and tallied, in input order, into one report.
+#include "engine/records/chunk_pipeline.hpp"
+#include "engine/records/compare_decisions.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace frontdoor {
+
+namespace {
+
+using records::Comparison;
+using records::DecisionSide;
+
+constexpr std::size_t chunk_size = 256;
+
+// One contact to compare: what it is called in the report, its input, and (from a log) the
+// decision recorded for it, which then stands for the old side.
+struct ImpactItem {
+    std::string label;
+    std::string input;
+    std::string recorded;
+};
+
+DecisionSide decide_side(const Pack& pack, const std::string& input) {
+    Decided decided = pack.decide(input);
+    if (decided.refused) return {"", (decided.path.empty() ? "/" : decided.path) + ": " + decided.message};
+    return {std::move(decided.json), ""};
+}
+
+// Adds up comparisons into the report's counts and tables.
+class ImpactTally {
+public:
+    void add(Comparison&& comparison) {
+        bool refused_before = comparison.outcome_before.empty(), refused_after = comparison.outcome_after.empty();
+        report_.refused_before += refused_before;
+        report_.refused_after += refused_after;
+        if (!refused_before && !refused_after) {
+            ++report_.compared;
+            ++transitions_[{comparison.outcome_before, comparison.outcome_after}];
+        }
+        if (!comparison.changed) return;
+        ++report_.changed;
+        for (const ValueChange& field : comparison.changed->fields) ++fields_[field.name];
+        for (const ValueChange& rule : comparison.changed->explanation) ++rules_[{rule.name, rule.change}];
+        report_.contacts.push_back(std::move(*comparison.changed));
+    }
+
+    ImpactReport finish() {
+        for (const auto& [pair, count] : transitions_) report_.transitions.push_back({pair.first, pair.second, count});
+        std::stable_sort(report_.transitions.begin(), report_.transitions.end(), [](const auto& a, const auto& b) {
+            return std::make_tuple(a.before == a.after, -static_cast<long>(a.count)) <
+                   std::make_tuple(b.before == b.after, -static_cast<long>(b.count));
+        });
+        for (const auto& [field, count] : fields_) report_.fields.push_back({field, count});
+        std::stable_sort(report_.fields.begin(), report_.fields.end(),
+                         [](const auto& a, const auto& b) { return a.contacts > b.contacts; });
+        // A rule that gives a different result from the same facts changed itself: the cause.
+        // The others changed because what they read did.
+        for (const auto& [key, count] : rules_) report_.rules.push_back({key.first, key.second, count});
+        std::stable_sort(report_.rules.begin(), report_.rules.end(), [](const auto& a, const auto& b) {
+            bool a_cause = a.change == "same facts, different result", b_cause = b.change == "same facts, different result";
+            return std::make_tuple(!a_cause, -static_cast<long>(a.contacts)) <
+                   std::make_tuple(!b_cause, -static_cast<long>(b.contacts));
+        });
+        return std::move(report_);
+    }
+
+private:
+    ImpactReport report_;
+    std::map<std::pair<std::string, std::string>, std::size_t> transitions_;
+    std::map<std::string, std::size_t> fields_;
+    std::map<std::pair<std::string, std::string>, std::size_t> rules_;
+};
+
+// Runs `compare` over items that `read` submits, `threads` at a time, and tallies the results.
+template <class Read>
+ImpactReport run_impact(unsigned threads, const std::function<Comparison(ImpactItem&)>& compare, Read read) {
+    ImpactTally tally;
+    records::ChunkPipeline<std::vector<ImpactItem>, std::vector<Comparison>> pipeline(
+        threads,
+        [&](std::vector<ImpactItem>& items) {
+            std::vector<Comparison> out;
+            out.reserve(items.size());
+            for (ImpactItem& item : items) out.push_back(compare(item));
+            return out;
+        },
+        [&](std::vector<Comparison>&& comparisons) {
+            for (Comparison& comparison : comparisons) tally.add(std::move(comparison));
+        });
+    std::vector<ImpactItem> chunk;
+    read([&](ImpactItem&& item) {
+        chunk.push_back(std::move(item));
+        if (chunk.size() == chunk_size) pipeline.submit(std::exchange(chunk, {}));
+    });
+    if (!chunk.empty()) pipeline.submit(std::move(chunk));
+    pipeline.finish();
+    return tally.finish();
+}
+
+}  // namespace
+
+ImpactReport assess_log_impact(const DecisionLog& log, const RecordFilter& filter, const Pack& candidate,
+                               unsigned threads) {
+    auto compare = [&](ImpactItem& item) {
+        return records::compare_decisions({std::move(item.recorded), ""}, decide_side(candidate, item.input),
+                                          std::move(item.label));
+    };
+    return run_impact(threads, compare, [&](const auto& submit) {
+        log.scan(filter, [&](Record&& record) {
+            submit({"record " + std::to_string(record.id), std::move(record.input), std::move(record.decision)});
+            return true;
+        });
+    });
+}
+
+ImpactReport assess_contacts_impact(std::istream& contacts, const Pack& before, const Pack& after, unsigned threads) {
+    auto compare = [&](ImpactItem& item) {
+        return records::compare_decisions(decide_side(before, item.input), decide_side(after, item.input),
+                                          std::move(item.label));
+    };
+    return run_impact(threads, compare, [&](const auto& submit) {
+        std::string line;
+        for (std::size_t number = 1; std::getline(contacts, line); ++number)
+            if (line.find_first_not_of(" \t\r") != std::string::npos) submit({"line " + std::to_string(number), line, ""});
+    });
+}
+
+}  // namespace frontdoor

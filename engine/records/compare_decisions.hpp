@@ -1,0 +1,29 @@
+#pragma once
+// Comparing one contact's decision under two packs. Generic: a decision is a JSON object whose
+// members other than "ruleset" and "explanation" (which the engine adds) are the pack's fields.
+#include "frontdoor/replay.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace frontdoor::records {
+
+// One side of a comparison: a decision, or the refusal ("path: message") that stood for one.
+struct DecisionSide {
+    std::string decision;
+    std::string refusal;
+    bool refused() const { return decision.empty(); }
+};
+
+// The outcome of a decision: its "outcome" field as raw JSON, or that field's "code" when it is
+// an object with one; "null" when it has neither.
+std::string outcome_of(std::string_view decision);
+
+struct Comparison {
+    std::string outcome_before, outcome_after;  // "" for a refused side
+    std::optional<ChangedDecision> changed;     // empty when no field differs
+};
+
+Comparison compare_decisions(const DecisionSide& before, const DecisionSide& after, std::string label);
+
+}  // namespace frontdoor::records

@@ -1,0 +1,47 @@
+// Reading a decision log: records by filter, and stored packs compiled back into Packs. A pack is
+// loaded from the log's copy of its files, never from disk, so a replay uses the rules that were
+// in force even after the pack's directory changed or was deleted.
+#include "engine/records/hash_record.hpp"
+#include "engine/records/record_store.hpp"
+
+namespace frontdoor {
+
+void DecisionLog::scan(const RecordFilter& filter, const std::function<bool(Record&&)>& visit) const {
+    store_->scan(filter, visit);
+}
+
+std::vector<Record> DecisionLog::find(const RecordFilter& filter) const {
+    std::vector<Record> out;
+    store_->scan(filter, [&](Record&& record) {
+        out.push_back(std::move(record));
+        return true;
+    });
+    return out;
+}
+
+std::shared_ptr<const Pack> DecisionLog::pack(const std::string& digest, std::string* error) const {
+    std::lock_guard<std::mutex> lock(packs_mutex_);
+    auto cached = packs_.find(digest);
+    if (cached != packs_.end()) return cached->second;
+    auto fail = [&](const std::string& why) -> std::shared_ptr<const Pack> {
+        if (error) *error = why;
+        return nullptr;
+    };
+    auto stored = store_->pack(digest);
+    if (!stored) return fail("the log does not hold the pack " + digest);
+    if (records::digest_pack_files(stored->files) != digest)
+        return fail("the stored files of pack " + digest + " do not match its digest");
+    LoadResult loaded = Pack::load_files("log:" + digest.substr(0, 19), stored->files);
+    if (!loaded.pack) {
+        std::string first;
+        for (const auto& d : loaded.diagnostics)
+            if (d.severity == Severity::error && first.empty()) first = ": " + d.file + ": " + d.message;
+        return fail("the stored pack " + digest + " does not load with this engine" + first);
+    }
+    if (loaded.pack->digest() != digest)
+        return fail("the stored pack " + digest + " loads with another digest, " + loaded.pack->digest());
+    packs_.emplace(digest, loaded.pack);
+    return loaded.pack;
+}
+
+}  // namespace frontdoor

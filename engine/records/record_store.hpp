@@ -1,0 +1,54 @@
+#pragma once
+// The storage interface behind a decision log. A backend keeps rows and makes appends atomic and
+// durable; it never computes ids, hashes or digests, so that a second backend (PostgreSQL, say)
+// is one new file and the chain stays the same whatever holds it.
+#include "frontdoor/records.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace frontdoor::records {
+
+using PackFiles = std::vector<std::pair<std::string, std::string>>;
+
+// A pack as stored: its digest and all its files, by relative path.
+struct StoredPack {
+    std::string digest;
+    PackFiles files;
+};
+
+// The last record of the chain; id 0 and the genesis hash when the log is empty.
+struct ChainHead {
+    std::int64_t id = 0;
+    std::string hash;
+};
+
+// What one append writes: the packs its records use and the records, already chained.
+struct AppendBatch {
+    std::vector<StoredPack> packs;
+    std::vector<Record> records;
+};
+
+class RecordStore {
+public:
+    virtual ~RecordStore() = default;
+    // One write transaction that shuts out other writers: reads the head, asks `build` for the
+    // batch, stores it (a pack's files only if its digest is new) and commits durably before it
+    // returns. If anything throws, nothing is kept.
+    virtual void append(const std::function<AppendBatch(const ChainHead&)>& build) = 0;
+    // Records matching `filter` in id order, until `visit` returns false.
+    virtual void scan(const RecordFilter& filter, const std::function<bool(Record&&)>& visit) = 0;
+    virtual std::vector<std::string> pack_digests() = 0;
+    // The stored files of a pack, or nothing when no pack has that digest.
+    virtual std::optional<StoredPack> pack(const std::string& digest) = 0;
+};
+
+// The SQLite backend: one file, WAL mode, created with permissions 0600 (open_sqlite_store.cpp).
+std::unique_ptr<RecordStore> open_sqlite_store(const std::string& path, bool append);
+
+}  // namespace frontdoor::records

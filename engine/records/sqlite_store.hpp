@@ -1,0 +1,36 @@
+#pragma once
+// The SQLite backend of a decision log: one file holding the records, the packs and their files.
+// Opening and the schema are in open_sqlite_store.cpp, reading and writing in sqlite_store.cpp.
+#include "engine/records/record_store.hpp"
+
+#include <sqlite3.h>
+
+#include <string>
+
+namespace frontdoor::records {
+
+// Marks the file as a Frontdoor decision log ("FDLG") so that no other SQLite file is mistaken
+// for one; user_version is the layout version.
+constexpr int log_application_id = 0x46444C47;
+constexpr int log_layout_version = 1;
+
+class SqliteStore : public RecordStore {
+public:
+    // Takes ownership of an open connection whose schema is in place.
+    explicit SqliteStore(sqlite3* db) : db_(db) {}
+    ~SqliteStore() override { sqlite3_close_v2(db_); }
+    SqliteStore(const SqliteStore&) = delete;
+    SqliteStore& operator=(const SqliteStore&) = delete;
+
+    void append(const std::function<AppendBatch(const ChainHead&)>& build) override;
+    void scan(const RecordFilter& filter, const std::function<bool(Record&&)>& visit) override;
+    std::vector<std::string> pack_digests() override;
+    std::optional<StoredPack> pack(const std::string& digest) override;
+
+private:
+    ChainHead read_head();
+    void insert(const AppendBatch& batch);
+    sqlite3* db_;
+};
+
+}  // namespace frontdoor::records

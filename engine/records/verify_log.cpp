@@ -1,0 +1,86 @@
+// Verifying a decision log: every stored pack against its digest, then every record in id order
+// against its own hash and the hash of the record before it. The first failure is named.
+#include "engine/records/hash_record.hpp"
+#include "engine/records/record_store.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace frontdoor {
+
+namespace {
+
+// What is wrong with each stored pack whose files no longer give its digest.
+std::map<std::string, std::string> check_packs(records::RecordStore& store, std::size_t& checked) {
+    std::map<std::string, std::string> problems;
+    for (const std::string& digest : store.pack_digests()) {
+        ++checked;
+        auto pack = store.pack(digest);
+        if (!pack || pack->files.empty()) {
+            problems[digest] = "the log holds no files for it";
+        } else if (records::digest_pack_files(pack->files) != digest) {
+            problems[digest] = "its stored files no longer give its digest: a rule or data file was changed, "
+                               "added or removed";
+        }
+    }
+    return problems;
+}
+
+// Why `record` does not belong after `previous` (id 0 when it is the first), or "".
+std::string check_record(const Record& record, std::int64_t previous_id, const std::string& previous_hash,
+                         const std::map<std::string, std::string>& pack_problems, bool pack_stored) {
+    std::string name = "record " + std::to_string(record.id);
+    if (record.id > previous_id + 1) {
+        std::string missing = record.id == previous_id + 2
+                                  ? "record " + std::to_string(previous_id + 1) + " is missing"
+                                  : "records " + std::to_string(previous_id + 1) + " to " +
+                                        std::to_string(record.id - 1) + " are missing";
+        return name + ": " + missing + " (deleted, or the log was cut)";
+    }
+    if (record.id != previous_id + 1) return name + ": out of order";
+    if (records::hash_record(record) != record.hash)
+        return name + ": its content does not match its hash: it was changed after it was recorded";
+    if (record.previous_hash != previous_hash)
+        return name + ": it does not follow on from " +
+               (previous_id == 0 ? std::string("the start of the log")
+                                 : "record " + std::to_string(previous_id)) +
+               ": a record before it was changed, removed or moved";
+    auto pack_problem = pack_problems.find(record.pack_digest);
+    if (pack_problem != pack_problems.end())
+        return name + ": its pack " + record.pack_digest + ": " + pack_problem->second;
+    if (!pack_stored) return name + ": the log does not hold its pack " + record.pack_digest;
+    return "";
+}
+
+}  // namespace
+
+VerifyReport DecisionLog::verify(const std::string& published_head) const {
+    VerifyReport report;
+    auto pack_problems = check_packs(*store_, report.packs);
+    auto digests = store_->pack_digests();
+    std::string previous_hash = records::genesis_hash();
+    bool head_found = published_head.empty();
+    store_->scan({}, [&](Record&& record) {
+        bool stored = std::binary_search(digests.begin(), digests.end(), record.pack_digest);
+        std::string problem = check_record(record, report.head_id, previous_hash, pack_problems, stored);
+        if (!problem.empty()) {
+            report.first_broken = record.id;
+            report.problem = problem;
+            return false;
+        }
+        ++report.records;
+        report.head_id = record.id;
+        report.head_hash = previous_hash = record.hash;
+        if (record.hash == published_head) head_found = true;
+        return true;
+    });
+    if (report.problem.empty() && !head_found)
+        report.problem = "the published head " + published_head +
+                         " is not in the chain: records were removed, or the chain was rewritten";
+    if (report.problem.empty() && !pack_problems.empty())
+        report.problem = "the stored pack " + pack_problems.begin()->first + " (used by no record): " +
+                         pack_problems.begin()->second;
+    return report;
+}
+
+}  // namespace frontdoor

@@ -1,0 +1,120 @@
+// The impact report as JSON for tools. Decision values are embedded as the JSON they were
+// decided as; a side that was refused or a field that was absent is null.
+#include "engine/json_writer.hpp"
+#include "frontdoor/replay.hpp"
+
+namespace frontdoor {
+
+namespace {
+
+using engine::JsonWriter;
+
+void raw_or_null(JsonWriter& out, const std::string& json) {
+    if (json.empty()) out.null();
+    else out.raw(json);
+}
+
+void write_changes(JsonWriter& out, const std::vector<ValueChange>& changes, bool with_kind) {
+    out.begin_array();
+    for (const ValueChange& change : changes) {
+        out.begin_object();
+        out.key(with_kind ? "rule" : "field");
+        out.string(change.name);
+        if (with_kind) {
+            out.key("change");
+            out.string(change.change);
+        }
+        out.key("before");
+        raw_or_null(out, change.before);
+        out.key("after");
+        raw_or_null(out, change.after);
+        out.end_object();
+    }
+    out.end_array();
+}
+
+void write_contact(JsonWriter& out, const ChangedDecision& contact) {
+    out.begin_object();
+    out.key("label");
+    out.string(contact.label);
+    out.key("contact_id");
+    if (contact.contact_id) out.string(*contact.contact_id);
+    else out.null();
+    out.key("outcome");
+    out.begin_object();
+    out.key("before");
+    raw_or_null(out, contact.outcome_before);
+    out.key("after");
+    raw_or_null(out, contact.outcome_after);
+    out.end_object();
+    for (const auto& [key, refusal] : {std::pair{"refused_before", &contact.refusal_before},
+                                       std::pair{"refused_after", &contact.refusal_after}}) {
+        if (refusal->empty()) continue;
+        out.key(key);
+        out.string(*refusal);
+    }
+    out.key("fields");
+    write_changes(out, contact.fields, false);
+    out.key("explanation");
+    write_changes(out, contact.explanation, true);
+    out.end_object();
+}
+
+}  // namespace
+
+std::string impact_json(const ImpactReport& report) {
+    std::string text;
+    JsonWriter out(text);
+    out.begin_object();
+    for (const auto& [key, count] : {std::pair{"compared", report.compared}, std::pair{"changed", report.changed},
+                                     std::pair{"refused_before", report.refused_before},
+                                     std::pair{"refused_after", report.refused_after}}) {
+        out.key(key);
+        out.integer(static_cast<std::int64_t>(count));
+    }
+    out.key("outcome_transitions");
+    out.begin_array();
+    for (const OutcomeTransition& t : report.transitions) {
+        out.begin_object();
+        out.key("before");
+        out.raw(t.before);
+        out.key("after");
+        out.raw(t.after);
+        out.key("count");
+        out.integer(static_cast<std::int64_t>(t.count));
+        out.end_object();
+    }
+    out.end_array();
+    out.key("rules");
+    out.begin_array();
+    for (const RuleDifference& rule : report.rules) {
+        out.begin_object();
+        out.key("rule");
+        out.string(rule.rule);
+        out.key("change");
+        out.string(rule.change);
+        out.key("contacts");
+        out.integer(static_cast<std::int64_t>(rule.contacts));
+        out.end_object();
+    }
+    out.end_array();
+    out.key("fields");
+    out.begin_array();
+    for (const FieldDifference& field : report.fields) {
+        out.begin_object();
+        out.key("field");
+        out.string(field.field);
+        out.key("contacts");
+        out.integer(static_cast<std::int64_t>(field.contacts));
+        out.end_object();
+    }
+    out.end_array();
+    out.key("contacts");
+    out.begin_array();
+    for (const ChangedDecision& contact : report.contacts) write_contact(out, contact);
+    out.end_array();
+    out.end_object();
+    return text;
+}
+
+}  // namespace frontdoor
