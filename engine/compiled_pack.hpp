@@ -9,6 +9,7 @@
 #include <optional>
 #include <regex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace frontdoor::engine {
@@ -27,6 +28,10 @@ struct CompiledPack {
     // `constants`) and definitions that do not depend on the input (`constant_definitions`, by slot).
     std::vector<Value> constants;
     std::vector<std::optional<Value>> constant_definitions;
+    // The text of every expression as written (for explanations) and of every name or field path,
+    // worked out once at load so that explaining a decision builds no strings from the syntax.
+    std::unordered_map<const dsl::ast::Expr*, std::string> texts;
+    std::unordered_map<const dsl::ast::Expr*, std::string> paths;
 
     const dsl::ast::Decision& decision(int slot) const {
         return checked->syntax.decisions[checked->definitions[slot].syntax_index];

@@ -21,6 +21,9 @@ ReadResult Pack::read(std::string_view json_text) const {
             nlohmann::json again = nlohmann::json::parse(json_text.begin(), json_text.end());
         } catch (const nlohmann::json::parse_error& error) {
             result.message = "not valid JSON: the text breaks off or has an error at byte " + std::to_string(error.byte);
+        } catch (const nlohmann::json::exception&) {
+            // nlohmann reports a number beyond a double's range (1e400) as out_of_range.
+            result.message = "not valid JSON: a number is too large";
         }
         return result;
     }

@@ -252,17 +252,23 @@ std::vector<Read> Evaluation::reads_of(const Expr& expr) {
 
 void Evaluation::collect_reads(const Expr& expr, std::vector<Read>& out) {
     if (expr.kind == ExprKind::name || expr.kind == ExprKind::field) {
-        std::string path = dsl::path_of(expr);
         const Expr* root = &expr;
         while (root->kind == ExprKind::field) root = root->args[0].get();
-        bool fact = root->resolved.kind == ast::NameKind::input || root->resolved.kind == ast::NameKind::definition;
-        if (fact && expr.kind == ExprKind::name && root->resolved.kind == ast::NameKind::input) fact = false;  // the whole input says nothing
-        if (fact) {
+        bool input = root->resolved.kind == ast::NameKind::input;
+        bool definition = root->resolved.kind == ast::NameKind::definition;
+        // The whole input says nothing, and a catalogue (a definition that does not depend on the
+        // input) has its own entry in the explanation.
+        bool whole_input = input && expr.kind == ExprKind::name;
+        bool catalogue = definition && expr.kind == ExprKind::name && !pack_.constant_definitions.empty() &&
+                         pack_.constant_definitions[root->resolved.index].has_value();
+        if ((input || definition) && !whole_input) {
+            if (catalogue) return;
+            std::string_view path = pack_.paths.at(&expr);
             if (std::none_of(out.begin(), out.end(), [&](const Read& r) { return r.path == path; }))
                 out.push_back(Read{path, eval(expr), expr.type});
             return;
         }
-        if (root->resolved.kind != ast::NameKind::input) return;
+        if (!input) return;
     }
     for (const auto& arg : expr.args) collect_reads(*arg, out);
     for (const auto& key : expr.keys) collect_reads(*key, out);

@@ -6,6 +6,8 @@ namespace frontdoor::engine {
 
 namespace ast = dsl::ast;
 
+const std::string& expression_text(const CompiledPack& pack, const ast::Expr& expr) { return pack.texts.at(&expr); }
+
 std::string expression_text(const dsl::CheckedPack& pack, const ast::Expr& expr) {
     std::string_view raw = pack.sources[expr.span.file].slice(expr.span);
     std::string out;
@@ -86,7 +88,7 @@ void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& t
         write_source(out, citation_of(pack, entry.definition, entry.row));
         if (d.kind == dsl::DefinitionKind::decision) {
             out.key("when");
-            out.string(entry.condition ? expression_text(checked, *entry.condition) : "otherwise");
+            out.string(entry.condition ? expression_text(pack, *entry.condition) : "otherwise");
         }
         out.key(collect ? "adds" : "value");
         write_value(out, checked, entry.value, collect ? entry.type : entry.type);
@@ -101,7 +103,7 @@ void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& t
                 out.integer(attempt.row + 1);
                 write_source(out, &rows[attempt.row].citation);
                 out.key("failed");
-                out.string(expression_text(checked, *attempt.failed));
+                out.string(expression_text(pack, *attempt.failed));
                 write_reads(out, pack, attempt.reads);
                 out.end_object();
             }

@@ -13,6 +13,8 @@ namespace frontdoor::engine {
 void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& trace);
 // The text of an expression as written in the rule file, on one line, comments dropped.
 std::string expression_text(const dsl::CheckedPack& pack, const dsl::ast::Expr& expr);
+// The same, worked out at load (every expression of a loaded pack has one).
+const std::string& expression_text(const CompiledPack& pack, const dsl::ast::Expr& expr);
 // "outcome, row 3" / "level_of_need" / "partner_check_time[\"red\"]"
 std::string rule_name(const CompiledPack& pack, const TraceEntry& entry);
 const dsl::ast::Citation* citation_of(const CompiledPack& pack, int definition, int row);

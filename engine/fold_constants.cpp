@@ -2,6 +2,7 @@
 // for every input, and so does a definition that does not depend on the input. Both are computed
 // once here, so that deciding a contact never rebuilds an indicator catalogue or a literal list.
 #include "engine/evaluate.hpp"
+#include "engine/explain.hpp"
 #include "engine/fold_constants.hpp"
 
 namespace frontdoor::engine {
@@ -88,8 +89,17 @@ bool definition_reads_input(const dsl::CheckedPack& checked, int slot, std::vect
 
 }  // namespace
 
+void index_texts(CompiledPack& pack, const ast::Expr& expr) {
+    pack.texts.emplace(&expr, expression_text(*pack.checked, expr));
+    if (expr.kind == ast::ExprKind::name || expr.kind == ast::ExprKind::field) pack.paths.emplace(&expr, dsl::path_of(expr));
+    for (const auto& arg : expr.args) index_texts(pack, *arg);
+    for (const auto& key : expr.keys) index_texts(pack, *key);
+    for (const auto& [name, value] : expr.fields) index_texts(pack, *value);
+}
+
 void fold_constants(CompiledPack& pack) {
     dsl::CheckedPack& checked = *pack.checked;
+    each_expression(checked, [&](ast::Expr& expr) { index_texts(pack, expr); });
     {
         Evaluation evaluation(pack, Value::absent(), nullptr);
         each_expression(checked, [&](ast::Expr& expr) { fold(expr, pack, evaluation); });

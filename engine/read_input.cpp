@@ -36,12 +36,31 @@ std::size_t code_points(const std::string& s) {
     return n;
 }
 
+// Where the reader is in the document: field names and item numbers, turned into a JSON pointer
+// only when something is refused (building it for every field would cost more than reading).
+struct Path {
+    std::vector<std::pair<std::string_view, long>> parts;  // (field, -1) or ("", index)
+    std::string pointer() const {
+        std::string out;
+        for (const auto& [key, index] : parts) out += "/" + (index >= 0 ? std::to_string(index) : pointer_escape(std::string(key)));
+        return out;
+    }
+};
+
+struct PathPart {
+    PathPart(Path& path, std::string_view key, long index) : path_(path) { path_.parts.emplace_back(key, index); }
+    ~PathPart() { path_.parts.pop_back(); }
+    PathPart(const PathPart&) = delete;
+    PathPart& operator=(const PathPart&) = delete;
+    Path& path_;
+};
+
 class InputReader {
 public:
     explicit InputReader(const CompiledPack& pack) : pack_(pack) {}
     std::optional<InputRefusal> refusal;
 
-    Value record(int index, const json& j, const std::string& path) {
+    Value record(int index, const json& j, Path& path) {
         const dsl::RecordInfo& info = pack_.checked->records[index];
         if (!j.is_object()) return fail(path, "expected an object (a " + info.name + "), got " + json_kind(j));
         for (const auto& [key, item] : j.items()) {
@@ -51,33 +70,34 @@ public:
             std::string list;
             for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
             std::string suggestion = dsl::did_you_mean(key, names);
-            return fail(path + "/" + pointer_escape(key), "unknown field '" + key + "'" + (suggestion.empty() ? "." : suggestion) +
-                                                              " The fields of " + info.name + " are: " + list + ".");
+            PathPart at(path, key, -1);
+            return fail(path, "unknown field '" + key + "'" + (suggestion.empty() ? "." : suggestion) +
+                                  " The fields of " + info.name + " are: " + list + ".");
         }
         std::vector<Value> fields(info.fields.size());
         for (std::size_t i = 0; i < info.fields.size(); ++i) {
             const dsl::FieldInfo& field = info.fields[i];
-            std::string field_path = path + "/" + pointer_escape(field.name);
+            PathPart field_path(path, field.name, -1);
             auto found = j.find(field.name);
             if (found == j.end()) {
-                if (!field.may_be_omitted) return fail(field_path, "the required field '" + field.name + "' is missing");
+                if (!field.may_be_omitted) return fail(path, "the required field '" + field.name + "' is missing");
                 fields[i] = pack_.defaults[index][i];
                 continue;
             }
             if (found->is_null()) {
-                if (!field.nullable) return fail(field_path, "null is not allowed here: expected " + describe_expected(field.value_type));
+                if (!field.nullable) return fail(path, "null is not allowed here: expected " + describe_expected(field.value_type));
                 fields[i] = Value::absent();
                 continue;
             }
-            fields[i] = value(field.value_type, *found, field_path, &field, index, static_cast<int>(i));
+            fields[i] = value(field.value_type, *found, path, &field, index, static_cast<int>(i));
             if (refusal) return {};
         }
         return Value::record(std::move(fields));
     }
 
 private:
-    Value fail(const std::string& path, std::string message) {
-        if (!refusal) refusal = InputRefusal{path, std::move(message)};
+    Value fail(const Path& path, std::string message) {
+        if (!refusal) refusal = InputRefusal{path.pointer(), std::move(message)};
         return {};
     }
 
@@ -96,7 +116,7 @@ private:
         return out;
     }
 
-    Value value(const TypeRef& type, const json& j, const std::string& path, const dsl::FieldInfo* field, int record, int index) {
+    Value value(const TypeRef& type, const json& j, Path& path, const dsl::FieldInfo* field, int record, int index) {
         switch (type->kind) {
             case TypeKind::boolean:
                 if (!j.is_boolean()) return fail(path, "expected true or false, got " + json_kind(j));
@@ -137,7 +157,7 @@ private:
         }
     }
 
-    Value text(const json& j, const std::string& path, const dsl::FieldInfo* field, int record, int index) {
+    Value text(const json& j, Path& path, const dsl::FieldInfo* field, int record, int index) {
         if (!j.is_string()) return fail(path, "expected text, got " + json_kind(j));
         const std::string& s = j.get_ref<const std::string&>();
         if (field && field->syntax && field->syntax->length) {
@@ -154,7 +174,7 @@ private:
         return Value::string(s);
     }
 
-    Value list(const TypeRef& type, const json& j, const std::string& path, const dsl::FieldInfo* field) {
+    Value list(const TypeRef& type, const json& j, Path& path, const dsl::FieldInfo* field) {
         if (!j.is_array()) return fail(path, "expected a list, got " + json_kind(j));
         if (field && field->syntax && field->syntax->at_most && static_cast<std::int64_t>(j.size()) > *field->syntax->at_most)
             return fail(path, "at most " + std::to_string(*field->syntax->at_most) + " items are allowed, got " + std::to_string(j.size()));
@@ -162,13 +182,13 @@ private:
         items.reserve(j.size());
         bool unique = type->kind == TypeKind::set || (field && field->syntax && field->syntax->unique);
         for (std::size_t i = 0; i < j.size(); ++i) {
-            std::string item_path = path + "/" + std::to_string(i);
-            Value item = value(type->element, j[i], item_path, nullptr, -1, -1);
+            PathPart item_path(path, {}, static_cast<long>(i));
+            Value item = value(type->element, j[i], path, nullptr, -1, -1);
             if (refusal) return {};
             if (unique) {
                 for (std::size_t k = 0; k < items.size(); ++k)
                     if (equal(items[k], item))
-                        return fail(item_path, "this item repeats item " + std::to_string(k) + "; each may appear only once");
+                        return fail(path, "this item repeats item " + std::to_string(k) + "; each may appear only once");
             }
             items.push_back(std::move(item));
         }
@@ -199,7 +219,8 @@ std::string pointer_of(const dsl::ast::Refusal& refusal, const std::string& inpu
 
 std::optional<InputRefusal> read_input(const CompiledPack& pack, const json& j, Value& out) {
     InputReader reader(pack);
-    Value value = reader.record(pack.checked->input_record, j, "");
+    Path path;
+    Value value = reader.record(pack.checked->input_record, j, path);
     if (reader.refusal) return reader.refusal;
     out = std::move(value);
     return std::nullopt;

@@ -6,13 +6,14 @@
 #include "engine/value.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace frontdoor::engine {
 
 // A fact an expression read: an input path or a definition, with its value and type.
 struct Read {
-    std::string path;
+    std::string_view path;  // text owned by the compiled pack (CompiledPack::paths)
     Value value;
     dsl::TypeRef type;
 };

@@ -32,7 +32,7 @@ public:
 
     std::string reads(const std::vector<engine::Read>& reads) {
         std::string out;
-        for (const auto& read : reads) out += (out.empty() ? "" : "; ") + read.path + " is " + value(read.value, read.type);
+        for (const auto& read : reads) out += (out.empty() ? "" : "; ") + std::string(read.path) + " is " + value(read.value, read.type);
         return out;
     }
 
@@ -115,7 +115,7 @@ private:
         std::string row_name = "row " + std::to_string(entry.row + 1);
         if (decision.policy == ast::HitPolicy::collect) {
             step.heading = d.name + ": " + row_name + " adds " + value(entry.value, entry.type);
-            if (entry.condition) step.lines.push_back("because " + engine::expression_text(checked_, *entry.condition) + (entry.reads.empty() ? "" : " (" + reads(entry.reads) + ")"));
+            if (entry.condition) step.lines.push_back("because " + engine::expression_text(pack_, *entry.condition) + (entry.reads.empty() ? "" : " (" + reads(entry.reads) + ")"));
             if (row.each_list) {
                 engine::Value list = evaluation_.eval(*row.each_list);
                 for (const auto& item : list.elements()) {
@@ -130,11 +130,11 @@ private:
         step.heading = d.name + " (the first row that applies decides)";
         for (const auto& attempt : entry.not_matched) {
             const ast::Citation& c = decision.rows[attempt.row].citation;
-            step.lines.push_back("row " + std::to_string(attempt.row + 1) + " does not apply: " + engine::expression_text(checked_, *attempt.failed) +
+            step.lines.push_back("row " + std::to_string(attempt.row + 1) + " does not apply: " + engine::expression_text(pack_, *attempt.failed) +
                                  " does not hold" + (attempt.reads.empty() ? "" : " (" + reads(attempt.reads) + ")") +
                                  (c.present ? " [" + c.text + "]" : ""));
         }
-        std::string applies = row_name + " applies: " + (entry.condition ? engine::expression_text(checked_, *entry.condition) : "otherwise, as no row above applied");
+        std::string applies = row_name + " applies: " + (entry.condition ? engine::expression_text(pack_, *entry.condition) : "otherwise, as no row above applied");
         if (entry.condition && !entry.reads.empty()) applies += " (" + reads(entry.reads) + ")";
         step.lines.push_back(applies);
         reasoning(*row.value, step.lines);
@@ -164,7 +164,7 @@ Walkthrough walk_through(const Pack& pack, std::string_view input_json) {
     std::string prefix = compiled.checked->input_name + ".";
     for (const TraceEntry& entry : trace.entries) {
         for (const auto& r : entry.reads) {
-            std::string fact = r.path + " is " + narrator.value(r.value, r.type);
+            std::string fact = std::string(r.path) + " is " + narrator.value(r.value, r.type);
             if (r.path.rfind(prefix, 0) == 0 && std::find(out.facts.begin(), out.facts.end(), fact) == out.facts.end()) out.facts.push_back(fact);
         }
         bool collect_total = entry.row < 0 && compiled.checked->definitions[entry.definition].kind == dsl::DefinitionKind::decision;

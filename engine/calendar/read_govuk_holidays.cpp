@@ -36,6 +36,9 @@ std::optional<std::vector<Holiday>> read_govuk_holidays(std::string_view json_te
         return refuse(why, std::string(file_name) + " is not valid JSON: there is a mistake on line " +
                                std::to_string(line_of(json_text, at)) +
                                " (look for a missing comma, quote or bracket)");
+    } catch (const nlohmann::json::exception&) {
+        // nlohmann reports a number beyond a double's range (1e400) as out_of_range.
+        return refuse(why, std::string(file_name) + " is not valid JSON: it holds a number that is too large");
     }
     if (!document.is_object()) {
         return refuse(why, std::string(file_name) +
