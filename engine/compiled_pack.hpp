@@ -3,11 +3,11 @@
 // defaults, and the pack's identity. Immutable after loading and shared by every thread.
 #include "dsl/checked_pack.hpp"
 #include "engine/decision_graph.hpp"
+#include "engine/pattern.hpp"
 #include "engine/value.hpp"
 
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -23,7 +23,7 @@ struct CompiledPack {
     dsl::PackFiles files;
     // Per record, per field: the value used when an optional field is omitted (absent when none).
     std::vector<std::vector<Value>> defaults;
-    std::vector<std::vector<std::shared_ptr<const std::regex>>> patterns;
+    std::vector<std::vector<std::shared_ptr<const Pattern>>> patterns;
     // Values computed once at load: expressions that read nothing (Expr::resolved.constant indexes
     // `constants`) and definitions that do not depend on the input (`constant_definitions`, by slot).
     std::vector<Value> constants;

@@ -75,7 +75,7 @@ void compile_inputs(engine::CompiledPack& pack) {
         pack.patterns[r].resize(records[r].fields.size());
         for (std::size_t f = 0; f < records[r].fields.size(); ++f) {
             const auto* syntax = records[r].fields[f].syntax;
-            if (syntax && syntax->matching) pack.patterns[r][f] = std::make_shared<const std::regex>(*syntax->matching, std::regex::ECMAScript);
+            if (syntax && syntax->matching) pack.patterns[r][f] = std::make_shared<const engine::Pattern>(*syntax->matching);
         }
     }
     // A default may be a record literal whose own fields have defaults: evaluate in dependency

@@ -168,7 +168,7 @@ private:
         }
         if (field && record >= 0) {
             const auto& pattern = pack_.patterns[record][index];
-            if (pattern && !std::regex_search(s, *pattern))
+            if (pattern && !pattern->search(s))
                 return fail(path, "\"" + s + "\" is not in the expected form (pattern " + *field->syntax->matching + ")");
         }
         return Value::string(s);
