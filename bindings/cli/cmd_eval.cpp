@@ -3,6 +3,7 @@
 #include "load.hpp"
 
 #include "engine/json_writer.hpp"
+#include "frontdoor/records.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -34,10 +35,24 @@ std::string refusal_line(std::size_t line, const Decided& decided) {
     return out;
 }
 
-int decide_lines(const Pack& pack, std::istream& in, const DecideOptions& options) {
+// With --record, decisions are appended in groups of this many, one durable transaction each:
+// one disk sync per group instead of one per contact.
+constexpr std::size_t record_group = 256;
+
+// With a log, a decision line is printed only after the transaction holding its record has
+// committed: a printed decision is an acknowledged one, and survives a crash (docs/audit.md).
+int decide_lines(const Pack& pack, std::istream& in, const DecideOptions& options, DecisionLog* log) {
     std::string line, out;
     std::size_t number = 0, decided = 0, refused = 0;
+    std::vector<DecisionLog::Entry> pending;
     out.reserve(1 << 20);
+    auto release = [&] {
+        if (log && !pending.empty()) log->append(pack, pending);
+        pending.clear();
+        std::cout << out;
+        if (log) std::cout << std::flush;
+        out.clear();
+    };
     while (std::getline(in, line)) {
         ++number;
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -48,14 +63,13 @@ int decide_lines(const Pack& pack, std::istream& in, const DecideOptions& option
         } else {
             ++decided;
             out += result.json;
+            if (log) pending.push_back({line, std::move(result.json)});
         }
         out += '\n';
-        if (out.size() > (1 << 20) - 65536) {
-            std::cout << out;
-            out.clear();
-        }
+        if (out.size() > (1 << 20) - 65536 || pending.size() >= record_group) release();
     }
-    std::cout << out << std::flush;
+    release();
+    std::cout << std::flush;
     spdlog::info("{} inputs decided, {} refused", decided, refused);
     return refused > 0 ? 1 : 0;
 }
@@ -64,7 +78,7 @@ int decide_lines(const Pack& pack, std::istream& in, const DecideOptions& option
 
 int run_eval(const Args& args) {
     if (wants_help(args)) {
-        std::cout << "Usage: frontdoor eval --rules DIR [--jsonl] [--no-explain] [FILE|-]\n\n"
+        std::cout << "Usage: frontdoor eval --rules DIR [--jsonl] [--no-explain] [--record LOG] [FILE|-]\n\n"
                      "Decides contacts with the rule pack in DIR and prints each decision as JSON: the outcome,\n"
                      "deadlines and flags, the ruleset (name, version, digest) and an explanation that lists every\n"
                      "rule that decided it, with its citation and the facts it read.\n\n"
@@ -72,11 +86,15 @@ int run_eval(const Args& args) {
                      "  --jsonl        one contact per line in, exactly one line out per contact, in order. A contact\n"
                      "                 that cannot be decided gives {\"line\": N, \"error\": {\"path\", \"message\"}} and\n"
                      "                 the rest go on. Empty lines are skipped.\n"
-                     "  --no-explain   leave the explanation out (for speed tests; the decision schema needs it).\n\n"
+                     "  --no-explain   leave the explanation out (for speed tests; the decision schema needs it).\n"
+                     "  --record LOG   append every decision to the decision log LOG (a SQLite file, created readable by\n"
+                     "                 its owner only) with its input, its pack and a hash chain. A decision is printed\n"
+                     "                 only once its record is on disk. Refused contacts are not recorded. See\n"
+                     "                 docs/audit.md and `frontdoor audit --help`.\n\n"
                      "Exits 1 if any contact was refused, 0 otherwise.\n";
         return 0;
     }
-    auto files = positional(args, {"--rules"});
+    auto files = positional(args, {"--rules", "--record"});
     bool has_rules = false;
     std::string rules = option(args, "--rules", &has_rules);
     if (!has_rules) {
@@ -87,6 +105,23 @@ int run_eval(const Args& args) {
     if (!pack) return 1;
     DecideOptions options;
     options.explain = !flag(args, "--no-explain");
+    bool recording = false;
+    std::string log_path = option(args, "--record", &recording);
+    if (!recording && flag(args, "--record")) {
+        std::cerr << "frontdoor eval: say which log to record in, e.g. --record decisions.db\n";
+        return 2;
+    }
+    if (recording && !options.explain) {
+        std::cerr << "frontdoor eval: a recorded decision keeps its explanation; leave out --no-explain\n";
+        return 2;
+    }
+    std::unique_ptr<DecisionLog> log;
+    try {
+        if (recording) log = DecisionLog::open(log_path, DecisionLog::Access::append);
+    } catch (const std::runtime_error& error) {
+        std::cerr << "frontdoor eval: " << error.what() << "\n";
+        return 2;
+    }
     std::ifstream file;
     std::istream* in = &std::cin;
     if (!files.empty() && files[0] != "-") {
@@ -97,15 +132,23 @@ int run_eval(const Args& args) {
         }
         in = &file;
     }
-    if (flag(args, "--jsonl")) return decide_lines(*pack, *in, options);
-    std::string text((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());
-    Decided result = pack->decide(text, options);
-    if (result.refused) {
-        std::cout << refusal_line(0, result) << "\n";
-        return 1;
+    try {
+        if (flag(args, "--jsonl")) return decide_lines(*pack, *in, options, log.get());
+        std::string text((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());
+        Decided result = pack->decide(text, options);
+        if (result.refused) {
+            std::cout << refusal_line(0, result) << "\n";
+            return 1;
+        }
+        if (log) log->append(*pack, {{text, result.json}});
+        std::cout << result.json << "\n";
+        return 0;
+    } catch (const std::runtime_error& error) {
+        if (!log) throw;
+        // Nothing after the last printed decision was recorded; the log itself stays whole.
+        std::cerr << "frontdoor eval: could not record a decision in " << log_path << ": " << error.what() << "\n";
+        return 3;
     }
-    std::cout << result.json << "\n";
-    return 0;
 }
 
 }  // namespace frontdoor::cli

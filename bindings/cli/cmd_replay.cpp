@@ -1,11 +1,161 @@
-// `frontdoor replay`: not written yet; the command is registered so that its file can land alone.
+// `frontdoor replay`: re-decide a decision log with its recorded packs and confirm every decision,
+// or show what a candidate pack would change, for people (text) or tools (--format json).
 #include "commands.hpp"
+#include "load.hpp"
 
+#include "frontdoor/replay.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
 #include <iostream>
+#include <regex>
+#include <thread>
 
 namespace frontdoor::cli {
-int run_replay(const Args&) {
-    std::cerr << "frontdoor replay: not available in this build yet\n";
-    return 2;
+
+namespace {
+
+const char* const help = R"(Usage: frontdoor replay --log LOG [--from DATE] [--to DATE] [--format text|json]
+       frontdoor replay --log LOG --with-rules DIR [--from DATE] [--to DATE] [--format text|json]
+       frontdoor replay --contacts FILE.jsonl --rules OLD --with-rules NEW [--format text|json]
+
+Without --with-rules, decides every recorded contact again with the pack recorded with it (kept in
+the log, so the files on disk may have changed or gone) and confirms each decision is
+byte-identical to the recorded one; any difference is a determinism bug or tampering. Exits 1
+and lists them if there is any, 0 otherwise.
+
+With --with-rules, shows the impact of a rule change: the recorded decisions (or, with
+--contacts, each line decided under OLD) against the candidate pack NEW: how many decisions change,
+the outcome transitions (old -> new, with counts), the rules that made the difference, the
+decision fields (deadlines, flags...) that change, and each changed contact with a short diff of
+its explanation. Exits 0 once the report is written.
+
+  --from, --to DATE   only records made in this span (UTC, inclusive): 2024-05-01, or
+                      2024-05-01T09:00 for a time.
+  --threads N         decide on N threads (default: one per core).
+)";
+
+std::string shorten(const std::string& text, std::size_t limit = 90) {
+    return text.size() <= limit ? text : text.substr(0, limit - 3) + "...";
 }
+
+std::string name_of(const std::optional<std::string>& contact_id, const std::string& label) {
+    return contact_id ? label + " (contact " + *contact_id + ")" : label;
+}
+
+int print_replay(const ReplayReport& report, bool json) {
+    if (json) {
+        nlohmann::ordered_json out = {{"replayed", report.replayed}, {"other_engine", report.other_engine}};
+        out["differences"] = nlohmann::ordered_json::array();
+        for (const auto& d : report.differences)
+            out["differences"].push_back({{"record", d.record}, {"contact_id", d.contact_id ? nlohmann::ordered_json(*d.contact_id) : nullptr},
+                                          {"problem", d.problem}, {"recorded", d.recorded}, {"replayed", d.replayed}});
+        std::cout << out.dump(2) << "\n";
+        return report.differences.empty() ? 0 : 1;
+    }
+    if (report.replayed == 0) {
+        std::cout << "no records to replay (the log is empty, or none was made in that span)\n";
+        return 0;
+    }
+    std::cout << "replayed " << report.replayed << (report.replayed == 1 ? " record" : " records") << ": ";
+    if (report.differences.empty()) std::cout << "every decision is identical to the recorded one\n";
+    else std::cout << report.differences.size() << " differ\n";
+    if (report.other_engine)
+        std::cout << "note: " << report.other_engine << " were recorded by another engine version than " << engine_version() << "\n";
+    for (const auto& d : report.differences) {
+        std::cout << name_of(d.contact_id, "record " + std::to_string(d.record)) << ": " << d.problem << "\n";
+        if (!d.recorded.empty()) std::cout << "  recorded: " << d.recorded << "\n  replayed: " << d.replayed << "\n";
+    }
+    return report.differences.empty() ? 0 : 1;
+}
+
+void print_impact(const ImpactReport& report) {
+    std::size_t total = report.compared + report.refused_before + report.refused_after;
+    std::cout << report.changed << " of " << total << " decisions change";
+    if (report.refused_before || report.refused_after)
+        std::cout << " (refused: " << report.refused_before << " before, " << report.refused_after << " after)";
+    std::cout << "\n\nOutcome transitions (before -> after: contacts)\n";
+    for (const auto& t : report.transitions)
+        std::cout << "  " << t.before << " -> " << t.after << ": " << t.count << (t.before == t.after ? " (unchanged)" : "") << "\n";
+    std::cout << "\nRules that made the difference (contacts)\n";
+    for (const auto& rule : report.rules) std::cout << "  " << rule.rule << ": " << rule.change << " (" << rule.contacts << ")\n";
+    std::cout << "\nChanged decision fields (contacts)\n";
+    for (const auto& field : report.fields) std::cout << "  " << field.field << " (" << field.contacts << ")\n";
+    std::cout << "\nChanged decisions\n";
+    for (const auto& c : report.contacts) {
+        std::cout << "  " << name_of(c.contact_id, c.label) << ": ";
+        if (!c.refusal_before.empty() || !c.refusal_after.empty())
+            std::cout << (c.refusal_before.empty() ? "decided before, refused after: " + c.refusal_after
+                                                   : "refused before (" + c.refusal_before + "), decided after");
+        else if (c.outcome_before == c.outcome_after) std::cout << "outcome " << c.outcome_before << " (unchanged)";
+        else std::cout << "outcome " << c.outcome_before << " -> " << c.outcome_after;
+        std::cout << "\n";
+        for (const auto& f : c.fields)
+            std::cout << "    " << f.name << ": " << shorten(f.before.empty() ? "(absent)" : f.before) << " -> "
+                      << shorten(f.after.empty() ? "(absent)" : f.after) << "\n";
+        for (const auto& e : c.explanation) {
+            char mark = e.before.empty() ? '+' : e.after.empty() ? '-' : '~';
+            std::cout << "    " << mark << " " << e.name << ": " << shorten(e.before.empty() ? e.after : e.before, 60);
+            if (mark == '~') std::cout << " -> " << shorten(e.after, 60) << " (" << e.change << ")";
+            std::cout << "\n";
+        }
+    }
+}
+
+// A pack given on the command line; prints its diagnostics and returns null when it has errors.
+std::shared_ptr<const Pack> pack_option(const Args& args, const char* name) {
+    bool found = false;
+    std::string directory = option(args, name, &found);
+    if (!found) std::cerr << "frontdoor replay: " << name << " needs a pack directory\n";
+    return found ? load_or_report(directory, false) : nullptr;
+}
+
+}  // namespace
+
+int run_replay(const Args& args) {
+    if (wants_help(args)) {
+        std::cout << help;
+        return 0;
+    }
+    bool has_log = false, has_contacts = false, has_format = false, has_threads = false;
+    std::string log_path = option(args, "--log", &has_log), contacts = option(args, "--contacts", &has_contacts);
+    std::string format = option(args, "--format", &has_format), threads_text = option(args, "--threads", &has_threads);
+    RecordFilter filter{std::nullopt, std::nullopt, option(args, "--from"), option(args, "--to")};
+    static const std::regex date(R"(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z?)?)");
+    bool dates_ok = (filter.from.empty() || std::regex_match(filter.from, date)) && (filter.to.empty() || std::regex_match(filter.to, date));
+    if (has_log == has_contacts || (has_log && flag(args, "--rules")) || (has_format && format != "text" && format != "json") || !dates_ok ||
+        (has_threads && !std::regex_match(threads_text, std::regex("[1-9][0-9]{0,2}")))) {
+        std::cerr << "frontdoor replay: give --log LOG, or --contacts FILE with --rules and --with-rules; "
+                     "--format text or json; dates as 2024-05-01 or 2024-05-01T09:00 (see --help)\n";
+        return 2;
+    }
+    unsigned threads = has_threads ? static_cast<unsigned>(std::stoul(threads_text)) : std::max(1u, std::thread::hardware_concurrency());
+    bool json = format == "json";
+    try {
+        if (has_contacts) {
+            std::ifstream file(contacts, std::ios::binary);
+            if (!file) {
+                std::cerr << "frontdoor replay: cannot read " << contacts << "\n";
+                return 2;
+            }
+            auto before = pack_option(args, "--rules"), after = pack_option(args, "--with-rules");
+            if (!before || !after) return 2;
+            ImpactReport report = assess_contacts_impact(file, *before, *after, threads);
+            json ? void(std::cout << impact_json(report) << "\n") : print_impact(report);
+            return 0;
+        }
+        auto log = DecisionLog::open(log_path, DecisionLog::Access::read);
+        if (!flag(args, "--with-rules")) return print_replay(replay_log(*log, filter, threads), json);
+        auto candidate = pack_option(args, "--with-rules");
+        if (!candidate) return 2;
+        ImpactReport report = assess_log_impact(*log, filter, *candidate, threads);
+        json ? void(std::cout << impact_json(report) << "\n") : print_impact(report);
+        return 0;
+    } catch (const std::runtime_error& error) {
+        std::cerr << "frontdoor replay: " << error.what() << "\n";
+        return 2;
+    }
+}
+
 }  // namespace frontdoor::cli

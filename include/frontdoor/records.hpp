@@ -1,0 +1,95 @@
+#pragma once
+// Decision logs: every decision kept with the input it was made from, the pack that made it and a
+// SHA-256 hash chain, so that an auditor can prove the log was not altered and replay it with the
+// exact rules in force. docs/audit.md describes the record, the chain and what it does not prove.
+#include "frontdoor/frontdoor.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace frontdoor {
+
+namespace records {
+class RecordStore;
+}
+
+// One recorded decision, as the log holds it.
+struct Record {
+    std::int64_t id = 0;                    // 1, 2, 3... in the order recorded, without gaps
+    std::optional<std::string> contact_id;  // the decision's "contact_id" field; empty if it has none
+    std::string input;                      // the bytes that were decided, exactly as received
+    std::string decision;                   // the decision JSON, with its explanation
+    std::string pack_digest;                // the pack that decided, stored in the log under this
+    std::string engine_version;
+    std::string recorded_at;                // UTC, e.g. "2024-05-01T09:30:00.123Z"; never used to decide
+    std::string previous_hash;              // the hash of record id - 1 (all zeros for record 1)
+    std::string hash;                       // SHA-256 over this record's content and previous_hash
+};
+
+// Which records to read; every field left empty means "all".
+struct RecordFilter {
+    std::optional<std::int64_t> id;
+    std::optional<std::string> contact_id;
+    // Compared with the start of recorded_at, both inclusive: from "2024-05-01" to "2024-05-31"
+    // takes in the whole of May (UTC).
+    std::string from;
+    std::string to;
+};
+
+// The result of checking a whole log. `problem` is empty when the log is intact.
+struct VerifyReport {
+    std::int64_t records = 0;       // records whose hash and link were checked
+    std::size_t packs = 0;          // stored packs whose files were checked against their digest
+    std::int64_t head_id = 0;       // the last record, 0 for an empty log
+    std::string head_hash;
+    std::int64_t first_broken = 0;  // the first record that fails a check, 0 if none does
+    std::string problem;            // what is wrong, naming the record or pack
+    bool ok() const { return problem.empty(); }
+};
+
+// A decision log. Appending and reading go through a storage backend chosen by the location
+// (today a SQLite file); hashing, chaining, verifying and pack storage do not depend on it.
+class DecisionLog {
+public:
+    enum class Access { read, append };
+    // Opens the log at `location`. Appending creates a missing file with owner-only permissions;
+    // reading never writes. Throws std::runtime_error with a message for the user.
+    static std::unique_ptr<DecisionLog> open(const std::string& location, Access access);
+    explicit DecisionLog(std::unique_ptr<records::RecordStore> store);
+    ~DecisionLog();
+
+    struct Entry {
+        std::string input;     // as received
+        std::string decision;  // as decided by the pack, with its explanation
+    };
+    // Records decisions of `pack`, in order, in one durable transaction: when this returns every
+    // entry is on disk; when it throws none is. Stores the pack's files the first time it is used.
+    // Returns the new records' ids.
+    std::vector<std::int64_t> append(const Pack& pack, const std::vector<Entry>& entries);
+
+    // Checks every record's hash and its link to the one before, and every stored pack's files
+    // against its digest; stops at the first broken record. A non-empty `published_head` is a
+    // hash published earlier (see docs/audit.md) that the chain must still contain.
+    VerifyReport verify(const std::string& published_head = "") const;
+
+    // Calls `visit` with each record matching `filter`, in id order, until it returns false.
+    void scan(const RecordFilter& filter, const std::function<bool(Record&&)>& visit) const;
+    std::vector<Record> find(const RecordFilter& filter) const;
+
+    // The pack stored under `digest`, compiled once and shared; null with `error` set when the
+    // log does not hold it or it no longer loads. Thread-safe.
+    std::shared_ptr<const Pack> pack(const std::string& digest, std::string* error = nullptr) const;
+
+private:
+    std::unique_ptr<records::RecordStore> store_;
+    mutable std::mutex packs_mutex_;
+    mutable std::map<std::string, std::shared_ptr<const Pack>> packs_;
+};
+
+}  // namespace frontdoor

@@ -1,0 +1,88 @@
+#pragma once
+// Replay: re-decide recorded contacts with the pack recorded with them and confirm every decision
+// is byte-identical; and the impact of a rule change: decide the same contacts under an old and a
+// candidate pack and say what changed. Both spread the work over `threads` threads; packs are
+// immutable and shared. The engine knows no outcome names: an outcome is whatever the pack's
+// "outcome" field holds (its "code" when it is an object with one).
+#include "frontdoor/records.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <istream>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace frontdoor {
+
+struct ReplayDifference {
+    std::int64_t record = 0;
+    std::optional<std::string> contact_id;
+    std::string problem;   // e.g. "the decision differs at byte 312"
+    std::string recorded;  // a short excerpt around the first difference
+    std::string replayed;
+};
+
+struct ReplayReport {
+    std::int64_t replayed = 0;
+    std::int64_t other_engine = 0;  // records made by another engine version than this one
+    std::vector<ReplayDifference> differences;  // in record order
+};
+
+ReplayReport replay_log(const DecisionLog& log, const RecordFilter& filter, unsigned threads);
+
+// One top-level decision field, or one explanation entry, before and after (raw JSON; "" when
+// absent).
+struct ValueChange {
+    std::string name;
+    std::string change;  // explanation entries: "now applies", "no longer applies",
+                         // "same facts, different result", "different facts and result"
+    std::string before;
+    std::string after;
+};
+
+struct ChangedDecision {
+    std::string label;  // "record 17" or "line 5"
+    std::optional<std::string> contact_id;
+    std::string outcome_before, outcome_after;  // raw JSON; "" when that side was refused
+    std::string refusal_before, refusal_after;  // "path: message" when refused
+    std::vector<ValueChange> fields;            // changed top-level decision fields
+    std::vector<ValueChange> explanation;       // explanation entries that changed
+};
+
+struct OutcomeTransition {
+    std::string before, after;  // raw JSON
+    std::size_t count = 0;
+};
+
+struct RuleDifference {
+    std::string rule;
+    std::string change;      // as in ValueChange
+    std::size_t contacts = 0;  // changed decisions in which it made this difference
+};
+
+struct FieldDifference {
+    std::string field;
+    std::size_t contacts = 0;
+};
+
+struct ImpactReport {
+    std::size_t compared = 0;  // contacts decided (or recorded) under both packs
+    std::size_t changed = 0;   // decisions whose fields differ, or that only one pack refused
+    std::size_t refused_before = 0, refused_after = 0;
+    std::vector<OutcomeTransition> transitions;  // every compared contact; changed outcomes first
+    std::vector<RuleDifference> rules;            // rules that made the difference, most first
+    std::vector<FieldDifference> fields;          // changed decision fields, most first
+    std::vector<ChangedDecision> contacts;        // in input order
+};
+
+// Recorded decisions (the old side) against `candidate`.
+ImpactReport assess_log_impact(const DecisionLog& log, const RecordFilter& filter, const Pack& candidate,
+                               unsigned threads);
+// One contact per line (empty lines skipped) under `before` and `after`.
+ImpactReport assess_contacts_impact(std::istream& contacts, const Pack& before, const Pack& after,
+                                    unsigned threads);
+// The report as one JSON object, for tools.
+std::string impact_json(const ImpactReport& report);
+
+}  // namespace frontdoor
