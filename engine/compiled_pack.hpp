@@ -32,6 +32,13 @@ struct CompiledPack {
     // worked out once at load so that explaining a decision builds no strings from the syntax.
     std::unordered_map<const dsl::ast::Expr*, std::string> texts;
     std::unordered_map<const dsl::ast::Expr*, std::string> paths;
+    // The same fixed strings already encoded as JSON, so writing a decision escapes only what came
+    // from the input: expression texts, read paths as keys ("path":), citations, enum members and
+    // record field names as keys.
+    std::unordered_map<const void*, std::string> encoded;
+    std::vector<std::vector<std::string>> encoded_members;  // by enum, by member index
+    std::vector<std::vector<std::string>> encoded_fields;   // by record, by field index: "\"name\":"
+    const std::string& encoded_of(const void* key) const { return encoded.at(key); }
 
     const dsl::ast::Decision& decision(int slot) const {
         return checked->syntax.decisions[checked->definitions[slot].syntax_index];

@@ -14,21 +14,8 @@ namespace frontdoor {
 ReadResult Pack::read(std::string_view json_text) const {
     const engine::CompiledPack& pack = *impl_;
     ReadResult result;
-    nlohmann::json document = nlohmann::json::parse(json_text.begin(), json_text.end(), nullptr, false);
-    if (document.is_discarded()) {
-        result.message = "not valid JSON";
-        try {
-            nlohmann::json again = nlohmann::json::parse(json_text.begin(), json_text.end());
-        } catch (const nlohmann::json::parse_error& error) {
-            result.message = "not valid JSON: the text breaks off or has an error at byte " + std::to_string(error.byte);
-        } catch (const nlohmann::json::exception&) {
-            // nlohmann reports a number beyond a double's range (1e400) as out_of_range.
-            result.message = "not valid JSON: a number is too large";
-        }
-        return result;
-    }
     auto value = std::make_shared<engine::Value>();
-    auto refusal = engine::read_input(pack, document, *value);
+    auto refusal = engine::read_input(pack, json_text, *value);
     if (!refusal) refusal = engine::apply_refusals(pack, *value);
     if (refusal) {
         result.path = refusal->path;
@@ -64,12 +51,13 @@ namespace frontdoor::engine {
 
 std::string decide_value(const CompiledPack& pack, const Value& input, Trace* trace) {
     std::string json;
+    json.reserve(trace ? 4096 : 512);
     Evaluation evaluation(pack, input, trace);
     JsonWriter out(json);
     out.begin_object();
     for (const auto& field : pack.checked->syntax.outputs.front().fields) {
-        out.key(field.name);
-        write_value(out, *pack.checked, evaluation.eval(*field.value), field.value->type);
+        out.raw_key(pack.encoded_of(&field));
+        write_value(out, pack, evaluation.eval(*field.value), field.value->type);
     }
     out.key("ruleset");
     out.begin_object();

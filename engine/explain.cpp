@@ -49,7 +49,7 @@ std::string rule_name(const CompiledPack& pack, const TraceEntry& entry) {
     if (d.kind == dsl::DefinitionKind::table) {
         std::string key;
         JsonWriter out(key);
-        write_value(out, *pack.checked, entry.key, entry.key_type);
+        write_value(out, pack, entry.key, entry.key_type);
         return d.name + "(" + key + ")";
     }
     return d.name;
@@ -61,15 +61,16 @@ void write_reads(JsonWriter& out, const CompiledPack& pack, const std::vector<Re
     out.key("reads");
     out.begin_object();
     for (const Read& read : reads) {
-        out.key(read.path);
-        write_value(out, *pack.checked, read.value, read.type);
+        out.raw_key(pack.encoded_of(read.path.data()));
+        write_value(out, pack, read.value, read.type);
     }
     out.end_object();
 }
 
-void write_source(JsonWriter& out, const ast::Citation* citation) {
+void write_source(JsonWriter& out, const CompiledPack& pack, const ast::Citation* citation) {
     out.key("source");
-    out.string(citation && citation->present ? citation->text : "");
+    if (citation && citation->present) out.raw(pack.encoded_of(citation));
+    else out.string("");
 }
 
 }  // namespace
@@ -85,13 +86,14 @@ void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& t
         out.begin_object();
         out.key("rule");
         out.string(rule_name(pack, entry));
-        write_source(out, citation_of(pack, entry.definition, entry.row));
+        write_source(out, pack, citation_of(pack, entry.definition, entry.row));
         if (d.kind == dsl::DefinitionKind::decision) {
             out.key("when");
-            out.string(entry.condition ? expression_text(pack, *entry.condition) : "otherwise");
+            if (entry.condition) out.raw(pack.encoded_of(entry.condition));
+            else out.string("otherwise");
         }
         out.key(collect ? "adds" : "value");
-        write_value(out, checked, entry.value, collect ? entry.type : entry.type);
+        write_value(out, pack, entry.value, entry.type);
         if (d.kind != dsl::DefinitionKind::table) write_reads(out, pack, entry.reads);
         if (!entry.not_matched.empty()) {
             out.key("not_matched");
@@ -101,9 +103,9 @@ void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& t
                 out.begin_object();
                 out.key("row");
                 out.integer(attempt.row + 1);
-                write_source(out, &rows[attempt.row].citation);
+                write_source(out, pack, &rows[attempt.row].citation);
                 out.key("failed");
-                out.string(expression_text(pack, *attempt.failed));
+                out.raw(pack.encoded_of(attempt.failed));
                 write_reads(out, pack, attempt.reads);
                 out.end_object();
             }

@@ -3,6 +3,7 @@
 // once here, so that deciding a contact never rebuilds an indicator catalogue or a literal list.
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
+#include "engine/json_writer.hpp"
 #include "engine/fold_constants.hpp"
 
 namespace frontdoor::engine {
@@ -90,16 +91,41 @@ bool definition_reads_input(const dsl::CheckedPack& checked, int slot, std::vect
 }  // namespace
 
 void index_texts(CompiledPack& pack, const ast::Expr& expr) {
-    pack.texts.emplace(&expr, expression_text(*pack.checked, expr));
-    if (expr.kind == ast::ExprKind::name || expr.kind == ast::ExprKind::field) pack.paths.emplace(&expr, dsl::path_of(expr));
+    const std::string& text = pack.texts.emplace(&expr, expression_text(*pack.checked, expr)).first->second;
+    pack.encoded.emplace(&expr, JsonWriter::encode(text));
+    if (expr.kind == ast::ExprKind::name || expr.kind == ast::ExprKind::field) {
+        const std::string& path = pack.paths.emplace(&expr, dsl::path_of(expr)).first->second;
+        pack.encoded.emplace(path.data(), JsonWriter::encode(path) + ":");
+    }
     for (const auto& arg : expr.args) index_texts(pack, *arg);
     for (const auto& key : expr.keys) index_texts(pack, *key);
     for (const auto& [name, value] : expr.fields) index_texts(pack, *value);
 }
 
+void index_names(CompiledPack& pack) {
+    const dsl::CheckedPack& checked = *pack.checked;
+    for (const auto& info : checked.enums) {
+        pack.encoded_members.emplace_back();
+        for (const auto& member : info.sorted) pack.encoded_members.back().push_back(JsonWriter::encode(member));
+    }
+    for (const auto& info : checked.records) {
+        pack.encoded_fields.emplace_back();
+        for (const auto& field : info.fields) pack.encoded_fields.back().push_back(JsonWriter::encode(field.name) + ":");
+    }
+    auto cite = [&](const ast::Citation& c) { if (c.present) pack.encoded.emplace(&c, JsonWriter::encode(c.text)); };
+    for (const auto& let : checked.syntax.lets) cite(let.citation);
+    for (const auto& decision : checked.syntax.decisions)
+        for (const auto& row : decision.rows) cite(row.citation);
+    for (const auto& table : checked.syntax.tables)
+        for (const auto& entry : table.entries) cite(entry.citation);
+    for (const auto& output : checked.syntax.outputs)
+        for (const auto& field : output.fields) pack.encoded.emplace(&field, JsonWriter::encode(field.name) + ":");
+}
+
 void fold_constants(CompiledPack& pack) {
     dsl::CheckedPack& checked = *pack.checked;
     each_expression(checked, [&](ast::Expr& expr) { index_texts(pack, expr); });
+    index_names(pack);
     {
         Evaluation evaluation(pack, Value::absent(), nullptr);
         each_expression(checked, [&](ast::Expr& expr) { fold(expr, pack, evaluation); });

@@ -2,13 +2,20 @@
 
 namespace frontdoor::engine {
 
+std::string JsonWriter::encode(std::string_view text) {
+    std::string out;
+    JsonWriter writer(out);
+    writer.string(text);
+    return out;
+}
+
 void JsonWriter::quoted(std::string_view s) {
     out_ += '"';
     // Most text needs no escaping: copy runs of plain characters at once.
     std::size_t run = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
         auto u = static_cast<unsigned char>(s[i]);
-        if (u >= 0x20 && s[i] != '"' && s[i] != '\\') continue;
+        if (u >= 0x20 && u != '"' && u != '\\') [[likely]] continue;
         out_.append(s.data() + run, i - run);
         run = i + 1;
         escape(s[i]);

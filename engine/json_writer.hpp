@@ -21,6 +21,10 @@ public:
     void null() { comma(); out_ += "null"; }
     // Inserts already-encoded JSON.
     void raw(std::string_view json) { comma(); out_ += json; }
+    // Inserts an already-encoded key with its colon: "\"name\":".
+    void raw_key(std::string_view encoded) { comma(); out_ += encoded; first_ = true; }
+    // `text` as a JSON string literal.
+    static std::string encode(std::string_view text);
 
 private:
     void comma() {

@@ -8,7 +8,6 @@ namespace frontdoor::engine {
 
 using dsl::TypeKind;
 using dsl::TypeRef;
-using nlohmann::json;
 
 namespace {
 
@@ -18,19 +17,21 @@ std::string pointer_escape(const std::string& key) {
     return out;
 }
 
-std::string json_kind(const json& j) {
-    switch (j.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::boolean: return "a boolean";
-        case json::value_t::string: return "text";
-        case json::value_t::array: return "a list";
-        case json::value_t::object: return "an object";
-        case json::value_t::number_float: return "a decimal number";
+using Type = JsonNode::Type;
+
+std::string json_kind(const JsonNode& j) {
+    switch (j.type) {
+        case Type::null: return "null";
+        case Type::boolean: return "a boolean";
+        case Type::string: return "text";
+        case Type::array: return "a list";
+        case Type::object: return "an object";
+        case Type::decimal: return "a decimal number";
         default: return "a number";
     }
 }
 
-std::size_t code_points(const std::string& s) {
+std::size_t code_points(std::string_view s) {
     std::size_t n = 0;
     for (unsigned char c : s) n += (c & 0xC0) != 0x80;
     return n;
@@ -57,14 +58,22 @@ struct PathPart {
 
 class InputReader {
 public:
-    explicit InputReader(const CompiledPack& pack) : pack_(pack) {}
+    InputReader(const CompiledPack& pack, const JsonDocument& document) : pack_(pack), document_(document) {}
     std::optional<InputRefusal> refusal;
 
-    Value record(int index, const json& j, Path& path) {
+    Value record(int index, const JsonNode& j, Path& path) {
         const dsl::RecordInfo& info = pack_.checked->records[index];
-        if (!j.is_object()) return fail(path, "expected an object (a " + info.name + "), got " + json_kind(j));
-        for (const auto& [key, item] : j.items()) {
-            if (info.index_of(key) >= 0) continue;
+        if (j.type != Type::object) return fail(path, "expected an object (a " + info.name + "), got " + json_kind(j));
+        // One pass over the members: each must be a declared field.
+        std::vector<const JsonNode*> given(info.fields.size(), nullptr);
+        for (std::uint32_t c = document_.first_child(j); c < j.end; c = document_.node(c).end) {
+            const JsonNode& member = document_.node(c);
+            int declared = field_index(info, member.key);
+            if (declared >= 0) {
+                given[static_cast<std::size_t>(declared)] = &member;
+                continue;
+            }
+            std::string key(member.key);
             std::vector<std::string> names;
             for (const auto& f : info.fields) names.push_back(f.name);
             std::string list;
@@ -78,13 +87,13 @@ public:
         for (std::size_t i = 0; i < info.fields.size(); ++i) {
             const dsl::FieldInfo& field = info.fields[i];
             PathPart field_path(path, field.name, -1);
-            auto found = j.find(field.name);
-            if (found == j.end()) {
+            const JsonNode* found = given[i];
+            if (!found) {
                 if (!field.may_be_omitted) return fail(path, "the required field '" + field.name + "' is missing");
                 fields[i] = pack_.defaults[index][i];
                 continue;
             }
-            if (found->is_null()) {
+            if (found->type == Type::null) {
                 if (!field.nullable) return fail(path, "null is not allowed here: expected " + describe_expected(field.value_type));
                 fields[i] = Value::absent();
                 continue;
@@ -96,6 +105,12 @@ public:
     }
 
 private:
+    static int field_index(const dsl::RecordInfo& info, std::string_view key) {
+        for (std::size_t i = 0; i < info.fields.size(); ++i)
+            if (info.fields[i].name == key) return static_cast<int>(i);
+        return -1;
+    }
+
     Value fail(const Path& path, std::string message) {
         if (!refusal) refusal = InputRefusal{path.pointer(), std::move(message)};
         return {};
@@ -116,37 +131,38 @@ private:
         return out;
     }
 
-    Value value(const TypeRef& type, const json& j, Path& path, const dsl::FieldInfo* field, int record, int index) {
+    Value value(const TypeRef& type, const JsonNode& j, Path& path, const dsl::FieldInfo* field, int record, int index) {
         switch (type->kind) {
             case TypeKind::boolean:
-                if (!j.is_boolean()) return fail(path, "expected true or false, got " + json_kind(j));
-                return Value::boolean(j.get<bool>());
+                if (j.type != Type::boolean) return fail(path, "expected true or false, got " + json_kind(j));
+                return Value::boolean(j.boolean);
             case TypeKind::integer:
-                if (!j.is_number_integer()) return fail(path, "expected a whole number, got " + json_kind(j));
-                return Value::integer(j.get<std::int64_t>());
+                if (j.type != Type::integer) return fail(path, "expected a whole number, got " + json_kind(j));
+                return Value::integer(j.integer);
             case TypeKind::text: return text(j, path, field, record, index);
             case TypeKind::enumeration: {
                 const dsl::EnumInfo& info = pack_.checked->enums[type->decl];
-                if (!j.is_string()) return fail(path, "expected one of " + members(type->decl) + ", got " + json_kind(j));
-                int member = info.index_of(j.get_ref<const std::string&>());
+                if (j.type != Type::string) return fail(path, "expected one of " + members(type->decl) + ", got " + json_kind(j));
+                std::string given(j.text);
+                int member = info.index_of(given);
                 if (member < 0) {
-                    std::string suggestion = dsl::did_you_mean(j.get_ref<const std::string&>(), info.declared);
-                    return fail(path, "\"" + j.get_ref<const std::string&>() + "\" is not a known " + info.name +
+                    std::string suggestion = dsl::did_you_mean(given, info.declared);
+                    return fail(path, "\"" + given + "\" is not a known " + info.name +
                                           (suggestion.empty() ? "." : suggestion) + " Expected one of: " + members(type->decl) + ".");
                 }
                 return Value::enumeration(member);
             }
             case TypeKind::date: {
-                if (!j.is_string()) return fail(path, "expected a date like 2024-03-30, got " + json_kind(j));
+                if (j.type != Type::string) return fail(path, "expected a date like 2024-03-30, got " + json_kind(j));
                 std::string why;
-                auto day = time::parse_date(j.get_ref<const std::string&>(), &why);
+                auto day = time::parse_date(j.text, &why);
                 if (!day) return fail(path, why);
                 return Value::date(*day);
             }
             case TypeKind::datetime: {
-                if (!j.is_string()) return fail(path, "expected a time like 2024-03-30T20:00:00Z, got " + json_kind(j));
+                if (j.type != Type::string) return fail(path, "expected a time like 2024-03-30T20:00:00Z, got " + json_kind(j));
                 std::string why;
-                auto instant = time::parse_datetime(j.get_ref<const std::string&>(), &why);
+                auto instant = time::parse_datetime(j.text, &why);
                 if (!instant) return fail(path, why);
                 return Value::datetime(*instant);
             }
@@ -157,9 +173,9 @@ private:
         }
     }
 
-    Value text(const json& j, Path& path, const dsl::FieldInfo* field, int record, int index) {
-        if (!j.is_string()) return fail(path, "expected text, got " + json_kind(j));
-        const std::string& s = j.get_ref<const std::string&>();
+    Value text(const JsonNode& j, Path& path, const dsl::FieldInfo* field, int record, int index) {
+        if (j.type != Type::string) return fail(path, "expected text, got " + json_kind(j));
+        std::string_view s = j.text;
         if (field && field->syntax && field->syntax->length) {
             auto [low, high] = *field->syntax->length;
             auto n = static_cast<std::int64_t>(code_points(s));
@@ -169,21 +185,24 @@ private:
         if (field && record >= 0) {
             const auto& pattern = pack_.patterns[record][index];
             if (pattern && !pattern->search(s))
-                return fail(path, "\"" + s + "\" is not in the expected form (pattern " + *field->syntax->matching + ")");
+                return fail(path, "\"" + std::string(s) + "\" is not in the expected form (pattern " + *field->syntax->matching + ")");
         }
-        return Value::string(s);
+        return Value::string(std::string(s));
     }
 
-    Value list(const TypeRef& type, const json& j, Path& path, const dsl::FieldInfo* field) {
-        if (!j.is_array()) return fail(path, "expected a list, got " + json_kind(j));
-        if (field && field->syntax && field->syntax->at_most && static_cast<std::int64_t>(j.size()) > *field->syntax->at_most)
-            return fail(path, "at most " + std::to_string(*field->syntax->at_most) + " items are allowed, got " + std::to_string(j.size()));
+    Value list(const TypeRef& type, const JsonNode& j, Path& path, const dsl::FieldInfo* field) {
+        if (j.type != Type::array) return fail(path, "expected a list, got " + json_kind(j));
+        if (field && field->syntax && field->syntax->at_most && static_cast<std::int64_t>(j.size) > *field->syntax->at_most)
+            return fail(path, "at most " + std::to_string(*field->syntax->at_most) + " items are allowed, got " + std::to_string(j.size));
         std::vector<Value> items;
-        items.reserve(j.size());
+        items.reserve(j.size);
         bool unique = type->kind == TypeKind::set || (field && field->syntax && field->syntax->unique);
-        for (std::size_t i = 0; i < j.size(); ++i) {
+        std::size_t i = 0;
+        for (std::uint32_t c = document_.first_child(j); c < j.end; c = document_.node(c).end, ++i) {
             PathPart item_path(path, {}, static_cast<long>(i));
-            Value item = value(type->element, j[i], path, nullptr, -1, -1);
+            const JsonNode& element = document_.node(c);
+            if (element.type == Type::null) return fail(path, "null is not allowed here: expected " + describe_expected(type->element));
+            Value item = value(type->element, element, path, nullptr, -1, -1);
             if (refusal) return {};
             if (unique) {
                 for (std::size_t k = 0; k < items.size(); ++k)
@@ -196,6 +215,7 @@ private:
     }
 
     const CompiledPack& pack_;
+    const JsonDocument& document_;
 };
 
 // The JSON pointer of a refusal's `at` path, with the `for each` variable standing for item `index`.
@@ -217,10 +237,17 @@ std::string pointer_of(const dsl::ast::Refusal& refusal, const std::string& inpu
 
 }  // namespace
 
-std::optional<InputRefusal> read_input(const CompiledPack& pack, const json& j, Value& out) {
-    InputReader reader(pack);
+std::optional<InputRefusal> read_input(const CompiledPack& pack, std::string_view text, Value& out) {
+    // One document per thread, reused: its buffers keep their capacity from one input to the next.
+    // Values copy what they keep, so nothing points into it once this returns.
+    thread_local JsonDocument document;
+    if (auto error = document.parse(text)) {
+        std::string where = error->path.empty() ? " (at byte " + std::to_string(error->byte) + ")" : "";
+        return InputRefusal{error->path, "not valid JSON: " + error->message + where};
+    }
+    InputReader reader(pack, document);
     Path path;
-    Value value = reader.record(pack.checked->input_record, j, path);
+    Value value = reader.record(pack.checked->input_record, document.root(), path);
     if (reader.refusal) return reader.refusal;
     out = std::move(value);
     return std::nullopt;

@@ -4,11 +4,12 @@
 // list sizes, uniqueness), defaults are applied only to fields that were left out, and the first
 // problem is reported with its JSON pointer. Then the pack's own refusal rules run.
 #include "engine/compiled_pack.hpp"
+#include "engine/json_document.hpp"
 #include "engine/value.hpp"
 
-#include <nlohmann/json.hpp>
 
 #include <optional>
+#include <string_view>
 #include <string>
 
 namespace frontdoor::engine {
@@ -19,7 +20,8 @@ struct InputRefusal {
     int rule = -1;        // the pack's refusal rule that fired; -1 for a declaration check
 };
 
-std::optional<InputRefusal> read_input(const CompiledPack& pack, const nlohmann::json& json, Value& out);
+// Parses `text` strictly (see json_document.hpp) and reads it against the declared input.
+std::optional<InputRefusal> read_input(const CompiledPack& pack, std::string_view text, Value& out);
 // The pack's `refuse` rules, in order; the first that holds is reported.
 std::optional<InputRefusal> apply_refusals(const CompiledPack& pack, const Value& input);
 

@@ -22,7 +22,8 @@ std::string describe_duration(const dsl::CheckedPack& pack, const Value& d) {
     return out;
 }
 
-void write_value(JsonWriter& out, const dsl::CheckedPack& pack, const Value& value, const dsl::TypeRef& type) {
+void write_value(JsonWriter& out, const CompiledPack& compiled, const Value& value, const dsl::TypeRef& type) {
+    const dsl::CheckedPack& pack = *compiled.checked;
     if (!value.present()) {
         out.null();
         return;
@@ -31,13 +32,13 @@ void write_value(JsonWriter& out, const dsl::CheckedPack& pack, const Value& val
         case Value::Kind::boolean: out.boolean(value.truthy()); return;
         case Value::Kind::integer: out.integer(value.number); return;
         case Value::Kind::text: out.string(*value.text); return;
-        case Value::Kind::enumeration: out.string(pack.enums[type->decl].sorted[value.number]); return;
+        case Value::Kind::enumeration: out.raw(compiled.encoded_members[type->decl][value.number]); return;
         case Value::Kind::date: out.string(time::format_date(static_cast<time::DayNumber>(value.number))); return;
         case Value::Kind::datetime: out.string(output_zone(pack).format(value.number)); return;
         case Value::Kind::duration: out.string(describe_duration(pack, value)); return;
         case Value::Kind::list:
             out.begin_array();
-            for (const Value& item : value.elements()) write_value(out, pack, item, type->element);
+            for (const Value& item : value.elements()) write_value(out, compiled, item, type->element);
             out.end_array();
             return;
         case Value::Kind::record: {
@@ -46,8 +47,8 @@ void write_value(JsonWriter& out, const dsl::CheckedPack& pack, const Value& val
             const auto& fields = value.elements();
             for (std::size_t i = 0; i < fields.size(); ++i) {
                 if (!fields[i].present()) continue;
-                out.key(record.fields[i].name);
-                write_value(out, pack, fields[i], record.fields[i].value_type);
+                out.raw_key(compiled.encoded_fields[type->decl][i]);
+                write_value(out, compiled, fields[i], record.fields[i].value_type);
             }
             out.end_object();
             return;
@@ -56,7 +57,8 @@ void write_value(JsonWriter& out, const dsl::CheckedPack& pack, const Value& val
     }
 }
 
-std::string describe_value(const dsl::CheckedPack& pack, const Value& value, const dsl::TypeRef& type) {
+std::string describe_value(const CompiledPack& compiled, const Value& value, const dsl::TypeRef& type) {
+    const dsl::CheckedPack& pack = *compiled.checked;
     if (!value.present()) return "absent";
     switch (value.kind) {
         case Value::Kind::boolean: return value.truthy() ? "yes" : "no";
@@ -72,7 +74,7 @@ std::string describe_value(const dsl::CheckedPack& pack, const Value& value, con
         default: {
             std::string json;
             JsonWriter out(json);
-            write_value(out, pack, value, type);
+            write_value(out, compiled, value, type);
             return json;
         }
     }

@@ -65,7 +65,7 @@ ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, e
     }
     result.title = scenario.value("scenario", "");
     engine::Value input;
-    auto refusal = engine::read_input(pack, scenario["contact"], input);
+    auto refusal = engine::read_input(pack, scenario["contact"].dump(), input);
     if (!refusal) refusal = engine::apply_refusals(pack, input);
     if (refusal) coverage.record_refusal(refusal->rule);
     if (scenario.contains("expect_refusal")) {

@@ -24,9 +24,9 @@ public:
     // Long lists (an indicator catalogue) are named by size and first items, not recited.
     std::string value(const engine::Value& v, const dsl::TypeRef& type) {
         const auto& items = v.elements();
-        if ((v.kind != engine::Value::Kind::list) || items.size() <= 6) return engine::describe_value(checked_, v, type);
+        if ((v.kind != engine::Value::Kind::list) || items.size() <= 6) return engine::describe_value(pack_, v, type);
         std::string out = "a list of " + std::to_string(items.size()) + " (";
-        for (std::size_t i = 0; i < 3; ++i) out += engine::describe_value(checked_, items[i], type->element) + ", ";
+        for (std::size_t i = 0; i < 3; ++i) out += engine::describe_value(pack_, items[i], type->element) + ", ";
         return out + "...)";
     }
 

@@ -1,0 +1,48 @@
+#pragma once
+// A strict JSON reader for inputs (RFC 8259): one value, no comments, no trailing commas, no
+// leading zeros, valid UTF-8, escapes checked, surrogate pairs paired, nesting at most 256 deep,
+// and a key given twice in one object refused (a reader that kept the last would be guessing).
+// It reads into one flat vector of nodes, with unescaped text in one buffer: a handful of
+// allocations per document instead of one per value.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace frontdoor::engine {
+
+struct JsonNode {
+    enum class Type : std::uint8_t { null, boolean, integer, decimal, string, array, object };
+    Type type = Type::null;
+    bool boolean = false;
+    std::int64_t integer = 0;
+    std::string_view text;   // strings (unescaped)
+    std::string_view key;    // the member name, for a value inside an object
+    std::uint32_t end = 0;   // index just past this node's subtree (the next sibling)
+    std::uint32_t size = 0;  // arrays and objects: number of children
+};
+
+struct JsonError {
+    std::size_t byte;        // offset into the text
+    std::string message;     // "expected ',' or '}'"
+    std::string path;        // JSON pointer, for a key given twice
+};
+
+class JsonDocument {
+public:
+    // Parses `text`; the document keeps views into its own copy-free buffer of unescaped strings,
+    // so `text` must outlive it only while parsing.
+    std::optional<JsonError> parse(std::string_view text);
+    const JsonNode& root() const { return nodes_[0]; }
+    const JsonNode& node(std::uint32_t index) const { return nodes_[index]; }
+    std::uint32_t index_of(const JsonNode& node) const { return static_cast<std::uint32_t>(&node - nodes_.data()); }
+    // Children of an array or object: first child index, then each child's `end`.
+    std::uint32_t first_child(const JsonNode& node) const { return index_of(node) + 1; }
+
+private:
+    std::vector<JsonNode> nodes_;
+    std::string strings_;
+};
+
+}  // namespace frontdoor::engine
