@@ -92,29 +92,27 @@ void Renderer::new_line(int indent) {
     column_ = indent;
 }
 
-// A fill prints each content flat when it fits, and keeps the separator after it flat when the
-// content after that fits too (prettier's algorithm); a separator holding a comment always breaks.
+// A fill prints each content flat when it fits on the rest of the line, and keeps a separator flat
+// when, printed where the content before it ended, it and the content after it fit. A separator
+// that holds a comment always breaks. (Prettier's fill, deciding each separator only once the
+// content before it has been printed, so that a content spanning lines is measured from its end.)
 void Renderer::print_fill(const Command& command) {
     const auto& parts = command.doc->parts;
     std::size_t i = command.from;
     if (i >= parts.size()) return;
-    const DocNode* content = parts[i].get();
-    Command flat{command.indent, Mode::flat, content};
-    Command broken{command.indent, Mode::broken, content};
-    bool last = i + 2 >= parts.size();
-    bool content_fits = !content->hard && fits({flat}, last);
-    if (last) {
-        stack_.push_back(content_fits ? flat : broken);
-        return;
+    const DocNode* doc = parts[i].get();
+    bool last = i + 1 >= parts.size();
+    Command flat{command.indent, Mode::flat, doc};
+    Command broken{command.indent, Mode::broken, doc};
+    bool keep_flat = false;
+    if (i % 2 == 0) {
+        keep_flat = !doc->hard && fits({flat}, last);
+    } else if (!last) {
+        Command following{command.indent, Mode::flat, parts[i + 1].get()};
+        keep_flat = !doc->hard && fits({flat, following}, i + 2 >= parts.size());
     }
-    const DocNode* separator = parts[i + 1].get();
-    const DocNode* following = parts[i + 2].get();
-    bool pair_fits = content_fits && !separator->hard && !following->hard &&
-                     fits({flat, {command.indent, Mode::flat, separator}, {command.indent, Mode::flat, following}},
-                          i + 3 >= parts.size());
-    stack_.push_back({command.indent, command.mode, command.doc, i + 2});
-    stack_.push_back({command.indent, pair_fits ? Mode::flat : Mode::broken, separator});
-    stack_.push_back(content_fits ? flat : broken);
+    if (!last) stack_.push_back({command.indent, command.mode, command.doc, i + 1});
+    stack_.push_back(keep_flat ? flat : broken);
 }
 
 std::string Renderer::run(const Doc& root) {

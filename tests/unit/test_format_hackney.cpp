@@ -1,0 +1,112 @@
+// Formatting the Hackney pack changes nothing it decides: the formatted pack has the same decision
+// graph and decides every scenario contact byte for byte as the original (the digest aside, which
+// hashes the files' text). Also at a narrow width, where nearly every expression breaks.
+#include "dsl/format_pack.hpp"
+#include "frontdoor/frontdoor.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using frontdoor::dsl::format_rules;
+using frontdoor::dsl::Source;
+
+namespace {
+
+using Files = std::vector<std::pair<std::string, std::string>>;
+
+const fs::path hackney = fs::path(FRONTDOOR_SOURCE_DIR) / "rules/hackney";
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// The pack's rule files and data files, as Pack::load_files takes them.
+Files hackney_files() {
+    Files files;
+    for (const auto& entry : fs::directory_iterator(hackney)) {
+        auto extension = entry.path().extension();
+        if (entry.is_regular_file() && (extension == ".rules" || extension == ".json"))
+            files.emplace_back(entry.path().filename().string(), read_text(entry.path()));
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+Files formatted(const Files& files, int width) {
+    Files out;
+    for (const auto& [name, text] : files) {
+        if (name.size() < 6 || name.substr(name.size() - 6) != ".rules") {
+            out.emplace_back(name, text);
+            continue;
+        }
+        auto result = format_rules(Source(name, text), width);
+        INFO(name << ":\n" << frontdoor::render_all(result.diagnostics));
+        REQUIRE(result.diagnostics.empty());
+        out.emplace_back(name, result.text);
+    }
+    return out;
+}
+
+std::vector<std::string> scenario_contacts() {
+    std::vector<fs::path> paths;
+    for (const auto& entry : fs::directory_iterator(hackney / "scenarios"))
+        if (entry.path().extension() == ".json") paths.push_back(entry.path());
+    std::sort(paths.begin(), paths.end());
+    std::vector<std::string> contacts;
+    for (const auto& path : paths) {
+        auto scenario = nlohmann::json::parse(read_text(path));
+        if (scenario.contains("contact")) contacts.push_back(scenario["contact"].dump());
+    }
+    return contacts;
+}
+
+std::string without(std::string text, const std::string& digest) {
+    for (auto at = text.find(digest); at != std::string::npos; at = text.find(digest, at)) text.erase(at, digest.size());
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("formatting the Hackney pack twice changes nothing", "[fmt][pack]") {
+    for (int width : {frontdoor::dsl::canonical_width, 40}) {
+        Files once = formatted(hackney_files(), width);
+        Files twice = formatted(once, width);
+        for (std::size_t i = 0; i < once.size(); ++i) {
+            INFO(once[i].first << " at width " << width);
+            CHECK(twice[i].second == once[i].second);
+        }
+    }
+}
+
+TEST_CASE("the formatted Hackney pack decides every scenario as the original does", "[fmt][pack]") {
+    Files original = hackney_files();
+    auto before = frontdoor::Pack::load_files("rules/hackney", original);
+    REQUIRE(before.pack);
+    auto contacts = scenario_contacts();
+    REQUIRE(contacts.size() >= 100);
+    for (int width : {frontdoor::dsl::canonical_width, 40}) {
+        INFO("width " << width);
+        auto after = frontdoor::Pack::load_files("rules/hackney", formatted(original, width));
+        INFO(frontdoor::render_all(after.diagnostics));
+        REQUIRE(after.pack);
+        CHECK(after.pack->graph("json") == before.pack->graph("json"));
+        CHECK(after.pack->graph("dot") == before.pack->graph("dot"));
+        for (const auto& contact : contacts) {
+            auto expected = before.pack->decide(contact);
+            auto actual = after.pack->decide(contact);
+            INFO("contact " << contact);
+            CHECK(actual.refused == expected.refused);
+            CHECK(actual.path == expected.path);
+            CHECK(actual.message == expected.message);
+            CHECK(without(actual.json, after.pack->digest()) == without(expected.json, before.pack->digest()));
+        }
+    }
+}
