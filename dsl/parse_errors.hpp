@@ -16,7 +16,7 @@ FD_ERROR(token<name>, "expected a name (letters, digits and '_', starting with a
 FD_ERROR(list_items, "expected list items separated by ','")
 FD_ERROR(sym<']'>, "expected ']'")
 FD_ERROR(expression, "expected an expression")
-FD_ERROR(record_items, "expected record fields like 'code: \"csc_screening\"' separated by ','")
+FD_ERROR(record_items, "expected record fields like 'name: \"value\"' separated by ','")
 FD_ERROR(sym<'}'>, "expected '}' to close the record")
 FD_ERROR(call_args, "expected arguments separated by ','")
 FD_ERROR(sym<')'>, "expected ')'")

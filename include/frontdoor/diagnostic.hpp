@@ -10,7 +10,7 @@ enum class Severity { error, warning, note };
 
 struct Diagnostic {
     Severity severity = Severity::error;
-    std::string file;        // path as given to the pack loader, e.g. "rules/hackney/thresholds.rules"
+    std::string file;        // path as given to the pack loader, e.g. "<pack>/<file>.rules"
     std::uint32_t line = 0;  // 1-based; 0 when the message is about the pack as a whole
     std::uint32_t column = 0;
     std::uint32_t width = 1;  // caret width in bytes on that line

@@ -26,8 +26,8 @@ struct ScenarioResult {
 // row that applied, a table entry looked up, a refusal that fired.
 struct CoverageItem {
     std::string kind;      // "definition", "row", "table entry", "refusal"
-    std::string name;      // "level_of_need, row 3"
-    std::string location;  // "rules/hackney/thresholds.rules:52:3"
+    std::string name;      // "<decision>, row 3"
+    std::string location;  // "<pack>/<file>.rules:52:3"
     bool covered = false;
 };
 

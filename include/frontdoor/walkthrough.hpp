@@ -10,7 +10,7 @@
 namespace frontdoor {
 
 struct WalkthroughStep {
-    std::string heading;              // "level_of_need" / "outcome (first match)"
+    std::string heading;              // a definition, or a decision with "(the first row that applies decides)"
     std::string source;               // the citation of what decided it
     std::vector<std::string> lines;   // sentences, in order
 };
