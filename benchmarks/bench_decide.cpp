@@ -1,36 +1,31 @@
 // Measures the speed floors on one core: compiling a pack, reading (parsing and
 // validating) a contact, deciding an already-read contact with and without its explanation.
 //   bench_decide RULES_DIR CONTACTS.jsonl [REPEAT]
-// Prints medians and 99th percentiles. Figures go to docs/performance.md with the command.
+// Every contact is timed on its own (steady_clock around one call); the decisions are repeated
+// REPEAT times (default 3). Prints median, 99th percentile, mean and fastest sample per stage:
+//   parse JSON        the engine's strict JSON reader alone (engine::JsonDocument);
+//   read + validate   Pack::read: parse, check against the declared input, apply the refusals;
+//   validate only     read minus parse, contact by contact: the cost of input validation itself;
+//   decide            Pack::decide on a read contact, without and with the explanation;
+//   read + decide     the two together, contact by contact: a decision from JSON text.
+// Figures go to docs/performance.md with the command.
+#include "bench_util.hpp"
+#include "engine/json_document.hpp"
 #include "frontdoor/frontdoor.hpp"
 
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <string>
 #include <vector>
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using namespace frontdoor::bench;
 
-struct Summary {
-    double median_us;
-    double p99_us;
-};
-
-Summary summarise(std::vector<double>& samples) {
-    std::sort(samples.begin(), samples.end());
-    return {samples[samples.size() / 2], samples[std::min(samples.size() - 1, samples.size() * 99 / 100)]};
-}
-
-template <typename F>
-double time_us(F&& f) {
-    auto start = Clock::now();
-    f();
-    return std::chrono::duration<double, std::micro>(Clock::now() - start).count();
+void print(const char* what, const std::vector<double>& samples) {
+    Summary s = summarise(samples);
+    std::printf("%-32s median %9.2f us   p99 %9.2f us   mean %9.2f us   min %8.2f us\n", what, s.median, s.p99, s.mean,
+                s.min);
 }
 
 }  // namespace
@@ -41,6 +36,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     int repeat = argc > 3 ? std::stoi(argv[3]) : 3;
+    double load0 = load_average();
     std::vector<double> compile;
     std::shared_ptr<const frontdoor::Pack> pack;
     for (int i = 0; i < 30; ++i) compile.push_back(time_us([&] { pack = frontdoor::Pack::load_directory(argv[1]).pack; }));
@@ -48,37 +44,61 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "the pack does not load: run frontdoor check %s\n", argv[1]);
         return 1;
     }
-    std::ifstream in(argv[2]);
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);)
-        if (!line.empty()) lines.push_back(line);
+    auto lines = read_lines(argv[2]);
     std::vector<frontdoor::Input> inputs;
-    std::vector<double> read, plain, explained;
+    std::vector<double> parse, read, validate;
+    std::vector<std::size_t> line_of;  // by input: its line
     std::size_t refused = 0, bytes = 0;
+    frontdoor::engine::JsonDocument document;
     for (const auto& line : lines) {
         frontdoor::ReadResult result;
-        read.push_back(time_us([&] { result = pack->read(line); }));
-        if (result.input) inputs.push_back(*result.input);
-        else ++refused;
+        double p = time_us([&] { bytes += document.parse(line).has_value(); });
+        double r = time_us([&] { result = pack->read(line); });
+        parse.push_back(p);
+        read.push_back(r);
+        validate.push_back(r - p);
+        if (result.input) {
+            inputs.push_back(*result.input);
+            line_of.push_back(read.size() - 1);
+        } else {
+            ++refused;
+        }
     }
     frontdoor::DecideOptions without{false}, with{true};
     // FRONTDOOR_BENCH_ONLY=plain|explained runs one kind only (for profiling).
     const char* only = std::getenv("FRONTDOOR_BENCH_ONLY");
     bool run_plain = !only || std::string(only) == "plain", run_explained = !only || std::string(only) == "explained";
+    std::vector<double> plain, explained, text_plain, text_explained;
     for (int r = 0; r < repeat; ++r) {
-        for (const auto& input : inputs) {
-            if (run_plain) plain.push_back(time_us([&] { bytes += pack->decide(input, without).json.size(); }));
-            if (run_explained) explained.push_back(time_us([&] { bytes += pack->decide(input, with).json.size(); }));
+        for (std::size_t k = 0; k < inputs.size(); ++k) {
+            const auto& input = inputs[k];
+            double read_us = read[line_of[k]];
+            if (run_plain) {
+                double d = time_us([&] { bytes += pack->decide(input, without).json.size(); });
+                plain.push_back(d);
+                text_plain.push_back(read_us + d);
+            }
+            if (run_explained) {
+                double d = time_us([&] { bytes += pack->decide(input, with).json.size(); });
+                explained.push_back(d);
+                text_explained.push_back(read_us + d);
+            }
         }
     }
-    if (plain.empty()) plain.push_back(0);
-    if (explained.empty()) explained.push_back(0);
-    auto c = summarise(compile), rd = summarise(read), p = summarise(plain), e = summarise(explained);
-    std::printf("contacts: %zu (%zu refused), repeat %d\n", lines.size(), refused, repeat);
-    std::printf("compile pack          median %9.1f us   p99 %9.1f us\n", c.median_us, c.p99_us);
-    std::printf("read + validate       median %9.2f us   p99 %9.2f us\n", rd.median_us, rd.p99_us);
-    std::printf("decide, no explain    median %9.2f us   p99 %9.2f us\n", p.median_us, p.p99_us);
-    std::printf("decide, with explain  median %9.2f us   p99 %9.2f us\n", e.median_us, e.p99_us);
+    if (plain.empty()) plain.push_back(0), text_plain.push_back(0);
+    if (explained.empty()) explained.push_back(0), text_explained.push_back(0);
+    std::printf("contacts: %zu (%zu refused), repeat %d; load average %.2f at start, %.2f at end\n", lines.size(), refused,
+                repeat, load0, load_average());
+    Summary c = summarise(compile);
+    std::printf("%-32s median %9.1f us   p99 %9.1f us   mean %9.1f us   min %8.1f us\n", "compile pack (load_directory)",
+                c.median, c.p99, c.mean, c.min);
+    print("parse JSON (strict reader)", parse);
+    print("read + validate", read);
+    print("validate only (read - parse)", validate);
+    print("decide, no explain", plain);
+    print("decide, with explain", explained);
+    print("read + decide, no explain", text_plain);
+    print("read + decide, with explain", text_explained);
     std::printf("(output bytes %zu)\n", bytes);
     return 0;
 }
