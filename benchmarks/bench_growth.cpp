@@ -1,9 +1,10 @@
 // The growth curve: compile time, memory and decision time of packs of growing size.
-//   bench_growth [--contacts N] [--compile-seconds S] LABEL=PACK_DIR:CONTACTS.jsonl ...
+//   bench_growth [--contacts N] [--compile-seconds S] [--decide-seconds D] LABEL=PACK_DIR:CONTACTS.jsonl ...
 // Each pack is measured in a fresh child process (this program run again with --child), so that
 // its peak resident set is its own: the child reports its resident set before loading anything,
 // its peak after compiling, the heap one compiled pack holds, and then decides up to N contacts
-// (default 2000) without and with explanation. The parent prints one Markdown table row per pack.
+// (default 2000) without and with explanation, in passes over them for about D seconds each (default
+// 1). The parent prints one Markdown table row per pack.
 // Compile time is Pack::load_files from files already in memory (parse, check, build the graph,
 // fold constants), repeated for about S seconds (default 2, at least 3 and at most 50 times).
 #include "bench_util.hpp"
@@ -25,6 +26,7 @@ using namespace frontdoor::bench;
 struct Options {
     std::size_t contacts = 2000;
     double compile_seconds = 2;
+    double decide_seconds = 1;
 };
 
 struct CompileFigures {
@@ -48,11 +50,11 @@ CompileFigures compile(const std::vector<std::pair<std::string, std::string>>& f
     return out;
 }
 
-// Decides the inputs in turn, in passes over all of them, until about a second has been spent (at
-// most 20 passes), or stops early after 10 seconds (large packs); returns microseconds per decision,
+// Decides the inputs in turn, in passes over all of them, until `seconds` have been spent (at most
+// 20 passes), or stops early after ten times that (large packs); returns microseconds per decision,
 // and the mean size of a decision in bytes.
 Summary decide_all(const frontdoor::Pack& pack, const std::vector<frontdoor::Input>& inputs, bool explain,
-                   double* mean_bytes) {
+                   double seconds, double* mean_bytes) {
     std::vector<double> samples;
     frontdoor::DecideOptions options{explain};
     double spent = 0, bytes = 0;
@@ -61,9 +63,9 @@ Summary decide_all(const frontdoor::Pack& pack, const std::vector<frontdoor::Inp
             double us = time_us([&] { bytes += static_cast<double>(pack.decide(input, options).json.size()); });
             samples.push_back(us);
             spent += us;
-            if (spent > 10e6 && samples.size() >= 100) break;
+            if (spent > 10 * seconds * 1e6 && samples.size() >= 100) break;
         }
-    } while (spent < 1e6 && samples.size() < 20 * inputs.size());
+    } while (spent < seconds * 1e6 && samples.size() < 20 * inputs.size());
     *mean_bytes = bytes / static_cast<double>(samples.size());
     return summarise(samples);
 }
@@ -96,8 +98,8 @@ int run_child(const std::string& dir, const std::string& contacts, const Options
         return 1;
     }
     double plain_bytes = 0, explained_bytes = 0;
-    Summary plain = decide_all(*compiled.pack, inputs, false, &plain_bytes);
-    Summary explained = decide_all(*compiled.pack, inputs, true, &explained_bytes);
+    Summary plain = decide_all(*compiled.pack, inputs, false, options.decide_seconds, &plain_bytes);
+    Summary explained = decide_all(*compiled.pack, inputs, true, options.decide_seconds, &explained_bytes);
     std::printf("%.0f\t%zu\t%.3f\t%.3f\t%.3f\t%d\t%ld\t%ld\t%.0f\t%zu\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.0f\t%ld\n",
                 file_bytes, vertices, compiled.ms.median, compiled.ms.min, compiled.ms.max, compiled.runs,
                 rss_start, hwm_compile, heap_pack, inputs.size(), plain.median, plain.p99, plain.mean,
@@ -114,8 +116,10 @@ std::string measure(const char* self, const std::string& dir, const std::string&
     if (pid == 0) {
         dup2(fds[1], 1);
         close(fds[0]);
-        std::string n = std::to_string(options.contacts), s = std::to_string(options.compile_seconds);
-        execl(self, self, "--child", dir.c_str(), contacts.c_str(), n.c_str(), s.c_str(), static_cast<char*>(nullptr));
+        std::string n = std::to_string(options.contacts), c = std::to_string(options.compile_seconds),
+                    d = std::to_string(options.decide_seconds);
+        execl(self, self, "--child", dir.c_str(), contacts.c_str(), n.c_str(), c.c_str(), d.c_str(),
+              static_cast<char*>(nullptr));
         _exit(127);
     }
     close(fds[1]);
@@ -149,8 +153,8 @@ void print_row(const std::string& label, const std::string& line, long max_rss_k
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc == 6 && std::strcmp(argv[1], "--child") == 0) {
-        Options options{std::stoul(argv[4]), std::stod(argv[5])};
+    if (argc == 7 && std::strcmp(argv[1], "--child") == 0) {
+        Options options{std::stoul(argv[4]), std::stod(argv[5]), std::stod(argv[6])};
         return run_child(argv[2], argv[3], options);
     }
     Options options;
@@ -159,10 +163,11 @@ int main(int argc, char** argv) {
         std::string arg = argv[i];
         if (arg == "--contacts" && i + 1 < argc) options.contacts = std::stoul(argv[++i]);
         else if (arg == "--compile-seconds" && i + 1 < argc) options.compile_seconds = std::stod(argv[++i]);
+        else if (arg == "--decide-seconds" && i + 1 < argc) options.decide_seconds = std::stod(argv[++i]);
         else specs.push_back(arg);
     }
     if (specs.empty()) {
-        std::fprintf(stderr, "usage: bench_growth [--contacts N] [--compile-seconds S] LABEL=PACK_DIR:CONTACTS.jsonl ...\n");
+        std::fprintf(stderr, "usage: bench_growth [--contacts N] [--compile-seconds S] [--decide-seconds D] LABEL=PACK_DIR:CONTACTS.jsonl ...\n");
         return 2;
     }
     std::printf("load average at start %.2f; %zu contacts per pack at most\n", load_average(), options.contacts);
