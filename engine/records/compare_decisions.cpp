@@ -13,21 +13,33 @@ namespace {
 
 bool engine_member(std::string_view key) { return key == "ruleset" || key == "explanation"; }
 
+using Members = std::vector<std::pair<std::string_view, std::string_view>>;
+
+std::string_view member_of(const Members& members, std::string_view key) {
+    for (const auto& [k, value] : members)
+        if (k == key) return value;
+    return {};
+}
+
+std::string outcome_in(const Members& members) {
+    std::string_view outcome = member_of(members, "outcome");
+    if (outcome.empty()) return "null";
+    if (auto code = find_member(outcome, "code")) return std::string(*code);
+    return std::string(outcome);
+}
+
 // The pack's own fields, changed between the two decisions, in the order they were written.
-std::vector<ValueChange> changed_fields(std::string_view before, std::string_view after) {
-    auto old_members = split_members(before), new_members = split_members(after);
-    std::map<std::string_view, std::string_view> old_values(old_members.begin(), old_members.end());
-    std::map<std::string_view, std::string_view> new_values(new_members.begin(), new_members.end());
+// Both decisions nearly always list the same fields in the same order: compared pairwise.
+std::vector<ValueChange> changed_fields(const Members& before, const Members& after) {
     std::vector<ValueChange> out;
-    for (const auto& [key, value] : old_members) {
+    auto name = [](std::string_view key) { return unquote("\"" + std::string(key) + "\""); };
+    for (const auto& [key, value] : before) {
         if (engine_member(key)) continue;
-        auto other = new_values.find(key);
-        std::string_view now = other == new_values.end() ? std::string_view() : other->second;
-        if (now != value) out.push_back({unquote("\"" + std::string(key) + "\""), "", std::string(value), std::string(now)});
+        std::string_view now = member_of(after, key);
+        if (now != value) out.push_back({name(key), "", std::string(value), std::string(now)});
     }
-    for (const auto& [key, value] : new_members)
-        if (!engine_member(key) && !old_values.count(key))
-            out.push_back({unquote("\"" + std::string(key) + "\""), "", "", std::string(value)});
+    for (const auto& [key, value] : after)
+        if (!engine_member(key) && member_of(before, key).empty()) out.push_back({name(key), "", "", std::string(value)});
     return out;
 }
 
@@ -37,11 +49,9 @@ struct RuleEntry {
 };
 
 // Explanation entries by rule name; a name that occurs twice keeps both, in order.
-std::map<std::string, std::vector<RuleEntry>> rule_entries(std::string_view decision) {
+std::map<std::string, std::vector<RuleEntry>> rule_entries(std::string_view explanation) {
     std::map<std::string, std::vector<RuleEntry>> out;
-    auto explanation = find_member(decision, "explanation");
-    if (!explanation) return out;
-    for (std::string_view element : split_elements(*explanation)) {
+    for (std::string_view element : split_elements(explanation)) {
         std::string rule;
         RuleEntry entry;
         for (const auto& [key, value] : split_members(element)) {
@@ -54,6 +64,7 @@ std::map<std::string, std::vector<RuleEntry>> rule_entries(std::string_view deci
     return out;
 }
 
+// Explanation entries that differ between two explanations, matched by rule name.
 std::vector<ValueChange> changed_rules(std::string_view before, std::string_view after) {
     auto old_rules = rule_entries(before), new_rules = rule_entries(after);
     std::vector<ValueChange> out;
@@ -81,33 +92,30 @@ std::vector<ValueChange> changed_rules(std::string_view before, std::string_view
 
 }  // namespace
 
-std::string outcome_of(std::string_view decision) {
-    auto outcome = find_member(decision, "outcome");
-    if (!outcome) return "null";
-    if (auto code = find_member(*outcome, "code")) return std::string(*code);
-    return std::string(*outcome);
-}
+std::string outcome_of(std::string_view decision) { return outcome_in(split_members(decision)); }
 
 Comparison compare_decisions(const DecisionSide& before, const DecisionSide& after, std::string label) {
     Comparison comparison;
-    if (!before.refused()) comparison.outcome_before = outcome_of(before.decision);
-    if (!after.refused()) comparison.outcome_after = outcome_of(after.decision);
+    Members old_members = split_members(before.decision), new_members = split_members(after.decision);
+    if (!before.refused()) comparison.outcome_before = outcome_in(old_members);
+    if (!after.refused()) comparison.outcome_after = outcome_in(new_members);
     if (before.refused() && after.refused()) return comparison;
     std::vector<ValueChange> fields;
     if (!before.refused() && !after.refused()) {
-        fields = changed_fields(before.decision, after.decision);
+        fields = changed_fields(old_members, new_members);
         if (fields.empty()) return comparison;
     }
     ChangedDecision changed;
     changed.label = std::move(label);
-    auto id = find_member(after.refused() ? before.decision : after.decision, "contact_id");
-    if (id && *id != "null") changed.contact_id = unquote(*id);
+    std::string_view id = member_of(after.refused() ? old_members : new_members, "contact_id");
+    if (!id.empty() && id != "null") changed.contact_id = unquote(id);
     changed.outcome_before = comparison.outcome_before;
     changed.outcome_after = comparison.outcome_after;
     changed.refusal_before = before.refusal;
     changed.refusal_after = after.refusal;
     changed.fields = std::move(fields);
-    if (!before.refused() && !after.refused()) changed.explanation = changed_rules(before.decision, after.decision);
+    if (!before.refused() && !after.refused())
+        changed.explanation = changed_rules(member_of(old_members, "explanation"), member_of(new_members, "explanation"));
     comparison.changed = std::move(changed);
     return comparison;
 }

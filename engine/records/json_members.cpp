@@ -47,7 +47,7 @@ std::size_t skip_value(std::string_view text, std::size_t at) {
 }
 
 // Calls `each(key, value)` for the members of an object or `each("", element)` for the elements
-// of an array; returns false when the text is not of the kind asked for.
+// of an array, until it returns false; returns false when the text is not of the kind asked for.
 template <class Each>
 bool walk(std::string_view text, char open, Each each) {
     std::size_t at = skip_space(text, 0);
@@ -66,7 +66,7 @@ bool walk(std::string_view text, char open, Each each) {
         }
         std::size_t end = skip_value(text, at);
         if (end == at) return false;  // not a value: malformed text must not loop
-        each(key, text.substr(at, end - at));
+        if (!each(key, text.substr(at, end - at))) return true;
         at = skip_space(text, end);
         if (at < text.size() && text[at] == ',') at = skip_space(text, at + 1);
     }
@@ -77,21 +77,29 @@ bool walk(std::string_view text, char open, Each each) {
 
 std::vector<std::pair<std::string_view, std::string_view>> split_members(std::string_view object) {
     std::vector<std::pair<std::string_view, std::string_view>> out;
-    if (!walk(object, '{', [&](std::string_view key, std::string_view value) { out.emplace_back(key, value); }))
-        out.clear();
+    auto add = [&](std::string_view key, std::string_view value) {
+        out.emplace_back(key, value);
+        return true;
+    };
+    if (!walk(object, '{', add)) out.clear();
     return out;
 }
 
 std::vector<std::string_view> split_elements(std::string_view array) {
     std::vector<std::string_view> out;
-    if (!walk(array, '[', [&](std::string_view, std::string_view value) { out.push_back(value); })) out.clear();
+    auto add = [&](std::string_view, std::string_view value) {
+        out.push_back(value);
+        return true;
+    };
+    if (!walk(array, '[', add)) out.clear();
     return out;
 }
 
 std::optional<std::string_view> find_member(std::string_view object, std::string_view key) {
     std::optional<std::string_view> found;
     walk(object, '{', [&](std::string_view k, std::string_view value) {
-        if (!found && k == key) found = value;
+        if (k == key) found = value;
+        return !found;
     });
     return found;
 }

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""kill -9 `frontdoor eval --record` in the middle of a batch, again and again on the same log.
+
+A decision counts as acknowledged once its line reached standard output: eval prints a group of
+decisions only after the transaction holding their records committed. After every kill the log
+must open, pass `frontdoor audit verify`, and hold every acknowledged decision, in order and byte
+for byte (it may hold a few more: committed, then killed before printing). At the end the whole
+log must replay identically. Rounds alternate between killing after a random number of printed
+decisions and killing after a random delay, so some kills land inside a commit.
+"""
+import argparse
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from contact_corpus import valid_contacts  # noqa: E402
+import json  # noqa: E402
+
+
+def run(cli, *args):
+    done = subprocess.run([cli, *args], capture_output=True, text=True)
+    return done.returncode, done.stdout, done.stderr
+
+
+def recorded_decisions(log):
+    db = sqlite3.connect(f"file:{log}?mode=ro", uri=True)
+    try:
+        return [row[0] for row in db.execute("SELECT decision FROM records ORDER BY id")]
+    finally:
+        db.close()
+
+
+def kill_round(cli, rules, contacts_file, log, rng, by_lines, total):
+    """Starts eval, kills it mid-batch; returns (complete lines printed, whether it was killed)."""
+    process = subprocess.Popen([cli, "eval", "--rules", rules, "--jsonl", "--record", log, contacts_file],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    lines = []
+
+    def read():
+        for line in process.stdout:
+            lines.append(line)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    if by_lines:
+        target = rng.randint(1, total - 300)
+        deadline = time.monotonic() + 60
+        while len(lines) < target and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.001)
+    else:
+        time.sleep(rng.uniform(0.02, 0.4))
+    if process.poll() is None:
+        os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    reader.join()
+    # A line cut off by the kill was never acknowledged.
+    complete = [line.decode()[:-1] for line in lines if line.endswith(b"\n")]
+    return complete, process.returncode == -signal.SIGKILL
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cli", required=True)
+    parser.add_argument("--rules", required=True)
+    parser.add_argument("--rounds", type=int, default=8)
+    parser.add_argument("--count", type=int, default=3000)
+    parser.add_argument("--seed", type=int, default=11)
+    options = parser.parse_args()
+    rng = random.Random(options.seed)
+    failures = []
+    with tempfile.TemporaryDirectory() as scratch:
+        contacts_file = os.path.join(scratch, "contacts.jsonl")
+        with open(contacts_file, "w", encoding="utf-8") as out:
+            for contact in valid_contacts(options.seed, options.count):
+                out.write(json.dumps(contact, ensure_ascii=False) + "\n")
+        log = os.path.join(scratch, "decisions.db")
+        killed = 0
+        for round_number in range(options.rounds):
+            before = len(recorded_decisions(log)) if os.path.exists(log) else 0
+            printed, was_killed = kill_round(options.cli, options.rules, contacts_file, log, rng,
+                                             round_number % 2 == 0, options.count)
+            killed += was_killed
+            code, out, err = run(options.cli, "audit", "verify", "--log", log)
+            if code != 0 or not out.startswith("ok: "):
+                failures.append(f"round {round_number}: audit verify exited {code}: {out}{err}")
+                break
+            decisions = recorded_decisions(log)
+            held = decisions[before:before + len(printed)]
+            if held != printed:
+                failures.append(f"round {round_number}: {len(printed)} decisions acknowledged, but the log holds "
+                                f"{sum(a == b for a, b in zip(held, printed))} of them in order")
+            print(f"round {round_number}: {'killed' if was_killed else 'finished'} after {len(printed)} "
+                  f"acknowledged decisions; the log holds {len(decisions) - before} new records; verify: {out.splitlines()[0]}")
+        if killed < options.rounds // 2:
+            failures.append(f"only {killed} of {options.rounds} rounds were killed mid-batch: the test proved little")
+        code, out, err = run(options.cli, "replay", "--log", log)
+        if code != 0:
+            failures.append(f"replay after the kills exited {code}: {out}{err}")
+    for failure in failures:
+        print("FAIL " + failure)
+    print(f"{killed} kills; " + ("ok" if not failures else f"{len(failures)} failures"))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

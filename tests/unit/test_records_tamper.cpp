@@ -1,0 +1,115 @@
+// Tampering with a decision log's SQLite file directly, the way someone with write access to the
+// file could, must be caught by verify, which names the first broken record.
+#include "test_records_fixture.hpp"
+
+#include "engine/records/hash_record.hpp"
+
+using namespace records_test;
+
+namespace {
+
+// A log of the scenario contacts; returns how many records it holds.
+std::size_t make_log(const ScratchDir& dir) {
+    std::size_t records = record(dir.file("log.db"), *hackney(), scenario_contacts());
+    REQUIRE(records > 100);
+    return records;
+}
+
+}  // namespace
+
+TEST_CASE("an intact log verifies, with its head", "[records]") {
+    ScratchDir dir;
+    std::size_t records = make_log(dir);
+    auto report = verify(dir.file("log.db"));
+    CHECK(report.ok());
+    CHECK(report.problem.empty());
+    CHECK(report.records == static_cast<std::int64_t>(records));
+    CHECK(report.head_id == static_cast<std::int64_t>(records));
+    CHECK(report.packs == 1);
+    CHECK(report.first_broken == 0);
+}
+
+TEST_CASE("editing any field of a record is caught at that record", "[records]") {
+    ScratchDir dir;
+    make_log(dir);
+    std::string edit = GENERATE(as<std::string>{},
+                                "decision = replace(decision, '\"consent\":', '\"consent \":')",
+                                "input = CAST(CAST(input AS TEXT) || ' ' AS BLOB)",
+                                "contact_id = 'someone-else'", "recorded_at = '2020-01-01T00:00:00.000Z'",
+                                "engine_version = '9.9.9'", "pack_digest = 'sha256:' || hex(randomblob(32))");
+    INFO(edit);
+    tamper(dir.file("log.db"), "UPDATE records SET " + edit + " WHERE id = 7");
+    auto report = verify(dir.file("log.db"));
+    CHECK_FALSE(report.ok());
+    CHECK(report.first_broken == 7);
+    CHECK(report.problem.rfind("record 7: its content does not match its hash", 0) == 0);
+    CHECK(report.records == 6);
+}
+
+TEST_CASE("deleting a row is caught at the record after the hole", "[records]") {
+    ScratchDir dir;
+    make_log(dir);
+    tamper(dir.file("log.db"), "DELETE FROM records WHERE id = 12");
+    auto report = verify(dir.file("log.db"));
+    CHECK(report.first_broken == 13);
+    CHECK(report.problem == "record 13: record 12 is missing (deleted, or the log was cut)");
+}
+
+TEST_CASE("swapping two rows is caught at the first of them", "[records]") {
+    ScratchDir dir;
+    make_log(dir);
+    tamper(dir.file("log.db"),
+           "UPDATE records SET id = -1 WHERE id = 20; UPDATE records SET id = 20 WHERE id = 30;"
+           "UPDATE records SET id = 30 WHERE id = -1;");
+    auto report = verify(dir.file("log.db"));
+    CHECK(report.first_broken == 20);
+    CHECK(report.problem.rfind("record 20: ", 0) == 0);
+}
+
+TEST_CASE("changing a stored rule file is caught at the first record that used the pack", "[records]") {
+    ScratchDir dir;
+    make_log(dir);
+    tamper(dir.file("log.db"),
+           "UPDATE pack_files SET content = CAST(replace(CAST(content AS TEXT), 'level_2_indicators_for_level_3 = 3',"
+           " 'level_2_indicators_for_level_3 = 2') AS BLOB) WHERE path = 'thresholds.rules'");
+    auto report = verify(dir.file("log.db"));
+    CHECK(report.first_broken == 1);
+    CHECK(report.problem.find("record 1: its pack sha256:") == 0);
+    CHECK(report.problem.find("a rule or data file was changed") != std::string::npos);
+}
+
+TEST_CASE("removing a stored pack is caught", "[records]") {
+    ScratchDir dir;
+    make_log(dir);
+    tamper(dir.file("log.db"), "DELETE FROM pack_files; DELETE FROM packs;");
+    auto report = verify(dir.file("log.db"));
+    CHECK(report.first_broken == 1);
+    CHECK(report.problem == "record 1: the log does not hold its pack " + hackney()->digest());
+}
+
+TEST_CASE("a record rewritten with a fresh hash breaks the next record's link", "[records]") {
+    ScratchDir dir;
+    make_log(dir);
+    auto log = frontdoor::DecisionLog::open(dir.file("log.db"), frontdoor::DecisionLog::Access::read);
+    frontdoor::RecordFilter fifth;
+    fifth.id = 5;
+    frontdoor::Record record = log->find(fifth).at(0);
+    record.contact_id = "someone-else";
+    std::string hash = frontdoor::records::hash_record(record);
+    tamper(dir.file("log.db"), "UPDATE records SET contact_id = 'someone-else', hash = '" + hash + "' WHERE id = 5");
+    auto report = verify(dir.file("log.db"));
+    CHECK(report.first_broken == 6);
+    CHECK(report.problem == "record 6: it does not follow on from record 5: a record before it was changed, removed or moved");
+}
+
+TEST_CASE("cutting off the last records is caught only against a published head", "[records]") {
+    ScratchDir dir;
+    std::size_t records = make_log(dir);
+    std::string published = verify(dir.file("log.db")).head_hash;
+    tamper(dir.file("log.db"), "DELETE FROM records WHERE id > " + std::to_string(records - 3));
+    // The chain that is left is whole: nothing in the file itself shows the cut.
+    CHECK(verify(dir.file("log.db")).ok());
+    auto report = verify(dir.file("log.db"), published);
+    CHECK_FALSE(report.ok());
+    CHECK(report.problem.find("the published head " + published + " is not in the chain") == 0);
+}
