@@ -112,7 +112,9 @@ Doc Layout::refusal(const ast::Refusal& refusal) {
         Doc list = expression(*refusal.each_list);
         first = group(concat({each, list, nest(2, joined(condition.span.begin, condition.span.end, line(), when))}));
     } else {
-        first = concat({text("refuse "), nest(2, when())});
+        // `refuse when` stays on one line unless a comment comes between them.
+        Piece piece = this->piece(condition.span.begin, condition.span.end, line(), when);
+        first = concat({text("refuse"), nest(2, concat({piece.has_comments ? piece.separator : text(" "), piece.content}))});
     }
     const ast::Expr& at = *refusal.at;
     Doc at_line = nest(2, joined(at.span.begin, at.span.end, hardline(), [&] { return concat({text("at "), expression(at)}); }));

@@ -11,15 +11,25 @@ using ast::ExprKind;
 
 namespace {
 
+// The operator of a binary expression. The parser keeps what followed an operator on its line, so
+// `a or  # why` arrives as "or  # why"; the comment itself is placed from the comment list.
+std::string operator_of(const Expr& expr) {
+    std::string op = expr.text.substr(0, expr.text.find('#'));
+    while (!op.empty() && (op.back() == ' ' || op.back() == '\t' || op.back() == '\n' || op.back() == '\r')) op.pop_back();
+    return op;
+}
+
 // How tightly an expression binds, from the grammar: or < and < not < comparisons < + - < unary
 // minus < field reads and primaries. `if` binds loosest of all: its `else` takes everything after it.
 int precedence(const Expr& expr) {
     switch (expr.kind) {
-        case ExprKind::binary:
-            if (expr.text == "or") return 1;
-            if (expr.text == "and") return 2;
-            if (expr.text == "+" || expr.text == "-") return 5;
+        case ExprKind::binary: {
+            std::string op = operator_of(expr);
+            if (op == "or") return 1;
+            if (op == "and") return 2;
+            if (op == "+" || op == "-") return 5;
             return 4;
+        }
         case ExprKind::unary: return expr.text == "not" ? 3 : 6;
         case ExprKind::exists:
         case ExprKind::is_absent: return 4;
@@ -107,7 +117,7 @@ Doc Layout::chain(const Expr& expr) {
     for (auto step = steps.rbegin(); step != steps.rend(); ++step) {
         const Expr& right = *(*step)->args[1];
         Piece piece = this->piece(right.span.begin, right.span.end, line(), [&] {
-            return concat({text((*step)->text + " "), operand(right, level + 1)});
+            return concat({text(operator_of(**step) + " "), operand(right, level + 1)});
         });
         parts.push_back(piece.separator);
         parts.push_back(piece.content);
@@ -120,11 +130,10 @@ Doc Layout::chain(const Expr& expr) {
 Doc Layout::comparison(const Expr& expr) {
     Doc left = operand(*expr.args[0], 5);
     const Expr& right = *expr.args[1];
+    std::string op = operator_of(expr);
     if (right.kind == ExprKind::list || right.kind == ExprKind::record)
-        return concat({left, text(" " + expr.text + " "), operand(right, 5)});
-    Doc rest = joined(right.span.begin, right.span.end, line(), [&] {
-        return concat({text(expr.text + " "), operand(right, 5)});
-    });
+        return concat({left, text(" " + op + " "), operand(right, 5)});
+    Doc rest = joined(right.span.begin, right.span.end, line(), [&] { return concat({text(op + " "), operand(right, 5)}); });
     return group(concat({left, nest(2, rest)}));
 }
 
