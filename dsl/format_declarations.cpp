@@ -28,6 +28,20 @@ std::string optional_type_text(const TypeExpr& type) { return (type.optional ? "
 
 }  // namespace
 
+std::string quoted(const std::string& value) {
+    std::string out = "\"";
+    for (char c : value) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            default: out += c;
+        }
+    }
+    return out + "\"";
+}
+
 std::string type_text(const TypeExpr& type) {
     std::string out;
     if (type.kind == TypeExpr::Kind::named) out = type.name;

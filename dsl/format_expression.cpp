@@ -236,18 +236,4 @@ Doc Layout::if_then_else(const Expr& expr) {
     return group(align(concat({text("if "), expression(*expr.args[0]), then_part, else_part})));
 }
 
-std::string quoted(const std::string& value) {
-    std::string out = "\"";
-    for (char c : value) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            default: out += c;
-        }
-    }
-    return out + "\"";
-}
-
 }  // namespace frontdoor::dsl::format

@@ -1,7 +1,8 @@
 #pragma once
 // The formatter's working state for one rule file, shared by the files that lay out expressions
-// (format_expression.cpp) and declarations (format_declarations.cpp). Every method turns a piece of
-// the syntax tree into a document and takes, in source order, the comments that lie within it.
+// (format_expression.cpp), declarations (format_declarations.cpp, format_table.cpp) and the file
+// (format_pack.cpp). Every method turns a piece of the syntax tree into a document, taking from the
+// comment queue, in source order, the comments that lie before and within that piece.
 #include "dsl/ast.hpp"
 #include "dsl/format_comments.hpp"
 #include "dsl/format_doc.hpp"
@@ -9,7 +10,6 @@
 #include <functional>
 
 namespace frontdoor::dsl::format {
-
 
 // What one item of a sequence prints: the separator before it (with the comments it carries) and
 // the item itself. Fills need the two apart.
@@ -38,12 +38,10 @@ public:
     // null `separator` is no break at all unless there are comments (the first item after '[').
     Piece piece(std::uint32_t begin, std::uint32_t end, Doc separator, const std::function<Doc()>& build);
     Doc joined(std::uint32_t begin, std::uint32_t end, Doc separator, const std::function<Doc()>& build);
-    // One row, field, entry or declaration of a block, on its own line: as `piece`, and an empty line
-    // the author left before it (or around its comments) is kept. `previous_end` is where the item
-    // before it ended, or 0 for the first item.
+    // One row, field, entry or refusal of a block, on a line of its own: as `piece`, and an empty
+    // line the author left before it (or around its comments) is kept. `previous_end` is where the
+    // item before it ended, or 0 for the first item.
     Doc block_item(std::uint32_t previous_end, std::uint32_t begin, std::uint32_t end, const std::function<Doc()>& build);
-
-    int width() const { return width_; }
 
     // Declarations (format_declarations.cpp).
     Doc manifest(const ast::Manifest& decl);
@@ -65,6 +63,8 @@ private:
     Doc if_then_else(const ast::Expr& expr);
     Doc list(const ast::Expr& expr);
     Doc record_literal(const ast::Expr& expr);
+    // The items of a list, record or call, separated by ", " and filled; each item starts at its
+    // span and ends with its expression. `first_separator` as in `piece`.
     Doc items(const std::vector<const ast::Expr*>& items, const std::vector<Span>& spans,
               const std::function<Doc(std::size_t)>& build, Doc first_separator);
     Doc citation_after(const ast::Citation& citation, Doc separator);

@@ -40,7 +40,8 @@ std::string read_text(const fs::path& path) {
     return text.str();
 }
 
-// Writes next to the file, then renames, so that the file is never left half written.
+// Writes next to the file, then renames, so that the file is never left half written; the file
+// keeps its permissions.
 bool write_text(const fs::path& path, const std::string& text) {
     fs::path temporary = path;
     temporary += ".fmt-tmp";
@@ -50,8 +51,12 @@ bool write_text(const fs::path& path, const std::string& text) {
         if (!out.flush()) return false;
     }
     std::error_code error;
-    fs::rename(temporary, path, error);
-    return !error;
+    fs::permissions(temporary, fs::status(path).permissions(), error);
+    if (!error) fs::rename(temporary, path, error);
+    if (!error) return true;
+    std::error_code ignored;
+    fs::remove(temporary, ignored);
+    return false;
 }
 
 // The files to format, by the names they are printed with: FILE itself, or DIR's .rules files in
