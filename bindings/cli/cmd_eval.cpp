@@ -91,7 +91,8 @@ int run_eval(const Args& args) {
                      "                 its owner only) with its input, its pack and a hash chain. A decision is printed\n"
                      "                 only once its record is on disk. Refused contacts are not recorded. See\n"
                      "                 docs/audit.md and `frontdoor audit --help`.\n\n"
-                     "Exits 1 if any contact was refused, 0 otherwise.\n";
+                     "Exits 1 if any contact was refused, 0 otherwise; with --record, 3 if a decision could not be\n"
+                     "recorded (everything printed before it was).\n";
         return 0;
     }
     auto files = positional(args, {"--rules", "--record"});

@@ -44,29 +44,36 @@ std::vector<ValueChange> changed_fields(const Members& before, const Members& af
 }
 
 struct RuleEntry {
-    std::string_view result;  // "value", or "adds" for a collecting row
+    std::string rule;
+    std::size_t occurrence = 0;  // the how-manieth entry of this rule (a rule may appear twice)
+    std::string_view result;     // "value", or "adds" for a collecting row
     std::string_view reads;
 };
 
-// Explanation entries by rule name; a name that occurs twice keeps both, in order.
-std::map<std::string, std::vector<RuleEntry>> rule_entries(std::string_view explanation) {
-    std::map<std::string, std::vector<RuleEntry>> out;
+// Explanation entries in the order they were worked out.
+std::vector<RuleEntry> rule_entries(std::string_view explanation) {
+    std::vector<RuleEntry> out;
+    std::map<std::string, std::size_t> seen;
     for (std::string_view element : split_elements(explanation)) {
-        std::string rule;
         RuleEntry entry;
         for (const auto& [key, value] : split_members(element)) {
-            if (key == "rule") rule = unquote(value);
+            if (key == "rule") entry.rule = unquote(value);
             else if (key == "value" || key == "adds") entry.result = value;
             else if (key == "reads") entry.reads = value;
         }
-        out[rule].push_back(entry);
+        entry.occurrence = seen[entry.rule]++;
+        out.push_back(std::move(entry));
     }
     return out;
 }
 
-// Explanation entries that differ between two explanations, matched by rule name.
+// Explanation entries that differ between two explanations, matched by rule name: those of the
+// old explanation in its order, then those only the new one has, in its order.
 std::vector<ValueChange> changed_rules(std::string_view before, std::string_view after) {
     auto old_rules = rule_entries(before), new_rules = rule_entries(after);
+    std::map<std::pair<std::string_view, std::size_t>, const RuleEntry*> old_index, new_index;
+    for (const auto& entry : old_rules) old_index[{entry.rule, entry.occurrence}] = &entry;
+    for (const auto& entry : new_rules) new_index[{entry.rule, entry.occurrence}] = &entry;
     std::vector<ValueChange> out;
     auto add = [&](const std::string& rule, const RuleEntry* was, const RuleEntry* now) {
         if (was && now && was->result == now->result) return;
@@ -75,18 +82,12 @@ std::vector<ValueChange> changed_rules(std::string_view before, std::string_view
                                                         : "different facts and result";
         out.push_back({rule, change, was ? std::string(was->result) : "", now ? std::string(now->result) : ""});
     };
-    for (const auto& [rule, entries] : old_rules) {
-        auto other = new_rules.find(rule);
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            bool paired = other != new_rules.end() && i < other->second.size();
-            add(rule, &entries[i], paired ? &other->second[i] : nullptr);
-        }
+    for (const auto& entry : old_rules) {
+        auto other = new_index.find({entry.rule, entry.occurrence});
+        add(entry.rule, &entry, other == new_index.end() ? nullptr : other->second);
     }
-    for (const auto& [rule, entries] : new_rules) {
-        auto other = old_rules.find(rule);
-        std::size_t known = other == old_rules.end() ? 0 : other->second.size();
-        for (std::size_t i = known; i < entries.size(); ++i) add(rule, nullptr, &entries[i]);
-    }
+    for (const auto& entry : new_rules)
+        if (!old_index.count({entry.rule, entry.occurrence})) add(entry.rule, nullptr, &entry);
     return out;
 }
 

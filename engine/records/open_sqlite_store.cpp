@@ -27,8 +27,8 @@ CREATE INDEX IF NOT EXISTS records_by_contact ON records (contact_id);
 CREATE INDEX IF NOT EXISTS records_by_time ON records (recorded_at);
 )";
 
-// SQLite would create the file with the process's umask (usually world-readable); decisions
-// about children must not be, so the file is made here first, 0600, and SQLite then opens it.
+// SQLite would create the file with the process's umask (usually world-readable); a log of inputs
+// holds personal data and must not be, so the file is made here first, 0600, and SQLite opens it.
 // Its -wal and -shm files inherit these permissions from it.
 void create_owner_only(const std::string& path) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);

@@ -1,0 +1,82 @@
+// Comparing decisions knows no domain: any pack's fields, any outcome, compared as JSON. And the
+// JSON cutter underneath, which lets replay compare field by field without parsing.
+#include "engine/records/compare_decisions.hpp"
+#include "engine/records/json_members.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace frontdoor::records;
+
+TEST_CASE("top-level members are cut at their true ends", "[records]") {
+    auto members = split_members(R"({"a":"x,}\"y","b":{"c":[1,{"d":"]"}]},"e":null, "f" : 12.5 })");
+    REQUIRE(members.size() == 4);
+    CHECK(members[0].first == "a");
+    CHECK(members[0].second == R"("x,}\"y")");
+    CHECK(members[1].second == R"({"c":[1,{"d":"]"}]})");
+    CHECK(members[2].second == "null");
+    CHECK(members[3].first == "f");
+    CHECK(members[3].second == "12.5");
+    CHECK(find_member(R"({"outcome":{"code":"x"}})", "outcome") == std::optional<std::string_view>(R"({"code":"x"})"));
+    CHECK_FALSE(find_member(R"({"a":{"outcome":1}})", "outcome"));
+}
+
+TEST_CASE("array elements, strings and malformed text", "[records]") {
+    auto elements = split_elements(R"([{"rule":"a, b"}, [1,2], "]" ])");
+    REQUIRE(elements.size() == 3);
+    CHECK(elements[0] == R"({"rule":"a, b"})");
+    CHECK(elements[2] == R"("]")");
+    CHECK(unquote(R"("caf\u00e9 \"x\"")") == "caf\xc3\xa9 \"x\"");
+    CHECK(unquote("42") == "42");
+    CHECK(split_members("[1]").empty());
+    CHECK(split_members("{\"a\" 1}").empty());
+    CHECK(split_elements("[}]").empty());
+}
+
+namespace {
+
+// A decision as the engine writes it, with one explanation entry per rule given.
+std::string decision(const std::string& fields, const std::string& explanation) {
+    return "{" + fields + ",\"ruleset\":{\"name\":\"p\",\"version\":\"1\",\"digest\":\"sha256:0\"},"
+           "\"explanation\":[" + explanation + "]}";
+}
+
+}  // namespace
+
+TEST_CASE("the outcome is the outcome field, or its code", "[records]") {
+    CHECK(outcome_of(decision(R"("outcome":"accept")", "")) == R"("accept")");
+    CHECK(outcome_of(decision(R"("outcome":{"code":"refer","to":"x"})", "")) == R"("refer")");
+    CHECK(outcome_of(decision(R"("outcome":{"to":"x"})", "")) == R"({"to":"x"})");
+    CHECK(outcome_of(decision(R"("score":3)", "")) == "null");
+}
+
+TEST_CASE("two decisions compare by their own fields and explanation entries", "[records]") {
+    std::string before = decision(R"("id":"a","outcome":"accept","due":"2024-01-02")",
+                                  R"({"rule":"limit","value":3,"reads":{}},{"rule":"choice, row 2","value":"accept","reads":{"n":2}})");
+    std::string after = decision(R"("id":"a","outcome":"refer","due":"2024-01-02","extra":[1])",
+                                 R"({"rule":"limit","value":2,"reads":{}},{"rule":"choice, row 1","value":"refer","reads":{"n":2}})");
+    auto same = compare_decisions({before, ""}, {before, ""}, "line 1");
+    CHECK_FALSE(same.changed);
+    CHECK(same.outcome_before == same.outcome_after);
+    auto comparison = compare_decisions({before, ""}, {after, ""}, "line 1");
+    REQUIRE(comparison.changed);
+    const auto& changed = *comparison.changed;
+    CHECK(changed.label == "line 1");
+    CHECK(changed.contact_id == std::nullopt);
+    REQUIRE(changed.fields.size() == 2);
+    CHECK((changed.fields[0].name == "outcome" && changed.fields[0].before == R"("accept")"));
+    CHECK((changed.fields[1].name == "extra" && changed.fields[1].before.empty() && changed.fields[1].after == "[1]"));
+    REQUIRE(changed.explanation.size() == 3);
+    CHECK((changed.explanation[0].name == "limit" && changed.explanation[0].change == "same facts, different result"));
+    CHECK((changed.explanation[1].name == "choice, row 2" && changed.explanation[1].change == "no longer applies"));
+    CHECK((changed.explanation[2].name == "choice, row 1" && changed.explanation[2].change == "now applies"));
+}
+
+TEST_CASE("a contact refused on one side only is a changed decision", "[records]") {
+    std::string decided = decision(R"("contact_id":"c-1","outcome":"accept")", "");
+    auto comparison = compare_decisions({decided, ""}, {"", "/n: expected an integer"}, "record 4");
+    REQUIRE(comparison.changed);
+    CHECK(comparison.outcome_after.empty());
+    CHECK(comparison.changed->contact_id == std::optional<std::string>("c-1"));
+    CHECK(comparison.changed->refusal_after == "/n: expected an integer");
+    CHECK_FALSE(compare_decisions({"", "/: not JSON"}, {"", "/: not JSON"}, "line 2").changed);
+}
