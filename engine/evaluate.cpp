@@ -17,13 +17,14 @@ Evaluation::Evaluation(const CompiledPack& pack, Value input, Trace* trace)
 
 const Value& Evaluation::definition(int slot) {
     if (state_[slot] == 2) return slots_[slot];
-    if (const auto& constant = pack_.constant_definitions.empty() ? std::nullopt : pack_.constant_definitions[slot]) {
+    if (!pack_.constant_definitions.empty() && pack_.constant_definitions[slot]) {
+        const Value& constant = *pack_.constant_definitions[slot];
         state_[slot] = 2;
-        slots_[slot] = *constant;
+        slots_[slot] = constant;
         if (trace_) {
             TraceEntry entry;
             entry.definition = slot;
-            entry.value = *constant;
+            entry.value = constant;
             entry.type = pack_.checked->definitions[slot].type;
             trace_->entries.push_back(std::move(entry));
         }
@@ -31,11 +32,15 @@ const Value& Evaluation::definition(int slot) {
     }
     if (state_[slot] == 1) throw EvaluationError("cycle at " + pack_.checked->definitions[slot].name);
     state_[slot] = 1;
+    if (!trace_) {
+        slots_[slot] = compute(slot, nullptr);
+        state_[slot] = 2;
+        return slots_[slot];
+    }
     TraceEntry entry;
-    TraceEntry* recording = trace_ ? &entry : nullptr;
-    slots_[slot] = compute(slot, recording);
+    slots_[slot] = compute(slot, &entry);
     state_[slot] = 2;
-    if (recording && pack_.checked->definitions[slot].kind != dsl::DefinitionKind::table) {
+    if (pack_.checked->definitions[slot].kind != dsl::DefinitionKind::table) {
         entry.definition = slot;
         entry.value = slots_[slot];
         entry.type = pack_.checked->definitions[slot].type;
