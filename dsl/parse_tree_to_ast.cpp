@@ -10,6 +10,15 @@ using ast::ExprKind;
 
 namespace {
 
+// An operator token's text: it carries the white space after it, and any comment there.
+std::string operator_text(std::string_view text) {
+    auto comment = text.find('#');
+    if (comment != std::string_view::npos) text = text.substr(0, comment);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r'))
+        text.remove_suffix(1);
+    return std::string(text);
+}
+
 std::string trimmed(std::string_view text) {
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r'))
         text.remove_suffix(1);
@@ -156,7 +165,7 @@ ast::ExprPtr TreeConverter::binary_chain(const ParseNode& node) {
     for (std::size_t i = 1; i + 1 < node.children.size(); i += 2) {
         ast::ExprPtr right = expression(*node.children[i + 1]);
         auto expr = make_expr(ExprKind::binary, Span{file_, left->span.begin, right->span.end});
-        std::string op = trimmed(node.children[i]->string_view());
+        std::string op = operator_text(node.children[i]->string_view());
         expr->text = op;
         expr->args.push_back(std::move(left));
         expr->args.push_back(std::move(right));
@@ -177,7 +186,7 @@ ast::ExprPtr TreeConverter::comparison(const ParseNode& node) {
     }
     ast::ExprPtr right = expression(*node.children[2]);
     auto expr = make_expr(ExprKind::binary, Span{file_, left->span.begin, right->span.end});
-    expr->text = op.is_type<not_in_op>() ? "not in" : op.is_type<in_op>() ? "in" : trimmed(op.string_view());
+    expr->text = op.is_type<not_in_op>() ? "not in" : op.is_type<in_op>() ? "in" : operator_text(op.string_view());
     expr->args.push_back(std::move(left));
     expr->args.push_back(std::move(right));
     return expr;
