@@ -65,6 +65,16 @@ TypeRef Checker::definition_type(int slot, Span) {
 
 void Checker::check_definition(int slot) {
     if (state_[slot] != 0) return;
+    // A chain of definitions each reading the next is checked (and evaluated) recursively; a
+    // chain this long is surely a mistake, and would exhaust the stack.
+    if (depth_ >= 500) {
+        diagnostics_.error(pack_.definitions[slot].span, "'" + pack_.definitions[slot].name +
+                                                             "' ends a chain of more than 500 definitions, each reading the next; shorten the chain");
+        state_[slot] = 2;
+        pack_.definitions[slot].type = make_type(TypeKind::error);
+        return;
+    }
+    ++depth_;
     state_[slot] = 1;
     std::vector<int>* outer = reads_;
     std::vector<int> reads;
@@ -80,6 +90,7 @@ void Checker::check_definition(int slot) {
     pack_.definitions[slot].depends_on = reads;
     reads_ = outer;
     state_[slot] = 2;
+    --depth_;
 }
 
 void Checker::check_let(Definition& definition) {

@@ -61,6 +61,7 @@ private:
     CheckedPack& pack_;
     Diagnostics& diagnostics_;
     std::vector<int> state_;         // per definition: 0 unchecked, 1 checking, 2 done
+    int depth_ = 0;                  // definitions being checked, one inside another
     std::vector<int>* reads_ = nullptr;  // dependencies of the definition being checked
 };
 

@@ -5,6 +5,8 @@
 
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
+#include <cctype>
+
 namespace frontdoor::dsl {
 
 namespace p = tao::pegtl;
@@ -95,11 +97,47 @@ void collect_comments(const Source& source, std::uint32_t file, ast::Pack& pack)
     }
 }
 
+// The parser and checker recurse once per level of nesting; a pathological file (thousands of
+// nested brackets or `list of list of ...`) would exhaust the stack. Such a file is refused with
+// a diagnostic before it is parsed. Returns the offset where the limit is passed, or npos.
+constexpr int max_nesting = 200;
+
+std::size_t too_deep(const std::string& text) {
+    int depth = 0, type_words = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '#') {
+            while (i < text.size() && text[i] != '\n') ++i;
+        } else if (c == '"') {
+            for (++i; i < text.size() && text[i] != '"' && text[i] != '\n'; ++i)
+                if (text[i] == '\\') ++i;
+        } else if (c == '(' || c == '[' || c == '{') {
+            if (++depth > max_nesting) return i;
+        } else if (c == ')' || c == ']' || c == '}') {
+            --depth;
+        } else if (std::isalpha(static_cast<unsigned char>(c))) {
+            std::size_t end = i;
+            while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
+            std::string_view word(text.data() + i, end - i);
+            type_words = (word == "list" || word == "set" || word == "of") ? type_words + 1 : 0;
+            if (type_words > 2 * max_nesting) return i;
+            i = end - 1;
+        }
+    }
+    return std::string::npos;
+}
+
 }  // namespace
 
 void parse_source(const Source& source, std::uint32_t file, ast::Pack& pack, Diagnostics& diagnostics) {
     collect_comments(source, file, pack);
     const std::string& text = source.text();
+    if (std::size_t at = too_deep(text); at != std::string::npos) {
+        auto offset = static_cast<std::uint32_t>(at);
+        diagnostics.error(Span{file, offset, offset + 1}, "this is nested more than " + std::to_string(max_nesting) +
+                                                             " levels deep; split it into named definitions");
+        return;
+    }
     TreeConverter converter(file, diagnostics);
     std::uint32_t at = skip_blank(text, 0);
     while (at < text.size()) {

@@ -162,6 +162,11 @@ ast::ExprPtr TreeConverter::expression(const ParseNode& node) {
 // `a or b or c`, `a and b`, `a + b - c`: left-associative chains of one precedence level.
 ast::ExprPtr TreeConverter::binary_chain(const ParseNode& node) {
     ast::ExprPtr left = expression(*node.children.front());
+    // Each operator adds a level to the tree that the checker and evaluator walk recursively.
+    if (node.children.size() > 1001) {
+        diagnostics_.error(span(node), "this chain has more than 500 operators; split it into named definitions");
+        return left;
+    }
     for (std::size_t i = 1; i + 1 < node.children.size(); i += 2) {
         ast::ExprPtr right = expression(*node.children[i + 1]);
         auto expr = make_expr(ExprKind::binary, Span{file_, left->span.begin, right->span.end});
