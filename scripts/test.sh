@@ -1,8 +1,103 @@
 #!/usr/bin/env bash
-# Sets up a fresh Debian machine, builds everything once and runs every test (in parallel).
+# Sets up a fresh Debian machine, builds everything once and runs every test (in parallel); then
+# builds the tests again with AddressSanitizer and UndefinedBehaviorSanitizer and runs them, and
+# runs each libFuzzer target (built with clang) for a bounded time from its seed corpus.
+# Build directories: build (the main build), build-asan, build-fuzz. Ends with a summary whose
+# last line is "N passed, M failed"; exits non-zero if anything failed.
+# FRONTDOOR_FUZZ_SECONDS (default 60) sets how long each fuzz target runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+jobs=$(nproc)
+fuzz_seconds=${FRONTDOOR_FUZZ_SECONDS:-60}
+started=$SECONDS
+summary=()
+total_passed=0
+total_failed=0
+
+section() { printf '\n==== %s ====\n' "$*"; }
+
+# Sets `cpu` to the CPU seconds (user + system) used so far by this script's finished children.
+# `times` must run in this shell: in a pipe or $(...) a subshell would answer, with no children.
+times_file=$(mktemp)
+trap 'rm -f "$times_file"' EXIT
+measure_cpu() {
+    times > "$times_file"
+    cpu=$(awk 'END { n = 0; for (i = 1; i <= 2; ++i) { split($i, t, /[ms]/); n += t[1] * 60 + t[2] } printf "%d", n }' "$times_file")
+}
+begin_stage() { stage_start=$SECONDS; measure_cpu; stage_cpu=$cpu; }
+end_stage() { measure_cpu; echo "$1: $((SECONDS - stage_start)) s ($((cpu - stage_cpu)) s CPU)"; }
+
+# Adds a stage's counts to the totals and to the summary.
+record() {  # stage, passed, failed, note
+    summary+=("$(printf '%-17s %s passed, %s failed%s' "$1:" "$2" "$3" "${4:+ ($4)}")")
+    total_passed=$((total_passed + $2))
+    total_failed=$((total_failed + $3))
+}
+
+# Runs ctest in a build directory and records its counts (read from ctest's own summary line).
+run_ctest() {  # stage, build directory, extra ctest arguments...
+    local stage=$1 dir=$2 log status=0 line
+    shift 2
+    log=$(mktemp)
+    ctest --test-dir "$dir" -j "$jobs" --output-on-failure "$@" 2>&1 | tee "$log" || status=$?
+    line=$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)
+    rm -f "$log"
+    if [[ $line =~ ([0-9]+)\ tests?\ failed\ out\ of\ ([0-9]+) ]]; then
+        record "$stage" $((BASH_REMATCH[2] - BASH_REMATCH[1])) "${BASH_REMATCH[1]}"
+    else
+        record "$stage" 0 1 "ctest did not run (status $status)"
+    fi
+}
+
+section "Setup"
 bash scripts/setup.sh
+
+section "Main build (build/)"
+begin_stage
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFRONTDOOR_BENCHMARKS=OFF
-cmake --build build -j "$(nproc)"
-ctest --test-dir build -j "$(nproc)" --output-on-failure
+cmake --build build -j "$jobs"
+end_stage "main build"
+
+section "Main tests"
+run_ctest "main tests" build
+
+# The same tests under ASan and UBSan, with g++ at -O1 (assertions on) and line tables only (-g1:
+# enough for the sanitizers' stack traces, a quarter quicker to build); only what the tests need.
+# Warnings stay warnings here: the sanitizers make g++ warn falsely (e.g. -Wuninitialized inside
+# Boost.Graph's named_graph.hpp); the main build above enforces -Werror.
+section "Sanitizer build (build-asan/: AddressSanitizer + UndefinedBehaviorSanitizer)"
+begin_stage
+if cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
+         -DFRONTDOOR_SANITIZE=ON -DFRONTDOOR_WERROR=OFF -DFRONTDOOR_BENCHMARKS=OFF \
+   && cmake --build build-asan -j "$jobs"; then
+    end_stage "sanitizer build"
+    section "Sanitizer tests"
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        run_ctest "sanitizer tests" build-asan
+else
+    record "sanitizer tests" 0 1 "the sanitizer build failed"
+fi
+
+# libFuzzer targets: the whole project is compiled with clang, instrumented for coverage, ASan
+# and UBSan. Each target is a ctest test that fuzzes for fuzz_seconds (see tests/fuzz/).
+section "Fuzz build (build-fuzz/: clang, libFuzzer)"
+begin_stage
+if cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+         -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
+         -DCMAKE_CXX_FLAGS=-Wno-unknown-warning-option -DFRONTDOOR_FUZZ=ON -DFRONTDOOR_WERROR=OFF \
+         -DFRONTDOOR_BENCHMARKS=OFF -DFRONTDOOR_FUZZ_SECONDS="$fuzz_seconds" \
+   && cmake --build build-fuzz -j "$jobs" --target fuzz_parse_rules fuzz_read_input; then
+    end_stage "fuzz build"
+    section "Fuzzing (${fuzz_seconds} s per target; crashes are kept in build-fuzz/fuzz/<target>/artifacts/)"
+    run_ctest "fuzz" build-fuzz -L fuzz
+else
+    record "fuzz" 0 1 "the fuzz build failed"
+fi
+
+measure_cpu
+section "Summary ($((SECONDS - started)) s, $cpu s CPU)"
+printf '%s\n' "${summary[@]}"
+total=$((total_passed + total_failed))
+echo "$((total ? total_passed * 100 / total : 0))% tests passed, $total_failed tests failed out of $total"
+echo "$total_passed passed, $total_failed failed"
+[ "$total_failed" -eq 0 ]
