@@ -154,7 +154,8 @@ int show(const DecisionLog& log, const Args& args) {
     if (format == "json") {
         Json all = Json::array();
         for (const Record& r : found) all.push_back(record_json(r));
-        std::cout << all.dump(2) << "\n";
+        // A tampered record may hold bytes that are not UTF-8: shown replaced, not a crash.
+        std::cout << all.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
         return 0;
     }
     for (std::size_t i = 0; i < found.size(); ++i) {

@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "load.hpp"
 
+#include "engine/records/compare_decisions.hpp"
 #include "frontdoor/replay.hpp"
 
 #include <nlohmann/json.hpp>
@@ -51,7 +52,8 @@ int print_replay(const ReplayReport& report, bool json) {
         for (const auto& d : report.differences)
             out["differences"].push_back({{"record", d.record}, {"contact_id", d.contact_id ? nlohmann::ordered_json(*d.contact_id) : nullptr},
                                           {"problem", d.problem}, {"recorded", d.recorded}, {"replayed", d.replayed}});
-        std::cout << out.dump(2) << "\n";
+        // A tampered record may hold bytes that are not UTF-8: shown replaced, not a crash.
+        std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
         return report.differences.empty() ? 0 : 1;
     }
     if (report.replayed == 0) {
@@ -71,10 +73,13 @@ int print_replay(const ReplayReport& report, bool json) {
 }
 
 void print_impact(const ImpactReport& report) {
-    std::size_t total = report.compared + report.refused_before + report.refused_after;
+    // A contact refused by both packs is in both refusal counts: count it once.
+    std::size_t both = records::refused_by_both(report);
+    std::size_t total = report.compared + report.refused_before + report.refused_after - both;
     std::cout << report.changed << " of " << total << " decisions change";
     if (report.refused_before || report.refused_after)
-        std::cout << " (refused: " << report.refused_before << " before, " << report.refused_after << " after)";
+        std::cout << " (refused: " << report.refused_before << " before, " << report.refused_after << " after; "
+                  << both << " by both packs, not compared)";
     std::cout << "\n\nOutcome transitions (before -> after: contacts)\n";
     for (const auto& t : report.transitions)
         std::cout << "  " << t.before << " -> " << t.after << ": " << t.count << (t.before == t.after ? " (unchanged)" : "") << "\n";

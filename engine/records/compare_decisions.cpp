@@ -95,6 +95,15 @@ std::vector<ValueChange> changed_rules(std::string_view before, std::string_view
 
 std::string outcome_of(std::string_view decision) { return outcome_in(split_members(decision)); }
 
+std::size_t refused_by_both(const ImpactReport& report) {
+    // A contact refused before and decided after is a changed decision, listed; the rest of those
+    // refused before were refused after too.
+    std::size_t refused_before_only = 0;
+    for (const ChangedDecision& contact : report.contacts)
+        refused_before_only += !contact.refusal_before.empty() && contact.refusal_after.empty();
+    return report.refused_before - refused_before_only;
+}
+
 Comparison compare_decisions(const DecisionSide& before, const DecisionSide& after, std::string label) {
     Comparison comparison;
     Members old_members = split_members(before.decision), new_members = split_members(after.decision);

@@ -6,13 +6,27 @@
 
 namespace frontdoor {
 
+namespace {
+
+// Times of recording are all UTC and stored as "2024-05-01T09:30:00.123Z"; the bounds are compared
+// with their start. A bound written with a closing "Z" (2024-05-01T09:30Z) means the same time,
+// but compared as text its 'Z' sorts after every digit, ':' and '.', so that `from` would leave
+// out the records of its own minute (or second): the 'Z' is dropped before comparing.
+RecordFilter without_utc_mark(RecordFilter filter) {
+    for (std::string* bound : {&filter.from, &filter.to})
+        if (!bound->empty() && (bound->back() == 'Z' || bound->back() == 'z')) bound->pop_back();
+    return filter;
+}
+
+}  // namespace
+
 void DecisionLog::scan(const RecordFilter& filter, const std::function<bool(Record&&)>& visit) const {
-    store_->scan(filter, visit);
+    store_->scan(without_utc_mark(filter), visit);
 }
 
 std::vector<Record> DecisionLog::find(const RecordFilter& filter) const {
     std::vector<Record> out;
-    store_->scan(filter, [&](Record&& record) {
+    scan(filter, [&](Record&& record) {
         out.push_back(std::move(record));
         return true;
     });

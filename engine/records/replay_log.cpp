@@ -4,6 +4,9 @@
 #include "engine/records/chunk_pipeline.hpp"
 #include "frontdoor/replay.hpp"
 
+#include <algorithm>
+#include <map>
+
 namespace frontdoor {
 
 namespace {
@@ -22,12 +25,21 @@ struct ReplayResult {
 
 constexpr std::size_t chunk_size = 256;
 
-// Up to 100 bytes of `text` around byte `at`, marked where it was cut.
+bool continuation_byte(std::string_view text, std::size_t at) {
+    return at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;
+}
+
+// About 100 bytes of `text` around byte `at`, marked where it was cut. The cuts fall between
+// characters, never inside one (a decision's citations hold "§", its inputs names in any script),
+// so that the excerpt is valid UTF-8 wherever the text is.
 std::string excerpt(std::string_view text, std::size_t at) {
     std::size_t from = at > 40 ? at - 40 : 0;
+    while (from > 0 && continuation_byte(text, from)) --from;
+    std::size_t to = std::min(text.size(), from + 100);
+    while (to < text.size() && continuation_byte(text, to)) ++to;
     std::string out = from > 0 ? "..." : "";
-    out += text.substr(from, 100);
-    if (from + 100 < text.size()) out += "...";
+    out += text.substr(from, to - from);
+    if (to < text.size()) out += "...";
     return out;
 }
 
@@ -72,10 +84,20 @@ ReplayReport replay_log(const DecisionLog& log, const RecordFilter& filter, unsi
             report.other_engine += result.other_engine;
             for (auto& difference : result.differences) report.differences.push_back(std::move(difference));
         });
+    // Each pack is looked up once, and so is a pack that cannot be had (missing, changed, or no
+    // longer loading): the log would otherwise try to compile it again for every record.
+    std::map<std::string, std::pair<std::shared_ptr<const Pack>, std::string>> packs;
     std::vector<ReplayItem> chunk;
     log.scan(filter, [&](Record&& record) {
+        auto known = packs.find(record.pack_digest);
+        if (known == packs.end()) {
+            std::string error;
+            auto pack = log.pack(record.pack_digest, &error);
+            known = packs.emplace(record.pack_digest, std::pair{std::move(pack), std::move(error)}).first;
+        }
         ReplayItem item;
-        item.pack = log.pack(record.pack_digest, &item.pack_error);
+        item.pack = known->second.first;
+        item.pack_error = known->second.second;
         item.record = std::move(record);
         chunk.push_back(std::move(item));
         if (chunk.size() == chunk_size) pipeline.submit(std::exchange(chunk, {}));

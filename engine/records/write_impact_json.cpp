@@ -1,6 +1,7 @@
 // The impact report as JSON for tools. Decision values are embedded as the JSON they were
 // decided as; a side that was refused or a field that was absent is null.
 #include "engine/json_writer.hpp"
+#include "engine/records/compare_decisions.hpp"
 #include "frontdoor/replay.hpp"
 
 namespace frontdoor {
@@ -66,9 +67,15 @@ std::string impact_json(const ImpactReport& report) {
     std::string text;
     JsonWriter out(text);
     out.begin_object();
-    for (const auto& [key, count] : {std::pair{"compared", report.compared}, std::pair{"changed", report.changed},
+    // "total" counts each contact once; one refused by both packs is in both refused counts and
+    // in "refused_both", and is not compared.
+    std::size_t both = records::refused_by_both(report);
+    std::size_t total = report.compared + report.refused_before + report.refused_after - both;
+    for (const auto& [key, count] : {std::pair{"total", total}, std::pair{"compared", report.compared},
+                                     std::pair{"changed", report.changed},
                                      std::pair{"refused_before", report.refused_before},
-                                     std::pair{"refused_after", report.refused_after}}) {
+                                     std::pair{"refused_after", report.refused_after},
+                                     std::pair{"refused_both", both}}) {
         out.key(key);
         out.integer(static_cast<std::int64_t>(count));
     }

@@ -154,6 +154,12 @@ def check_replay(cli, rules, log, scratch, contacts):
     check(code == 0 and out.startswith("no records to replay"), "replay --from a future date replays nothing")
     code, _, _ = run(cli, "replay", "--log", log, "--from", "yesterday")
     check(code == 2, "replay --from with a malformed date exits 2")
+    # A bound with a closing Z is the same UTC time: the first record's own minute takes it in.
+    first_minute = sql(log, "SELECT recorded_at FROM records WHERE id = 1")[0]["recorded_at"][:16]
+    total = sql(log, "SELECT count(*) AS n FROM records")[0]["n"]
+    for bound in (first_minute, first_minute + "Z"):
+        code, out, _ = run(cli, "replay", "--log", log, "--from", bound)
+        check(code == 0 and out.startswith(f"replayed {total} records"), f"replay --from {bound}: {out}")
     changed = os.path.join(scratch, "changed")
     shutil.copytree(rules, changed)
     path = os.path.join(changed, "thresholds.rules")
@@ -176,6 +182,16 @@ def check_replay(cli, rules, log, scratch, contacts):
     check(from_file["changed"] > 0 and from_file["changed"] == len(from_log_lines),
           f"the log and the contacts file give the same impact: {from_file['changed']} {len(from_log_lines)}")
     check(sum(t["count"] for t in from_file["outcome_transitions"]) == from_file["compared"], "transitions cover every contact")
+    # Lines that both packs refuse are counted once in the total, and not compared.
+    with open(contacts_file, "a", encoding="utf-8") as f:
+        f.write("not JSON\n" + '{"contact_id": 5}\n')
+    code, out, _ = run(cli, "replay", "--contacts", contacts_file, "--rules", rules, "--with-rules", changed, "--format", "json")
+    with_refusals = json.loads(out)
+    check(with_refusals["total"] == len(contacts) + 2 and with_refusals["refused_both"] == 2
+          and with_refusals["compared"] == len(contacts), f"refused lines are counted once: {out[:200]}")
+    code, out, _ = run(cli, "replay", "--contacts", contacts_file, "--rules", rules, "--with-rules", changed)
+    check(out.startswith(f"{from_file['changed']} of {len(contacts) + 2} decisions change (refused: 2 before, 2 after; "
+                         "2 by both packs, not compared)"), f"the text report counts each line once: {out.splitlines()[0]}")
     # The pack stored in the log decides even after its directory is gone.
     gone = os.path.join(scratch, "gone")
     shutil.copytree(rules, gone)

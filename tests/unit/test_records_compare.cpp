@@ -80,3 +80,16 @@ TEST_CASE("a contact refused on one side only is a changed decision", "[records]
     CHECK(comparison.changed->refusal_after == "/n: expected an integer");
     CHECK_FALSE(compare_decisions({"", "/: not JSON"}, {"", "/: not JSON"}, "line 2").changed);
 }
+
+TEST_CASE("refused by both is what is refused before and not listed as decided after", "[records]") {
+    frontdoor::ImpactReport report;
+    report.compared = 10;
+    report.refused_before = 3;
+    report.refused_after = 4;
+    frontdoor::ChangedDecision before_only, after_only;
+    before_only.refusal_before = "/: not JSON";
+    after_only.refusal_after = "/n: expected an integer";
+    after_only.outcome_before = "\"accept\"";
+    report.contacts = {before_only, after_only};
+    CHECK(refused_by_both(report) == 2);
+}

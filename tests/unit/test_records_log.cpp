@@ -25,6 +25,8 @@ TEST_CASE("a new log and its WAL are readable and writable by their owner only",
     CHECK(permissions(dir.file("log.db")) == 0600);
     REQUIRE(fs::exists(dir.file("log.db-wal")));
     CHECK(permissions(dir.file("log.db-wal")) == 0600);
+    REQUIRE(fs::exists(dir.file("log.db-shm")));
+    CHECK(permissions(dir.file("log.db-shm")) == 0600);
 }
 
 TEST_CASE("a record holds the input as received, the decision, its contact and pack, and its link", "[records]") {
