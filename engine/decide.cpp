@@ -59,15 +59,8 @@ std::string decide_value(const CompiledPack& pack, const Value& input, Trace* tr
         out.raw_key(pack.encoded_of(&field));
         write_value(out, pack, evaluation.eval(*field.value), field.value->type);
     }
-    out.key("ruleset");
-    out.begin_object();
-    out.key("name");
-    out.string(pack.name);
-    out.key("version");
-    out.string(pack.version);
-    out.key("digest");
-    out.string(pack.digest);
-    out.end_object();
+    out.raw_key("\"ruleset\":");
+    out.raw(pack.encoded_ruleset);
     if (trace) {
         out.key("explanation");
         write_explanation(out, pack, *trace);

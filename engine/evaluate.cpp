@@ -10,15 +10,23 @@ using ast::Expr;
 using ast::ExprKind;
 using ast::Op;
 
+namespace {
+const Value& unbound() {
+    static const Value absent;
+    return absent;
+}
+}  // namespace
+
 
 Evaluation::Evaluation(const CompiledPack& pack, Value input, Trace* trace)
     : pack_(pack), input_(std::move(input)), trace_(trace), slots_(pack.checked->definitions.size()),
-      state_(pack.checked->definitions.size(), 0), locals_(static_cast<std::size_t>(pack.checked->local_count)) {}
+      state_(pack.checked->definitions.size(), 0), locals_(static_cast<std::size_t>(pack.checked->local_count), &unbound()) {}
 
 const Value& Evaluation::definition(int slot) {
     if (state_[slot] == 2) return slots_[slot];
     if (!pack_.constant_definitions.empty() && pack_.constant_definitions[slot]) {
         const Value& constant = *pack_.constant_definitions[slot];
+        if (!trace_) return constant;  // read in place: no copy, no reference count touched
         state_[slot] = 2;
         slots_[slot] = constant;
         if (trace_) {
@@ -69,7 +77,7 @@ Value Evaluation::first_match(int slot, TraceEntry* entry) {
     const ast::Decision& decision = pack_.decision(slot);
     for (std::size_t r = 0; r < decision.rows.size(); ++r) {
         const ast::Row& row = decision.rows[r];
-        bool matched = !row.condition || eval(*row.condition).truthy();
+        bool matched = !row.condition || holds(*row.condition);
         if (!matched) {
             if (entry) {
                 const Expr* failed = failing_part(*row.condition);
@@ -98,7 +106,7 @@ Value Evaluation::collect(int slot) {
     for (std::size_t r = 0; r < decision.rows.size(); ++r) {
         const ast::Row& row = decision.rows[r];
         auto apply = [&]() {
-            if (row.condition && !eval(*row.condition).truthy()) return false;
+            if (row.condition && !holds(*row.condition)) return false;
             items.push_back(eval(*row.value));
             return true;
         };

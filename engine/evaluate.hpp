@@ -22,10 +22,13 @@ public:
     Evaluation(const CompiledPack& pack, Value input, Trace* trace);
 
     Value eval(const dsl::ast::Expr& expr);
+    // Whether a boolean expression holds: eval(expr).truthy(), without building boolean values.
+    bool holds(const dsl::ast::Expr& expr);
     // A name or field path read in place, without copying the values along the way.
     const Value& path(const dsl::ast::Expr& expr);
     const Value& definition(int slot);
-    void bind(int local, Value value) { locals_[local] = std::move(value); }
+    // Binds a local variable to a value that outlives its use (an item of a list being walked).
+    void bind(int local, const Value& value) { locals_[local] = &value; }
     const Value& input() const { return input_; }
     // The facts an expression reads: input paths and definitions, with their values.
     std::vector<Read> reads_of(const dsl::ast::Expr& expr);
@@ -38,6 +41,7 @@ private:
     Value call(const dsl::ast::Expr& expr);
     Value binary(const dsl::ast::Expr& expr);
     const Value& operand(const dsl::ast::Expr& expr, Value& scratch);
+    bool relation(const dsl::ast::Expr& expr);
     Value arithmetic(dsl::ast::Op op, const Value& left, const Value& right);
     Value quantifier(const dsl::ast::Expr& expr);
     Value record_literal(const dsl::ast::Expr& expr);
@@ -49,7 +53,7 @@ private:
     Trace* trace_;
     std::vector<Value> slots_;
     std::vector<std::uint8_t> state_;  // 0 not computed, 1 computing, 2 done
-    std::vector<Value> locals_;
+    std::vector<const Value*> locals_;
 };
 
 }  // namespace frontdoor::engine

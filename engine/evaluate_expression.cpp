@@ -39,7 +39,7 @@ const Value& Evaluation::path(const Expr& expr) {
         switch (expr.resolved.kind) {
             case ast::NameKind::input: return input_;
             case ast::NameKind::definition: return definition(expr.resolved.index);
-            case ast::NameKind::local: return locals_[expr.resolved.index];
+            case ast::NameKind::local: return *locals_[expr.resolved.index];
             default: throw EvaluationError("a calendar is not a value: " + expr.text);
         }
     }
@@ -74,9 +74,9 @@ Value Evaluation::eval(const Expr& expr) {
             return expr.resolved.op == Op::logical_not ? Value::boolean(!operand.truthy()) : Value::integer(-operand.number);
         }
         case ExprKind::binary: return binary(expr);
-        case ExprKind::if_then_else: return eval(*expr.args[0]).truthy() ? eval(*expr.args[1]) : eval(*expr.args[2]);
-        case ExprKind::exists: return Value::boolean(eval(*expr.args[0]).present());
-        case ExprKind::is_absent: return Value::boolean(!eval(*expr.args[0]).present());
+        case ExprKind::if_then_else: return holds(*expr.args[0]) ? eval(*expr.args[1]) : eval(*expr.args[2]);
+        case ExprKind::exists:
+        case ExprKind::is_absent: return Value::boolean(holds(expr));
         case ExprKind::quantifier: return quantifier(expr);
     }
     throw EvaluationError("unknown expression");
@@ -143,29 +143,87 @@ Value Evaluation::lookup(const Expr& expr) {
     throw EvaluationError("table " + table.name + " has no entry for the key");
 }
 
+namespace {
+
+bool is_relation(Op op) {
+    switch (op) {
+        case Op::equal:
+        case Op::not_equal:
+        case Op::less:
+        case Op::less_equal:
+        case Op::greater:
+        case Op::greater_equal:
+        case Op::member:
+        case Op::not_member: return true;
+        default: return false;
+    }
+}
+
+// Whether `item` is in a list or set. Sets are sorted: bisection, and for a set of one scalar
+// kind (integers, enumeration members, dates...) on the numbers alone.
+bool contains(const Value& collection, const Value& item) {
+    const auto& items = collection.elements();
+    if (collection.unit != 1) return std::any_of(items.begin(), items.end(), [&](const Value& x) { return equal(x, item); });
+    if (items.empty()) return false;
+    if (is_number_kind(item.kind) && items.front().kind == item.kind && items.back().kind == item.kind) {
+        auto at = std::lower_bound(items.begin(), items.end(), item.number,
+                                   [](const Value& x, std::int64_t n) { return x.number < n; });
+        return at != items.end() && at->number == item.number;
+    }
+    return std::binary_search(items.begin(), items.end(), item, [](const Value& a, const Value& b) { return compare(a, b) < 0; });
+}
+
+}  // namespace
+
 Value Evaluation::binary(const Expr& expr) {
     Op op = expr.resolved.op;
-    if (op == Op::logical_and) return Value::boolean(eval(*expr.args[0]).truthy() && eval(*expr.args[1]).truthy());
-    if (op == Op::logical_or) return Value::boolean(eval(*expr.args[0]).truthy() || eval(*expr.args[1]).truthy());
+    if (op == Op::logical_and || op == Op::logical_or || is_relation(op)) return Value::boolean(holds(expr));
+    Value left_value, right_value;
+    return arithmetic(op, operand(*expr.args[0], left_value), operand(*expr.args[1], right_value));
+}
+
+// A comparison or membership test, its operands read in place where they can be.
+bool Evaluation::relation(const Expr& expr) {
     Value left_value, right_value;
     const Value& left = operand(*expr.args[0], left_value);
     const Value& right = operand(*expr.args[1], right_value);
-    switch (op) {
-        case Op::equal: return Value::boolean(equal(left, right));
-        case Op::not_equal: return Value::boolean(!equal(left, right));
-        case Op::less: return Value::boolean(compare(left, right) < 0);
-        case Op::less_equal: return Value::boolean(compare(left, right) <= 0);
-        case Op::greater: return Value::boolean(compare(left, right) > 0);
-        case Op::greater_equal: return Value::boolean(compare(left, right) >= 0);
-        case Op::member:
-        case Op::not_member: {
-            const auto& items = right.elements();
-            bool found = right.unit == 1 ? std::binary_search(items.begin(), items.end(), left, [](const Value& a, const Value& b) { return compare(a, b) < 0; })
-                                         : std::any_of(items.begin(), items.end(), [&](const Value& item) { return equal(item, left); });
-            return Value::boolean(op == Op::member ? found : !found);
-        }
-        default: return arithmetic(op, left, right);
+    switch (expr.resolved.op) {
+        case Op::equal: return equal(left, right);
+        case Op::not_equal: return !equal(left, right);
+        case Op::less: return compare(left, right) < 0;
+        case Op::less_equal: return compare(left, right) <= 0;
+        case Op::greater: return compare(left, right) > 0;
+        case Op::greater_equal: return compare(left, right) >= 0;
+        case Op::member: return contains(right, left);
+        case Op::not_member: return !contains(right, left);
+        default: throw EvaluationError("not a comparison: " + expr.text);
     }
+}
+
+bool Evaluation::holds(const Expr& expr) {
+    if (expr.resolved.constant >= 0) return pack_.constants[expr.resolved.constant].truthy();
+    switch (expr.kind) {
+        case ExprKind::name:
+        case ExprKind::field: return path(expr).truthy();
+        case ExprKind::binary: {
+            Op op = expr.resolved.op;
+            if (op == Op::logical_and) return holds(*expr.args[0]) && holds(*expr.args[1]);
+            if (op == Op::logical_or) return holds(*expr.args[0]) || holds(*expr.args[1]);
+            if (is_relation(op)) return relation(expr);
+            break;
+        }
+        case ExprKind::unary:
+            if (expr.resolved.op == Op::logical_not) return !holds(*expr.args[0]);
+            break;
+        case ExprKind::exists:
+        case ExprKind::is_absent: {
+            Value scratch;
+            return operand(*expr.args[0], scratch).present() == (expr.kind == ExprKind::exists);
+        }
+        case ExprKind::if_then_else: return holds(*expr.args[0]) ? holds(*expr.args[1]) : holds(*expr.args[2]);
+        default: break;
+    }
+    return eval(expr).truthy();
 }
 
 // An operand read in place when it is a path or a folded constant; computed into `scratch` otherwise.
@@ -193,43 +251,43 @@ Value Evaluation::arithmetic(Op op, const Value& left, const Value& right) {
 }
 
 Value Evaluation::quantifier(const Expr& expr) {
-    Value list = eval(*expr.args[0]);
+    Value scratch;
+    const Value& list = operand(*expr.args[0], scratch);
     int local = expr.resolved.index;
     const Expr* where = expr.has_where ? expr.args[1].get() : nullptr;
-    auto holds = [&](const Value& item) {
+    auto holds_for = [&](const Value& item) {
         bind(local, item);
-        return !where || eval(*where).truthy();
+        return !where || holds(*where);
     };
     const auto& items = list.elements();
     switch (expr.resolved.quantifier) {
-        case ast::Quantifier::any: return Value::boolean(std::any_of(items.begin(), items.end(), holds));
-        case ast::Quantifier::all: return Value::boolean(std::all_of(items.begin(), items.end(), holds));
-        case ast::Quantifier::count: return Value::integer(std::count_if(items.begin(), items.end(), holds));
+        case ast::Quantifier::any: return Value::boolean(std::any_of(items.begin(), items.end(), holds_for));
+        case ast::Quantifier::all: return Value::boolean(std::all_of(items.begin(), items.end(), holds_for));
+        case ast::Quantifier::count: return Value::integer(std::count_if(items.begin(), items.end(), holds_for));
         case ast::Quantifier::filter: {
             std::vector<Value> kept;
             for (const Value& item : items)
-                if (holds(item)) kept.push_back(item);
-            Value out = Value::list(std::move(kept));
-            return out;
+                if (holds_for(item)) kept.push_back(item);
+            return Value::list(std::move(kept));
         }
         case ast::Quantifier::latest:
         case ast::Quantifier::earliest: {
             // The first item wins a full tie, whichever direction is asked for.
             bool latest = expr.resolved.quantifier == ast::Quantifier::latest;
-            Value best;
-            std::vector<Value> best_keys;
+            const Value* best = nullptr;
+            std::vector<Value> best_keys, keys;
             for (const Value& item : items) {
-                if (!holds(item)) continue;
-                std::vector<Value> keys;
+                if (!holds_for(item)) continue;
+                keys.clear();
                 for (const auto& key : expr.keys) keys.push_back(eval(*key));
                 int order = 0;
-                for (std::size_t i = 0; i < keys.size() && order == 0 && best.present(); ++i) order = compare(keys[i], best_keys[i]);
-                if (!best.present() || (latest ? order > 0 : order < 0)) {
-                    best = item;
-                    best_keys = std::move(keys);
+                for (std::size_t i = 0; i < keys.size() && order == 0 && best; ++i) order = compare(keys[i], best_keys[i]);
+                if (!best || (latest ? order > 0 : order < 0)) {
+                    best = &item;
+                    best_keys.swap(keys);
                 }
             }
-            return best;
+            return best ? *best : Value::absent();
         }
     }
     return Value::absent();
@@ -238,7 +296,7 @@ Value Evaluation::quantifier(const Expr& expr) {
 // For an explanation: the conjunct of an `and` chain that made the condition false.
 const Expr* Evaluation::failing_part(const Expr& condition) {
     if (condition.kind == ExprKind::binary && condition.resolved.op == Op::logical_and) {
-        if (!eval(*condition.args[0]).truthy()) return failing_part(*condition.args[0]);
+        if (!holds(*condition.args[0])) return failing_part(*condition.args[0]);
         return failing_part(*condition.args[1]);
     }
     return &condition;

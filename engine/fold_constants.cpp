@@ -112,6 +112,8 @@ void index_names(CompiledPack& pack) {
         pack.encoded_fields.emplace_back();
         for (const auto& field : info.fields) pack.encoded_fields.back().push_back(JsonWriter::encode(field.name) + ":");
     }
+    pack.encoded_ruleset = "{\"name\":" + JsonWriter::encode(pack.name) + ",\"version\":" + JsonWriter::encode(pack.version) +
+                           ",\"digest\":" + JsonWriter::encode(pack.digest) + "}";
     auto cite = [&](const ast::Citation& c) { if (c.present) pack.encoded.emplace(&c, JsonWriter::encode(c.text)); };
     for (const auto& let : checked.syntax.lets) cite(let.citation);
     for (const auto& decision : checked.syntax.decisions)

@@ -21,6 +21,8 @@ public:
     void null() { comma(); out_ += "null"; }
     // Inserts already-encoded JSON.
     void raw(std::string_view json) { comma(); out_ += json; }
+    // Starts a value that the caller appends, already encoded, to the returned buffer.
+    std::string& raw_value() { comma(); return out_; }
     // Inserts an already-encoded key with its colon: "\"name\":".
     void raw_key(std::string_view encoded) { comma(); out_ += encoded; first_ = true; }
     // `text` as a JSON string literal.

@@ -260,7 +260,7 @@ std::optional<InputRefusal> apply_refusals(const CompiledPack& pack, const Value
     for (std::size_t r = 0; r < refusals.size(); ++r) {
         const auto& refusal = refusals[r];
         if (!refusal.each_list) {
-            if (evaluation.eval(*refusal.condition).truthy())
+            if (evaluation.holds(*refusal.condition))
                 return InputRefusal{pointer_of(refusal, pack.checked->input_name, 0), refusal.because, static_cast<int>(r)};
             continue;
         }
@@ -268,7 +268,7 @@ std::optional<InputRefusal> apply_refusals(const CompiledPack& pack, const Value
         const auto& items = list.elements();
         for (std::size_t i = 0; i < items.size(); ++i) {
             evaluation.bind(refusal.each_local, items[i]);
-            if (evaluation.eval(*refusal.condition).truthy())
+            if (evaluation.holds(*refusal.condition))
                 return InputRefusal{pointer_of(refusal, pack.checked->input_name, i), refusal.because, static_cast<int>(r)};
         }
     }

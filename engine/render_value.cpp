@@ -33,8 +33,20 @@ void write_value(JsonWriter& out, const CompiledPack& compiled, const Value& val
         case Value::Kind::integer: out.integer(value.number); return;
         case Value::Kind::text: out.string(*value.text); return;
         case Value::Kind::enumeration: out.raw(compiled.encoded_members[type->decl][value.number]); return;
-        case Value::Kind::date: out.string(time::format_date(static_cast<time::DayNumber>(value.number))); return;
-        case Value::Kind::datetime: out.string(output_zone(pack).format(value.number)); return;
+        case Value::Kind::date: {  // digits and '-' only: nothing to escape
+            std::string& json = out.raw_value();
+            json += '"';
+            time::append_date(json, static_cast<time::DayNumber>(value.number));
+            json += '"';
+            return;
+        }
+        case Value::Kind::datetime: {
+            std::string& json = out.raw_value();
+            json += '"';
+            output_zone(pack).append(json, value.number);
+            json += '"';
+            return;
+        }
         case Value::Kind::duration: out.string(describe_duration(pack, value)); return;
         case Value::Kind::list:
             out.begin_array();

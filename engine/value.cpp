@@ -61,6 +61,4 @@ int compare(const Value& a, const Value& b) {
     }
 }
 
-bool equal(const Value& a, const Value& b) { return compare(a, b) == 0; }
-
 }  // namespace frontdoor::engine

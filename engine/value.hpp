@@ -43,8 +43,24 @@ private:
     }
 };
 
+// Kinds whose values are ordered and equal by `number` alone.
+inline bool is_number_kind(Value::Kind kind) {
+    switch (kind) {
+        case Value::Kind::boolean:
+        case Value::Kind::integer:
+        case Value::Kind::enumeration:
+        case Value::Kind::date:
+        case Value::Kind::datetime: return true;
+        default: return false;
+    }
+}
+
 // Total order within one type (and absent first); used by sets, `latest`/`earliest` and `<`.
 int compare(const Value& a, const Value& b);
-bool equal(const Value& a, const Value& b);
+inline bool equal(const Value& a, const Value& b) {
+    if (a.kind != b.kind) return false;
+    if (is_number_kind(a.kind)) return a.number == b.number;
+    return a.kind == Value::Kind::absent || compare(a, b) == 0;
+}
 
 }  // namespace frontdoor::engine

@@ -78,15 +78,25 @@ int whole_years_between(DayNumber birth, DayNumber on) {
 }
 
 std::string format_date(DayNumber day) {
-    const CivilDate c = civil_date(day);
-    std::string year = std::to_string(std::abs(c.year));
-    if (year.size() < 4) year.insert(0, 4 - year.size(), '0');
-    std::string out = (c.year < 0 ? "-" : "") + year + "-00-00";
-    out[out.size() - 5] = static_cast<char>('0' + c.month / 10);
-    out[out.size() - 4] = static_cast<char>('0' + c.month % 10);
-    out[out.size() - 2] = static_cast<char>('0' + c.day / 10);
-    out[out.size() - 1] = static_cast<char>('0' + c.day % 10);
+    std::string out;
+    append_date(out, day);
     return out;
+}
+
+void append_date(std::string& out, DayNumber day) {
+    const CivilDate c = civil_date(day);
+    if (c.year < 0) out += '-';
+    const int year = std::abs(c.year);
+    if (year <= 9999) {
+        const char digits[4] = {static_cast<char>('0' + year / 1000), static_cast<char>('0' + year / 100 % 10),
+                                static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10)};
+        out.append(digits, 4);
+    } else {
+        out += std::to_string(year);
+    }
+    const char rest[6] = {'-', static_cast<char>('0' + c.month / 10), static_cast<char>('0' + c.month % 10),
+                          '-', static_cast<char>('0' + c.day / 10),   static_cast<char>('0' + c.day % 10)};
+    out.append(rest, 6);
 }
 
 }  // namespace frontdoor::time

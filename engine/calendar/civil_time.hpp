@@ -49,6 +49,8 @@ std::optional<Instant> parse_datetime(std::string_view text, std::string* why = 
 
 // "YYYY-MM-DD".
 std::string format_date(DayNumber day);
+// The same, appended to `out` (no temporary string: decisions write many dates).
+void append_date(std::string& out, DayNumber day);
 
 // Floor division helpers that are right for negative instants.
 inline DayNumber utc_day_of(Instant t) {

@@ -139,19 +139,25 @@ Instant TimeZone::from_local(DayNumber day, int seconds_of_day) const {
 }
 
 std::string TimeZone::format(Instant t) const {
+    std::string out;
+    append(out, t);
+    return out;
+}
+
+void TimeZone::append(std::string& out, Instant t) const {
     const LocalTime local = to_local(t);
+    append_date(out, local.day);
     const int offset_minutes = (local.offset_seconds < 0 ? -local.offset_seconds : local.offset_seconds) / 60;
     const int fields[5] = {local.seconds_of_day / 3600, local.seconds_of_day / 60 % 60, local.seconds_of_day % 60,
                            offset_minutes / 60, offset_minutes % 60};
-    std::string out = format_date(local.day) + "T00:00:00+00:00";
-    const std::size_t time_at = out.size() - 14;
-    const std::size_t positions[5] = {time_at, time_at + 3, time_at + 6, time_at + 9, time_at + 12};
-    for (std::size_t i = 0; i < 5; ++i) {
-        out[positions[i]] = static_cast<char>('0' + fields[i] / 10);
-        out[positions[i] + 1] = static_cast<char>('0' + fields[i] % 10);
+    char text[15] = {'T', '0', '0', ':', '0', '0', ':', '0', '0', '+', '0', '0', ':', '0', '0'};
+    const int positions[5] = {1, 4, 7, 10, 13};
+    for (int i = 0; i < 5; ++i) {
+        text[positions[i]] = static_cast<char>('0' + fields[i] / 10);
+        text[positions[i] + 1] = static_cast<char>('0' + fields[i] % 10);
     }
-    if (local.offset_seconds < 0) out[time_at + 8] = '-';
-    return out;
+    if (local.offset_seconds < 0) text[9] = '-';
+    out.append(text, sizeof text);
 }
 
 }  // namespace frontdoor::time

@@ -31,6 +31,8 @@ public:
     Instant from_local(DayNumber day, int seconds_of_day) const;
     // "YYYY-MM-DDTHH:MM:SS+hh:mm" in this zone, whole seconds (the fraction truncated), never "Z".
     std::string format(Instant t) const;
+    // The same, appended to `out`.
+    void append(std::string& out, Instant t) const;
 
 private:
     struct Rules;
