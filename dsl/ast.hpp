@@ -39,11 +39,16 @@ struct Resolution {
     NameKind kind = NameKind::unresolved;
     int index = -1;         // definition slot, local slot, calendar index
     int field_index = -1;   // for `field`: index of the field in its record type
+    // For `field`: `kind` and `index` are those of the root name, and `field_path` the field
+    // indices from the root down to this field (a.b.c: b's index, then c's), so that a path is
+    // read in one loop.
+    std::vector<int> field_path;
     Op op = Op::none;
     Builtin builtin = Builtin::none;
     Quantifier quantifier = Quantifier::any;
     int enum_member = -1;   // a text literal read as an enum value
     int constant = -1;      // set by the engine: index of this expression's value, computed once at load
+    std::vector<int> field_indices;  // record literal: each given field's index in its record type
 };
 
 struct Expr {

@@ -207,6 +207,13 @@ TypeRef Checker::check_field(Expr& expr, Scope& scope) {
         return error_type();
     }
     expr.resolved.field_index = index;
+    const Expr& parent = *expr.args[0];
+    if (parent.kind == ExprKind::name || parent.kind == ExprKind::field) {
+        expr.resolved.kind = parent.resolved.kind;
+        expr.resolved.index = parent.resolved.index;
+        expr.resolved.field_path = parent.resolved.field_path;
+        expr.resolved.field_path.push_back(index);
+    }
     TypeRef field = record.fields[index].type;
     return as_optional(field, field->optional || base->optional);
 }
@@ -445,9 +452,11 @@ TypeRef Checker::check_record(Expr& expr, Scope& scope, const TypeRef& expected)
     }
     const RecordInfo& record = pack_.records[expected->decl];
     std::vector<bool> given(record.fields.size(), false);
+    expr.resolved.field_indices.assign(expr.fields.size(), -1);
     for (std::size_t i = 0; i < expr.fields.size(); ++i) {
         auto& [name, value] = expr.fields[i];
         int index = record.index_of(name);
+        expr.resolved.field_indices[i] = index;
         if (index < 0) {
             std::vector<std::string> names;
             for (const auto& f : record.fields) names.push_back(f.name);

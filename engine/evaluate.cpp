@@ -11,16 +11,43 @@ using ast::ExprKind;
 using ast::Op;
 
 namespace {
-const Value& unbound() {
-    static const Value absent;
-    return absent;
+
+// Frames left by finished evaluations on this thread, ready for the next.
+thread_local std::vector<std::unique_ptr<EvaluationFrame>> spare_frames;
+
+std::unique_ptr<EvaluationFrame> take_frame(std::size_t slots, std::size_t locals) {
+    std::unique_ptr<EvaluationFrame> frame;
+    if (spare_frames.empty()) {
+        frame = std::make_unique<EvaluationFrame>();
+    } else {
+        frame = std::move(spare_frames.back());
+        spare_frames.pop_back();
+    }
+    if (frame->slots.size() < slots) {
+        frame->slots.resize(slots);
+        frame->state.resize(slots, 0);
+    }
+    frame->locals.assign(locals, &absent_value);
+    return frame;
 }
+
 }  // namespace
 
-
 Evaluation::Evaluation(const CompiledPack& pack, Value input, Trace* trace)
-    : pack_(pack), input_(std::move(input)), trace_(trace), slots_(pack.checked->definitions.size()),
-      state_(pack.checked->definitions.size(), 0), locals_(static_cast<std::size_t>(pack.checked->local_count), &unbound()) {}
+    : pack_(pack), input_(std::move(input)), trace_(trace),
+      frame_(take_frame(pack.checked->definitions.size(), static_cast<std::size_t>(pack.checked->local_count))),
+      slots_(frame_->slots), state_(frame_->state), locals_(frame_->locals) {}
+
+Evaluation::~Evaluation() {
+    for (std::size_t slot = 0; slot < state_.size(); ++slot) {
+        if (state_[slot] == 0) continue;
+        slots_[slot] = Value();
+        state_[slot] = 0;
+    }
+    if (spare_frames.size() < 4) spare_frames.push_back(std::move(frame_));
+}
+
+void Evaluation::fail(const std::string& what) const { throw EvaluationError(what); }
 
 const Value& Evaluation::definition(int slot) {
     if (state_[slot] == 2) return slots_[slot];
@@ -38,7 +65,7 @@ const Value& Evaluation::definition(int slot) {
         }
         return slots_[slot];
     }
-    if (state_[slot] == 1) throw EvaluationError("cycle at " + pack_.checked->definitions[slot].name);
+    if (state_[slot] == 1) fail("cycle at " + pack_.checked->definitions[slot].name);
     state_[slot] = 1;
     if (!trace_) {
         slots_[slot] = compute(slot, nullptr);
@@ -97,7 +124,7 @@ Value Evaluation::first_match(int slot, TraceEntry* entry) {
         }
         return value;
     }
-    throw EvaluationError("first-match decision " + decision.name + " matched no row");
+    fail("first-match decision " + decision.name + " matched no row");
 }
 
 Value Evaluation::collect(int slot) {

@@ -6,6 +6,7 @@
 #include "engine/compiled_pack.hpp"
 #include "engine/trace.hpp"
 
+#include <memory>
 #include <stdexcept>
 
 namespace frontdoor::engine {
@@ -16,10 +17,21 @@ struct EvaluationError : std::logic_error {
     using std::logic_error::logic_error;
 };
 
+// An evaluation's working memory, reused by the next evaluation on the same thread: deciding a
+// contact allocates no frame. Between evaluations every slot is absent and every state 0.
+struct EvaluationFrame {
+    std::vector<Value> slots;          // memoised definition values
+    std::vector<std::uint8_t> state;   // 0 not computed, 1 computing, 2 done
+    std::vector<const Value*> locals;  // bound variables
+};
+
 class Evaluation {
 public:
     // `trace` may be null: no explanation is recorded then, at no cost.
     Evaluation(const CompiledPack& pack, Value input, Trace* trace);
+    ~Evaluation();
+    Evaluation(const Evaluation&) = delete;
+    Evaluation& operator=(const Evaluation&) = delete;
 
     Value eval(const dsl::ast::Expr& expr);
     // Whether a boolean expression holds: eval(expr).truthy(), without building boolean values.
@@ -48,12 +60,15 @@ private:
     const dsl::ast::Expr* failing_part(const dsl::ast::Expr& condition);
     void collect_reads(const dsl::ast::Expr& expr, std::vector<Read>& out);
 
+    [[noreturn]] void fail(const std::string& what) const;
+
     const CompiledPack& pack_;
     Value input_;
     Trace* trace_;
-    std::vector<Value> slots_;
-    std::vector<std::uint8_t> state_;  // 0 not computed, 1 computing, 2 done
-    std::vector<const Value*> locals_;
+    std::unique_ptr<EvaluationFrame> frame_;
+    std::vector<Value>& slots_;
+    std::vector<std::uint8_t>& state_;
+    std::vector<const Value*>& locals_;
 };
 
 }  // namespace frontdoor::engine

@@ -31,21 +31,26 @@ Value duration_value(const Expr& expr) {
     return v;
 }
 
+// A name, or fields read from a name: read in place by `path`.
+bool is_path(const Expr& expr) {
+    return (expr.kind == ExprKind::name || expr.kind == ExprKind::field) && expr.resolved.kind != ast::NameKind::unresolved;
+}
+
 }  // namespace
 
 const Value& Evaluation::path(const Expr& expr) {
-    static const Value absent;
-    if (expr.kind == ExprKind::name) {
-        switch (expr.resolved.kind) {
-            case ast::NameKind::input: return input_;
-            case ast::NameKind::definition: return definition(expr.resolved.index);
-            case ast::NameKind::local: return *locals_[expr.resolved.index];
-            default: throw EvaluationError("a calendar is not a value: " + expr.text);
-        }
+    const Value* value = nullptr;
+    switch (expr.resolved.kind) {
+        case ast::NameKind::input: value = &input_; break;
+        case ast::NameKind::definition: value = &definition(expr.resolved.index); break;
+        case ast::NameKind::local: value = locals_[expr.resolved.index]; break;
+        default: fail("not a value: " + expr.text);
     }
-    const Value& base = path(*expr.args[0]);
-    if (!base.present()) return absent;
-    return base.elements()[expr.resolved.field_index];
+    for (int field : expr.resolved.field_path) {
+        if (!value->present()) return absent_value;
+        value = &(*value->items)[field];
+    }
+    return *value;
 }
 
 Value Evaluation::eval(const Expr& expr) {
@@ -66,8 +71,12 @@ Value Evaluation::eval(const Expr& expr) {
             return expr.type && expr.type->kind == dsl::TypeKind::set ? Value::set(std::move(items)) : Value::list(std::move(items));
         }
         case ExprKind::record: return record_literal(expr);
-        case ExprKind::name:
-        case ExprKind::field: return path(expr);
+        case ExprKind::name: return path(expr);
+        case ExprKind::field: {
+            if (is_path(expr)) return path(expr);
+            Value record = eval(*expr.args[0]);  // a field of a computed record: latest(...).unit
+            return record.present() ? record.elements()[expr.resolved.field_index] : Value::absent();
+        }
         case ExprKind::call: return call(expr);
         case ExprKind::unary: {
             Value operand = eval(*expr.args[0]);
@@ -79,14 +88,13 @@ Value Evaluation::eval(const Expr& expr) {
         case ExprKind::is_absent: return Value::boolean(holds(expr));
         case ExprKind::quantifier: return quantifier(expr);
     }
-    throw EvaluationError("unknown expression");
+    fail("unknown expression");
 }
 
 Value Evaluation::record_literal(const Expr& expr) {
     int record = expr.type->decl;
     std::vector<Value> fields = pack_.defaults[record];
-    const dsl::RecordInfo& info = pack_.checked->records[record];
-    for (const auto& [name, value] : expr.fields) fields[info.index_of(name)] = eval(*value);
+    for (std::size_t i = 0; i < expr.fields.size(); ++i) fields[expr.resolved.field_indices[i]] = eval(*expr.fields[i].second);
     return Value::record(std::move(fields));
 }
 
@@ -111,17 +119,18 @@ Value Evaluation::call(const Expr& expr) {
         case ast::Builtin::local_date: return Value::date(calendar.local_date(t));
         case ast::Builtin::is_open: return Value::boolean(calendar.is_open(t));
         case ast::Builtin::next_opening: return Value::datetime(calendar.next_opening(t));
-        default: throw EvaluationError("unknown function " + expr.text);
+        default: fail("unknown function " + expr.text);
     }
 }
 
 Value Evaluation::lookup(const Expr& expr) {
     int slot = expr.resolved.index;
     const ast::Table& table = pack_.checked->syntax.tables[pack_.checked->definitions[slot].syntax_index];
-    Value key = eval(*expr.args[0]);
+    Value key_scratch, entry_scratch;
+    const Value& key = operand(*expr.args[0], key_scratch);
     for (std::size_t i = 0; i < table.entries.size(); ++i) {
         const ast::TableEntry& entry = table.entries[i];
-        if (entry.key && !equal(eval(*entry.key), key)) continue;
+        if (entry.key && !equal(operand(*entry.key, entry_scratch), key)) continue;
         Value value = eval(*entry.value);
         if (trace_) {
             bool seen = std::any_of(trace_->entries.begin(), trace_->entries.end(), [&](const TraceEntry& e) {
@@ -140,7 +149,7 @@ Value Evaluation::lookup(const Expr& expr) {
         }
         return value;
     }
-    throw EvaluationError("table " + table.name + " has no entry for the key");
+    fail("table " + table.name + " has no entry for the key");
 }
 
 namespace {
@@ -196,7 +205,7 @@ bool Evaluation::relation(const Expr& expr) {
         case Op::greater_equal: return compare(left, right) >= 0;
         case Op::member: return contains(right, left);
         case Op::not_member: return !contains(right, left);
-        default: throw EvaluationError("not a comparison: " + expr.text);
+        default: fail("not a comparison: " + expr.text);
     }
 }
 
@@ -204,7 +213,9 @@ bool Evaluation::holds(const Expr& expr) {
     if (expr.resolved.constant >= 0) return pack_.constants[expr.resolved.constant].truthy();
     switch (expr.kind) {
         case ExprKind::name:
-        case ExprKind::field: return path(expr).truthy();
+        case ExprKind::field:
+            if (is_path(expr)) return path(expr).truthy();
+            break;
         case ExprKind::binary: {
             Op op = expr.resolved.op;
             if (op == Op::logical_and) return holds(*expr.args[0]) && holds(*expr.args[1]);
@@ -229,7 +240,7 @@ bool Evaluation::holds(const Expr& expr) {
 // An operand read in place when it is a path or a folded constant; computed into `scratch` otherwise.
 const Value& Evaluation::operand(const Expr& expr, Value& scratch) {
     if (expr.resolved.constant >= 0) return pack_.constants[expr.resolved.constant];
-    if (expr.kind == ExprKind::name || expr.kind == ExprKind::field) return path(expr);
+    if (is_path(expr)) return path(expr);
     scratch = eval(expr);
     return scratch;
 }

@@ -4,12 +4,12 @@
 
 namespace frontdoor::engine {
 
-namespace {
-const std::vector<Value>& no_items() {
+constinit const Value absent_value{};
+
+const std::vector<Value>& Value::no_items() {
     static const std::vector<Value> empty;
     return empty;
 }
-}  // namespace
 
 Value Value::string(std::string s) {
     Value v;
@@ -39,7 +39,6 @@ Value Value::record(std::vector<Value> fields) {
     return v;
 }
 
-const std::vector<Value>& Value::elements() const { return items ? *items : no_items(); }
 
 int compare(const Value& a, const Value& b) {
     if (a.kind != b.kind) return a.kind < b.kind ? -1 : 1;

@@ -32,9 +32,10 @@ struct Value {
 
     bool present() const { return kind != Kind::absent; }
     bool truthy() const { return kind == Kind::boolean && number != 0; }
-    const std::vector<Value>& elements() const;
+    const std::vector<Value>& elements() const { return items ? *items : no_items(); }
 
 private:
+    static const std::vector<Value>& no_items();
     static Value scalar(Kind kind, std::int64_t number) {
         Value v;
         v.kind = kind;
@@ -42,6 +43,9 @@ private:
         return v;
     }
 };
+
+// The absent value, for references that must point somewhere.
+extern const Value absent_value;
 
 // Kinds whose values are ordered and equal by `number` alone.
 inline bool is_number_kind(Value::Kind kind) {

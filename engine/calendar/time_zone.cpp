@@ -63,8 +63,14 @@ struct TimeZone::Rules {
     int offset_at_seconds(std::int64_t utc_seconds) const {
         if (transitions.empty()) return std_offset;
         const std::int64_t s = utc_seconds - floor_div(utc_seconds - cycle_start, cycle_seconds) * cycle_seconds;
-        const auto after = std::upper_bound(transitions.begin(), transitions.end(), s,
-                                            [](std::int64_t v, const Transition& tr) { return v < tr.utc_seconds; });
+        // Transitions come about twice a year, evenly enough that interpolation lands within a
+        // step or two of the answer; the walks below make it exact whatever the spacing.
+        const std::int64_t first = transitions.front().utc_seconds, last = transitions.back().utc_seconds;
+        const auto n = static_cast<std::int64_t>(transitions.size());
+        std::int64_t guess = s <= first ? 0 : s >= last ? n : (s - first) * (n - 1) / (last - first);
+        while (guess > 0 && transitions[static_cast<std::size_t>(guess - 1)].utc_seconds > s) --guess;
+        while (guess < n && transitions[static_cast<std::size_t>(guess)].utc_seconds <= s) ++guess;
+        const auto after = transitions.begin() + guess;  // the first transition after s
         if (after == transitions.begin()) return after->offset_seconds == dst_offset ? std_offset : dst_offset;
         return std::prev(after)->offset_seconds;
     }
