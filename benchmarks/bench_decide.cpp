@@ -6,7 +6,11 @@
 //   parse JSON        the engine's strict JSON reader alone (engine::JsonDocument);
 //   read + validate   Pack::read: parse, check against the declared input, apply the refusals;
 //   validate only     read minus parse, contact by contact: the cost of input validation itself;
-//   decide            Pack::decide on a read contact, without and with the explanation;
+//   decide            Pack::decide on a read contact, without and with the explanation, over the
+//                     whole corpus read beforehand (the contact's memory is cold: it was read
+//                     thousands of contacts ago);
+//   decide just read  the same, timed right after reading the contact (its memory is warm), as
+//                     in eval, replay and a hub's call (read, then decide);
 //   read + decide     the two together, contact by contact: a decision from JSON text.
 // Figures go to docs/performance.md with the command.
 #include "bench_util.hpp"
@@ -50,6 +54,11 @@ int main(int argc, char** argv) {
     std::vector<std::size_t> line_of;  // by input: its line
     std::size_t refused = 0, bytes = 0;
     frontdoor::engine::JsonDocument document;
+    frontdoor::DecideOptions without{false}, with{true};
+    // FRONTDOOR_BENCH_ONLY=plain|explained runs one kind of the cold decisions only (for profiling).
+    const char* only = std::getenv("FRONTDOOR_BENCH_ONLY");
+    bool run_plain = !only || std::string(only) == "plain", run_explained = !only || std::string(only) == "explained";
+    std::vector<double> warm_plain, warm_explained;
     for (const auto& line : lines) {
         frontdoor::ReadResult result;
         double p = time_us([&] { bytes += document.parse(line).has_value(); });
@@ -57,6 +66,10 @@ int main(int argc, char** argv) {
         parse.push_back(p);
         read.push_back(r);
         validate.push_back(r - p);
+        if (result.input && !only) {
+            warm_plain.push_back(time_us([&] { bytes += pack->decide(*result.input, without).json.size(); }));
+            warm_explained.push_back(time_us([&] { bytes += pack->decide(*result.input, with).json.size(); }));
+        }
         if (result.input) {
             inputs.push_back(*result.input);
             line_of.push_back(read.size() - 1);
@@ -64,10 +77,6 @@ int main(int argc, char** argv) {
             ++refused;
         }
     }
-    frontdoor::DecideOptions without{false}, with{true};
-    // FRONTDOOR_BENCH_ONLY=plain|explained runs one kind only (for profiling).
-    const char* only = std::getenv("FRONTDOOR_BENCH_ONLY");
-    bool run_plain = !only || std::string(only) == "plain", run_explained = !only || std::string(only) == "explained";
     std::vector<double> plain, explained, text_plain, text_explained;
     for (int r = 0; r < repeat; ++r) {
         for (std::size_t k = 0; k < inputs.size(); ++k) {
@@ -87,6 +96,7 @@ int main(int argc, char** argv) {
     }
     if (plain.empty()) plain.push_back(0), text_plain.push_back(0);
     if (explained.empty()) explained.push_back(0), text_explained.push_back(0);
+    if (warm_plain.empty()) warm_plain.push_back(0), warm_explained.push_back(0);
     std::printf("contacts: %zu (%zu refused), repeat %d; load average %.2f at start, %.2f at end\n", lines.size(), refused,
                 repeat, load0, load_average());
     Summary c = summarise(compile);
@@ -97,6 +107,8 @@ int main(int argc, char** argv) {
     print("validate only (read - parse)", validate);
     print("decide, no explain", plain);
     print("decide, with explain", explained);
+    print("decide just read, no explain", warm_plain);
+    print("decide just read, with explain", warm_explained);
     print("read + decide, no explain", text_plain);
     print("read + decide, with explain", text_explained);
     std::printf("(output bytes %zu)\n", bytes);
