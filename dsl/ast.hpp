@@ -48,6 +48,9 @@ struct Resolution {
     Quantifier quantifier = Quantifier::any;
     int enum_member = -1;   // a text literal read as an enum value
     int constant = -1;      // set by the engine: index of this expression's value, computed once at load
+    // Set by the engine on `x in S` / `x not in S` where S is a constant list or set of enumeration
+    // members: index of S's membership bits (CompiledPack::member_bits).
+    int member_bits = -1;
     std::vector<int> field_indices;  // record literal: each given field's index in its record type
 };
 

@@ -28,6 +28,14 @@ struct CompiledPack {
     // `constants`) and definitions that do not depend on the input (`constant_definitions`, by slot).
     std::vector<Value> constants;
     std::vector<std::optional<Value>> constant_definitions;
+    // Constant collections of enumeration members as bits by member index, for `x in S` tests
+    // (Expr::resolved.member_bits).
+    std::vector<std::vector<std::uint64_t>> member_bits;
+    bool has_member(int bits, std::int64_t member) const {
+        const auto& words = member_bits[static_cast<std::size_t>(bits)];
+        auto word = static_cast<std::size_t>(member >> 6);
+        return word < words.size() && ((words[word] >> (member & 63)) & 1u) != 0;
+    }
     // The text of every expression as written (for explanations) and of every name or field path,
     // worked out once at load so that explaining a decision builds no strings from the syntax.
     std::unordered_map<const dsl::ast::Expr*, std::string> texts;

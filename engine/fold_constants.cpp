@@ -6,6 +6,8 @@
 #include "engine/json_writer.hpp"
 #include "engine/fold_constants.hpp"
 
+#include <algorithm>
+
 namespace frontdoor::engine {
 
 namespace ast = dsl::ast;
@@ -124,6 +126,47 @@ void index_names(CompiledPack& pack) {
         for (const auto& field : output.fields) pack.encoded.emplace(&field, JsonWriter::encode(field.name) + ":");
 }
 
+namespace {
+
+// The constant value of an expression, if it has one: a folded literal, or a name of a definition
+// that does not depend on the input.
+const Value* constant_value(const CompiledPack& pack, const ast::Expr& expr) {
+    if (expr.resolved.constant >= 0) return &pack.constants[static_cast<std::size_t>(expr.resolved.constant)];
+    if (expr.kind == ast::ExprKind::name && expr.resolved.kind == ast::NameKind::definition) {
+        const auto& constant = pack.constant_definitions[static_cast<std::size_t>(expr.resolved.index)];
+        if (constant) return &*constant;
+    }
+    return nullptr;
+}
+
+// `x in S` with S a constant collection of enumeration members: S as bits, tested in one step.
+void index_member_tests(ast::Expr& expr, CompiledPack& pack) {
+    bool member = expr.kind == ast::ExprKind::binary &&
+                  (expr.resolved.op == ast::Op::member || expr.resolved.op == ast::Op::not_member);
+    if (member && expr.resolved.constant < 0) {
+        const Value* collection = constant_value(pack, *expr.args[1]);
+        bool enumerations = collection && (collection->kind == Value::Kind::list) &&
+                            std::all_of(collection->elements().begin(), collection->elements().end(), [](const Value& v) {
+                                return v.kind == Value::Kind::enumeration && v.number >= 0;
+                            });
+        if (enumerations) {
+            std::vector<std::uint64_t> bits;
+            for (const Value& item : collection->elements()) {
+                auto word = static_cast<std::size_t>(item.number >> 6);
+                if (bits.size() <= word) bits.resize(word + 1, 0);
+                bits[word] |= std::uint64_t{1} << (item.number & 63);
+            }
+            expr.resolved.member_bits = static_cast<int>(pack.member_bits.size());
+            pack.member_bits.push_back(std::move(bits));
+        }
+    }
+    for (auto& arg : expr.args) index_member_tests(*arg, pack);
+    for (auto& key : expr.keys) index_member_tests(*key, pack);
+    for (auto& [name, value] : expr.fields) index_member_tests(*value, pack);
+}
+
+}  // namespace
+
 void fold_constants(CompiledPack& pack) {
     dsl::CheckedPack& checked = *pack.checked;
     each_expression(checked, [&](ast::Expr& expr) { index_texts(pack, expr); });
@@ -140,6 +183,7 @@ void fold_constants(CompiledPack& pack) {
         if (d.kind == dsl::DefinitionKind::table || definition_reads_input(checked, static_cast<int>(slot), memo)) continue;
         pack.constant_definitions[slot] = evaluation.definition(static_cast<int>(slot));
     }
+    each_expression(checked, [&](ast::Expr& expr) { index_member_tests(expr, pack); });
 }
 
 }  // namespace frontdoor::engine
