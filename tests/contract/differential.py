@@ -7,7 +7,9 @@ Generates N random valid contacts with contact_corpus.valid_contacts(seed, n), w
 line to a JSONL file, runs `frontdoor eval --rules DIR --jsonl FILE` (which prints one decision per
 line, in input order) and compares, for every contact, every field the reference computes:
 contact_id, level_of_need, outcome, consent, clock_start, deadlines, flags, warnings, factors. The
-engine's extra fields (ruleset, explanation) are not compared. Prints the first 10 differing contacts,
+engine's extra fields (ruleset, explanation) are not compared. It then runs the same file with
+`--no-explain` and checks that every decision is the explained one, byte for byte, without its
+`explanation` member (the engine takes faster paths when no explanation is asked for). Prints the first 10 differing contacts,
 each with its contact and every field that differs, and exits 1 if anything differs, if the engine
 exits non-zero (all the contacts are valid, so none may be refused), or if the number of output lines
 is not N. Exits 0 when engine and reference agree on every contact.
@@ -47,14 +49,14 @@ def load_contacts(seed: int, count: int) -> list:
     return [json.loads(c) if isinstance(c, str) else c for c in contacts]
 
 
-def run_engine(cli: str, rules: str, contacts: list, timeout: float):
+def run_engine(cli: str, rules: str, contacts: list, timeout: float, *flags: str):
     """Runs the engine on a JSONL file of `contacts`; returns (exit code, stdout lines, stderr)."""
     with tempfile.TemporaryDirectory(prefix="frontdoor-differential-") as tmp:
         path = os.path.join(tmp, "contacts.jsonl")
         with open(path, "w", encoding="utf-8") as f:
             for c in contacts:
                 f.write(json.dumps(c, ensure_ascii=False) + "\n")
-        proc = subprocess.run([cli, "eval", "--rules", rules, "--jsonl", path],
+        proc = subprocess.run([cli, "eval", "--rules", rules, "--jsonl", *flags, path],
                               capture_output=True, timeout=timeout)
     out = proc.stdout.decode("utf-8", errors="replace").splitlines()
     return proc.returncode, out, proc.stderr.decode("utf-8", errors="replace")
@@ -83,6 +85,13 @@ def compare(contact: dict, line, holidays: str) -> list:
         if w != g:
             diffs.append((field, w, g))
     return diffs
+
+
+def without_explanation(line: str) -> str:
+    """An explained decision as it should read without its explanation: `explanation` is the last
+    member, and no earlier text can hold `,"explanation":` (quotes inside strings are escaped)."""
+    at = line.find(',"explanation":')
+    return line if at < 0 else line[:at] + "}"
 
 
 def report(index: int, contact: dict, diffs: list) -> None:
@@ -137,7 +146,23 @@ def main() -> int:
     summary = ", ".join(f"{field} {n}" for field, n in sorted(by_field.items()))
     print(f"{differing} of {len(contacts)} contacts differ (seed {args.seed})"
           + (f"; by field: {summary}" if summary else ""))
-    return 1 if failed or differing else 0
+
+    try:
+        code, plain, stderr = run_engine(args.cli, args.rules, contacts, args.timeout, "--no-explain")
+    except (OSError, subprocess.TimeoutExpired) as e:
+        print(f"could not run the engine {args.cli!r} with --no-explain: {e}")
+        return 1
+    if code != 0 or len(plain) != len(lines):
+        failed = True
+        print(f"--no-explain: status {code}, {len(plain)} lines for {len(lines)}; stderr:")
+        print("\n".join(stderr.splitlines()[:20]))
+    unlike = [i for i, (explained, bare) in enumerate(zip(lines, plain)) if without_explanation(explained) != bare]
+    for i in unlike[:args.show]:
+        print(f"--- contact #{i + 1}: the decision without explanation differs from the explained one")
+        print(f"  explained, less its explanation: {without_explanation(lines[i])[:600]}")
+        print(f"  --no-explain:                    {plain[i][:600]}")
+    print(f"{len(unlike)} of {len(plain)} decisions differ between --no-explain and the explained decision")
+    return 1 if failed or differing or unlike else 0
 
 
 if __name__ == "__main__":
