@@ -220,6 +220,9 @@ struct Pack {
     std::vector<Table> tables;
     std::vector<Output> outputs;      // exactly one expected
     std::vector<std::pair<Span, std::string>> comments;  // for the formatter
+    // Names declared by declarations that did not parse (a syntax error was reported there):
+    // reading them is not reported again as an unknown name or type.
+    std::vector<std::string> unparsed_names;
 };
 
 }  // namespace frontdoor::dsl::ast

@@ -187,6 +187,7 @@ TypeRef Checker::check_name(Expr& expr, Scope& scope) {
         expr.resolved.index = it->second;
         return make_type(TypeKind::calendar);
     }
+    if (declared_but_unparsed(expr.text)) return error_type();  // its syntax error is reported
     diagnostics_.error(expr.span, "unknown name '" + expr.text + "'" + did_you_mean(expr.text, visible_names(scope)));
     return error_type();
 }

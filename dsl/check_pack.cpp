@@ -147,7 +147,9 @@ TypeRef Checker::resolve(const TypeExpr& type) {
         out = make_named(TypeKind::enumeration, e->second, type.name);
     else if (auto r = pack_.record_by_name.find(type.name); r != pack_.record_by_name.end())
         out = make_named(TypeKind::record, r->second, type.name);
-    else {
+    else if (declared_but_unparsed(type.name)) {
+        return make_type(TypeKind::error);  // its syntax error is reported
+    } else {
         std::vector<std::string> names = {"boolean", "integer", "text", "date", "datetime", "duration"};
         for (const auto& [n, i] : pack_.enum_by_name) names.push_back(n);
         for (const auto& [n, i] : pack_.record_by_name) names.push_back(n);

@@ -3,6 +3,7 @@
 #include "dsl/checked_pack.hpp"
 #include "dsl/diagnostics.hpp"
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -49,6 +50,11 @@ private:
     // Requires `type` to fit `wanted`; reports at `expr` and returns false when it does not.
     bool expect(const ast::Expr& expr, const TypeRef& type, const TypeRef& wanted, const std::string& what);
     bool expect_present(const ast::Expr& expr, const TypeRef& type, const std::string& what);
+    // A name whose declaration had a syntax error (already reported).
+    bool declared_but_unparsed(const std::string& name) const {
+        const auto& names = pack_.syntax.unparsed_names;
+        return std::find(names.begin(), names.end(), name) != names.end();
+    }
     int bind_local(Scope& scope, const std::string& name, const TypeRef& type);
     TypeRef definition_type(int slot, Span used_at);
     void check_definition(int slot);

@@ -78,7 +78,7 @@ struct absent_lit : token<kw_absent> {};
 
 // Compound values: `["form", "email"]`, `{code: "csc_screening", unit: recent.unit}`.
 struct list_items : p::opt<expression, p::star<sym<','>, expression>, p::opt<sym<','>>> {};
-struct list_lit : p::if_must<sym<'['>, list_items, sym<']'>> {};
+struct list_lit : p::if_must<p::seq<sym<'['>, p::not_at<token<kw_source>>>, list_items, sym<']'>> {};
 struct field_init : p::seq<token<field_name>, sym<':'>, p::must<expression>> {};
 struct record_items : p::opt<field_init, p::star<sym<','>, field_init>, p::opt<sym<','>>> {};
 struct record_lit : p::if_must<sym<'{'>, record_items, sym<'}'>> {};

@@ -66,6 +66,24 @@ bool starts_declaration(std::string_view line) {
     return false;
 }
 
+// The name a declaration at `at` declares (`let NAME`, `decision NAME`, `table NAME`, `enum NAME`,
+// `record NAME`), read without the grammar: for a declaration that did not parse.
+std::string declared_name(std::string_view text) {
+    for (std::string_view word : {"let", "decision", "table", "enum", "record"}) {
+        if (text.substr(0, word.size()) != word) continue;
+        std::size_t at = word.size();
+        std::size_t blank = at;
+        while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+        if (at == blank) return {};
+        std::size_t begin = at;
+        auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+        if (at >= text.size() || !letter(text[at])) return {};
+        while (at < text.size() && (letter(text[at]) || (text[at] >= '0' && text[at] <= '9') || text[at] == '_')) ++at;
+        return std::string(text.substr(begin, at - begin));
+    }
+    return {};
+}
+
 // After a syntax error: the start of the next line that begins, in its first column, with a
 // declaration keyword; or the end of the text.
 std::uint32_t recover(const std::string& text, std::uint32_t from) {
@@ -156,6 +174,8 @@ void parse_source(const Source& source, std::uint32_t file, ast::Pack& pack, Dia
         } catch (const p::parse_error& error) {
             auto offset = static_cast<std::uint32_t>(error.positions().front().byte);
             diagnostics.error(Span{file, offset, offset + 1}, std::string(error.message()));
+            if (std::string name = declared_name(std::string_view(text).substr(at)); !name.empty())
+                pack.unparsed_names.push_back(std::move(name));
             at = skip_blank(text, recover(text, offset));
         }
     }
