@@ -54,15 +54,13 @@ const Value& Evaluation::definition(int slot) {
     if (!pack_.constant_definitions.empty() && pack_.constant_definitions[slot]) {
         const Value& constant = *pack_.constant_definitions[slot];
         if (!trace_) return constant;  // read in place: no copy, no reference count touched
-        state_[slot] = 2;
+        state_[slot] = 2;  // explained: copied into the frame once, and recorded once
         slots_[slot] = constant;
-        if (trace_) {
-            TraceEntry entry;
-            entry.definition = slot;
-            entry.value = constant;
-            entry.type = pack_.checked->definitions[slot].type;
-            trace_->entries.push_back(std::move(entry));
-        }
+        TraceEntry entry;
+        entry.definition = slot;
+        entry.value = constant;
+        entry.type = pack_.checked->definitions[slot].type;
+        trace_->entries.push_back(std::move(entry));
         return slots_[slot];
     }
     if (state_[slot] == 1) fail("cycle at " + pack_.checked->definitions[slot].name);

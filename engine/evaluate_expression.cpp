@@ -276,21 +276,12 @@ Value Evaluation::quantifier(const Expr& expr) {
     const Value& list = operand(*expr.args[0], scratch);
     int local = expr.resolved.index;
     const Expr* where = expr.has_where ? expr.args[1].get() : nullptr;
-    // `any(i in L where i in S)` and the like, S a constant set of enumeration members: each item
-    // is one bit test, with nothing bound (latest and earliest bind: their keys read the item).
-    const auto quantifier_kind = expr.resolved.quantifier;
-    bool bit_test = !trace_ && where && where->resolved.member_bits >= 0 && where->args[0]->kind == ExprKind::name &&
-                    where->args[0]->resolved.kind == ast::NameKind::local && where->args[0]->resolved.index == local &&
-                    quantifier_kind != ast::Quantifier::latest && quantifier_kind != ast::Quantifier::earliest;
-    const bool wanted = !where || where->resolved.op == Op::member;
     auto holds_for = [&](const Value& item) {
-        if (bit_test && (item.kind == Value::Kind::enumeration || !item.present()))
-            return (item.present() && pack_.has_member(where->resolved.member_bits, item.number)) == wanted;
         bind(local, item);
         return !where || holds(*where);
     };
     const auto& items = list.elements();
-    switch (quantifier_kind) {
+    switch (expr.resolved.quantifier) {
         case ast::Quantifier::any: return Value::boolean(std::any_of(items.begin(), items.end(), holds_for));
         case ast::Quantifier::all: return Value::boolean(std::all_of(items.begin(), items.end(), holds_for));
         case ast::Quantifier::count: return Value::integer(std::count_if(items.begin(), items.end(), holds_for));

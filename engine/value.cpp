@@ -39,7 +39,6 @@ Value Value::record(std::vector<Value> fields) {
     return v;
 }
 
-
 int compare(const Value& a, const Value& b) {
     if (a.kind != b.kind) return a.kind < b.kind ? -1 : 1;
     switch (a.kind) {
