@@ -66,20 +66,17 @@ bool starts_declaration(std::string_view line) {
     return false;
 }
 
-// The name a declaration at `at` declares (`let NAME`, `decision NAME`, `table NAME`, `enum NAME`,
-// `record NAME`), read without the grammar: for a declaration that did not parse.
+// The name that a declaration starting `text` declares (`let NAME`, `decision NAME`, `table NAME`,
+// `enum NAME`, `record NAME`), read without the grammar: for a declaration that did not parse.
 std::string declared_name(std::string_view text) {
     for (std::string_view word : {"let", "decision", "table", "enum", "record"}) {
-        if (text.substr(0, word.size()) != word) continue;
-        std::size_t at = word.size();
-        std::size_t blank = at;
-        while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
-        if (at == blank) return {};
-        std::size_t begin = at;
-        auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-        if (at >= text.size() || !letter(text[at])) return {};
-        while (at < text.size() && (letter(text[at]) || (text[at] >= '0' && text[at] <= '9') || text[at] == '_')) ++at;
-        return std::string(text.substr(begin, at - begin));
+        if (!text.starts_with(word)) continue;
+        std::size_t begin = text.find_first_not_of(" \t", word.size());
+        if (begin == word.size() || begin == std::string_view::npos || !std::isalpha(static_cast<unsigned char>(text[begin])))
+            return {};
+        std::size_t end = begin;
+        while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
+        return std::string(text.substr(begin, end - begin));
     }
     return {};
 }

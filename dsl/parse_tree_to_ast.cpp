@@ -10,20 +10,14 @@ using ast::ExprKind;
 
 namespace {
 
-// An operator token's text: it carries the white space after it, and any comment there.
-std::string operator_text(std::string_view text) {
-    auto comment = text.find('#');
-    if (comment != std::string_view::npos) text = text.substr(0, comment);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r'))
-        text.remove_suffix(1);
-    return std::string(text);
-}
-
 std::string trimmed(std::string_view text) {
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r'))
         text.remove_suffix(1);
     return std::string(text);
 }
+
+// An operator token's text: it carries the white space after it, and any comment there.
+std::string operator_text(std::string_view text) { return trimmed(text.substr(0, text.find('#'))); }
 
 const ParseNode* find_child(const ParseNode& node, auto predicate) {
     for (const auto& child : node.children)
