@@ -1,5 +1,7 @@
 #include "engine/calendar/calendar.hpp"
 
+#include "read_text.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -23,17 +25,9 @@ Instant at(const char* text) {
 
 DayNumber date(const char* text) { return *parse_date(text); }
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE(in.good());
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 std::vector<Holiday> england_and_wales() {
     std::string why;
-    auto holidays = read_govuk_holidays(read_file(FRONTDOOR_SHARED_DIR "/spec/bank-holidays.json"),
+    auto holidays = read_govuk_holidays(read_text(FRONTDOOR_SHARED_DIR "/spec/bank-holidays.json"),
                                         "england-and-wales", &why);
     INFO(why);
     REQUIRE(holidays.has_value());

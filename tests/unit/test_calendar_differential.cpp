@@ -4,6 +4,8 @@
 // it can be reproduced by hand.
 #include "engine/calendar/calendar.hpp"
 
+#include "read_text.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -22,14 +24,6 @@ const json& cases() {
         return json::parse(in);
     }();
     return document;
-}
-
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE(in.good());
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 const Calendar& london_office() {

@@ -1,5 +1,7 @@
 // `frontdoor fmt` as a policy lead runs it: print, --check and --write on a pack directory, and a
 // file with a syntax error left alone with its errors printed.
+#include "read_text.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <sys/wait.h>
@@ -31,13 +33,6 @@ Run run(const std::string& arguments) {
 
 void write(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
-std::string read(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 }  // namespace
 
 TEST_CASE("frontdoor fmt prints, checks and rewrites a pack's files", "[fmt][cli]") {
@@ -60,7 +55,7 @@ TEST_CASE("frontdoor fmt prints, checks and rewrites a pack's files", "[fmt][cli
     Run written = run("--write " + d);
     CHECK(written.status == 0);
     CHECK(written.output == d + "/b.rules\n");
-    CHECK(read(dir / "b.rules") == "let b = 2  [source \"b\"]  # two\n");
+    CHECK(read_text(dir / "b.rules") == "let b = 2  [source \"b\"]  # two\n");
     CHECK(run("--check " + d).status == 0);
 
     write(dir / "c.rules", "let c = (3 [source \"c\"]\n");
@@ -68,6 +63,6 @@ TEST_CASE("frontdoor fmt prints, checks and rewrites a pack's files", "[fmt][cli
     CHECK(broken.status == 1);
     CHECK(broken.output.find("c.rules:1:12: error: expected ')'") != std::string::npos);
     CHECK(broken.output.find("1 error in " + (dir / "c.rules").string() + ": not formatted") != std::string::npos);
-    CHECK(read(dir / "c.rules") == "let c = (3 [source \"c\"]\n");
+    CHECK(read_text(dir / "c.rules") == "let c = (3 [source \"c\"]\n");
     fs::remove_all(dir);
 }

@@ -2,6 +2,8 @@
 // lead might write it (input.rules) and its canonical layout (expected.rules).
 #include "dsl/format_pack.hpp"
 
+#include "read_text.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -13,13 +15,6 @@ using frontdoor::dsl::format_rules;
 using frontdoor::dsl::Source;
 
 namespace {
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 std::vector<fs::path> golden_cases() {
     std::vector<fs::path> cases;

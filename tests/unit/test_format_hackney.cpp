@@ -4,6 +4,8 @@
 #include "dsl/format_pack.hpp"
 #include "frontdoor/frontdoor.hpp"
 
+#include "read_text.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -20,13 +22,6 @@ namespace {
 using Files = std::vector<std::pair<std::string, std::string>>;
 
 const fs::path hackney = fs::path(FRONTDOOR_SOURCE_DIR) / "rules/hackney";
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // The pack's rule files and data files, as Pack::load_files takes them.
 Files hackney_files() {

@@ -7,6 +7,8 @@
 #include "dsl/format_pack.hpp"
 #include "dsl/parse.hpp"
 
+#include "read_text.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -95,13 +97,6 @@ std::string parsed(const std::string& name, const std::string& text) {
     ast::Pack pack;
     frontdoor::dsl::parse_source(sources.front(), 0, pack, diagnostics);
     return frontdoor::render_all(diagnostics.sorted()) + dump(pack);
-}
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 // Offsets of white space between tokens: outside texts and comments.

@@ -2,6 +2,8 @@
 // (pack.rules and any data files), input.json and expected.json (the decision's output fields).
 #include "frontdoor/frontdoor.hpp"
 
+#include "read_text.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -10,15 +12,6 @@
 #include <sstream>
 
 namespace fs = std::filesystem;
-
-namespace {
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-}  // namespace
 
 TEST_CASE("golden decisions of small packs", "[golden]") {
     fs::path root = fs::path(FRONTDOOR_SOURCE_DIR) / "tests/golden/eval";
@@ -30,14 +23,14 @@ TEST_CASE("golden decisions of small packs", "[golden]") {
         auto loaded = frontdoor::Pack::load_directory(entry.path().string());
         INFO(frontdoor::render_all(loaded.diagnostics));
         REQUIRE(loaded.pack);
-        frontdoor::Decided decided = loaded.pack->decide(slurp(entry.path() / "input.json"));
+        frontdoor::Decided decided = loaded.pack->decide(read_text(entry.path() / "input.json"));
         INFO(decided.path << ": " << decided.message);
         REQUIRE_FALSE(decided.refused);
         nlohmann::json actual = nlohmann::json::parse(decided.json);
         CHECK_FALSE(actual["explanation"].empty());
         actual.erase("ruleset");
         actual.erase("explanation");
-        nlohmann::json expected = nlohmann::json::parse(slurp(entry.path() / "expected.json"));
+        nlohmann::json expected = nlohmann::json::parse(read_text(entry.path() / "expected.json"));
         CHECK(actual.dump() == expected.dump());
     }
     REQUIRE(cases >= 3);

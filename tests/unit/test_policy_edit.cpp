@@ -4,6 +4,8 @@
 #include "frontdoor/frontdoor.hpp"
 #include "frontdoor/testing.hpp"
 
+#include "read_text.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -15,13 +17,6 @@
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 void replace_once(std::string& text, const std::string& from, const std::string& to) {
     auto at = text.find(from);
