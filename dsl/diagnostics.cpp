@@ -1,9 +1,32 @@
 #include "dsl/diagnostics.hpp"
 
+#include "dsl/utf8.hpp"
+
 #include <algorithm>
 #include <tuple>
 
 namespace frontdoor {
+
+namespace {
+
+// Text of a diagnostic (its message, the source line under it) with each byte that is not UTF-8
+// shown as '?', so that a diagnostic is always valid text (it reaches terminals and JSON).
+std::string printable(std::string_view line) {
+    std::string out;
+    for (std::size_t at = 0; at < line.size();) {
+        std::size_t length = dsl::utf8_sequence_length(line, at);
+        if (length == 0) {
+            out += '?';
+            ++at;
+        } else {
+            out.append(line.substr(at, length));
+            at += length;
+        }
+    }
+    return out;
+}
+
+}  // namespace
 
 std::string render(const Diagnostic& d) {
     static const char* const names[] = {"error", "warning", "note"};
@@ -14,7 +37,14 @@ std::string render(const Diagnostic& d) {
     out += ": " + d.message + "\n";
     if (d.line > 0) {
         out += "  " + d.line_text + "\n  ";
-        for (std::uint32_t i = 1; i < d.column; ++i) out += (i - 1 < d.line_text.size() && d.line_text[i - 1] == '\t') ? '\t' : ' ';
+        // One space per character before the caret (a tab stays a tab, so the caret lines up).
+        std::uint32_t characters = 1;
+        for (std::size_t i = 0; i < d.line_text.size() && characters < d.column; ++i) {
+            if ((static_cast<unsigned char>(d.line_text[i]) & 0xC0) == 0x80) continue;
+            out += d.line_text[i] == '\t' ? '\t' : ' ';
+            ++characters;
+        }
+        for (; characters < d.column; ++characters) out += ' ';
         out += '^';
         for (std::uint32_t i = 1; i < d.width; ++i) out += '~';
         out += '\n';
@@ -58,16 +88,16 @@ bool Diagnostics::has_errors() const { return frontdoor::has_errors(list_); }
 void Diagnostics::add(Severity severity, Span span, std::string message, std::vector<std::string> notes) {
     Diagnostic d;
     d.severity = severity;
-    d.message = std::move(message);
-    d.notes = std::move(notes);
+    d.message = printable(message);
+    for (auto& note : notes) d.notes.push_back(printable(note));
     if (span.file < sources_.size()) {
         const Source& source = sources_[span.file];
         LineColumn at = source.locate(span.begin);
         d.file = source.name();
         d.line = at.line;
         d.column = at.column;
-        d.line_text = std::string(source.line_text(at.line));
-        std::uint32_t line_end = static_cast<std::uint32_t>(d.line_text.size()) + 1;
+        d.line_text = printable(source.line_text(at.line));
+        std::uint32_t line_end = source.locate(source.line_end(at.line)).column;
         std::uint32_t end_column = span.end > span.begin ? source.locate(span.end).column : at.column + 1;
         if (source.locate(span.end > span.begin ? span.end : span.begin).line != at.line) end_column = line_end;
         d.width = end_column > at.column ? end_column - at.column : 1;

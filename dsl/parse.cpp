@@ -2,6 +2,7 @@
 
 #include "dsl/parse_errors.hpp"
 #include "dsl/parse_tree_to_ast.hpp"
+#include "dsl/utf8.hpp"
 
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
@@ -142,9 +143,24 @@ std::size_t too_deep(const std::string& text) {
     return std::string::npos;
 }
 
+// Text that is not UTF-8 is an error (its strings would end up in decisions, schemas and graphs,
+// which are JSON), reported at the first bad byte; parsing goes on so that the file's other
+// mistakes are reported in the same run. False when there is a bad byte.
+bool check_utf8(const Source& source, std::uint32_t file, Diagnostics& diagnostics) {
+    std::size_t at = first_invalid_utf8(source.text());
+    if (at == std::string::npos) return true;
+    static const char* const hex = "0123456789ABCDEF";
+    auto byte = static_cast<unsigned char>(source.text()[at]);
+    auto offset = static_cast<std::uint32_t>(at);
+    diagnostics.error(Span{file, offset, offset + 1}, std::string("this text is not valid UTF-8 (byte 0x") + hex[byte >> 4] +
+                                                          hex[byte & 15] + "): save the file as UTF-8");
+    return false;
+}
+
 }  // namespace
 
 void parse_source(const Source& source, std::uint32_t file, ast::Pack& pack, Diagnostics& diagnostics) {
+    check_utf8(source, file, diagnostics);
     collect_comments(source, file, pack);
     const std::string& text = source.text();
     if (std::size_t at = too_deep(text); at != std::string::npos) {
@@ -179,6 +195,7 @@ void parse_source(const Source& source, std::uint32_t file, ast::Pack& pack, Dia
 }
 
 ast::ExprPtr parse_expression(const Source& source, std::uint32_t file, Diagnostics& diagnostics) {
+    if (!check_utf8(source, file, diagnostics)) return nullptr;  // a single expression: nothing else to report
     const std::string& text = source.text();
     p::memory_input<> in(text.data(), text.data() + text.size(), source.name());
     try {

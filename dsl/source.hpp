@@ -16,7 +16,7 @@ struct Span {
 
 struct LineColumn {
     std::uint32_t line;    // 1-based
-    std::uint32_t column;  // 1-based, in bytes
+    std::uint32_t column;  // 1-based, in characters (UTF-8 code points), as an editor counts them
 };
 
 class Source {
@@ -26,6 +26,8 @@ public:
     const std::string& text() const { return text_; }
     LineColumn locate(std::uint32_t offset) const;
     std::string_view line_text(std::uint32_t line) const;
+    // The offset just past the last character of `line` (before its line break).
+    std::uint32_t line_end(std::uint32_t line) const;
     std::string_view slice(Span span) const { return std::string_view(text_).substr(span.begin, span.end - span.begin); }
 
 private:

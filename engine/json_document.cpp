@@ -1,5 +1,7 @@
 #include "engine/json_document.hpp"
 
+#include "dsl/utf8.hpp"
+
 #include <algorithm>
 
 namespace frontdoor::engine {
@@ -203,18 +205,10 @@ private:
                 strings_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), strings_ += static_cast<char>(0x80 | (cp & 0x3F));
     }
 
-    // One UTF-8 sequence starting at at_, checked for overlong forms, surrogates and range.
+    // One UTF-8 sequence starting at at_ (see dsl/utf8.hpp for what is refused).
     bool utf8() {
-        auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text_[i]); };
-        unsigned char lead = byte(at_);
-        std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
-        if (length == 0 || lead > 0xF4 || at_ + length > text_.size()) return fail_bool("the text is not valid UTF-8");
-        for (std::size_t i = 1; i < length; ++i)
-            if ((byte(at_ + i) & 0xC0) != 0x80) return fail_bool("the text is not valid UTF-8");
-        unsigned char second = byte(at_ + 1);
-        if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) || (lead == 0xF0 && second < 0x90) ||
-            (lead == 0xF4 && second > 0x8F))
-            return fail_bool("the text is not valid UTF-8");
+        std::size_t length = dsl::utf8_sequence_length(text_, at_);
+        if (length == 0) return fail_bool("the text is not valid UTF-8");
         strings_.append(text_.data() + at_, length);
         at_ += length;
         return true;
