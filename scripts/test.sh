@@ -4,7 +4,8 @@
 # the tests again there, and runs each libFuzzer target for a bounded time from its seed corpus.
 # Build directories: build (the main build, g++), build-fuzz (sanitizers and fuzzers, clang). Ends with a summary whose
 # last line is "N passed, M failed"; exits non-zero if anything failed.
-# FRONTDOOR_FUZZ_SECONDS (default 60) sets how long each fuzz target runs.
+# FRONTDOOR_FUZZ_SECONDS (default 60) sets how long each fuzz target runs, FRONTDOOR_FUZZ_SEED (default 1,
+# 0 for random) its libFuzzer seed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -73,7 +74,7 @@ begin_stage
 if cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
          -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" -DCMAKE_CXX_FLAGS=-Wno-unknown-warning-option \
          -DFRONTDOOR_SANITIZE=ON -DFRONTDOOR_FUZZ=ON -DFRONTDOOR_WERROR=OFF -DFRONTDOOR_BENCHMARKS=OFF \
-         -DFRONTDOOR_FUZZ_SECONDS="$fuzz_seconds" \
+         -DFRONTDOOR_FUZZ_SECONDS="$fuzz_seconds" -DFRONTDOOR_FUZZ_SEED="${FRONTDOOR_FUZZ_SEED:-1}" \
    && cmake --build build-fuzz -j "$jobs"; then
     end_stage "sanitizer and fuzz build"
     section "Sanitizer tests (every test but the fuzzers, under ASan + UBSan)"
