@@ -16,7 +16,11 @@ ReadResult Pack::read(std::string_view json_text) const {
     ReadResult result;
     auto value = std::make_shared<engine::Value>();
     auto refusal = engine::read_input(pack, json_text, *value);
-    if (!refusal) refusal = engine::apply_refusals(pack, *value);
+    try {
+        if (!refusal) refusal = engine::apply_refusals(pack, *value);
+    } catch (const time::BeyondHolidayData& beyond) {
+        refusal = engine::InputRefusal{"", beyond.what(), -1};
+    }
     if (refusal) {
         result.path = refusal->path;
         result.message = refusal->message;
@@ -41,7 +45,14 @@ Decided Pack::decide(std::string_view json_text, const DecideOptions& options) c
 Decided Pack::decide(const Input& input, const DecideOptions& options) const {
     Decided result;
     engine::Trace trace;
-    result.json = engine::decide_value(*impl_, *input.value, options.explain ? &trace : nullptr);
+    try {
+        result.json = engine::decide_value(*impl_, *input.value, options.explain ? &trace : nullptr);
+    } catch (const time::BeyondHolidayData& beyond) {
+        // Deciding needs a working day that the holiday data does not cover: a refusal of the
+        // whole contact, never a deadline counted as if that year had no bank holidays.
+        result.refused = true;
+        result.message = beyond.what();
+    }
     return result;
 }
 

@@ -35,13 +35,20 @@ bool reads_input(const ast::Expr& expr) {
 }
 
 // Marks the largest constant subexpressions, evaluating each once.
-void fold(ast::Expr& expr, CompiledPack& pack, Evaluation& evaluation) {
+// An expression that needs a working day beyond its calendar's holiday data is not folded: it is
+// evaluated, and refused, for each contact that reaches it. The evaluation is started afresh then,
+// so that nothing half-computed stays in its frame.
+void fold(ast::Expr& expr, CompiledPack& pack, std::optional<Evaluation>& evaluation) {
     bool literal = expr.kind == ast::ExprKind::boolean || expr.kind == ast::ExprKind::integer || expr.kind == ast::ExprKind::absent;
     if (!literal && reads_nothing(expr) && expr.type && !is_error(expr.type)) {
-        Value value = evaluation.eval(expr);
-        expr.resolved.constant = static_cast<int>(pack.constants.size());
-        pack.constants.push_back(std::move(value));
-        return;
+        try {
+            Value value = evaluation->eval(expr);
+            expr.resolved.constant = static_cast<int>(pack.constants.size());
+            pack.constants.push_back(std::move(value));
+            return;
+        } catch (const time::BeyondHolidayData&) {
+            evaluation.emplace(pack, Value::absent(), nullptr);
+        }
     }
     for (auto& arg : expr.args) fold(*arg, pack, evaluation);
     for (auto& key : expr.keys) fold(*key, pack, evaluation);
@@ -171,17 +178,20 @@ void fold_constants(CompiledPack& pack) {
     dsl::CheckedPack& checked = *pack.checked;
     each_expression(checked, [&](ast::Expr& expr) { index_texts(pack, expr); });
     index_names(pack);
-    {
-        Evaluation evaluation(pack, Value::absent(), nullptr);
-        each_expression(checked, [&](ast::Expr& expr) { fold(expr, pack, evaluation); });
-    }
+    std::optional<Evaluation> evaluation;
+    evaluation.emplace(pack, Value::absent(), nullptr);
+    each_expression(checked, [&](ast::Expr& expr) { fold(expr, pack, evaluation); });
+    evaluation.emplace(pack, Value::absent(), nullptr);
     std::vector<int> memo(checked.definitions.size(), -1);
     pack.constant_definitions.assign(checked.definitions.size(), std::nullopt);
-    Evaluation evaluation(pack, Value::absent(), nullptr);
     for (std::size_t slot = 0; slot < checked.definitions.size(); ++slot) {
         const dsl::Definition& d = checked.definitions[slot];
         if (d.kind == dsl::DefinitionKind::table || definition_reads_input(checked, static_cast<int>(slot), memo)) continue;
-        pack.constant_definitions[slot] = evaluation.definition(static_cast<int>(slot));
+        try {
+            pack.constant_definitions[slot] = evaluation->definition(static_cast<int>(slot));
+        } catch (const time::BeyondHolidayData&) {  // computed, and refused, per contact
+            evaluation.emplace(pack, Value::absent(), nullptr);
+        }
     }
     each_expression(checked, [&](ast::Expr& expr) { index_member_tests(expr, pack); });
 }

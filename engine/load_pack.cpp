@@ -66,7 +66,9 @@ std::set<std::string> referenced_data_files(const std::vector<std::pair<std::str
     return out;
 }
 
-void compile_inputs(engine::CompiledPack& pack) {
+// False, with an error at the default, when a default cannot be computed (it needs a working day
+// beyond its calendar's holiday data).
+bool compile_inputs(engine::CompiledPack& pack, dsl::Diagnostics& diagnostics) {
     const auto& records = pack.checked->records;
     pack.defaults.resize(records.size());
     pack.patterns.resize(records.size());
@@ -86,10 +88,16 @@ void compile_inputs(engine::CompiledPack& pack) {
                 const auto* syntax = records[r].fields[f].syntax;
                 if (!syntax || !syntax->default_value) continue;
                 engine::Evaluation evaluation(pack, engine::Value::absent(), nullptr);
-                pack.defaults[r][f] = evaluation.eval(*syntax->default_value);
+                try {
+                    pack.defaults[r][f] = evaluation.eval(*syntax->default_value);
+                } catch (const time::BeyondHolidayData& beyond) {
+                    diagnostics.error(syntax->default_value->span, std::string("this default cannot be worked out: ") + beyond.what());
+                    return false;
+                }
             }
         }
     }
+    return true;
 }
 
 }  // namespace
@@ -138,7 +146,11 @@ LoadResult Pack::load_files(const std::string& label, std::vector<std::pair<std:
     compiled->checked = std::move(checked);
     compiled->digest = pack_digest(files);
     compiled->files = pack_files;
-    compile_inputs(*compiled);
+    if (!compile_inputs(*compiled, graph_diagnostics)) {
+        auto errors = graph_diagnostics.sorted();
+        result.diagnostics.insert(result.diagnostics.end(), errors.end() - 1, errors.end());
+        return result;
+    }
     engine::fold_constants(*compiled);
     result.pack = std::make_shared<const Pack>(std::move(compiled));
     return result;

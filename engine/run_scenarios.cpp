@@ -65,16 +65,21 @@ ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, e
     }
     result.title = scenario.value("scenario", "");
     engine::Value input;
+    engine::Trace trace;
+    std::string decision;
     auto refusal = engine::read_input(pack, scenario["contact"].dump(), input);
-    if (!refusal) refusal = engine::apply_refusals(pack, input);
+    try {  // as Pack::read and Pack::decide do
+        if (!refusal) refusal = engine::apply_refusals(pack, input);
+        if (!refusal) decision = engine::decide_value(pack, input, &trace);
+    } catch (const time::BeyondHolidayData& beyond) {
+        refusal = engine::InputRefusal{"", beyond.what(), -1};
+    }
     if (refusal) coverage.record_refusal(refusal->rule);
     if (scenario.contains("expect_refusal")) {
         compare_refusal(scenario["expect_refusal"], refusal ? &*refusal : nullptr, result);
     } else if (refusal) {
         result.mismatches.push_back({"refusal", "(a decision)", json({{"path", refusal->path}, {"message", refusal->message}}).dump()});
     } else {
-        engine::Trace trace;
-        std::string decision = engine::decide_value(pack, input, &trace);
         coverage.record(trace);
         compare_decision(scenario["expect"], decision, result);
     }

@@ -158,7 +158,13 @@ Walkthrough walk_through(const Pack& pack, std::string_view input_json) {
     }
     const engine::CompiledPack& compiled = pack.compiled();
     engine::Trace trace;
-    out.decision_json = engine::decide_value(compiled, *read.input->value, &trace);
+    try {
+        out.decision_json = engine::decide_value(compiled, *read.input->value, &trace);
+    } catch (const time::BeyondHolidayData& beyond) {  // as Pack::decide refuses it
+        out.refused = true;
+        out.refusal = std::string("the input: ") + beyond.what();
+        return out;
+    }
     Evaluation evaluation(compiled, *read.input->value, nullptr);
     Narrator narrator(compiled, evaluation);
     std::string prefix = compiled.checked->input_name + ".";

@@ -46,6 +46,21 @@ Calendar::Calendar(std::string name, TimeZone zone, std::array<std::vector<Openi
     holidays_.erase(std::unique(holidays_.begin(), holidays_.end(),
                                 [](const Holiday& a, const Holiday& b) { return a.day == b.day; }),
                     holidays_.end());
+    if (!holidays_.empty()) {
+        const int first = civil_date(holidays_.front().day).year;
+        const int last = civil_date(holidays_.back().day).year;
+        holiday_years_.emplace(*day_number(first, 1, 1), *day_number(last, 12, 31));
+    }
+}
+
+void Calendar::beyond_holiday_data(DayNumber day) const {
+    const int first = civil_date(holiday_years_->first).year;
+    const int last = civil_date(holiday_years_->second).year;
+    const std::string years = first == last ? std::to_string(first) : std::to_string(first) + " to " + std::to_string(last);
+    throw BeyondHolidayData("calendar " + name_ + " knows its holidays for " + years + " only, and the decision needs to know whether " +
+                                describe_day(day) + " is a working day: add the holidays of " +
+                                std::to_string(civil_date(day).year) + " to its holiday file",
+                            day);
 }
 
 const Holiday* Calendar::holiday_on(DayNumber day) const {
@@ -55,27 +70,32 @@ const Holiday* Calendar::holiday_on(DayNumber day) const {
 }
 
 bool Calendar::is_working_day(DayNumber day) const {
-    return !hours_on(week_, day).empty() && holiday_on(day) == nullptr;
+    if (hours_on(week_, day).empty()) return false;
+    if (holiday_years_ && (day < holiday_years_->first || day > holiday_years_->second)) beyond_holiday_data(day);
+    return holiday_on(day) == nullptr;
 }
 
 bool Calendar::is_open(Instant t) const {
+    // The opening hours first: a time outside them needs no holiday data.
     const LocalTime local = zone_.to_local(t);
-    if (!is_working_day(local.day)) return false;
     const std::vector<OpeningInterval>& hours = hours_on(week_, local.day);
-    return std::any_of(hours.begin(), hours.end(), [&](const OpeningInterval& interval) {
+    const bool in_hours = std::any_of(hours.begin(), hours.end(), [&](const OpeningInterval& interval) {
         return interval.open_seconds <= local.seconds_of_day && local.seconds_of_day < interval.close_seconds;
     });
+    return in_hours && is_working_day(local.day);
 }
 
 Instant Calendar::next_opening(Instant t) const {
     // Starting a day early costs little and covers an opening moved across midnight by a
-    // daylight-saving gap. The constructor guarantees opening hours on some weekday and there are
-    // finitely many holidays, so the loop ends.
+    // daylight-saving gap; a day is asked about (holidays) only once one of its openings is late
+    // enough. The constructor guarantees opening hours on some weekday and there are finitely many
+    // holidays, so the loop ends.
     for (DayNumber day = local_date(t) - 1;; ++day) {
-        if (!is_working_day(day)) continue;
         for (const OpeningInterval& interval : hours_on(week_, day)) {
             const Instant opening = zone_.from_local(day, interval.open_seconds);
-            if (opening >= t) return opening;
+            if (opening < t) continue;
+            if (!is_working_day(day)) break;
+            return opening;
         }
     }
 }

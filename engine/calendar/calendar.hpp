@@ -6,6 +6,7 @@
 
 #include <array>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,15 @@ struct Holiday {
     std::string title;  // "Easter Monday"
 };
 
+// A working-day question about a day that the calendar's holiday data does not cover (its years run
+// from the first to the last year its holiday list mentions). Any answer would be a guess, since a
+// bank holiday on that day is unknown, so the question is refused rather than answered as if there
+// were none.
+struct BeyondHolidayData : std::runtime_error {
+    BeyondHolidayData(const std::string& message, DayNumber unknown_day) : std::runtime_error(message), day(unknown_day) {}
+    DayNumber day;
+};
+
 class Calendar {
 public:
     // `week[0]` is Monday .. `week[6]` Sunday; intervals sorted and not overlapping.
@@ -32,7 +42,10 @@ public:
     const std::string& name() const { return name_; }
     const TimeZone& zone() const { return zone_; }
 
-    // A working day has opening hours on its weekday and is not a holiday.
+    // A working day has opening hours on its weekday and is not a holiday. Throws BeyondHolidayData
+    // when `day` has opening hours on its weekday but lies outside the years of the holiday data
+    // (a calendar with no holidays at all is never beyond them). Every question below that consults
+    // it throws the same way, and only when the answer depends on such a day.
     bool is_working_day(DayNumber day) const;
     // The holiday's title when `day` is a holiday.
     const Holiday* holiday_on(DayNumber day) const;
@@ -45,12 +58,18 @@ public:
     Instant add_working_days(Instant t, int n) const;
     DayNumber local_date(Instant t) const { return zone_.to_local(t).day; }
     const std::array<std::vector<OpeningInterval>, 7>& week() const { return week_; }
+    // The days the holiday data covers: 1 January of its first year to 31 December of its last;
+    // empty when the calendar has no holidays.
+    std::optional<std::pair<DayNumber, DayNumber>> holiday_years() const { return holiday_years_; }
 
 private:
+    [[noreturn]] void beyond_holiday_data(DayNumber day) const;
+
     std::string name_;
     TimeZone zone_;
     std::array<std::vector<OpeningInterval>, 7> week_;
     std::vector<Holiday> holidays_;  // sorted by day, unique
+    std::optional<std::pair<DayNumber, DayNumber>> holiday_years_;
 };
 
 // Reads holidays of one division from the gov.uk bank-holidays JSON layout

@@ -120,9 +120,13 @@ def check_file(path: str, holidays: str, schema_path: str) -> list:
         # A scenario of bad input: the schema or section 6 must refuse it independently of the engine.
         if set(doc) != {"scenario", "narrative", "contact", "expect_refusal"}:
             return ["top level must be exactly scenario, narrative, contact, expect_refusal"]
-        if not (schema_problems(doc["contact"], schema_path) + section_6_problems(doc["contact"])):
-            return ["expect_refusal, but contact.schema.json and section 6 both accept this contact"]
-        return []
+        if schema_problems(doc["contact"], schema_path) + section_6_problems(doc["contact"]):
+            return []
+        try:
+            ref.decide(doc["contact"], holidays)
+        except ref.BeyondHolidayData:  # valid, but it needs a working day the holiday file lacks
+            return [] if doc["expect_refusal"].get("path") == "" else ['a refusal for the holiday data has path ""']
+        return ["expect_refusal, but contact.schema.json and section 6 accept this contact and the reference decides it"]
     problems = shape_problems(name, doc)
     if problems:
         return problems

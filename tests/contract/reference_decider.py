@@ -128,9 +128,27 @@ def load_holidays(holidays_path: str) -> frozenset:
     return frozenset(parse_date(e["date"]) for e in data["england-and-wales"]["events"])
 
 
+class BeyondHolidayData(Exception):
+    """Whether a weekday is a working day depends on a year the holiday file does not cover (it
+    covers whole years, from the first to the last it mentions). The spec gives no answer then and a
+    guess would give a wrong deadline, so the contact is refused (the engine: path "", a message
+    naming the day)."""
+
+
+@functools.lru_cache(maxsize=8)
+def holiday_years(holidays: frozenset) -> tuple:
+    return dt.date(min(holidays).year, 1, 1), dt.date(max(holidays).year, 12, 31)
+
+
 def is_working_day(day: dt.date, holidays: frozenset) -> bool:
-    """§1 Time: "A working day is Monday to Friday, except a bank holiday of England and Wales"."""
-    return day.weekday() < 5 and day not in holidays
+    """§1 Time: "A working day is Monday to Friday, except a bank holiday of England and Wales".
+    Raises BeyondHolidayData for a weekday outside the holiday file's years."""
+    if day.weekday() >= 5:
+        return False
+    first, last = holiday_years(holidays)
+    if not first <= day <= last:
+        raise BeyondHolidayData(day)
+    return day not in holidays
 
 
 def local_at(day: dt.date, clock: dt.time) -> dt.datetime:
@@ -142,8 +160,8 @@ def local_at(day: dt.date, clock: dt.time) -> dt.datetime:
 def in_office_hours(t: dt.datetime, holidays: frozenset) -> bool:
     """§1 Time: "Office hours: 09:00 (inclusive) to 17:00 (exclusive) local time on a working day"."""
     local = to_local(t)
-    return (is_working_day(local.date(), holidays)
-            and OFFICE_OPENS <= local.time() < OFFICE_CLOSES)
+    return (OFFICE_OPENS <= local.time() < OFFICE_CLOSES
+            and is_working_day(local.date(), holidays))
 
 
 def next_working_day(day: dt.date, holidays: frozenset) -> dt.date:
@@ -162,7 +180,7 @@ def clock_start(contact: dict, received: dt.datetime, holidays: frozenset) -> dt
         return received
     local = to_local(received)
     day = local.date()
-    if is_working_day(day, holidays) and local.time() < OFFICE_OPENS:
+    if local.time() < OFFICE_OPENS and is_working_day(day, holidays):
         return local_at(day, OFFICE_OPENS)
     return local_at(next_working_day(day, holidays), OFFICE_OPENS)
 

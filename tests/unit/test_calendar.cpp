@@ -191,3 +191,31 @@ TEST_CASE("days and times are described in English", "[calendar]") {
     CHECK(describe_time_of_day(5) == "00:00:05");
     CHECK(office().local_date(at("2024-06-30T23:30:00Z")) == date("2024-07-01"));
 }
+
+TEST_CASE("a working-day question beyond the holiday data's years is refused, and only then", "[calendar]") {
+    REQUIRE(office().holiday_years().has_value());
+    CHECK(format_date(office().holiday_years()->first) == "2018-01-01");
+    CHECK(format_date(office().holiday_years()->second) == "2028-12-31");
+    // Answers that need no weekday outside 2018-2028.
+    CHECK_FALSE(office().is_working_day(date("2029-01-06")));  // a Saturday has no opening hours
+    CHECK_FALSE(office().is_open(at("2029-01-02T20:00:00Z")));  // after hours on any day
+    CHECK(next_opening("2018-01-01T08:00:00Z") == "2018-01-02T09:00:00+00:00");  // 1 January is a holiday
+    CHECK(working_days_after("2028-12-20T12:00:00Z", 3) == "2028-12-27T17:00:00+00:00");  // over Christmas
+    // Answers that do: each names the day and the year to add.
+    try {
+        (void)office().add_working_days(at("2028-12-20T12:00:00Z"), 10);
+        FAIL("ten working days after 20 December 2028 were counted without 2029's holidays");
+    } catch (const BeyondHolidayData& beyond) {
+        CHECK(format_date(beyond.day) == "2029-01-01");
+        CHECK(std::string(beyond.what()) ==
+              "calendar office knows its holidays for 2018 to 2028 only, and the decision needs to know whether "
+              "Monday 1 January 2029 is a working day: add the holidays of 2029 to its holiday file");
+    }
+    CHECK_THROWS_AS(office().is_open(at("2029-01-02T10:00:00Z")), BeyondHolidayData);
+    CHECK_THROWS_AS(office().next_opening(at("2028-12-29T18:00:00Z")), BeyondHolidayData);
+    CHECK_THROWS_AS(office().is_working_day(date("2017-12-29")), BeyondHolidayData);
+    // A calendar without holidays has none in any year.
+    const Calendar plain("plain", *TimeZone::from_posix("UTC", "UTC0"), weekdays({{nine, five_pm}}), {});
+    CHECK_FALSE(plain.holiday_years().has_value());
+    CHECK(plain.is_working_day(date("2099-01-01")));
+}

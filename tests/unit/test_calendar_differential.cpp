@@ -64,6 +64,18 @@ private:
 
 DayNumber date_of(const json& value) { return *parse_date(value.get<std::string>()); }
 
+// `expected` is the reference's answer, or null when the question needs a weekday beyond the
+// holiday data: then the calendar must throw BeyondHolidayData, and nothing else.
+template <typename Question>
+void expect_answer(Mismatches& m, const json& the_case, const std::string& what, const json& expected, Question question) {
+    try {
+        const json got = question();
+        m.expect(!expected.is_null() && got == expected, the_case, what, got.dump());
+    } catch (const BeyondHolidayData& beyond) {
+        m.expect(expected.is_null(), the_case, what, std::string("refused: ") + beyond.what());
+    }
+}
+
 void require_none(const Mismatches& m, std::size_t expected_min_checks) {
     INFO(m.count() << " of " << m.checked() << " checks disagree; the first ones:\n" << m.report());
     CHECK(m.count() == 0);
@@ -89,17 +101,14 @@ TEST_CASE("instants agree with zoneinfo and the Python office calendar", "[calen
         m.expect(local == c["local"].get<std::string>(), c, "format", local);
         const DayNumber day = office.local_date(t);
         m.expect(day == date_of(c["local_date"]), c, "local_date", format_date(day));
-        const bool working = office.is_working_day(day);
-        m.expect(working == c["working_day"].get<bool>(), c, "is_working_day", working ? "true" : "false");
-        const bool open = office.is_open(t);
-        m.expect(open == c["is_open"].get<bool>(), c, "is_open", open ? "true" : "false");
-        const std::string opening = zone.format(office.next_opening(t));
-        m.expect(opening == c["next_opening"].get<std::string>(), c, "next_opening", opening);
+        // A null answer depends on a weekday beyond the holiday data: the calendar must refuse it.
+        expect_answer(m, c, "is_working_day", c["working_day"], [&] { return json(office.is_working_day(day)); });
+        expect_answer(m, c, "is_open", c["is_open"], [&] { return json(office.is_open(t)); });
+        expect_answer(m, c, "next_opening", c["next_opening"], [&] { return json(zone.format(office.next_opening(t))); });
         const json& after = c["working_days_after"];
         for (int n = 1; n <= static_cast<int>(after.size()); ++n) {
-            const Instant deadline = office.add_working_days(t, n);
-            const auto expected = after[static_cast<std::size_t>(n - 1)].get<std::int64_t>() * micros_per_second;
-            m.expect(deadline == expected, c, "add_working_days n=" + std::to_string(n), zone.format(deadline));
+            expect_answer(m, c, "add_working_days n=" + std::to_string(n), after[static_cast<std::size_t>(n - 1)],
+                          [&] { return json(office.add_working_days(t, n) / micros_per_second); });
         }
     }
     require_none(m, instants.size() * 22);

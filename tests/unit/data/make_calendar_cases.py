@@ -27,28 +27,39 @@ OPEN, CLOSE = time(9), time(17)
 FIRST_YEAR, LAST_YEAR = 2018, 2028
 
 
+class BeyondHolidayData(Exception):
+    """The answer depends on whether a weekday outside the holiday file's years is a holiday."""
+
+
 class Office:
-    """Office hours 09:00-17:00 London time, Monday to Friday except bank holidays."""
+    """Office hours 09:00-17:00 London time, Monday to Friday except bank holidays.
+
+    The holiday file covers whole years, from the first to the last year it mentions; a question
+    whose answer depends on a weekday outside them has no answer (the spec: never count as if a
+    year had no bank holidays), and its expected value is null."""
 
     def __init__(self, holidays_path):
         events = json.loads(Path(holidays_path).read_text(encoding="utf-8"))["england-and-wales"]["events"]
         self.holidays = sorted(date.fromisoformat(e["date"]) for e in events)
         self.holiday_set = set(self.holidays)
+        self.covered = (date(self.holidays[0].year, 1, 1), date(self.holidays[-1].year, 12, 31))
 
     def working(self, d):
-        return d.weekday() < 5 and d not in self.holiday_set
+        if d.weekday() >= 5:
+            return False
+        if not self.covered[0] <= d <= self.covered[1]:
+            raise BeyondHolidayData(d)
+        return d not in self.holiday_set
 
     def is_open(self, t):
         local = as_local(t)
-        return self.working(local.date()) and OPEN <= local.time() < CLOSE
+        return OPEN <= local.time() < CLOSE and self.working(local.date())
 
     def next_opening(self, t):
         d = as_local(t).date() - timedelta(days=1)
         while True:
-            if self.working(d):
-                opening = local_instant(d, OPEN)
-                if opening >= t:
-                    return opening
+            if d.weekday() < 5 and local_instant(d, OPEN) >= t and self.working(d):
+                return local_instant(d, OPEN)
             d += timedelta(days=1)
 
     def working_days_after(self, t, n):
@@ -147,20 +158,39 @@ def rfc3339_input(rng, t):
     return f"{wall:%Y-%m-%dT%H:%M:%S}{fraction}{suffix}", t - wall.microsecond + kept
 
 
+def answer(question):
+    """The answer, or None when it depends on a day beyond the holiday data."""
+    try:
+        return question()
+    except BeyondHolidayData:
+        return None
+
+
 def instant_case(rng, office):
     text, t = rfc3339_input(rng, random_instant(rng, office))
+    return instant_case_at(text, t, office)
+
+
+def instant_case_at(text, t, office):
+    opening = answer(lambda: office.next_opening(t))
     return {
         "input": text,
         "instant": t,
         "offset": offset_seconds(t),
         "local": rfc3339_local(t),
         "local_date": as_local(t).date().isoformat(),
-        "working_day": office.working(as_local(t).date()),
-        "is_open": office.is_open(t),
-        "next_opening": rfc3339_local(office.next_opening(t)),
+        "working_day": answer(lambda: office.working(as_local(t).date())),
+        "is_open": answer(lambda: office.is_open(t)),
+        "next_opening": None if opening is None else rfc3339_local(opening),
         # Whole seconds since 1970 of the results for n = 1..15, kept short to keep the file small.
-        "working_days_after": [office.working_days_after(t, n) // 10**6 for n in range(1, 16)],
+        "working_days_after": [answer(lambda: office.working_days_after(t, n) // 10**6) for n in range(1, 16)],
     }
+
+
+def beyond_case(rng, office, year):
+    day = random_day(rng, date(year, 1, 1), date(year, 12, 31))
+    text, t = rfc3339_input(rng, local_instant(day, wall_time(rng)))
+    return instant_case_at(text, t, office)
 
 
 def from_local_case(rng):
@@ -202,8 +232,13 @@ def main():
 
     rng = random.Random(args.seed)
     office = Office(args.holidays)
+    # Instants in the years either side of the holiday data, from a generator of their own so that
+    # the cases above stay what they were.
+    beyond = random.Random(args.seed + 1)
+    outside = [beyond.choice([FIRST_YEAR - 2, FIRST_YEAR - 1, LAST_YEAR + 1, LAST_YEAR + 2]) for _ in range(60)]
     sections = {
-        "instants": [instant_case(rng, office) for _ in range(1600)],
+        "instants": [instant_case(rng, office) for _ in range(1600)] +
+                    [beyond_case(beyond, office, year) for year in outside],
         "from_local": [from_local_case(rng) for _ in range(600)],
         "ages": [age_case(rng) for _ in range(1000)],
         "months": [month_case(rng) for _ in range(1000)],
