@@ -127,8 +127,7 @@ int run_replay(const Args& args) {
     std::string log_path = option(args, "--log", &has_log), contacts = option(args, "--contacts", &has_contacts);
     std::string format = option(args, "--format", &has_format), threads_text = option(args, "--threads", &has_threads);
     RecordFilter filter{std::nullopt, std::nullopt, option(args, "--from"), option(args, "--to")};
-    static const std::regex date(R"(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z?)?)");
-    bool dates_ok = (filter.from.empty() || std::regex_match(filter.from, date)) && (filter.to.empty() || std::regex_match(filter.to, date));
+    bool dates_ok = time_bounds_problem(filter).empty();
     if (has_log == has_contacts || (has_log && flag(args, "--rules")) || (has_format && format != "text" && format != "json") || !dates_ok ||
         (has_threads && !std::regex_match(threads_text, std::regex("[1-9][0-9]{0,2}")))) {
         std::cerr << "frontdoor replay: give --log LOG, or --contacts FILE with --rules and --with-rules; "

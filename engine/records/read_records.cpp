@@ -4,6 +4,9 @@
 #include "engine/records/hash_record.hpp"
 #include "engine/records/record_store.hpp"
 
+#include <regex>
+#include <stdexcept>
+
 namespace frontdoor {
 
 namespace {
@@ -20,7 +23,19 @@ RecordFilter without_utc_mark(RecordFilter filter) {
 
 }  // namespace
 
+std::string time_bounds_problem(const RecordFilter& filter) {
+    static const std::regex utc(R"(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?[Zz]?)?)");
+    for (const auto& [name, bound] : {std::pair{"from", &filter.from}, std::pair{"to", &filter.to}}) {
+        if (bound->empty() || std::regex_match(*bound, utc)) continue;
+        return std::string("the bound '") + name + "' is \"" + *bound +
+               "\": expected a UTC date or time, 2024-05-01 or 2024-05-01T09:00 (seconds and milliseconds "
+               "may follow, and a closing Z), with no other offset";
+    }
+    return {};
+}
+
 void DecisionLog::scan(const RecordFilter& filter, const std::function<bool(Record&&)>& visit) const {
+    if (std::string problem = time_bounds_problem(filter); !problem.empty()) throw std::invalid_argument(problem);
     store_->scan(without_utc_mark(filter), visit);
 }
 

@@ -37,10 +37,16 @@ struct RecordFilter {
     std::optional<std::int64_t> id;
     std::optional<std::string> contact_id;
     // Compared with the start of recorded_at, both inclusive: from "2024-05-01" to "2024-05-31"
-    // takes in the whole of May (UTC).
+    // takes in the whole of May (UTC). A bound is a UTC date or time, 2024-05-01, 2024-05-01T09:00,
+    // 2024-05-01T09:00:30 or 2024-05-01T09:00:30.250, with or without a closing Z; a time with
+    // another offset is refused (see time_bounds_problem), never compared as if it were UTC.
     std::string from;
     std::string to;
 };
+
+// Empty when the filter's bounds are both empty or UTC dates and times as above; otherwise a
+// sentence naming the first bad bound and what was expected.
+std::string time_bounds_problem(const RecordFilter& filter);
 
 // The result of checking a whole log. `problem` is empty when the log is intact.
 struct VerifyReport {
@@ -79,6 +85,7 @@ public:
     VerifyReport verify(const std::string& published_head = "") const;
 
     // Calls `visit` with each record matching `filter`, in id order, until it returns false.
+    // Throws std::invalid_argument (with time_bounds_problem's sentence) for a bad time bound.
     void scan(const RecordFilter& filter, const std::function<bool(Record&&)>& visit) const;
     std::vector<Record> find(const RecordFilter& filter) const;
 

@@ -200,6 +200,23 @@ TEST_CASE("time bounds select by time of recording, with or without a closing Z"
     CHECK(log->find(filter).empty());
 }
 
+TEST_CASE("a time bound with an offset other than Z is refused, not compared as UTC", "[records]") {
+    ScratchDir dir;
+    record(dir.file("log.db"), *hackney(), scenario_contacts());
+    auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
+    frontdoor::RecordFilter filter;
+    filter.to = "2024-05-01T10:30+01:00";
+    CHECK(frontdoor::time_bounds_problem(filter) ==
+          "the bound 'to' is \"2024-05-01T10:30+01:00\": expected a UTC date or time, 2024-05-01 or 2024-05-01T09:00 "
+          "(seconds and milliseconds may follow, and a closing Z), with no other offset");
+    CHECK_THROWS_AS(log->find(filter), std::invalid_argument);
+    filter.to = "2024-05-01T09:30Z";
+    filter.from = "1 May 2024";
+    CHECK(frontdoor::time_bounds_problem(filter).find("the bound 'from' is \"1 May 2024\"") == 0);
+    filter.from = "2024-05-01";
+    CHECK(frontdoor::time_bounds_problem(filter).empty());
+}
+
 TEST_CASE("contacts refused by both packs are counted once, and not compared", "[records]") {
     std::string contacts;
     for (const auto& contact : scenario_contacts()) contacts += contact + "\n";
