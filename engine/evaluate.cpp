@@ -132,6 +132,7 @@ Value Evaluation::collect(int slot) {
         const ast::Row& row = decision.rows[r];
         auto apply = [&]() {
             if (row.condition && !holds(*row.condition)) return false;
+            if (items.capacity() == 0) items.reserve(decision.rows.size() + 3);  // one allocation, on the first item
             items.push_back(eval(*row.value));
             return true;
         };

@@ -21,7 +21,9 @@ Value Value::string(std::string s) {
 Value Value::list(std::vector<Value> items) {
     Value v;
     v.kind = Kind::list;
-    v.items = std::make_shared<const std::vector<Value>>(std::move(items));
+    // An empty list shares nothing: elements() reads a missing vector as no items, so the many
+    // empty lists of a decision (no flags, no warnings) cost no allocation.
+    if (!items.empty()) v.items = std::make_shared<const std::vector<Value>>(std::move(items));
     return v;
 }
 

@@ -16,7 +16,7 @@ struct Value {
     std::int32_t calendar = -1; // duration in working days: the calendar's index
     std::int64_t number = 0;   // boolean, integer, enum member, day number, instant (µs), duration amount
     std::shared_ptr<const std::string> text;
-    std::shared_ptr<const std::vector<Value>> items;  // list or set items; record fields by index
+    std::shared_ptr<const std::vector<Value>> items;  // list or set items (null when empty); record fields by index
 
     static Value absent() { return {}; }
     static Value boolean(bool b) { return scalar(Kind::boolean, b ? 1 : 0); }
