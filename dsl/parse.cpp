@@ -170,7 +170,8 @@ void parse_source(const Source& source, std::uint32_t file, ast::Pack& pack, Dia
         return;
     }
     TreeConverter converter(file, diagnostics);
-    std::uint32_t at = skip_blank(text, 0);
+    // A byte-order mark, which some Windows editors write at the start of UTF-8 files, is skipped.
+    std::uint32_t at = skip_blank(text, std::string_view(text).starts_with("\xEF\xBB\xBF") ? 3 : 0);
     while (at < text.size()) {
         LineColumn where = source.locate(at);
         p::memory_input<> in(text.data() + at, text.data() + text.size(), source.name(), at, where.line, where.column);
