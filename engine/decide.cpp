@@ -16,11 +16,7 @@ ReadResult Pack::read(std::string_view json_text) const {
     ReadResult result;
     auto value = std::make_shared<engine::Value>();
     auto refusal = engine::read_input(pack, json_text, *value);
-    try {
-        if (!refusal) refusal = engine::apply_refusals(pack, *value);
-    } catch (const time::BeyondHolidayData& beyond) {
-        refusal = engine::InputRefusal{"", beyond.what(), -1};
-    }
+    if (!refusal) refusal = engine::apply_refusals(pack, *value);
     if (refusal) {
         result.path = refusal->path;
         result.message = refusal->message;
@@ -45,14 +41,13 @@ Decided Pack::decide(std::string_view json_text, const DecideOptions& options) c
 Decided Pack::decide(const Input& input, const DecideOptions& options) const {
     Decided result;
     engine::Trace trace;
-    try {
-        result.json = engine::decide_value(*impl_, *input.value, options.explain ? &trace : nullptr);
-    } catch (const time::BeyondHolidayData& beyond) {
-        // Deciding needs a working day that the holiday data does not cover: a refusal of the
-        // whole contact, never a deadline counted as if that year had no bank holidays.
+    engine::DecideResult decided = engine::decide_value(*impl_, *input.value, options.explain ? &trace : nullptr);
+    if (decided.refusal) {
         result.refused = true;
-        result.message = beyond.what();
+        result.path = std::move(decided.refusal->path);
+        result.message = std::move(decided.refusal->message);
     }
+    result.json = std::move(decided.json);
     return result;
 }
 
@@ -60,7 +55,9 @@ Decided Pack::decide(const Input& input, const DecideOptions& options) const {
 
 namespace frontdoor::engine {
 
-std::string decide_value(const CompiledPack& pack, const Value& input, Trace* trace) {
+namespace {
+
+std::string decision_json(const CompiledPack& pack, const Value& input, Trace* trace) {
     std::string json;
     json.reserve(trace ? 4096 : 512);
     Evaluation evaluation(pack, input, trace);
@@ -78,6 +75,19 @@ std::string decide_value(const CompiledPack& pack, const Value& input, Trace* tr
     }
     out.end_object();
     return json;
+}
+
+}  // namespace
+
+DecideResult decide_value(const CompiledPack& pack, const Value& input, Trace* trace) {
+    DecideResult result;
+    try {
+        result.json = decision_json(pack, input, trace);
+    } catch (const time::BeyondHolidayData& beyond) {
+        // Never a deadline counted as if that year had no bank holidays.
+        result.refusal = refused_for_holiday_data(beyond);
+    }
+    return result;
 }
 
 }  // namespace frontdoor::engine

@@ -66,9 +66,9 @@ std::set<std::string> referenced_data_files(const std::vector<std::pair<std::str
     return out;
 }
 
-// False, with an error at the default, when a default cannot be computed (it needs a working day
-// beyond its calendar's holiday data).
-bool compile_inputs(engine::CompiledPack& pack, dsl::Diagnostics& diagnostics) {
+// Defaults see no calendar and no definition (the checker's scope for them is empty), so computing
+// them needs no holiday data and cannot fail.
+void compile_inputs(engine::CompiledPack& pack) {
     const auto& records = pack.checked->records;
     pack.defaults.resize(records.size());
     pack.patterns.resize(records.size());
@@ -88,16 +88,10 @@ bool compile_inputs(engine::CompiledPack& pack, dsl::Diagnostics& diagnostics) {
                 const auto* syntax = records[r].fields[f].syntax;
                 if (!syntax || !syntax->default_value) continue;
                 engine::Evaluation evaluation(pack, engine::Value::absent(), nullptr);
-                try {
-                    pack.defaults[r][f] = evaluation.eval(*syntax->default_value);
-                } catch (const time::BeyondHolidayData& beyond) {
-                    diagnostics.error(syntax->default_value->span, std::string("this default cannot be worked out: ") + beyond.what());
-                    return false;
-                }
+                pack.defaults[r][f] = evaluation.eval(*syntax->default_value);
             }
         }
     }
-    return true;
 }
 
 }  // namespace
@@ -146,11 +140,7 @@ LoadResult Pack::load_files(const std::string& label, std::vector<std::pair<std:
     compiled->checked = std::move(checked);
     compiled->digest = pack_digest(files);
     compiled->files = pack_files;
-    if (!compile_inputs(*compiled, graph_diagnostics)) {
-        auto errors = graph_diagnostics.sorted();
-        result.diagnostics.insert(result.diagnostics.end(), errors.end() - 1, errors.end());
-        return result;
-    }
+    compile_inputs(*compiled);
     engine::fold_constants(*compiled);
     result.pack = std::make_shared<const Pack>(std::move(compiled));
     return result;

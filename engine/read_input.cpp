@@ -253,7 +253,11 @@ std::optional<InputRefusal> read_input(const CompiledPack& pack, std::string_vie
     return std::nullopt;
 }
 
-std::optional<InputRefusal> apply_refusals(const CompiledPack& pack, const Value& input) {
+InputRefusal refused_for_holiday_data(const time::BeyondHolidayData& beyond) { return InputRefusal{"", beyond.what(), -1}; }
+
+namespace {
+
+std::optional<InputRefusal> first_refusal(const CompiledPack& pack, const Value& input) {
     const auto& refusals = pack.checked->syntax.inputs.front().refusals;
     if (refusals.empty()) return std::nullopt;
     Evaluation evaluation(pack, input, nullptr);
@@ -273,6 +277,16 @@ std::optional<InputRefusal> apply_refusals(const CompiledPack& pack, const Value
         }
     }
     return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<InputRefusal> apply_refusals(const CompiledPack& pack, const Value& input) {
+    try {
+        return first_refusal(pack, input);
+    } catch (const time::BeyondHolidayData& beyond) {
+        return refused_for_holiday_data(beyond);
+    }
 }
 
 }  // namespace frontdoor::engine

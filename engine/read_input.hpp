@@ -22,7 +22,12 @@ struct InputRefusal {
 
 // Parses `text` strictly (see json_document.hpp) and reads it against the declared input.
 std::optional<InputRefusal> read_input(const CompiledPack& pack, std::string_view text, Value& out);
-// The pack's `refuse` rules, in order; the first that holds is reported.
+// The pack's `refuse` rules, in order; the first that holds is reported. A rule that needs a working
+// day beyond the holiday data refuses the input as refused_for_holiday_data says.
 std::optional<InputRefusal> apply_refusals(const CompiledPack& pack, const Value& input);
+// The refusal of a whole input whose evaluation needed a working day beyond its calendar's holiday
+// data (time::BeyondHolidayData): path "", the calendar's message. The one place that turns the
+// calendar's refusal into a refusal of the contact.
+InputRefusal refused_for_holiday_data(const time::BeyondHolidayData& beyond);
 
 }  // namespace frontdoor::engine

@@ -66,13 +66,12 @@ ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, e
     result.title = scenario.value("scenario", "");
     engine::Value input;
     engine::Trace trace;
-    std::string decision;
+    engine::DecideResult decided;
     auto refusal = engine::read_input(pack, scenario["contact"].dump(), input);
-    try {  // as Pack::read and Pack::decide do
-        if (!refusal) refusal = engine::apply_refusals(pack, input);
-        if (!refusal) decision = engine::decide_value(pack, input, &trace);
-    } catch (const time::BeyondHolidayData& beyond) {
-        refusal = engine::InputRefusal{"", beyond.what(), -1};
+    if (!refusal) refusal = engine::apply_refusals(pack, input);
+    if (!refusal) {
+        decided = engine::decide_value(pack, input, &trace);
+        refusal = std::move(decided.refusal);
     }
     if (refusal) coverage.record_refusal(refusal->rule);
     if (scenario.contains("expect_refusal")) {
@@ -81,7 +80,7 @@ ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, e
         result.mismatches.push_back({"refusal", "(a decision)", json({{"path", refusal->path}, {"message", refusal->message}}).dump()});
     } else {
         coverage.record(trace);
-        compare_decision(scenario["expect"], decision, result);
+        compare_decision(scenario["expect"], decided.json, result);
     }
     result.passed = result.mismatches.empty();
     return result;

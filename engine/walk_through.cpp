@@ -150,21 +150,18 @@ private:
 
 Walkthrough walk_through(const Pack& pack, std::string_view input_json) {
     Walkthrough out;
-    ReadResult read = pack.read(input_json);
-    if (!read.input) {
+    auto refuse = [&](const std::string& path, const std::string& message) {
         out.refused = true;
-        out.refusal = (read.path.empty() ? "the input" : "at " + read.path) + ": " + read.message;
+        out.refusal = (path.empty() ? "the input" : "at " + path) + ": " + message;
         return out;
-    }
+    };
+    ReadResult read = pack.read(input_json);
+    if (!read.input) return refuse(read.path, read.message);
     const engine::CompiledPack& compiled = pack.compiled();
     engine::Trace trace;
-    try {
-        out.decision_json = engine::decide_value(compiled, *read.input->value, &trace);
-    } catch (const time::BeyondHolidayData& beyond) {  // as Pack::decide refuses it
-        out.refused = true;
-        out.refusal = std::string("the input: ") + beyond.what();
-        return out;
-    }
+    engine::DecideResult decided = engine::decide_value(compiled, *read.input->value, &trace);
+    if (decided.refusal) return refuse(decided.refusal->path, decided.refusal->message);
+    out.decision_json = std::move(decided.json);
     Evaluation evaluation(compiled, *read.input->value, nullptr);
     Narrator narrator(compiled, evaluation);
     std::string prefix = compiled.checked->input_name + ".";
