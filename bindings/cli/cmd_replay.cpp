@@ -73,10 +73,8 @@ int print_replay(const ReplayReport& report, bool json) {
 }
 
 void print_impact(const ImpactReport& report) {
-    // A contact refused by both packs is in both refusal counts: count it once.
     std::size_t both = records::refused_by_both(report);
-    std::size_t total = report.compared + report.refused_before + report.refused_after - both;
-    std::cout << report.changed << " of " << total << " decisions change";
+    std::cout << report.changed << " of " << records::contacts_in(report) << " decisions change";
     if (report.refused_before || report.refused_after)
         std::cout << " (refused: " << report.refused_before << " before, " << report.refused_after << " after; "
                   << both << " by both packs, not compared)";

@@ -104,6 +104,10 @@ std::size_t refused_by_both(const ImpactReport& report) {
     return report.refused_before - refused_before_only;
 }
 
+std::size_t contacts_in(const ImpactReport& report) {
+    return report.compared + report.refused_before + report.refused_after - refused_by_both(report);
+}
+
 Comparison compare_decisions(const DecisionSide& before, const DecisionSide& after, std::string label) {
     Comparison comparison;
     Members old_members = split_members(before.decision), new_members = split_members(after.decision);

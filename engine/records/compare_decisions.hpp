@@ -27,7 +27,9 @@ struct Comparison {
 Comparison compare_decisions(const DecisionSide& before, const DecisionSide& after, std::string label);
 
 // Contacts that both packs refused: counted in refused_before and in refused_after, compared
-// nowhere. The contacts of a report are compared + refused_before + refused_after - this.
+// nowhere.
 std::size_t refused_by_both(const ImpactReport& report);
+// Every contact of the report, each once: compared + refused_before + refused_after - refused_by_both.
+std::size_t contacts_in(const ImpactReport& report);
 
 }  // namespace frontdoor::records

@@ -51,11 +51,13 @@ std::vector<Record> DecisionLog::find(const RecordFilter& filter) const {
 std::shared_ptr<const Pack> DecisionLog::pack(const std::string& digest, std::string* error) const {
     std::lock_guard<std::mutex> lock(packs_mutex_);
     auto cached = packs_.find(digest);
-    if (cached != packs_.end()) return cached->second;
-    auto fail = [&](const std::string& why) -> std::shared_ptr<const Pack> {
-        if (error) *error = why;
-        return nullptr;
-    };
+    if (cached == packs_.end()) cached = packs_.emplace(digest, load_pack(digest)).first;
+    if (!cached->second.pack && error) *error = cached->second.error;
+    return cached->second.pack;
+}
+
+DecisionLog::PackOrError DecisionLog::load_pack(const std::string& digest) const {
+    auto fail = [](std::string why) { return PackOrError{nullptr, std::move(why)}; };
     auto stored = store_->pack(digest);
     if (!stored) return fail("the log does not hold the pack " + digest);
     if (records::digest_pack_files(stored->files) != digest)
@@ -69,8 +71,7 @@ std::shared_ptr<const Pack> DecisionLog::pack(const std::string& digest, std::st
     }
     if (loaded.pack->digest() != digest)
         return fail("the stored pack " + digest + " loads with another digest, " + loaded.pack->digest());
-    packs_.emplace(digest, loaded.pack);
-    return loaded.pack;
+    return PackOrError{loaded.pack, {}};
 }
 
 }  // namespace frontdoor

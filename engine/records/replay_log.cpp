@@ -5,7 +5,6 @@
 #include "frontdoor/replay.hpp"
 
 #include <algorithm>
-#include <map>
 
 namespace frontdoor {
 
@@ -84,20 +83,10 @@ ReplayReport replay_log(const DecisionLog& log, const RecordFilter& filter, unsi
             report.other_engine += result.other_engine;
             for (auto& difference : result.differences) report.differences.push_back(std::move(difference));
         });
-    // Each pack is looked up once, and so is a pack that cannot be had (missing, changed, or no
-    // longer loading): the log would otherwise try to compile it again for every record.
-    std::map<std::string, std::pair<std::shared_ptr<const Pack>, std::string>> packs;
     std::vector<ReplayItem> chunk;
     log.scan(filter, [&](Record&& record) {
-        auto known = packs.find(record.pack_digest);
-        if (known == packs.end()) {
-            std::string error;
-            auto pack = log.pack(record.pack_digest, &error);
-            known = packs.emplace(record.pack_digest, std::pair{std::move(pack), std::move(error)}).first;
-        }
         ReplayItem item;
-        item.pack = known->second.first;
-        item.pack_error = known->second.second;
+        item.pack = log.pack(record.pack_digest, &item.pack_error);  // compiled (or refused) once per pack
         item.record = std::move(record);
         chunk.push_back(std::move(item));
         if (chunk.size() == chunk_size) pipeline.submit(std::exchange(chunk, {}));

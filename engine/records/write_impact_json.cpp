@@ -70,8 +70,7 @@ std::string impact_json(const ImpactReport& report) {
     // "total" counts each contact once; one refused by both packs is in both refused counts and
     // in "refused_both", and is not compared.
     std::size_t both = records::refused_by_both(report);
-    std::size_t total = report.compared + report.refused_before + report.refused_after - both;
-    for (const auto& [key, count] : {std::pair{"total", total}, std::pair{"compared", report.compared},
+    for (const auto& [key, count] : {std::pair{"total", records::contacts_in(report)}, std::pair{"compared", report.compared},
                                      std::pair{"changed", report.changed},
                                      std::pair{"refused_before", report.refused_before},
                                      std::pair{"refused_after", report.refused_after},

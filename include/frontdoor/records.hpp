@@ -90,13 +90,20 @@ public:
     std::vector<Record> find(const RecordFilter& filter) const;
 
     // The pack stored under `digest`, compiled once and shared; null with `error` set when the
-    // log does not hold it or it no longer loads. Thread-safe.
+    // log does not hold it or it no longer loads. Either answer is worked out once per digest, so
+    // a replay over many records of a broken pack does not recompile it for each. Thread-safe.
     std::shared_ptr<const Pack> pack(const std::string& digest, std::string* error = nullptr) const;
 
 private:
+    struct PackOrError {
+        std::shared_ptr<const Pack> pack;
+        std::string error;  // why there is no pack
+    };
+    PackOrError load_pack(const std::string& digest) const;
+
     std::unique_ptr<records::RecordStore> store_;
     mutable std::mutex packs_mutex_;
-    mutable std::map<std::string, std::shared_ptr<const Pack>> packs_;
+    mutable std::map<std::string, PackOrError> packs_;
 };
 
 }  // namespace frontdoor
