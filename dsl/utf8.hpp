@@ -27,10 +27,6 @@ inline std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
 // The offset of the first byte that does not start a well-formed sequence; npos when all are.
 inline std::size_t first_invalid_utf8(std::string_view text) {
     for (std::size_t at = 0; at < text.size();) {
-        if (static_cast<unsigned char>(text[at]) < 0x80) {
-            ++at;
-            continue;
-        }
         std::size_t length = utf8_sequence_length(text, at);
         if (length == 0) return at;
         at += length;
