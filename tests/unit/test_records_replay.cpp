@@ -3,6 +3,7 @@
 // Impact: a lowered threshold is reported with its transitions, rules, fields and contacts.
 #include "test_records_fixture.hpp"
 
+#include "dsl/utf8.hpp"
 #include "engine/records/hash_record.hpp"
 #include "frontdoor/replay.hpp"
 
@@ -115,17 +116,7 @@ TEST_CASE("the impact on a log takes the recorded decisions as the old side", "[
 
 namespace {
 
-bool valid_utf8(const std::string& text) {
-    for (std::size_t i = 0; i < text.size();) {
-        auto byte = static_cast<unsigned char>(text[i]);
-        std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
-        if (length == 0 || i + length > text.size()) return false;
-        for (std::size_t k = 1; k < length; ++k)
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
-        i += length;
-    }
-    return true;
-}
+bool valid_utf8(const std::string& text) { return frontdoor::dsl::first_invalid_utf8(text) == std::string::npos; }
 
 std::string sql_text(const std::string& text) {
     std::string quoted = "'";
