@@ -51,6 +51,9 @@ struct Resolution {
     // Set by the engine on `x in S` / `x not in S` where S is a constant list or set of enumeration
     // members: index of S's membership bits (CompiledPack::member_bits).
     int member_bits = -1;
+    // Set by the engine: a shortcut for testing this condition, worked out at load
+    // (engine::ConditionTest); 0 when it is tested the general way.
+    std::uint8_t test = 0;
     std::vector<int> field_indices;  // record literal: each given field's index in its record type
 };
 

@@ -65,7 +65,8 @@ std::string decision_json(const CompiledPack& pack, const Value& input, Trace* t
     out.begin_object();
     for (const auto& field : pack.checked->syntax.outputs.front().fields) {
         out.raw_key(pack.encoded_of(&field));
-        write_value(out, pack, evaluation.eval(*field.value), field.value->type);
+        Scratch scratch;
+        write_value(out, pack, evaluation.operand(*field.value, scratch), field.value->type);
     }
     out.raw_key("\"ruleset\":");
     out.raw(pack.encoded_ruleset);

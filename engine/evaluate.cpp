@@ -36,10 +36,10 @@ std::unique_ptr<EvaluationFrame> take_frame(std::size_t slots, std::size_t local
 Evaluation::Evaluation(const CompiledPack& pack, Value input, Trace* trace)
     : pack_(pack), input_(std::move(input)), trace_(trace),
       frame_(take_frame(pack.checked->definitions.size(), static_cast<std::size_t>(pack.checked->local_count))),
-      slots_(frame_->slots), state_(frame_->state), locals_(frame_->locals) {}
+      slots_(frame_->slots.data()), state_(frame_->state.data()), locals_(frame_->locals.data()) {}
 
 Evaluation::~Evaluation() {
-    for (std::size_t slot = 0; slot < state_.size(); ++slot) {
+    for (std::size_t slot = 0; slot < frame_->state.size(); ++slot) {
         if (state_[slot] == 0) continue;
         slots_[slot] = Value();
         state_[slot] = 0;
@@ -49,8 +49,8 @@ Evaluation::~Evaluation() {
 
 void Evaluation::fail(const std::string& what) const { throw EvaluationError(what); }
 
-const Value& Evaluation::definition(int slot) {
-    if (state_[slot] == 2) return slots_[slot];
+// A definition not yet in the frame: a constant read in place, or computed now (and once).
+const Value& Evaluation::first_use(int slot) {
     if (!pack_.constant_definitions.empty() && pack_.constant_definitions[slot]) {
         const Value& constant = *pack_.constant_definitions[slot];
         if (!trace_) return constant;  // read in place: no copy, no reference count touched
@@ -139,7 +139,8 @@ Value Evaluation::collect(int slot) {
         std::size_t before = items.size();
         bool applied = false;
         if (row.each_list) {
-            Value list = eval(*row.each_list);
+            Scratch scratch;
+            const Value& list = operand(*row.each_list, scratch);
             for (const Value& item : list.elements()) {
                 bind(row.each_local, item);
                 applied = apply() || applied;

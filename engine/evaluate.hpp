@@ -7,6 +7,7 @@
 #include "engine/trace.hpp"
 
 #include <memory>
+#include <new>
 #include <stdexcept>
 
 namespace frontdoor::engine {
@@ -15,6 +16,46 @@ namespace frontdoor::engine {
 // had allowed. Reported as an internal error, never as a decision.
 struct EvaluationError : std::logic_error {
     using std::logic_error::logic_error;
+};
+
+// A name, or fields read from a name: read in place by Evaluation::path.
+inline bool is_path(const dsl::ast::Expr& expr) {
+    return (expr.kind == dsl::ast::ExprKind::name || expr.kind == dsl::ast::ExprKind::field) &&
+           expr.resolved.kind != dsl::ast::NameKind::unresolved;
+}
+
+// Shortcuts for conditions of the commonest shapes, chosen at load (Resolution::test) so that
+// testing them reads one path and compares numbers, with no operand computed:
+//   path = constant, path != constant   (the constant a boolean, integer, member, date or time)
+//   path < constant (and <=, >, >=)
+//   item in S, item not in S            (S a constant collection of enumeration members)
+enum class ConditionTest : std::uint8_t { general, equal_constant, not_equal_constant, order_constant, member_bits };
+
+// Room for one operand that has to be computed: constructed only then, so that the common case,
+// an operand read in place (a path or a folded constant), costs no value at all.
+class Scratch {
+public:
+    Scratch() {}
+    ~Scratch() {
+        if (used_) value_.~Value();
+    }
+    Scratch(const Scratch&) = delete;
+    Scratch& operator=(const Scratch&) = delete;
+    const Value& hold(Value v) {
+        if (used_) {
+            value_ = std::move(v);
+        } else {
+            new (&value_) Value(std::move(v));
+            used_ = true;
+        }
+        return value_;
+    }
+
+private:
+    union {
+        Value value_;
+    };
+    bool used_ = false;
 };
 
 // An evaluation's working memory, reused by the next evaluation on the same thread: deciding a
@@ -38,7 +79,13 @@ public:
     bool holds(const dsl::ast::Expr& expr);
     // A name or field path read in place, without copying the values along the way.
     const Value& path(const dsl::ast::Expr& expr);
-    const Value& definition(int slot);
+    // An expression's value read in place when it is a path or a folded constant (no copy),
+    // computed into `scratch` otherwise.
+    const Value& operand(const dsl::ast::Expr& expr, Scratch& scratch);
+    const Value& definition(int slot) {
+        if (state_[slot] == 2) return slots_[slot];  // the common case, inline: already computed
+        return first_use(slot);
+    }
     // Binds a local variable to a value that outlives its use (an item of a list being walked).
     void bind(int local, const Value& value) { locals_[local] = &value; }
     const Value& input() const { return input_; }
@@ -46,13 +93,13 @@ public:
     std::vector<Read> reads_of(const dsl::ast::Expr& expr);
 
 private:
+    const Value& first_use(int slot);
     Value compute(int slot, TraceEntry* entry);
     Value first_match(int slot, TraceEntry* entry);
     Value collect(int slot);
     Value lookup(const dsl::ast::Expr& call);
     Value call(const dsl::ast::Expr& expr);
     Value binary(const dsl::ast::Expr& expr);
-    const Value& operand(const dsl::ast::Expr& expr, Value& scratch);
     bool relation(const dsl::ast::Expr& expr);
     Value arithmetic(dsl::ast::Op op, const Value& left, const Value& right);
     Value quantifier(const dsl::ast::Expr& expr);
@@ -66,9 +113,10 @@ private:
     Value input_;
     Trace* trace_;
     std::unique_ptr<EvaluationFrame> frame_;
-    std::vector<Value>& slots_;
-    std::vector<std::uint8_t>& state_;
-    std::vector<const Value*>& locals_;
+    // The frame's arrays, which do not move during an evaluation.
+    Value* slots_;
+    std::uint8_t* state_;
+    const Value** locals_;
 };
 
 }  // namespace frontdoor::engine

@@ -31,22 +31,21 @@ Value duration_value(const Expr& expr) {
     return v;
 }
 
-// A name, or fields read from a name: read in place by `path`.
-bool is_path(const Expr& expr) {
-    return (expr.kind == ExprKind::name || expr.kind == ExprKind::field) && expr.resolved.kind != ast::NameKind::unresolved;
-}
-
 }  // namespace
 
 const Value& Evaluation::path(const Expr& expr) {
-    const Value* value = nullptr;
-    switch (expr.resolved.kind) {
-        case ast::NameKind::input: value = &input_; break;
-        case ast::NameKind::definition: value = &definition(expr.resolved.index); break;
-        case ast::NameKind::local: value = locals_[expr.resolved.index]; break;
-        default: fail("not a value: " + expr.text);
+    const ast::Resolution& name = expr.resolved;
+    const Value* value;
+    if (name.kind == ast::NameKind::input) [[likely]] {
+        value = &input_;
+    } else if (name.kind == ast::NameKind::definition) {
+        value = &definition(name.index);
+    } else if (name.kind == ast::NameKind::local) {
+        value = locals_[name.index];
+    } else {
+        fail("not a value: " + expr.text);
     }
-    for (int field : expr.resolved.field_path) {
+    for (int field : name.field_path) {
         if (!value->present()) return absent_value;
         value = &(*value->items)[field];
     }
@@ -79,8 +78,9 @@ Value Evaluation::eval(const Expr& expr) {
         }
         case ExprKind::call: return call(expr);
         case ExprKind::unary: {
-            Value operand = eval(*expr.args[0]);
-            return expr.resolved.op == Op::logical_not ? Value::boolean(!operand.truthy()) : Value::integer(-operand.number);
+            Scratch scratch;
+            const Value& value = operand(*expr.args[0], scratch);
+            return expr.resolved.op == Op::logical_not ? Value::boolean(!value.truthy()) : Value::integer(-value.number);
         }
         case ExprKind::binary: return binary(expr);
         case ExprKind::if_then_else: return holds(*expr.args[0]) ? eval(*expr.args[1]) : eval(*expr.args[2]);
@@ -107,14 +107,20 @@ Value Evaluation::call(const Expr& expr) {
                 if (v.present()) return v;
             }
             return Value::absent();
-        case ast::Builtin::count: return Value::integer(static_cast<std::int64_t>(eval(*expr.args[0]).elements().size()));
-        case ast::Builtin::whole_years:
-            return Value::integer(time::whole_years_between(static_cast<time::DayNumber>(eval(*expr.args[0]).number),
-                                                            static_cast<time::DayNumber>(eval(*expr.args[1]).number)));
+        case ast::Builtin::count: {
+            Scratch list;
+            return Value::integer(static_cast<std::int64_t>(operand(*expr.args[0], list).elements().size()));
+        }
+        case ast::Builtin::whole_years: {
+            Scratch birth, on;
+            return Value::integer(time::whole_years_between(static_cast<time::DayNumber>(operand(*expr.args[0], birth).number),
+                                                            static_cast<time::DayNumber>(operand(*expr.args[1], on).number)));
+        }
         default: break;
     }
     const time::Calendar& calendar = pack_.checked->calendars[expr.args[0]->resolved.index];
-    time::Instant t = eval(*expr.args[1]).number;
+    Scratch instant;
+    time::Instant t = operand(*expr.args[1], instant).number;
     switch (expr.resolved.builtin) {
         case ast::Builtin::local_date: return Value::date(calendar.local_date(t));
         case ast::Builtin::is_open: return Value::boolean(calendar.is_open(t));
@@ -126,11 +132,14 @@ Value Evaluation::call(const Expr& expr) {
 Value Evaluation::lookup(const Expr& expr) {
     int slot = expr.resolved.index;
     const ast::Table& table = pack_.checked->syntax.tables[pack_.checked->definitions[slot].syntax_index];
-    Value key_scratch, entry_scratch;
+    Scratch key_scratch;
     const Value& key = operand(*expr.args[0], key_scratch);
     for (std::size_t i = 0; i < table.entries.size(); ++i) {
         const ast::TableEntry& entry = table.entries[i];
-        if (entry.key && !equal(operand(*entry.key, entry_scratch), key)) continue;
+        if (entry.key) {
+            Scratch entry_scratch;
+            if (!equal(operand(*entry.key, entry_scratch), key)) continue;
+        }
         Value value = eval(*entry.value);
         if (trace_) {
             bool seen = std::any_of(trace_->entries.begin(), trace_->entries.end(), [&](const TraceEntry& e) {
@@ -187,7 +196,7 @@ bool contains(const Value& collection, const Value& item) {
 Value Evaluation::binary(const Expr& expr) {
     Op op = expr.resolved.op;
     if (op == Op::logical_and || op == Op::logical_or || is_relation(op)) return Value::boolean(holds(expr));
-    Value left_value, right_value;
+    Scratch left_value, right_value;
     return arithmetic(op, operand(*expr.args[0], left_value), operand(*expr.args[1], right_value));
 }
 
@@ -196,14 +205,14 @@ bool Evaluation::relation(const Expr& expr) {
     // `x in S` with S a constant set of enumeration members: one bit test. With an explanation the
     // general path runs, so that reading S's definition is recorded.
     if (expr.resolved.member_bits >= 0 && !trace_) {
-        Value scratch;
+        Scratch scratch;
         const Value& item = operand(*expr.args[0], scratch);
         if (item.kind == Value::Kind::enumeration || !item.present()) {
             bool found = item.present() && pack_.has_member(expr.resolved.member_bits, item.number);
             return expr.resolved.op == Op::member ? found : !found;
         }
     }
-    Value left_value, right_value;
+    Scratch left_value, right_value;
     const Value& left = operand(*expr.args[0], left_value);
     const Value& right = operand(*expr.args[1], right_value);
     switch (expr.resolved.op) {
@@ -220,6 +229,30 @@ bool Evaluation::relation(const Expr& expr) {
 }
 
 bool Evaluation::holds(const Expr& expr) {
+    switch (static_cast<ConditionTest>(expr.resolved.test)) {
+        case ConditionTest::general: break;
+        case ConditionTest::equal_constant:
+        case ConditionTest::not_equal_constant: {
+            const Value& left = path(*expr.args[0]);
+            const Value& right = pack_.constants[expr.args[1]->resolved.constant];
+            bool same = left.kind == right.kind && left.number == right.number;  // `equal` for number kinds
+            return expr.resolved.op == Op::equal ? same : !same;
+        }
+        case ConditionTest::order_constant: {
+            const Value& left = path(*expr.args[0]);
+            const Value& right = pack_.constants[expr.args[1]->resolved.constant];
+            // `compare` for number kinds: kinds first (absent before all), then numbers.
+            int order = left.kind != right.kind ? (left.kind < right.kind ? -1 : 1)
+                        : left.number < right.number ? -1 : (left.number > right.number ? 1 : 0);
+            switch (expr.resolved.op) {
+                case Op::less: return order < 0;
+                case Op::less_equal: return order <= 0;
+                case Op::greater: return order > 0;
+                default: return order >= 0;
+            }
+        }
+        case ConditionTest::member_bits: return relation(expr);
+    }
     if (expr.resolved.constant >= 0) return pack_.constants[expr.resolved.constant].truthy();
     switch (expr.kind) {
         case ExprKind::name:
@@ -238,7 +271,7 @@ bool Evaluation::holds(const Expr& expr) {
             break;
         case ExprKind::exists:
         case ExprKind::is_absent: {
-            Value scratch;
+            Scratch scratch;
             return operand(*expr.args[0], scratch).present() == (expr.kind == ExprKind::exists);
         }
         case ExprKind::if_then_else: return holds(*expr.args[0]) ? holds(*expr.args[1]) : holds(*expr.args[2]);
@@ -248,11 +281,10 @@ bool Evaluation::holds(const Expr& expr) {
 }
 
 // An operand read in place when it is a path or a folded constant; computed into `scratch` otherwise.
-const Value& Evaluation::operand(const Expr& expr, Value& scratch) {
+const Value& Evaluation::operand(const Expr& expr, Scratch& scratch) {
     if (expr.resolved.constant >= 0) return pack_.constants[expr.resolved.constant];
     if (is_path(expr)) return path(expr);
-    scratch = eval(expr);
-    return scratch;
+    return scratch.hold(eval(expr));
 }
 
 Value Evaluation::arithmetic(Op op, const Value& left, const Value& right) {
@@ -272,7 +304,7 @@ Value Evaluation::arithmetic(Op op, const Value& left, const Value& right) {
 }
 
 Value Evaluation::quantifier(const Expr& expr) {
-    Value scratch;
+    Scratch scratch;
     const Value& list = operand(*expr.args[0], scratch);
     int local = expr.resolved.index;
     const Expr* where = expr.has_where ? expr.args[1].get() : nullptr;

@@ -39,8 +39,7 @@ bool reads_input(const ast::Expr& expr) {
 // evaluated, and refused, for each contact that reaches it. The evaluation is started afresh then,
 // so that nothing half-computed stays in its frame.
 void fold(ast::Expr& expr, CompiledPack& pack, std::optional<Evaluation>& evaluation) {
-    bool literal = expr.kind == ast::ExprKind::boolean || expr.kind == ast::ExprKind::integer || expr.kind == ast::ExprKind::absent;
-    if (!literal && reads_nothing(expr) && expr.type && !is_error(expr.type)) {
+    if (reads_nothing(expr) && expr.type && !is_error(expr.type)) {
         try {
             Value value = evaluation->eval(expr);
             expr.resolved.constant = static_cast<int>(pack.constants.size());
@@ -172,6 +171,32 @@ void index_member_tests(ast::Expr& expr, CompiledPack& pack) {
     for (auto& [name, value] : expr.fields) index_member_tests(*value, pack);
 }
 
+// The shortcut `holds` may take for a condition (ConditionTest).
+ConditionTest condition_test(const ast::Expr& expr, const CompiledPack& pack) {
+    if (expr.kind != ast::ExprKind::binary || expr.resolved.constant >= 0) return ConditionTest::general;
+    if (expr.resolved.member_bits >= 0) return ConditionTest::member_bits;
+    const ast::Expr& right = *expr.args[1];
+    bool path_and_number = is_path(*expr.args[0]) && right.resolved.constant >= 0 &&
+                           is_number_kind(pack.constants[static_cast<std::size_t>(right.resolved.constant)].kind);
+    if (!path_and_number) return ConditionTest::general;
+    switch (expr.resolved.op) {
+        case ast::Op::equal: return ConditionTest::equal_constant;
+        case ast::Op::not_equal: return ConditionTest::not_equal_constant;
+        case ast::Op::less:
+        case ast::Op::less_equal:
+        case ast::Op::greater:
+        case ast::Op::greater_equal: return ConditionTest::order_constant;
+        default: return ConditionTest::general;
+    }
+}
+
+void index_condition_tests(ast::Expr& expr, const CompiledPack& pack) {
+    expr.resolved.test = static_cast<std::uint8_t>(condition_test(expr, pack));
+    for (auto& arg : expr.args) index_condition_tests(*arg, pack);
+    for (auto& key : expr.keys) index_condition_tests(*key, pack);
+    for (auto& [name, value] : expr.fields) index_condition_tests(*value, pack);
+}
+
 }  // namespace
 
 void fold_constants(CompiledPack& pack) {
@@ -194,6 +219,7 @@ void fold_constants(CompiledPack& pack) {
         }
     }
     each_expression(checked, [&](ast::Expr& expr) { index_member_tests(expr, pack); });
+    each_expression(checked, [&](ast::Expr& expr) { index_condition_tests(expr, pack); });
 }
 
 }  // namespace frontdoor::engine
