@@ -5,6 +5,7 @@
 #include <boost/date_time/local_time/posix_time_zone.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 namespace frontdoor::time {
@@ -150,19 +151,49 @@ std::string TimeZone::format(Instant t) const {
     return out;
 }
 
+namespace {
+
+// "00" to "99": two digits written with one copy.
+constexpr char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+
+void put_two_digits(char* at, int n) { std::memcpy(at, digit_pairs + 2 * n, 2); }
+
+// "THH:MM:SS+HH:MM" (15 characters) at `at`.
+void put_time_and_offset(char* at, const LocalTime& local) {
+    const int offset_minutes = (local.offset_seconds < 0 ? -local.offset_seconds : local.offset_seconds) / 60;
+    at[0] = 'T';
+    put_two_digits(at + 1, local.seconds_of_day / 3600);
+    at[3] = ':';
+    put_two_digits(at + 4, local.seconds_of_day / 60 % 60);
+    at[6] = ':';
+    put_two_digits(at + 7, local.seconds_of_day % 60);
+    at[9] = local.offset_seconds < 0 ? '-' : '+';
+    put_two_digits(at + 10, offset_minutes / 60);
+    at[12] = ':';
+    put_two_digits(at + 13, offset_minutes % 60);
+}
+
+}  // namespace
+
 void TimeZone::append(std::string& out, Instant t) const {
     const LocalTime local = to_local(t);
-    append_date(out, local.day);
-    const int offset_minutes = (local.offset_seconds < 0 ? -local.offset_seconds : local.offset_seconds) / 60;
-    const int fields[5] = {local.seconds_of_day / 3600, local.seconds_of_day / 60 % 60, local.seconds_of_day % 60,
-                           offset_minutes / 60, offset_minutes % 60};
-    char text[15] = {'T', '0', '0', ':', '0', '0', ':', '0', '0', '+', '0', '0', ':', '0', '0'};
-    const int positions[5] = {1, 4, 7, 10, 13};
-    for (int i = 0; i < 5; ++i) {
-        text[positions[i]] = static_cast<char>('0' + fields[i] / 10);
-        text[positions[i] + 1] = static_cast<char>('0' + fields[i] % 10);
+    const CivilDate date = civil_date(local.day);
+    if (date.year < 0 || date.year > 9999) {  // far outside any contact: the general date writer
+        append_date(out, local.day);
+        char text[15];
+        put_time_and_offset(text, local);
+        out.append(text, sizeof text);
+        return;
     }
-    if (local.offset_seconds < 0) text[9] = '-';
+    char text[25];  // YYYY-MM-DDTHH:MM:SS+HH:MM, appended at once
+    put_two_digits(text, date.year / 100);
+    put_two_digits(text + 2, date.year % 100);
+    text[4] = '-';
+    put_two_digits(text + 5, date.month);
+    text[7] = '-';
+    put_two_digits(text + 8, date.day);
+    put_time_and_offset(text + 10, local);
     out.append(text, sizeof text);
 }
 
