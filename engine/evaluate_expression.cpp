@@ -47,7 +47,7 @@ const Value& Evaluation::path(const Expr& expr) {
     }
     for (int field : name.field_path) {
         if (!value->present()) return absent_value;
-        value = &(*value->items)[field];
+        value = &value->items.get()[field];
     }
     return *value;
 }

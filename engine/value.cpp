@@ -6,11 +6,6 @@ namespace frontdoor::engine {
 
 constinit const Value absent_value{};
 
-const std::vector<Value>& Value::no_items() {
-    static const std::vector<Value> empty;
-    return empty;
-}
-
 Value Value::string(std::string s) {
     Value v;
     v.kind = Kind::text;
@@ -23,7 +18,11 @@ Value Value::list(std::vector<Value> items) {
     v.kind = Kind::list;
     // An empty list shares nothing: elements() reads a missing vector as no items, so the many
     // empty lists of a decision (no flags, no warnings) cost no allocation.
-    if (!items.empty()) v.items = std::make_shared<const std::vector<Value>>(std::move(items));
+    if (!items.empty()) {
+        auto owner = std::make_shared<const std::vector<Value>>(std::move(items));
+        v.number = static_cast<std::int64_t>(owner->size());
+        v.items = std::shared_ptr<const Value>(owner, owner->data());
+    }
     return v;
 }
 

@@ -3,6 +3,7 @@
 // reference-counted, so copying a value never copies a list.
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -14,9 +15,13 @@ struct Value {
     Kind kind = Kind::absent;
     std::uint8_t unit = 0;     // duration: ast::DurationUnit; list: 1 when sorted and unique (a set)
     std::int32_t calendar = -1; // duration in working days: the calendar's index
-    std::int64_t number = 0;   // boolean, integer, enum member, day number, instant (µs), duration amount
+    std::int64_t number = 0;   // boolean, integer, enum member, day number, instant (µs), duration amount;
+                               // list, set or record: how many items or fields
     std::shared_ptr<const std::string> text;
-    std::shared_ptr<const std::vector<Value>> items;  // list or set items (null when empty); record fields by index
+    // List or set items, or record fields by index (null when there are none). It points at the
+    // first item itself, sharing ownership of the vector that holds them, so that reading a field
+    // follows one pointer, not two.
+    std::shared_ptr<const Value> items;
 
     static Value absent() { return {}; }
     static Value boolean(bool b) { return scalar(Kind::boolean, b ? 1 : 0); }
@@ -32,10 +37,11 @@ struct Value {
 
     bool present() const { return kind != Kind::absent; }
     bool truthy() const { return kind == Kind::boolean && number != 0; }
-    const std::vector<Value>& elements() const { return items ? *items : no_items(); }
+    std::span<const Value> elements() const {
+        return items ? std::span<const Value>(items.get(), static_cast<std::size_t>(number)) : std::span<const Value>();
+    }
 
 private:
-    static const std::vector<Value>& no_items();
     static Value scalar(Kind kind, std::int64_t number) {
         Value v;
         v.kind = kind;
