@@ -47,7 +47,7 @@ const Value& Evaluation::path(const Expr& expr) {
     }
     for (int field : name.field_path) {
         if (!value->present()) return absent_value;
-        value = &value->items.get()[field];
+        value = &value->elements()[static_cast<std::size_t>(field)];
     }
     return *value;
 }
@@ -290,7 +290,7 @@ const Value& Evaluation::operand(const Expr& expr, Scratch& scratch) {
 Value Evaluation::arithmetic(Op op, const Value& left, const Value& right) {
     bool add = op == Op::add;
     if (left.kind == Value::Kind::integer) return Value::integer(add ? left.number + right.number : left.number - right.number);
-    if (left.kind == Value::Kind::text) return Value::string(*left.text + *right.text);
+    if (left.kind == Value::Kind::text) return Value::string(std::string(left.text()).append(right.text()));
     auto unit = static_cast<ast::DurationUnit>(right.unit);
     if (left.kind == Value::Kind::date) {
         auto day = static_cast<time::DayNumber>(left.number);

@@ -31,7 +31,7 @@ void write_value(JsonWriter& out, const CompiledPack& compiled, const Value& val
     switch (value.kind) {
         case Value::Kind::boolean: out.boolean(value.truthy()); return;
         case Value::Kind::integer: out.integer(value.number); return;
-        case Value::Kind::text: out.string(*value.text); return;
+        case Value::Kind::text: out.string(value.text()); return;
         case Value::Kind::enumeration: out.raw(compiled.encoded_members[type->decl][value.number]); return;
         case Value::Kind::date: {  // digits and '-' only: nothing to escape
             std::string& json = out.raw_value();
@@ -75,7 +75,7 @@ std::string describe_value(const CompiledPack& compiled, const Value& value, con
     switch (value.kind) {
         case Value::Kind::boolean: return value.truthy() ? "yes" : "no";
         case Value::Kind::integer: return std::to_string(value.number);
-        case Value::Kind::text: return "\"" + *value.text + "\"";
+        case Value::Kind::text: return "\"" + std::string(value.text()) + "\"";
         case Value::Kind::enumeration: return pack.enums[type->decl].sorted[value.number];
         case Value::Kind::date: return time::describe_day(static_cast<time::DayNumber>(value.number));
         case Value::Kind::datetime: {

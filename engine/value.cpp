@@ -4,12 +4,16 @@
 
 namespace frontdoor::engine {
 
+static_assert(sizeof(Value) == 32, "a value is four words: reading a record touches fewer cache lines");
+
 constinit const Value absent_value{};
 
 Value Value::string(std::string s) {
     Value v;
     v.kind = Kind::text;
-    v.text = std::make_shared<const std::string>(std::move(s));
+    auto owner = std::make_shared<const std::string>(std::move(s));
+    v.number = static_cast<std::int64_t>(owner->size());
+    v.payload = std::shared_ptr<const void>(owner, owner->data());
     return v;
 }
 
@@ -21,7 +25,7 @@ Value Value::list(std::vector<Value> items) {
     if (!items.empty()) {
         auto owner = std::make_shared<const std::vector<Value>>(std::move(items));
         v.number = static_cast<std::int64_t>(owner->size());
-        v.items = std::shared_ptr<const Value>(owner, owner->data());
+        v.payload = std::shared_ptr<const void>(owner, owner->data());
     }
     return v;
 }
@@ -44,7 +48,10 @@ int compare(const Value& a, const Value& b) {
     if (a.kind != b.kind) return a.kind < b.kind ? -1 : 1;
     switch (a.kind) {
         case Value::Kind::absent: return 0;
-        case Value::Kind::text: return a.text->compare(*b.text) < 0 ? -1 : (*a.text == *b.text ? 0 : 1);
+        case Value::Kind::text: {
+            int order = a.text().compare(b.text());
+            return order < 0 ? -1 : (order > 0 ? 1 : 0);
+        }
         case Value::Kind::list:
         case Value::Kind::record: {
             const auto& x = a.elements();

@@ -5,6 +5,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace frontdoor::engine {
@@ -16,12 +17,11 @@ struct Value {
     std::uint8_t unit = 0;     // duration: ast::DurationUnit; list: 1 when sorted and unique (a set)
     std::int32_t calendar = -1; // duration in working days: the calendar's index
     std::int64_t number = 0;   // boolean, integer, enum member, day number, instant (µs), duration amount;
-                               // list, set or record: how many items or fields
-    std::shared_ptr<const std::string> text;
-    // List or set items, or record fields by index (null when there are none). It points at the
-    // first item itself, sharing ownership of the vector that holds them, so that reading a field
-    // follows one pointer, not two.
-    std::shared_ptr<const Value> items;
+                               // text: its length in bytes; list, set or record: how many items or fields
+    // Text: its first character; a list or set: its first item; a record: its first field (null
+    // when there is none). It points at them directly, sharing ownership of the string or vector
+    // that holds them, so that reading a field follows one pointer, and a value is 32 bytes.
+    std::shared_ptr<const void> payload;
 
     static Value absent() { return {}; }
     static Value boolean(bool b) { return scalar(Kind::boolean, b ? 1 : 0); }
@@ -37,8 +37,13 @@ struct Value {
 
     bool present() const { return kind != Kind::absent; }
     bool truthy() const { return kind == Kind::boolean && number != 0; }
+    std::string_view text() const {
+        return payload ? std::string_view(static_cast<const char*>(payload.get()), static_cast<std::size_t>(number))
+                       : std::string_view();
+    }
     std::span<const Value> elements() const {
-        return items ? std::span<const Value>(items.get(), static_cast<std::size_t>(number)) : std::span<const Value>();
+        return payload ? std::span<const Value>(static_cast<const Value*>(payload.get()), static_cast<std::size_t>(number))
+                       : std::span<const Value>();
     }
 
 private:
