@@ -14,6 +14,12 @@
 #    `frontdoor eval --jsonl` end to end with and without the explanation; nothing is pinned to a core;
 # 5. summarise_comparison.py prints the per-decision figures of every round and the ratios
 #    Frontdoor / peer of the medians across rounds.
+# The peers decide less than the Hackney pack does (level of need and outcome, from facts a
+# JavaScript step prepared). So that the engines are also compared on the same logic, each round
+# also times Frontdoor on the Hackney pack with its output cut to what the peers give (contact id,
+# level of need, outcome; made in OUT/same-logic from rules/hackney); Frontdoor still works out the
+# clock start, the re-referral window and episode, and consent itself. Its decisions are checked
+# against the peers' like the full pack's.
 # DIR is the build directory holding frontdoor and benchmarks/bench_decide (default build-bench).
 # Outputs and logs go to --out (default: a new temporary directory). Needs node (setup.sh is run
 # when node_modules is missing) and /usr/bin/python3.
@@ -52,22 +58,38 @@ if [ -z "$contacts" ]; then
 fi
 echo "corpus: $contacts ($(wc -l < "$contacts") lines); machine: $(nproc) cores, $(node --version), $(git -C "$repo" rev-parse --short HEAD)"
 
+same_logic="$out/same-logic"
+rm -rf "$same_logic" && cp -r "$rules" "$same_logic" && rm -rf "$same_logic/scenarios"
+cat > "$same_logic/output.rules" <<'RULES'
+# The peers' logic only (benchmarks/peers/compare_with_frontdoor.sh): what they decide.
+output times in office
+  contact_id = contact.contact_id
+  level_of_need = level_of_need
+  outcome = outcome
+RULES
+
 log "deciding with Frontdoor and both peers"
 "$frontdoor" eval --rules "$rules" --jsonl "$contacts" > "$out/frontdoor.jsonl" || [ $? -eq 1 ]  # 1: some lines refused
+"$frontdoor" eval --rules "$same_logic" --jsonl "$contacts" > "$out/frontdoor-same-logic.jsonl" 2> "$out/same-logic.log" \
+  || [ $? -eq 1 ]
 for engine in zen jre; do
   node "$here/run_peer.js" --engine "$engine" --contacts "$contacts" --out "$out/$engine.jsonl" > "$out/$engine.decide.log"
 done
 
 status=0
 for engine in zen jre; do
-  log "agreement: Frontdoor vs $engine"
-  /usr/bin/python3 "$here/compare_outcomes.py" --frontdoor "$out/frontdoor.jsonl" --peer "$out/$engine.jsonl" --show 20 \
-    | tee "$out/agreement.$engine.txt" || status=1
+  for side in frontdoor frontdoor-same-logic; do
+    log "agreement: $side vs $engine"
+    /usr/bin/python3 "$here/compare_outcomes.py" --frontdoor "$out/$side.jsonl" --peer "$out/$engine.jsonl" --show 20 \
+      | tee "$out/agreement.$side.$engine.txt" || status=1
+  done
 done
 
 for round in $(seq 1 "$rounds"); do
   log "round $round: bench_decide (Frontdoor)"
   "$bench" "$rules" "$contacts" "$repeat" > "$out/round$round.frontdoor.txt"
+  log "round $round: bench_decide (Frontdoor, the peers' logic only)"
+  "$bench" "$same_logic" "$contacts" "$repeat" > "$out/round$round.frontdoor-same-logic.txt"
   for engine in zen jre; do
     log "round $round: $engine"
     node "$here/run_peer.js" --engine "$engine" --contacts "$contacts" --out "$out/round.$engine.jsonl" --repeat "$repeat" \

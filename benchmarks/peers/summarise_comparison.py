@@ -15,6 +15,9 @@ Frontdoor takes less time; 0.1 is ten times faster) for three comparisons:
 * from parsed JSON: Frontdoor read + decide (strict JSON parse, validation, decide). Peer: facts step
   (validation, defaults, calendar) + engine. The peer's JSON.parse is left out of the per-decision
   figures (run_peer.js times it apart), so the mean with JSON.parse is given too.
+* same logic: as "engine", but Frontdoor decides with the Hackney pack's output cut to what the
+  peers give (OUT/round<r>.frontdoor-same-logic.txt): contact id, level of need and outcome, with
+  the clock start, re-referral window and episode and consent still worked out by Frontdoor.
 * process: wall time of `frontdoor eval --jsonl FILE > /dev/null` (process start, pack load, output)
   against run_peer.js's own wall time for one pass (after node and the model have loaded; output
   written on the first pass only).
@@ -72,6 +75,7 @@ def main():
     for r in range(1, args.rounds + 1):
         d = args.dir
         rounds.append({"fd": frontdoor_figures(f"{d}/round{r}.frontdoor.txt"),
+                       "same": frontdoor_figures(f"{d}/round{r}.frontdoor-same-logic.txt"),
                        "zen": peer_figures(f"{d}/round{r}.zen.txt"), "jre": peer_figures(f"{d}/round{r}.jre.txt"),
                        "eval": eval_figures(f"{d}/round{r}.eval-no-explain.txt", lines),
                        "eval_x": eval_figures(f"{d}/round{r}.eval-explain.txt", lines)})
@@ -94,12 +98,13 @@ def main():
     print("| comparison | statistic | Frontdoor, no explanation | Frontdoor, with explanation | zen-engine | json-rules-engine "
           "| ratio vs zen: no expl. / expl. | ratio vs jre: no expl. / expl. |")
     print("|---|---|---|---|---|---|---|---|")
-    comparisons = [("engine (contact already read)", "decide", "decide_x", "engine"),
-                   ("from parsed JSON (peer: facts step + engine)", "text", "text_x", "text")]
-    for name, fd_plain, fd_explained, peer_key in comparisons:
+    comparisons = [("engine (contact already read)", "fd", "decide", "decide_x", "engine"),
+                   ("engine, same logic as the peers (level of need and outcome)", "same", "decide", "decide_x", "engine"),
+                   ("from parsed JSON (peer: facts step + engine)", "fd", "text", "text_x", "text")]
+    for name, side, fd_plain, fd_explained, peer_key in comparisons:
         for stat in ("median", "mean", "p99"):
-            plain = lambda x, k=fd_plain, s=stat: x["fd"][k][s]
-            explained = lambda x, k=fd_explained, s=stat: x["fd"][k][s]
+            plain = lambda x, k=fd_plain, s=stat, f=side: x[f][k][s]
+            explained = lambda x, k=fd_explained, s=stat, f=side: x[f][k][s]
             zen = lambda x, k=peer_key, s=stat: x["zen"][k][s]
             jre = lambda x, k=peer_key, s=stat: x["jre"][k][s]
             print(f"| {name} | {stat} | {med(plain):.2f} ({spread(plain)}) | {med(explained):.2f} ({spread(explained)}) "
@@ -124,6 +129,11 @@ def main():
           f"({med(lambda x: x['zen']['engine']['median']) / med(lambda x: x['fd']['decide_x']['median']):.1f}x with explanation), "
           f"jre {med(lambda x: x['jre']['engine']['median']) / med(lambda x: x['fd']['decide']['median']):.1f}x "
           f"({med(lambda x: x['jre']['engine']['median']) / med(lambda x: x['fd']['decide_x']['median']):.1f}x with explanation)")
+    print(f"speed-up on the same logic (peer / Frontdoor with the peers' outputs only), engine medians: "
+          f"zen {med(lambda x: x['zen']['engine']['median']) / med(lambda x: x['same']['decide']['median']):.1f}x "
+          f"({med(lambda x: x['zen']['engine']['median']) / med(lambda x: x['same']['decide_x']['median']):.1f}x with explanation), "
+          f"jre {med(lambda x: x['jre']['engine']['median']) / med(lambda x: x['same']['decide']['median']):.1f}x "
+          f"({med(lambda x: x['jre']['engine']['median']) / med(lambda x: x['same']['decide_x']['median']):.1f}x with explanation)")
     return 0
 
 
