@@ -357,6 +357,7 @@ const Expr* Evaluation::failing_part(const Expr& condition) {
 
 std::vector<Read> Evaluation::reads_of(const Expr& expr) {
     std::vector<Read> out;
+    out.reserve(4);  // one allocation for the few facts a condition reads, not one per growth
     collect_reads(expr, out);
     return out;
 }

@@ -57,8 +57,13 @@ std::string rule_name(const CompiledPack& pack, const TraceEntry& entry) {
 
 namespace {
 
+// The explanation's own keys, already encoded: written without scanning them for escapes.
+constexpr std::string_view rule_key = R"("rule":)", source_key = R"("source":)", when_key = R"("when":)",
+                           adds_key = R"("adds":)", value_key = R"("value":)", reads_key = R"("reads":)",
+                           not_matched_key = R"("not_matched":)", row_key = R"("row":)", failed_key = R"("failed":)";
+
 void write_reads(JsonWriter& out, const CompiledPack& pack, const std::vector<Read>& reads) {
-    out.key("reads");
+    out.raw_key(reads_key);
     out.begin_object();
     for (const Read& read : reads) {
         out.raw_key(pack.encoded_of(read.path.data()));
@@ -68,9 +73,9 @@ void write_reads(JsonWriter& out, const CompiledPack& pack, const std::vector<Re
 }
 
 void write_source(JsonWriter& out, const CompiledPack& pack, const ast::Citation* citation) {
-    out.key("source");
+    out.raw_key(source_key);
     if (citation && citation->present) out.raw(pack.encoded_of(citation));
-    else out.string("");
+    else out.raw(R"("")");
 }
 
 }  // namespace
@@ -84,27 +89,27 @@ void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& t
                        checked.syntax.decisions[d.syntax_index].policy == ast::HitPolicy::collect;
         if (collect && entry.row < 0) continue;  // its applied rows are listed one by one
         out.begin_object();
-        out.key("rule");
+        out.raw_key(rule_key);
         out.string(rule_name(pack, entry));
         write_source(out, pack, citation_of(pack, entry.definition, entry.row));
         if (d.kind == dsl::DefinitionKind::decision) {
-            out.key("when");
+            out.raw_key(when_key);
             if (entry.condition) out.raw(pack.encoded_of(entry.condition));
-            else out.string("otherwise");
+            else out.raw(R"("otherwise")");
         }
-        out.key(collect ? "adds" : "value");
+        out.raw_key(collect ? adds_key : value_key);
         write_value(out, pack, entry.value, entry.type);
         if (d.kind != dsl::DefinitionKind::table) write_reads(out, pack, entry.reads);
         if (!entry.not_matched.empty()) {
-            out.key("not_matched");
+            out.raw_key(not_matched_key);
             out.begin_array();
             const auto& rows = checked.syntax.decisions[d.syntax_index].rows;
             for (const RowAttempt& attempt : entry.not_matched) {
                 out.begin_object();
-                out.key("row");
+                out.raw_key(row_key);
                 out.integer(attempt.row + 1);
                 write_source(out, pack, &rows[attempt.row].citation);
-                out.key("failed");
+                out.raw_key(failed_key);
                 out.raw(pack.encoded_of(attempt.failed));
                 write_reads(out, pack, attempt.reads);
                 out.end_object();
