@@ -1,5 +1,7 @@
 #include "engine/pattern.hpp"
 
+#include <algorithm>
+#include <array>
 #include <climits>
 
 namespace frontdoor::engine {
@@ -118,11 +120,20 @@ bool Pattern::compile_simple(const std::string& s) {
 bool Pattern::search(std::string_view text) const {
     if (fallback_) return std::regex_search(text.begin(), text.end(), *fallback_);
     const std::size_t n = text.size();
-    // reach[p]: some way of matching the atoms so far ends at position p.
-    std::vector<char> reach(n + 1, anchored_start_ ? 0 : 1), next(n + 1);
+    // reach[p]: some way of matching the atoms so far ends at position p. Both rows live on the
+    // stack for texts of up to 127 bytes (every patterned field of a contact).
+    std::array<char, 256> here;
+    std::vector<char> elsewhere;
+    char* reach = here.data();
+    if (2 * (n + 1) > here.size()) {
+        elsewhere.resize(2 * (n + 1));
+        reach = elsewhere.data();
+    }
+    char* next = reach + n + 1;
+    std::fill(reach, reach + n + 1, anchored_start_ ? 0 : 1);
     reach[0] = 1;
     for (const Atom& atom : atoms_) {
-        std::fill(next.begin(), next.end(), 0);
+        std::fill(next, next + n + 1, 0);
         bool any = false;
         for (std::size_t p = 0; p <= n; ++p) {
             if (!reach[p]) continue;
@@ -137,12 +148,10 @@ bool Pattern::search(std::string_view text) const {
             }
         }
         if (!any) return false;
-        reach.swap(next);
+        std::swap(reach, next);
     }
     if (anchored_end_) return reach[n] != 0;
-    for (char r : reach)
-        if (r) return true;
-    return false;
+    return std::any_of(reach, reach + n + 1, [](char r) { return r != 0; });
 }
 
 }  // namespace frontdoor::engine

@@ -4,6 +4,8 @@
 #include "engine/calendar/civil_time.hpp"
 #include "engine/evaluate.hpp"
 
+#include <array>
+
 namespace frontdoor::engine {
 
 using dsl::TypeKind;
@@ -64,8 +66,12 @@ public:
     Value record(int index, const JsonNode& j, Path& path) {
         const dsl::RecordInfo& info = pack_.checked->records[index];
         if (j.type != Type::object) return fail(path, "expected an object (a " + info.name + "), got " + json_kind(j));
-        // One pass over the members: each must be a declared field.
-        std::vector<const JsonNode*> given(info.fields.size(), nullptr);
+        // One pass over the members: each must be a declared field. Where each field was given is
+        // kept on the stack for records of up to 32 fields (every record of a contact).
+        std::array<const JsonNode*, 32> given_here{};
+        std::vector<const JsonNode*> given_elsewhere;
+        if (info.fields.size() > given_here.size()) given_elsewhere.assign(info.fields.size(), nullptr);
+        const JsonNode** given = given_elsewhere.empty() ? given_here.data() : given_elsewhere.data();
         for (std::uint32_t c = document_.first_child(j); c < j.end; c = document_.node(c).end) {
             const JsonNode& member = document_.node(c);
             int declared = field_index(info, member.key);
@@ -247,6 +253,7 @@ std::optional<InputRefusal> read_input(const CompiledPack& pack, std::string_vie
     }
     InputReader reader(pack, document);
     Path path;
+    path.parts.reserve(16);  // deeper than any contact: no regrowing while reading
     Value value = reader.record(pack.checked->input_record, document.root(), path);
     if (reader.refusal) return reader.refusal;
     out = std::move(value);
