@@ -92,10 +92,12 @@ Value Evaluation::eval(const Expr& expr) {
 }
 
 Value Evaluation::record_literal(const Expr& expr) {
-    int record = expr.type->decl;
-    std::vector<Value> fields = pack_.defaults[record];
+    const std::vector<Value>& defaults = pack_.defaults[expr.type->decl];
+    Value* fields;
+    Value record = Value::with_items(Value::Kind::record, defaults.size(), fields);
+    std::copy(defaults.begin(), defaults.end(), fields);
     for (std::size_t i = 0; i < expr.fields.size(); ++i) fields[expr.resolved.field_indices[i]] = eval(*expr.fields[i].second);
-    return Value::record(std::move(fields));
+    return record;
 }
 
 Value Evaluation::call(const Expr& expr) {

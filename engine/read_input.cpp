@@ -89,7 +89,8 @@ public:
             return fail(path, "unknown field '" + key + "'" + (suggestion.empty() ? "." : suggestion) +
                                   " The fields of " + info.name + " are: " + list + ".");
         }
-        std::vector<Value> fields(info.fields.size());
+        Value* fields;
+        Value record = Value::with_items(Value::Kind::record, info.fields.size(), fields);
         for (std::size_t i = 0; i < info.fields.size(); ++i) {
             const dsl::FieldInfo& field = info.fields[i];
             PathPart field_path(path, field.name, -1);
@@ -107,7 +108,7 @@ public:
             fields[i] = value(field.value_type, *found, path, &field, index, static_cast<int>(i));
             if (refusal) return {};
         }
-        return Value::record(std::move(fields));
+        return record;
     }
 
 private:

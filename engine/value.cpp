@@ -38,6 +38,18 @@ Value Value::set(std::vector<Value> items) {
     return v;
 }
 
+Value Value::with_items(Kind kind, std::size_t count, Value*& items) {
+    Value v;
+    v.kind = kind;
+    items = nullptr;
+    if (count == 0) return v;
+    std::shared_ptr<Value[]> owner = std::make_shared<Value[]>(count);
+    items = owner.get();
+    v.number = static_cast<std::int64_t>(count);
+    v.payload = std::shared_ptr<const void>(std::move(owner), items);
+    return v;
+}
+
 Value Value::record(std::vector<Value> fields) {
     Value v = list(std::move(fields));
     v.kind = Kind::record;

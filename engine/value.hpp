@@ -34,6 +34,9 @@ struct Value {
     // Sorts and removes duplicates: a set's order is its natural order.
     static Value set(std::vector<Value> items);
     static Value record(std::vector<Value> fields);
+    // A list or record of `count` absent items that the caller fills through `items` before the
+    // value is shared: one allocation holds the items and their reference count.
+    static Value with_items(Kind kind, std::size_t count, Value*& items);
 
     bool present() const { return kind != Kind::absent; }
     bool truthy() const { return kind == Kind::boolean && number != 0; }
