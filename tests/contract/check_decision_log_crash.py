@@ -7,12 +7,18 @@ must open, pass `frontdoor audit verify`, and hold every acknowledged decision, 
 for byte (it may hold a few more: committed, then killed before printing). At the end the whole
 log must replay identically. Rounds alternate between killing after a random number of printed
 decisions and killing after a random delay, so some kills land inside a commit.
+
+Before that, eval is killed again and again while it creates a new log, at delays spread around
+the moment the log appears: at every instant the log's path must hold nothing or a log that
+verifies, and anything else left behind must be a recognisable, owner-only temporary
+("LOG.creating-...") that a later eval leaves alone.
 """
 import argparse
 import os
 import random
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import tempfile
@@ -65,6 +71,75 @@ def kill_round(cli, rules, contacts_file, log, rng, by_lines, total):
     return complete, process.returncode == -signal.SIGKILL
 
 
+def log_files(scratch, name):
+    return sorted(f for f in os.listdir(scratch) if f.startswith(name))
+
+
+def creation_time(cli, rules, contacts_file, log):
+    """Seconds from starting eval to its new log appearing, the median of five runs."""
+    times = []
+    for _ in range(5):
+        for name in log_files(os.path.dirname(log), os.path.basename(log)):
+            os.remove(os.path.join(os.path.dirname(log), name))
+        start = time.monotonic()
+        process = subprocess.Popen([cli, "eval", "--rules", rules, "--jsonl", "--record", log, contacts_file],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while not os.path.exists(log) and process.poll() is None:
+            time.sleep(0.0002)
+        times.append(time.monotonic() - start)
+        process.kill()
+        process.wait()
+    return sorted(times)[len(times) // 2]
+
+
+def check_creation_kills(cli, rules, contacts_file, scratch, rounds):
+    """Kills eval while it creates a new log; returns the failures."""
+    failures = []
+    log = os.path.join(scratch, "new.db")
+    name = os.path.basename(log)
+    appears = creation_time(cli, rules, contacts_file, log)
+    outcomes = {"no log": 0, "a log": 0}
+    stale = set()
+    for round_number in range(rounds):
+        for leftover in log_files(scratch, name):
+            if leftover.startswith(name + ".creating-"):
+                stale.add(leftover)  # kept, to check that a later eval leaves it alone
+            else:
+                os.remove(os.path.join(scratch, leftover))
+        # Spread from well before the log appears to well after it.
+        delay = appears * (0.3 + 1.2 * round_number / max(1, rounds - 1))
+        process = subprocess.Popen([cli, "eval", "--rules", rules, "--jsonl", "--record", log, contacts_file],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.kill()
+        process.wait()
+        if os.path.exists(log):
+            outcomes["a log"] += 1
+            code, out, err = run(cli, "audit", "verify", "--log", log)
+            if code != 0 or not out.startswith("ok: "):
+                failures.append(f"creation kill {round_number} after {delay * 1000:.1f} ms: the log is there "
+                                f"but audit verify exited {code}: {out}{err}")
+        else:
+            outcomes["no log"] += 1
+        for leftover in log_files(scratch, name):
+            if leftover in (name, name + "-wal", name + "-shm"):
+                continue
+            mode = stat.S_IMODE(os.stat(os.path.join(scratch, leftover)).st_mode)
+            if not leftover.startswith(name + ".creating-") or mode != 0o600:
+                failures.append(f"creation kill {round_number}: left {leftover} (mode {mode:o}), not an owner-only "
+                                f"'{name}.creating-' temporary")
+        missing = [f for f in stale if not os.path.exists(os.path.join(scratch, f))]
+        if missing:
+            failures.append(f"creation kill {round_number}: a later eval removed the temporaries {missing}")
+            stale -= set(missing)
+    print(f"creation kills: the log appears after {appears * 1000:.1f} ms; {rounds} kills from "
+          f"{appears * 300:.1f} to {appears * 1500:.1f} ms left {outcomes['no log']} times no log and "
+          f"{outcomes['a log']} times a log; {len(stale)} temporaries left behind")
+    if outcomes["no log"] == 0 or outcomes["a log"] == 0:
+        failures.append(f"the creation kills did not straddle the log's creation ({outcomes}): the test proved little")
+    return failures
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", required=True)
@@ -72,6 +147,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=8)
     parser.add_argument("--count", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--creation-rounds", type=int, default=40)
     options = parser.parse_args()
     rng = random.Random(options.seed)
     failures = []
@@ -80,6 +156,7 @@ def main():
         with open(contacts_file, "w", encoding="utf-8") as out:
             for contact in valid_contacts(options.seed, options.count):
                 out.write(json.dumps(contact, ensure_ascii=False) + "\n")
+        failures += check_creation_kills(options.cli, options.rules, contacts_file, scratch, options.creation_rounds)
         log = os.path.join(scratch, "decisions.db")
         killed = 0
         for round_number in range(options.rounds):
