@@ -174,8 +174,15 @@ int run_audit(const Args& args) {
     }
     bool has_log = false;
     std::string path = option(args, "--log", &has_log);
-    if ((args[0] != "verify" && args[0] != "show") || !has_log) {
+    if (args[0] != "verify" && args[0] != "show") {
         std::cerr << "frontdoor audit: use 'audit verify --log LOG' or 'audit show --log LOG --record N'\n";
+        return 2;
+    }
+    const OptionSpec spec = args[0] == "verify" ? OptionSpec{{"--log", "--head"}, {}, 0}
+                                                : OptionSpec{{"--log", "--contact", "--record", "--format"}, {}, 0};
+    if (!arguments_ok("audit " + args[0], Args(args.begin() + 1, args.end()), spec)) return 2;
+    if (!has_log) {
+        std::cerr << "frontdoor audit " << args[0] << ": say which log, e.g. --log decisions.db\n";
         return 2;
     }
     std::unique_ptr<DecisionLog> log;

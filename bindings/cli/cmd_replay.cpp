@@ -33,7 +33,8 @@ decision fields (deadlines, flags...) that change, and each changed contact with
 its explanation. Exits 0 once the report is written.
 
   --from, --to DATE   only records made in this span (UTC, inclusive): 2024-05-01, or
-                      2024-05-01T09:00 for a time.
+                      2024-05-01T09:00 for a time. Not with --contacts, whose lines have no
+                      time of recording.
   --threads N         decide on N threads (default: one per core).
 )";
 
@@ -114,6 +115,24 @@ std::shared_ptr<const Pack> pack_option(const Args& args, const char* name) {
     return found ? load_or_report(directory, false) : nullptr;
 }
 
+// Why these arguments cannot make a replay, or "".
+std::string replay_problem(const Args& args, const RecordFilter& filter) {
+    bool has_log = flag(args, "--log"), has_contacts = flag(args, "--contacts");
+    bool has_format = false, has_threads = false;
+    std::string format = option(args, "--format", &has_format), threads = option(args, "--threads", &has_threads);
+    if (has_log == has_contacts) return "give --log LOG, or --contacts FILE with --rules and --with-rules (see --help)";
+    if (has_log && flag(args, "--rules"))
+        return "--rules goes with --contacts: a log is replayed with the packs recorded in it "
+               "(--with-rules names a candidate pack)";
+    if (has_contacts && (flag(args, "--from") || flag(args, "--to")))
+        return "--from and --to select a log's records by their time of recording; the lines of a contacts "
+               "file have none: leave them out, or replay a --log";
+    if (has_format && format != "text" && format != "json") return "--format is text or json, not '" + format + "'";
+    if (has_threads && !std::regex_match(threads, std::regex("[1-9][0-9]{0,2}")))
+        return "--threads takes a number of threads from 1 to 999, not '" + threads + "'";
+    return time_bounds_problem(filter);
+}
+
 }  // namespace
 
 int run_replay(const Args& args) {
@@ -121,17 +140,16 @@ int run_replay(const Args& args) {
         std::cout << help;
         return 0;
     }
-    bool has_log = false, has_contacts = false, has_format = false, has_threads = false;
-    std::string log_path = option(args, "--log", &has_log), contacts = option(args, "--contacts", &has_contacts);
-    std::string format = option(args, "--format", &has_format), threads_text = option(args, "--threads", &has_threads);
+    const OptionSpec spec{{"--log", "--contacts", "--rules", "--with-rules", "--from", "--to", "--format", "--threads"}, {}, 0};
+    if (!arguments_ok("replay", args, spec)) return 2;
     RecordFilter filter{std::nullopt, std::nullopt, option(args, "--from"), option(args, "--to")};
-    bool dates_ok = time_bounds_problem(filter).empty();
-    if (has_log == has_contacts || (has_log && flag(args, "--rules")) || (has_format && format != "text" && format != "json") || !dates_ok ||
-        (has_threads && !std::regex_match(threads_text, std::regex("[1-9][0-9]{0,2}")))) {
-        std::cerr << "frontdoor replay: give --log LOG, or --contacts FILE with --rules and --with-rules; "
-                     "--format text or json; dates as 2024-05-01 or 2024-05-01T09:00 (see --help)\n";
+    if (std::string problem = replay_problem(args, filter); !problem.empty()) {
+        std::cerr << "frontdoor replay: " << problem << "\n";
         return 2;
     }
+    bool has_contacts = false, has_threads = false;
+    std::string log_path = option(args, "--log"), contacts = option(args, "--contacts", &has_contacts);
+    std::string format = option(args, "--format"), threads_text = option(args, "--threads", &has_threads);
     unsigned threads = has_threads ? static_cast<unsigned>(std::stoul(threads_text)) : std::max(1u, std::thread::hardware_concurrency());
     bool json = format == "json";
     try {

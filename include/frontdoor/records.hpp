@@ -44,8 +44,9 @@ struct RecordFilter {
     std::string to;
 };
 
-// Empty when the filter's bounds are both empty or UTC dates and times as above; otherwise a
-// sentence naming the first bad bound and what was expected.
+// Empty when each of the filter's bounds is empty or a UTC date or time as above that exists on
+// the calendar (no 2024-02-30, no hour 25), and `from` is no later than `to`; otherwise a sentence
+// naming the first bad bound and what was expected.
 std::string time_bounds_problem(const RecordFilter& filter);
 
 // The result of checking a whole log. `problem` is empty when the log is intact.

@@ -152,8 +152,24 @@ def check_replay(cli, rules, log, scratch, contacts):
     check(code == 0 and "every decision is identical to the recorded one" in out, f"replay --log: {code} {out}")
     code, out, _ = run(cli, "replay", "--log", log, "--from", "2999-01-01")
     check(code == 0 and out.startswith("no records to replay"), "replay --from a future date replays nothing")
-    code, _, _ = run(cli, "replay", "--log", log, "--from", "yesterday")
-    check(code == 2, "replay --from with a malformed date exits 2")
+    code, _, err = run(cli, "replay", "--log", log, "--from", "yesterday")
+    check(code == 2 and err.startswith("frontdoor replay: the bound 'from' is \"yesterday\": expected a UTC date"),
+          f"replay --from with a malformed date exits 2 and says what was expected: {err}")
+    # Dates and times that do not exist are refused with the library's own sentence, as are a span
+    # that ends before it starts and bounds that a contacts file cannot use.
+    for option, bound, reason in (("--from", "2024-13-01", "there is no month 13"),
+                                  ("--to", "2024-02-30", "February 2024 has 29 days"),
+                                  ("--from", "2024-01-01T25:00:00Z", "hours run from 00 to 23")):
+        code, out, err = run(cli, "replay", "--log", log, option, bound)
+        check(code == 2 and err.startswith(f"frontdoor replay: the bound '{option[2:]}' is \"{bound}\": ")
+              and reason in err and out == "", f"replay {option} {bound} is refused: {code} {err}")
+    code, out, err = run(cli, "replay", "--log", log, "--from", "2024-05-02", "--to", "2024-05-01")
+    check(code == 2 and "the bound 'from' (2024-05-02) is later than the bound 'to' (2024-05-01)" in err and out == "",
+          f"replay --from later than --to is refused: {code} {out}{err}")
+    code, _, err = run(cli, "replay", "--contacts", log, "--rules", rules, "--with-rules", rules, "--from", "2024-05-01")
+    check(code == 2 and "--from and --to select a log's records" in err, f"replay --contacts --from is refused: {err}")
+    code, _, err = run(cli, "replay", "--log", log, "--from")
+    check(code == 2 and "the option '--from' needs a value" in err, f"replay --from without a value is refused: {err}")
     # A bound with a closing Z is the same UTC time: the first record's own minute takes it in.
     first_minute = sql(log, "SELECT recorded_at FROM records WHERE id = 1")[0]["recorded_at"][:16]
     total = sql(log, "SELECT count(*) AS n FROM records")[0]["n"]
