@@ -3,7 +3,6 @@
 #include "commands.hpp"
 #include "load.hpp"
 
-#include "engine/records/compare_decisions.hpp"
 #include "frontdoor/replay.hpp"
 
 #include <nlohmann/json.hpp>
@@ -38,10 +37,6 @@ its explanation. Exits 0 once the report is written.
   --threads N         decide on N threads (default: one per core).
 )";
 
-std::string shorten(const std::string& text, std::size_t limit = 90) {
-    return text.size() <= limit ? text : text.substr(0, limit - 3) + "...";
-}
-
 std::string name_of(const std::optional<std::string>& contact_id, const std::string& label) {
     return contact_id ? label + " (contact " + *contact_id + ")" : label;
 }
@@ -71,40 +66,6 @@ int print_replay(const ReplayReport& report, bool json) {
         if (!d.recorded.empty()) std::cout << "  recorded: " << d.recorded << "\n  replayed: " << d.replayed << "\n";
     }
     return report.differences.empty() ? 0 : 1;
-}
-
-void print_impact(const ImpactReport& report) {
-    std::size_t both = records::refused_by_both(report);
-    std::cout << report.changed << " of " << records::contacts_in(report) << " decisions change";
-    if (report.refused_before || report.refused_after)
-        std::cout << " (refused: " << report.refused_before << " before, " << report.refused_after << " after; "
-                  << both << " by both packs, not compared)";
-    std::cout << "\n\nOutcome transitions (before -> after: contacts)\n";
-    for (const auto& t : report.transitions)
-        std::cout << "  " << t.before << " -> " << t.after << ": " << t.count << (t.before == t.after ? " (unchanged)" : "") << "\n";
-    std::cout << "\nRules that made the difference (contacts)\n";
-    for (const auto& rule : report.rules) std::cout << "  " << rule.rule << ": " << rule.change << " (" << rule.contacts << ")\n";
-    std::cout << "\nChanged decision fields (contacts)\n";
-    for (const auto& field : report.fields) std::cout << "  " << field.field << " (" << field.contacts << ")\n";
-    std::cout << "\nChanged decisions\n";
-    for (const auto& c : report.contacts) {
-        std::cout << "  " << name_of(c.contact_id, c.label) << ": ";
-        if (!c.refusal_before.empty() || !c.refusal_after.empty())
-            std::cout << (c.refusal_before.empty() ? "decided before, refused after: " + c.refusal_after
-                                                   : "refused before (" + c.refusal_before + "), decided after");
-        else if (c.outcome_before == c.outcome_after) std::cout << "outcome " << c.outcome_before << " (unchanged)";
-        else std::cout << "outcome " << c.outcome_before << " -> " << c.outcome_after;
-        std::cout << "\n";
-        for (const auto& f : c.fields)
-            std::cout << "    " << f.name << ": " << shorten(f.before.empty() ? "(absent)" : f.before) << " -> "
-                      << shorten(f.after.empty() ? "(absent)" : f.after) << "\n";
-        for (const auto& e : c.explanation) {
-            char mark = e.before.empty() ? '+' : e.after.empty() ? '-' : '~';
-            std::cout << "    " << mark << " " << e.name << ": " << shorten(e.before.empty() ? e.after : e.before, 60);
-            if (mark == '~') std::cout << " -> " << shorten(e.after, 60) << " (" << e.change << ")";
-            std::cout << "\n";
-        }
-    }
 }
 
 // A pack given on the command line; prints its diagnostics and returns null when it has errors.
@@ -162,7 +123,7 @@ int run_replay(const Args& args) {
             auto before = pack_option(args, "--rules"), after = pack_option(args, "--with-rules");
             if (!before || !after) return 2;
             ImpactReport report = assess_contacts_impact(file, *before, *after, threads);
-            json ? void(std::cout << impact_json(report) << "\n") : print_impact(report);
+            std::cout << (json ? impact_json(report) + "\n" : impact_text(report));
             return 0;
         }
         auto log = DecisionLog::open(log_path, DecisionLog::Access::read);
@@ -170,7 +131,7 @@ int run_replay(const Args& args) {
         auto candidate = pack_option(args, "--with-rules");
         if (!candidate) return 2;
         ImpactReport report = assess_log_impact(*log, filter, *candidate, threads);
-        json ? void(std::cout << impact_json(report) << "\n") : print_impact(report);
+        std::cout << (json ? impact_json(report) + "\n" : impact_text(report));
         return 0;
     } catch (const std::runtime_error& error) {
         std::cerr << "frontdoor replay: " << error.what() << "\n";

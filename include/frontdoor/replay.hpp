@@ -84,5 +84,8 @@ ImpactReport assess_contacts_impact(std::istream& contacts, const Pack& before, 
                                     unsigned threads);
 // The report as one JSON object, for tools.
 std::string impact_json(const ImpactReport& report);
+// The report as text for people: counts and tables, then each changed decision with every part
+// of a field that changed, by path (deadlines[2].due_at: "..." -> "..."), never cut short.
+std::string impact_text(const ImpactReport& report);
 
 }  // namespace frontdoor

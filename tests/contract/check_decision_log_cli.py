@@ -208,6 +208,7 @@ def check_replay(cli, rules, log, scratch, contacts):
     code, out, _ = run(cli, "replay", "--contacts", contacts_file, "--rules", rules, "--with-rules", changed)
     check(out.startswith(f"{from_file['changed']} of {len(contacts) + 2} decisions change (refused: 2 before, 2 after; "
                          "2 by both packs, not compared)"), f"the text report counts each line once: {out.splitlines()[0]}")
+    check_changed_deadlines(cli, rules, scratch, contacts_file)
     # The pack stored in the log decides even after its directory is gone.
     gone = os.path.join(scratch, "gone")
     shutil.copytree(rules, gone)
@@ -216,6 +217,36 @@ def check_replay(cli, rules, log, scratch, contacts):
     shutil.rmtree(gone)
     code, out, _ = run(cli, "replay", "--log", other_log)
     check(code == 0 and "replayed 50 records" in out, "replay works after the pack's directory was deleted")
+
+
+def check_changed_deadlines(cli, rules, scratch, contacts_file):
+    """An amber partner check due in 12 hours instead of 24: every changed due_at is in the text
+    report, by its path, even when the contact has several deadlines."""
+    amber = os.path.join(scratch, "amber")
+    shutil.copytree(rules, amber)
+    path = os.path.join(amber, "deadlines.rules")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    check('"amber" -> 24 hours' in text, "the Hackney pack has a 24-hour amber partner check")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace('"amber" -> 24 hours', '"amber" -> 12 hours'))
+    code, out, _ = run(cli, "replay", "--contacts", contacts_file, "--rules", rules, "--with-rules", amber, "--format", "json")
+    report = json.loads(out)
+    code, text_report, _ = run(cli, "replay", "--contacts", contacts_file, "--rules", rules, "--with-rules", amber)
+    expected = []
+    for contact in report["contacts"]:
+        for field in contact["fields"]:
+            before, after = field["before"], field["after"]
+            if field["field"] != "deadlines" or len(before) != len(after):
+                continue
+            expected += [f'    deadlines[{i}].due_at: {json.dumps(b["due_at"])} -> {json.dumps(a["due_at"])}\n'
+                         for i, (b, a) in enumerate(zip(before, after)) if b != a]
+    several = sum(len(f["before"] or []) > 2 for c in report["contacts"] for f in c["fields"] if f["field"] == "deadlines")
+    check(code == 0 and report["changed"] > 0 and several > 0 and len(expected) >= report["changed"],
+          f"the amber change moves deadlines of contacts with several: {report['changed']} changed, {several} with 3+")
+    missing = [line for line in expected if line not in text_report]
+    check(not missing, f"every changed due_at is in the text report; {len(missing)} of {len(expected)} are not, "
+                       f"e.g. {missing[:1]}")
 
 
 def main():
