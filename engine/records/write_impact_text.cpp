@@ -15,12 +15,33 @@ std::string shorten(const std::string& text, std::size_t limit) {
     return text.size() <= limit ? text : text.substr(0, limit - 3) + "...";
 }
 
+std::string pack_text(const ComparedPack& pack) {
+    return pack.name + " version " + pack.version + " (" + pack.digest + ")";
+}
+
+// Which packs were compared, and over which records.
+void write_packs(std::ostream& out, const ImpactReport& report) {
+    out << "\nPacks compared\n";
+    std::string before = report.from_log ? "  before (as recorded): " : "  before: ";
+    std::string unit = report.from_log ? " records" : " contacts";
+    for (const auto& pack : report.packs_before) out << before << pack_text(pack) << ": " << pack.contacts << unit << "\n";
+    if (report.packs_before.empty()) out << before << "no records\n";
+    out << "  after: " << pack_text(report.pack_after) << "\n";
+    if (report.from.empty() && report.to.empty()) return;
+    out << "  records made";
+    if (!report.from.empty()) out << " from " << report.from;
+    if (!report.to.empty()) out << (report.from.empty() ? " up to " : " to ") << report.to;
+    out << " (UTC, inclusive)\n";
+}
+
 void write_summary(std::ostream& out, const ImpactReport& report) {
     out << report.changed << " of " << records::contacts_in(report) << " decisions change";
     if (report.refused_before || report.refused_after)
         out << " (refused: " << report.refused_before << " before, " << report.refused_after << " after; "
             << records::refused_by_both(report) << " by both packs, not compared)";
-    out << "\n\nOutcome transitions (before -> after: contacts)\n";
+    out << "\n";
+    write_packs(out, report);
+    out << "\nOutcome transitions (before -> after: contacts)\n";
     for (const auto& t : report.transitions)
         out << "  " << t.before << " -> " << t.after << ": " << t.count << (t.before == t.after ? " (unchanged)" : "") << "\n";
     out << "\nRules that made the difference (contacts)\n";

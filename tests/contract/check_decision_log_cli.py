@@ -188,6 +188,17 @@ def check_replay(cli, rules, log, scratch, contacts):
           and "Outcome transitions" in out and "level_of_need: 2 -> 3" in out, "replay --with-rules names the rule")
     code, out, _ = run(cli, "replay", "--log", log, "--with-rules", changed, "--format", "json")
     from_log = json.loads(out)
+    # The report says which packs it compared, and over which span of recording.
+    digests = [row["pack_digest"] for row in sql(log, "SELECT DISTINCT pack_digest FROM records")]
+    check([p["digest"] for p in from_log["packs_before"]] == digests and from_log["before_from"] == "log"
+          and from_log["packs_before"][0]["contacts"] == total and from_log["pack_after"]["digest"] not in digests,
+          f"the JSON impact report names the recorded pack and the candidate: {from_log['packs_before']}")
+    code, out, _ = run(cli, "replay", "--log", log, "--with-rules", changed, "--from", "2000-01-01")
+    _, checked, _ = run(cli, "check", rules)  # "ok: NAME version VERSION (DIGEST)"
+    pack = checked.split(" (")[0][len("ok: "):]
+    check(f"\nPacks compared\n  before (as recorded): {pack} ({digests[0]}): {total} records\n"
+          f"  after: {pack} ({from_log['pack_after']['digest']})\n"
+          "  records made from 2000-01-01 (UTC, inclusive)\n" in out, f"the text impact report names the packs: {out[:600]}")
     contacts_file = os.path.join(scratch, "contacts.jsonl")
     with open(contacts_file, "w", encoding="utf-8") as f:
         f.write("\n".join(contacts) + "\n")
