@@ -26,6 +26,9 @@ show    Prints the recorded decisions of a contact (--contact, the decision's co
         one record (--record N): what was decided, every step of the explanation with its
         citation, the pack and engine that decided, the time of recording and the input exactly
         as received. --format md gives Markdown for a report; json gives the record as stored.
+        Each record shown is checked on its own, its content against its hash and its link to
+        the record before it: one that fails is shown under a warning, and the exit status is 1.
+        Only verify checks the whole log.
 
 Exits 2 when the log cannot be opened or the arguments are wrong. See docs/audit.md.
 )";
@@ -79,8 +82,25 @@ void show_explanation(std::ostream& out, const Json& explanation, const Style& s
     }
 }
 
-void show_record(std::ostream& out, const Record& record, const Style& style) {
+// The shown record's own check: its hash and its link to the record before it (DecisionLog::
+// check_record). A record that fails is shown under a warning that cannot be missed.
+std::string integrity_text(const Record& record, const std::string& problem) {
+    if (!problem.empty()) return "NOT INTACT: " + problem;
+    return "intact: its content matches its hash, and it follows on from " +
+           (record.id <= 1 ? std::string("the start of the log") : "record " + std::to_string(record.id - 1)) +
+           " (audit verify checks the whole log)";
+}
+
+void warn_not_intact(std::ostream& out, const std::string& problem, const Style& style) {
+    std::string what = "What follows is what the log holds now, which may not be what was recorded; "
+                       "frontdoor audit verify checks the whole log.";
+    if (style.markdown) out << "\n> **WARNING: this record is not intact.** " << problem << ". " << what << "\n";
+    else out << "!!! WARNING: THIS RECORD IS NOT INTACT: " << problem << "\n!!! " << what << "\n";
+}
+
+void show_record(std::ostream& out, const Record& record, const std::string& problem, const Style& style) {
     out << (style.markdown ? "\n## Record " : "Record ") << record.id << "\n";
+    if (!problem.empty()) warn_not_intact(out, problem, style);
     Json decision = Json::parse(record.decision, nullptr, false);
     Json ruleset = decision.is_object() ? decision.value("ruleset", Json::object()) : Json::object();
     style.heading(out, "Recorded");
@@ -91,6 +111,7 @@ void show_record(std::ostream& out, const Record& record, const Style& style) {
     style.row(out, "engine", record.engine_version);
     style.row(out, "hash", style.code(record.hash));
     style.row(out, "previous hash", style.code(record.previous_hash));
+    style.row(out, "integrity", integrity_text(record, problem));
     style.heading(out, "Decision");
     if (!decision.is_object()) style.row(out, "(not JSON)", style.code(record.decision));
     if (decision.is_object())
@@ -103,13 +124,15 @@ void show_record(std::ostream& out, const Record& record, const Style& style) {
     else out << "\nInput (exactly as received)\n" << record.input << "\n";
 }
 
-Json record_json(const Record& record) {
+Json record_json(const Record& record, const std::string& problem) {
     Json out = {{"id", record.id}, {"contact_id", record.contact_id ? Json(*record.contact_id) : Json()}};
     out["recorded_at"] = record.recorded_at;
     out["pack_digest"] = record.pack_digest;
     out["engine_version"] = record.engine_version;
     out["previous_hash"] = record.previous_hash;
     out["hash"] = record.hash;
+    out["intact"] = problem.empty();
+    out["problem"] = problem.empty() ? Json() : Json(problem);
     out["input"] = record.input;
     Json decision = Json::parse(record.decision, nullptr, false);
     out["decision"] = decision.is_discarded() ? Json(record.decision) : decision;
@@ -151,18 +174,27 @@ int show(const DecisionLog& log, const Args& args) {
         std::cerr << "frontdoor audit show: no record " << (by_contact ? "for contact " + contact : record) << "\n";
         return 1;
     }
+    std::vector<std::string> problems;
+    for (const Record& r : found) problems.push_back(log.check_record(r));
     if (format == "json") {
         Json all = Json::array();
-        for (const Record& r : found) all.push_back(record_json(r));
+        for (std::size_t i = 0; i < found.size(); ++i) all.push_back(record_json(found[i], problems[i]));
         // A tampered record may hold bytes that are not UTF-8: shown replaced, not a crash.
         std::cout << all.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
-        return 0;
+    } else {
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            if (i > 0) std::cout << "\n";
+            show_record(std::cout, found[i], problems[i], Style{format == "md"});
+        }
     }
-    for (std::size_t i = 0; i < found.size(); ++i) {
-        if (i > 0) std::cout << "\n";
-        show_record(std::cout, found[i], Style{format == "md"});
+    // Also on standard error, where a script reading the JSON or a reader of a long record sees it.
+    bool intact = true;
+    for (const std::string& problem : problems) {
+        if (problem.empty()) continue;
+        std::cerr << "frontdoor audit show: WARNING: " << problem << "; run frontdoor audit verify on the whole log\n";
+        intact = false;
     }
-    return 0;
+    return intact ? 0 : 1;
 }
 
 }  // namespace

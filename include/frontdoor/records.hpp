@@ -85,6 +85,12 @@ public:
     // hash published earlier (see docs/audit.md) that the chain must still contain.
     VerifyReport verify(const std::string& published_head = "") const;
 
+    // Checks one record on its own: its content against its hash, and its link to the record
+    // before it (present, and with the hash it names). Empty when both hold; otherwise what is
+    // wrong, as verify words it. It does not check the rest of the chain, the stored packs or a
+    // published head: verify() does.
+    std::string check_record(const Record& record) const;
+
     // Calls `visit` with each record matching `filter`, in id order, until it returns false.
     // Throws std::invalid_argument (with time_bounds_problem's sentence) for a bad time bound.
     void scan(const RecordFilter& filter, const std::function<bool(Record&&)>& visit) const;

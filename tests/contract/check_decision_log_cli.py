@@ -98,8 +98,9 @@ def check_chain_and_show(cli, log, contacts, decisions):
     check(f"head: record {len(rows)} {previous}" in out, "audit verify prints the head hash")
     code, out, _ = run(cli, "audit", "show", "--log", log, "--record", "2", "--format", "json")
     shown = json.loads(out) if code == 0 else [{}]
-    check(shown[0].get("decision") == json.loads(decisions[1]) and shown[0].get("input") == contacts[1],
-          "audit show --record 2 --format json gives the recorded decision and input")
+    check(shown[0].get("decision") == json.loads(decisions[1]) and shown[0].get("input") == contacts[1]
+          and shown[0].get("intact") is True and shown[0].get("problem", "") is None,
+          "audit show --record 2 --format json gives the recorded decision and input, checked intact")
     contact_id = json.loads(contacts[4])["contact_id"]
     code, out, _ = run(cli, "audit", "show", "--log", log, "--contact", contact_id)
     check(code == 0 and out.startswith("Record 5\n") and "Explanation" in out and contact_id in out,
@@ -128,6 +129,20 @@ def check_tampering(cli, log, scratch, head):
         code, out, _ = run(cli, "audit", "verify", "--log", copy)
         check(code == 1 and f"first broken record: {broken}\n" in out and out.startswith(f"broken: record {broken}: "),
               f"tampering ({name}) is caught at record {broken}: {code} {out}")
+    # audit show checks the record it shows: a tampered one under a loud warning, exit status 1.
+    copy = os.path.join(scratch, "edit.db")
+    for fmt, warning in (("text", "!!! WARNING: THIS RECORD IS NOT INTACT: record 5: its content does not match its hash"),
+                         ("md", "> **WARNING: this record is not intact.** record 5: its content does not match")):
+        code, out, err = run(cli, "audit", "show", "--log", copy, "--record", "5", "--format", fmt)
+        check(code == 1 and warning in out and "frontdoor audit show: WARNING: record 5: " in err,
+              f"audit show --format {fmt} of a tampered record warns and exits 1: {code} {out[:300]} {err}")
+    code, out, _ = run(cli, "audit", "show", "--log", copy, "--record", "5", "--format", "json")
+    shown = json.loads(out)[0] if out.startswith("[") else {}
+    check(code == 1 and shown.get("intact") is False and shown.get("problem", "").startswith("record 5: its content"),
+          f"audit show --format json of a tampered record says it is not intact: {code} {out[:300]}")
+    code, out, err = run(cli, "audit", "show", "--log", copy, "--record", "6")
+    check(code == 0 and "integrity     intact: its content matches its hash, and it follows on from record 5" in out
+          and err == "", f"audit show of the intact record after it: {code} {err}")
     # A rewrite of the whole chain from record 3 on, with a falsified decision: the file alone
     # cannot show it; replay and the published head can.
     copy = tampered_copy(log, scratch, "rewrite",
