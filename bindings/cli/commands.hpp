@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+namespace frontdoor {
+class DecisionLog;
+}
+
 namespace frontdoor::cli {
 
 using Args = std::vector<std::string>;
@@ -17,6 +21,8 @@ int run_test(const Args& args);
 int run_fmt(const Args& args);          // cmd_fmt.cpp
 int run_walkthrough(const Args& args);  // cmd_walkthrough.cpp
 int run_audit(const Args& args);        // cmd_audit.cpp
+// `audit show` on an open log (cmd_audit_show.cpp).
+int show_records(const DecisionLog& log, const Args& args);
 int run_replay(const Args& args);       // cmd_replay.cpp
 
 // What a command accepts, besides --help and --log-level LEVEL, which every command has.
