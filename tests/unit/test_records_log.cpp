@@ -31,7 +31,7 @@ TEST_CASE("a new log and its WAL are readable and writable by their owner only",
     CHECK(permissions(dir.file("log.db-shm")) == 0600);
 }
 
-TEST_CASE("a new log is made whole under a temporary name; two writers making it at once share one", "[records]") {
+TEST_CASE("a new log is made whole under a temporary name, and two writers making it at once share one", "[records]") {
     ScratchDir dir;
     std::vector<std::thread> writers;
     std::vector<std::size_t> recorded(4);
