@@ -27,9 +27,10 @@ and lists them if there is any, 0 otherwise.
 
 With --with-rules, shows the impact of a rule change: the recorded decisions (or, with
 --contacts, each line decided under OLD) against the candidate pack NEW: how many decisions change,
-the outcome transitions (old -> new, with counts), the rules that made the difference, the
-decision fields (deadlines, flags...) that change, and each changed contact with a short diff of
-its explanation. Exits 0 once the report is written.
+which packs were compared, the outcome transitions (old -> new, with counts), the rules that made
+the difference, the decision fields (deadlines, flags...) that change, and each changed contact
+with every part of a field that changed, by path (deadlines[2].due_at: old -> new), and a short
+diff of its explanation. Exits 0 once the report is written.
 
   --from, --to DATE   only records made in this span (UTC, inclusive): 2024-05-01, or
                       2024-05-01T09:00 for a time. Not with --contacts, whose lines have no

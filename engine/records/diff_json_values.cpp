@@ -98,6 +98,9 @@ void diff_values(const std::string& path, std::string_view before, std::string_v
 std::vector<std::string> diff_json_values(const std::string& path, std::string_view before, std::string_view after) {
     Lines out;
     diff_values(path, before, after, out);
+    // Texts that differ only in layout or member order (a decision recorded by another engine
+    // version, say) are shown whole rather than as no difference at all.
+    if (out.empty() && before != after) out.push_back(at_path(path, shown(before) + " -> " + shown(after)));
     return out;
 }
 

@@ -17,7 +17,8 @@ namespace frontdoor::records {
 // A list is aligned by its longest common run of equal items, so an item added or removed is
 // shown whole and the others are not shown at all; an item that changed in place is diffed
 // inside. An empty value is an absent one. An empty `path` gives "BEFORE -> AFTER" for two
-// different plain values. Values are the raw JSON the engine wrote: equal values are equal bytes.
+// different plain values. Values are the raw JSON the engine wrote: equal values are equal bytes,
+// and two texts that differ only in layout or member order are shown whole.
 std::vector<std::string> diff_json_values(const std::string& path, std::string_view before, std::string_view after);
 
 }  // namespace frontdoor::records

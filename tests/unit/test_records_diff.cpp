@@ -38,6 +38,9 @@ TEST_CASE("plain values, absent ones and equal ones", "[records]") {
     CHECK(diff_json_values("", "\"24 hours\"", "\"12 hours\"") == Lines{"\"24 hours\" -> \"12 hours\""});
     CHECK(diff_json_values("flags", "[\"a\",{\"b\":1}]", "[\"a\",{\"b\":1}]").empty());
     CHECK(diff_json_values("outcome", "\"x\"", "{\"code\":\"x\"}") == Lines{"outcome: \"x\" -> {\"code\":\"x\"}"});
+    // The same members in another order are not "no difference".
+    CHECK(diff_json_values("consent", "{\"a\":1,\"b\":2}", "{\"b\":2,\"a\":1}") ==
+          Lines{"consent: {\"a\":1,\"b\":2} -> {\"b\":2,\"a\":1}"});
 }
 
 TEST_CASE("a changed deadline among several is named by its path, however long the list", "[records]") {
