@@ -1,8 +1,70 @@
+// The command line's one argument checker: every command states the options it takes, and an
+// argument it does not take is refused here, for all commands alike, before anything runs.
 #include "commands.hpp"
 
+#include "dsl/diagnostics.hpp"
+
 #include <algorithm>
+#include <iostream>
 
 namespace frontdoor::cli {
+
+namespace {
+
+// Options every command has.
+const std::vector<std::string> common_with_value = {"--log-level"};
+const std::vector<std::string> common_flags = {"--help", "-h"};
+
+bool listed(const std::vector<std::string>& list, const std::string& name) {
+    return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+bool takes_value(const OptionSpec& spec, const std::string& name) {
+    return listed(spec.with_value, name) || listed(common_with_value, name);
+}
+
+bool looks_like_option(const std::string& argument) { return argument.size() > 1 && argument[0] == '-'; }
+
+// Why `argument` is not an option of the command, with the closest one it has.
+std::string unknown_option(const std::string& argument, const OptionSpec& spec) {
+    std::vector<std::string> known = spec.with_value;
+    known.insert(known.end(), spec.flags.begin(), spec.flags.end());
+    known.insert(known.end(), common_with_value.begin(), common_with_value.end());
+    known.push_back("--help");
+    std::string name = argument.substr(0, argument.find('='));
+    if (name != argument && takes_value(spec, name))
+        return "unknown option '" + argument + "'; write the value after a space: " + name + " " +
+               argument.substr(name.size() + 1);
+    std::string suggestion = dsl::did_you_mean(argument, known);
+    return "unknown option '" + argument + "'" + (suggestion.empty() ? " (see --help)" : suggestion);
+}
+
+// The first problem with `args`, or "".
+std::string argument_problem(const Args& args, const OptionSpec& spec) {
+    std::size_t operands = 0;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& argument = args[i];
+        if (takes_value(spec, argument)) {
+            if (i + 1 == args.size() || (args[i + 1].size() > 2 && args[i + 1].rfind("--", 0) == 0))
+                return "the option '" + argument + "' needs a value";
+            ++i;
+        } else if (looks_like_option(argument)) {
+            if (!listed(spec.flags, argument) && !listed(common_flags, argument)) return unknown_option(argument, spec);
+        } else if (++operands > spec.operands) {
+            return "unexpected argument '" + argument + "'";
+        }
+    }
+    return "";
+}
+
+}  // namespace
+
+bool arguments_ok(const std::string& command, const Args& args, const OptionSpec& spec) {
+    std::string problem = argument_problem(args, spec);
+    if (problem.empty()) return true;
+    std::cerr << "frontdoor " << command << ": " << problem << "\n";
+    return false;
+}
 
 bool wants_help(const Args& args) {
     return std::any_of(args.begin(), args.end(), [](const std::string& a) { return a == "--help" || a == "-h"; });
@@ -21,15 +83,11 @@ std::string option(const Args& args, const std::string& name, bool* found) {
 
 bool flag(const Args& args, const std::string& name) { return std::find(args.begin(), args.end(), name) != args.end(); }
 
-std::vector<std::string> positional(const Args& args, const std::vector<std::string>& with_value) {
+std::vector<std::string> positional(const Args& args, const OptionSpec& spec) {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--log-level" || std::find(with_value.begin(), with_value.end(), args[i]) != with_value.end()) {
-            ++i;
-            continue;
-        }
-        if (args[i].size() > 1 && args[i][0] == '-' && args[i][1] == '-') continue;
-        out.push_back(args[i]);
+        if (takes_value(spec, args[i])) ++i;
+        else if (!looks_like_option(args[i])) out.push_back(args[i]);
     }
     return out;
 }

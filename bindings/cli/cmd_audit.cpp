@@ -1,18 +1,14 @@
 // `frontdoor audit verify|show`: prove a decision log is intact; show a recorded decision to an
-// auditor, as text, Markdown or JSON.
+// auditor (cmd_audit_show.cpp).
 #include "commands.hpp"
 
 #include "frontdoor/records.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <iostream>
 
 namespace frontdoor::cli {
 
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 const char* const help = R"(Usage: frontdoor audit verify --log LOG [--head HASH]
        frontdoor audit show --log LOG (--contact ID | --record N) [--format text|md|json]
@@ -26,95 +22,12 @@ show    Prints the recorded decisions of a contact (--contact, the decision's co
         one record (--record N): what was decided, every step of the explanation with its
         citation, the pack and engine that decided, the time of recording and the input exactly
         as received. --format md gives Markdown for a report; json gives the record as stored.
+        Each record shown is checked on its own, its content against its hash and its link to
+        the record before it: one that fails is shown under a warning, and the exit status is 1.
+        Only verify checks the whole log.
 
 Exits 2 when the log cannot be opened or the arguments are wrong. See docs/audit.md.
 )";
-
-// Text and Markdown differ only in a few marks, so one renderer serves both.
-struct Style {
-    bool markdown;
-    std::string code(const std::string& text) const {
-        if (!markdown) return text;
-        std::string fence = text.find('`') == std::string::npos ? "`" : "`` ";
-        std::string close = fence == "`" ? "`" : " ``";
-        return fence + text + close;
-    }
-    void heading(std::ostream& out, const std::string& title) const {
-        out << (markdown ? "\n### " : "\n") << title << "\n";
-        if (markdown) out << "\n| | |\n|---|---|\n";
-    }
-    void row(std::ostream& out, const std::string& name, const std::string& value) const {
-        std::string escaped;  // a table cell ends at a bare '|', even inside code
-        for (char c : value) escaped += c == '|' ? std::string("\\|") : std::string(1, c);
-        if (markdown) out << "| " << name << " | " << escaped << " |\n";
-        else out << "  " << name << std::string(name.size() < 14 ? 14 - name.size() : 1, ' ') << value << "\n";
-    }
-};
-
-// A fact read, as "name = value".
-std::string read_text(const Json& reads) {
-    std::string out;
-    for (const auto& [name, value] : reads.items()) out += (out.empty() ? "" : "; ") + name + " = " + value.dump();
-    return out.empty() ? "nothing" : out;
-}
-
-void show_explanation(std::ostream& out, const Json& explanation, const Style& style) {
-    out << (style.markdown ? "\n### Explanation\n\n" : "\nExplanation (in the order it was worked out)\n");
-    std::string item = style.markdown ? "   - " : "       ";
-    std::size_t step = 0;
-    for (const Json& entry : explanation) {
-        out << (style.markdown ? "" : "  ") << ++step << ". " << (style.markdown ? "**" : "")
-            << entry.value("rule", "") << (style.markdown ? "**" : "") << "\n";
-        for (const auto& [key, value] : entry.items()) {
-            if (key == "rule") continue;
-            if (key == "source" || key == "when") out << item << key << ": " << style.code(value.get<std::string>()) << "\n";
-            else if (key == "reads") out << item << "read: " << style.code(read_text(value)) << "\n";
-            else if (key != "not_matched") out << item << key << ": " << style.code(value.dump()) << "\n";
-            if (key != "not_matched") continue;
-            for (const Json& row : value)
-                out << item << "row " << row.value("row", 0) << " did not match (" << row.value("source", "")
-                    << "): " << style.code(row.value("failed", "")) << " with " << style.code(read_text(row["reads"]))
-                    << "\n";
-        }
-    }
-}
-
-void show_record(std::ostream& out, const Record& record, const Style& style) {
-    out << (style.markdown ? "\n## Record " : "Record ") << record.id << "\n";
-    Json decision = Json::parse(record.decision, nullptr, false);
-    Json ruleset = decision.is_object() ? decision.value("ruleset", Json::object()) : Json::object();
-    style.heading(out, "Recorded");
-    style.row(out, "contact", record.contact_id ? style.code(*record.contact_id) : "(none)");
-    style.row(out, "recorded at", record.recorded_at + " (UTC)");
-    style.row(out, "pack", ruleset.value("name", "?") + " version " + ruleset.value("version", "?") + ", " +
-                               style.code(record.pack_digest));
-    style.row(out, "engine", record.engine_version);
-    style.row(out, "hash", style.code(record.hash));
-    style.row(out, "previous hash", style.code(record.previous_hash));
-    style.heading(out, "Decision");
-    if (!decision.is_object()) style.row(out, "(not JSON)", style.code(record.decision));
-    if (decision.is_object())
-        for (const auto& [key, value] : decision.items())
-        if (key != "ruleset" && key != "explanation") style.row(out, key, style.code(value.dump()));
-    if (decision.is_object() && decision.contains("explanation")) show_explanation(out, decision["explanation"], style);
-    std::string fence = "```";
-    while (record.input.find(fence) != std::string::npos) fence += '`';
-    if (style.markdown) out << "\n### Input (exactly as received)\n\n" << fence << "json\n" << record.input << "\n" << fence << "\n";
-    else out << "\nInput (exactly as received)\n" << record.input << "\n";
-}
-
-Json record_json(const Record& record) {
-    Json out = {{"id", record.id}, {"contact_id", record.contact_id ? Json(*record.contact_id) : Json()}};
-    out["recorded_at"] = record.recorded_at;
-    out["pack_digest"] = record.pack_digest;
-    out["engine_version"] = record.engine_version;
-    out["previous_hash"] = record.previous_hash;
-    out["hash"] = record.hash;
-    out["input"] = record.input;
-    Json decision = Json::parse(record.decision, nullptr, false);
-    out["decision"] = decision.is_discarded() ? Json(record.decision) : decision;
-    return out;
-}
 
 int verify(const DecisionLog& log, const Args& args) {
     VerifyReport report = log.verify(option(args, "--head"));
@@ -131,40 +44,6 @@ int verify(const DecisionLog& log, const Args& args) {
     return 0;
 }
 
-int show(const DecisionLog& log, const Args& args) {
-    bool by_contact = false, by_record = false, has_format = false;
-    RecordFilter filter;
-    std::string contact = option(args, "--contact", &by_contact), record = option(args, "--record", &by_record);
-    std::string format = option(args, "--format", &has_format);
-    if (by_contact == by_record || (has_format && format != "text" && format != "md" && format != "json")) {
-        std::cerr << "frontdoor audit show: give --contact ID or --record N, and --format text, md or json\n";
-        return 2;
-    }
-    if (by_contact) filter.contact_id = contact;
-    if (by_record && (record.empty() || record.size() > 18 || record.find_first_not_of("0123456789") != std::string::npos)) {
-        std::cerr << "frontdoor audit show: --record takes a record number, e.g. --record 17\n";
-        return 2;
-    }
-    if (by_record) filter.id = std::stoll(record);
-    std::vector<Record> found = log.find(filter);
-    if (found.empty()) {
-        std::cerr << "frontdoor audit show: no record " << (by_contact ? "for contact " + contact : record) << "\n";
-        return 1;
-    }
-    if (format == "json") {
-        Json all = Json::array();
-        for (const Record& r : found) all.push_back(record_json(r));
-        // A tampered record may hold bytes that are not UTF-8: shown replaced, not a crash.
-        std::cout << all.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
-        return 0;
-    }
-    for (std::size_t i = 0; i < found.size(); ++i) {
-        if (i > 0) std::cout << "\n";
-        show_record(std::cout, found[i], Style{format == "md"});
-    }
-    return 0;
-}
-
 }  // namespace
 
 int run_audit(const Args& args) {
@@ -174,14 +53,21 @@ int run_audit(const Args& args) {
     }
     bool has_log = false;
     std::string path = option(args, "--log", &has_log);
-    if ((args[0] != "verify" && args[0] != "show") || !has_log) {
+    if (args[0] != "verify" && args[0] != "show") {
         std::cerr << "frontdoor audit: use 'audit verify --log LOG' or 'audit show --log LOG --record N'\n";
+        return 2;
+    }
+    const OptionSpec spec = args[0] == "verify" ? OptionSpec{{"--log", "--head"}, {}, 0}
+                                                : OptionSpec{{"--log", "--contact", "--record", "--format"}, {}, 0};
+    if (!arguments_ok("audit " + args[0], Args(args.begin() + 1, args.end()), spec)) return 2;
+    if (!has_log) {
+        std::cerr << "frontdoor audit " << args[0] << ": say which log, e.g. --log decisions.db\n";
         return 2;
     }
     std::unique_ptr<DecisionLog> log;
     try {
         log = DecisionLog::open(path, DecisionLog::Access::read);
-        return args[0] == "verify" ? verify(*log, args) : show(*log, args);
+        return args[0] == "verify" ? verify(*log, args) : show_records(*log, args);
     } catch (const std::runtime_error& error) {
         std::cerr << "frontdoor audit: " << error.what() << "\n";
         return 2;

@@ -95,7 +95,9 @@ int run_eval(const Args& args) {
                      "recorded (everything printed before it was).\n";
         return 0;
     }
-    auto files = positional(args, {"--rules", "--record"});
+    const OptionSpec spec{{"--rules", "--record"}, {"--jsonl", "--no-explain"}, 1};
+    if (!arguments_ok("eval", args, spec)) return 2;
+    auto files = positional(args, spec);
     bool has_rules = false;
     std::string rules = option(args, "--rules", &has_rules);
     if (!has_rules) {
@@ -108,10 +110,6 @@ int run_eval(const Args& args) {
     options.explain = !flag(args, "--no-explain");
     bool recording = false;
     std::string log_path = option(args, "--record", &recording);
-    if (!recording && flag(args, "--record")) {
-        std::cerr << "frontdoor eval: say which log to record in, e.g. --record decisions.db\n";
-        return 2;
-    }
     if (recording && !options.explain) {
         std::cerr << "frontdoor eval: a recorded decision keeps its explanation; leave out --no-explain\n";
         return 2;

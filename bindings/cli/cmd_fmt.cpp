@@ -81,8 +81,10 @@ int run_fmt(const Args& args) {
         std::cout << help;
         return 0;
     }
+    const OptionSpec spec{{}, {"--check", "--write"}, 1};
+    if (!arguments_ok("fmt", args, spec)) return 2;
     bool check = flag(args, "--check"), write = flag(args, "--write");
-    auto targets = positional(args, {});
+    auto targets = positional(args, spec);
     if (targets.size() != 1 || (check && write)) {
         std::cerr << "frontdoor fmt: give one rule file or pack directory, and at most one of --check and --write,\n"
                      "e.g. frontdoor fmt --check rules/hackney\n";

@@ -16,7 +16,9 @@ int run_check(const Args& args) {
                      "(warnings). Exits 1 when there is any error, 0 otherwise.\n";
         return 0;
     }
-    auto dirs = positional(args, {});
+    const OptionSpec spec{{}, {}, 1};
+    if (!arguments_ok("check", args, spec)) return 2;
+    auto dirs = positional(args, spec);
     if (dirs.size() != 1) {
         std::cerr << "frontdoor check: give one pack directory, e.g. frontdoor check rules/hackney\n";
         return 2;
@@ -34,6 +36,7 @@ int run_schema(const Args& args) {
                      "that send contacts. The pack's declaration is the single source of truth; this is derived from it.\n";
         return 0;
     }
+    if (!arguments_ok("schema", args, {{"--rules"}, {}, 0})) return 2;
     auto pack = load_or_report(option(args, "--rules"), false);
     if (!pack) return 1;
     std::cout << pack->input_schema() << "\n";
@@ -48,6 +51,7 @@ int run_graph(const Args& args) {
                      "rules/hackney | dot -Tsvg > graph.svg\n";
         return 0;
     }
+    if (!arguments_ok("graph", args, {{"--rules", "--format"}, {}, 0})) return 2;
     bool has_format = false;
     std::string format = option(args, "--format", &has_format);
     if (has_format && format != "dot" && format != "json") {

@@ -3,7 +3,6 @@
 #include "commands.hpp"
 #include "load.hpp"
 
-#include "engine/records/compare_decisions.hpp"
 #include "frontdoor/replay.hpp"
 
 #include <nlohmann/json.hpp>
@@ -28,18 +27,16 @@ and lists them if there is any, 0 otherwise.
 
 With --with-rules, shows the impact of a rule change: the recorded decisions (or, with
 --contacts, each line decided under OLD) against the candidate pack NEW: how many decisions change,
-the outcome transitions (old -> new, with counts), the rules that made the difference, the
-decision fields (deadlines, flags...) that change, and each changed contact with a short diff of
-its explanation. Exits 0 once the report is written.
+which packs were compared, the outcome transitions (old -> new, with counts), the rules that made
+the difference, the decision fields (deadlines, flags...) that change, and each changed contact
+with every part of a field that changed, by path (deadlines[2].due_at: old -> new), and a short
+diff of its explanation. Exits 0 once the report is written.
 
   --from, --to DATE   only records made in this span (UTC, inclusive): 2024-05-01, or
-                      2024-05-01T09:00 for a time.
+                      2024-05-01T09:00 for a time. Not with --contacts, whose lines have no
+                      time of recording.
   --threads N         decide on N threads (default: one per core).
 )";
-
-std::string shorten(const std::string& text, std::size_t limit = 90) {
-    return text.size() <= limit ? text : text.substr(0, limit - 3) + "...";
-}
 
 std::string name_of(const std::optional<std::string>& contact_id, const std::string& label) {
     return contact_id ? label + " (contact " + *contact_id + ")" : label;
@@ -72,46 +69,30 @@ int print_replay(const ReplayReport& report, bool json) {
     return report.differences.empty() ? 0 : 1;
 }
 
-void print_impact(const ImpactReport& report) {
-    std::size_t both = records::refused_by_both(report);
-    std::cout << report.changed << " of " << records::contacts_in(report) << " decisions change";
-    if (report.refused_before || report.refused_after)
-        std::cout << " (refused: " << report.refused_before << " before, " << report.refused_after << " after; "
-                  << both << " by both packs, not compared)";
-    std::cout << "\n\nOutcome transitions (before -> after: contacts)\n";
-    for (const auto& t : report.transitions)
-        std::cout << "  " << t.before << " -> " << t.after << ": " << t.count << (t.before == t.after ? " (unchanged)" : "") << "\n";
-    std::cout << "\nRules that made the difference (contacts)\n";
-    for (const auto& rule : report.rules) std::cout << "  " << rule.rule << ": " << rule.change << " (" << rule.contacts << ")\n";
-    std::cout << "\nChanged decision fields (contacts)\n";
-    for (const auto& field : report.fields) std::cout << "  " << field.field << " (" << field.contacts << ")\n";
-    std::cout << "\nChanged decisions\n";
-    for (const auto& c : report.contacts) {
-        std::cout << "  " << name_of(c.contact_id, c.label) << ": ";
-        if (!c.refusal_before.empty() || !c.refusal_after.empty())
-            std::cout << (c.refusal_before.empty() ? "decided before, refused after: " + c.refusal_after
-                                                   : "refused before (" + c.refusal_before + "), decided after");
-        else if (c.outcome_before == c.outcome_after) std::cout << "outcome " << c.outcome_before << " (unchanged)";
-        else std::cout << "outcome " << c.outcome_before << " -> " << c.outcome_after;
-        std::cout << "\n";
-        for (const auto& f : c.fields)
-            std::cout << "    " << f.name << ": " << shorten(f.before.empty() ? "(absent)" : f.before) << " -> "
-                      << shorten(f.after.empty() ? "(absent)" : f.after) << "\n";
-        for (const auto& e : c.explanation) {
-            char mark = e.before.empty() ? '+' : e.after.empty() ? '-' : '~';
-            std::cout << "    " << mark << " " << e.name << ": " << shorten(e.before.empty() ? e.after : e.before, 60);
-            if (mark == '~') std::cout << " -> " << shorten(e.after, 60) << " (" << e.change << ")";
-            std::cout << "\n";
-        }
-    }
-}
-
 // A pack given on the command line; prints its diagnostics and returns null when it has errors.
 std::shared_ptr<const Pack> pack_option(const Args& args, const char* name) {
     bool found = false;
     std::string directory = option(args, name, &found);
     if (!found) std::cerr << "frontdoor replay: " << name << " needs a pack directory\n";
     return found ? load_or_report(directory, false) : nullptr;
+}
+
+// Why these arguments cannot make a replay, or "".
+std::string replay_problem(const Args& args, const RecordFilter& filter) {
+    bool has_log = flag(args, "--log"), has_contacts = flag(args, "--contacts");
+    bool has_format = false, has_threads = false;
+    std::string format = option(args, "--format", &has_format), threads = option(args, "--threads", &has_threads);
+    if (has_log == has_contacts) return "give --log LOG, or --contacts FILE with --rules and --with-rules (see --help)";
+    if (has_log && flag(args, "--rules"))
+        return "--rules goes with --contacts: a log is replayed with the packs recorded in it "
+               "(--with-rules names a candidate pack)";
+    if (has_contacts && (flag(args, "--from") || flag(args, "--to")))
+        return "--from and --to select a log's records by their time of recording; the lines of a contacts "
+               "file have none: leave them out, or replay a --log";
+    if (has_format && format != "text" && format != "json") return "--format is text or json, not '" + format + "'";
+    if (has_threads && !std::regex_match(threads, std::regex("[1-9][0-9]{0,2}")))
+        return "--threads takes a number of threads from 1 to 999, not '" + threads + "'";
+    return time_bounds_problem(filter);
 }
 
 }  // namespace
@@ -121,17 +102,16 @@ int run_replay(const Args& args) {
         std::cout << help;
         return 0;
     }
-    bool has_log = false, has_contacts = false, has_format = false, has_threads = false;
-    std::string log_path = option(args, "--log", &has_log), contacts = option(args, "--contacts", &has_contacts);
-    std::string format = option(args, "--format", &has_format), threads_text = option(args, "--threads", &has_threads);
+    const OptionSpec spec{{"--log", "--contacts", "--rules", "--with-rules", "--from", "--to", "--format", "--threads"}, {}, 0};
+    if (!arguments_ok("replay", args, spec)) return 2;
     RecordFilter filter{std::nullopt, std::nullopt, option(args, "--from"), option(args, "--to")};
-    bool dates_ok = time_bounds_problem(filter).empty();
-    if (has_log == has_contacts || (has_log && flag(args, "--rules")) || (has_format && format != "text" && format != "json") || !dates_ok ||
-        (has_threads && !std::regex_match(threads_text, std::regex("[1-9][0-9]{0,2}")))) {
-        std::cerr << "frontdoor replay: give --log LOG, or --contacts FILE with --rules and --with-rules; "
-                     "--format text or json; dates as 2024-05-01 or 2024-05-01T09:00 (see --help)\n";
+    if (std::string problem = replay_problem(args, filter); !problem.empty()) {
+        std::cerr << "frontdoor replay: " << problem << "\n";
         return 2;
     }
+    bool has_contacts = false, has_threads = false;
+    std::string log_path = option(args, "--log"), contacts = option(args, "--contacts", &has_contacts);
+    std::string format = option(args, "--format"), threads_text = option(args, "--threads", &has_threads);
     unsigned threads = has_threads ? static_cast<unsigned>(std::stoul(threads_text)) : std::max(1u, std::thread::hardware_concurrency());
     bool json = format == "json";
     try {
@@ -144,7 +124,7 @@ int run_replay(const Args& args) {
             auto before = pack_option(args, "--rules"), after = pack_option(args, "--with-rules");
             if (!before || !after) return 2;
             ImpactReport report = assess_contacts_impact(file, *before, *after, threads);
-            json ? void(std::cout << impact_json(report) << "\n") : print_impact(report);
+            std::cout << (json ? impact_json(report) + "\n" : impact_text(report));
             return 0;
         }
         auto log = DecisionLog::open(log_path, DecisionLog::Access::read);
@@ -152,7 +132,7 @@ int run_replay(const Args& args) {
         auto candidate = pack_option(args, "--with-rules");
         if (!candidate) return 2;
         ImpactReport report = assess_log_impact(*log, filter, *candidate, threads);
-        json ? void(std::cout << impact_json(report) << "\n") : print_impact(report);
+        std::cout << (json ? impact_json(report) + "\n" : impact_text(report));
         return 0;
     } catch (const std::runtime_error& error) {
         std::cerr << "frontdoor replay: " << error.what() << "\n";

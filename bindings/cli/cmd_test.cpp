@@ -34,7 +34,9 @@ int run_test(const Args& args) {
                      "fewer than PERCENT of the rules were exercised (--min-coverage 100 before publishing a pack).\n";
         return 0;
     }
-    auto dirs = positional(args, {"--scenarios", "--min-coverage"});
+    const OptionSpec spec{{"--scenarios", "--min-coverage"}, {"--coverage"}, 1};
+    if (!arguments_ok("test", args, spec)) return 2;
+    auto dirs = positional(args, spec);
     if (dirs.size() != 1) {
         std::cerr << "frontdoor test: give one pack directory, e.g. frontdoor test rules/hackney\n";
         return 2;

@@ -57,7 +57,9 @@ int run_walkthrough(const Args& args) {
                      "                        (--no-color to turn that off).\n";
         return 0;
     }
-    auto files = positional(args, {"--rules", "--what-if", "--format"});
+    const OptionSpec spec{{"--rules", "--what-if", "--format"}, {"--no-color"}, 1};
+    if (!arguments_ok("walkthrough", args, spec)) return 2;
+    auto files = positional(args, spec);
     if (files.size() != 1) {
         std::cerr << "frontdoor walkthrough: give one scenario or contact file\n";
         return 2;

@@ -1,8 +1,13 @@
 #pragma once
 // The subcommands of the `frontdoor` program. Each takes its own arguments (after the subcommand
 // name) and returns the process exit status.
+#include <cstddef>
 #include <string>
 #include <vector>
+
+namespace frontdoor {
+class DecisionLog;
+}
 
 namespace frontdoor::cli {
 
@@ -16,14 +21,28 @@ int run_test(const Args& args);
 int run_fmt(const Args& args);          // cmd_fmt.cpp
 int run_walkthrough(const Args& args);  // cmd_walkthrough.cpp
 int run_audit(const Args& args);        // cmd_audit.cpp
+// `audit show` on an open log (cmd_audit_show.cpp).
+int show_records(const DecisionLog& log, const Args& args);
 int run_replay(const Args& args);       // cmd_replay.cpp
 
-// Shared helpers.
+// What a command accepts, besides --help and --log-level LEVEL, which every command has.
+struct OptionSpec {
+    std::vector<std::string> with_value;  // options followed by a value: --rules DIR
+    std::vector<std::string> flags;       // options on their own: --jsonl
+    std::size_t operands = 0;             // the most arguments that are not options: files, dirs
+};
+
+// Checks every argument against `spec` before the command reads any: an unknown option (with
+// "did you mean" when one is close), an option without its value, or one operand too many is
+// printed as "frontdoor COMMAND: ..." on standard error and false returned; the command then
+// exits 2, as for every usage error.
+bool arguments_ok(const std::string& command, const Args& args, const OptionSpec& spec);
+
 bool wants_help(const Args& args);
 // The value after `--name`, or "" when absent; `found` tells whether the flag was present.
 std::string option(const Args& args, const std::string& name, bool* found = nullptr);
 bool flag(const Args& args, const std::string& name);
-// Arguments that are neither flags nor flag values (flags listed in `with_value` take one).
-std::vector<std::string> positional(const Args& args, const std::vector<std::string>& with_value);
+// The operands: arguments that are neither options nor the values of options.
+std::vector<std::string> positional(const Args& args, const OptionSpec& spec);
 
 }  // namespace frontdoor::cli

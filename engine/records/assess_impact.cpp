@@ -2,6 +2,7 @@
 // decision by decision on worker threads and tallied, in input order, into one report.
 #include "engine/records/chunk_pipeline.hpp"
 #include "engine/records/compare_decisions.hpp"
+#include "engine/records/json_members.hpp"
 
 #include <algorithm>
 #include <map>
@@ -100,6 +101,32 @@ ImpactReport run_impact(unsigned threads, const std::function<Comparison(ImpactI
     return tally.finish();
 }
 
+ComparedPack compared_pack(const Pack& pack) { return {pack.name(), pack.version(), pack.digest(), 0}; }
+
+// The packs that made a log's records, by first use, with the records each made. Their name and
+// version are read from the "ruleset" the engine wrote into each decision, so that a pack that
+// no longer loads is still named.
+class RecordedPacks {
+public:
+    void add(const Record& record) {
+        auto [at, added] = index_.emplace(record.pack_digest, packs_.size());
+        if (added) {
+            std::string_view ruleset = records::find_member(record.decision, "ruleset").value_or("");
+            auto field = [&](std::string_view key) {
+                auto value = records::find_member(ruleset, key);
+                return value ? records::unquote(*value) : std::string("?");
+            };
+            packs_.push_back({field("name"), field("version"), record.pack_digest, 0});
+        }
+        ++packs_[at->second].contacts;
+    }
+    std::vector<ComparedPack> take() { return std::move(packs_); }
+
+private:
+    std::map<std::string, std::size_t> index_;
+    std::vector<ComparedPack> packs_;
+};
+
 }  // namespace
 
 ImpactReport assess_log_impact(const DecisionLog& log, const RecordFilter& filter, const Pack& candidate,
@@ -108,12 +135,20 @@ ImpactReport assess_log_impact(const DecisionLog& log, const RecordFilter& filte
         return records::compare_decisions({std::move(item.recorded), ""}, decide_side(candidate, item.input),
                                           std::move(item.label));
     };
-    return run_impact(threads, compare, [&](const auto& submit) {
+    RecordedPacks packs;
+    ImpactReport report = run_impact(threads, compare, [&](const auto& submit) {
         log.scan(filter, [&](Record&& record) {
+            packs.add(record);
             submit({"record " + std::to_string(record.id), std::move(record.input), std::move(record.decision)});
             return true;
         });
     });
+    report.packs_before = packs.take();
+    report.pack_after = compared_pack(candidate);
+    report.from_log = true;
+    report.from = filter.from;
+    report.to = filter.to;
+    return report;
 }
 
 ImpactReport assess_contacts_impact(std::istream& contacts, const Pack& before, const Pack& after, unsigned threads) {
@@ -121,11 +156,15 @@ ImpactReport assess_contacts_impact(std::istream& contacts, const Pack& before, 
         return records::compare_decisions(decide_side(before, item.input), decide_side(after, item.input),
                                           std::move(item.label));
     };
-    return run_impact(threads, compare, [&](const auto& submit) {
+    ImpactReport report = run_impact(threads, compare, [&](const auto& submit) {
         std::string line;
         for (std::size_t number = 1; std::getline(contacts, line); ++number)
             if (line.find_first_not_of(" \t\r") != std::string::npos) submit({"line " + std::to_string(number), line, ""});
     });
+    report.packs_before = {compared_pack(before)};
+    report.packs_before[0].contacts = records::contacts_in(report);
+    report.pack_after = compared_pack(after);
+    return report;
 }
 
 }  // namespace frontdoor

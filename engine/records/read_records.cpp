@@ -3,40 +3,15 @@
 // in force even after the pack's directory changed or was deleted.
 #include "engine/records/hash_record.hpp"
 #include "engine/records/record_store.hpp"
+#include "engine/records/time_bounds.hpp"
 
-#include <regex>
 #include <stdexcept>
 
 namespace frontdoor {
 
-namespace {
-
-// Times of recording are all UTC and stored as "2024-05-01T09:30:00.123Z"; the bounds are compared
-// with their start. A bound written with a closing "Z" (2024-05-01T09:30Z) means the same time,
-// but compared as text its 'Z' sorts after every digit, ':' and '.', so that `from` would leave
-// out the records of its own minute (or second): the 'Z' is dropped before comparing.
-RecordFilter without_utc_mark(RecordFilter filter) {
-    for (std::string* bound : {&filter.from, &filter.to})
-        if (!bound->empty() && (bound->back() == 'Z' || bound->back() == 'z')) bound->pop_back();
-    return filter;
-}
-
-}  // namespace
-
-std::string time_bounds_problem(const RecordFilter& filter) {
-    static const std::regex utc(R"(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?[Zz]?)?)");
-    for (const auto& [name, bound] : {std::pair{"from", &filter.from}, std::pair{"to", &filter.to}}) {
-        if (bound->empty() || std::regex_match(*bound, utc)) continue;
-        return std::string("the bound '") + name + "' is \"" + *bound +
-               "\": expected a UTC date or time, 2024-05-01 or 2024-05-01T09:00 (seconds and milliseconds "
-               "may follow, and a closing Z), with no other offset";
-    }
-    return {};
-}
-
 void DecisionLog::scan(const RecordFilter& filter, const std::function<bool(Record&&)>& visit) const {
     if (std::string problem = time_bounds_problem(filter); !problem.empty()) throw std::invalid_argument(problem);
-    store_->scan(without_utc_mark(filter), visit);
+    store_->scan(records::without_utc_mark(filter), visit);
 }
 
 std::vector<Record> DecisionLog::find(const RecordFilter& filter) const {

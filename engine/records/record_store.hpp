@@ -48,7 +48,7 @@ public:
     virtual std::optional<StoredPack> pack(const std::string& digest) = 0;
 };
 
-// The SQLite backend: one file, WAL mode, created with permissions 0600 (open_sqlite_store.cpp).
+// The SQLite backend: one file, WAL mode, created whole with permissions 0600 (create_sqlite_log.cpp).
 std::unique_ptr<RecordStore> open_sqlite_store(const std::string& path, bool append);
 
 }  // namespace frontdoor::records

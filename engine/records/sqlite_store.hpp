@@ -1,6 +1,7 @@
 #pragma once
 // The SQLite backend of a decision log: one file holding the records, the packs and their files.
-// Opening and the schema are in open_sqlite_store.cpp, reading and writing in sqlite_store.cpp.
+// Creating a log and its schema are in create_sqlite_log.cpp, opening in open_sqlite_store.cpp,
+// reading and writing in sqlite_store.cpp.
 #include "engine/records/record_store.hpp"
 
 #include <sqlite3.h>
@@ -13,6 +14,11 @@ namespace frontdoor::records {
 // for one; user_version is the layout version.
 constexpr int log_application_id = 0x46444C47;
 constexpr int log_layout_version = 1;
+
+// Makes a complete, empty log at `path` unless a file is already there. It is built under the
+// temporary name "PATH.creating-PID-RANDOM" in the same directory and renamed into place, so that
+// `path` never holds a half-made log; a process killed meanwhile leaves only that temporary.
+void create_sqlite_log(const std::string& path);
 
 class SqliteStore : public RecordStore {
 public:

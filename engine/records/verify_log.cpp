@@ -1,5 +1,6 @@
 // Verifying a decision log: every stored pack against its digest, then every record in id order
-// against its own hash and the hash of the record before it. The first failure is named.
+// against its own hash and the hash of the record before it. The first failure is named. One
+// record can be checked on its own (its hash and its link) with the same words.
 #include "engine/records/hash_record.hpp"
 #include "engine/records/record_store.hpp"
 
@@ -26,9 +27,9 @@ std::map<std::string, std::string> check_packs(records::RecordStore& store, std:
     return problems;
 }
 
-// Why `record` does not belong after `previous` (id 0 when it is the first), or "".
-std::string check_record(const Record& record, std::int64_t previous_id, const std::string& previous_hash,
-                         const std::map<std::string, std::string>& pack_problems, bool pack_stored) {
+// Why `record` does not follow on from record `previous_id` (0 when it is the first) whose hash
+// is `previous_hash`, or "": its place, its content against its own hash, its link.
+std::string chain_problem(const Record& record, std::int64_t previous_id, const std::string& previous_hash) {
     std::string name = "record " + std::to_string(record.id);
     if (record.id > previous_id + 1) {
         std::string missing = record.id == previous_id + 2
@@ -45,6 +46,14 @@ std::string check_record(const Record& record, std::int64_t previous_id, const s
                (previous_id == 0 ? std::string("the start of the log")
                                  : "record " + std::to_string(previous_id)) +
                ": a record before it was changed, removed or moved";
+    return "";
+}
+
+// Why `record` does not belong after `previous`, or its pack does not hold, or "".
+std::string record_problem(const Record& record, std::int64_t previous_id, const std::string& previous_hash,
+                           const std::map<std::string, std::string>& pack_problems, bool pack_stored) {
+    std::string name = "record " + std::to_string(record.id);
+    if (std::string problem = chain_problem(record, previous_id, previous_hash); !problem.empty()) return problem;
     auto pack_problem = pack_problems.find(record.pack_digest);
     if (pack_problem != pack_problems.end())
         return name + ": its pack " + record.pack_digest + ": " + pack_problem->second;
@@ -62,7 +71,7 @@ VerifyReport DecisionLog::verify(const std::string& published_head) const {
     bool head_found = published_head.empty();
     store_->scan({}, [&](Record&& record) {
         bool stored = std::binary_search(digests.begin(), digests.end(), record.pack_digest);
-        std::string problem = check_record(record, report.head_id, previous_hash, pack_problems, stored);
+        std::string problem = record_problem(record, report.head_id, previous_hash, pack_problems, stored);
         if (!problem.empty()) {
             report.first_broken = record.id;
             report.problem = problem;
@@ -81,6 +90,23 @@ VerifyReport DecisionLog::verify(const std::string& published_head) const {
         report.problem = "the stored pack " + pack_problems.begin()->first + " (used by no record): " +
                          pack_problems.begin()->second;
     return report;
+}
+
+std::string DecisionLog::check_record(const Record& record) const {
+    std::string previous_hash = records::genesis_hash();
+    bool found = record.id <= 1;
+    if (!found) {
+        RecordFilter previous;
+        previous.id = record.id - 1;
+        store_->scan(previous, [&](Record&& before) {
+            previous_hash = before.hash;
+            found = true;
+            return false;
+        });
+    }
+    // A missing record before it is reported as verify reports a hole: as if the chain had
+    // reached record id - 2.
+    return chain_problem(record, found ? record.id - 1 : record.id - 2, previous_hash);
 }
 
 }  // namespace frontdoor

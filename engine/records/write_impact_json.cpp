@@ -34,6 +34,38 @@ void write_changes(JsonWriter& out, const std::vector<ValueChange>& changes, boo
     out.end_array();
 }
 
+void write_pack(JsonWriter& out, const ComparedPack& pack, bool with_contacts) {
+    out.begin_object();
+    for (const auto& [key, value] : {std::pair{"name", &pack.name}, std::pair{"version", &pack.version},
+                                     std::pair{"digest", &pack.digest}}) {
+        out.key(key);
+        out.string(*value);
+    }
+    if (with_contacts) {
+        out.key("contacts");
+        out.integer(static_cast<std::int64_t>(pack.contacts));
+    }
+    out.end_object();
+}
+
+// Which packs were compared: "packs_before" (from a log, each recorded pack with the records it
+// made), "pack_after", where the old side comes from, and the span of recording times asked for.
+void write_packs(JsonWriter& out, const ImpactReport& report) {
+    out.key("before_from");
+    out.string(report.from_log ? "log" : "contacts");
+    out.key("packs_before");
+    out.begin_array();
+    for (const ComparedPack& pack : report.packs_before) write_pack(out, pack, true);
+    out.end_array();
+    out.key("pack_after");
+    write_pack(out, report.pack_after, false);
+    for (const auto& [key, bound] : {std::pair{"recorded_from", &report.from}, std::pair{"recorded_to", &report.to}}) {
+        out.key(key);
+        if (bound->empty()) out.null();
+        else out.string(*bound);
+    }
+}
+
 void write_contact(JsonWriter& out, const ChangedDecision& contact) {
     out.begin_object();
     out.key("label");
@@ -78,6 +110,7 @@ std::string impact_json(const ImpactReport& report) {
         out.key(key);
         out.integer(static_cast<std::int64_t>(count));
     }
+    write_packs(out, report);
     out.key("outcome_transitions");
     out.begin_array();
     for (const OutcomeTransition& t : report.transitions) {

@@ -44,8 +44,9 @@ struct RecordFilter {
     std::string to;
 };
 
-// Empty when the filter's bounds are both empty or UTC dates and times as above; otherwise a
-// sentence naming the first bad bound and what was expected.
+// Empty when each of the filter's bounds is empty or a UTC date or time as above that exists on
+// the calendar (no 2024-02-30, no hour 25), and `from` is no later than `to`; otherwise a sentence
+// naming the first bad bound and what was expected.
 std::string time_bounds_problem(const RecordFilter& filter);
 
 // The result of checking a whole log. `problem` is empty when the log is intact.
@@ -83,6 +84,12 @@ public:
     // against its digest; stops at the first broken record. A non-empty `published_head` is a
     // hash published earlier (see docs/audit.md) that the chain must still contain.
     VerifyReport verify(const std::string& published_head = "") const;
+
+    // Checks one record on its own: its content against its hash, and its link to the record
+    // before it (present, and with the hash it names). Empty when both hold; otherwise what is
+    // wrong, as verify words it. It does not check the rest of the chain, the stored packs or a
+    // published head: verify() does.
+    std::string check_record(const Record& record) const;
 
     // Calls `visit` with each record matching `filter`, in id order, until it returns false.
     // Throws std::invalid_argument (with time_bounds_problem's sentence) for a bad time bound.

@@ -66,7 +66,19 @@ struct FieldDifference {
     std::size_t contacts = 0;
 };
 
+// A pack on one side of an impact report.
+struct ComparedPack {
+    std::string name, version, digest;
+    std::size_t contacts = 0;  // the old side: the contacts it decided (from a log, the records it made)
+};
+
 struct ImpactReport {
+    // Which packs were compared: the old side is --rules, or from a log each pack that made the
+    // records in the span, in the order first used; the new side is the candidate.
+    std::vector<ComparedPack> packs_before;
+    ComparedPack pack_after;
+    bool from_log = false;     // the old side is the decisions a log recorded
+    std::string from, to;      // the span of recording times asked for (a log only), as given
     std::size_t compared = 0;  // contacts decided (or recorded) under both packs
     std::size_t changed = 0;   // decisions whose fields differ, or that only one pack refused
     std::size_t refused_before = 0, refused_after = 0;
@@ -84,5 +96,8 @@ ImpactReport assess_contacts_impact(std::istream& contacts, const Pack& before, 
                                     unsigned threads);
 // The report as one JSON object, for tools.
 std::string impact_json(const ImpactReport& report);
+// The report as text for people: counts and tables, then each changed decision with every part
+// of a field that changed, by path (deadlines[2].due_at: "..." -> "..."), never cut short.
+std::string impact_text(const ImpactReport& report);
 
 }  // namespace frontdoor

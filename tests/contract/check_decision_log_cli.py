@@ -98,8 +98,9 @@ def check_chain_and_show(cli, log, contacts, decisions):
     check(f"head: record {len(rows)} {previous}" in out, "audit verify prints the head hash")
     code, out, _ = run(cli, "audit", "show", "--log", log, "--record", "2", "--format", "json")
     shown = json.loads(out) if code == 0 else [{}]
-    check(shown[0].get("decision") == json.loads(decisions[1]) and shown[0].get("input") == contacts[1],
-          "audit show --record 2 --format json gives the recorded decision and input")
+    check(shown[0].get("decision") == json.loads(decisions[1]) and shown[0].get("input") == contacts[1]
+          and shown[0].get("intact") is True and shown[0].get("problem", "") is None,
+          "audit show --record 2 --format json gives the recorded decision and input, checked intact")
     contact_id = json.loads(contacts[4])["contact_id"]
     code, out, _ = run(cli, "audit", "show", "--log", log, "--contact", contact_id)
     check(code == 0 and out.startswith("Record 5\n") and "Explanation" in out and contact_id in out,
@@ -128,6 +129,20 @@ def check_tampering(cli, log, scratch, head):
         code, out, _ = run(cli, "audit", "verify", "--log", copy)
         check(code == 1 and f"first broken record: {broken}\n" in out and out.startswith(f"broken: record {broken}: "),
               f"tampering ({name}) is caught at record {broken}: {code} {out}")
+    # audit show checks the record it shows: a tampered one under a loud warning, exit status 1.
+    copy = os.path.join(scratch, "edit.db")
+    for fmt, warning in (("text", "!!! WARNING: THIS RECORD IS NOT INTACT: record 5: its content does not match its hash"),
+                         ("md", "> **WARNING: this record is not intact.** record 5: its content does not match")):
+        code, out, err = run(cli, "audit", "show", "--log", copy, "--record", "5", "--format", fmt)
+        check(code == 1 and warning in out and "frontdoor audit show: WARNING: record 5: " in err,
+              f"audit show --format {fmt} of a tampered record warns and exits 1: {code} {out[:300]} {err}")
+    code, out, _ = run(cli, "audit", "show", "--log", copy, "--record", "5", "--format", "json")
+    shown = json.loads(out)[0] if out.startswith("[") else {}
+    check(code == 1 and shown.get("intact") is False and shown.get("problem", "").startswith("record 5: its content"),
+          f"audit show --format json of a tampered record says it is not intact: {code} {out[:300]}")
+    code, out, err = run(cli, "audit", "show", "--log", copy, "--record", "6")
+    check(code == 0 and "integrity     intact: its content matches its hash, and it follows on from record 5" in out
+          and err == "", f"audit show of the intact record after it: {code} {err}")
     # A rewrite of the whole chain from record 3 on, with a falsified decision: the file alone
     # cannot show it; replay and the published head can.
     copy = tampered_copy(log, scratch, "rewrite",
@@ -152,8 +167,24 @@ def check_replay(cli, rules, log, scratch, contacts):
     check(code == 0 and "every decision is identical to the recorded one" in out, f"replay --log: {code} {out}")
     code, out, _ = run(cli, "replay", "--log", log, "--from", "2999-01-01")
     check(code == 0 and out.startswith("no records to replay"), "replay --from a future date replays nothing")
-    code, _, _ = run(cli, "replay", "--log", log, "--from", "yesterday")
-    check(code == 2, "replay --from with a malformed date exits 2")
+    code, _, err = run(cli, "replay", "--log", log, "--from", "yesterday")
+    check(code == 2 and err.startswith("frontdoor replay: the bound 'from' is \"yesterday\": expected a UTC date"),
+          f"replay --from with a malformed date exits 2 and says what was expected: {err}")
+    # Dates and times that do not exist are refused with the library's own sentence, as are a span
+    # that ends before it starts and bounds that a contacts file cannot use.
+    for option, bound, reason in (("--from", "2024-13-01", "there is no month 13"),
+                                  ("--to", "2024-02-30", "February 2024 has 29 days"),
+                                  ("--from", "2024-01-01T25:00:00Z", "hours run from 00 to 23")):
+        code, out, err = run(cli, "replay", "--log", log, option, bound)
+        check(code == 2 and err.startswith(f"frontdoor replay: the bound '{option[2:]}' is \"{bound}\": ")
+              and reason in err and out == "", f"replay {option} {bound} is refused: {code} {err}")
+    code, out, err = run(cli, "replay", "--log", log, "--from", "2024-05-02", "--to", "2024-05-01")
+    check(code == 2 and "the bound 'from' (2024-05-02) is later than the bound 'to' (2024-05-01)" in err and out == "",
+          f"replay --from later than --to is refused: {code} {out}{err}")
+    code, _, err = run(cli, "replay", "--contacts", log, "--rules", rules, "--with-rules", rules, "--from", "2024-05-01")
+    check(code == 2 and "--from and --to select a log's records" in err, f"replay --contacts --from is refused: {err}")
+    code, _, err = run(cli, "replay", "--log", log, "--from")
+    check(code == 2 and "the option '--from' needs a value" in err, f"replay --from without a value is refused: {err}")
     # A bound with a closing Z is the same UTC time: the first record's own minute takes it in.
     first_minute = sql(log, "SELECT recorded_at FROM records WHERE id = 1")[0]["recorded_at"][:16]
     total = sql(log, "SELECT count(*) AS n FROM records")[0]["n"]
@@ -172,6 +203,17 @@ def check_replay(cli, rules, log, scratch, contacts):
           and "Outcome transitions" in out and "level_of_need: 2 -> 3" in out, "replay --with-rules names the rule")
     code, out, _ = run(cli, "replay", "--log", log, "--with-rules", changed, "--format", "json")
     from_log = json.loads(out)
+    # The report says which packs it compared, and over which span of recording.
+    digests = [row["pack_digest"] for row in sql(log, "SELECT DISTINCT pack_digest FROM records")]
+    check([p["digest"] for p in from_log["packs_before"]] == digests and from_log["before_from"] == "log"
+          and from_log["packs_before"][0]["contacts"] == total and from_log["pack_after"]["digest"] not in digests,
+          f"the JSON impact report names the recorded pack and the candidate: {from_log['packs_before']}")
+    code, out, _ = run(cli, "replay", "--log", log, "--with-rules", changed, "--from", "2000-01-01")
+    _, checked, _ = run(cli, "check", rules)  # "ok: NAME version VERSION (DIGEST)"
+    pack = checked.split(" (")[0][len("ok: "):]
+    check(f"\nPacks compared\n  before (as recorded): {pack} ({digests[0]}): {total} records\n"
+          f"  after: {pack} ({from_log['pack_after']['digest']})\n"
+          "  records made from 2000-01-01 (UTC, inclusive)\n" in out, f"the text impact report names the packs: {out[:600]}")
     contacts_file = os.path.join(scratch, "contacts.jsonl")
     with open(contacts_file, "w", encoding="utf-8") as f:
         f.write("\n".join(contacts) + "\n")
@@ -192,6 +234,7 @@ def check_replay(cli, rules, log, scratch, contacts):
     code, out, _ = run(cli, "replay", "--contacts", contacts_file, "--rules", rules, "--with-rules", changed)
     check(out.startswith(f"{from_file['changed']} of {len(contacts) + 2} decisions change (refused: 2 before, 2 after; "
                          "2 by both packs, not compared)"), f"the text report counts each line once: {out.splitlines()[0]}")
+    check_changed_deadlines(cli, rules, scratch, contacts_file)
     # The pack stored in the log decides even after its directory is gone.
     gone = os.path.join(scratch, "gone")
     shutil.copytree(rules, gone)
@@ -200,6 +243,36 @@ def check_replay(cli, rules, log, scratch, contacts):
     shutil.rmtree(gone)
     code, out, _ = run(cli, "replay", "--log", other_log)
     check(code == 0 and "replayed 50 records" in out, "replay works after the pack's directory was deleted")
+
+
+def check_changed_deadlines(cli, rules, scratch, contacts_file):
+    """An amber partner check due in 12 hours instead of 24: every changed due_at is in the text
+    report, by its path, even when the contact has several deadlines."""
+    amber = os.path.join(scratch, "amber")
+    shutil.copytree(rules, amber)
+    path = os.path.join(amber, "deadlines.rules")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    check('"amber" -> 24 hours' in text, "the Hackney pack has a 24-hour amber partner check")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace('"amber" -> 24 hours', '"amber" -> 12 hours'))
+    code, out, _ = run(cli, "replay", "--contacts", contacts_file, "--rules", rules, "--with-rules", amber, "--format", "json")
+    report = json.loads(out)
+    code, text_report, _ = run(cli, "replay", "--contacts", contacts_file, "--rules", rules, "--with-rules", amber)
+    expected = []
+    for contact in report["contacts"]:
+        for field in contact["fields"]:
+            before, after = field["before"], field["after"]
+            if field["field"] != "deadlines" or len(before) != len(after):
+                continue
+            expected += [f'    deadlines[{i}].due_at: {json.dumps(b["due_at"])} -> {json.dumps(a["due_at"])}\n'
+                         for i, (b, a) in enumerate(zip(before, after)) if b != a]
+    several = sum(len(f["before"] or []) > 2 for c in report["contacts"] for f in c["fields"] if f["field"] == "deadlines")
+    check(code == 0 and report["changed"] > 0 and several > 0 and len(expected) >= report["changed"],
+          f"the amber change moves deadlines of contacts with several: {report['changed']} changed, {several} with 3+")
+    missing = [line for line in expected if line not in text_report]
+    check(not missing, f"every changed due_at is in the text report; {len(missing)} of {len(expected)} are not, "
+                       f"e.g. {missing[:1]}")
 
 
 def main():

@@ -7,12 +7,18 @@ must open, pass `frontdoor audit verify`, and hold every acknowledged decision, 
 for byte (it may hold a few more: committed, then killed before printing). At the end the whole
 log must replay identically. Rounds alternate between killing after a random number of printed
 decisions and killing after a random delay, so some kills land inside a commit.
+
+Before that, eval is killed again and again while it creates a new log, at delays spread around
+the moment the log appears: at every instant the log's path must hold nothing or a log that
+verifies, and anything else left behind must be a recognisable, owner-only temporary
+("LOG.creating-...") that a later eval leaves alone.
 """
 import argparse
 import os
 import random
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import tempfile
@@ -65,6 +71,87 @@ def kill_round(cli, rules, contacts_file, log, rng, by_lines, total):
     return complete, process.returncode == -signal.SIGKILL
 
 
+def log_files(scratch, name):
+    return sorted(f for f in os.listdir(scratch) if f.startswith(name))
+
+
+def creation_time(cli, rules, contacts_file, log):
+    """Seconds from starting eval to its new log appearing, the median of five runs."""
+    times = []
+    for _ in range(5):
+        for name in log_files(os.path.dirname(log), os.path.basename(log)):
+            os.remove(os.path.join(os.path.dirname(log), name))
+        start = time.monotonic()
+        process = subprocess.Popen([cli, "eval", "--rules", rules, "--jsonl", "--record", log, contacts_file],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while not os.path.exists(log) and process.poll() is None:
+            time.sleep(0.0002)
+        times.append(time.monotonic() - start)
+        process.kill()
+        process.wait()
+    return sorted(times)[len(times) // 2]
+
+
+def creation_kill(cli, rules, contacts_file, log, delay, stale):
+    """Starts eval on a new log and kills it after `delay` seconds; returns (whether the log is
+    there, failures). `stale` holds the temporaries left by earlier kills, which must stay."""
+    scratch, name = os.path.dirname(log), os.path.basename(log)
+    for leftover in log_files(scratch, name):
+        if leftover.startswith(name + ".creating-"):
+            stale.add(leftover)
+        else:
+            os.remove(os.path.join(scratch, leftover))
+    process = subprocess.Popen([cli, "eval", "--rules", rules, "--jsonl", "--record", log, contacts_file],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    process.kill()
+    process.wait()
+    failures = []
+    when = f"creation kill after {delay * 1000:.1f} ms"
+    there = os.path.exists(log)
+    if there:
+        code, out, err = run(cli, "audit", "verify", "--log", log)
+        if code != 0 or not out.startswith("ok: "):
+            failures.append(f"{when}: the log is there but audit verify exited {code}: {out}{err}")
+    for leftover in log_files(scratch, name):
+        if leftover in (name, name + "-wal", name + "-shm"):
+            continue
+        mode = stat.S_IMODE(os.stat(os.path.join(scratch, leftover)).st_mode)
+        if not leftover.startswith(name + ".creating-") or mode != 0o600:
+            failures.append(f"{when}: left {leftover} (mode {mode:o}), not an owner-only '{name}.creating-' temporary")
+    missing = {f for f in stale if not os.path.exists(os.path.join(scratch, f))}
+    if missing:
+        failures.append(f"{when}: a later eval removed the temporaries {sorted(missing)}")
+        stale -= missing
+    return there, failures
+
+
+def check_creation_kills(cli, rules, contacts_file, scratch, rounds):
+    """Kills eval again and again while it creates a new log; returns the failures."""
+    log = os.path.join(scratch, "new.db")
+    appears = creation_time(cli, rules, contacts_file, log)
+    # Spread from well before the log appears to well after it; should the machine's speed have
+    # changed since it was timed, a few more kills, further out, until both sides were seen.
+    delays = [appears * (0.3 + 1.2 * n / max(1, rounds - 1)) for n in range(rounds)]
+    outcomes, failures, stale = {False: 0, True: 0}, [], set()
+    for delay in delays:
+        there, problems = creation_kill(cli, rules, contacts_file, log, delay, stale)
+        outcomes[there] += 1
+        failures += problems
+    for extra in range(1, 11):
+        if outcomes[False] and outcomes[True]:
+            break
+        delay = appears * (0.3 / (extra + 1) if not outcomes[False] else 1.5 + 0.5 * extra)
+        there, problems = creation_kill(cli, rules, contacts_file, log, delay, stale)
+        outcomes[there] += 1
+        failures += problems
+    print(f"creation kills: the log appears after {appears * 1000:.1f} ms; {sum(outcomes.values())} kills left "
+          f"{outcomes[False]} times no log and {outcomes[True]} times a log; {len(stale)} temporaries left behind")
+    if not outcomes[False] or not outcomes[True]:
+        failures.append("the creation kills did not straddle the log's creation: the test proved little")
+    return failures
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", required=True)
@@ -72,6 +159,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=8)
     parser.add_argument("--count", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--creation-rounds", type=int, default=40)
     options = parser.parse_args()
     rng = random.Random(options.seed)
     failures = []
@@ -80,6 +168,7 @@ def main():
         with open(contacts_file, "w", encoding="utf-8") as out:
             for contact in valid_contacts(options.seed, options.count):
                 out.write(json.dumps(contact, ensure_ascii=False) + "\n")
+        failures += check_creation_kills(options.cli, options.rules, contacts_file, scratch, options.creation_rounds)
         log = os.path.join(scratch, "decisions.db")
         killed = 0
         for round_number in range(options.rounds):

@@ -4,6 +4,8 @@
 
 #include <sys/stat.h>
 
+#include <thread>
+
 using namespace records_test;
 using frontdoor::DecisionLog;
 
@@ -27,6 +29,23 @@ TEST_CASE("a new log and its WAL are readable and writable by their owner only",
     CHECK(permissions(dir.file("log.db-wal")) == 0600);
     REQUIRE(fs::exists(dir.file("log.db-shm")));
     CHECK(permissions(dir.file("log.db-shm")) == 0600);
+}
+
+TEST_CASE("a new log is made whole under a temporary name, and two writers making it at once share one", "[records]") {
+    ScratchDir dir;
+    std::vector<std::thread> writers;
+    std::vector<std::size_t> recorded(4);
+    auto contacts = scenario_contacts();
+    for (std::size_t i = 0; i < recorded.size(); ++i)
+        writers.emplace_back([&, i] { recorded[i] = record(dir.file("log.db"), *hackney(), {contacts[i]}); });
+    for (auto& writer : writers) writer.join();
+    CHECK(verify(dir.file("log.db")).records == 4);
+    // Nothing is left beside the log and its WAL files once it is made: no temporary, no journal.
+    for (const auto& entry : fs::directory_iterator(dir.path)) {
+        std::string name = entry.path().filename().string();
+        CHECK((name == "log.db" || name == "log.db-wal" || name == "log.db-shm"));
+    }
+    CHECK(permissions(dir.file("log.db")) == 0600);
 }
 
 TEST_CASE("a record holds the input as received, the decision, its contact and pack, and its link", "[records]") {
@@ -104,6 +123,10 @@ TEST_CASE("only decision logs open, and reading never creates one", "[records]")
     tamper(dir.file("other.db"), "CREATE TABLE t (x)");
     CHECK_THROWS_WITH(DecisionLog::open(dir.file("other.db"), DecisionLog::Access::append),
                       dir.file("other.db") + " is not a Frontdoor decision log");
+    std::ofstream(dir.file("empty.db"));
+    CHECK_THROWS_WITH(DecisionLog::open(dir.file("empty.db"), DecisionLog::Access::append),
+                      dir.file("empty.db") + " is not a Frontdoor decision log");
+    CHECK(fs::file_size(dir.file("empty.db")) == 0);
     std::ofstream(dir.file("text.db")) << "not a database at all, just some text that is long enough to look like one\n";
     CHECK_THROWS_WITH(DecisionLog::open(dir.file("text.db"), DecisionLog::Access::read),
                       dir.file("text.db") + " is not a Frontdoor decision log");

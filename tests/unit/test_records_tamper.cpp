@@ -113,3 +113,31 @@ TEST_CASE("cutting off the last records is caught only against a published head"
     CHECK_FALSE(report.ok());
     CHECK(report.problem.find("the published head " + published + " is not in the chain") == 0);
 }
+
+TEST_CASE("one record is checked on its own: its hash and its link to the record before it", "[records]") {
+    ScratchDir dir;
+    make_log(dir);
+    auto record_of = [&](std::int64_t id) {
+        frontdoor::RecordFilter filter;
+        filter.id = id;
+        return frontdoor::DecisionLog::open(dir.file("log.db"), frontdoor::DecisionLog::Access::read)->find(filter).at(0);
+    };
+    auto check = [&](std::int64_t id) {
+        return frontdoor::DecisionLog::open(dir.file("log.db"), frontdoor::DecisionLog::Access::read)->check_record(record_of(id));
+    };
+    CHECK(check(1).empty());
+    CHECK(check(7).empty());
+    tamper(dir.file("log.db"), "UPDATE records SET decision = replace(decision, '\"consent\":', '\"consent \":') WHERE id = 7");
+    CHECK(check(7) == "record 7: its content does not match its hash: it was changed after it was recorded");
+    CHECK(check(8).empty());  // its link names record 7's stored hash, which is unchanged
+    tamper(dir.file("log.db"), "DELETE FROM records WHERE id = 12");
+    CHECK(check(13) == "record 13: record 12 is missing (deleted, or the log was cut)");
+    frontdoor::Record fifth = record_of(5);
+    fifth.contact_id = "someone-else";
+    std::string hash = frontdoor::records::hash_record(fifth);
+    tamper(dir.file("log.db"), "UPDATE records SET contact_id = 'someone-else', hash = '" + hash + "' WHERE id = 5");
+    CHECK(check(5).empty());
+    CHECK(check(6) == "record 6: it does not follow on from record 5: a record before it was changed, removed or moved");
+    tamper(dir.file("log.db"), "UPDATE records SET previous_hash = 'sha256:' || hex(randomblob(32)) WHERE id = 1");
+    CHECK(check(1).find("record 1: its content does not match its hash") == 0);
+}

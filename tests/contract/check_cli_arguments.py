@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Every command of `frontdoor` refuses an argument it does not take, with exit status 2 and a
+message naming it (and the option meant, when one is close), instead of silently ignoring it; an
+option given without its value is refused the same way.
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+FAILURES = []
+
+
+def check(condition, what):
+    if not condition:
+        FAILURES.append(what)
+        print("FAIL " + what)
+
+
+def run(cli, *args):
+    done = subprocess.run([cli, *args], capture_output=True, text=True)
+    return done.returncode, done.stdout, done.stderr
+
+
+def refused(cli, args, message):
+    code, out, err = run(cli, *args)
+    check(code == 2 and err.strip() == message and out == "",
+          f"frontdoor {' '.join(args)}: expected exit 2 and {message!r}, got {code} {err.strip()!r}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cli", required=True)
+    parser.add_argument("--rules", required=True)
+    options = parser.parse_args()
+    cli, rules = options.cli, options.rules
+    with tempfile.TemporaryDirectory() as scratch:
+        log = os.path.join(scratch, "log.db")
+        contact = os.path.join(rules, "scenarios", sorted(os.listdir(os.path.join(rules, "scenarios")))[0])
+        # A misspelt option, for each command, with the option that was meant.
+        refused(cli, ["replay", "--log", log, "--form", "2024-01-01"],
+                "frontdoor replay: unknown option '--form'; did you mean '--from'?")
+        refused(cli, ["eval", "--rules", rules, "--jsnol", contact],
+                "frontdoor eval: unknown option '--jsnol'; did you mean '--jsonl'?")
+        refused(cli, ["check", rules, "--strict"], "frontdoor check: unknown option '--strict' (see --help)")
+        refused(cli, ["test", rules, "--coverge"], "frontdoor test: unknown option '--coverge'; did you mean '--coverage'?")
+        refused(cli, ["schema", "--rule", rules], "frontdoor schema: unknown option '--rule'; did you mean '--rules'?")
+        refused(cli, ["graph", "--rules", rules, "--fromat", "json"],
+                "frontdoor graph: unknown option '--fromat'; did you mean '--format'?")
+        refused(cli, ["fmt", rules, "--chek"], "frontdoor fmt: unknown option '--chek'; did you mean '--check'?")
+        refused(cli, ["walkthrough", "--rules", rules, contact, "--what_if", "x=1"],
+                "frontdoor walkthrough: unknown option '--what_if'; did you mean '--what-if'?")
+        refused(cli, ["audit", "verify", "--log", log, "--haed", "sha256:0"],
+                "frontdoor audit verify: unknown option '--haed'; did you mean '--head'?")
+        refused(cli, ["audit", "show", "--log", log, "--recrod", "1"],
+                "frontdoor audit show: unknown option '--recrod'; did you mean '--record'?")
+        # An option of another subcommand is not taken either.
+        refused(cli, ["audit", "verify", "--log", log, "--record", "1"],
+                "frontdoor audit verify: unknown option '--record' (see --help)")
+        refused(cli, ["replay", "--log", log, "--format=json"],
+                "frontdoor replay: unknown option '--format=json'; write the value after a space: --format json")
+        # An option without its value: last, or followed by another option.
+        refused(cli, ["replay", "--log", log, "--from"], "frontdoor replay: the option '--from' needs a value")
+        refused(cli, ["replay", "--log", log, "--to", "--format", "json"], "frontdoor replay: the option '--to' needs a value")
+        refused(cli, ["eval", "--rules", rules, "--record"], "frontdoor eval: the option '--record' needs a value")
+        # An operand a command does not take.
+        refused(cli, ["replay", "--log", log, "2024-01-01"], "frontdoor replay: unexpected argument '2024-01-01'")
+        refused(cli, ["eval", "--rules", rules, contact, contact], f"frontdoor eval: unexpected argument '{contact}'")
+        # Nothing was created by a refused command.
+        check(not os.path.exists(log), "a refused command creates no log")
+        # --log-level and --help are taken by every command.
+        code, out, _ = run(cli, "replay", "--help", "--log-level", "error")
+        check(code == 0 and out.startswith("Usage: frontdoor replay"), "replay --help --log-level error prints help")
+        code, _, _ = run(cli, "check", rules, "--log-level", "error")
+        check(code == 0, "check DIR --log-level error runs")
+    print("ok" if not FAILURES else f"{len(FAILURES)} failures")
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
