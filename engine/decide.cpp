@@ -59,7 +59,7 @@ namespace {
 
 std::string decision_json(const CompiledPack& pack, const Value& input, Trace* trace) {
     std::string json;
-    json.reserve(trace ? 8192 : 512);  // an explained Hackney decision is 5-7 KB: written without regrowing
+    json.reserve(trace ? 8192 : 512);  // an explanation runs to kilobytes: written without regrowing
     if (trace) trace->entries.reserve(pack.checked->definitions.size() + 16);
     Evaluation evaluation(pack, input, trace);
     JsonWriter out(json);

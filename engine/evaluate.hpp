@@ -28,8 +28,8 @@ inline bool is_path(const dsl::ast::Expr& expr) {
 // testing them reads one path and compares numbers, with no operand computed:
 //   path = constant, path != constant   (the constant a boolean, integer, member, date or time)
 //   path < constant (and <=, >, >=)
-//   item in S, item not in S            (S a constant collection of enumeration members)
-enum class ConditionTest : std::uint8_t { general, equal_constant, not_equal_constant, order_constant, member_bits };
+// (`item in S` with S constant members is a bit test in `relation`, through Resolution::member_bits.)
+enum class ConditionTest : std::uint8_t { general, equal_constant, not_equal_constant, order_constant };
 
 // Room for one operand that has to be computed: constructed only then, so that the common case,
 // an operand read in place (a path or a folded constant), costs no value at all.

@@ -236,16 +236,12 @@ bool Evaluation::holds(const Expr& expr) {
         case ConditionTest::equal_constant:
         case ConditionTest::not_equal_constant: {
             const Value& left = path(*expr.args[0]);
-            const Value& right = pack_.constants[expr.args[1]->resolved.constant];
-            bool same = left.kind == right.kind && left.number == right.number;  // `equal` for number kinds
+            bool same = equal(left, pack_.constants[expr.args[1]->resolved.constant]);
             return expr.resolved.op == Op::equal ? same : !same;
         }
         case ConditionTest::order_constant: {
             const Value& left = path(*expr.args[0]);
-            const Value& right = pack_.constants[expr.args[1]->resolved.constant];
-            // `compare` for number kinds: kinds first (absent before all), then numbers.
-            int order = left.kind != right.kind ? (left.kind < right.kind ? -1 : 1)
-                        : left.number < right.number ? -1 : (left.number > right.number ? 1 : 0);
+            int order = compare(left, pack_.constants[expr.args[1]->resolved.constant]);
             switch (expr.resolved.op) {
                 case Op::less: return order < 0;
                 case Op::less_equal: return order <= 0;
@@ -253,7 +249,6 @@ bool Evaluation::holds(const Expr& expr) {
                 default: return order >= 0;
             }
         }
-        case ConditionTest::member_bits: return relation(expr);
     }
     if (expr.resolved.constant >= 0) return pack_.constants[expr.resolved.constant].truthy();
     switch (expr.kind) {

@@ -174,7 +174,6 @@ void index_member_tests(ast::Expr& expr, CompiledPack& pack) {
 // The shortcut `holds` may take for a condition (ConditionTest).
 ConditionTest condition_test(const ast::Expr& expr, const CompiledPack& pack) {
     if (expr.kind != ast::ExprKind::binary || expr.resolved.constant >= 0) return ConditionTest::general;
-    if (expr.resolved.member_bits >= 0) return ConditionTest::member_bits;
     const ast::Expr& right = *expr.args[1];
     bool path_and_number = is_path(*expr.args[0]) && right.resolved.constant >= 0 &&
                            is_number_kind(pack.constants[static_cast<std::size_t>(right.resolved.constant)].kind);

@@ -121,7 +121,7 @@ bool Pattern::search(std::string_view text) const {
     if (fallback_) return std::regex_search(text.begin(), text.end(), *fallback_);
     const std::size_t n = text.size();
     // reach[p]: some way of matching the atoms so far ends at position p. Both rows live on the
-    // stack for texts of up to 127 bytes (every patterned field of a contact).
+    // stack for texts of up to 127 bytes.
     std::array<char, 256> here;
     std::vector<char> elsewhere;
     char* reach = here.data();

@@ -67,7 +67,7 @@ public:
         const dsl::RecordInfo& info = pack_.checked->records[index];
         if (j.type != Type::object) return fail(path, "expected an object (a " + info.name + "), got " + json_kind(j));
         // One pass over the members: each must be a declared field. Where each field was given is
-        // kept on the stack for records of up to 32 fields (every record of a contact).
+        // kept on the stack for records of up to 32 fields.
         std::array<const JsonNode*, 32> given_here{};
         std::vector<const JsonNode*> given_elsewhere;
         if (info.fields.size() > given_here.size()) given_elsewhere.assign(info.fields.size(), nullptr);
@@ -254,7 +254,7 @@ std::optional<InputRefusal> read_input(const CompiledPack& pack, std::string_vie
     }
     InputReader reader(pack, document);
     Path path;
-    path.parts.reserve(16);  // deeper than any contact: no regrowing while reading
+    path.parts.reserve(16);  // no regrowing for inputs nested up to 16 deep
     Value value = reader.record(pack.checked->input_record, document.root(), path);
     if (reader.refusal) return reader.refusal;
     out = std::move(value);

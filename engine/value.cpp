@@ -50,12 +50,6 @@ Value Value::with_items(Kind kind, std::size_t count, Value*& items) {
     return v;
 }
 
-Value Value::record(std::vector<Value> fields) {
-    Value v = list(std::move(fields));
-    v.kind = Kind::record;
-    return v;
-}
-
 int compare(const Value& a, const Value& b) {
     if (a.kind != b.kind) return a.kind < b.kind ? -1 : 1;
     switch (a.kind) {

@@ -33,7 +33,6 @@ struct Value {
     static Value list(std::vector<Value> items);
     // Sorts and removes duplicates: a set's order is its natural order.
     static Value set(std::vector<Value> items);
-    static Value record(std::vector<Value> fields);
     // A list or record of `count` absent items that the caller fills through `items` before the
     // value is shared: one allocation holds the items and their reference count.
     static Value with_items(Kind kind, std::size_t count, Value*& items);

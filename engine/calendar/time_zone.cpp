@@ -179,7 +179,7 @@ void put_time_and_offset(char* at, const LocalTime& local) {
 void TimeZone::append(std::string& out, Instant t) const {
     const LocalTime local = to_local(t);
     const CivilDate date = civil_date(local.day);
-    if (date.year < 0 || date.year > 9999) {  // far outside any contact: the general date writer
+    if (date.year < 0 || date.year > 9999) {  // years before 0 or after 9999: the general date writer
         append_date(out, local.day);
         char text[15];
         put_time_and_offset(text, local);

@@ -1,5 +1,5 @@
-// The shortcuts that test the commonest conditions (path = constant, path < constant, item in a
-// constant set of members; engine::ConditionTest) against the general way: each output field
+// The shortcuts that test the commonest conditions (path = constant and path < constant:
+// engine::ConditionTest; item in a constant set of members: a bit test) against the general way: each output field
 // below is written once in a shape that takes a shortcut and once, with the operands swapped or
 // spelt out, in a shape that does not. Random inputs, present and absent, must give both the same
 // value, with and without the explanation.
