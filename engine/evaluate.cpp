@@ -1,4 +1,5 @@
 #include "engine/evaluate.hpp"
+#include "engine/value_buffer.hpp"
 
 
 #include <algorithm>
@@ -26,6 +27,7 @@ std::unique_ptr<EvaluationFrame> take_frame(std::size_t slots, std::size_t local
     if (frame->slots.size() < slots) {
         frame->slots.resize(slots);
         frame->state.resize(slots, 0);
+        frame->settled.resize(slots);
     }
     frame->locals.assign(locals, &absent_value);
     return frame;
@@ -36,11 +38,12 @@ std::unique_ptr<EvaluationFrame> take_frame(std::size_t slots, std::size_t local
 Evaluation::Evaluation(const CompiledPack& pack, Value input, Trace* trace)
     : pack_(pack), input_(std::move(input)), trace_(trace),
       frame_(take_frame(pack.checked->definitions.size(), static_cast<std::size_t>(pack.checked->local_count))),
-      slots_(frame_->slots.data()), state_(frame_->state.data()), locals_(frame_->locals.data()) {}
+      slots_(frame_->slots.data()), state_(frame_->state.data()), locals_(frame_->locals.data()),
+      settled_(frame_->settled.data()) {}
 
 Evaluation::~Evaluation() {
-    for (std::size_t slot = 0; slot < frame_->state.size(); ++slot) {
-        if (state_[slot] == 0) continue;
+    for (int i = 0; i < settled_count_; ++i) {
+        int slot = settled_[i];
         slots_[slot] = Value();
         state_[slot] = 0;
     }
@@ -55,6 +58,7 @@ const Value& Evaluation::first_use(int slot) {
         const Value& constant = *pack_.constant_definitions[slot];
         if (!trace_) return constant;  // read in place: no copy, no reference count touched
         state_[slot] = 2;  // explained: copied into the frame once, and recorded once
+        settled_[settled_count_++] = slot;
         slots_[slot] = constant;
         TraceEntry entry;
         entry.definition = slot;
@@ -65,6 +69,7 @@ const Value& Evaluation::first_use(int slot) {
     }
     if (state_[slot] == 1) fail("cycle at " + pack_.checked->definitions[slot].name);
     state_[slot] = 1;
+    settled_[settled_count_++] = slot;
     if (!trace_) {
         slots_[slot] = compute(slot, nullptr);
         state_[slot] = 2;
@@ -127,12 +132,11 @@ Value Evaluation::first_match(int slot, TraceEntry* entry) {
 
 Value Evaluation::collect(int slot) {
     const ast::Decision& decision = pack_.decision(slot);
-    std::vector<Value> items;
+    ValueBuffer items;
     for (std::size_t r = 0; r < decision.rows.size(); ++r) {
         const ast::Row& row = decision.rows[r];
         auto apply = [&]() {
             if (row.condition && !holds(*row.condition)) return false;
-            if (items.capacity() == 0) items.reserve(decision.rows.size() + 3);  // one allocation, on the first item
             items.push_back(eval(*row.value));
             return true;
         };
@@ -155,12 +159,13 @@ Value Evaluation::collect(int slot) {
             entry.condition = row.condition.get();
             if (row.condition) entry.reads = reads_of(*row.condition);
             entry.type = pack_.checked->definitions[slot].type;
-            entry.value = Value::list(std::vector<Value>(items.begin() + static_cast<std::ptrdiff_t>(before), items.end()));
+            std::vector<Value> added(items.items().begin() + static_cast<std::ptrdiff_t>(before), items.items().end());
+            entry.value = Value::list(added);
             trace_->entries.push_back(std::move(entry));
         }
     }
     const dsl::TypeRef& type = pack_.checked->definitions[slot].type;
-    return type->kind == dsl::TypeKind::set ? Value::set(std::move(items)) : Value::list(std::move(items));
+    return type->kind == dsl::TypeKind::set ? Value::set(items.items()) : Value::list(items.items());
 }
 
 }  // namespace frontdoor::engine

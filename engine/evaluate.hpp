@@ -63,6 +63,7 @@ private:
 struct EvaluationFrame {
     std::vector<Value> slots;          // memoised definition values
     std::vector<std::uint8_t> state;   // 0 not computed, 1 computing, 2 done
+    std::vector<int> settled;          // the slots whose state is not 0, to be cleared afterwards
     std::vector<const Value*> locals;  // bound variables
 };
 
@@ -77,8 +78,26 @@ public:
     Value eval(const dsl::ast::Expr& expr);
     // Whether a boolean expression holds: eval(expr).truthy(), without building boolean values.
     bool holds(const dsl::ast::Expr& expr);
-    // A name or field path read in place, without copying the values along the way.
-    const Value& path(const dsl::ast::Expr& expr);
+    // A name or field path read in place, without copying the values along the way. Inline and
+    // calling nothing in the common cases (an input field, a definition already computed, a bound
+    // variable), so that reading a path costs no call.
+    const Value& path(const dsl::ast::Expr& expr) {
+        const dsl::ast::Resolution& name = expr.resolved;
+        const Value* value;
+        if (name.kind == dsl::ast::NameKind::input) [[likely]]
+            value = &input_;
+        else if (name.kind == dsl::ast::NameKind::definition && state_[name.index] == 2)
+            value = &slots_[name.index];
+        else if (name.kind == dsl::ast::NameKind::local)
+            value = locals_[name.index];
+        else
+            value = &path_root(expr);
+        for (int field : name.field_path) {
+            if (!value->present()) return absent_value;
+            value = &value->elements()[static_cast<std::size_t>(field)];
+        }
+        return *value;
+    }
     // An expression's value read in place when it is a path or a folded constant (no copy),
     // computed into `scratch` otherwise.
     const Value& operand(const dsl::ast::Expr& expr, Scratch& scratch);
@@ -93,6 +112,9 @@ public:
     std::vector<Read> reads_of(const dsl::ast::Expr& expr);
 
 private:
+    // The root of a path that is neither an input field, a computed definition nor a local: a
+    // definition's first use.
+    const Value& path_root(const dsl::ast::Expr& expr);
     const Value& first_use(int slot);
     Value compute(int slot, TraceEntry* entry);
     Value first_match(int slot, TraceEntry* entry);
@@ -117,6 +139,8 @@ private:
     Value* slots_;
     std::uint8_t* state_;
     const Value** locals_;
+    int* settled_;
+    int settled_count_ = 0;
 };
 
 }  // namespace frontdoor::engine

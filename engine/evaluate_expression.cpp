@@ -1,8 +1,10 @@
 // The expression interpreter: one switch over the kinds of expression the checker accepted.
 #include "engine/calendar/civil_time.hpp"
 #include "engine/evaluate.hpp"
+#include "engine/value_buffer.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace frontdoor::engine {
 
@@ -33,23 +35,9 @@ Value duration_value(const Expr& expr) {
 
 }  // namespace
 
-const Value& Evaluation::path(const Expr& expr) {
-    const ast::Resolution& name = expr.resolved;
-    const Value* value;
-    if (name.kind == ast::NameKind::input) [[likely]] {
-        value = &input_;
-    } else if (name.kind == ast::NameKind::definition) {
-        value = &definition(name.index);
-    } else if (name.kind == ast::NameKind::local) {
-        value = locals_[name.index];
-    } else {
-        fail("not a value: " + expr.text);
-    }
-    for (int field : name.field_path) {
-        if (!value->present()) return absent_value;
-        value = &value->elements()[static_cast<std::size_t>(field)];
-    }
-    return *value;
+const Value& Evaluation::path_root(const Expr& expr) {
+    if (expr.resolved.kind != ast::NameKind::definition) fail("not a value: " + expr.text);
+    return definition(expr.resolved.index);
 }
 
 Value Evaluation::eval(const Expr& expr) {
@@ -64,10 +52,9 @@ Value Evaluation::eval(const Expr& expr) {
         case ExprKind::datetime: return Value::datetime(expr.number);
         case ExprKind::duration: return duration_value(expr);
         case ExprKind::list: {
-            std::vector<Value> items;
-            items.reserve(expr.args.size());
+            ValueBuffer items;
             for (const auto& item : expr.args) items.push_back(eval(*item));
-            return expr.type && expr.type->kind == dsl::TypeKind::set ? Value::set(std::move(items)) : Value::list(std::move(items));
+            return expr.type && expr.type->kind == dsl::TypeKind::set ? Value::set(items.items()) : Value::list(items.items());
         }
         case ExprKind::record: return record_literal(expr);
         case ExprKind::name: return path(expr);
@@ -287,7 +274,14 @@ const Value& Evaluation::operand(const Expr& expr, Scratch& scratch) {
 Value Evaluation::arithmetic(Op op, const Value& left, const Value& right) {
     bool add = op == Op::add;
     if (left.kind == Value::Kind::integer) return Value::integer(add ? left.number + right.number : left.number - right.number);
-    if (left.kind == Value::Kind::text) return Value::string(std::string(left.text()).append(right.text()));
+    if (left.kind == Value::Kind::text) {
+        std::string_view a = left.text(), b = right.text();
+        char* chars;
+        Value joined = Value::with_chars(a.size() + b.size(), chars);
+        if (!a.empty()) std::memcpy(chars, a.data(), a.size());
+        if (!b.empty()) std::memcpy(chars + a.size(), b.data(), b.size());
+        return joined;
+    }
     auto unit = static_cast<ast::DurationUnit>(right.unit);
     if (left.kind == Value::Kind::date) {
         auto day = static_cast<time::DayNumber>(left.number);
@@ -315,10 +309,10 @@ Value Evaluation::quantifier(const Expr& expr) {
         case ast::Quantifier::all: return Value::boolean(std::all_of(items.begin(), items.end(), holds_for));
         case ast::Quantifier::count: return Value::integer(std::count_if(items.begin(), items.end(), holds_for));
         case ast::Quantifier::filter: {
-            std::vector<Value> kept;
+            ValueBuffer kept;
             for (const Value& item : items)
                 if (holds_for(item)) kept.push_back(item);
-            return Value::list(std::move(kept));
+            return Value::list(kept.items());
         }
         case ast::Quantifier::latest:
         case ast::Quantifier::earliest: {

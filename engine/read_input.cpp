@@ -3,6 +3,7 @@
 #include "dsl/diagnostics.hpp"
 #include "engine/calendar/civil_time.hpp"
 #include "engine/evaluate.hpp"
+#include "engine/value_buffer.hpp"
 
 #include <array>
 
@@ -194,15 +195,14 @@ private:
             if (pattern && !pattern->search(s))
                 return fail(path, "\"" + std::string(s) + "\" is not in the expected form (pattern " + *field->syntax->matching + ")");
         }
-        return Value::string(std::string(s));
+        return Value::string(s);
     }
 
     Value list(const TypeRef& type, const JsonNode& j, Path& path, const dsl::FieldInfo* field) {
         if (j.type != Type::array) return fail(path, "expected a list, got " + json_kind(j));
         if (field && field->syntax && field->syntax->at_most && static_cast<std::int64_t>(j.size) > *field->syntax->at_most)
             return fail(path, "at most " + std::to_string(*field->syntax->at_most) + " items are allowed, got " + std::to_string(j.size));
-        std::vector<Value> items;
-        items.reserve(j.size);
+        ValueBuffer items;
         bool unique = type->kind == TypeKind::set || (field && field->syntax && field->syntax->unique);
         std::size_t i = 0;
         for (std::uint32_t c = document_.first_child(j); c < j.end; c = document_.node(c).end, ++i) {
@@ -213,12 +213,12 @@ private:
             if (refusal) return {};
             if (unique) {
                 for (std::size_t k = 0; k < items.size(); ++k)
-                    if (equal(items[k], item))
+                    if (equal(items.items()[k], item))
                         return fail(path, "this item repeats item " + std::to_string(k) + "; each may appear only once");
             }
             items.push_back(std::move(item));
         }
-        return type->kind == TypeKind::set ? Value::set(std::move(items)) : Value::list(std::move(items));
+        return type->kind == TypeKind::set ? Value::set(items.items()) : Value::list(items.items());
     }
 
     const CompiledPack& pack_;

@@ -1,6 +1,7 @@
 #include "engine/value.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace frontdoor::engine {
 
@@ -8,32 +9,38 @@ static_assert(sizeof(Value) == 32, "a value is four words: reading a record touc
 
 constinit const Value absent_value{};
 
-Value Value::string(std::string s) {
+Value Value::string(std::string_view s) {
+    char* chars;
+    Value v = with_chars(s.size(), chars);
+    if (!s.empty()) std::memcpy(chars, s.data(), s.size());
+    return v;
+}
+
+Value Value::with_chars(std::size_t size, char*& chars) {
     Value v;
     v.kind = Kind::text;
-    auto owner = std::make_shared<const std::string>(std::move(s));
-    v.number = static_cast<std::int64_t>(owner->size());
-    v.payload = std::shared_ptr<const void>(owner, owner->data());
+    chars = nullptr;
+    if (size == 0) return v;  // empty text shares nothing: text() reads a missing payload as ""
+    std::shared_ptr<char[]> owner = std::make_shared_for_overwrite<char[]>(size);
+    chars = owner.get();
+    v.number = static_cast<std::int64_t>(size);
+    v.payload = std::shared_ptr<const void>(std::move(owner), chars);
     return v;
 }
 
-Value Value::list(std::vector<Value> items) {
-    Value v;
-    v.kind = Kind::list;
-    // An empty list shares nothing: elements() reads a missing vector as no items, so the many
-    // empty lists of a decision (no flags, no warnings) cost no allocation.
-    if (!items.empty()) {
-        auto owner = std::make_shared<const std::vector<Value>>(std::move(items));
-        v.number = static_cast<std::int64_t>(owner->size());
-        v.payload = std::shared_ptr<const void>(owner, owner->data());
-    }
+Value Value::list(std::span<Value> items) {
+    // An empty list shares nothing: elements() reads a missing payload as no items, so the many
+    // empty lists of a decision cost no allocation.
+    Value* moved;
+    Value v = with_items(Kind::list, items.size(), moved);
+    std::move(items.begin(), items.end(), moved);
     return v;
 }
 
-Value Value::set(std::vector<Value> items) {
+Value Value::set(std::span<Value> items) {
     std::sort(items.begin(), items.end(), [](const Value& a, const Value& b) { return compare(a, b) < 0; });
-    items.erase(std::unique(items.begin(), items.end(), [](const Value& a, const Value& b) { return equal(a, b); }), items.end());
-    Value v = list(std::move(items));
+    auto end = std::unique(items.begin(), items.end(), [](const Value& a, const Value& b) { return equal(a, b); });
+    Value v = list(items.first(static_cast<std::size_t>(end - items.begin())));
     v.unit = 1;
     return v;
 }

@@ -29,12 +29,17 @@ struct Value {
     static Value enumeration(int member) { return scalar(Kind::enumeration, member); }
     static Value date(std::int32_t day) { return scalar(Kind::date, day); }
     static Value datetime(std::int64_t instant) { return scalar(Kind::datetime, instant); }
-    static Value string(std::string s);
-    static Value list(std::vector<Value> items);
-    // Sorts and removes duplicates: a set's order is its natural order.
-    static Value set(std::vector<Value> items);
+    // Text and collections take one allocation each: it holds the characters or the items and
+    // their reference count.
+    static Value string(std::string_view s);
+    // Text of `size` bytes that the caller writes through `chars` before the value is shared.
+    static Value with_chars(std::size_t size, char*& chars);
+    // Moves the items in (they are left absent).
+    static Value list(std::span<Value> items);
+    // Sorts and removes duplicates: a set's order is its natural order. Moves the items in.
+    static Value set(std::span<Value> items);
     // A list or record of `count` absent items that the caller fills through `items` before the
-    // value is shared: one allocation holds the items and their reference count.
+    // value is shared.
     static Value with_items(Kind kind, std::size_t count, Value*& items);
 
     bool present() const { return kind != Kind::absent; }
