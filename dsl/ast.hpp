@@ -4,6 +4,7 @@
 #include "dsl/source.hpp"
 #include "dsl/types.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -15,7 +16,7 @@ namespace frontdoor::dsl::ast {
 struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
 
-enum class ExprKind {
+enum class ExprKind : std::uint8_t {
     boolean, integer, text, absent, date, datetime, duration,  // literals
     list, record,                                               // constructed values
     name, field, call,                                          // references
@@ -25,55 +26,59 @@ enum class ExprKind {
 
 // Operators, built-in functions and quantifiers, decoded by the checker so that evaluation never
 // compares strings.
-enum class Op { none, logical_and, logical_or, logical_not, negate, add, subtract, equal, not_equal, less,
+enum class Op : std::uint8_t { none, logical_and, logical_or, logical_not, negate, add, subtract, equal, not_equal, less,
                 less_equal, greater, greater_equal, member, not_member };
-enum class Builtin { none, local_date, is_open, next_opening, whole_years, first_present, count, table_lookup };
-enum class Quantifier { any, all, count, filter, latest, earliest };
+enum class Builtin : std::uint8_t { none, local_date, is_open, next_opening, whole_years, first_present, count, table_lookup };
+enum class Quantifier : std::uint8_t { any, all, count, filter, latest, earliest };
 
 enum class DurationUnit { seconds, minutes, hours, days, months, working_days };
 
 // What a name in an expression turned out to mean, filled in by the checker.
-enum class NameKind { unresolved, input, definition, local, calendar };
+enum class NameKind : std::uint8_t { unresolved, input, definition, local, calendar };
 
+// The fields are laid out so that what an evaluation reads of an expression (its kind, these
+// scalars and the field path) shares the expression's first cache line.
 struct Resolution {
     NameKind kind = NameKind::unresolved;
-    int index = -1;         // definition slot, local slot, calendar index
-    int field_index = -1;   // for `field`: index of the field in its record type
-    // For `field`: `kind` and `index` are those of the root name, and `field_path` the field
-    // indices from the root down to this field (a.b.c: b's index, then c's), so that a path is
-    // read in one loop.
-    std::vector<int> field_path;
     Op op = Op::none;
     Builtin builtin = Builtin::none;
     Quantifier quantifier = Quantifier::any;
+    // Set by the engine: a shortcut for testing this condition, worked out at load
+    // (engine::ConditionTest); 0 when it is tested the general way.
+    std::uint8_t test = 0;
+    int index = -1;         // definition slot, local slot, calendar index
+    int field_index = -1;   // for `field`: index of the field in its record type
     int enum_member = -1;   // a text literal read as an enum value
     int constant = -1;      // set by the engine: index of this expression's value, computed once at load
     // Set by the engine on `x in S` / `x not in S` where S is a constant list or set of enumeration
     // members: index of S's membership bits (CompiledPack::member_bits).
     int member_bits = -1;
-    // Set by the engine: a shortcut for testing this condition, worked out at load
-    // (engine::ConditionTest); 0 when it is tested the general way.
-    std::uint8_t test = 0;
+    // For `field`: `kind` and `index` are those of the root name, and `field_path` the field
+    // indices from the root down to this field (a.b.c: b's index, then c's), so that a path is
+    // read in one loop.
+    std::vector<int> field_path;
     std::vector<int> field_indices;  // record literal: each given field's index in its record type
 };
 
 struct Expr {
     ExprKind kind;
+    Resolution resolved;           // filled in by the checker
+    std::vector<ExprPtr> args;     // operands, call arguments, list items; quantifier: [list, where?]
+    std::int64_t number = 0;       // integer literal; duration amount; date/datetime literal value
+    TypeRef type;                  // filled in by the checker
+    bool has_where = false;
+    DurationUnit unit = DurationUnit::hours;
     Span span;
     std::string text;              // name, field, operator, function, string literal, quantifier word
-    std::int64_t number = 0;       // integer literal; duration amount; date/datetime literal value
-    DurationUnit unit = DurationUnit::hours;
     std::string calendar;          // `working days of CAL`
     std::string variable;          // quantifier's bound name
-    std::vector<ExprPtr> args;     // operands, call arguments, list items; quantifier: [list, where?]
     std::vector<ExprPtr> keys;     // latest/earliest `by` keys
-    bool has_where = false;
     std::vector<std::pair<std::string, ExprPtr>> fields;  // record literal
     std::vector<Span> field_spans;
-    // Filled in by the checker.
-    TypeRef type;
-    Resolution resolved;
 };
+
+// What an evaluation reads of an expression fits its first cache line.
+static_assert(offsetof(Expr, resolved) + offsetof(Resolution, field_path) + sizeof(std::vector<int>) <= 64);
 
 struct Citation {
     std::string text;
