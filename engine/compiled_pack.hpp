@@ -46,6 +46,7 @@ struct CompiledPack {
     std::unordered_map<const void*, std::string> encoded;
     std::vector<std::vector<std::string>> encoded_members;  // by enum, by member index
     std::vector<std::vector<std::string>> encoded_fields;   // by record, by field index: "\"name\":"
+    std::vector<std::string> encoded_output_keys;            // by field of the output: "\"name\":"
     std::string encoded_ruleset;  // {"name":…,"version":…,"digest":…}
     const std::string& encoded_of(const void* key) const { return encoded.at(key); }
 

@@ -76,8 +76,10 @@ std::string decision_json(const CompiledPack& pack, const Value& input, Trace* t
     Evaluation evaluation(pack, input, trace);
     JsonWriter out(json);
     out.begin_object();
-    for (const auto& field : pack.checked->syntax.outputs.front().fields) {
-        out.raw_key(pack.encoded_of(&field));
+    const auto& fields = pack.checked->syntax.outputs.front().fields;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const auto& field = fields[i];
+        out.raw_key(pack.encoded_output_keys[i]);
         Scratch scratch;
         write_value(out, pack, evaluation.operand(*field.value, scratch), field.value->type);
     }

@@ -24,12 +24,18 @@ inline bool is_path(const dsl::ast::Expr& expr) {
            expr.resolved.kind != dsl::ast::NameKind::unresolved;
 }
 
-// Shortcuts for conditions of the commonest shapes, chosen at load (Resolution::test) so that
-// testing them reads one path and compares numbers, with no operand computed:
+// How `holds` tests a condition, chosen at load (Resolution::test) so that a condition costs one
+// switch. The first three read one path and compare numbers, with no operand computed:
 //   path = constant, path != constant   (the constant a boolean, integer, member, date or time)
 //   path < constant (and <=, >, >=)
 // (`item in S` with S constant members is a bit test in `relation`, through Resolution::member_bits.)
-enum class ConditionTest : std::uint8_t { general, equal_constant, not_equal_constant, order_constant };
+// `general` works the shape out as it goes, and is what an expression not yet classified gets.
+enum class ConditionTest : std::uint8_t {
+    general, equal_constant, not_equal_constant, order_constant,
+    both, either, negation,  // and, or, not
+    relation,                // a comparison or membership of two operands
+    path,                    // a boolean read in place
+};
 
 // Room for one operand that has to be computed: constructed only then, so that the common case,
 // an operand read in place (a path or a folded constant), costs no value at all.
@@ -100,7 +106,11 @@ public:
     }
     // An expression's value read in place when it is a path or a folded constant (no copy),
     // computed into `scratch` otherwise.
-    const Value& operand(const dsl::ast::Expr& expr, Scratch& scratch);
+    const Value& operand(const dsl::ast::Expr& expr, Scratch& scratch) {
+        if (expr.resolved.constant >= 0) return pack_.constants[static_cast<std::size_t>(expr.resolved.constant)];
+        if (is_path(expr)) return path(expr);
+        return scratch.hold(eval(expr));
+    }
     const Value& definition(int slot) {
         if (state_[slot] == 2) return slots_[slot];  // the common case, inline: already computed
         return first_use(slot);

@@ -236,6 +236,11 @@ bool Evaluation::holds(const Expr& expr) {
                 default: return order >= 0;
             }
         }
+        case ConditionTest::both: return holds(*expr.args[0]) && holds(*expr.args[1]);
+        case ConditionTest::either: return holds(*expr.args[0]) || holds(*expr.args[1]);
+        case ConditionTest::negation: return !holds(*expr.args[0]);
+        case ConditionTest::relation: return relation(expr);
+        case ConditionTest::path: return path(expr).truthy();
     }
     if (expr.resolved.constant >= 0) return pack_.constants[expr.resolved.constant].truthy();
     switch (expr.kind) {
@@ -262,13 +267,6 @@ bool Evaluation::holds(const Expr& expr) {
         default: break;
     }
     return eval(expr).truthy();
-}
-
-// An operand read in place when it is a path or a folded constant; computed into `scratch` otherwise.
-const Value& Evaluation::operand(const Expr& expr, Scratch& scratch) {
-    if (expr.resolved.constant >= 0) return pack_.constants[expr.resolved.constant];
-    if (is_path(expr)) return path(expr);
-    return scratch.hold(eval(expr));
 }
 
 Value Evaluation::arithmetic(Op op, const Value& left, const Value& right) {

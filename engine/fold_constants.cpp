@@ -128,8 +128,9 @@ void index_names(CompiledPack& pack) {
         for (const auto& row : decision.rows) cite(row.citation);
     for (const auto& table : checked.syntax.tables)
         for (const auto& entry : table.entries) cite(entry.citation);
-    for (const auto& output : checked.syntax.outputs)
-        for (const auto& field : output.fields) pack.encoded.emplace(&field, JsonWriter::encode(field.name) + ":");
+    if (!checked.syntax.outputs.empty())
+        for (const auto& field : checked.syntax.outputs.front().fields)
+            pack.encoded_output_keys.push_back(JsonWriter::encode(field.name) + ":");
 }
 
 namespace {
@@ -173,19 +174,28 @@ void index_member_tests(ast::Expr& expr, CompiledPack& pack) {
 
 // The shortcut `holds` may take for a condition (ConditionTest).
 ConditionTest condition_test(const ast::Expr& expr, const CompiledPack& pack) {
-    if (expr.kind != ast::ExprKind::binary || expr.resolved.constant >= 0) return ConditionTest::general;
+    if (expr.resolved.constant >= 0) return ConditionTest::general;
+    if (is_path(expr)) return ConditionTest::path;
+    if (expr.kind == ast::ExprKind::unary && expr.resolved.op == ast::Op::logical_not) return ConditionTest::negation;
+    if (expr.kind != ast::ExprKind::binary) return ConditionTest::general;
+    switch (expr.resolved.op) {
+        case ast::Op::logical_and: return ConditionTest::both;
+        case ast::Op::logical_or: return ConditionTest::either;
+        case ast::Op::member:
+        case ast::Op::not_member: return ConditionTest::relation;
+        default: break;
+    }
     const ast::Expr& right = *expr.args[1];
     bool path_and_number = is_path(*expr.args[0]) && right.resolved.constant >= 0 &&
                            is_number_kind(pack.constants[static_cast<std::size_t>(right.resolved.constant)].kind);
-    if (!path_and_number) return ConditionTest::general;
     switch (expr.resolved.op) {
-        case ast::Op::equal: return ConditionTest::equal_constant;
-        case ast::Op::not_equal: return ConditionTest::not_equal_constant;
+        case ast::Op::equal: return path_and_number ? ConditionTest::equal_constant : ConditionTest::relation;
+        case ast::Op::not_equal: return path_and_number ? ConditionTest::not_equal_constant : ConditionTest::relation;
         case ast::Op::less:
         case ast::Op::less_equal:
         case ast::Op::greater:
-        case ast::Op::greater_equal: return ConditionTest::order_constant;
-        default: return ConditionTest::general;
+        case ast::Op::greater_equal: return path_and_number ? ConditionTest::order_constant : ConditionTest::relation;
+        default: return ConditionTest::general;  // arithmetic: not a condition
     }
 }
 
