@@ -38,9 +38,12 @@ Value Value::list(std::span<Value> items) {
 }
 
 Value Value::set(std::span<Value> items) {
-    std::sort(items.begin(), items.end(), [](const Value& a, const Value& b) { return compare(a, b) < 0; });
-    auto end = std::unique(items.begin(), items.end(), [](const Value& a, const Value& b) { return equal(a, b); });
-    Value v = list(items.first(static_cast<std::size_t>(end - items.begin())));
+    if (items.size() > 1) {
+        std::sort(items.begin(), items.end(), [](const Value& a, const Value& b) { return compare(a, b) < 0; });
+        auto end = std::unique(items.begin(), items.end(), [](const Value& a, const Value& b) { return equal(a, b); });
+        items = items.first(static_cast<std::size_t>(end - items.begin()));
+    }
+    Value v = list(items);
     v.unit = 1;
     return v;
 }
