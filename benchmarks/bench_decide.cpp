@@ -10,7 +10,7 @@
 //                     whole corpus read beforehand (the contact's memory is cold: it was read
 //                     thousands of contacts ago); each kind in its own passes, as in a batch;
 //   decide just read  the same, timed right after reading the contact (its memory is warm), as
-//                     in eval, replay and a hub's call (read, then decide);
+//                     in eval, replay and a hub's call (read, then decide), one pass per kind;
 //   read + decide     the two together, contact by contact: a decision from JSON text.
 // Figures go to docs/performance.md with the command.
 #include "bench_util.hpp"
@@ -58,7 +58,6 @@ int main(int argc, char** argv) {
     // FRONTDOOR_BENCH_ONLY=plain|explained runs one kind of the cold decisions only (for profiling).
     const char* only = std::getenv("FRONTDOOR_BENCH_ONLY");
     bool run_plain = !only || std::string(only) == "plain", run_explained = !only || std::string(only) == "explained";
-    std::vector<double> warm_plain, warm_explained;
     for (const auto& line : lines) {
         frontdoor::ReadResult result;
         double p = time_us([&] { bytes += document.parse(line).has_value(); });
@@ -66,16 +65,25 @@ int main(int argc, char** argv) {
         parse.push_back(p);
         read.push_back(r);
         validate.push_back(r - p);
-        if (result.input && !only) {
-            warm_plain.push_back(time_us([&] { bytes += pack->decide(*result.input, without).json.size(); }));
-            warm_explained.push_back(time_us([&] { bytes += pack->decide(*result.input, with).json.size(); }));
-        }
         if (result.input) {
             inputs.push_back(*result.input);
             line_of.push_back(read.size() - 1);
         } else {
             ++refused;
         }
+    }
+    // Decided right after reading, one pass per kind of decision (a batch run decides with the
+    // explanation or without it, not both in turn).
+    std::vector<double> warm_plain, warm_explained;
+    auto read_then_decide = [&](const frontdoor::DecideOptions& options, std::vector<double>& decided) {
+        for (const auto& line : lines) {
+            frontdoor::ReadResult result = pack->read(line);
+            if (result.input) decided.push_back(time_us([&] { bytes += pack->decide(*result.input, options).json.size(); }));
+        }
+    };
+    if (!only) {
+        read_then_decide(without, warm_plain);
+        read_then_decide(with, warm_explained);
     }
     // Each kind of decision has its own passes over the corpus, as a batch run has: a plain
     // decision is not timed right after an explained one has filled the caches with its trace
