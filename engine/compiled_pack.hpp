@@ -6,13 +6,29 @@
 #include "engine/pattern.hpp"
 #include "engine/value.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace frontdoor::engine {
+
+// A fact an expression reads, as an explanation lists it: a name or field path whose root is the
+// input or a definition. Worked out at load, so that explaining walks no syntax.
+struct ReadSite {
+    const dsl::ast::Expr* expr;
+    int definition;         // the root definition's slot, or -1 for an input path
+    std::string_view path;  // text in CompiledPack::paths
+    std::string_view key;   // the path encoded as a JSON key with its colon
+};
+
+// A run [begin, end) of CompiledPack::read_sites.
+struct ReadSites {
+    std::uint32_t begin = 0, end = 0;
+};
 
 struct CompiledPack {
     std::unique_ptr<dsl::CheckedPack> checked;
@@ -48,6 +64,19 @@ struct CompiledPack {
     std::vector<std::vector<std::string>> encoded_fields;   // by record, by field index: "\"name\":"
     std::string encoded_ruleset;  // {"name":…,"version":…,"digest":…}
     const std::string& encoded_of(const void* key) const { return encoded.at(key); }
+
+    // What an explanation lists as read, in order and without repeats (index_explanations.cpp):
+    // by definition slot and row, the facts its entry reads (a let: row 0; a first-match row: its
+    // condition's, then its value's; a collect row: its condition's); and by expression, those of
+    // each part of a condition that can be the reason a row did not apply.
+    std::vector<ReadSite> read_sites;
+    std::vector<std::vector<ReadSites>> entry_reads;
+    std::unordered_map<const dsl::ast::Expr*, ReadSites> failed_reads;
+    // The fixed start of each explanation entry, encoded, by definition slot and row + 1 (a let or
+    // constant at 0): {"rule":…,"source":…,"when":…,"value": (a table's from "source", its rule
+    // naming the key). And of each row that did not apply: {"row":…,"source":…,"failed":
+    std::vector<std::vector<std::string>> encoded_entries;
+    std::vector<std::vector<std::string>> encoded_attempts;
 
     const dsl::ast::Decision& decision(int slot) const {
         return checked->syntax.decisions[checked->definitions[slot].syntax_index];
