@@ -77,6 +77,9 @@ struct CompiledPack {
     // naming the key). And of each row that did not apply: {"row":…,"source":…,"failed":
     std::vector<std::vector<std::string>> encoded_entries;
     std::vector<std::vector<std::string>> encoded_attempts;
+    // By slot, for a definition that does not depend on the input: its whole entry, value and all
+    // (empty for other definitions).
+    std::vector<std::string> encoded_constant_entries;
 
     const dsl::ast::Decision& decision(int slot) const {
         return checked->syntax.decisions[checked->definitions[slot].syntax_index];

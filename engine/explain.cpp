@@ -89,6 +89,10 @@ void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& t
         bool collect = d.kind == dsl::DefinitionKind::decision &&
                        checked.syntax.decisions[d.syntax_index].policy == ast::HitPolicy::collect;
         if (collect && entry.row < 0) continue;  // its applied rows are listed one by one
+        if (const std::string& whole = pack.encoded_constant_entries[entry.definition]; !whole.empty()) {
+            out.raw(whole);
+            continue;
+        }
         const std::string& head = pack.encoded_entries[entry.definition][static_cast<std::size_t>(entry.row + 1)];
         if (d.kind == dsl::DefinitionKind::table) {
             out.begin_object();

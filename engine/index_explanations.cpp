@@ -2,6 +2,7 @@
 // an explanation lists them, without repeats), and each entry's fixed JSON, encoded once. Runs
 // after fold_constants, whose constant definitions an explanation does not list as read.
 #include "engine/explain.hpp"
+#include "engine/render_value.hpp"
 
 #include <algorithm>
 
@@ -16,7 +17,7 @@ namespace {
 // The explanation's own keys, already encoded.
 constexpr std::string_view rule_key = R"("rule":)", source_key = R"("source":)", when_key = R"("when":)",
                            adds_key = R"("adds":)", value_key = R"("value":)", row_key = R"("row":)",
-                           failed_key = R"("failed":)";
+                           failed_key = R"("failed":)", reads_key = R"("reads":)";
 
 // Appends to `out` the paths `expr` reads that are not in it yet: names and fields whose root is
 // the input or a definition. The whole input says nothing, and a catalogue (a definition that does
@@ -73,6 +74,8 @@ public:
         auto& reads = pack_.entry_reads[static_cast<std::size_t>(slot)];
         auto& heads = pack_.encoded_entries[static_cast<std::size_t>(slot)];
         heads.push_back(head(slot, -1, nullptr));
+        const auto& constant = pack_.constant_definitions[static_cast<std::size_t>(slot)];
+        if (constant) pack_.encoded_constant_entries[static_cast<std::size_t>(slot)] = constant_entry(slot, *constant);
         switch (d.kind) {
             case dsl::DefinitionKind::let:
                 reads.push_back(sites({checked_.syntax.lets[static_cast<std::size_t>(d.syntax_index)].value.get()}));
@@ -128,6 +131,19 @@ private:
         return json;
     }
 
+    // The entry of a definition that does not depend on the input: it reads nothing.
+    std::string constant_entry(int slot, const Value& value) {
+        std::string json;
+        JsonWriter out(json);
+        out.raw_key(pack_.encoded_entries[static_cast<std::size_t>(slot)][0]);
+        write_value(out, pack_, value, checked_.definitions[static_cast<std::size_t>(slot)].type);
+        out.raw_key(reads_key);
+        out.begin_object();
+        out.end_object();
+        out.end_object();
+        return json;
+    }
+
     std::string attempt(int row, const ast::Citation& citation) {
         std::string json;
         JsonWriter out(json);
@@ -150,6 +166,7 @@ void index_explanations(CompiledPack& pack) {
     pack.entry_reads.assign(definitions, {});
     pack.encoded_entries.assign(definitions, {});
     pack.encoded_attempts.assign(definitions, {});
+    pack.encoded_constant_entries.assign(definitions, {});
     Indexer indexer(pack);
     for (std::size_t slot = 0; slot < definitions; ++slot) indexer.definition(static_cast<int>(slot));
 }
