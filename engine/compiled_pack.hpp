@@ -30,6 +30,28 @@ struct ReadSites {
     std::uint32_t begin = 0, end = 0;
 };
 
+// A part of a condition that can be the reason a row did not apply: what it reads, and its text
+// encoded as JSON.
+struct FailedPart {
+    ReadSites reads;
+    std::string_view encoded;
+};
+
+// How the explanation writes a definition's entries, encoded at load as far as they are fixed.
+struct ExplainedDefinition {
+    // computed: heads then the value and reads; table: its rule names the key, then heads[row + 1]
+    // and the value; collect: one entry per applied row, none for the whole; constant: `whole`.
+    enum class Form : std::uint8_t { computed, table, collect, constant };
+    Form form = Form::computed;
+    // By row + 1 (a let or a constant at 0): {"rule":…,"source":…,"when":…,"value": (a table's
+    // from "source" on).
+    std::vector<std::string> heads;
+    // By row, for the rows of a first-match decision that did not apply: {"row":…,"source":…,"failed":
+    std::vector<std::string> attempts;
+    // A definition that does not depend on the input: its whole entry, value and all.
+    std::string whole;
+};
+
 struct CompiledPack {
     std::unique_ptr<dsl::CheckedPack> checked;
     DecisionGraph graph;
@@ -67,19 +89,12 @@ struct CompiledPack {
 
     // What an explanation lists as read, in order and without repeats (index_explanations.cpp):
     // by definition slot and row, the facts its entry reads (a let: row 0; a first-match row: its
-    // condition's, then its value's; a collect row: its condition's); and by expression, those of
-    // each part of a condition that can be the reason a row did not apply.
+    // condition's, then its value's; a collect row: its condition's); and by expression, each part
+    // of a first-match condition that can be the reason its row did not apply.
     std::vector<ReadSite> read_sites;
     std::vector<std::vector<ReadSites>> entry_reads;
-    std::unordered_map<const dsl::ast::Expr*, ReadSites> failed_reads;
-    // The fixed start of each explanation entry, encoded, by definition slot and row + 1 (a let or
-    // constant at 0): {"rule":…,"source":…,"when":…,"value": (a table's from "source", its rule
-    // naming the key). And of each row that did not apply: {"row":…,"source":…,"failed":
-    std::vector<std::vector<std::string>> encoded_entries;
-    std::vector<std::vector<std::string>> encoded_attempts;
-    // By slot, for a definition that does not depend on the input: its whole entry, value and all
-    // (empty for other definitions).
-    std::vector<std::string> encoded_constant_entries;
+    std::unordered_map<const dsl::ast::Expr*, FailedPart> failed_parts;
+    std::vector<ExplainedDefinition> explained;  // by slot
 
     const dsl::ast::Decision& decision(int slot) const {
         return checked->syntax.decisions[checked->definitions[slot].syntax_index];

@@ -122,8 +122,9 @@ Value Evaluation::first_match(int slot, TraceEntry* entry) {
         if (!matched) {
             if (entry) {
                 const Expr* failed = failing_part(*row.condition);
-                TraceRun reads = record_reads(pack_.failed_reads.at(failed));
-                trace_->pending_attempts.push_back(RowAttempt{static_cast<int>(r), failed, reads});
+                const FailedPart& part = pack_.failed_parts.at(failed);
+                TraceRun reads = record_reads(part.reads);
+                trace_->pending_attempts.push_back(RowAttempt{static_cast<int>(r), failed, part.encoded, reads});
             }
             continue;
         }

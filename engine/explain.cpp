@@ -78,39 +78,35 @@ void write_reads(JsonWriter& out, const CompiledPack& pack, std::span<const Read
 
 }  // namespace
 
-// Each entry starts with its fixed text, encoded at load (CompiledPack::encoded_entries); only
-// values, reads and a table's key are written here.
+// Each entry starts with its fixed text, encoded at load (CompiledPack::explained); only values,
+// reads and a table's key are written here.
 void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& trace) {
-    const dsl::CheckedPack& checked = *pack.checked;
+    using Form = ExplainedDefinition::Form;
     std::string table_rule;
     out.begin_array();
     for (const TraceEntry& entry : trace.entries) {
-        const dsl::Definition& d = checked.definitions[entry.definition];
-        bool collect = d.kind == dsl::DefinitionKind::decision &&
-                       checked.syntax.decisions[d.syntax_index].policy == ast::HitPolicy::collect;
-        if (collect && entry.row < 0) continue;  // its applied rows are listed one by one
-        if (const std::string& whole = pack.encoded_constant_entries[entry.definition]; !whole.empty()) {
-            out.raw(whole);
+        const ExplainedDefinition& explained = pack.explained[entry.definition];
+        if (explained.form == Form::collect && entry.row < 0) continue;  // its applied rows are listed one by one
+        if (explained.form == Form::constant) {
+            out.raw(explained.whole);
             continue;
         }
-        const std::string& head = pack.encoded_entries[entry.definition][static_cast<std::size_t>(entry.row + 1)];
-        if (d.kind == dsl::DefinitionKind::table) {
+        if (explained.form == Form::table) {
             out.begin_object();
             out.raw_key(R"("rule":)");
             table_rule.clear();
             append_table_rule(table_rule, pack, entry);
             out.string(table_rule);
         }
-        out.raw_key(head);
+        out.raw_key(explained.heads[static_cast<std::size_t>(entry.row + 1)]);
         write_value(out, pack, entry.value, *entry.type);
-        if (d.kind != dsl::DefinitionKind::table) write_reads(out, pack, trace.reads_of(entry.reads));
+        if (explained.form != Form::table) write_reads(out, pack, trace.reads_of(entry.reads));
         if (!entry.not_matched.empty()) {
             out.raw_key(not_matched_key);
             out.begin_array();
-            const auto& attempts = pack.encoded_attempts[entry.definition];
             for (const RowAttempt& attempt : trace.attempts_of(entry)) {
-                out.raw_key(attempts[static_cast<std::size_t>(attempt.row)]);
-                out.raw(pack.encoded_of(attempt.failed));
+                out.raw_key(explained.attempts[static_cast<std::size_t>(attempt.row)]);
+                out.raw(attempt.failed_encoded);
                 write_reads(out, pack, trace.reads_of(attempt.reads));
                 out.end_object();
             }

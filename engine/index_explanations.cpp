@@ -62,7 +62,8 @@ public:
 
     // Every part of a condition that Evaluation::failing_part can name: the conjuncts of its `and`s.
     void failed_parts(const Expr& condition) {
-        if (!pack_.failed_reads.contains(&condition)) pack_.failed_reads.emplace(&condition, sites({&condition}));
+        if (!pack_.failed_parts.contains(&condition))
+            pack_.failed_parts.emplace(&condition, FailedPart{sites({&condition}), pack_.encoded_of(&condition)});
         if (condition.kind == ExprKind::binary && condition.resolved.op == ast::Op::logical_and) {
             failed_parts(*condition.args[0]);
             failed_parts(*condition.args[1]);
@@ -72,15 +73,20 @@ public:
     void definition(int slot) {
         const dsl::Definition& d = checked_.definitions[static_cast<std::size_t>(slot)];
         auto& reads = pack_.entry_reads[static_cast<std::size_t>(slot)];
-        auto& heads = pack_.encoded_entries[static_cast<std::size_t>(slot)];
+        ExplainedDefinition& explained = pack_.explained[static_cast<std::size_t>(slot)];
+        auto& heads = explained.heads;
         heads.push_back(head(slot, -1, nullptr));
         const auto& constant = pack_.constant_definitions[static_cast<std::size_t>(slot)];
-        if (constant) pack_.encoded_constant_entries[static_cast<std::size_t>(slot)] = constant_entry(slot, *constant);
+        if (constant) {
+            explained.form = ExplainedDefinition::Form::constant;
+            explained.whole = constant_entry(slot, *constant);
+        }
         switch (d.kind) {
             case dsl::DefinitionKind::let:
                 reads.push_back(sites({checked_.syntax.lets[static_cast<std::size_t>(d.syntax_index)].value.get()}));
                 break;
             case dsl::DefinitionKind::table: {
+                explained.form = ExplainedDefinition::Form::table;
                 std::size_t entries = checked_.syntax.tables[static_cast<std::size_t>(d.syntax_index)].entries.size();
                 for (std::size_t i = 0; i < entries; ++i) heads.push_back(head(slot, static_cast<int>(i), nullptr));
                 break;
@@ -88,7 +94,9 @@ public:
             case dsl::DefinitionKind::decision: {
                 const ast::Decision& decision = pack_.decision(slot);
                 bool first_match = decision.policy == ast::HitPolicy::first_match;
-                auto& attempts = pack_.encoded_attempts[static_cast<std::size_t>(slot)];
+                // A collect decision's whole value is never an entry of its own, constant or not.
+                if (!first_match) explained.form = ExplainedDefinition::Form::collect;
+                auto& attempts = explained.attempts;
                 for (std::size_t r = 0; r < decision.rows.size(); ++r) {
                     const ast::Row& row = decision.rows[r];
                     heads.push_back(head(slot, static_cast<int>(r), row.condition.get()));
@@ -135,7 +143,7 @@ private:
     std::string constant_entry(int slot, const Value& value) {
         std::string json;
         JsonWriter out(json);
-        out.raw_key(pack_.encoded_entries[static_cast<std::size_t>(slot)][0]);
+        out.raw_key(pack_.explained[static_cast<std::size_t>(slot)].heads[0]);
         write_value(out, pack_, value, checked_.definitions[static_cast<std::size_t>(slot)].type);
         out.raw_key(reads_key);
         out.begin_object();
@@ -164,9 +172,7 @@ private:
 void index_explanations(CompiledPack& pack) {
     std::size_t definitions = pack.checked->definitions.size();
     pack.entry_reads.assign(definitions, {});
-    pack.encoded_entries.assign(definitions, {});
-    pack.encoded_attempts.assign(definitions, {});
-    pack.encoded_constant_entries.assign(definitions, {});
+    pack.explained.assign(definitions, {});
     Indexer indexer(pack);
     for (std::size_t slot = 0; slot < definitions; ++slot) indexer.definition(static_cast<int>(slot));
 }

@@ -32,6 +32,7 @@ struct TraceRun {
 struct RowAttempt {
     int row;
     const dsl::ast::Expr* failed;  // the part of the condition that was false
+    std::string_view failed_encoded;  // its text as JSON, owned by the compiled pack
     TraceRun reads;
 };
 
