@@ -77,10 +77,6 @@ public:
         auto& heads = explained.heads;
         heads.push_back(head(slot, -1, nullptr));
         const auto& constant = pack_.constant_definitions[static_cast<std::size_t>(slot)];
-        if (constant) {
-            explained.form = ExplainedDefinition::Form::constant;
-            explained.whole = constant_entry(slot, *constant);
-        }
         switch (d.kind) {
             case dsl::DefinitionKind::let:
                 reads.push_back(sites({checked_.syntax.lets[static_cast<std::size_t>(d.syntax_index)].value.get()}));
@@ -96,16 +92,20 @@ public:
                 bool first_match = decision.policy == ast::HitPolicy::first_match;
                 // A collect decision's whole value is never an entry of its own, constant or not.
                 if (!first_match) explained.form = ExplainedDefinition::Form::collect;
-                auto& attempts = explained.attempts;
                 for (std::size_t r = 0; r < decision.rows.size(); ++r) {
                     const ast::Row& row = decision.rows[r];
                     heads.push_back(head(slot, static_cast<int>(r), row.condition.get()));
-                    attempts.push_back(attempt(static_cast<int>(r), row.citation));
                     reads.push_back(sites({row.condition.get(), first_match ? row.value.get() : nullptr}));
-                    if (first_match && row.condition) failed_parts(*row.condition);
+                    if (!first_match) continue;
+                    explained.attempts.push_back(attempt(static_cast<int>(r), row.citation));
+                    if (row.condition) failed_parts(*row.condition);
                 }
                 break;
             }
+        }
+        if (constant && explained.form != ExplainedDefinition::Form::collect) {
+            explained.form = ExplainedDefinition::Form::constant;
+            explained.whole = constant_entry(slot, *constant);
         }
     }
 
