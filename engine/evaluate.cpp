@@ -107,7 +107,10 @@ TraceRun Evaluation::record_reads(ReadSites sites) {
         if (site[i].definition >= 0) definition(site[i].definition);
     std::vector<Read>& reads = trace_->reads;
     TraceRun run{static_cast<std::uint32_t>(reads.size()), 0};
-    for (std::uint32_t i = sites.begin; i < sites.end; ++i) reads.push_back(Read{&site[i], eval(*site[i].expr)});
+    for (std::uint32_t i = sites.begin; i < sites.end; ++i) {
+        const Expr& read = *site[i].expr;
+        reads.push_back(Read{&site[i], is_path(read) ? path(read) : eval(read)});
+    }
     run.end = static_cast<std::uint32_t>(reads.size());
     return run;
 }
