@@ -6,13 +6,51 @@
 #include "engine/pattern.hpp"
 #include "engine/value.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace frontdoor::engine {
+
+// A fact an expression reads, as an explanation lists it: a name or field path whose root is the
+// input or a definition. Worked out at load, so that explaining walks no syntax.
+struct ReadSite {
+    const dsl::ast::Expr* expr;
+    int definition;         // the root definition's slot, or -1 for an input path
+    std::string_view path;  // text in CompiledPack::paths
+    std::string_view key;   // the path encoded as a JSON key with its colon
+};
+
+// A run [begin, end) of CompiledPack::read_sites.
+struct ReadSites {
+    std::uint32_t begin = 0, end = 0;
+};
+
+// A part of a condition that can be the reason a row did not apply: what it reads, and its text
+// encoded as JSON.
+struct FailedPart {
+    ReadSites reads;
+    std::string_view encoded;
+};
+
+// How the explanation writes a definition's entries, encoded at load as far as they are fixed.
+struct ExplainedDefinition {
+    // computed: heads then the value and reads; table: its rule names the key, then heads[row + 1]
+    // and the value; collect: one entry per applied row, none for the whole; constant: `whole`.
+    enum class Form : std::uint8_t { computed, table, collect, constant };
+    Form form = Form::computed;
+    // By row + 1 (a let or a constant at 0): {"rule":…,"source":…,"when":…,"value": (a table's
+    // from "source" on).
+    std::vector<std::string> heads;
+    // By row, for the rows of a first-match decision that did not apply: {"row":…,"source":…,"failed":
+    std::vector<std::string> attempts;
+    // A definition that does not depend on the input: its whole entry, value and all.
+    std::string whole;
+};
 
 struct CompiledPack {
     std::unique_ptr<dsl::CheckedPack> checked;
@@ -49,6 +87,15 @@ struct CompiledPack {
     std::vector<std::string> encoded_output_keys;            // by field of the output: "\"name\":"
     std::string encoded_ruleset;  // {"name":…,"version":…,"digest":…}
     const std::string& encoded_of(const void* key) const { return encoded.at(key); }
+
+    // What an explanation lists as read, in order and without repeats (index_explanations.cpp):
+    // by definition slot and row, the facts its entry reads (a let: row 0; a first-match row: its
+    // condition's, then its value's; a collect row: its condition's); and by expression, each part
+    // of a first-match condition that can be the reason its row did not apply.
+    std::vector<ReadSite> read_sites;
+    std::vector<std::vector<ReadSites>> entry_reads;
+    std::unordered_map<const dsl::ast::Expr*, FailedPart> failed_parts;
+    std::vector<ExplainedDefinition> explained;  // by slot
 
     const dsl::ast::Decision& decision(int slot) const {
         return checked->syntax.decisions[checked->definitions[slot].syntax_index];

@@ -40,8 +40,12 @@ Decided Pack::decide(std::string_view json_text, const DecideOptions& options) c
 
 Decided Pack::decide(const Input& input, const DecideOptions& options) const {
     Decided result;
-    engine::Trace trace;
+    // One trace per thread, emptied after each decision but keeping its memory: recording an
+    // explanation then allocates nothing once it has grown.
+    thread_local engine::Trace trace;
+    trace.clear();  // in case the last decision on this thread ended in an exception
     engine::DecideResult decided = engine::decide_value(*impl_, *input.value, options.explain ? &trace : nullptr);
+    trace.clear();
     if (decided.refusal) {
         result.refused = true;
         result.path = std::move(decided.refusal->path);

@@ -63,7 +63,7 @@ const Value& Evaluation::first_use(int slot) {
         TraceEntry entry;
         entry.definition = slot;
         entry.value = constant;
-        entry.type = pack_.checked->definitions[slot].type;
+        entry.type = &pack_.checked->definitions[slot].type;
         trace_->entries.push_back(std::move(entry));
         return slots_[slot];
     }
@@ -81,7 +81,7 @@ const Value& Evaluation::first_use(int slot) {
     if (pack_.checked->definitions[slot].kind != dsl::DefinitionKind::table) {
         entry.definition = slot;
         entry.value = slots_[slot];
-        entry.type = pack_.checked->definitions[slot].type;
+        entry.type = &pack_.checked->definitions[slot].type;
         trace_->entries.push_back(std::move(entry));
     }
     return slots_[slot];
@@ -93,7 +93,7 @@ Value Evaluation::compute(int slot, TraceEntry* entry) {
         case dsl::DefinitionKind::let: {
             const ast::Let& let = pack_.checked->syntax.lets[definition.syntax_index];
             Value value = eval(*let.value);
-            if (entry) entry->reads = reads_of(*let.value);
+            if (entry) entry->reads = record_reads(pack_.entry_reads[slot][0]);
             return value;
         }
         case dsl::DefinitionKind::decision:
@@ -103,15 +103,36 @@ Value Evaluation::compute(int slot, TraceEntry* entry) {
     return Value::absent();
 }
 
+// The facts `sites` read, appended to the trace as one run.
+TraceRun Evaluation::record_reads(ReadSites sites) {
+    const ReadSite* site = pack_.read_sites.data();
+    // A definition read for the first time is settled first, recording its own entry and reads,
+    // so that none of them lands inside this run.
+    for (std::uint32_t i = sites.begin; i < sites.end; ++i)
+        if (site[i].definition >= 0) definition(site[i].definition);
+    std::vector<Read>& reads = trace_->reads;
+    TraceRun run{static_cast<std::uint32_t>(reads.size()), 0};
+    for (std::uint32_t i = sites.begin; i < sites.end; ++i) {
+        const Expr& read = *site[i].expr;
+        reads.push_back(Read{&site[i], is_path(read) ? path(read) : eval(read)});
+    }
+    run.end = static_cast<std::uint32_t>(reads.size());
+    return run;
+}
+
 Value Evaluation::first_match(int slot, TraceEntry* entry) {
     const ast::Decision& decision = pack_.decision(slot);
+    // This decision's attempts are stacked above those of the decisions it is settled within.
+    std::size_t pending = entry ? trace_->pending_attempts.size() : 0;
     for (std::size_t r = 0; r < decision.rows.size(); ++r) {
         const ast::Row& row = decision.rows[r];
         bool matched = !row.condition || holds(*row.condition);
         if (!matched) {
             if (entry) {
                 const Expr* failed = failing_part(*row.condition);
-                entry->not_matched.push_back(RowAttempt{static_cast<int>(r), failed, reads_of(*failed)});
+                const FailedPart& part = pack_.failed_parts.at(failed);
+                TraceRun reads = record_reads(part.reads);
+                trace_->pending_attempts.push_back(RowAttempt{static_cast<int>(r), failed, part.encoded, reads});
             }
             continue;
         }
@@ -119,11 +140,12 @@ Value Evaluation::first_match(int slot, TraceEntry* entry) {
         if (entry) {
             entry->row = static_cast<int>(r);
             entry->condition = row.condition.get();
-            if (row.condition) entry->reads = reads_of(*row.condition);
-            std::vector<Read> value_reads = reads_of(*row.value);
-            for (auto& read : value_reads)
-                if (std::none_of(entry->reads.begin(), entry->reads.end(), [&](const Read& r2) { return r2.path == read.path; }))
-                    entry->reads.push_back(std::move(read));
+            entry->reads = record_reads(pack_.entry_reads[slot][r]);
+            std::vector<RowAttempt>& stacked = trace_->pending_attempts;
+            entry->not_matched.begin = static_cast<std::uint32_t>(trace_->attempts.size());
+            trace_->attempts.insert(trace_->attempts.end(), stacked.begin() + static_cast<std::ptrdiff_t>(pending), stacked.end());
+            entry->not_matched.end = static_cast<std::uint32_t>(trace_->attempts.size());
+            stacked.resize(pending);
         }
         return value;
     }
@@ -157,10 +179,11 @@ Value Evaluation::collect(int slot) {
             entry.definition = slot;
             entry.row = static_cast<int>(r);
             entry.condition = row.condition.get();
-            if (row.condition) entry.reads = reads_of(*row.condition);
-            entry.type = pack_.checked->definitions[slot].type;
-            std::vector<Value> added(items.items().begin() + static_cast<std::ptrdiff_t>(before), items.items().end());
-            entry.value = Value::list(added);
+            if (row.condition) entry.reads = record_reads(pack_.entry_reads[slot][r]);
+            entry.type = &pack_.checked->definitions[slot].type;
+            Value* added;  // one allocation for the row's items and their count
+            entry.value = Value::with_items(Value::Kind::list, items.size() - before, added);
+            std::copy(items.items().begin() + static_cast<std::ptrdiff_t>(before), items.items().end(), added);
             trace_->entries.push_back(std::move(entry));
         }
     }

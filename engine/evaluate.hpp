@@ -118,8 +118,6 @@ public:
     // Binds a local variable to a value that outlives its use (an item of a list being walked).
     void bind(int local, const Value& value) { locals_[local] = &value; }
     const Value& input() const { return input_; }
-    // The facts an expression reads: input paths and definitions, with their values.
-    std::vector<Read> reads_of(const dsl::ast::Expr& expr);
 
 private:
     // The root of a path that is neither an input field, a computed definition nor a local: a
@@ -137,7 +135,7 @@ private:
     Value quantifier(const dsl::ast::Expr& expr);
     Value record_literal(const dsl::ast::Expr& expr);
     const dsl::ast::Expr* failing_part(const dsl::ast::Expr& condition);
-    void collect_reads(const dsl::ast::Expr& expr, std::vector<Read>& out);
+    TraceRun record_reads(ReadSites sites);
 
     [[noreturn]] void fail(const std::string& what) const;
 

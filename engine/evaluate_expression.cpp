@@ -139,9 +139,9 @@ Value Evaluation::lookup(const Expr& expr) {
                 traced.definition = slot;
                 traced.row = static_cast<int>(i);
                 traced.key = key;
-                traced.key_type = expr.args[0]->type;
+                traced.key_type = &expr.args[0]->type;
                 traced.value = value;
-                traced.type = pack_.checked->definitions[slot].type;
+                traced.type = &pack_.checked->definitions[slot].type;
                 trace_->entries.push_back(std::move(traced));
             }
         }
@@ -342,38 +342,6 @@ const Expr* Evaluation::failing_part(const Expr& condition) {
         return failing_part(*condition.args[1]);
     }
     return &condition;
-}
-
-std::vector<Read> Evaluation::reads_of(const Expr& expr) {
-    std::vector<Read> out;
-    out.reserve(4);  // one allocation for the few facts a condition reads, not one per growth
-    collect_reads(expr, out);
-    return out;
-}
-
-void Evaluation::collect_reads(const Expr& expr, std::vector<Read>& out) {
-    if (expr.kind == ExprKind::name || expr.kind == ExprKind::field) {
-        const Expr* root = &expr;
-        while (root->kind == ExprKind::field) root = root->args[0].get();
-        bool input = root->resolved.kind == ast::NameKind::input;
-        bool definition = root->resolved.kind == ast::NameKind::definition;
-        // The whole input says nothing, and a catalogue (a definition that does not depend on the
-        // input) has its own entry in the explanation.
-        bool whole_input = input && expr.kind == ExprKind::name;
-        bool catalogue = definition && expr.kind == ExprKind::name && !pack_.constant_definitions.empty() &&
-                         pack_.constant_definitions[root->resolved.index].has_value();
-        if ((input || definition) && !whole_input) {
-            if (catalogue) return;
-            std::string_view path = pack_.paths.at(&expr);
-            if (std::none_of(out.begin(), out.end(), [&](const Read& r) { return r.path == path; }))
-                out.push_back(Read{path, eval(expr), expr.type});
-            return;
-        }
-        if (!input) return;
-    }
-    for (const auto& arg : expr.args) collect_reads(*arg, out);
-    for (const auto& key : expr.keys) collect_reads(*key, out);
-    for (const auto& [name, value] : expr.fields) collect_reads(*value, out);
 }
 
 }  // namespace frontdoor::engine

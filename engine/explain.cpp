@@ -47,71 +47,67 @@ std::string rule_name(const CompiledPack& pack, const TraceEntry& entry) {
     const dsl::Definition& d = pack.checked->definitions[entry.definition];
     if (d.kind == dsl::DefinitionKind::decision && entry.row >= 0) return d.name + ", row " + std::to_string(entry.row + 1);
     if (d.kind == dsl::DefinitionKind::table) {
-        std::string key;
-        JsonWriter out(key);
-        write_value(out, pack, entry.key, entry.key_type);
-        return d.name + "(" + key + ")";
+        std::string name;
+        append_table_rule(name, pack, entry);
+        return name;
     }
     return d.name;
 }
 
+void append_table_rule(std::string& out, const CompiledPack& pack, const TraceEntry& entry) {
+    out += pack.checked->definitions[entry.definition].name;
+    out += '(';
+    JsonWriter key(out);
+    write_value(key, pack, entry.key, *entry.key_type);
+    out += ')';
+}
+
 namespace {
 
-// The explanation's own keys, already encoded: written without scanning them for escapes.
-constexpr std::string_view rule_key = R"("rule":)", source_key = R"("source":)", when_key = R"("when":)",
-                           adds_key = R"("adds":)", value_key = R"("value":)", reads_key = R"("reads":)",
-                           not_matched_key = R"("not_matched":)", row_key = R"("row":)", failed_key = R"("failed":)";
+constexpr std::string_view reads_key = R"("reads":)", not_matched_key = R"("not_matched":)";
 
-void write_reads(JsonWriter& out, const CompiledPack& pack, const std::vector<Read>& reads) {
+void write_reads(JsonWriter& out, const CompiledPack& pack, std::span<const Read> reads) {
     out.raw_key(reads_key);
     out.begin_object();
     for (const Read& read : reads) {
-        out.raw_key(pack.encoded_of(read.path.data()));
-        write_value(out, pack, read.value, read.type);
+        out.raw_key(read.site->key);
+        write_value(out, pack, read.value, read.type());
     }
     out.end_object();
 }
 
-void write_source(JsonWriter& out, const CompiledPack& pack, const ast::Citation* citation) {
-    out.raw_key(source_key);
-    if (citation && citation->present) out.raw(pack.encoded_of(citation));
-    else out.raw(R"("")");
-}
-
 }  // namespace
 
+// Each entry starts with its fixed text, encoded at load (CompiledPack::explained); only values,
+// reads and a table's key are written here.
 void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& trace) {
-    const dsl::CheckedPack& checked = *pack.checked;
+    using Form = ExplainedDefinition::Form;
+    std::string table_rule;
     out.begin_array();
     for (const TraceEntry& entry : trace.entries) {
-        const dsl::Definition& d = checked.definitions[entry.definition];
-        bool collect = d.kind == dsl::DefinitionKind::decision &&
-                       checked.syntax.decisions[d.syntax_index].policy == ast::HitPolicy::collect;
-        if (collect && entry.row < 0) continue;  // its applied rows are listed one by one
-        out.begin_object();
-        out.raw_key(rule_key);
-        out.string(rule_name(pack, entry));
-        write_source(out, pack, citation_of(pack, entry.definition, entry.row));
-        if (d.kind == dsl::DefinitionKind::decision) {
-            out.raw_key(when_key);
-            if (entry.condition) out.raw(pack.encoded_of(entry.condition));
-            else out.raw(R"("otherwise")");
+        const ExplainedDefinition& explained = pack.explained[entry.definition];
+        if (explained.form == Form::collect && entry.row < 0) continue;  // its applied rows are listed one by one
+        if (explained.form == Form::constant) {
+            out.raw(explained.whole);
+            continue;
         }
-        out.raw_key(collect ? adds_key : value_key);
-        write_value(out, pack, entry.value, entry.type);
-        if (d.kind != dsl::DefinitionKind::table) write_reads(out, pack, entry.reads);
+        if (explained.form == Form::table) {
+            out.begin_object();
+            out.raw_key(R"("rule":)");
+            table_rule.clear();
+            append_table_rule(table_rule, pack, entry);
+            out.string(table_rule);
+        }
+        out.raw_key(explained.heads[static_cast<std::size_t>(entry.row + 1)]);
+        write_value(out, pack, entry.value, *entry.type);
+        if (explained.form != Form::table) write_reads(out, pack, trace.reads_of(entry.reads));
         if (!entry.not_matched.empty()) {
             out.raw_key(not_matched_key);
             out.begin_array();
-            const auto& rows = checked.syntax.decisions[d.syntax_index].rows;
-            for (const RowAttempt& attempt : entry.not_matched) {
-                out.begin_object();
-                out.raw_key(row_key);
-                out.integer(attempt.row + 1);
-                write_source(out, pack, &rows[attempt.row].citation);
-                out.raw_key(failed_key);
-                out.raw(pack.encoded_of(attempt.failed));
-                write_reads(out, pack, attempt.reads);
+            for (const RowAttempt& attempt : trace.attempts_of(entry)) {
+                out.raw_key(explained.attempts[static_cast<std::size_t>(attempt.row)]);
+                out.raw(attempt.failed_encoded);
+                write_reads(out, pack, trace.reads_of(attempt.reads));
                 out.end_object();
             }
             out.end_array();

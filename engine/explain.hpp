@@ -15,8 +15,12 @@ void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& t
 std::string expression_text(const dsl::CheckedPack& pack, const dsl::ast::Expr& expr);
 // The same, worked out at load (every expression of a loaded pack has one).
 const std::string& expression_text(const CompiledPack& pack, const dsl::ast::Expr& expr);
-// "outcome, row 3" / "level_of_need" / "partner_check_time[\"red\"]"
+// "result, row 3" / "level" / "rate(\"high\")"
 std::string rule_name(const CompiledPack& pack, const TraceEntry& entry);
+// A table entry's rule name, rate("high"), appended to `out`.
+void append_table_rule(std::string& out, const CompiledPack& pack, const TraceEntry& entry);
 const dsl::ast::Citation* citation_of(const CompiledPack& pack, int definition, int row);
+// Works out at load what explaining needs (index_explanations.cpp); after fold_constants.
+void index_explanations(CompiledPack& pack);
 
 }  // namespace frontdoor::engine

@@ -3,6 +3,7 @@
 #include "dsl/diagnostics.hpp"
 #include "engine/compiled_pack.hpp"
 #include "engine/evaluate.hpp"
+#include "engine/explain.hpp"
 #include "engine/fold_constants.hpp"
 #include "frontdoor/frontdoor.hpp"
 
@@ -142,6 +143,7 @@ LoadResult Pack::load_files(const std::string& label, std::vector<std::pair<std:
     compiled->files = pack_files;
     compile_inputs(*compiled);
     engine::fold_constants(*compiled);
+    engine::index_explanations(*compiled);
     result.pack = std::make_shared<const Pack>(std::move(compiled));
     return result;
 }

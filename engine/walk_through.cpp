@@ -19,7 +19,8 @@ namespace {
 
 class Narrator {
 public:
-    Narrator(const engine::CompiledPack& pack, Evaluation& evaluation) : pack_(pack), checked_(*pack.checked), evaluation_(evaluation) {}
+    Narrator(const engine::CompiledPack& pack, const engine::Trace& trace, Evaluation& evaluation)
+        : pack_(pack), checked_(*pack.checked), trace_(trace), evaluation_(evaluation) {}
 
     // Long lists (an indicator catalogue) are named by size and first items, not recited.
     std::string value(const engine::Value& v, const dsl::TypeRef& type) {
@@ -30,9 +31,9 @@ public:
         return out + "...)";
     }
 
-    std::string reads(const std::vector<engine::Read>& reads) {
+    std::string reads(engine::TraceRun run) {
         std::string out;
-        for (const auto& read : reads) out += (out.empty() ? "" : "; ") + std::string(read.path) + " is " + value(read.value, read.type);
+        for (const auto& read : trace_.reads_of(run)) out += (out.empty() ? "" : "; ") + std::string(read.path()) + " is " + value(read.value, read.type());
         return out;
     }
 
@@ -90,12 +91,12 @@ public:
                 const ast::Let& let = checked_.syntax.lets[d.syntax_index];
                 reasoning(*let.value, step.lines);
                 if (!entry.reads.empty()) step.lines.push_back("it reads: " + reads(entry.reads));
-                step.lines.push_back(d.name + " is " + value(entry.value, entry.type));
+                step.lines.push_back(d.name + " is " + value(entry.value, *entry.type));
                 break;
             }
             case dsl::DefinitionKind::table:
                 step.heading = engine::rule_name(pack_, entry);
-                step.lines.push_back(step.heading + " is " + value(entry.value, entry.type));
+                step.lines.push_back(step.heading + " is " + value(entry.value, *entry.type));
                 break;
             case dsl::DefinitionKind::decision: decision_step(entry, d, step); break;
         }
@@ -114,7 +115,7 @@ private:
         const ast::Row& row = decision.rows[entry.row];
         std::string row_name = "row " + std::to_string(entry.row + 1);
         if (decision.policy == ast::HitPolicy::collect) {
-            step.heading = d.name + ": " + row_name + " adds " + value(entry.value, entry.type);
+            step.heading = d.name + ": " + row_name + " adds " + value(entry.value, *entry.type);
             if (entry.condition) step.lines.push_back("because " + engine::expression_text(pack_, *entry.condition) + (entry.reads.empty() ? "" : " (" + reads(entry.reads) + ")"));
             if (row.each_list) {
                 engine::Value list = evaluation_.eval(*row.each_list);
@@ -128,7 +129,7 @@ private:
             return;
         }
         step.heading = d.name + " (the first row that applies decides)";
-        for (const auto& attempt : entry.not_matched) {
+        for (const auto& attempt : trace_.attempts_of(entry)) {
             const ast::Citation& c = decision.rows[attempt.row].citation;
             step.lines.push_back("row " + std::to_string(attempt.row + 1) + " does not apply: " + engine::expression_text(pack_, *attempt.failed) +
                                  " does not hold" + (attempt.reads.empty() ? "" : " (" + reads(attempt.reads) + ")") +
@@ -138,11 +139,12 @@ private:
         if (entry.condition && !entry.reads.empty()) applies += " (" + reads(entry.reads) + ")";
         step.lines.push_back(applies);
         reasoning(*row.value, step.lines);
-        step.lines.push_back("so " + d.name + " is " + value(entry.value, entry.type));
+        step.lines.push_back("so " + d.name + " is " + value(entry.value, *entry.type));
     }
 
     const engine::CompiledPack& pack_;
     const dsl::CheckedPack& checked_;
+    const engine::Trace& trace_;
     Evaluation& evaluation_;
 };
 
@@ -163,12 +165,12 @@ Walkthrough walk_through(const Pack& pack, std::string_view input_json) {
     if (decided.refusal) return refuse(decided.refusal->path, decided.refusal->message);
     out.decision_json = std::move(decided.json);
     Evaluation evaluation(compiled, *read.input->value, nullptr);
-    Narrator narrator(compiled, evaluation);
+    Narrator narrator(compiled, trace, evaluation);
     std::string prefix = compiled.checked->input_name + ".";
     for (const TraceEntry& entry : trace.entries) {
-        for (const auto& r : entry.reads) {
-            std::string fact = std::string(r.path) + " is " + narrator.value(r.value, r.type);
-            if (r.path.rfind(prefix, 0) == 0 && std::find(out.facts.begin(), out.facts.end(), fact) == out.facts.end()) out.facts.push_back(fact);
+        for (const auto& r : trace.reads_of(entry.reads)) {
+            std::string fact = std::string(r.path()) + " is " + narrator.value(r.value, r.type());
+            if (r.path().rfind(prefix, 0) == 0 && std::find(out.facts.begin(), out.facts.end(), fact) == out.facts.end()) out.facts.push_back(fact);
         }
         bool collect_total = entry.row < 0 && compiled.checked->definitions[entry.definition].kind == dsl::DefinitionKind::decision;
         if (!collect_total) out.steps.push_back(narrator.step(entry));

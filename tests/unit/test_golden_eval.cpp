@@ -1,5 +1,6 @@
 // Golden tests of the language's meaning: each folder under tests/golden/eval holds a small pack
-// (pack.rules and any data files), input.json and expected.json (the decision's output fields).
+// (pack.rules and any data files), input.json and expected.json (the decision's output fields),
+// and explanation.json when the explanation is checked too: its entries and keys in order.
 #include "frontdoor/frontdoor.hpp"
 
 #include "read_text.hpp"
@@ -28,10 +29,14 @@ TEST_CASE("golden decisions of small packs", "[golden]") {
         REQUIRE_FALSE(decided.refused);
         nlohmann::json actual = nlohmann::json::parse(decided.json);
         CHECK_FALSE(actual["explanation"].empty());
+        if (fs::exists(entry.path() / "explanation.json")) {
+            auto explanation = nlohmann::ordered_json::parse(decided.json)["explanation"];
+            CHECK(explanation.dump(2) == nlohmann::ordered_json::parse(read_text(entry.path() / "explanation.json")).dump(2));
+        }
         actual.erase("ruleset");
         actual.erase("explanation");
         nlohmann::json expected = nlohmann::json::parse(read_text(entry.path() / "expected.json"));
         CHECK(actual.dump() == expected.dump());
     }
-    REQUIRE(cases >= 3);
+    REQUIRE(cases >= 4);
 }
