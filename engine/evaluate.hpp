@@ -29,7 +29,9 @@ inline bool is_path(const dsl::ast::Expr& expr) {
 //   path = constant, path != constant   (the constant a boolean, integer, member, date or time)
 //   path < constant (and <=, >, >=)
 // (`item in S` with S constant members is a bit test in `relation`, through Resolution::member_bits.)
-// `general` works the shape out as it goes, and is what an expression not yet classified gets.
+// Every expression is classified before the first evaluation (fold_constants), and again once
+// constants are folded, when the shortcuts become possible; `general` is the rest: a folded
+// constant, `exists`, `if`, and what must be computed.
 enum class ConditionTest : std::uint8_t {
     general, equal_constant, not_equal_constant, order_constant,
     both, either, negation,  // and, or, not

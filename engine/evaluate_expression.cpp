@@ -242,22 +242,9 @@ bool Evaluation::holds(const Expr& expr) {
         case ConditionTest::relation: return relation(expr);
         case ConditionTest::path: return path(expr).truthy();
     }
+    // The shapes left to the general way: a folded constant, `exists`, `if`, and what is computed.
     if (expr.resolved.constant >= 0) return pack_.constants[expr.resolved.constant].truthy();
     switch (expr.kind) {
-        case ExprKind::name:
-        case ExprKind::field:
-            if (is_path(expr)) return path(expr).truthy();
-            break;
-        case ExprKind::binary: {
-            Op op = expr.resolved.op;
-            if (op == Op::logical_and) return holds(*expr.args[0]) && holds(*expr.args[1]);
-            if (op == Op::logical_or) return holds(*expr.args[0]) || holds(*expr.args[1]);
-            if (is_relation(op)) return relation(expr);
-            break;
-        }
-        case ExprKind::unary:
-            if (expr.resolved.op == Op::logical_not) return !holds(*expr.args[0]);
-            break;
         case ExprKind::exists:
         case ExprKind::is_absent: {
             Scratch scratch;

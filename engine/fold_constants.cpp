@@ -212,6 +212,9 @@ void fold_constants(CompiledPack& pack) {
     dsl::CheckedPack& checked = *pack.checked;
     each_expression(checked, [&](ast::Expr& expr) { index_texts(pack, expr); });
     index_names(pack);
+    // and, or, not, relations and paths are told apart before anything is evaluated (holds relies
+    // on it); the shortcuts against constants are chosen once constants are folded, below.
+    each_expression(checked, [&](ast::Expr& expr) { index_condition_tests(expr, pack); });
     std::optional<Evaluation> evaluation;
     evaluation.emplace(pack, Value::absent(), nullptr);
     each_expression(checked, [&](ast::Expr& expr) { fold(expr, pack, evaluation); });

@@ -126,7 +126,10 @@ private:
         if (d.kind != dsl::DefinitionKind::table) {
             out.begin_object();
             out.raw_key(rule_key);
-            out.string(decision && row >= 0 ? d.name + ", row " + std::to_string(row + 1) : d.name);
+            TraceEntry named;
+            named.definition = slot;
+            named.row = row;
+            out.string(rule_name(pack_, named));
         }
         source(out, citation_of(pack_, slot, row));
         if (decision) {
