@@ -1,5 +1,6 @@
 // Walkthroughs as text for a terminal (optionally coloured) or as Markdown for handouts, and the
 // what-if changes applied to an input before it is walked through again.
+#include "frontdoor/display_text.hpp"
 #include "frontdoor/walkthrough.hpp"
 
 #include <nlohmann/json.hpp>
@@ -27,10 +28,27 @@ std::string mark(const Style& style, const std::string& line) {
     return line;
 }
 
+// Every piece of text, escaped for display before the renderer adds its own marks (colour is ESC
+// too): the contact's values, the pack's names and citations, the title and narrative.
+Walkthrough displayable(Walkthrough w) {
+    auto escape = [](std::string& text) { text = escape_for_display(text); };
+    escape(w.refusal);
+    for (auto& fact : w.facts) escape(fact);
+    for (auto& step : w.steps) {
+        escape(step.heading);
+        escape(step.source);
+        for (auto& line : step.lines) escape(line);
+    }
+    for (auto& line : w.result) escape(line);
+    return w;
+}
+
 }  // namespace
 
-std::string render_walkthrough(const Walkthrough& w, const std::string& title, bool markdown, bool colour) {
+std::string render_walkthrough(const Walkthrough& shown, const std::string& shown_title, bool markdown, bool colour) {
     Style style{markdown, colour};
+    Walkthrough w = displayable(shown);
+    std::string title = escape_for_display(shown_title);
     std::string out = markdown ? "# Walkthrough: " + title + "\n\n" : style.bold("Walkthrough: " + title) + "\n\n";
     if (w.refused) return out + "The input is refused, so nothing is decided: " + w.refusal + "\n";
     out += style.heading("The facts read");
@@ -49,9 +67,12 @@ std::string render_walkthrough(const Walkthrough& w, const std::string& title, b
     return out;
 }
 
-std::string render_what_if(const Walkthrough& before, const Walkthrough& after, const std::vector<std::string>& changes,
-                           bool markdown, bool colour) {
+std::string render_what_if(const Walkthrough& shown_before, const Walkthrough& shown_after,
+                           const std::vector<std::string>& shown_changes, bool markdown, bool colour) {
     Style style{markdown, colour};
+    Walkthrough before = displayable(shown_before), after = displayable(shown_after);
+    std::vector<std::string> changes;
+    for (const auto& change : shown_changes) changes.push_back(escape_for_display(change));
     std::string out = style.heading("What if");
     for (const auto& change : changes) out += style.item(change);
     if (after.refused) return out + "\nThe changed input is refused: " + after.refusal + "\n";

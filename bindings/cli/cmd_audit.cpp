@@ -1,6 +1,7 @@
 // `frontdoor audit verify|show`: prove a decision log is intact; show a recorded decision to an
 // auditor (cmd_audit_show.cpp).
 #include "commands.hpp"
+#include "exit_status.hpp"
 
 #include "frontdoor/records.hpp"
 
@@ -26,7 +27,13 @@ show    Prints the recorded decisions of a contact (--contact, the decision's co
         the record before it: one that fails is shown under a warning, and the exit status is 1.
         Only verify checks the whole log.
 
-Exits 2 when the log cannot be opened or the arguments are wrong. See docs/audit.md.
+Both report a log whose layout is not exactly the one Frontdoor makes (a trigger, view, index,
+table or column it did not make, or one missing) as a problem: verify as broken, show under a
+warning. Text and Markdown escape control and bidirectional characters (\u{1b}, \u{202e}).
+
+Exits 0 when the log (or each record shown) is intact, 1 when it is not or no record matches,
+2 when the arguments are wrong, 3 when the log cannot be opened or read, 5 when standard output
+cannot be written. See docs/audit.md.
 )";
 
 int verify(const DecisionLog& log, const Args& args) {
@@ -36,12 +43,12 @@ int verify(const DecisionLog& log, const Args& args) {
         if (report.first_broken) std::cout << "first broken record: " << report.first_broken << "\n";
         if (report.first_broken && report.records) std::cout << "records 1 to " << report.head_id << " are intact\n";
         if (!report.first_broken) std::cout << "the " << report.records << " records in the file are consistent with each other\n";
-        return 1;
+        return exit_refused;
     }
     std::cout << "ok: " << report.records << (report.records == 1 ? " record" : " records") << " and " << report.packs
               << (report.packs == 1 ? " pack" : " packs") << " verified\n";
     if (report.head_id) std::cout << "head: record " << report.head_id << " " << report.head_hash << "\n";
-    return 0;
+    return exit_ok;
 }
 
 }  // namespace
@@ -49,20 +56,20 @@ int verify(const DecisionLog& log, const Args& args) {
 int run_audit(const Args& args) {
     if (wants_help(args) || args.empty()) {
         std::cout << help;
-        return args.empty() ? 2 : 0;
+        return args.empty() ? exit_usage : exit_ok;
     }
     bool has_log = false;
     std::string path = option(args, "--log", &has_log);
     if (args[0] != "verify" && args[0] != "show") {
         std::cerr << "frontdoor audit: use 'audit verify --log LOG' or 'audit show --log LOG --record N'\n";
-        return 2;
+        return exit_usage;
     }
     const OptionSpec spec = args[0] == "verify" ? OptionSpec{{"--log", "--head"}, {}, 0}
                                                 : OptionSpec{{"--log", "--contact", "--record", "--format"}, {}, 0};
-    if (!arguments_ok("audit " + args[0], Args(args.begin() + 1, args.end()), spec)) return 2;
+    if (!arguments_ok("audit " + args[0], Args(args.begin() + 1, args.end()), spec)) return exit_usage;
     if (!has_log) {
         std::cerr << "frontdoor audit " << args[0] << ": say which log, e.g. --log decisions.db\n";
-        return 2;
+        return exit_usage;
     }
     std::unique_ptr<DecisionLog> log;
     try {
@@ -70,7 +77,7 @@ int run_audit(const Args& args) {
         return args[0] == "verify" ? verify(*log, args) : show_records(*log, args);
     } catch (const std::runtime_error& error) {
         std::cerr << "frontdoor audit: " << error.what() << "\n";
-        return 2;
+        return exit_log_failed;
     }
 }
 

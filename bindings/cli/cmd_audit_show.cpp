@@ -1,12 +1,15 @@
 // `frontdoor audit show`: a recorded decision for an auditor, as text, Markdown or JSON, each
 // record checked on its own (its hash and its link) before it is shown.
 #include "commands.hpp"
+#include "exit_status.hpp"
 
+#include "frontdoor/display_text.hpp"
 #include "frontdoor/records.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <iostream>
+#include <sstream>
 
 namespace frontdoor::cli {
 
@@ -79,6 +82,15 @@ void warn_not_intact(std::ostream& out, const std::string& problem, const Style&
     else out << "!!! WARNING: THIS RECORD IS NOT INTACT: " << problem << "\n!!! " << what << "\n";
 }
 
+// A log laid out otherwise than Frontdoor makes it (DecisionLog::layout_problem): a trigger or a
+// view may have changed what was written or what is read, so every record shown is in doubt.
+void warn_layout(std::ostream& out, const std::string& problem, const Style& style) {
+    std::string what = "A trigger, view or changed table may alter what was written or what is read; "
+                       "frontdoor audit verify checks the whole log.";
+    if (style.markdown) out << "> **WARNING: this log is not as Frontdoor made it.** " << problem << ". " << what << "\n";
+    else out << "!!! WARNING: THIS LOG IS NOT AS FRONTDOOR MADE IT: " << problem << "\n!!! " << what << "\n";
+}
+
 void show_record(std::ostream& out, const Record& record, const std::string& problem, const Style& style) {
     out << (style.markdown ? "\n## Record " : "Record ") << record.id << "\n";
     if (!problem.empty()) warn_not_intact(out, problem, style);
@@ -129,19 +141,20 @@ int show_records(const DecisionLog& log, const Args& args) {
     std::string format = option(args, "--format", &has_format);
     if (by_contact == by_record || (has_format && format != "text" && format != "md" && format != "json")) {
         std::cerr << "frontdoor audit show: give --contact ID or --record N, and --format text, md or json\n";
-        return 2;
+        return exit_usage;
     }
     if (by_contact) filter.contact_id = contact;
     if (by_record && (record.empty() || record.size() > 18 || record.find_first_not_of("0123456789") != std::string::npos)) {
         std::cerr << "frontdoor audit show: --record takes a record number, e.g. --record 17\n";
-        return 2;
+        return exit_usage;
     }
     if (by_record) filter.id = std::stoll(record);
     std::vector<Record> found = log.find(filter);
     if (found.empty()) {
         std::cerr << "frontdoor audit show: no record " << (by_contact ? "for contact " + contact : record) << "\n";
-        return 1;
+        return exit_refused;
     }
+    std::string layout = log.layout_problem();
     std::vector<std::string> problems;
     for (const Record& r : found) problems.push_back(log.check_record(r));
     if (format == "json") {
@@ -150,19 +163,26 @@ int show_records(const DecisionLog& log, const Args& args) {
         // A tampered record may hold bytes that are not UTF-8: shown replaced, not a crash.
         std::cout << all.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
     } else {
+        // Text for a person: what the log holds is escaped so that a terminal shows it rather than
+        // obeys it (control and bidirectional characters).
+        std::ostringstream text;
+        if (!layout.empty()) warn_layout(text, layout, Style{format == "md"});
         for (std::size_t i = 0; i < found.size(); ++i) {
-            if (i > 0) std::cout << "\n";
-            show_record(std::cout, found[i], problems[i], Style{format == "md"});
+            if (i > 0 || !layout.empty()) text << "\n";
+            show_record(text, found[i], problems[i], Style{format == "md"});
         }
+        std::cout << escape_for_display(text.str());
     }
     // Also on standard error, where a script reading the JSON or a reader of a long record sees it.
-    bool intact = true;
+    bool intact = layout.empty();
+    if (!layout.empty())
+        std::cerr << "frontdoor audit show: WARNING: " << layout << "; run frontdoor audit verify on the whole log\n";
     for (const std::string& problem : problems) {
         if (problem.empty()) continue;
         std::cerr << "frontdoor audit show: WARNING: " << problem << "; run frontdoor audit verify on the whole log\n";
         intact = false;
     }
-    return intact ? 0 : 1;
+    return intact ? exit_ok : exit_refused;
 }
 
 }  // namespace frontdoor::cli

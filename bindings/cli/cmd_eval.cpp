@@ -1,5 +1,6 @@
 // `frontdoor eval`: decide contacts.
 #include "commands.hpp"
+#include "exit_status.hpp"
 #include "load.hpp"
 
 #include "engine/json_writer.hpp"
@@ -41,6 +42,9 @@ constexpr std::size_t record_group = 256;
 
 // With a log, a decision line is printed only after the transaction holding its record has
 // committed: a printed decision is an acknowledged one, and survives a crash (docs/audit.md).
+// Each group is flushed as it is released, so a failed write (OutputFailed) stops the loop before
+// the next group is decided or recorded: at most the one group whose printing failed is in the log
+// without having been printed.
 int decide_lines(const Pack& pack, std::istream& in, const DecideOptions& options, DecisionLog* log) {
     std::string line, out;
     std::size_t number = 0, decided = 0, refused = 0;
@@ -49,8 +53,7 @@ int decide_lines(const Pack& pack, std::istream& in, const DecideOptions& option
     auto release = [&] {
         if (log && !pending.empty()) log->append(pack, pending);
         pending.clear();
-        std::cout << out;
-        if (log) std::cout << std::flush;
+        std::cout << out << std::flush;
         out.clear();
     };
     while (std::getline(in, line)) {
@@ -71,7 +74,7 @@ int decide_lines(const Pack& pack, std::istream& in, const DecideOptions& option
     release();
     std::cout << std::flush;
     spdlog::info("{} inputs decided, {} refused", decided, refused);
-    return refused > 0 ? 1 : 0;
+    return refused > 0 ? exit_refused : exit_ok;
 }
 
 }  // namespace
@@ -91,35 +94,38 @@ int run_eval(const Args& args) {
                      "                 its owner only) with its input, its pack and a hash chain. A decision is printed\n"
                      "                 only once its record is on disk. Refused contacts are not recorded. See\n"
                      "                 docs/audit.md and `frontdoor audit --help`.\n\n"
-                     "Exits 1 if any contact was refused, 0 otherwise; with --record, 3 if a decision could not be\n"
-                     "recorded (everything printed before it was).\n";
+                     "Exits 0 when every contact was decided, 1 if any was refused, 2 for a usage error, 4 when the\n"
+                     "pack does not load, 5 when the input cannot be read or standard output cannot be written (the\n"
+                     "decisions after it are neither decided nor recorded), and with --record 3 when the log cannot\n"
+                     "be opened, is not laid out as Frontdoor makes it, or a decision could not be recorded\n"
+                     "(everything printed before it was). See frontdoor --help.\n";
         return 0;
     }
     const OptionSpec spec{{"--rules", "--record"}, {"--jsonl", "--no-explain"}, 1};
-    if (!arguments_ok("eval", args, spec)) return 2;
+    if (!arguments_ok("eval", args, spec)) return exit_usage;
     auto files = positional(args, spec);
     bool has_rules = false;
     std::string rules = option(args, "--rules", &has_rules);
     if (!has_rules) {
         std::cerr << "frontdoor eval: say which pack decides, e.g. --rules rules/hackney\n";
-        return 2;
+        return exit_usage;
     }
     auto pack = load_or_report(rules, false);
-    if (!pack) return 1;
+    if (!pack) return exit_pack_failed;
     DecideOptions options;
     options.explain = !flag(args, "--no-explain");
     bool recording = false;
     std::string log_path = option(args, "--record", &recording);
     if (recording && !options.explain) {
         std::cerr << "frontdoor eval: a recorded decision keeps its explanation; leave out --no-explain\n";
-        return 2;
+        return exit_usage;
     }
     std::unique_ptr<DecisionLog> log;
     try {
         if (recording) log = DecisionLog::open(log_path, DecisionLog::Access::append);
     } catch (const std::runtime_error& error) {
         std::cerr << "frontdoor eval: " << error.what() << "\n";
-        return 2;
+        return exit_log_failed;
     }
     std::ifstream file;
     std::istream* in = &std::cin;
@@ -137,16 +143,16 @@ int run_eval(const Args& args) {
         Decided result = pack->decide(text, options);
         if (result.refused) {
             std::cout << refusal_line(0, result) << "\n";
-            return 1;
+            return exit_refused;
         }
         if (log) log->append(*pack, {{text, result.json}});
         std::cout << result.json << "\n";
-        return 0;
+        return exit_ok;
     } catch (const std::runtime_error& error) {
         if (!log) throw;
         // Nothing after the last printed decision was recorded; the log itself stays whole.
         std::cerr << "frontdoor eval: could not record a decision in " << log_path << ": " << error.what() << "\n";
-        return 3;
+        return exit_log_failed;
     }
 }
 

@@ -1,5 +1,6 @@
 // `frontdoor fmt`: print, check or rewrite rule files in their canonical layout.
 #include "commands.hpp"
+#include "exit_status.hpp"
 
 #include "dsl/format_pack.hpp"
 
@@ -30,7 +31,10 @@ For a directory, every .rules file in it is printed, each after a line naming it
   --write   Rewrite in place the files whose layout differs, and print their names.
 
 A file with a syntax error is not formatted: its errors are printed, as `frontdoor check` prints
-them, and the exit status is 1.
+them, and the exit status is 4 (the rule files do not load), as for every command.
+
+Exits 0, or 1 when --check finds a file whose layout differs, 2 for a usage error, 4 when a file
+has a syntax error, 5 when a file cannot be read or rewritten or standard output cannot be written.
 )";
 
 std::string read_text(const fs::path& path) {
@@ -82,18 +86,18 @@ int run_fmt(const Args& args) {
         return 0;
     }
     const OptionSpec spec{{}, {"--check", "--write"}, 1};
-    if (!arguments_ok("fmt", args, spec)) return 2;
+    if (!arguments_ok("fmt", args, spec)) return exit_usage;
     bool check = flag(args, "--check"), write = flag(args, "--write");
     auto targets = positional(args, spec);
     if (targets.size() != 1 || (check && write)) {
         std::cerr << "frontdoor fmt: give one rule file or pack directory, and at most one of --check and --write,\n"
                      "e.g. frontdoor fmt --check rules/hackney\n";
-        return 2;
+        return exit_usage;
     }
     std::error_code error;
     if (!fs::exists(targets[0], error)) {
         std::cerr << "frontdoor fmt: " << targets[0] << ": no such file or directory\n";
-        return 2;
+        return exit_io_failed;
     }
     auto files = rule_files(targets[0]);
     int status = 0;
@@ -105,7 +109,7 @@ int run_fmt(const Args& args) {
             std::cerr << render_all(formatted.diagnostics);
             std::size_t errors = formatted.diagnostics.size();
             std::cerr << errors << (errors == 1 ? " error" : " errors") << " in " << file << ": not formatted\n";
-            status = 1;
+            status = exit_pack_failed;
             continue;
         }
         bool differs = formatted.text != original;
@@ -113,11 +117,11 @@ int run_fmt(const Args& args) {
             if (!differs) continue;
             if (write && !write_text(file, formatted.text)) {
                 std::cerr << "frontdoor fmt: could not rewrite " << file << "\n";
-                status = 1;
+                status = exit_io_failed;
                 continue;
             }
             std::cout << file << "\n";
-            if (check) status = 1;
+            if (check && status == exit_ok) status = exit_refused;
             continue;
         }
         if (files.size() > 1) std::cout << (first ? "" : "\n") << "==> " << file << " <==\n";

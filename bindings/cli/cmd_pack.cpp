@@ -1,5 +1,6 @@
 // `frontdoor check`, `schema` and `graph`: commands about a pack itself.
 #include "commands.hpp"
+#include "exit_status.hpp"
 #include "load.hpp"
 
 #include <iostream>
@@ -13,18 +14,19 @@ int run_check(const Args& args) {
                      "caret under the spot: unknown or misspelt names (with a suggestion), values of the wrong type,\n"
                      "definitions that depend on each other in a circle, first-match decisions without 'otherwise',\n"
                      "rows that can never apply, rules without a [source \"...\"] citation, and unused definitions\n"
-                     "(warnings). Exits 1 when there is any error, 0 otherwise.\n";
+                     "(warnings). Exits 0 when the pack loads, 4 when there is any error, 2 for a usage error, 5 when\n"
+                     "standard output cannot be written.\n";
         return 0;
     }
     const OptionSpec spec{{}, {}, 1};
-    if (!arguments_ok("check", args, spec)) return 2;
+    if (!arguments_ok("check", args, spec)) return exit_usage;
     auto dirs = positional(args, spec);
     if (dirs.size() != 1) {
         std::cerr << "frontdoor check: give one pack directory, e.g. frontdoor check rules/hackney\n";
-        return 2;
+        return exit_usage;
     }
     auto pack = load_or_report(dirs[0]);
-    if (!pack) return 1;
+    if (!pack) return exit_pack_failed;
     std::cout << "ok: " << pack->name() << " version " << pack->version() << " (" << pack->digest() << ")\n";
     return 0;
 }
@@ -33,12 +35,13 @@ int run_schema(const Args& args) {
     if (wants_help(args)) {
         std::cout << "Usage: frontdoor schema --rules DIR\n\n"
                      "Prints the JSON Schema (draft 2020-12) of the input record the pack declares, for the systems\n"
-                     "that send contacts. The pack's declaration is the single source of truth; this is derived from it.\n";
+                     "that send contacts. The pack's declaration is the single source of truth; this is derived from it.\n"
+                     "Exits 0, or 4 when the pack does not load (see frontdoor --help for the others).\n";
         return 0;
     }
-    if (!arguments_ok("schema", args, {{"--rules"}, {}, 0})) return 2;
+    if (!arguments_ok("schema", args, {{"--rules"}, {}, 0})) return exit_usage;
     auto pack = load_or_report(option(args, "--rules"), false);
-    if (!pack) return 1;
+    if (!pack) return exit_pack_failed;
     std::cout << pack->input_schema() << "\n";
     return 0;
 }
@@ -48,18 +51,19 @@ int run_graph(const Args& args) {
         std::cout << "Usage: frontdoor graph --rules DIR [--format dot|json]\n\n"
                      "Draws the decision graph: each definition, decision row, output field and refusal, with an\n"
                      "arrow to what it reads. DOT (the default) opens in any Graphviz viewer: frontdoor graph --rules\n"
-                     "rules/hackney | dot -Tsvg > graph.svg\n";
+                     "rules/hackney | dot -Tsvg > graph.svg\n"
+                     "Exits 0, or 4 when the pack does not load (see frontdoor --help for the others).\n";
         return 0;
     }
-    if (!arguments_ok("graph", args, {{"--rules", "--format"}, {}, 0})) return 2;
+    if (!arguments_ok("graph", args, {{"--rules", "--format"}, {}, 0})) return exit_usage;
     bool has_format = false;
     std::string format = option(args, "--format", &has_format);
     if (has_format && format != "dot" && format != "json") {
         std::cerr << "frontdoor graph: --format is dot or json\n";
-        return 2;
+        return exit_usage;
     }
     auto pack = load_or_report(option(args, "--rules"), false);
-    if (!pack) return 1;
+    if (!pack) return exit_pack_failed;
     std::cout << pack->graph(has_format ? format : "dot");
     return 0;
 }

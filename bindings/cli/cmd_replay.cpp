@@ -1,6 +1,7 @@
 // `frontdoor replay`: re-decide a decision log with its recorded packs and confirm every decision,
 // or show what a candidate pack would change, for people (text) or tools (--format json).
 #include "commands.hpp"
+#include "exit_status.hpp"
 #include "load.hpp"
 
 #include "frontdoor/replay.hpp"
@@ -36,6 +37,14 @@ diff of its explanation. Exits 0 once the report is written.
                       2024-05-01T09:00 for a time. Not with --contacts, whose lines have no
                       time of recording.
   --threads N         decide on N threads (default: one per core).
+
+A log whose layout is not exactly the one Frontdoor makes (a trigger, view, index, table or column
+it did not make) is read under a warning on standard error; a replay that confirms decisions then
+exits 1.
+
+Exits 0 as above, 1 when decisions differ (or the log's layout does), 2 for a usage error, 3 when
+the log cannot be opened or read, 4 when a pack given does not load, 5 when an input cannot be
+read or standard output cannot be written.
 )";
 
 std::string name_of(const std::optional<std::string>& contact_id, const std::string& label) {
@@ -51,11 +60,11 @@ int print_replay(const ReplayReport& report, bool json) {
                                           {"problem", d.problem}, {"recorded", d.recorded}, {"replayed", d.replayed}});
         // A tampered record may hold bytes that are not UTF-8: shown replaced, not a crash.
         std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
-        return report.differences.empty() ? 0 : 1;
+        return report.differences.empty() ? exit_ok : exit_refused;
     }
     if (report.replayed == 0) {
         std::cout << "no records to replay (the log is empty, or none was made in that span)\n";
-        return 0;
+        return exit_ok;
     }
     std::cout << "replayed " << report.replayed << (report.replayed == 1 ? " record" : " records") << ": ";
     if (report.differences.empty()) std::cout << "every decision is identical to the recorded one\n";
@@ -66,15 +75,21 @@ int print_replay(const ReplayReport& report, bool json) {
         std::cout << name_of(d.contact_id, "record " + std::to_string(d.record)) << ": " << d.problem << "\n";
         if (!d.recorded.empty()) std::cout << "  recorded: " << d.recorded << "\n  replayed: " << d.replayed << "\n";
     }
-    return report.differences.empty() ? 0 : 1;
+    return report.differences.empty() ? exit_ok : exit_refused;
 }
 
-// A pack given on the command line; prints its diagnostics and returns null when it has errors.
+// A pack given on the command line (replay_problem has made sure it is); prints its diagnostics
+// and returns null when it has errors.
 std::shared_ptr<const Pack> pack_option(const Args& args, const char* name) {
-    bool found = false;
-    std::string directory = option(args, name, &found);
-    if (!found) std::cerr << "frontdoor replay: " << name << " needs a pack directory\n";
-    return found ? load_or_report(directory, false) : nullptr;
+    return load_or_report(option(args, name), false);
+}
+
+// Warns on standard error when the log is not laid out as Frontdoor makes it; true when it is.
+bool layout_ok(const DecisionLog& log) {
+    std::string problem = log.layout_problem();
+    if (!problem.empty())
+        std::cerr << "frontdoor replay: WARNING: " << problem << "; run frontdoor audit verify on the whole log\n";
+    return problem.empty();
 }
 
 // Why these arguments cannot make a replay, or "".
@@ -83,6 +98,8 @@ std::string replay_problem(const Args& args, const RecordFilter& filter) {
     bool has_format = false, has_threads = false;
     std::string format = option(args, "--format", &has_format), threads = option(args, "--threads", &has_threads);
     if (has_log == has_contacts) return "give --log LOG, or --contacts FILE with --rules and --with-rules (see --help)";
+    if (has_contacts && (!flag(args, "--rules") || !flag(args, "--with-rules")))
+        return "--contacts FILE goes with --rules OLD and --with-rules NEW (see --help)";
     if (has_log && flag(args, "--rules"))
         return "--rules goes with --contacts: a log is replayed with the packs recorded in it "
                "(--with-rules names a candidate pack)";
@@ -103,11 +120,11 @@ int run_replay(const Args& args) {
         return 0;
     }
     const OptionSpec spec{{"--log", "--contacts", "--rules", "--with-rules", "--from", "--to", "--format", "--threads"}, {}, 0};
-    if (!arguments_ok("replay", args, spec)) return 2;
+    if (!arguments_ok("replay", args, spec)) return exit_usage;
     RecordFilter filter{std::nullopt, std::nullopt, option(args, "--from"), option(args, "--to")};
     if (std::string problem = replay_problem(args, filter); !problem.empty()) {
         std::cerr << "frontdoor replay: " << problem << "\n";
-        return 2;
+        return exit_usage;
     }
     bool has_contacts = false, has_threads = false;
     std::string log_path = option(args, "--log"), contacts = option(args, "--contacts", &has_contacts);
@@ -122,21 +139,26 @@ int run_replay(const Args& args) {
                 return 2;
             }
             auto before = pack_option(args, "--rules"), after = pack_option(args, "--with-rules");
-            if (!before || !after) return 2;
+            if (!before || !after) return exit_pack_failed;
             ImpactReport report = assess_contacts_impact(file, *before, *after, threads);
             std::cout << (json ? impact_json(report) + "\n" : impact_text(report));
-            return 0;
+            return exit_ok;
         }
         auto log = DecisionLog::open(log_path, DecisionLog::Access::read);
-        if (!flag(args, "--with-rules")) return print_replay(replay_log(*log, filter, threads), json);
+        bool laid_out_as_made = layout_ok(*log);
+        if (!flag(args, "--with-rules")) {
+            int status = print_replay(replay_log(*log, filter, threads), json);
+            return laid_out_as_made ? status : exit_refused;
+        }
         auto candidate = pack_option(args, "--with-rules");
-        if (!candidate) return 2;
+        if (!candidate) return exit_pack_failed;
         ImpactReport report = assess_log_impact(*log, filter, *candidate, threads);
         std::cout << (json ? impact_json(report) + "\n" : impact_text(report));
-        return 0;
+        return exit_ok;
     } catch (const std::runtime_error& error) {
+        if (has_contacts) throw;
         std::cerr << "frontdoor replay: " << error.what() << "\n";
-        return 2;
+        return exit_log_failed;
     }
 }
 

@@ -1,5 +1,6 @@
 // `frontdoor test`: run a pack's scenarios, show each failure as a diff, report rule coverage.
 #include "commands.hpp"
+#include "exit_status.hpp"
 #include "load.hpp"
 
 #include "frontdoor/testing.hpp"
@@ -31,18 +32,19 @@ int run_test(const Args& args) {
                      "hold. Each failure is shown field by field (- expected, + decided). Then it reports coverage:\n"
                      "which definitions, decision rows, table entries and refusals no scenario exercised, with their\n"
                      "file:line (--coverage lists every rule, covered or not). Exits 1 if any scenario failed, or if\n"
-                     "fewer than PERCENT of the rules were exercised (--min-coverage 100 before publishing a pack).\n";
+                     "fewer than PERCENT of the rules were exercised (--min-coverage 100 before publishing a pack); 4 when\n"
+                     "the pack does not load (see frontdoor --help for the others).\n";
         return 0;
     }
     const OptionSpec spec{{"--scenarios", "--min-coverage"}, {"--coverage"}, 1};
-    if (!arguments_ok("test", args, spec)) return 2;
+    if (!arguments_ok("test", args, spec)) return exit_usage;
     auto dirs = positional(args, spec);
     if (dirs.size() != 1) {
         std::cerr << "frontdoor test: give one pack directory, e.g. frontdoor test rules/hackney\n";
-        return 2;
+        return exit_usage;
     }
     auto pack = load_or_report(dirs[0], false);
-    if (!pack) return 1;
+    if (!pack) return exit_pack_failed;
     bool has_folder = false;
     std::string folder = option(args, "--scenarios", &has_folder);
     if (!has_folder) folder = dirs[0] + "/scenarios";

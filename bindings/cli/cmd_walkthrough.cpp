@@ -1,5 +1,6 @@
 // `frontdoor walkthrough`: a trainer's step-by-step account of one decision, with what-ifs.
 #include "commands.hpp"
+#include "exit_status.hpp"
 #include "load.hpp"
 
 #include "frontdoor/walkthrough.hpp"
@@ -54,22 +55,25 @@ int run_walkthrough(const Args& args) {
                      "                        dotted (child.birth_date) or a JSON pointer (/indicators/0); VALUE is\n"
                      "                        JSON (\"2010-03-01\", true, [\"bullying\"]); the word absent removes it.\n"
                      "  --format md           Markdown, for handouts. Text is coloured when shown on a terminal\n"
-                     "                        (--no-color to turn that off).\n";
+                     "                        (--no-color to turn that off).\n\n"
+                     "Control and bidirectional characters in the text shown are escaped (\\u{1b}, \\u{202e}).\n"
+                     "Exits 0 when the contact is decided, 1 when it is refused, 2 for a usage error, 4 when the\n"
+                     "pack does not load, 5 when the file cannot be read or standard output cannot be written.\n";
         return 0;
     }
     const OptionSpec spec{{"--rules", "--what-if", "--format"}, {"--no-color"}, 1};
-    if (!arguments_ok("walkthrough", args, spec)) return 2;
+    if (!arguments_ok("walkthrough", args, spec)) return exit_usage;
     auto files = positional(args, spec);
     if (files.size() != 1) {
         std::cerr << "frontdoor walkthrough: give one scenario or contact file\n";
-        return 2;
+        return exit_usage;
     }
     auto pack = load_or_report(option(args, "--rules"), false);
-    if (!pack) return 1;
+    if (!pack) return exit_pack_failed;
     std::string input, title;
     if (!read_input(files[0], input, title)) {
         std::cerr << "frontdoor walkthrough: cannot read " << files[0] << "\n";
-        return 2;
+        return exit_io_failed;
     }
     bool markdown = option(args, "--format") == "md";
     bool colour = !markdown && !flag(args, "--no-color") && isatty(STDOUT_FILENO);
@@ -84,7 +88,7 @@ int run_walkthrough(const Args& args) {
         if (change.rfind(prefix, 0) == 0) change = change.substr(prefix.size());
         if (!apply_what_if(changed, change, error)) {
             std::cerr << "frontdoor walkthrough: " << error << "\n";
-            return 2;
+            return exit_usage;
         }
     }
     Walkthrough after = walk_through(*pack, changed);

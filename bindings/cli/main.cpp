@@ -1,11 +1,18 @@
 // `frontdoor`: check, run and explain rule packs from the command line.
 #include "commands.hpp"
+#include "exit_status.hpp"
+#include "standard_output.hpp"
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <map>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace {
 
@@ -29,11 +36,60 @@ Options for every command:
   --log-level LEVEL             trace, debug, info, warn (default), error or off. Logs go to
                                 standard error and never contain what a contact says.
   --help                        Explain a command: frontdoor eval --help
+
+Exit statuses, the same for every command:
+  0   ok
+  1   the answer is no: a contact refused, a scenario failed, a layout differs, a log's check
+      found a problem, a replay found differences
+  2   usage error: an unknown option, a missing value, a stray argument; nothing ran
+  3   the decision log could not be opened, checked or written
+  4   the rule pack does not load; its diagnostics are on standard error
+  5   an input could not be read or an output could not be written (standard output full,
+      closed, or a pipe whose reader went away); nothing further is decided or recorded
+  70  internal error: a bug in Frontdoor
 )";
+
+// A standard input or error that is not open would hand its number to the next file opened (a
+// decision log, say), and a message meant for the terminal would be written into that file.
+void occupy_closed_descriptors() {
+    for (int fd : {STDIN_FILENO, STDERR_FILENO}) {
+        if (::fcntl(fd, F_GETFD) >= 0) continue;
+        int null = ::open("/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY);
+        if (null >= 0 && null != fd) {
+            ::dup2(null, fd);
+            ::close(null);
+        }
+    }
+}
+
+// Runs a command to its end, standard output flushed and closed; any failure becomes its exit status.
+int run_command(const std::string& name, int (*command)(const frontdoor::cli::Args&), const frontdoor::cli::Args& args) {
+    using namespace frontdoor::cli;
+    try {
+        int status = command(args);
+        StandardOutput::finish();
+        return status;
+    } catch (const OutputFailed& failure) {
+        std::cerr << "frontdoor" << (name.empty() ? "" : " " + name) << ": " << StandardOutput::describe(failure) << "\n";
+        return exit_io_failed;
+    } catch (const std::exception& error) {
+        spdlog::critical("internal error: {}", error.what());
+        return exit_internal;
+    } catch (...) {
+        spdlog::critical("internal error: an exception of unknown type");
+        return exit_internal;
+    }
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
+    using namespace frontdoor::cli;
+    occupy_closed_descriptors();
+    if (int error = StandardOutput::install(); error != 0) {
+        std::cerr << "frontdoor: " << StandardOutput::describe(OutputFailed{error}) << "\n";
+        return exit_io_failed;
+    }
     std::vector<std::string> args(argv + 1, argv + argc);
     auto logger = spdlog::stderr_color_mt("frontdoor");
     spdlog::set_default_logger(logger);
@@ -44,8 +100,10 @@ int main(int argc, char** argv) {
     if (has_level) spdlog::set_level(spdlog::level::from_str(level));
 
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        std::cout << usage;
-        return args.empty() ? 2 : 0;
+        return run_command("", [](const Args& none) {
+            std::cout << usage;
+            return none.empty() ? int(exit_usage) : int(exit_ok);
+        }, args);
     }
     static const std::map<std::string, int (*)(const frontdoor::cli::Args&)> commands = {
         {"check", frontdoor::cli::run_check}, {"eval", frontdoor::cli::run_eval},
@@ -56,12 +114,7 @@ int main(int argc, char** argv) {
     auto command = commands.find(args[0]);
     if (command == commands.end()) {
         std::cerr << "frontdoor: unknown command '" << args[0] << "'\n\n" << usage;
-        return 2;
+        return exit_usage;
     }
-    try {
-        return command->second(frontdoor::cli::Args(args.begin() + 1, args.end()));
-    } catch (const std::exception& error) {
-        spdlog::critical("internal error: {}", error.what());
-        return 3;
-    }
+    return run_command(args[0], command->second, Args(args.begin() + 1, args.end()));
 }

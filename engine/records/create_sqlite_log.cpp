@@ -20,19 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* const schema = R"(
-CREATE TABLE packs (digest TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;
-CREATE TABLE pack_files (
-  digest TEXT NOT NULL, path TEXT NOT NULL, content BLOB NOT NULL,
-  PRIMARY KEY (digest, path)) WITHOUT ROWID;
-CREATE TABLE records (
-  id INTEGER PRIMARY KEY, contact_id TEXT, input BLOB NOT NULL, decision TEXT NOT NULL,
-  pack_digest TEXT NOT NULL, engine_version TEXT NOT NULL, recorded_at TEXT NOT NULL,
-  previous_hash TEXT NOT NULL, hash TEXT NOT NULL);
-CREATE INDEX records_by_contact ON records (contact_id);
-CREATE INDEX records_by_time ON records (recorded_at);
-)";
-
 [[noreturn]] void fail(const std::string& what, const std::string& path) {
     throw std::runtime_error("cannot create the decision log " + path + ": " + what + ": " + std::strerror(errno));
 }
@@ -71,7 +58,7 @@ void sync(const std::string& path, int flags, const std::string& log) {
 // the file and deletes it, so the file alone is the whole log.
 void write_empty_log(const std::string& path) {
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(sqlite_file_name(path).c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
         std::string message = db ? sqlite3_errmsg(db) : "out of memory";
         sqlite3_close(db);
         throw std::runtime_error(message);
@@ -85,7 +72,7 @@ void write_empty_log(const std::string& path) {
         sqlite_execute(db, "PRAGMA journal_mode = OFF");
         sqlite_execute(db, "PRAGMA synchronous = FULL");
         sqlite_execute(db, "BEGIN IMMEDIATE");
-        sqlite_execute(db, schema);
+        sqlite_execute(db, log_schema());
         sqlite_execute(db, ("PRAGMA application_id = " + std::to_string(log_application_id)).c_str());
         sqlite_execute(db, ("PRAGMA user_version = " + std::to_string(log_layout_version)).c_str());
         sqlite_execute(db, "COMMIT");

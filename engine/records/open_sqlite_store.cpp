@@ -34,7 +34,7 @@ std::unique_ptr<RecordStore> open_sqlite_store(const std::string& path, bool app
     }
     sqlite3* db = nullptr;
     int flags = (append ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_FULLMUTEX;
-    if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(sqlite_file_name(path).c_str(), &db, flags, nullptr) != SQLITE_OK) {
         std::string message = db ? sqlite3_errmsg(db) : "out of memory";
         sqlite3_close_v2(db);
         throw std::runtime_error("cannot open the decision log " + path + ": " + message);
@@ -44,6 +44,11 @@ std::unique_ptr<RecordStore> open_sqlite_store(const std::string& path, bool app
         // Another writer holding the lock is waited for, not failed on.
         sqlite3_busy_timeout(db, 10000);
         check_marks(db, path);
+        // A log laid out otherwise is still opened for reading, so that verify can report it.
+        if (append) {
+            std::string problem = log_layout_problem(db);
+            if (!problem.empty()) throw std::runtime_error("refusing to write to " + path + ": " + problem);
+        }
         // Reading through a memory map saves copying every page out of the kernel on replay.
         sqlite_execute(db, "PRAGMA mmap_size = 1073741824");
         if (append) {

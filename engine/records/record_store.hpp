@@ -46,6 +46,10 @@ public:
     virtual std::vector<std::string> pack_digests() = 0;
     // The stored files of a pack, or nothing when no pack has that digest.
     virtual std::optional<StoredPack> pack(const std::string& digest) = 0;
+    // Why the store is not laid out exactly as this backend makes it (an extra trigger, view,
+    // index, table or column, or a missing or changed one), or "". append() checks it inside its
+    // transaction and refuses to write when there is any difference.
+    virtual std::string layout_problem() = 0;
 };
 
 // The SQLite backend: one file, WAL mode, created whole with permissions 0600 (create_sqlite_log.cpp).

@@ -78,6 +78,10 @@ void SqliteStore::insert(const AppendBatch& batch) {
 
 void SqliteStore::append(const std::function<AppendBatch(const ChainHead&)>& build) {
     WriteTransaction transaction(db_);
+    // Checked again under the write lock: a trigger added since the log was opened is caught
+    // before anything is written, not after.
+    if (std::string problem = layout_problem(); !problem.empty())
+        throw std::runtime_error(problem + "; nothing was written to it");
     insert(build(read_head()));
     transaction.commit();
 }

@@ -15,6 +15,19 @@ namespace frontdoor::records {
 constexpr int log_application_id = 0x46444C47;
 constexpr int log_layout_version = 1;
 
+// The schema a new log is made with (check_log_layout.cpp), and why the log open on `db` is not
+// laid out exactly so: each table, column, index, trigger or view that is extra, missing or
+// defined differently, in one sentence; "" when it is laid out as Frontdoor makes it.
+const char* log_schema();
+std::string log_layout_problem(sqlite3* db);
+
+// The name to hand SQLite for the file at `path`: a relative path gets "./" in front, so that
+// SQLite never takes it for a URI ("file:x.db") or a database in memory (":memory:"). Logs are
+// plain files, named as any other file is.
+inline std::string sqlite_file_name(const std::string& path) {
+    return !path.empty() && path[0] == '/' ? path : "./" + path;
+}
+
 // Makes a complete, empty log at `path` unless a file is already there. It is built under the
 // temporary name "PATH.creating-PID-RANDOM" in the same directory and renamed into place, so that
 // `path` never holds a half-made log; a process killed meanwhile leaves only that temporary.
@@ -32,6 +45,7 @@ public:
     void scan(const RecordFilter& filter, const std::function<bool(Record&&)>& visit) override;
     std::vector<std::string> pack_digests() override;
     std::optional<StoredPack> pack(const std::string& digest) override;
+    std::string layout_problem() override { return log_layout_problem(db_); }
 
 private:
     ChainHead read_head();

@@ -89,8 +89,14 @@ VerifyReport DecisionLog::verify(const std::string& published_head) const {
     if (report.problem.empty() && !pack_problems.empty())
         report.problem = "the stored pack " + pack_problems.begin()->first + " (used by no record): " +
                          pack_problems.begin()->second;
+    // A layout that differs is named first: whatever the records say, something besides Frontdoor
+    // may have changed what was written or what is read.
+    if (std::string layout = layout_problem(); !layout.empty())
+        report.problem = report.problem.empty() ? layout : layout + "; and " + report.problem;
     return report;
 }
+
+std::string DecisionLog::layout_problem() const { return store_->layout_problem(); }
 
 std::string DecisionLog::check_record(const Record& record) const {
     std::string previous_hash = records::genesis_hash();

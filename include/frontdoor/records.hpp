@@ -65,8 +65,11 @@ struct VerifyReport {
 class DecisionLog {
 public:
     enum class Access { read, append };
-    // Opens the log at `location`. Appending creates a missing file with owner-only permissions;
-    // reading never writes. Throws std::runtime_error with a message for the user.
+    // Opens the log at `location`, a plain file path (never a SQLite URI or ":memory:": a relative
+    // name is a file in the current directory). Appending creates a missing file with owner-only
+    // permissions, and refuses a log whose layout is not exactly the one Frontdoor makes (see
+    // layout_problem); reading never writes, and opens such a log so that verify can report it.
+    // Throws std::runtime_error with a message for the user.
     static std::unique_ptr<DecisionLog> open(const std::string& location, Access access);
     explicit DecisionLog(std::unique_ptr<records::RecordStore> store);
     ~DecisionLog();
@@ -84,6 +87,11 @@ public:
     // against its digest; stops at the first broken record. A non-empty `published_head` is a
     // hash published earlier (see docs/audit.md) that the chain must still contain.
     VerifyReport verify(const std::string& published_head = "") const;
+
+    // Why the log is not laid out exactly as Frontdoor makes it (an extra trigger, view, index or
+    // table, a missing one, a changed column), naming each difference; "" when it is. verify()
+    // reports it as a problem; a reader (show, replay) should warn before trusting what it reads.
+    std::string layout_problem() const;
 
     // Checks one record on its own: its content against its hash, and its link to the record
     // before it (present, and with the hash it names). Empty when both hold; otherwise what is
