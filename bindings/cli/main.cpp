@@ -70,6 +70,7 @@ int run_command(const std::string& name, int (*command)(const frontdoor::cli::Ar
         StandardOutput::finish();
         return status;
     } catch (const OutputFailed& failure) {
+        StandardOutput::abandon();
         std::cerr << "frontdoor" << (name.empty() ? "" : " " + name) << ": " << StandardOutput::describe(failure) << "\n";
         return exit_io_failed;
     } catch (const std::exception& error) {

@@ -73,6 +73,11 @@ void StandardOutput::finish() {
     if (::close(STDOUT_FILENO) != 0 && errno != EINTR) throw OutputFailed{errno};
 }
 
+void StandardOutput::abandon() {
+    std::cout.exceptions(std::ios::goodbit);
+    std::cout.setstate(std::ios::badbit);
+}
+
 std::string StandardOutput::describe(const OutputFailed& failure) {
     return std::string("cannot write to standard output: ") + std::strerror(failure.error);
 }

@@ -23,6 +23,9 @@ public:
     // Writes what is buffered, then closes standard output, whose close can report a write error
     // too (on NFS, say). Throws OutputFailed on failure, or when an earlier one was swallowed.
     static void finish();
+    // After a failure: standard output is given up, so that nothing more is written to it and
+    // nothing throws when the program exits (which flushes std::cout once more).
+    static void abandon();
     // The sentence for a user: "cannot write to standard output: No space left on device".
     static std::string describe(const OutputFailed& failure);
 

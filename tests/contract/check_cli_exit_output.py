@@ -92,11 +92,12 @@ def check_failed_output(cli, rules, scratch, contacts_file):
         err = process.stderr.read().decode()
         code = process.wait(timeout=TIMEOUT)
     check(first == b"{" and code == 5 and "Broken pipe" in err, f"eval into a closed pipe exits 5, got {code} {err!r}")
-    # With a log: the group whose printing failed is the last one recorded; nothing after it is.
+    # With a log: the group whose printing failed (up to 256 decisions, fewer when their lines reach
+    # about 1 MB) is the last one recorded; nothing after it is.
     log = os.path.join(scratch, "full.db")
     code, err = shell(f"{cli} eval --rules {rules} --jsonl --record {log} >/dev/full", contacts_file)
     recorded = records_in(log) if os.path.exists(log) else -1
-    check(code == 5 and recorded == 256, f"eval --record >/dev/full exits 5 with one group (256) recorded, got {code}, {recorded}")
+    check(code == 5 and 0 < recorded <= 256, f"eval --record >/dev/full exits 5 with one group recorded, got {code}, {recorded}")
     code, out, _ = run(cli, "audit", "verify", "--log", log)
     check(code == 0, f"the log of a failed print verifies: {out}")
 
