@@ -95,7 +95,7 @@ std::string log_layout_problem(sqlite3* db) {
     for (const auto& [name, object] : found) {
         auto want = expected.find(name);
         if (want == expected.end()) {
-            problems.push_back("a " + object.type + " '" + name + "'" +
+            problems.push_back((object.type == "index" ? "an " : "a ") + object.type + " '" + name + "'" +
                                (object.table != name ? " on '" + object.table + "'" : std::string()) +
                                " that Frontdoor does not make");
         } else if (want->second.type != object.type || want->second.sql != object.sql ||

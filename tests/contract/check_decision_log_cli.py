@@ -110,7 +110,7 @@ def check_chain_and_show(cli, log, contacts, decisions):
     code, _, err = run(cli, "audit", "show", "--log", log, "--record", "99999")
     check(code == 1 and "no record 99999" in err, "audit show of a missing record exits 1")
     code, _, err = run(cli, "audit", "verify", "--log", os.path.join(os.path.dirname(log), "none.db"))
-    check(code == 2 and "no decision log at" in err, "audit verify of a missing log exits 2")
+    check(code == 3 and "no decision log at" in err, "audit verify of a missing log exits 3 (the log cannot be opened)")
     return previous
 
 
