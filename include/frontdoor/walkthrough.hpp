@@ -31,7 +31,8 @@ Walkthrough walk_through(const Pack& pack, std::string_view input_json);
 // JSON is taken as a string. Returns false with `error` set when the path or document is unusable.
 bool apply_what_if(std::string& input_json, const std::string& assignment, std::string& error);
 
-// Plain text (with ANSI colour when `colour`) or Markdown.
+// Plain text (with ANSI colour when `colour`) or Markdown. Every text shown (the title, facts,
+// steps, results, refusal and what-ifs) is passed through escape_for_display first.
 std::string render_walkthrough(const Walkthrough& walkthrough, const std::string& title, bool markdown, bool colour);
 // What changed between two walkthroughs of the same input before and after what-ifs.
 std::string render_what_if(const Walkthrough& before, const Walkthrough& after, const std::vector<std::string>& changes,
