@@ -4,6 +4,7 @@
 // descriptor, a reader that went away: SIGPIPE is ignored so that this is EPIPE, not a silent
 // death). A failed write throws OutputFailed out of the command, so that nothing further is decided
 // or recorded, and the program exits with exit_io_failed.
+#include <cstddef>
 #include <streambuf>
 #include <string>
 
@@ -14,6 +15,10 @@ namespace frontdoor::cli {
 struct OutputFailed {
     int error;  // errno of the failed write, flush or close
 };
+
+// Output is gathered up to this many bytes before one write(2); larger pieces (eval's groups of
+// decisions) are written at once. Only speed depends on it: every write is checked.
+constexpr std::size_t standard_output_buffer = 1 << 16;
 
 class StandardOutput : public std::streambuf {
 public:
@@ -39,7 +44,7 @@ private:
     void write_all(const char* data, std::size_t size);
     void drain();
     static inline int first_error_ = 0;
-    char buffer_[1 << 16];
+    char buffer_[standard_output_buffer];
 };
 
 }  // namespace frontdoor::cli
