@@ -72,7 +72,9 @@ TEST_CASE("100,000 nested `not` give one nesting error at the first one past the
     std::string prefix = "let deep: boolean = ";
     require_one_error(prefix + repeat("not ", 100000) + "x.flag [source \"s\"]",
                       column_of_level(prefix, "not ", max_nesting_depth + 1));
-    CHECK(errors_of(prefix + repeat("not ", max_nesting_depth) + "x.flag [source \"s\"]").empty());
+    CHECK(errors_of(prefix + repeat("not ", max_nesting_depth) + "true [source \"s\"]").empty());
+    // Reading a field is a level too: `x.flag` is `flag` of `x`.
+    CHECK(errors_of(prefix + repeat("not ", max_nesting_depth) + "x.flag [source \"s\"]").size() == 1);
 }
 
 TEST_CASE("5,000 nested `if` give one nesting error inside the first one past the limit", "[nesting]") {
@@ -81,7 +83,7 @@ TEST_CASE("5,000 nested `if` give one nesting error inside the first one past th
     // The condition of the 65th `if` is the first expression inside 65 levels.
     require_one_error(prefix + repeat(unit, 5000) + "1 [source \"s\"]",
                       column_of_level(prefix, unit, max_nesting_depth) + 3);
-    CHECK(errors_of(prefix + repeat(unit, max_nesting_depth) + "1 [source \"s\"]").empty());
+    CHECK(errors_of(prefix + repeat("if true then 1 else ", max_nesting_depth) + "1 [source \"s\"]").empty());
 }
 
 TEST_CASE("100,000 open brackets give one nesting error, not a crash or a cascade", "[nesting]") {
