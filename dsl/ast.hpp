@@ -75,6 +75,10 @@ struct Expr {
     std::vector<ExprPtr> keys;     // latest/earliest `by` keys
     std::vector<std::pair<std::string, ExprPtr>> fields;  // record literal
     std::vector<Span> field_spans;
+    // Levels of syntax tree from here to the deepest leaf (1 for a leaf), set as the tree is built
+    // and at most max_nesting_depth + 1 (dsl/nesting_limit.hpp): every recursive pass over an
+    // expression is bounded by it.
+    int depth = 1;
 };
 
 // What an evaluation reads of an expression fits its first cache line.

@@ -1,8 +1,10 @@
 // Type checking of expressions. Every rule the language has about what may be compared, added or
 // read lives here; each error is made from the expression so that the caret points at it.
 #include "dsl/checker.hpp"
+#include "dsl/nesting_limit.hpp"
 
 #include <algorithm>
+#include <cassert>
 
 namespace frontdoor::dsl {
 
@@ -92,7 +94,10 @@ std::vector<std::string> Checker::visible_names(const Scope& scope) const {
     return names;
 }
 
+// Recurses once per level: bounded because the tree was built within the nesting limit
+// (dsl/nesting_limit.hpp), as are the passes after this one, which walk the same trees.
 TypeRef Checker::check(Expr& expr, Scope& scope, const TypeRef& expected) {
+    assert(expr.depth <= max_nesting_depth + 1 && "the syntax tree was built past the nesting limit");
     TypeRef type;
     switch (expr.kind) {
         case ExprKind::boolean: type = boolean_type(); break;

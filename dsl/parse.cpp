@@ -7,6 +7,7 @@
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include <cctype>
+#include <type_traits>
 
 namespace frontdoor::dsl {
 
@@ -33,9 +34,35 @@ using selector = p::parse_tree::selector<
         table_decl, output_field, output_decl, parenthesised>>;
 
 // Failures stay ordinary PEG failures (so alternatives are tried); only a `must` point that fails
-// raises, with the message from the table in parse_errors.hpp.
+// raises, with the message from the table in parse_errors.hpp. Entering an expression or a type
+// more than max_nesting_depth levels deep raises too, at that expression or type, before the
+// parser recurses any deeper (dsl/nesting_limit.hpp says why these two rules).
 template <typename Rule>
 struct control : p::normal<Rule> {
+    static constexpr bool nests_expression = std::is_same_v<Rule, negation>;
+    static constexpr bool nests_type = std::is_same_v<Rule, type_expr>;
+
+    template <typename ParseInput>
+    static void start(const ParseInput& in, NestingDepth& depth) {
+        if constexpr (nests_expression) {
+            if (++depth.expressions > max_nesting_depth + 1) throw p::parse_error(nesting_message<too_deep_expression>(), in);
+        } else if constexpr (nests_type) {
+            if (++depth.types > max_nesting_depth + 1) throw p::parse_error(nesting_message<too_deep_type>(), in);
+        }
+    }
+    template <typename ParseInput>
+    static void success(const ParseInput&, NestingDepth& depth) {
+        leave(depth);
+    }
+    template <typename ParseInput>
+    static void failure(const ParseInput&, NestingDepth& depth) {
+        leave(depth);
+    }
+    static void leave(NestingDepth& depth) {
+        if constexpr (nests_expression) --depth.expressions;
+        else if constexpr (nests_type) --depth.types;
+    }
+
     template <typename ParseInput, typename... States>
     [[noreturn]] static void raise(const ParseInput& in, States&&...) {
         constexpr const char* message = error_message<Rule>;
@@ -113,36 +140,6 @@ void collect_comments(const Source& source, std::uint32_t file, ast::Pack& pack)
     }
 }
 
-// The parser and checker recurse once per level of nesting; a pathological file (thousands of
-// nested brackets or `list of list of ...`) would exhaust the stack. Such a file is refused with
-// a diagnostic before it is parsed. Returns the offset where the limit is passed, or npos.
-constexpr int max_nesting = 200;
-
-std::size_t too_deep(const std::string& text) {
-    int depth = 0, type_words = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == '#') {
-            while (i < text.size() && text[i] != '\n') ++i;
-        } else if (c == '"') {
-            for (++i; i < text.size() && text[i] != '"' && text[i] != '\n'; ++i)
-                if (text[i] == '\\') ++i;
-        } else if (c == '(' || c == '[' || c == '{') {
-            if (++depth > max_nesting) return i;
-        } else if (c == ')' || c == ']' || c == '}') {
-            --depth;
-        } else if (std::isalpha(static_cast<unsigned char>(c))) {
-            std::size_t end = i;
-            while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
-            std::string_view word(text.data() + i, end - i);
-            type_words = (word == "list" || word == "set" || word == "of") ? type_words + 1 : 0;
-            if (type_words > 2 * max_nesting) return i;
-            i = end - 1;
-        }
-    }
-    return std::string::npos;
-}
-
 // Text that is not UTF-8 is an error (its strings would end up in decisions, schemas and graphs,
 // which are JSON), reported at the first bad byte; parsing goes on so that the file's other
 // mistakes are reported in the same run. False when there is a bad byte.
@@ -163,33 +160,36 @@ void parse_source(const Source& source, std::uint32_t file, ast::Pack& pack, Dia
     check_utf8(source, file, diagnostics);
     collect_comments(source, file, pack);
     const std::string& text = source.text();
-    if (std::size_t at = too_deep(text); at != std::string::npos) {
-        auto offset = static_cast<std::uint32_t>(at);
-        diagnostics.error(Span{file, offset, offset + 1}, "this is nested more than " + std::to_string(max_nesting) +
-                                                             " levels deep; split it into named definitions");
-        return;
-    }
     TreeConverter converter(file, diagnostics);
     // A byte-order mark, which some Windows editors write at the start of UTF-8 files, is skipped.
     std::uint32_t at = skip_blank(text, std::string_view(text).starts_with("\xEF\xBB\xBF") ? 3 : 0);
+    // A declaration that cannot be read is reported and dropped whole; its name is kept so that
+    // the checker says nothing more about it.
+    auto drop = [&](std::uint32_t start, Span where, std::string message) {
+        diagnostics.error(where, std::move(message));
+        if (std::string name = declared_name(std::string_view(text).substr(start)); !name.empty())
+            pack.unparsed_names.push_back(std::move(name));
+    };
     while (at < text.size()) {
-        LineColumn where = source.locate(at);
-        p::memory_input<> in(text.data() + at, text.data() + text.size(), source.name(), at, where.line, where.column);
+        const std::uint32_t start = at;
+        LineColumn where = source.locate(start);
+        p::memory_input<> in(text.data() + start, text.data() + text.size(), source.name(), start, where.line, where.column);
         try {
-            auto root = p::parse_tree::parse<one_declaration, selector, p::nothing, control>(in);
+            NestingDepth depth;
+            auto root = p::parse_tree::parse<one_declaration, selector, p::nothing, control>(in, depth);
             if (!root || root->children.empty()) {
-                diagnostics.error(Span{file, at, at + 1},
+                diagnostics.error(Span{file, start, start + 1},
                                   "expected a declaration: pack, calendar, enum, record, input, let, decision, table or output");
-                at = skip_blank(text, recover(text, at));
+                at = skip_blank(text, recover(text, start));
                 continue;
             }
-            converter.declaration(*root->children.front(), pack);
             at = skip_blank(text, static_cast<std::uint32_t>(in.current() - text.data()));
+            converter.declaration(*root->children.front(), pack);
+        } catch (const NestingTooDeep& error) {
+            drop(start, error.at, error.message);
         } catch (const p::parse_error& error) {
             auto offset = static_cast<std::uint32_t>(error.positions().front().byte);
-            diagnostics.error(Span{file, offset, offset + 1}, std::string(error.message()));
-            if (std::string name = declared_name(std::string_view(text).substr(at)); !name.empty())
-                pack.unparsed_names.push_back(std::move(name));
+            drop(start, Span{file, offset, offset + 1}, std::string(error.message()));
             at = skip_blank(text, recover(text, offset));
         }
     }
@@ -200,9 +200,12 @@ ast::ExprPtr parse_expression(const Source& source, std::uint32_t file, Diagnost
     const std::string& text = source.text();
     p::memory_input<> in(text.data(), text.data() + text.size(), source.name());
     try {
-        auto root = p::parse_tree::parse<p::seq<skip, expression, p::eof>, selector, p::nothing, control>(in);
+        NestingDepth depth;
+        auto root = p::parse_tree::parse<p::seq<skip, expression, p::eof>, selector, p::nothing, control>(in, depth);
         if (root && !root->children.empty()) return TreeConverter(file, diagnostics).expression(*root->children.front());
         diagnostics.error(Span{file, 0, static_cast<std::uint32_t>(text.size())}, "expected a single expression");
+    } catch (const NestingTooDeep& error) {
+        diagnostics.error(error.at, error.message);
     } catch (const p::parse_error& error) {
         auto offset = static_cast<std::uint32_t>(error.positions().front().byte);
         diagnostics.error(Span{file, offset, offset + 1}, std::string(error.message()));

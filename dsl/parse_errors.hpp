@@ -2,6 +2,9 @@
 // Every message a syntax error can carry, in one table: the rule that was required and what the
 // policy lead is told was expected there.
 #include "dsl/grammar.hpp"
+#include "dsl/nesting_limit.hpp"
+
+#include <string>
 
 namespace frontdoor::dsl::grammar {
 
@@ -57,7 +60,23 @@ FD_ERROR(arrow, "expected '->'")
 FD_ERROR(table_entry, "expected at least one entry: '<key> -> <value>'")
 FD_ERROR(token<kw_times>, "expected 'times in <calendar>' after 'output'")
 FD_ERROR(output_field, "expected at least one output field: '<name> = <expression>'")
+// Nesting past the limit (dsl/nesting_limit.hpp), raised where it is passed; "{limit}" stands for
+// max_nesting_depth. A chain (`a or b or c`, `x.a.b`) is refused when the tree is built.
+struct too_deep_expression {};
+struct too_deep_type {};
+struct too_deep_chain {};
+FD_ERROR(too_deep_expression, "this expression nests more than {limit} levels deep (the limit); split it into named definitions with `let`")
+FD_ERROR(too_deep_type, "this type nests more than {limit} levels deep (the limit)")
+FD_ERROR(too_deep_chain, "this expression nests more than {limit} levels deep (the limit); split it into named definitions with `let` (each operator of a chain such as `a or b or c`, and each `.field` read, is a level)")
 #undef FD_ERROR
+
+// A nesting message with the limit written in.
+template <typename Tag>
+std::string nesting_message() {
+    std::string message = error_message<Tag>;
+    std::string placeholder = "{limit}";
+    return message.replace(message.find(placeholder), placeholder.size(), std::to_string(max_nesting_depth));
+}
 
 struct errors {
     template <typename Rule>

@@ -1,6 +1,8 @@
 #include "dsl/parse_tree_to_ast.hpp"
 
 #include "dsl/grammar.hpp"
+#include "dsl/nesting_limit.hpp"
+#include "dsl/parse_errors.hpp"
 #include "engine/calendar/civil_time.hpp"
 
 namespace frontdoor::dsl {
@@ -36,6 +38,9 @@ ast::ExprPtr make_expr(ExprKind kind, Span span) {
     expr->span = span;
     return expr;
 }
+
+// A one-character span at the start of `span`: where a construct begins.
+Span start_of(Span span) { return Span{span.file, span.begin, span.begin + 1}; }
 
 int day_index(const std::string& day) {
     static const char* const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
@@ -120,6 +125,12 @@ ast::Citation TreeConverter::citation(const ParseNode* node) {
     return out;
 }
 
+ast::ExprPtr TreeConverter::nested(ast::ExprPtr expr, Span at) const {
+    expr->depth = depth_of(*expr);
+    if (expr->depth > max_nesting_depth + 1) throw NestingTooDeep{at, nesting_message<too_deep_chain>()};
+    return expr;
+}
+
 ast::ExprPtr TreeConverter::expression(const ParseNode& node) {
     if (node.is_type<grammar::expression>() || node.is_type<conjunction>() || node.is_type<additive>())
         return binary_chain(node);
@@ -128,7 +139,8 @@ ast::ExprPtr TreeConverter::expression(const ParseNode& node) {
             auto expr = make_expr(ExprKind::unary, span(node));
             expr->text = "not";
             expr->args.push_back(expression(*node.children[1]));
-            return expr;
+            Span at = start_of(expr->span);
+            return nested(std::move(expr), at);
         }
         return expression(*node.children.front());
     }
@@ -137,7 +149,8 @@ ast::ExprPtr TreeConverter::expression(const ParseNode& node) {
         auto expr = make_expr(ExprKind::unary, span(node));
         expr->text = "-";
         expr->args.push_back(expression(*node.children.front()));
-        return expr;
+        Span at = start_of(expr->span);
+        return nested(std::move(expr), at);
     }
     if (node.is_type<postfix>()) {
         ast::ExprPtr expr = primary(*node.children.front());
@@ -146,7 +159,7 @@ ast::ExprPtr TreeConverter::expression(const ParseNode& node) {
             auto access = make_expr(ExprKind::field, Span{file_, expr->span.begin, span(name_node).end});
             access->text = trimmed(name_node.string_view());
             access->args.push_back(std::move(expr));
-            expr = std::move(access);
+            expr = nested(std::move(access), span(name_node));
         }
         return expr;
     }
@@ -156,11 +169,7 @@ ast::ExprPtr TreeConverter::expression(const ParseNode& node) {
 // `a or b or c`, `a and b`, `a + b - c`: left-associative chains of one precedence level.
 ast::ExprPtr TreeConverter::binary_chain(const ParseNode& node) {
     ast::ExprPtr left = expression(*node.children.front());
-    // Each operator adds a level to the tree that the checker and evaluator walk recursively.
-    if (node.children.size() > 1001) {
-        diagnostics_.error(span(node), "this chain has more than 500 operators; split it into named definitions");
-        return left;
-    }
+    // Each operator adds a level to the tree, which nested() bounds.
     for (std::size_t i = 1; i + 1 < node.children.size(); i += 2) {
         ast::ExprPtr right = expression(*node.children[i + 1]);
         auto expr = make_expr(ExprKind::binary, Span{file_, left->span.begin, right->span.end});
@@ -168,7 +177,7 @@ ast::ExprPtr TreeConverter::binary_chain(const ParseNode& node) {
         expr->text = op;
         expr->args.push_back(std::move(left));
         expr->args.push_back(std::move(right));
-        left = std::move(expr);
+        left = nested(std::move(expr), span(*node.children[i]));
     }
     return left;
 }
@@ -181,19 +190,24 @@ ast::ExprPtr TreeConverter::comparison(const ParseNode& node) {
         auto expr = make_expr(op.is_type<exists_op>() ? ExprKind::exists : ExprKind::is_absent,
                               Span{file_, left->span.begin, span(op).end});
         expr->args.push_back(std::move(left));
-        return expr;
+        return nested(std::move(expr), span(op));
     }
     ast::ExprPtr right = expression(*node.children[2]);
     auto expr = make_expr(ExprKind::binary, Span{file_, left->span.begin, right->span.end});
     expr->text = op.is_type<not_in_op>() ? "not in" : op.is_type<in_op>() ? "in" : operator_text(op.string_view());
     expr->args.push_back(std::move(left));
     expr->args.push_back(std::move(right));
-    return expr;
+    return nested(std::move(expr), span(op));
 }
 
 ast::ExprPtr TreeConverter::primary(const ParseNode& node) {
     Span where = span(node);
-    if (node.is_type<parenthesised>()) return expression(*node.children.front());
+    if (node.is_type<parenthesised>()) {
+        // Brackets leave no node of their own, but count as a level as written, like the parser counts them.
+        ast::ExprPtr inner = expression(*node.children.front());
+        if (++inner->depth > max_nesting_depth + 1) throw NestingTooDeep{start_of(where), nesting_message<too_deep_chain>()};
+        return inner;
+    }
     if (node.is_type<name_ref>()) {
         auto expr = make_expr(ExprKind::name, where);
         expr->text = trimmed(node.children.front()->string_view());
@@ -222,18 +236,18 @@ ast::ExprPtr TreeConverter::primary(const ParseNode& node) {
     if (node.is_type<if_then_else>()) {
         auto expr = make_expr(ExprKind::if_then_else, where);
         for (const auto& child : node.children) expr->args.push_back(expression(*child));
-        return expr;
+        return nested(std::move(expr), start_of(where));
     }
     if (node.is_type<call>()) {
         auto expr = make_expr(ExprKind::call, where);
         expr->text = trimmed(node.children.front()->string_view());
         for (std::size_t i = 1; i < node.children.size(); ++i) expr->args.push_back(expression(*node.children[i]));
-        return expr;
+        return nested(std::move(expr), start_of(where));
     }
     if (node.is_type<list_lit>()) {
         auto expr = make_expr(ExprKind::list, where);
         for (const auto& child : node.children) expr->args.push_back(expression(*child));
-        return expr;
+        return nested(std::move(expr), start_of(where));
     }
     if (node.is_type<record_lit>()) {
         auto expr = make_expr(ExprKind::record, where);
@@ -241,7 +255,7 @@ ast::ExprPtr TreeConverter::primary(const ParseNode& node) {
             expr->fields.emplace_back(trimmed(field->children[0]->string_view()), expression(*field->children[1]));
             expr->field_spans.push_back(span(*field->children[0]));
         }
-        return expr;
+        return nested(std::move(expr), start_of(where));
     }
     return expression(node);
 }
@@ -260,7 +274,8 @@ ast::ExprPtr TreeConverter::quantifier(const ParseNode& node) {
             for (const auto& key : part.children) expr->keys.push_back(expression(*key));
         }
     }
-    return expr;
+    Span at = start_of(expr->span);
+    return nested(std::move(expr), at);
 }
 
 ast::ExprPtr TreeConverter::duration(const ParseNode& node) {

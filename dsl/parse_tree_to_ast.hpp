@@ -10,6 +10,13 @@ namespace frontdoor::dsl {
 
 using ParseNode = tao::pegtl::parse_tree::node;
 
+// Thrown when an expression's syntax tree would nest deeper than max_nesting_depth
+// (dsl/nesting_limit.hpp): the declaration is dropped and reported, like one with a syntax error.
+struct NestingTooDeep {
+    Span at;
+    std::string message;
+};
+
 class TreeConverter {
 public:
     TreeConverter(std::uint32_t file, Diagnostics& diagnostics) : file_(file), diagnostics_(diagnostics) {}
@@ -28,6 +35,8 @@ private:
     ast::ExprPtr quantifier(const ParseNode& node);
     ast::ExprPtr duration(const ParseNode& node);
     ast::ExprPtr literal_time(const ParseNode& node, ast::ExprKind kind);
+    // Sets the depth of `expr`, whose operands are built, or throws NestingTooDeep at `at`.
+    ast::ExprPtr nested(ast::ExprPtr expr, Span at) const;
     void pack(const ParseNode& node, ast::Pack& out);
     void calendar(const ParseNode& node, ast::Pack& out);
     void enumeration(const ParseNode& node, ast::Pack& out);

@@ -1,0 +1,42 @@
+#pragma once
+// How deeply a rule file may nest expressions and types (docs/security.md, "Nesting").
+//
+// The parser, the syntax-tree conversion, the checker, the formatter, constant folding, evaluation
+// and explanation all recurse once per level, so without a bound a hostile or mistaken file
+// (`not not not ...` 100,000 times) would exhaust the stack. The one limit is enforced twice,
+// both times before any pass recurses past it:
+//  - while parsing (dsl/parse.cpp), on the grammar's two recursion points: every nested
+//    expression (inside brackets, `if`, `not`, a call, a quantifier, a list or record literal)
+//    enters `negation`, and every nested type (`list of`, `set of`) enters `type_expr`;
+//  - while building the syntax tree (dsl/parse_tree_to_ast.cpp), on what the parser reads without
+//    recursing but the tree nests: `a + b + c` is `(a + b) + c` and `x.a.b` reads `b` of `x.a`,
+//    so each operator of a chain and each field read is one level too.
+// A later pass over an expression therefore recurses at most max_nesting_depth + 1 levels
+// (ast::Expr::depth), and over a type at most max_nesting_depth + 1.
+#include "dsl/ast.hpp"
+
+#include <cstdint>
+
+namespace frontdoor::dsl {
+
+// 64 levels: the Hackney pack nests at most 5. At the limit the deepest pass (PEGTL on 64 brackets)
+// needs under 200 KB of stack in the release build and a few times that under the sanitizers:
+// well inside an 8 MiB main stack, and inside a worker thread's stack of 1 MiB or more.
+inline constexpr int max_nesting_depth = 64;
+
+// What the parser counts: expressions and types entered and not yet left.
+struct NestingDepth {
+    int expressions = 0;
+    int types = 0;
+};
+
+// Syntax-tree depth of an expression whose operands already carry theirs (1 for a leaf).
+inline int depth_of(const ast::Expr& expr) {
+    int deepest = 0;
+    for (const auto& arg : expr.args) deepest = arg->depth > deepest ? arg->depth : deepest;
+    for (const auto& key : expr.keys) deepest = key->depth > deepest ? key->depth : deepest;
+    for (const auto& field : expr.fields) deepest = field.second->depth > deepest ? field.second->depth : deepest;
+    return deepest + 1;
+}
+
+}  // namespace frontdoor::dsl
