@@ -128,7 +128,7 @@ def check_reader_limits(cli, rules, contact):
     keys = ",".join(f'"k{i}":0' for i in range(200_000))
     started = time.monotonic()
     refused_as(("{" + keys + "}").encode(), "", "more than 10000 members (the limit for an object)", "200,000 keys")
-    check(time.monotonic() - started < 5, "200,000 keys are refused quickly")
+    check(time.monotonic() - started < 10, "200,000 keys are refused quickly (a minute before)")
     items = ",".join('"young_carer"' for _ in range(10_001))
     refused_as(b'{"indicators":[' + items.encode() + b"]}", "/indicators",
                "more than 10000 items (the limit for an array)", "10,001 indicators")

@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include <chrono>
+#include <ctime>
 #include <string>
 
 namespace {
@@ -17,6 +17,10 @@ const frontdoor::Pack& hackney() {
 }
 
 frontdoor::Decided decide(const std::string& text) { return hackney().decide(text); }
+
+// Processor time since `start`, in seconds: unlike the wall clock, it does not grow when other
+// tests share the machine.
+double seconds_since(std::clock_t start) { return static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC; }
 
 std::string repeated(const std::string& item, std::size_t count) {
     std::string out;
@@ -43,9 +47,10 @@ TEST_CASE("an array of more than 10000 items is refused at its path", "[input li
 }
 
 TEST_CASE("an object of more than 10000 members is refused at its path, quickly", "[input limits]") {
-    auto started = std::chrono::steady_clock::now();
-    auto over = decide(R"({"child":{)" + numbered_members(200'000) + "}}");
-    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(2));
+    std::string text = R"({"child":{)" + numbered_members(200'000) + "}}";
+    std::clock_t started = std::clock();
+    auto over = decide(text);
+    CHECK(seconds_since(started) < 1.0);
     CHECK(over.path == "/child");
     CHECK(over.message == "more than 10000 members (the limit for an object)");
 }
@@ -66,9 +71,9 @@ TEST_CASE("finding keys given twice takes linear time", "[input limits]") {
     limits.document_values = 1'000'000;
     std::string text = "{" + numbered_members(200'000) + "}";
     frontdoor::engine::JsonDocument document;
-    auto started = std::chrono::steady_clock::now();
+    std::clock_t started = std::clock();
     auto error = document.parse(text, limits);
-    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(2));
+    CHECK(seconds_since(started) < 1.0);
     CHECK_FALSE(error);
     CHECK(document.root().size == 200'000);
     auto twice = document.parse("{" + numbered_members(200'000) + ",\"k199999\":1}", limits);
