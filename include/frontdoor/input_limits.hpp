@@ -25,8 +25,6 @@ struct InputLimits {
     int nesting_depth = 256;
 };
 
-// A refusal that quotes a value from the input shows at most this many characters of it, then
-// "… (N bytes)": a 10 MB value never becomes a 10 MB error line.
-inline constexpr std::size_t echoed_value_characters = 200;
+// (A refusal quotes at most 200 characters of a value: engine/echo_value.hpp.)
 
 }  // namespace frontdoor

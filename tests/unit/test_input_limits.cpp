@@ -121,3 +121,11 @@ TEST_CASE("a byte-order mark before a document is skipped", "[input limits]") {
     auto twice = decide("\xEF\xBB\xBF\xEF\xBB\xBF{}");
     CHECK(twice.message == "not valid JSON: expected a JSON value (at byte 3)");
 }
+
+TEST_CASE("a long date or time is quoted cut at a character boundary, never inside one", "[input limits]") {
+    std::string time = "a";
+    for (int i = 0; i < 300; ++i) time += "\xC3\xA9";  // é: the old 40-byte cut split one in two
+    auto refused = decide(R"({"contact_id":"C-1","received_at":")" + time + "\"}");
+    CHECK(refused.path == "/received_at");
+    CHECK(refused.message.rfind("\"" + time.substr(0, 399) + "\xE2\x80\xA6 (601 bytes)\" is not a time", 0) == 0);
+}
