@@ -9,20 +9,35 @@
 
 #include <nlohmann/json.hpp>
 
+#include <new>
+
 namespace frontdoor {
+
+namespace {
+
+// Running out of memory on one input refuses that input, by name, and the caller goes on with the
+// next: never a batch cut short as if it had ended. (Inputs are bounded by InputLimits, so this is
+// a process short of memory, not an input too large.)
+constexpr const char* out_of_memory = "there was not enough memory to read and decide this input; it was not decided";
+
+}  // namespace
 
 ReadResult Pack::read(std::string_view json_text) const {
     const engine::CompiledPack& pack = *impl_;
     ReadResult result;
-    auto value = std::make_shared<engine::Value>();
-    auto refusal = engine::read_input(pack, json_text, *value);
-    if (!refusal) refusal = engine::apply_refusals(pack, *value);
-    if (refusal) {
-        result.path = refusal->path;
-        result.message = refusal->message;
-        return result;
+    try {
+        auto value = std::make_shared<engine::Value>();
+        auto refusal = engine::read_input(pack, json_text, *value);
+        if (!refusal) refusal = engine::apply_refusals(pack, *value);
+        if (refusal) {
+            result.path = refusal->path;
+            result.message = refusal->message;
+            return result;
+        }
+        result.input = Input{std::move(value)};
+    } catch (const std::bad_alloc&) {
+        result = ReadResult{std::nullopt, "", out_of_memory};
     }
-    result.input = Input{std::move(value)};
     return result;
 }
 
@@ -44,7 +59,12 @@ Decided Pack::decide(const Input& input, const DecideOptions& options) const {
     // explanation then allocates nothing once it has grown.
     thread_local engine::Trace trace;
     trace.clear();  // in case the last decision on this thread ended in an exception
-    engine::DecideResult decided = engine::decide_value(*impl_, *input.value, options.explain ? &trace : nullptr);
+    engine::DecideResult decided;
+    try {
+        decided = engine::decide_value(*impl_, *input.value, options.explain ? &trace : nullptr);
+    } catch (const std::bad_alloc&) {
+        decided = engine::DecideResult{{}, engine::InputRefusal{"", out_of_memory}};
+    }
     trace.clear();
     if (decided.refusal) {
         result.refused = true;

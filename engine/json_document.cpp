@@ -1,19 +1,51 @@
 #include "engine/json_document.hpp"
 
 #include "dsl/utf8.hpp"
+#include "engine/echo_value.hpp"
 
 #include <algorithm>
+#include <array>
+#include <unordered_set>
 
 namespace frontdoor::engine {
 
 namespace {
 
+// The names of one object's members so far, to find a name given twice: a scan while the object is
+// small (most are), a hash set once it is not, so that a large object costs linear time, not
+// quadratic. The views point into the document's text buffer, which does not move while parsing.
+class MemberNames {
+public:
+    // False when `name` was already there.
+    bool insert(std::string_view name) {
+        if (!many_.empty()) return many_.insert(name).second;
+        for (std::size_t i = 0; i < count_; ++i)
+            if (few_[i] == name) return false;
+        if (count_ < few_.size()) {
+            few_[count_++] = name;
+            return true;
+        }
+        many_.insert(few_.begin(), few_.end());
+        return many_.insert(name).second;
+    }
+
+private:
+    std::array<std::string_view, 8> few_;
+    std::size_t count_ = 0;
+    std::unordered_set<std::string_view> many_;
+};
+
 class Parser {
 public:
-    Parser(std::string_view text, std::vector<JsonNode>& nodes, std::string& strings)
-        : text_(text), nodes_(nodes), strings_(strings) {}
+    Parser(std::string_view text, const InputLimits& limits, std::vector<JsonNode>& nodes, std::string& strings)
+        : text_(text), limits_(limits), nodes_(nodes), strings_(strings) {}
 
     std::optional<JsonError> run() {
+        if (text_.size() > limits_.document_bytes) {
+            over_limit("the document has more than " + std::to_string(limits_.document_bytes) + " bytes (the limit for a document)");
+            return error_;
+        }
+        if (text_.starts_with("\xEF\xBB\xBF")) at_ = 3;  // a byte-order mark
         skip_space();
         if (!value({}, 0)) return error_;
         skip_space();
@@ -30,6 +62,19 @@ private:
         if (!error_) error_ = JsonError{at_, std::move(message), {}};
         return error_;
     }
+    // An error at the value being read, named by its path: each enclosing array and object adds
+    // its part of the path as the error travels out.
+    bool located(std::string message) {
+        if (!error_) error_ = JsonError{at_, std::move(message), std::string(), false};
+        return false;
+    }
+    bool over_limit(std::string message) {
+        if (!error_) error_ = JsonError{at_, std::move(message), std::string(), true};
+        return false;
+    }
+    void prefix_path(const std::string& part) {
+        if (error_ && error_->path) *error_->path = "/" + part + *error_->path;
+    }
 
     void skip_space() {
         while (at_ < text_.size() && (text_[at_] == ' ' || text_[at_] == '\t' || text_[at_] == '\n' || text_[at_] == '\r')) ++at_;
@@ -42,7 +87,10 @@ private:
     }
 
     bool value(std::string_view key, int depth) {
-        if (depth > 256) return fail_bool("the JSON nests deeper than 256 levels");
+        if (depth > limits_.nesting_depth)
+            return fail_bool("the JSON nests deeper than " + std::to_string(limits_.nesting_depth) + " levels");
+        if (++values_ > limits_.document_values)
+            return over_limit("more than " + std::to_string(limits_.document_values) + " values in one document (the limit for a document)");
         if (at_ >= text_.size()) return fail_bool("the JSON text ends where a value was expected");
         auto index = static_cast<std::uint32_t>(nodes_.size());
         nodes_.emplace_back();
@@ -55,7 +103,7 @@ private:
             case '"': {
                 nodes_[index].type = JsonNode::Type::string;
                 std::string_view s;
-                ok = string(s);
+                ok = string(s, "text");
                 nodes_[index].text = s;
                 break;
             }
@@ -73,16 +121,19 @@ private:
         ++at_;
         skip_space();
         if (at_ < text_.size() && text_[at_] == '}') return ++at_, true;
+        MemberNames names;
         while (true) {
             skip_space();
+            if (nodes_[index].size == limits_.object_members)
+                return over_limit("more than " + std::to_string(limits_.object_members) + " members (the limit for an object)");
             if (at_ >= text_.size() || text_[at_] != '"') return fail_bool("expected a field name in double quotes");
             std::size_t key_at = at_;
             std::string_view key;
-            if (!string(key)) return false;
-            if (has_member(index, key)) {
+            if (!string(key, "a field name")) return false;
+            if (!names.insert(key)) {
                 at_ = key_at;
-                fail("the field '" + std::string(key) + "' is given twice in one object");
-                error_->path = escape_key(key);
+                located("the field '" + echo_value(key) + "' is given twice in one object");
+                prefix_path(escape_key(key));
                 return false;
             }
             skip_space();
@@ -90,7 +141,7 @@ private:
             ++at_;
             skip_space();
             if (!value(key, depth + 1)) {
-                if (error_ && !error_->path.empty()) error_->path = escape_key(key) + "/" + error_->path;
+                prefix_path(escape_key(key));
                 return false;
             }
             ++nodes_[index].size;
@@ -102,13 +153,6 @@ private:
             if (at_ < text_.size() && text_[at_] == '}') return ++at_, true;
             return fail_bool("expected ',' or '}'");
         }
-    }
-
-    // Whether the object at `index` already has a member called `key` (members parsed so far).
-    bool has_member(std::uint32_t index, std::string_view key) const {
-        for (auto child = index + 1; child < nodes_.size(); child = nodes_[child].end)
-            if (nodes_[child].key == key) return true;
-        return false;
     }
 
     static std::string escape_key(std::string_view key) {
@@ -125,8 +169,10 @@ private:
         while (true) {
             skip_space();
             std::uint32_t item = nodes_[index].size;
+            if (item == limits_.array_items)
+                return over_limit("more than " + std::to_string(limits_.array_items) + " items (the limit for an array)");
             if (!value({}, depth + 1)) {
-                if (error_ && !error_->path.empty()) error_->path = std::to_string(item) + "/" + error_->path;
+                prefix_path(std::to_string(item));
                 return false;
             }
             ++nodes_[index].size;
@@ -214,7 +260,9 @@ private:
         return true;
     }
 
-    bool string(std::string_view& out) {
+    // A string: a value ("text") or a member's name ("a field name"), for the limit's refusal.
+    bool string(std::string_view& out, const char* what) {
+        std::size_t start = at_;
         ++at_;
         std::size_t begin = strings_.size();
         while (true) {
@@ -265,27 +313,33 @@ private:
             }
         }
         out = std::string_view(strings_.data() + begin, strings_.size() - begin);
+        if (out.size() > limits_.text_bytes) {
+            at_ = start;
+            return over_limit(std::string(what) + " of more than " + std::to_string(limits_.text_bytes) +
+                              " bytes (the limit for a text value)");
+        }
         return true;
     }
 
     std::string_view text_;
+    const InputLimits& limits_;
     std::vector<JsonNode>& nodes_;
     std::string& strings_;
     std::size_t at_ = 0;
+    std::uint32_t values_ = 0;
     std::optional<JsonError> error_;
 };
 
 }  // namespace
 
-std::optional<JsonError> JsonDocument::parse(std::string_view text) {
+std::optional<JsonError> JsonDocument::parse(std::string_view text, const InputLimits& limits) {
     nodes_.clear();
     strings_.clear();
-    // Unescaped text is never longer than the input, so views into strings_ stay valid.
-    strings_.reserve(text.size());
     nodes_.reserve(64);
-    auto error = Parser(text, nodes_, strings_).run();
-    if (error && !error->path.empty()) error->path = "/" + error->path;
-    return error;
+    // Unescaped text is never longer than the input, so views into strings_ stay valid. A document
+    // over the limit is refused before anything is read.
+    if (text.size() <= limits.document_bytes) strings_.reserve(text.size());
+    return Parser(text, limits, nodes_, strings_).run();
 }
 
 }  // namespace frontdoor::engine

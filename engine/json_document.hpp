@@ -1,9 +1,14 @@
 #pragma once
 // A strict JSON reader for inputs (RFC 8259): one value, no comments, no trailing commas, no
-// leading zeros, valid UTF-8, escapes checked, surrogate pairs paired, nesting at most 256 deep,
-// and a key given twice in one object refused (a reader that kept the last would be guessing).
+// leading zeros, valid UTF-8, escapes checked, surrogate pairs paired, and a key given twice in one
+// object refused (a reader that kept the last would be guessing), found in linear time. A
+// byte-order mark at the start is skipped (RFC 8259 section 8.1 allows it). The limits of
+// frontdoor/input_limits.hpp (size, members, items, values, text length, nesting) are refused by
+// name, with the JSON path where they were exceeded.
 // It reads into one flat vector of nodes, with unescaped text in one buffer: a handful of
 // allocations per document instead of one per value.
+#include "frontdoor/input_limits.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -26,14 +31,17 @@ struct JsonNode {
 struct JsonError {
     std::size_t byte;        // offset into the text
     std::string message;     // "expected ',' or '}'"
-    std::string path;        // JSON pointer, for a key given twice
+    // For a key given twice and a limit exceeded: where, as a JSON pointer ("" for the whole
+    // document). Empty otherwise: a syntax error is shown by its byte.
+    std::optional<std::string> path;
+    bool over_limit = false;  // a limit was exceeded: the text may be valid JSON
 };
 
 class JsonDocument {
 public:
     // Parses `text`; the document keeps views into its own copy-free buffer of unescaped strings,
     // so `text` must outlive it only while parsing.
-    std::optional<JsonError> parse(std::string_view text);
+    std::optional<JsonError> parse(std::string_view text, const InputLimits& limits = {});
     const JsonNode& root() const { return nodes_[0]; }
     const JsonNode& node(std::uint32_t index) const { return nodes_[index]; }
     std::uint32_t index_of(const JsonNode& node) const { return static_cast<std::uint32_t>(&node - nodes_.data()); }

@@ -2,6 +2,7 @@
 
 #include "dsl/diagnostics.hpp"
 #include "engine/calendar/civil_time.hpp"
+#include "engine/echo_value.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/value_buffer.hpp"
 
@@ -87,7 +88,7 @@ public:
             for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
             std::string suggestion = dsl::did_you_mean(key, names);
             PathPart at(path, key, -1);
-            return fail(path, "unknown field '" + key + "'" + (suggestion.empty() ? "." : suggestion) +
+            return fail(path, "unknown field '" + echo_value(key) + "'" + (suggestion.empty() ? "." : suggestion) +
                                   " The fields of " + info.name + " are: " + list + ".");
         }
         Value* fields;
@@ -155,7 +156,7 @@ private:
                 int member = info.index_of(given);
                 if (member < 0) {
                     std::string suggestion = dsl::did_you_mean(given, info.declared);
-                    return fail(path, "\"" + given + "\" is not a known " + info.name +
+                    return fail(path, "\"" + echo_value(given) + "\" is not a known " + info.name +
                                           (suggestion.empty() ? "." : suggestion) + " Expected one of: " + members(type->decl) + ".");
                 }
                 return Value::enumeration(member);
@@ -193,7 +194,7 @@ private:
         if (field && record >= 0) {
             const auto& pattern = pack_.patterns[record][index];
             if (pattern && !pattern->search(s))
-                return fail(path, "\"" + std::string(s) + "\" is not in the expected form (pattern " + *field->syntax->matching + ")");
+                return fail(path, "\"" + echo_value(s) + "\" is not in the expected form (pattern " + *field->syntax->matching + ")");
         }
         return Value::string(s);
     }
@@ -249,8 +250,9 @@ std::optional<InputRefusal> read_input(const CompiledPack& pack, std::string_vie
     // Values copy what they keep, so nothing points into it once this returns.
     thread_local JsonDocument document;
     if (auto error = document.parse(text)) {
-        std::string where = error->path.empty() ? " (at byte " + std::to_string(error->byte) + ")" : "";
-        return InputRefusal{error->path, "not valid JSON: " + error->message + where};
+        std::string message = error->over_limit ? error->message : "not valid JSON: " + error->message;
+        if (error->path) return InputRefusal{*error->path, std::move(message)};
+        return InputRefusal{"", message + " (at byte " + std::to_string(error->byte) + ")"};
     }
     InputReader reader(pack, document);
     Path path;

@@ -4,14 +4,13 @@
 #include "load.hpp"
 
 #include "engine/json_writer.hpp"
+#include "frontdoor/json_lines.hpp"
 #include "frontdoor/records.hpp"
 
 #include <spdlog/spdlog.h>
 
-#include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
+#include <optional>
 
 namespace frontdoor::cli {
 
@@ -45,9 +44,13 @@ constexpr std::size_t record_group = 256;
 // Each group is flushed as it is released, so a failed write (OutputFailed) stops the loop before
 // the next group is decided or recorded: at most the one group whose printing failed is in the log
 // without having been printed.
-int decide_lines(const Pack& pack, std::istream& in, const DecideOptions& options, DecisionLog* log) {
-    std::string line, out;
-    std::size_t number = 0, decided = 0, refused = 0;
+// A read error ends the batch with exit_io_failed, after printing (and recording) every line decided
+// before it.
+int decide_lines(const Pack& pack, JsonLinesReader& in, const DecideOptions& options, DecisionLog* log) {
+    JsonLine line;
+    std::string out;
+    std::optional<std::string> read_failure;
+    std::size_t decided = 0, refused = 0;
     std::vector<DecisionLog::Entry> pending;
     out.reserve(1 << 20);
     auto release = [&] {
@@ -56,24 +59,30 @@ int decide_lines(const Pack& pack, std::istream& in, const DecideOptions& option
         std::cout << out << std::flush;
         out.clear();
     };
-    while (std::getline(in, line)) {
-        ++number;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        Decided result = pack.decide(line, options);
-        if (result.refused) {
-            ++refused;
-            out += refusal_line(number, result);
-        } else {
-            ++decided;
-            out += result.json;
-            if (log) pending.push_back({line, std::move(result.json)});
+    try {
+        while (in.next(line)) {
+            Decided result = line.refusal.empty() ? pack.decide(line.text, options) : Decided{true, "", std::move(line.refusal), ""};
+            if (result.refused) {
+                ++refused;
+                out += refusal_line(line.number, result);
+            } else {
+                ++decided;
+                out += result.json;
+                if (log) pending.push_back({std::string(line.text), std::move(result.json)});
+            }
+            out += '\n';
+            if (out.size() > (1 << 20) - 65536 || pending.size() >= record_group) release();
         }
-        out += '\n';
-        if (out.size() > (1 << 20) - 65536 || pending.size() >= record_group) release();
+    } catch (const ReadError& error) {
+        read_failure = error.what();
     }
     release();
     std::cout << std::flush;
     spdlog::info("{} inputs decided, {} refused", decided, refused);
+    if (read_failure) {
+        std::cerr << "frontdoor eval: " << *read_failure << "\n";
+        return exit_io_failed;
+    }
     return refused > 0 ? exit_refused : exit_ok;
 }
 
@@ -88,17 +97,20 @@ int run_eval(const Args& args) {
                      "  FILE or -      one JSON contact (or, with --jsonl, one per line); standard input by default.\n"
                      "  --jsonl        one contact per line in, exactly one line out per contact, in order. A contact\n"
                      "                 that cannot be decided gives {\"line\": N, \"error\": {\"path\", \"message\"}} and\n"
-                     "                 the rest go on. Empty lines are skipped.\n"
+                     "                 the rest go on. Empty lines are skipped; a line ends with LF or CRLF. A line\n"
+                     "                 longer than " << (InputLimits{}.document_bytes >> 20) << " MiB (the limit for a document), or holding a CR\n"
+                     "                 that does not end it (old Mac line ends), is refused by number.\n"
                      "  --no-explain   leave the explanation out (for speed tests; the decision schema needs it).\n"
                      "  --record LOG   append every decision to the decision log LOG (a SQLite file, created readable by\n"
                      "                 its owner only) with its input, its pack and a hash chain. A decision is printed\n"
                      "                 only once its record is on disk. Refused contacts are not recorded. See\n"
                      "                 docs/audit.md and `frontdoor audit --help`.\n\n"
                      "Exits 0 when every contact was decided, 1 if any was refused, 2 for a usage error, 4 when the\n"
-                     "pack does not load, 5 when the input cannot be read or standard output cannot be written (the\n"
-                     "decisions after it are neither decided nor recorded), and with --record 3 when the log cannot\n"
-                     "be opened, is not laid out as Frontdoor makes it, or a decision could not be recorded\n"
-                     "(everything printed before it was). See frontdoor --help.\n";
+                     "pack does not load, 5 when the input cannot be read (a directory, a read error: every decision\n"
+                     "made before it is printed) or standard output cannot be written (nothing after it is decided\n"
+                     "or recorded), and with --record 3 when the log cannot be opened, is not laid out as Frontdoor\n"
+                     "makes it, or a decision could not be recorded (everything printed before it was). See\n"
+                     "frontdoor --help.\n";
         return 0;
     }
     const OptionSpec spec{{"--rules", "--record"}, {"--jsonl", "--no-explain"}, 1};
@@ -127,19 +139,13 @@ int run_eval(const Args& args) {
         std::cerr << "frontdoor eval: " << error.what() << "\n";
         return exit_log_failed;
     }
-    std::ifstream file;
-    std::istream* in = &std::cin;
-    if (!files.empty() && files[0] != "-") {
-        file.open(files[0], std::ios::binary);
-        if (!file) {
-            std::cerr << "frontdoor eval: cannot read " << files[0] << "\n";
-            return 2;
-        }
-        in = &file;
-    }
     try {
-        if (flag(args, "--jsonl")) return decide_lines(*pack, *in, options, log.get());
-        std::string text((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());
+        ReadBlock input = file_blocks(files.empty() ? "-" : files[0]);
+        if (flag(args, "--jsonl")) {
+            JsonLinesReader lines(std::move(input));
+            return decide_lines(*pack, lines, options, log.get());
+        }
+        std::string text = read_document(input);
         Decided result = pack->decide(text, options);
         if (result.refused) {
             std::cout << refusal_line(0, result) << "\n";
@@ -148,6 +154,9 @@ int run_eval(const Args& args) {
         if (log) log->append(*pack, {{text, result.json}});
         std::cout << result.json << "\n";
         return exit_ok;
+    } catch (const ReadError& error) {
+        std::cerr << "frontdoor eval: " << error.what() << "\n";
+        return exit_io_failed;
     } catch (const std::runtime_error& error) {
         if (!log) throw;
         // Nothing after the last printed decision was recorded; the log itself stays whole.

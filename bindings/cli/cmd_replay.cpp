@@ -8,7 +8,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <iostream>
 #include <regex>
 #include <thread>
@@ -31,7 +30,9 @@ With --with-rules, shows the impact of a rule change: the recorded decisions (or
 which packs were compared, the outcome transitions (old -> new, with counts), the rules that made
 the difference, the decision fields (deadlines, flags...) that change, and each changed contact
 with every part of a field that changed, by path (deadlines[2].due_at: old -> new), and a short
-diff of its explanation. Exits 0 once the report is written.
+diff of its explanation. Exits 0 once the report is written. The contacts file is read as
+`frontdoor eval --jsonl` reads it; if it cannot be read (a directory, a read error part way),
+exits 5 with no report.
 
   --from, --to DATE   only records made in this span (UTC, inclusive): 2024-05-01, or
                       2024-05-01T09:00 for a time. Not with --contacts, whose lines have no
@@ -133,14 +134,10 @@ int run_replay(const Args& args) {
     bool json = format == "json";
     try {
         if (has_contacts) {
-            std::ifstream file(contacts, std::ios::binary);
-            if (!file) {
-                std::cerr << "frontdoor replay: cannot read " << contacts << "\n";
-                return 2;
-            }
+            JsonLinesReader lines(file_blocks(contacts));
             auto before = pack_option(args, "--rules"), after = pack_option(args, "--with-rules");
             if (!before || !after) return exit_pack_failed;
-            ImpactReport report = assess_contacts_impact(file, *before, *after, threads);
+            ImpactReport report = assess_contacts_impact(lines, *before, *after, threads);
             std::cout << (json ? impact_json(report) + "\n" : impact_text(report));
             return exit_ok;
         }
@@ -155,6 +152,10 @@ int run_replay(const Args& args) {
         ImpactReport report = assess_log_impact(*log, filter, *candidate, threads);
         std::cout << (json ? impact_json(report) + "\n" : impact_text(report));
         return exit_ok;
+    } catch (const ReadError& error) {
+        // A contacts file that cannot be read, at its start or part way: no report, never "0 of 0".
+        std::cerr << "frontdoor replay: " << error.what() << "\n";
+        return exit_io_failed;
     } catch (const std::runtime_error& error) {
         if (has_contacts) throw;
         std::cerr << "frontdoor replay: " << error.what() << "\n";

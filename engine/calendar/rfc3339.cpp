@@ -3,6 +3,7 @@
 // correct example instead of a format code.
 #include "calendar_names.hpp"
 #include "civil_time.hpp"
+#include "engine/echo_value.hpp"
 
 namespace frontdoor::time {
 namespace {
@@ -26,11 +27,7 @@ void set_why(std::string* why, std::string sentence) {
 }
 
 // Input is quoted back to the reader, shortened when it is long.
-std::string quoted(std::string_view text) {
-    constexpr std::size_t limit = 40;
-    if (text.size() <= limit) return "\"" + std::string(text) + "\"";
-    return "\"" + std::string(text.substr(0, limit)) + "...\"";
-}
+std::string quoted(std::string_view text) { return "\"" + engine::echo_value(text) + "\""; }
 
 enum class DateCheck { not_shaped, impossible, ok };
 

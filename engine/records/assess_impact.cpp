@@ -23,6 +23,7 @@ struct ImpactItem {
     std::string label;
     std::string input;
     std::string recorded;
+    std::string refusal;  // a line that could not be read: why
 };
 
 DecisionSide decide_side(const Pack& pack, const std::string& input) {
@@ -139,7 +140,7 @@ ImpactReport assess_log_impact(const DecisionLog& log, const RecordFilter& filte
     ImpactReport report = run_impact(threads, compare, [&](const auto& submit) {
         log.scan(filter, [&](Record&& record) {
             packs.add(record);
-            submit({"record " + std::to_string(record.id), std::move(record.input), std::move(record.decision)});
+            submit({"record " + std::to_string(record.id), std::move(record.input), std::move(record.decision), ""});
             return true;
         });
     });
@@ -151,15 +152,20 @@ ImpactReport assess_log_impact(const DecisionLog& log, const RecordFilter& filte
     return report;
 }
 
-ImpactReport assess_contacts_impact(std::istream& contacts, const Pack& before, const Pack& after, unsigned threads) {
+ImpactReport assess_contacts_impact(JsonLinesReader& contacts, const Pack& before, const Pack& after, unsigned threads) {
+    // A line the reader refused (too long, CR line ends) is refused under both packs alike.
     auto compare = [&](ImpactItem& item) {
+        if (!item.refusal.empty()) {
+            DecisionSide refused{"", "/: " + item.refusal};
+            return records::compare_decisions(refused, refused, std::move(item.label));
+        }
         return records::compare_decisions(decide_side(before, item.input), decide_side(after, item.input),
                                           std::move(item.label));
     };
     ImpactReport report = run_impact(threads, compare, [&](const auto& submit) {
-        std::string line;
-        for (std::size_t number = 1; std::getline(contacts, line); ++number)
-            if (line.find_first_not_of(" \t\r") != std::string::npos) submit({"line " + std::to_string(number), line, ""});
+        JsonLine line;
+        while (contacts.next(line))
+            submit({"line " + std::to_string(line.number), std::string(line.text), "", std::move(line.refusal)});
     });
     report.packs_before = {compared_pack(before)};
     report.packs_before[0].contacts = records::contacts_in(report);

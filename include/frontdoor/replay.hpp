@@ -4,11 +4,11 @@
 // candidate pack and say what changed. Both spread the work over `threads` threads; packs are
 // immutable and shared. The engine knows no outcome names: an outcome is whatever the pack's
 // "outcome" field holds (its "code" when it is an object with one).
+#include "frontdoor/json_lines.hpp"
 #include "frontdoor/records.hpp"
 
 #include <cstddef>
 #include <cstdint>
-#include <istream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,8 +91,9 @@ struct ImpactReport {
 // Recorded decisions (the old side) against `candidate`.
 ImpactReport assess_log_impact(const DecisionLog& log, const RecordFilter& filter, const Pack& candidate,
                                unsigned threads);
-// One contact per line (empty lines skipped) under `before` and `after`.
-ImpactReport assess_contacts_impact(std::istream& contacts, const Pack& before, const Pack& after,
+// One contact per line (blank lines skipped) under `before` and `after`. A line the reader refuses
+// (frontdoor/json_lines.hpp) is refused under both; a read error (ReadError) ends the assessment.
+ImpactReport assess_contacts_impact(JsonLinesReader& contacts, const Pack& before, const Pack& after,
                                     unsigned threads);
 // The report as one JSON object, for tools.
 std::string impact_json(const ImpactReport& report);

@@ -69,7 +69,7 @@ TEST_CASE("list items added or removed are shown whole, the others not at all", 
 TEST_CASE("the text report shows each changed due_at of a changed partner-check time", "[records]") {
     std::string contacts;
     for (const auto& contact : scenario_contacts()) contacts += contact + "\n";
-    std::istringstream in(contacts);
+    frontdoor::JsonLinesReader in(frontdoor::text_blocks(contacts));
     auto report = frontdoor::assess_contacts_impact(in, *hackney(), *hackney_amber_12_hours(), 1);
     REQUIRE(report.changed > 0);
     std::string text = frontdoor::impact_text(report);

@@ -55,7 +55,7 @@ TEST_CASE("an impact report on a log names each recorded pack, its records, the 
 TEST_CASE("an impact report on a contacts file names the two packs and no span", "[records]") {
     std::string contacts;
     for (const auto& contact : scenario_contacts()) contacts += contact + "\n";
-    std::istringstream in(contacts);
+    frontdoor::JsonLinesReader in(frontdoor::text_blocks(contacts));
     auto report = frontdoor::assess_contacts_impact(in, *hackney(), *hackney_lower_threshold(), 1);
     REQUIRE(report.packs_before.size() == 1);
     CHECK(report.packs_before[0].contacts == scenario_contacts().size());

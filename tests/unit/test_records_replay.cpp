@@ -63,7 +63,7 @@ TEST_CASE("a falsified decision in a rebuilt chain passes verify but not replay"
 TEST_CASE("the impact of lowering a threshold names the rule, the transitions and the contacts", "[records]") {
     std::string contacts;
     for (const auto& contact : scenario_contacts()) contacts += contact + "\n";
-    std::istringstream one(contacts), two(contacts);
+    frontdoor::JsonLinesReader one(frontdoor::text_blocks(contacts)), two(frontdoor::text_blocks(contacts));
     auto report = frontdoor::assess_contacts_impact(one, *hackney(), *hackney_lower_threshold(), 1);
     REQUIRE(report.changed > 0);
     CHECK(report.changed == report.contacts.size());
@@ -90,7 +90,7 @@ TEST_CASE("the impact of lowering a threshold names the rule, the transitions an
 TEST_CASE("a pack compared with itself changes nothing", "[records]") {
     std::string contacts;
     for (const auto& contact : scenario_contacts()) contacts += contact + "\n";
-    std::istringstream in(contacts);
+    frontdoor::JsonLinesReader in(frontdoor::text_blocks(contacts));
     auto report = frontdoor::assess_contacts_impact(in, *hackney(), *hackney(), 2);
     CHECK(report.changed == 0);
     CHECK(report.contacts.empty());
@@ -106,7 +106,7 @@ TEST_CASE("the impact on a log takes the recorded decisions as the old side", "[
     auto from_log = frontdoor::assess_log_impact(*log, {}, *hackney_lower_threshold(), 2);
     std::string lines;
     for (const auto& contact : contacts) lines += contact + "\n";
-    std::istringstream in(lines);
+    frontdoor::JsonLinesReader in(frontdoor::text_blocks(lines));
     auto from_contacts = frontdoor::assess_contacts_impact(in, *hackney(), *hackney_lower_threshold(), 2);
     CHECK(from_log.changed == from_contacts.changed);
     CHECK(from_log.compared == from_contacts.compared);  // refused contacts were never recorded
@@ -212,7 +212,7 @@ TEST_CASE("contacts refused by both packs are counted once, and not compared", "
     std::string contacts;
     for (const auto& contact : scenario_contacts()) contacts += contact + "\n";
     contacts += "not JSON\n{\"contact_id\": 5}\n";
-    std::istringstream in(contacts);
+    frontdoor::JsonLinesReader in(frontdoor::text_blocks(contacts));
     auto report = frontdoor::assess_contacts_impact(in, *hackney(), *hackney_lower_threshold(), 2);
     REQUIRE(report.refused_before >= 2);
     CHECK(report.refused_before == report.refused_after);
