@@ -215,9 +215,9 @@ TEST_CASE("a pack held in memory takes relative names only, and only files its r
     CHECK(rendered_from_memory({{"p.rules", rules}, {"h.json", holidays_json}, {"extra.json", "{}"}}) ==
           "mem/extra.json: error: the file 'extra.json' is neither a rule file nor a data file a rule names\n");
     CHECK(rendered_from_memory({{"p.rules", rules}, {"h.json", holidays_json}, {"../up.rules", "#"}}) ==
-          "mem/../up.rules: error: the file '../up.rules' has a '..' component; name a file inside the pack directory without '.' or '..'\n");
+          "mem/../up.rules: error: the rule file '../up.rules' has a '..' component; name a file inside the pack directory without '.' or '..'\n");
     CHECK(rendered_from_memory({{"p.rules", rules}, {"h.json", holidays_json}, {"/abs.rules", "#"}}) ==
-          "mem//abs.rules: error: the file '/abs.rules' is an absolute path; name a file inside the pack directory, relative to it\n");
+          "mem//abs.rules: error: the rule file '/abs.rules' is an absolute path; name a file inside the pack directory, relative to it\n");
     CHECK(rendered_from_memory({{"p.rules", rules_naming("/etc/passwd")}}).rfind(
               "mem/p.rules:5:17: error: the holiday file '/etc/passwd' is an absolute path;", 0) == 0);
     auto loaded = frontdoor::Pack::load_files("mem", {{"p.rules", rules}, {"h.json", holidays_json}});
