@@ -158,7 +158,8 @@ TypeRef Checker::resolve(const TypeExpr& type) {
 
 const std::string* Checker::data_file(const std::string& name, const char* kind, Span at, const DataFileReader& read_data) {
     auto [it, fresh] = data_files_.try_emplace(name);
-    if (fresh) {
+    if (fresh && is_rule_file(name)) it->second.problem = "is a rule file (*.rules); a data file has another name";
+    else if (fresh) {
         it->second = read_data(name);
         if (it->second.problem.empty()) pack_.data_files.emplace_back(name, it->second.text);
     }

@@ -220,6 +220,8 @@ TEST_CASE("a pack held in memory takes relative names only, and only files its r
           "mem//abs.rules: error: the rule file '/abs.rules' is an absolute path; name a file inside the pack directory, relative to it\n");
     CHECK(rendered_from_memory({{"p.rules", rules_naming("/etc/passwd")}}).rfind(
               "mem/p.rules:5:17: error: the holiday file '/etc/passwd' is an absolute path;", 0) == 0);
+    CHECK(rendered_from_memory({{"p.rules", rules_naming("p.rules")}}).rfind(
+              "mem/p.rules:5:17: error: the holiday file 'p.rules' is a rule file (*.rules); a data file has another name\n", 0) == 0);
     auto loaded = frontdoor::Pack::load_files("mem", {{"p.rules", rules}, {"h.json", holidays_json}});
     INFO(frontdoor::render_all(loaded.diagnostics));
     CHECK(loaded.pack);
