@@ -125,7 +125,8 @@ struct OpeningHours {
 struct HolidaySource {
     std::string file;
     std::string division;
-    Span span;
+    Span span;       // the whole clause
+    Span file_span;  // the file's string literal, where a problem with the file is reported
 };
 
 struct Calendar {

@@ -19,26 +19,23 @@ int RecordInfo::index_of(const std::string& field) const {
     return -1;
 }
 
-namespace {
-
 bool is_rule_file(const std::string& path) {
     return path.size() > 6 && path.compare(path.size() - 6, 6, ".rules") == 0;
 }
 
-}  // namespace
-
 // The pipeline of the front end: parse every rule file, then the checker's passes in order.
-std::unique_ptr<CheckedPack> check_pack(const PackFiles& files, std::vector<Diagnostic>& out) {
+std::unique_ptr<CheckedPack> check_pack(const PackFiles& rule_files, const DataFileReader& read_data, std::vector<Diagnostic>& out) {
     auto pack = std::make_unique<CheckedPack>();
-    for (const auto& [path, text] : files.files)
-        if (is_rule_file(path)) pack->sources.emplace_back(files.directory.empty() ? path : files.directory + "/" + path, text);
+    const std::string& directory = rule_files.directory;
+    for (const auto& [path, text] : rule_files.files)
+        if (is_rule_file(path)) pack->sources.emplace_back(directory.empty() ? path : directory + "/" + path, text);
     Diagnostics diagnostics(pack->sources);
-    if (pack->sources.empty()) diagnostics.pack_error(files.directory, "no rule files (*.rules) in this directory");
+    if (pack->sources.empty()) diagnostics.pack_error(directory, "no rule files (*.rules) in this directory");
     for (std::uint32_t i = 0; i < pack->sources.size(); ++i) parse_source(pack->sources[i], i, pack->syntax, diagnostics);
 
     Checker checker(*pack, diagnostics);
     checker.declare_types();
-    checker.declare_calendars(files);
+    checker.declare_calendars(read_data);
     checker.declare_definitions();
     checker.check_input();
     checker.check_definitions();
@@ -159,7 +156,21 @@ TypeRef Checker::resolve(const TypeExpr& type) {
     return as_optional(out, type.optional || type.nullable);
 }
 
-void Checker::declare_calendars(const PackFiles& files) {
+const std::string* Checker::data_file(const std::string& name, const char* kind, Span at, const DataFileReader& read_data) {
+    auto [it, fresh] = data_files_.try_emplace(name);
+    if (fresh && is_rule_file(name)) it->second.problem = "is a rule file (*.rules); a data file has another name";
+    else if (fresh) {
+        it->second = read_data(name);
+        if (it->second.problem.empty()) pack_.data_files.emplace_back(name, it->second.text);
+    }
+    if (!it->second.problem.empty()) {
+        diagnostics_.error(at, std::string("the ") + kind + " file '" + name + "' " + it->second.problem);
+        return nullptr;
+    }
+    return &it->second.text;
+}
+
+void Checker::declare_calendars(const DataFileReader& read_data) {
     for (const auto& decl : pack_.syntax.calendars) {
         if (pack_.calendar_by_name.count(decl.name)) {
             diagnostics_.error(decl.span, "the calendar '" + decl.name + "' is declared twice");
@@ -184,12 +195,9 @@ void Checker::declare_calendars(const PackFiles& files) {
         for (auto& intervals : week) std::sort(intervals.begin(), intervals.end(), [](auto& a, auto& b) { return a.open_seconds < b.open_seconds; });
         std::vector<time::Holiday> holidays;
         for (const auto& source : decl.holidays) {
-            auto file = std::find_if(files.files.begin(), files.files.end(), [&](auto& f) { return f.first == source.file; });
-            if (file == files.files.end()) {
-                diagnostics_.error(source.span, "the holiday file '" + source.file + "' is not in the pack directory");
-                continue;
-            }
-            auto read = time::read_govuk_holidays(file->second, source.division, &why);
+            const std::string* text = data_file(source.file, "holiday", source.file_span, read_data);
+            if (!text) continue;
+            auto read = time::read_govuk_holidays(*text, source.division, &why);
             if (!read) diagnostics_.error(source.span, "cannot read holidays from '" + source.file + "': " + why);
             else holidays.insert(holidays.end(), read->begin(), read->end());
         }

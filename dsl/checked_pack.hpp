@@ -4,6 +4,7 @@
 #include "engine/calendar/calendar.hpp"
 #include "frontdoor/diagnostic.hpp"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -61,6 +62,8 @@ struct CheckedPack {
     int local_count = 0;              // slots for variables bound by quantifiers and `for each`
     std::vector<int> output_depends_on;
     std::vector<int> refusal_depends_on;
+    // The data files the syntax tree names and the checker read, by the name the rules give.
+    std::vector<std::pair<std::string, std::string>> data_files;
 };
 
 // The files of a pack: rule files (*.rules) and the data files they name, by path relative to the
@@ -70,11 +73,27 @@ struct PackFiles {
     std::vector<std::pair<std::string, std::string>> files;  // sorted by path
 };
 
+// A data file's text, or why it cannot be had: a phrase that follows "the <kind> file '<name>'",
+// e.g. "is an absolute path; ...". `text` is the file's content when `problem` is empty.
+struct DataFile {
+    std::string text;
+    std::string problem;
+};
+
+// Gives the data file a rule names, by that name exactly as written. The checker asks once per
+// name, only for names in the syntax tree (never in comments), and reports a problem at the name.
+using DataFileReader = std::function<DataFile(const std::string& name)>;
+
+// True for a rule file's name: one ending in ".rules" (and not just ".rules").
+bool is_rule_file(const std::string& path);
+
 // "contact.child.open_case" for a chain of names and fields; "" for anything else.
 std::string path_of(const ast::Expr& expr);
 
-// Parses and checks every rule file of `files`. Returns the pack only when there is no error;
+// Parses and checks every rule file of `rule_files`, reading the data files they name with
+// `read_data`. Returns the pack only when there is no error;
 // diagnostics (errors and warnings) are appended either way.
-std::unique_ptr<CheckedPack> check_pack(const PackFiles& files, std::vector<Diagnostic>& diagnostics);
+std::unique_ptr<CheckedPack> check_pack(const PackFiles& rule_files, const DataFileReader& read_data,
+                                        std::vector<Diagnostic>& diagnostics);
 
 }  // namespace frontdoor::dsl

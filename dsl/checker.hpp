@@ -23,7 +23,7 @@ public:
 
     // Passes, in order (see check_pack.cpp).
     void declare_types();
-    void declare_calendars(const PackFiles& files);
+    void declare_calendars(const DataFileReader& read_data);
     void declare_definitions();
     void check_input();
     void check_definitions();
@@ -63,12 +63,15 @@ private:
     void check_table(Definition& definition);
     void require_citation(const ast::Citation& citation, Span span, const std::string& what);
     std::vector<std::string> visible_names(const Scope& scope) const;
+    // The data file `name`, read once however many declarations name it; reports a problem at `at`.
+    const std::string* data_file(const std::string& name, const char* kind, Span at, const DataFileReader& read_data);
 
     CheckedPack& pack_;
     Diagnostics& diagnostics_;
     std::vector<int> state_;         // per definition: 0 unchecked, 1 checking, 2 done
     int depth_ = 0;                  // definitions being checked, one inside another
     std::vector<int>* reads_ = nullptr;  // dependencies of the definition being checked
+    std::map<std::string, DataFile> data_files_;  // every data file asked for, by name
 };
 
 

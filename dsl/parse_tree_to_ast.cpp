@@ -343,7 +343,7 @@ void TreeConverter::calendar(const ParseNode& node, ast::Pack& out) {
             calendar.timezone_rule = unquote(*item.children[1]);
             calendar.timezone_span = span(*item.children[1]);
         } else if (item.is_type<holidays_item>()) {
-            calendar.holidays.push_back({unquote(*item.children[0]), unquote(*item.children[1]), span(item)});
+            calendar.holidays.push_back({unquote(*item.children[0]), unquote(*item.children[1]), span(item), span(*item.children[0])});
         } else if (item.is_type<opening>()) {
             const ParseNode& range = *item.children[0];
             ast::OpeningHours hours{};

@@ -98,17 +98,33 @@ bool definition_reads_input(const dsl::CheckedPack& checked, int slot, std::vect
 
 }  // namespace
 
-void index_texts(CompiledPack& pack, const ast::Expr& expr) {
-    const std::string& text = pack.texts.emplace(&expr, expression_text(*pack.checked, expr)).first->second;
-    pack.encoded.emplace(&expr, JsonWriter::encode(text));
+namespace {
+
+bool is_logical(const ast::Expr& expr, ast::Op op) { return expr.kind == ast::ExprKind::binary && expr.resolved.op == op; }
+
+// Only conditions are shown as text (a row's `when`, a refusal's condition, the part of one that
+// failed: never an `and` inside an `and`, see Evaluation::failing_part), so only those get one. A
+// copy of the text of every sub-expression made a chain of `+` or `and` cost the square of its
+// length: 1 MiB of such rules took 1 GB and 13-30 s to load.
+void index_texts_under(CompiledPack& pack, const ast::Expr& expr, const ast::Expr* parent) {
+    bool chain_interior = parent && (is_logical(expr, ast::Op::logical_and) || is_logical(expr, ast::Op::logical_or)) &&
+                          parent->kind == ast::ExprKind::binary && parent->resolved.op == expr.resolved.op;
+    if (expr.type && expr.type->kind == dsl::TypeKind::boolean && !chain_interior) {
+        const std::string& text = pack.texts.emplace(&expr, expression_text(*pack.checked, expr)).first->second;
+        pack.encoded.emplace(&expr, JsonWriter::encode(text));
+    }
     if (expr.kind == ast::ExprKind::name || expr.kind == ast::ExprKind::field) {
         const std::string& path = pack.paths.emplace(&expr, dsl::path_of(expr)).first->second;
         pack.encoded.emplace(path.data(), JsonWriter::encode(path) + ":");
     }
-    for (const auto& arg : expr.args) index_texts(pack, *arg);
-    for (const auto& key : expr.keys) index_texts(pack, *key);
-    for (const auto& [name, value] : expr.fields) index_texts(pack, *value);
+    for (const auto& arg : expr.args) index_texts_under(pack, *arg, &expr);
+    for (const auto& key : expr.keys) index_texts_under(pack, *key, &expr);
+    for (const auto& [name, value] : expr.fields) index_texts_under(pack, *value, &expr);
 }
+
+}  // namespace
+
+void index_texts(CompiledPack& pack, const ast::Expr& expr) { index_texts_under(pack, expr, nullptr); }
 
 void index_names(CompiledPack& pack) {
     const dsl::CheckedPack& checked = *pack.checked;

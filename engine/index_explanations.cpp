@@ -60,13 +60,14 @@ public:
         return run;
     }
 
-    // Every part of a condition that Evaluation::failing_part can name: the conjuncts of its `and`s.
+    // Every part of a condition that Evaluation::failing_part can name: the conjuncts of its `and`s,
+    // never an `and` itself (it always descends into one), so a long chain costs its length only.
     void failed_parts(const Expr& condition) {
-        if (!pack_.failed_parts.contains(&condition))
-            pack_.failed_parts.emplace(&condition, FailedPart{sites({&condition}), pack_.encoded_of(&condition)});
         if (condition.kind == ExprKind::binary && condition.resolved.op == ast::Op::logical_and) {
             failed_parts(*condition.args[0]);
             failed_parts(*condition.args[1]);
+        } else if (!pack_.failed_parts.contains(&condition)) {
+            pack_.failed_parts.emplace(&condition, FailedPart{sites({&condition}), pack_.encoded_of(&condition)});
         }
     }
 

@@ -1,23 +1,21 @@
-// Loading a pack: read its files, check them, build the decision graph, compile input patterns and
-// defaults, and work out the digest.
+// Loading a pack: read its files (engine/read_pack_files.cpp says which it may read), check them,
+// build the decision graph, compile input patterns and defaults, and work out the digest.
 #include "dsl/diagnostics.hpp"
 #include "engine/compiled_pack.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
 #include "engine/fold_constants.hpp"
+#include "engine/pack_limits.hpp"
+#include "engine/read_pack_files.hpp"
 #include "frontdoor/frontdoor.hpp"
 
 #include <openssl/evp.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
+#include <map>
 #include <set>
-#include <sstream>
 
 namespace frontdoor {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -43,29 +41,21 @@ std::string pack_digest(const std::vector<std::pair<std::string, std::string>>& 
     return out;
 }
 
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-// The data files a pack names: today, the holiday files of its calendars.
-std::set<std::string> referenced_data_files(const std::vector<std::pair<std::string, std::string>>& rule_files) {
-    std::set<std::string> out;
-    for (const auto& [path, text] : rule_files) {
-        std::size_t at = 0;
-        while ((at = text.find("holidays", at)) != std::string::npos) {
-            std::size_t from = text.find("from", at);
-            std::size_t open = from == std::string::npos ? from : text.find('"', from);
-            std::size_t close = open == std::string::npos ? open : text.find('"', open + 1);
-            at += 8;
-            if (close == std::string::npos || text.find('\n', at) < open) continue;
-            out.insert(text.substr(open + 1, close - open - 1));
-        }
+// Problems with a pack's files as such (not their text): each about one file, with no position.
+struct PackFileErrors {
+    std::string label;
+    std::vector<Diagnostic> diagnostics;
+    PackFileErrors& about_pack(std::string message) { return add(label, std::move(message)); }
+    PackFileErrors& about_file(const std::string& name, std::string message) { return add(label + "/" + name, std::move(message)); }
+    PackFileErrors& add(std::string file, std::string message) {
+        Diagnostic d;
+        d.file = std::move(file);
+        d.message = std::move(message);
+        diagnostics.push_back(std::move(d));
+        return *this;
     }
-    return out;
-}
+    LoadResult failed() { return LoadResult{nullptr, std::move(diagnostics)}; }
+};
 
 // Defaults see no calendar and no definition (the checker's scope for them is empty), so computing
 // them needs no holiday data and cannot fail.
@@ -95,37 +85,14 @@ void compile_inputs(engine::CompiledPack& pack) {
     }
 }
 
-}  // namespace
-
-LoadResult Pack::load_directory(const std::string& directory) {
-    std::vector<std::pair<std::string, std::string>> files;
-    std::error_code error;
-    if (!fs::is_directory(directory, error)) {
-        LoadResult result;
-        Diagnostic d;
-        d.file = directory;
-        d.message = "not a directory: a pack is a directory of .rules files";
-        result.diagnostics.push_back(d);
-        return result;
-    }
-    for (const auto& entry : fs::directory_iterator(directory)) {
-        if (entry.is_regular_file() && entry.path().extension() == ".rules")
-            files.emplace_back(entry.path().filename().string(), read_file(entry.path()));
-    }
-    for (const auto& name : referenced_data_files(files)) {
-        fs::path path = fs::path(directory) / name;
-        if (fs::is_regular_file(path)) files.emplace_back(name, read_file(path));
-    }
-    std::string label = directory;
-    while (label.size() > 1 && label.back() == '/') label.pop_back();
-    return load_files(label, std::move(files));
-}
-
-LoadResult Pack::load_files(const std::string& label, std::vector<std::pair<std::string, std::string>> files) {
-    std::sort(files.begin(), files.end());
+// The rest of loading, once the rule files are read: check them (reading the data files their
+// syntax names through `read_data`), build the graph, and work out the digest over exactly the
+// rule files and the data files read.
+LoadResult compile_pack(const std::string& label, std::vector<std::pair<std::string, std::string>> rule_files,
+                        const dsl::DataFileReader& read_data) {
     LoadResult result;
-    dsl::PackFiles pack_files{label, files};
-    auto checked = dsl::check_pack(pack_files, result.diagnostics);
+    dsl::PackFiles pack_files{label, std::move(rule_files)};
+    auto checked = dsl::check_pack(pack_files, read_data, result.diagnostics);
     if (!checked) return result;
     auto compiled = std::make_shared<engine::CompiledPack>();
     dsl::Diagnostics graph_diagnostics(checked->sources);
@@ -136,15 +103,83 @@ LoadResult Pack::load_files(const std::string& label, std::vector<std::pair<std:
         return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
     });
     if (graph_diagnostics.has_errors()) return result;
+    for (const auto& data_file : checked->data_files) pack_files.files.push_back(data_file);
+    std::sort(pack_files.files.begin(), pack_files.files.end());
     compiled->name = checked->syntax.manifests.front().name;
     compiled->version = checked->syntax.manifests.front().version;
     compiled->checked = std::move(checked);
-    compiled->digest = pack_digest(files);
-    compiled->files = pack_files;
+    compiled->digest = pack_digest(pack_files.files);
+    compiled->files = std::move(pack_files);
     compile_inputs(*compiled);
     engine::fold_constants(*compiled);
     engine::index_explanations(*compiled);
     result.pack = std::make_shared<const Pack>(std::move(compiled));
+    return result;
+}
+
+}  // namespace
+
+LoadResult Pack::load_directory(const std::string& directory) {
+    std::string label = directory;
+    while (label.size() > 1 && label.back() == '/') label.pop_back();
+    PackFileErrors errors{label, {}};
+    engine::PackDirectory root(directory);
+    if (!root.problem().empty()) return errors.about_pack("the pack directory " + root.problem()).failed();
+    std::string listing_problem;
+    std::vector<std::string> names = root.rule_file_names(listing_problem);
+    if (!listing_problem.empty()) return errors.about_pack("the pack directory " + listing_problem).failed();
+    engine::PackSize size;
+    std::vector<std::pair<std::string, std::string>> rule_files;
+    for (const auto& name : names) {
+        dsl::DataFile file = root.read(name, engine::max_rule_file_bytes, "a rule file");
+        if (file.problem.empty()) file.problem = size.add(file.text.size());
+        if (!file.problem.empty()) errors.about_file(name, "the rule file '" + name + "' " + file.problem);
+        else rule_files.emplace_back(name, std::move(file.text));
+    }
+    if (!errors.diagnostics.empty()) return errors.failed();
+    auto read_data = [&](const std::string& name) {
+        dsl::DataFile file = root.read(name, engine::max_data_file_bytes, "a data file");
+        if (file.problem.empty()) file.problem = size.add(file.text.size());
+        return file;
+    };
+    return compile_pack(label, std::move(rule_files), read_data);
+}
+
+LoadResult Pack::load_files(const std::string& label, std::vector<std::pair<std::string, std::string>> files) {
+    std::sort(files.begin(), files.end());
+    PackFileErrors errors{label, {}};
+    engine::PackSize size;
+    std::vector<std::pair<std::string, std::string>> rule_files;
+    std::map<std::string, std::string> data_files;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        auto& [name, text] = files[i];
+        bool rule_file = dsl::is_rule_file(name);
+        std::string problem = i > 0 && files[i - 1].first == name ? "is given twice" : engine::relative_path_problem(name);
+        if (problem.empty() && rule_file) problem = engine::size_problem(text.size(), engine::max_rule_file_bytes, "a rule file");
+        if (problem.empty() && rule_file) problem = size.add(text.size());
+        if (!problem.empty()) errors.about_file(name, std::string(rule_file ? "the rule file '" : "the file '") + name + "' " + problem);
+        else if (rule_file) rule_files.emplace_back(name, std::move(text));
+        else data_files.emplace(name, std::move(text));
+    }
+    if (!errors.diagnostics.empty()) return errors.failed();
+    std::set<std::string> named;
+    auto read_data = [&](const std::string& name) {
+        named.insert(name);
+        if (std::string problem = engine::relative_path_problem(name); !problem.empty()) return dsl::DataFile{{}, problem};
+        auto found = data_files.find(name);
+        if (found == data_files.end()) return dsl::DataFile{{}, "does not exist in the pack directory"};
+        std::string problem = engine::size_problem(found->second.size(), engine::max_data_file_bytes, "a data file");
+        if (problem.empty()) problem = size.add(found->second.size());
+        return problem.empty() ? dsl::DataFile{found->second, {}} : dsl::DataFile{{}, problem};
+    };
+    LoadResult result = compile_pack(label, std::move(rule_files), read_data);
+    if (!result.pack) return result;
+    // A file no rule names would change the digest without changing a decision: refused.
+    for (const auto& [name, text] : data_files)
+        if (!named.count(name)) errors.about_file(name, "the file '" + name + "' is neither a rule file nor a data file a rule names");
+    if (errors.diagnostics.empty()) return result;
+    result.diagnostics.insert(result.diagnostics.end(), errors.diagnostics.begin(), errors.diagnostics.end());
+    result.pack = nullptr;
     return result;
 }
 
