@@ -38,6 +38,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", required=True)
     args = parser.parse_args()
+    args.cli = str(pathlib.Path(args.cli).resolve())
     failures = 0
     with tempfile.TemporaryDirectory() as work:
         (pathlib.Path(work) / "pack").mkdir()
