@@ -7,12 +7,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
 
 using frontdoor::engine::Pattern;
 
 TEST_CASE("the input contract's patterns match as JSON Schema says", "[pattern]") {
     Pattern id("^[A-Za-z0-9._:-]{1,64}$");
+    CHECK(id.is_simple());
     CHECK(id.search("C-2024-0001"));
     CHECK_FALSE(id.search("C 2024"));
     CHECK_FALSE(id.search(""));
@@ -23,6 +25,8 @@ TEST_CASE("the input contract's patterns match as JSON Schema says", "[pattern]"
     CHECK(agency.search("police"));
     CHECK_FALSE(agency.search("Police"));
     CHECK_FALSE(agency.search("caf\xc3\xa9"));
+    CHECK_FALSE(Pattern("(a|b)+").is_simple());
+    CHECK_FALSE(Pattern("[a-z]*").is_simple());  // unbounded: RE2, so that the time stays linear
     CHECK(Pattern("(a|b)+").search("xxbxx"));
     CHECK(Pattern("b").search("abc"));  // anywhere in the text, as JSON Schema's pattern
     CHECK_THROWS_AS(Pattern("[a-"), std::invalid_argument);
@@ -114,4 +118,30 @@ output times in office
           "can match them in time proportional to the text (at character 5 of the pattern)\n"
           "    code: text matching \"^(a)\\\\1$\"\n"
           "                        ^~~~~~~~~~\n");
+}
+
+TEST_CASE("the fast matcher agrees with RE2 on random patterns and texts", "[pattern][differential]") {
+    std::mt19937 random(20261121);
+    const std::vector<std::string> atoms = {"a", "b", "[ab]", "[a-c]", "\\d", "[0-9_]", "\\.", "[.:-]", "\\w", "x"};
+    const std::vector<std::string> quantifiers = {"", "?", "*", "+", "{2}", "{1,3}", "{0,2}", "{2,}", "{0,64}"};
+    const std::vector<std::string> alphabet = {"a", "b", "c", "x", "0", "1", "9", "_", ".", ":", "-", "\n", " ", "\xc3\xa9"};
+    int simple = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::string source = random() % 2 ? "^" : "";
+        int count = 1 + static_cast<int>(random() % 4);
+        for (int i = 0; i < count; ++i) source += atoms[random() % atoms.size()] + quantifiers[random() % quantifiers.size()];
+        if (random() % 2) source += "$";
+        Pattern pattern(source);
+        simple += pattern.is_simple();
+        auto reference = frontdoor::dsl::compile_pattern(source);
+        REQUIRE(reference.regex);
+        for (int t = 0; t < 20; ++t) {
+            std::string text;
+            int length = static_cast<int>(random() % 10);
+            for (int i = 0; i < length; ++i) text += alphabet[random() % alphabet.size()];
+            INFO("pattern " << source << " text '" << text << "'");
+            REQUIRE(pattern.search(text) == frontdoor::dsl::pattern_search(*reference.regex, text));
+        }
+    }
+    CHECK(simple > 1000);  // the fast matcher is exercised, not only RE2
 }
