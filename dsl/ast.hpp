@@ -96,6 +96,7 @@ struct Field {
     bool optional = false;
     TypeExpr type;
     std::optional<std::string> matching;
+    Span matching_span;  // the pattern's string literal
     std::optional<std::pair<std::int64_t, std::int64_t>> length;
     std::optional<std::int64_t> at_most;
     bool unique = false;

@@ -1,8 +1,8 @@
 #include "dsl/checker.hpp"
+#include "dsl/compile_pattern.hpp"
 #include "dsl/parse.hpp"
 
 #include <algorithm>
-#include <regex>
 #include <set>
 #include <stdexcept>
 
@@ -103,11 +103,9 @@ void Checker::declare_types() {
                 if (f.value_type->kind != TypeKind::text) diagnostics_.error(field.span, "'matching' and 'length' apply only to text fields");
             }
             if (field.matching) {
-                try {
-                    std::regex check(*field.matching, std::regex::ECMAScript);
-                } catch (const std::regex_error&) {
-                    diagnostics_.error(field.span, "the pattern of '" + field.name + "' is not a valid regular expression");
-                }
+                CompiledPattern pattern = compile_pattern(*field.matching);
+                if (!pattern.regex)
+                    diagnostics_.error(field.matching_span, "the pattern of '" + field.name + "' cannot be used: " + pattern.problem);
             }
             if ((field.at_most || field.unique) && f.value_type->kind != TypeKind::list && f.value_type->kind != TypeKind::set)
                 diagnostics_.error(field.span, "'at most' and 'unique' apply only to list fields");

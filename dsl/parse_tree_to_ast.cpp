@@ -397,7 +397,10 @@ void TreeConverter::record(const ParseNode& node, ast::Pack& out) {
             const ParseNode& part = *field_node.children[j];
             if (part.is_type<optional_marker>()) field.optional = true;
             else if (part.is_type<type_expr>()) { field.type = type(part); field.type.optional = field.optional; }
-            else if (part.is_type<matching_constraint>()) field.matching = unquote(*part.children[0]);
+            else if (part.is_type<matching_constraint>()) {
+                field.matching = unquote(*part.children[0]);
+                field.matching_span = span(*part.children[0]);
+            }
             else if (part.is_type<length_constraint>()) field.length = std::make_pair(integer(*part.children[0]), integer(*part.children[1]));
             else if (part.is_type<at_most_constraint>()) field.at_most = integer(*part.children[0]);
             else if (part.is_type<unique_constraint>()) field.unique = true;

@@ -3,6 +3,7 @@
 #include "engine/decide_value.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
+#include "engine/out_of_range.hpp"
 #include "engine/read_input.hpp"
 #include "engine/render_value.hpp"
 #include "frontdoor/frontdoor.hpp"
@@ -126,6 +127,9 @@ DecideResult decide_value(const CompiledPack& pack, const Value& input, Trace* t
     } catch (const time::BeyondHolidayData& beyond) {
         // Never a deadline counted as if that year had no bank holidays.
         result.refusal = refused_for_holiday_data(beyond);
+    } catch (const OutOfRange& out_of_range) {
+        // Never a wrapped number or a five-digit year in a decision.
+        result.refusal = refused_for_out_of_range(pack, out_of_range);
     }
     return result;
 }

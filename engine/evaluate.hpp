@@ -18,6 +18,15 @@ struct EvaluationError : std::logic_error {
     using std::logic_error::logic_error;
 };
 
+// A value the language cannot hold: an integer beyond 64 bits, or a date or time outside the years
+// the reader accepts (time::in_range_day, time::in_range_instant). The rules met an input (or a
+// constant) they cannot compute with; never a wrapped value. At decide time the contact is refused
+// (refused_for_out_of_range); at load, in constant folding, it is an error at the expression.
+struct OutOfRange : std::runtime_error {
+    OutOfRange(const dsl::ast::Expr& at, const char* problem) : std::runtime_error(problem), expr(&at) {}
+    const dsl::ast::Expr* expr;  // the operation that overflowed
+};
+
 // A name, or fields read from a name: read in place by Evaluation::path.
 inline bool is_path(const dsl::ast::Expr& expr) {
     return (expr.kind == dsl::ast::ExprKind::name || expr.kind == dsl::ast::ExprKind::field) &&
@@ -133,7 +142,8 @@ private:
     Value call(const dsl::ast::Expr& expr);
     Value binary(const dsl::ast::Expr& expr);
     bool relation(const dsl::ast::Expr& expr);
-    Value arithmetic(dsl::ast::Op op, const Value& left, const Value& right);
+    Value arithmetic(const dsl::ast::Expr& expr, const Value& left, const Value& right);
+    Value checked_instant(const dsl::ast::Expr& expr, std::int64_t instant) const;
     Value quantifier(const dsl::ast::Expr& expr);
     Value record_literal(const dsl::ast::Expr& expr);
     const dsl::ast::Expr* failing_part(const dsl::ast::Expr& condition);

@@ -1,5 +1,6 @@
 // The expression interpreter: one switch over the kinds of expression the checker accepted.
 #include "engine/calendar/civil_time.hpp"
+#include "engine/checked_arithmetic.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/value_buffer.hpp"
 
@@ -15,11 +16,16 @@ using ast::Op;
 
 namespace {
 
-std::int64_t elapsed_micros(const Value& d) {
+constexpr const char* integer_overflow = "integer overflow";
+constexpr const char* date_out_of_range = "a date outside the years 0000 to 9999";
+constexpr const char* time_out_of_range = "a time outside the years 0000 to 9999";
+
+// An elapsed duration in microseconds; false when that does not fit in 64 bits.
+bool elapsed_micros(const Value& d, std::int64_t& out) {
     switch (static_cast<ast::DurationUnit>(d.unit)) {
-        case ast::DurationUnit::seconds: return d.number * 1'000'000;
-        case ast::DurationUnit::minutes: return d.number * 60'000'000;
-        case ast::DurationUnit::hours: return d.number * 3'600'000'000;
+        case ast::DurationUnit::seconds: return checked::multiply(d.number, 1'000'000, out);
+        case ast::DurationUnit::minutes: return checked::multiply(d.number, 60'000'000, out);
+        case ast::DurationUnit::hours: return checked::multiply(d.number, 3'600'000'000, out);
         default: throw EvaluationError("not an elapsed duration");
     }
 }
@@ -67,7 +73,10 @@ Value Evaluation::eval(const Expr& expr) {
         case ExprKind::unary: {
             Scratch scratch;
             const Value& value = operand(*expr.args[0], scratch);
-            return expr.resolved.op == Op::logical_not ? Value::boolean(!value.truthy()) : Value::integer(-value.number);
+            if (expr.resolved.op == Op::logical_not) return Value::boolean(!value.truthy());
+            std::int64_t negated;
+            if (!checked::negate(value.number, negated)) [[unlikely]] throw OutOfRange(expr, integer_overflow);
+            return Value::integer(negated);
         }
         case ExprKind::binary: return binary(expr);
         case ExprKind::if_then_else: return holds(*expr.args[0]) ? eval(*expr.args[1]) : eval(*expr.args[2]);
@@ -113,7 +122,7 @@ Value Evaluation::call(const Expr& expr) {
     switch (expr.resolved.builtin) {
         case ast::Builtin::local_date: return Value::date(calendar.local_date(t));
         case ast::Builtin::is_open: return Value::boolean(calendar.is_open(t));
-        case ast::Builtin::next_opening: return Value::datetime(calendar.next_opening(t));
+        case ast::Builtin::next_opening: return checked_instant(expr, calendar.next_opening(t));
         default: fail("unknown function " + expr.text);
     }
 }
@@ -186,7 +195,7 @@ Value Evaluation::binary(const Expr& expr) {
     Op op = expr.resolved.op;
     if (op == Op::logical_and || op == Op::logical_or || is_relation(op)) return Value::boolean(holds(expr));
     Scratch left_value, right_value;
-    return arithmetic(op, operand(*expr.args[0], left_value), operand(*expr.args[1], right_value));
+    return arithmetic(expr, operand(*expr.args[0], left_value), operand(*expr.args[1], right_value));
 }
 
 // A comparison or membership test, its operands read in place where they can be.
@@ -256,9 +265,16 @@ bool Evaluation::holds(const Expr& expr) {
     return eval(expr).truthy();
 }
 
-Value Evaluation::arithmetic(Op op, const Value& left, const Value& right) {
-    bool add = op == Op::add;
-    if (left.kind == Value::Kind::integer) return Value::integer(add ? left.number + right.number : left.number - right.number);
+// + and - on integers, texts, dates and times. Every integer step is checked, and a date or time
+// that leaves the years the reader accepts is refused (OutOfRange), never wrapped.
+Value Evaluation::arithmetic(const Expr& expr, const Value& left, const Value& right) {
+    bool add = expr.resolved.op == Op::add;
+    if (left.kind == Value::Kind::integer) {
+        std::int64_t result;
+        bool fits = add ? checked::add(left.number, right.number, result) : checked::subtract(left.number, right.number, result);
+        if (!fits) [[unlikely]] throw OutOfRange(expr, integer_overflow);
+        return Value::integer(result);
+    }
     if (left.kind == Value::Kind::text) {
         std::string_view a = left.text(), b = right.text();
         char* chars;
@@ -268,15 +284,34 @@ Value Evaluation::arithmetic(Op op, const Value& left, const Value& right) {
         return joined;
     }
     auto unit = static_cast<ast::DurationUnit>(right.unit);
+    if (unit == ast::DurationUnit::days || unit == ast::DurationUnit::months || unit == ast::DurationUnit::working_days) {
+        // No count of days, months or working days larger than the whole range of dates can land
+        // inside it; refusing those first keeps the calendar's int arithmetic within bounds.
+        constexpr std::int64_t span = std::int64_t{time::latest_day} - time::earliest_day;
+        if (right.number < -span || right.number > span) [[unlikely]]
+            throw OutOfRange(expr, left.kind == Value::Kind::date ? date_out_of_range : time_out_of_range);
+    }
     if (left.kind == Value::Kind::date) {
         auto day = static_cast<time::DayNumber>(left.number);
         auto n = static_cast<int>(add ? right.number : -right.number);
-        return Value::date(unit == ast::DurationUnit::months ? time::add_months_clamped(day, n) : day + n);
+        std::int64_t moved = unit == ast::DurationUnit::months ? time::add_months_clamped(day, n) : std::int64_t{day} + n;
+        if (!time::in_range_day(moved)) [[unlikely]] throw OutOfRange(expr, date_out_of_range);
+        return Value::date(static_cast<time::DayNumber>(moved));
     }
-    if (unit == ast::DurationUnit::working_days)
-        return Value::datetime(pack_.checked->calendars[right.calendar].add_working_days(left.number, static_cast<int>(right.number)));
-    std::int64_t micros = elapsed_micros(right);
-    return Value::datetime(add ? left.number + micros : left.number - micros);
+    if (unit == ast::DurationUnit::working_days) {
+        auto n = static_cast<int>(add ? right.number : -right.number);
+        return checked_instant(expr, pack_.checked->calendars[right.calendar].add_working_days(left.number, n));
+    }
+    std::int64_t micros, moved;
+    bool fits = elapsed_micros(right, micros) &&
+                (add ? checked::add(left.number, micros, moved) : checked::subtract(left.number, micros, moved));
+    if (!fits) [[unlikely]] throw OutOfRange(expr, time_out_of_range);
+    return checked_instant(expr, moved);
+}
+
+Value Evaluation::checked_instant(const Expr& expr, std::int64_t instant) const {
+    if (!time::in_range_instant(instant)) [[unlikely]] throw OutOfRange(expr, time_out_of_range);
+    return Value::datetime(instant);
 }
 
 Value Evaluation::quantifier(const Expr& expr) {

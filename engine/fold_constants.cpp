@@ -5,6 +5,7 @@
 #include "engine/explain.hpp"
 #include "engine/json_writer.hpp"
 #include "engine/fold_constants.hpp"
+#include "engine/out_of_range.hpp"
 
 #include <algorithm>
 
@@ -38,7 +39,7 @@ bool reads_input(const ast::Expr& expr) {
 // An expression that needs a working day beyond its calendar's holiday data is not folded: it is
 // evaluated, and refused, for each contact that reaches it. The evaluation is started afresh then,
 // so that nothing half-computed stays in its frame.
-void fold(ast::Expr& expr, CompiledPack& pack, std::optional<Evaluation>& evaluation) {
+void fold(ast::Expr& expr, CompiledPack& pack, std::optional<Evaluation>& evaluation, dsl::Diagnostics& diagnostics) {
     if (reads_nothing(expr) && expr.type && !is_error(expr.type)) {
         try {
             Value value = evaluation->eval(expr);
@@ -47,11 +48,15 @@ void fold(ast::Expr& expr, CompiledPack& pack, std::optional<Evaluation>& evalua
             return;
         } catch (const time::BeyondHolidayData&) {
             evaluation.emplace(pack, Value::absent(), nullptr);
+        } catch (const OutOfRange& out_of_range) {  // the same value for every contact: the pack is wrong
+            report_out_of_range(pack, out_of_range, diagnostics);
+            evaluation.emplace(pack, Value::absent(), nullptr);
+            return;
         }
     }
-    for (auto& arg : expr.args) fold(*arg, pack, evaluation);
-    for (auto& key : expr.keys) fold(*key, pack, evaluation);
-    for (auto& [name, value] : expr.fields) fold(*value, pack, evaluation);
+    for (auto& arg : expr.args) fold(*arg, pack, evaluation, diagnostics);
+    for (auto& key : expr.keys) fold(*key, pack, evaluation, diagnostics);
+    for (auto& [name, value] : expr.fields) fold(*value, pack, evaluation, diagnostics);
 }
 
 template <typename F>
@@ -224,7 +229,7 @@ void index_condition_tests(ast::Expr& expr, const CompiledPack& pack) {
 
 }  // namespace
 
-void fold_constants(CompiledPack& pack) {
+void fold_constants(CompiledPack& pack, dsl::Diagnostics& diagnostics) {
     dsl::CheckedPack& checked = *pack.checked;
     each_expression(checked, [&](ast::Expr& expr) { index_texts(pack, expr); });
     index_names(pack);
@@ -233,7 +238,7 @@ void fold_constants(CompiledPack& pack) {
     each_expression(checked, [&](ast::Expr& expr) { index_condition_tests(expr, pack); });
     std::optional<Evaluation> evaluation;
     evaluation.emplace(pack, Value::absent(), nullptr);
-    each_expression(checked, [&](ast::Expr& expr) { fold(expr, pack, evaluation); });
+    each_expression(checked, [&](ast::Expr& expr) { fold(expr, pack, evaluation, diagnostics); });
     evaluation.emplace(pack, Value::absent(), nullptr);
     std::vector<int> memo(checked.definitions.size(), -1);
     pack.constant_definitions.assign(checked.definitions.size(), std::nullopt);
@@ -243,6 +248,9 @@ void fold_constants(CompiledPack& pack) {
         try {
             pack.constant_definitions[slot] = evaluation->definition(static_cast<int>(slot));
         } catch (const time::BeyondHolidayData&) {  // computed, and refused, per contact
+            evaluation.emplace(pack, Value::absent(), nullptr);
+        } catch (const OutOfRange& out_of_range) {
+            report_out_of_range(pack, out_of_range, diagnostics);
             evaluation.emplace(pack, Value::absent(), nullptr);
         }
     }

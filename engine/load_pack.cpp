@@ -5,6 +5,7 @@
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
 #include "engine/fold_constants.hpp"
+#include "engine/out_of_range.hpp"
 #include "engine/pack_limits.hpp"
 #include "engine/read_pack_files.hpp"
 #include "frontdoor/frontdoor.hpp"
@@ -58,8 +59,8 @@ struct PackFileErrors {
 };
 
 // Defaults see no calendar and no definition (the checker's scope for them is empty), so computing
-// them needs no holiday data and cannot fail.
-void compile_inputs(engine::CompiledPack& pack) {
+// them needs no holiday data; only an overflow (OutOfRange) can fail, reported at its expression.
+void compile_inputs(engine::CompiledPack& pack, dsl::Diagnostics& diagnostics) {
     const auto& records = pack.checked->records;
     pack.defaults.resize(records.size());
     pack.patterns.resize(records.size());
@@ -79,7 +80,11 @@ void compile_inputs(engine::CompiledPack& pack) {
                 const auto* syntax = records[r].fields[f].syntax;
                 if (!syntax || !syntax->default_value) continue;
                 engine::Evaluation evaluation(pack, engine::Value::absent(), nullptr);
-                pack.defaults[r][f] = evaluation.eval(*syntax->default_value);
+                try {
+                    pack.defaults[r][f] = evaluation.eval(*syntax->default_value);
+                } catch (const engine::OutOfRange& out_of_range) {
+                    if (round == 0) engine::report_out_of_range(pack, out_of_range, diagnostics);
+                }
             }
         }
     }
@@ -110,8 +115,14 @@ LoadResult compile_pack(const std::string& label, std::vector<std::pair<std::str
     compiled->checked = std::move(checked);
     compiled->digest = pack_digest(pack_files.files);
     compiled->files = std::move(pack_files);
-    compile_inputs(*compiled);
-    engine::fold_constants(*compiled);
+    dsl::Diagnostics load_diagnostics(compiled->checked->sources);
+    compile_inputs(*compiled, load_diagnostics);
+    engine::fold_constants(*compiled, load_diagnostics);
+    if (load_diagnostics.has_errors()) {
+        auto found = load_diagnostics.sorted();
+        result.diagnostics.insert(result.diagnostics.end(), found.begin(), found.end());
+        return result;
+    }
     engine::index_explanations(*compiled);
     result.pack = std::make_shared<const Pack>(std::move(compiled));
     return result;

@@ -1,7 +1,10 @@
 #include "engine/pattern.hpp"
 
+#include "dsl/compile_pattern.hpp"
+
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <climits>
 
 namespace frontdoor::engine {
@@ -21,7 +24,7 @@ void add_escape(std::bitset<128>& set, char c, bool& ok) {
             return;
         default:
             // An escaped punctuation character stands for itself; letters and digits have special
-            // meanings (\s, \b, \1, \u...) that the simple matcher leaves to std::regex.
+            // meanings (\s, \b, \1, \u...) that the simple matcher leaves to RE2.
             if (static_cast<unsigned char>(c) < 128 && !std::isalnum(static_cast<unsigned char>(c))) set.set(static_cast<std::size_t>(c));
             else ok = false;
     }
@@ -52,8 +55,11 @@ bool read_braces(const std::string& s, std::size_t& i, int& min, int& max) {
 }  // namespace
 
 Pattern::Pattern(const std::string& source) {
-    auto checked = std::make_shared<const std::regex>(source, std::regex::ECMAScript);
-    if (!compile_simple(source)) fallback_ = std::move(checked);
+    dsl::CompiledPattern compiled = dsl::compile_pattern(source);
+    if (!compiled.regex) throw std::invalid_argument("the pattern \"" + source + "\" is refused: " + compiled.problem);
+    regex_ = std::move(compiled.regex);
+    simple_ = compile_simple(source);
+    if (!simple_) atoms_.clear();
 }
 
 bool Pattern::compile_simple(const std::string& s) {
@@ -110,6 +116,8 @@ bool Pattern::compile_simple(const std::string& s) {
             else if (q == '*') atom.min = 0, atom.max = INT_MAX, ++i;
             else if (q == '+') atom.max = INT_MAX, ++i;
             else if (q == '{' && !read_braces(s, i, atom.min, atom.max)) return false;
+            // Each atom costs up to `max` steps from each position: bounded, the time stays linear.
+            if (atom.max > simple_max_repeat) return false;
             if (i < s.size() && std::string_view("?*+{").find(s[i]) != std::string_view::npos) return false;  // lazy or stacked
         }
         atoms_.push_back(atom);
@@ -118,7 +126,7 @@ bool Pattern::compile_simple(const std::string& s) {
 }
 
 bool Pattern::search(std::string_view text) const {
-    if (fallback_) return std::regex_search(text.begin(), text.end(), *fallback_);
+    if (!simple_) return dsl::pattern_search(*regex_, text);
     const std::size_t n = text.size();
     // reach[p]: some way of matching the atoms so far ends at position p. Both rows live on the
     // stack for texts of up to 127 bytes.

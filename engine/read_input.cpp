@@ -1,3 +1,4 @@
+#include "engine/out_of_range.hpp"
 #include "engine/read_input.hpp"
 
 #include "dsl/diagnostics.hpp"
@@ -296,6 +297,8 @@ std::optional<InputRefusal> apply_refusals(const CompiledPack& pack, const Value
         return first_refusal(pack, input);
     } catch (const time::BeyondHolidayData& beyond) {
         return refused_for_holiday_data(beyond);
+    } catch (const OutOfRange& out_of_range) {
+        return refused_for_out_of_range(pack, out_of_range);
     }
 }
 

@@ -16,6 +16,21 @@ using Instant = std::int64_t;
 inline constexpr Instant micros_per_second = 1'000'000;
 inline constexpr int seconds_per_day = 86'400;
 
+// The dates and times Frontdoor reads, computes and writes: the years RFC 3339 can write in four
+// digits. The reader refuses anything outside, and a computed date or time outside is an evaluation
+// error that refuses the contact (never a wrapped value, never a five-digit year in a decision).
+inline constexpr int earliest_year = 0;
+inline constexpr int latest_year = 9999;
+inline constexpr DayNumber earliest_day = -719'528;   // 0000-01-01
+inline constexpr DayNumber latest_day = 2'932'896;    // 9999-12-31
+// An instant is written in a time zone whose offset may be up to a day, so the instants are those
+// whose UTC date is one day inside the range: 0000-01-02T00:00:00Z to 9999-12-30T23:59:59.999999Z.
+// Any offset under 24 hours then writes a date within the years above.
+inline constexpr Instant earliest_instant = (Instant{earliest_day} + 1) * 86'400'000'000;
+inline constexpr Instant latest_instant = Instant{latest_day} * 86'400'000'000 - 1;
+inline constexpr bool in_range_day(std::int64_t day) { return day >= earliest_day && day <= latest_day; }
+inline constexpr bool in_range_instant(Instant t) { return t >= earliest_instant && t <= latest_instant; }
+
 struct CivilDate {
     int year;
     int month;  // 1..12

@@ -163,7 +163,12 @@ std::optional<Instant> parse_datetime(std::string_view text, std::string* why) {
     }
     const std::int64_t local_seconds = std::int64_t{day} * seconds_per_day + hour * 3600 + minute * 60 + second;
     const std::int64_t offset_seconds = offset_sign * (offset_hours * 3600 + offset_minutes * 60);
-    return (local_seconds - offset_seconds) * micros_per_second + fraction;
+    const Instant instant = (local_seconds - offset_seconds) * micros_per_second + fraction;
+    if (!in_range_instant(instant)) {
+        set_why(why, shown + " is outside the times Frontdoor handles: 0000-01-02T00:00:00Z to 9999-12-30T23:59:59Z");
+        return std::nullopt;
+    }
+    return instant;
 }
 
 }  // namespace frontdoor::time
