@@ -11,20 +11,12 @@ using ast::ExprKind;
 
 namespace {
 
-// The operator of a binary expression. The parser keeps what followed an operator on its line, so
-// `a or  # why` arrives as "or  # why"; the comment itself is placed from the comment list.
-std::string operator_of(const Expr& expr) {
-    std::string op = expr.text.substr(0, expr.text.find('#'));
-    while (!op.empty() && (op.back() == ' ' || op.back() == '\t' || op.back() == '\n' || op.back() == '\r')) op.pop_back();
-    return op;
-}
-
 // How tightly an expression binds, from the grammar: or < and < not < comparisons < + - < unary
 // minus < field reads and primaries. `if` binds loosest of all: its `else` takes everything after it.
 int precedence(const Expr& expr) {
     switch (expr.kind) {
         case ExprKind::binary: {
-            std::string op = operator_of(expr);
+            const std::string& op = expr.text;
             if (op == "or") return 1;
             if (op == "and") return 2;
             if (op == "+" || op == "-") return 5;
@@ -117,7 +109,7 @@ Doc Layout::chain(const Expr& expr) {
     for (auto step = steps.rbegin(); step != steps.rend(); ++step) {
         const Expr& right = *(*step)->args[1];
         Piece piece = this->piece(right.span.begin, right.span.end, line(), [&] {
-            return concat({text(operator_of(**step) + " "), operand(right, level + 1)});
+            return concat({text((*step)->text + " "), operand(right, level + 1)});
         });
         parts.push_back(piece.separator);
         parts.push_back(piece.content);
@@ -130,7 +122,7 @@ Doc Layout::chain(const Expr& expr) {
 Doc Layout::comparison(const Expr& expr) {
     Doc left = operand(*expr.args[0], 5);
     const Expr& right = *expr.args[1];
-    std::string op = operator_of(expr);
+    const std::string& op = expr.text;
     if (right.kind == ExprKind::list || right.kind == ExprKind::record)
         return concat({left, text(" " + op + " "), operand(right, 5)});
     Doc rest = joined(right.span.begin, right.span.end, line(), [&] { return concat({text(op + " "), operand(right, 5)}); });

@@ -2,6 +2,7 @@
 
 #include "dsl/parse_errors.hpp"
 #include "dsl/parse_tree_to_ast.hpp"
+#include "dsl/scan_rule_text.hpp"
 #include "dsl/utf8.hpp"
 
 #include <tao/pegtl/contrib/parse_tree.hpp>
@@ -71,19 +72,7 @@ struct control : p::normal<Rule> {
 };
 
 // Offsets of white space and comments from `at`; returns the first offset of real text.
-std::uint32_t skip_blank(const std::string& text, std::uint32_t at) {
-    while (at < text.size()) {
-        char c = text[at];
-        if (c == '#') {
-            while (at < text.size() && text[at] != '\n') ++at;
-        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-            ++at;
-        } else {
-            break;
-        }
-    }
-    return at;
-}
+std::uint32_t skip_blank(const std::string& text, std::uint32_t at) { return static_cast<std::uint32_t>(first_token_at(text, at)); }
 
 bool starts_declaration(std::string_view line) {
     for (const char* word : {"pack", "calendar", "enum", "record", "input", "let", "decision", "table", "output"}) {
@@ -123,20 +112,11 @@ std::uint32_t recover(const std::string& text, std::uint32_t from) {
 
 void collect_comments(const Source& source, std::uint32_t file, ast::Pack& pack) {
     const std::string& text = source.text();
-    bool in_string = false;
-    for (std::uint32_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"' || c == '\n') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '#') {
-            std::uint32_t end = i;
-            while (end < text.size() && text[end] != '\n') ++end;
-            pack.comments.emplace_back(Span{file, i, end}, text.substr(i, end - i));
-            i = end;
-        }
+    RuleTextScanner scanner(text);
+    for (RuleTextSegment segment; scanner.next(segment);) {
+        if (segment.kind != SegmentKind::comment) continue;
+        auto begin = static_cast<std::uint32_t>(segment.begin), end = static_cast<std::uint32_t>(segment.end);
+        pack.comments.emplace_back(Span{file, begin, end}, text.substr(begin, end - begin));
     }
 }
 

@@ -3,6 +3,7 @@
 #include "dsl/grammar.hpp"
 #include "dsl/nesting_limit.hpp"
 #include "dsl/parse_errors.hpp"
+#include "dsl/scan_rule_text.hpp"
 #include "engine/calendar/civil_time.hpp"
 
 namespace frontdoor::dsl {
@@ -19,7 +20,7 @@ std::string trimmed(std::string_view text) {
 }
 
 // An operator token's text: it carries the white space after it, and any comment there.
-std::string operator_text(std::string_view text) { return trimmed(text.substr(0, text.find('#'))); }
+std::string operator_text(std::string_view text) { return std::string(text.substr(0, end_of_tokens(text))); }
 
 const ParseNode* find_child(const ParseNode& node, auto predicate) {
     for (const auto& child : node.children)
@@ -54,25 +55,7 @@ int day_index(const std::string& day) {
 Span TreeConverter::span(const ParseNode& node) const {
     auto begin = static_cast<std::uint32_t>(node.m_begin.byte);
     // Tokens carry trailing white space and comments; a span ends where its last real token ends.
-    std::string_view text = node.string_view();
-    std::size_t end = 0;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-            end = i + 1;
-        } else if (c == '#') {
-            while (i < text.size() && text[i] != '\n') ++i;
-        } else if (c == '"') {
-            in_string = true;
-            end = i + 1;
-        } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-            end = i + 1;
-        }
-    }
-    return Span{file_, begin, begin + static_cast<std::uint32_t>(end)};
+    return Span{file_, begin, begin + static_cast<std::uint32_t>(end_of_tokens(node.string_view()))};
 }
 
 std::string TreeConverter::unquote(const ParseNode& node) {
@@ -154,9 +137,10 @@ ast::ExprPtr TreeConverter::expression(const ParseNode& node) {
     }
     if (node.is_type<postfix>()) {
         ast::ExprPtr expr = primary(*node.children.front());
+        const std::uint32_t begin = span(node).begin;
         for (std::size_t i = 1; i < node.children.size(); ++i) {
             const ParseNode& name_node = *node.children[i]->children.front();
-            auto access = make_expr(ExprKind::field, Span{file_, expr->span.begin, span(name_node).end});
+            auto access = make_expr(ExprKind::field, Span{file_, begin, span(name_node).end});
             access->text = trimmed(name_node.string_view());
             access->args.push_back(std::move(expr));
             expr = nested(std::move(access), span(name_node));
@@ -167,12 +151,16 @@ ast::ExprPtr TreeConverter::expression(const ParseNode& node) {
 }
 
 // `a or b or c`, `a and b`, `a + b - c`: left-associative chains of one precedence level.
+// The span of every expression built from operands comes from the parse nodes, not from the
+// operands' expressions: a bracketed operand's expression spans only what is inside its brackets,
+// and `a and (b or c)` must span its closing bracket too.
 ast::ExprPtr TreeConverter::binary_chain(const ParseNode& node) {
     ast::ExprPtr left = expression(*node.children.front());
     // Each operator adds a level to the tree, which nested() bounds.
+    const std::uint32_t begin = span(node).begin;
     for (std::size_t i = 1; i + 1 < node.children.size(); i += 2) {
         ast::ExprPtr right = expression(*node.children[i + 1]);
-        auto expr = make_expr(ExprKind::binary, Span{file_, left->span.begin, right->span.end});
+        auto expr = make_expr(ExprKind::binary, Span{file_, begin, span(*node.children[i + 1]).end});
         std::string op = operator_text(node.children[i]->string_view());
         expr->text = op;
         expr->args.push_back(std::move(left));
@@ -187,13 +175,12 @@ ast::ExprPtr TreeConverter::comparison(const ParseNode& node) {
     if (node.children.size() == 1) return left;
     const ParseNode& op = *node.children[1];
     if (op.is_type<exists_op>() || op.is_type<is_absent_op>()) {
-        auto expr = make_expr(op.is_type<exists_op>() ? ExprKind::exists : ExprKind::is_absent,
-                              Span{file_, left->span.begin, span(op).end});
+        auto expr = make_expr(op.is_type<exists_op>() ? ExprKind::exists : ExprKind::is_absent, span(node));
         expr->args.push_back(std::move(left));
         return nested(std::move(expr), span(op));
     }
     ast::ExprPtr right = expression(*node.children[2]);
-    auto expr = make_expr(ExprKind::binary, Span{file_, left->span.begin, right->span.end});
+    auto expr = make_expr(ExprKind::binary, span(node));
     expr->text = op.is_type<not_in_op>() ? "not in" : op.is_type<in_op>() ? "in" : operator_text(op.string_view());
     expr->args.push_back(std::move(left));
     expr->args.push_back(std::move(right));

@@ -1,5 +1,6 @@
 #include "engine/explain.hpp"
 
+#include "dsl/scan_rule_text.hpp"
 #include "engine/render_value.hpp"
 
 namespace frontdoor::engine {
@@ -11,22 +12,22 @@ const std::string& expression_text(const CompiledPack& pack, const ast::Expr& ex
 std::string expression_text(const dsl::CheckedPack& pack, const ast::Expr& expr) {
     std::string_view raw = pack.sources[expr.span.file].slice(expr.span);
     std::string out;
-    bool space = false, in_string = false;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        char c = raw[i];
-        if (!in_string && c == '#') {
-            while (i < raw.size() && raw[i] != '\n') ++i;
+    bool space = false;
+    dsl::RuleTextScanner scanner(raw);
+    for (dsl::RuleTextSegment segment; scanner.next(segment);) {
+        if (segment.kind == dsl::SegmentKind::comment) {
             space = true;
             continue;
         }
-        if (c == '"' && (i == 0 || raw[i - 1] != '\\')) in_string = !in_string;
-        if (!in_string && (c == ' ' || c == '\n' || c == '\t' || c == '\r')) {
-            space = true;
-            continue;
+        for (std::size_t at = segment.begin; at < segment.end; ++at) {
+            if (segment.kind == dsl::SegmentKind::code && dsl::is_blank(raw[at])) {
+                space = true;
+                continue;
+            }
+            if (space && !out.empty()) out += ' ';
+            space = false;
+            out += raw[at];
         }
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        out += c;
     }
     return out;
 }

@@ -11,7 +11,8 @@
 namespace frontdoor::engine {
 
 void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& trace);
-// The text of an expression as written in the rule file, on one line, comments dropped.
+// The text of an expression as written in the rule file (its span), on one line: comments
+// dropped, each run of white space between tokens one space, texts exactly as written.
 std::string expression_text(const dsl::CheckedPack& pack, const dsl::ast::Expr& expr);
 // The same, worked out at load (every expression of a loaded pack has one).
 const std::string& expression_text(const CompiledPack& pack, const dsl::ast::Expr& expr);

@@ -6,6 +6,7 @@
 #include "dsl/diagnostics.hpp"
 #include "dsl/format_pack.hpp"
 #include "dsl/parse.hpp"
+#include "dsl/scan_rule_text.hpp"
 
 #include "read_text.hpp"
 
@@ -30,13 +31,9 @@ std::string dump(const frontdoor::dsl::TypeExpr& t) {
 
 std::string dump(const ast::ExprPtr& e) {
     if (!e) return "-";
-    // The parser keeps a comment after an operator in the operator's text ("or  # why").
-    std::string text = e->text;
-    if (e->kind == ast::ExprKind::binary) {
-        text = text.substr(0, text.find('#'));
-        text.erase(text.find_last_not_of(" \t\r\n") + 1);
-    }
-    std::string out = "(" + std::to_string(static_cast<int>(e->kind)) + " '" + text + "' " + std::to_string(e->number);
+    // An operator's text is compared as the parser keeps it: a comment after the operator ("or  # why")
+    // must not be part of it, or the same expression would differ with and without the comment.
+    std::string out = "(" + std::to_string(static_cast<int>(e->kind)) + " '" + e->text + "' " + std::to_string(e->number);
     if (e->kind == ast::ExprKind::duration) out += " u" + std::to_string(static_cast<int>(e->unit)) + e->calendar;
     if (!e->variable.empty()) out += " v:" + e->variable + (e->has_where ? " where" : "");
     for (const auto& a : e->args) out += " " + dump(a);
@@ -102,19 +99,11 @@ std::string parsed(const std::string& name, const std::string& text) {
 // Offsets of white space between tokens: outside texts and comments.
 std::vector<std::size_t> gaps(const std::string& text) {
     std::vector<std::size_t> out;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '#') {
-            while (i < text.size() && text[i] != '\n') ++i;
-        } else if (c == ' ' || c == '\n') {
-            out.push_back(i);
-        }
+    frontdoor::dsl::RuleTextScanner scanner(text);
+    for (frontdoor::dsl::RuleTextSegment segment; scanner.next(segment);) {
+        if (segment.kind != frontdoor::dsl::SegmentKind::code) continue;
+        for (std::size_t at = segment.begin; at < segment.end; ++at)
+            if (text[at] == ' ' || text[at] == '\n') out.push_back(at);
     }
     return out;
 }
