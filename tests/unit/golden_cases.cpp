@@ -61,7 +61,7 @@ void check_registered(std::string_view kind, std::size_t minimum) {
     for (const auto& entry : entries(kind)) {
         std::string name = entry.filename().string();
         INFO("tests/golden/" << kind << "/" << name
-                               << ": each entry here must be a case folder, named in a-z, 0-9 and '-'");
+                             << ": each entry here must be a case folder, named in a-z, 0-9 and '-'");
         CHECK(fs::is_directory(entry));
         CHECK(plain_name(name));
         if (fs::is_directory(entry)) folders.insert(case_name(kind, entry));

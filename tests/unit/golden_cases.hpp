@@ -29,8 +29,7 @@ std::string case_name(std::string_view kind, const std::filesystem::path& folder
 // on its folder. Define one at namespace scope per kind. A kind that cannot be listed is a start-up
 // error: Catch2 reports it and the test program fails before running anything.
 struct RegisterFolders {
-    RegisterFolders(std::string_view kind, RunFolder run,
-                    std::source_location where = std::source_location::current());
+    RegisterFolders(std::string_view kind, RunFolder run, std::source_location where = std::source_location::current());
 };
 
 // Checks that tests/golden/<kind> holds only folders, named in lower-case letters, digits and
