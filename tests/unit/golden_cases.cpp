@@ -42,13 +42,13 @@ std::string case_name(std::string_view kind, const fs::path& folder) {
     return "golden." + std::string(kind) + "." + folder.filename().string();
 }
 
-RegisterFolders::RegisterFolders(std::string_view kind, RunFolder run, std::source_location where) {
+RegisterFolders::RegisterFolders(std::string_view kind, RunFolder run, const char* file, int line) {
     try {
         std::string tags = "[golden][" + std::string(kind) + "]";
-        Catch::SourceLineInfo line(where.file_name(), static_cast<std::size_t>(where.line()));
+        Catch::SourceLineInfo where(file, static_cast<std::size_t>(line));
         for (const auto& folder : entries(kind)) {
             if (!fs::is_directory(folder)) continue;  // check_registered reports it
-            Catch::AutoReg registered(new FolderCase(run, folder), line, Catch::StringRef(),
+            Catch::AutoReg registered(new FolderCase(run, folder), where, Catch::StringRef(),
                                       Catch::NameAndTags(case_name(kind, folder), tags));
         }
     } catch (...) {

@@ -8,7 +8,6 @@
 
 #include <cstddef>
 #include <filesystem>
-#include <source_location>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,10 +25,13 @@ std::vector<std::filesystem::path> entries(std::string_view kind);
 std::string case_name(std::string_view kind, const std::filesystem::path& folder);
 
 // Registers one case per folder of tests/golden/<kind>, tagged [golden][<kind>], each running `run`
-// on its folder. Define one at namespace scope per kind. A kind that cannot be listed is a start-up
-// error: Catch2 reports it and the test program fails before running anything.
+// on its folder. Define one at namespace scope per kind; the cases' source line is that definition
+// (__builtin_FILE and __builtin_LINE, which g++ and clang 14 both have; clang 14 lacks
+// std::source_location). A kind that cannot be listed is a start-up error: Catch2 reports it and
+// the test program fails before running anything.
 struct RegisterFolders {
-    RegisterFolders(std::string_view kind, RunFolder run, std::source_location where = std::source_location::current());
+    RegisterFolders(std::string_view kind, RunFolder run, const char* file = __builtin_FILE(),
+                    int line = __builtin_LINE());
 };
 
 // Checks that tests/golden/<kind> holds only folders, named in lower-case letters, digits and
