@@ -1,14 +1,14 @@
 // Golden tests for `frontdoor fmt`: each folder under tests/golden/fmt holds a rule file as a policy
-// lead might write it (input.rules) and its canonical layout (expected.rules).
+// lead might write it (input.rules) and its canonical layout (expected.rules), each folder its own
+// case, golden.fmt.<folder>.
 #include "dsl/format_pack.hpp"
 
+#include "golden_cases.hpp"
 #include "read_text.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 using frontdoor::dsl::format_rules;
@@ -16,38 +16,23 @@ using frontdoor::dsl::Source;
 
 namespace {
 
-std::vector<fs::path> golden_cases() {
-    std::vector<fs::path> cases;
-    for (const auto& entry : fs::directory_iterator(fs::path(FRONTDOOR_SOURCE_DIR) / "tests/golden/fmt"))
-        if (entry.is_directory()) cases.push_back(entry.path());
-    std::sort(cases.begin(), cases.end());
-    return cases;
+// Formatting input.rules gives expected.rules, and formatting expected.rules again gives itself.
+void format_folder(const fs::path& folder) {
+    std::string name = folder.filename().string();
+    std::string expected = read_text(folder / "expected.rules");
+    auto formatted = format_rules(Source(name + "/input.rules", read_text(folder / "input.rules")));
+    CHECK(frontdoor::render_all(formatted.diagnostics).empty());
+    CHECK(formatted.text == expected);
+    auto again = format_rules(Source(name + "/expected.rules", expected));
+    CHECK(frontdoor::render_all(again.diagnostics).empty());
+    CHECK(again.text == expected);
 }
+
+const golden::RegisterFolders fmt_folders("fmt", format_folder);
 
 }  // namespace
 
-TEST_CASE("golden layouts of frontdoor fmt", "[golden][fmt]") {
-    auto cases = golden_cases();
-    for (const auto& folder : cases) {
-        std::string name = folder.filename().string();
-        INFO("golden case " << name);
-        auto formatted = format_rules(Source(name + "/input.rules", read_text(folder / "input.rules")));
-        CHECK(frontdoor::render_all(formatted.diagnostics).empty());
-        CHECK(formatted.text == read_text(folder / "expected.rules"));
-    }
-    REQUIRE(cases.size() >= 8);
-}
-
-TEST_CASE("formatting a golden layout again gives itself", "[golden][fmt]") {
-    for (const auto& folder : golden_cases()) {
-        std::string name = folder.filename().string();
-        INFO("golden case " << name);
-        std::string expected = read_text(folder / "expected.rules");
-        auto again = format_rules(Source(name + "/expected.rules", expected));
-        CHECK(frontdoor::render_all(again.diagnostics).empty());
-        CHECK(again.text == expected);
-    }
-}
+TEST_CASE("golden.fmt: each folder is a case of its own", "[golden][fmt]") { golden::check_registered("fmt", 8); }
 
 TEST_CASE("a file with a syntax error is not formatted: its diagnostics come back", "[fmt]") {
     auto formatted = format_rules(Source("broken.rules", "let a = 1 [source \"a\"]\nlet b = (2 [source \"b\"]\n"));
