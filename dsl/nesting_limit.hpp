@@ -24,6 +24,14 @@ namespace frontdoor::dsl {
 // well inside an 8 MiB main stack, and inside a worker thread's stack of 1 MiB or more.
 inline constexpr int max_nesting_depth = 64;
 
+// The levels a decision may recurse through in all, across definitions (docs/security.md,
+// "Nesting"): a definition is computed when first read, from inside the expression that reads it,
+// so the longest chain of definitions, each reading the next, adds up their expressions' depths
+// (ast::Expr::depth, at least 1 each). engine/check_evaluation_depth.cpp refuses a pack past it at
+// load, so that the stack a decision needs does not grow with the size of the pack.
+// MEASURED_PLACEHOLDER
+inline constexpr int max_evaluation_depth = 512;
+
 // What the parser counts: expressions and types entered and not yet left.
 struct NestingDepth {
     int expressions = 0;
