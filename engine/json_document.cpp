@@ -42,7 +42,7 @@ private:
     }
 
     bool value(std::string_view key, int depth) {
-        if (depth > 256) return fail_bool("the JSON nests deeper than 256 levels");
+        if (depth > max_json_depth) return fail_bool("the JSON nests deeper than " + std::to_string(max_json_depth) + " levels");
         if (at_ >= text_.size()) return fail_bool("the JSON text ends where a value was expected");
         auto index = static_cast<std::uint32_t>(nodes_.size());
         nodes_.emplace_back();
