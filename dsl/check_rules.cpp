@@ -1,5 +1,6 @@
 // The checker's passes over rules: the input declaration and its refusals, lets, decisions and
-// tables. Each definition is checked once, on demand, so that its type is known wherever it is read.
+// tables. Each definition is checked once, after the definitions it reads (check_in_order.cpp), so
+// that its type is known wherever it is read.
 #include "dsl/checker.hpp"
 
 #include <algorithm>
@@ -52,31 +53,24 @@ void Checker::check_input() {
 }
 
 void Checker::check_definitions() {
-    for (std::size_t slot = 0; slot < pack_.definitions.size(); ++slot) check_definition(static_cast<int>(slot));
+    for (std::size_t slot = 0; slot < pack_.definitions.size(); ++slot)
+        if (state_[slot] == 0) check_in_dependency_order(static_cast<int>(slot));
 }
 
-// The type of a definition read at `used_at`, checking it first if need be. A definition that is
-// read while it is being checked is part of a cycle; the graph pass names the whole cycle.
+// The type of a definition read at `used_at`. Inside the work list (check_in_order.cpp) what a
+// definition reads is checked before it, so a definition still unchecked here is part of a cycle,
+// which the graph pass names whole. Read from anywhere else (a refusal), the definition and what it
+// reads are checked first, in dependency order.
 TypeRef Checker::definition_type(int slot, Span) {
-    if (state_[slot] == 1) return make_type(TypeKind::error);
-    check_definition(slot);
+    if (state_[slot] == 0) check_in_dependency_order(slot);
+    if (state_[slot] != 2) return make_type(TypeKind::error);
     return pack_.definitions[slot].type ? pack_.definitions[slot].type : make_type(TypeKind::error);
 }
 
+// Checks one definition whose reads are checked (or are in a cycle with it): never recurses into
+// another definition.
 void Checker::check_definition(int slot) {
-    if (state_[slot] != 0) return;
-    // A chain of definitions each reading the next is checked (and evaluated) recursively; a
-    // chain this long is surely a mistake, and would exhaust the stack.
-    if (depth_ >= 500) {
-        diagnostics_.error(pack_.definitions[slot].span, "'" + pack_.definitions[slot].name +
-                                                             "' ends a chain of more than 500 definitions, each reading the next; shorten the chain");
-        state_[slot] = 2;
-        pack_.definitions[slot].type = make_type(TypeKind::error);
-        return;
-    }
-    ++depth_;
-    state_[slot] = 1;
-    std::vector<int>* outer = reads_;
+    std::vector<int>* outer = reads_;  // a refusal's, when it is the refusal that reads this one
     std::vector<int> reads;
     reads_ = &reads;
     Definition& definition = pack_.definitions[slot];
@@ -90,7 +84,6 @@ void Checker::check_definition(int slot) {
     pack_.definitions[slot].depends_on = reads;
     reads_ = outer;
     state_[slot] = 2;
-    --depth_;
 }
 
 void Checker::check_let(Definition& definition) {

@@ -57,6 +57,8 @@ private:
     }
     int bind_local(Scope& scope, const std::string& name, const TypeRef& type);
     TypeRef definition_type(int slot, Span used_at);
+    std::vector<int> definitions_read_by(int slot) const;
+    void check_in_dependency_order(int root);
     void check_definition(int slot);
     void check_let(Definition& definition);
     void check_decision(Definition& definition);
@@ -68,8 +70,7 @@ private:
 
     CheckedPack& pack_;
     Diagnostics& diagnostics_;
-    std::vector<int> state_;         // per definition: 0 unchecked, 1 checking, 2 done
-    int depth_ = 0;                  // definitions being checked, one inside another
+    std::vector<int> state_;         // per definition: 0 unchecked, 1 on the work list, 2 done
     std::vector<int>* reads_ = nullptr;  // dependencies of the definition being checked
     std::map<std::string, DataFile> data_files_;  // every data file asked for, by name
 };

@@ -24,6 +24,18 @@ namespace frontdoor::dsl {
 // well inside an 8 MiB main stack, and inside a worker thread's stack of 1 MiB or more.
 inline constexpr int max_nesting_depth = 64;
 
+// The levels a decision may recurse through in all, across definitions (docs/security.md,
+// "Nesting"): a definition is computed when first read, from inside the expression that reads it,
+// so the longest chain of definitions, each reading the next, adds up their expressions' depths
+// (ast::Expr::depth, at least 1 each). engine/check_evaluation_depth.cpp refuses a pack past it at
+// load, so that the stack a decision needs does not grow with the size of the pack.
+// 128 levels: the Hackney pack's deepest chain is 5 definitions, 24 levels. Measured on the release
+// build at the limit (`ulimit -s` on `frontdoor eval` and `check`), the costliest construct, a chain
+// of quantifiers, needs 211 KB of stack, a chain of one-level definitions 143 KB; the parser needs
+// 160 KB at max_nesting_depth. So no pack that loads needs more than 211 KB to load and decide:
+// inside a worker thread's 1 MiB, with room for the sanitizer build's larger frames.
+inline constexpr int max_evaluation_depth = 128;
+
 // What the parser counts: expressions and types entered and not yet left.
 struct NestingDepth {
     int expressions = 0;

@@ -116,6 +116,7 @@ DecisionGraph build_decision_graph(const dsl::CheckedPack& pack, dsl::Diagnostic
     boost::topological_sort(g, std::back_inserter(order));
     for (std::size_t v : order)
         if (g[v].kind == VertexKind::definition) out.evaluation_order.push_back(g[v].definition);
+    check_evaluation_depth(pack, out, diagnostics);
 
     // What the output and the refusals need, directly or not.
     out.needed.assign(pack.definitions.size(), false);

@@ -31,9 +31,16 @@ struct DecisionGraph {
     std::vector<bool> needed;                    // by slot: read, directly or not, by the output or a refusal
 };
 
-// Builds the graph of a checked pack, reporting cycles (with every member named) as errors and
-// definitions nothing needs as warnings.
+// Builds the graph of a checked pack, reporting cycles (with every member named) and chains of
+// definitions too deep to evaluate (check_evaluation_depth) as errors, and definitions nothing needs
+// as warnings.
 DecisionGraph build_decision_graph(const dsl::CheckedPack& pack, dsl::Diagnostics& diagnostics);
+
+// Refuses a pack (an error at the definition that passes it) whose longest chain of definitions,
+// each reading the next, nests more than dsl::max_evaluation_depth levels in all, counting each
+// definition's deepest expression: deciding it could exhaust a thread's stack. Needs the
+// evaluation order, so runs on a graph without cycles.
+void check_evaluation_depth(const dsl::CheckedPack& pack, const DecisionGraph& graph, dsl::Diagnostics& diagnostics);
 
 std::string graph_to_dot(const DecisionGraph& graph, const std::string& pack_name);
 std::string graph_to_json(const DecisionGraph& graph, const std::string& pack_name);

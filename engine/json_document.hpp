@@ -17,6 +17,11 @@
 
 namespace frontdoor::engine {
 
+// How deeply JSON from outside may nest: a value inside at most this many arrays and objects. The
+// contact reader enforces it (InputLimits::nesting_depth, its one default), and so does every other
+// parse of JSON Frontdoor did not write itself (engine/parse_json_within_depth.hpp).
+inline constexpr int max_json_depth = InputLimits{}.nesting_depth;
+
 struct JsonNode {
     enum class Type : std::uint8_t { null, boolean, integer, decimal, string, array, object };
     Type type = Type::null;

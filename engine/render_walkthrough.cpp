@@ -3,6 +3,8 @@
 #include "frontdoor/display_text.hpp"
 #include "frontdoor/walkthrough.hpp"
 
+#include "engine/parse_json_within_depth.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace frontdoor {
@@ -111,9 +113,12 @@ bool apply_what_if(std::string& input_json, const std::string& assignment, std::
         for (char c : path) pointer += c == '.' ? '/' : c;
         path = "/" + pointer;
     }
-    nlohmann::ordered_json document = nlohmann::ordered_json::parse(input_json, nullptr, false);
+    using engine::JsonParseFailure;
+    const std::string too_deep = " nests deeper than " + std::to_string(engine::max_json_depth) + " levels (the limit)";
+    JsonParseFailure failure = JsonParseFailure::none;
+    auto document = engine::parse_json_within_depth<nlohmann::ordered_json>(input_json, &failure);
     if (document.is_discarded()) {
-        error = "the input is not valid JSON";
+        error = failure == JsonParseFailure::too_deep ? "the input" + too_deep : "the input is not valid JSON";
         return false;
     }
     try {
@@ -121,7 +126,11 @@ bool apply_what_if(std::string& input_json, const std::string& assignment, std::
         if (text == "absent") {
             document.at(pointer.parent_pointer()).erase(pointer.back());
         } else {
-            nlohmann::ordered_json value = nlohmann::ordered_json::parse(text, nullptr, false);
+            auto value = engine::parse_json_within_depth<nlohmann::ordered_json>(text, &failure);
+            if (failure == JsonParseFailure::too_deep) {
+                error = "the value for " + path + too_deep;
+                return false;
+            }
             document[pointer] = value.is_discarded() ? nlohmann::ordered_json(text) : value;
         }
     } catch (const nlohmann::json::exception& e) {
@@ -130,6 +139,18 @@ bool apply_what_if(std::string& input_json, const std::string& assignment, std::
     }
     input_json = document.dump();
     return true;
+}
+
+WalkthroughInput walkthrough_input(const std::string& text, const std::string& path) {
+    WalkthroughInput out{text, path};
+    auto document = engine::parse_json_within_depth<nlohmann::ordered_json>(text);
+    if (!document.is_discarded() && document.is_object() && document.contains("contact") &&
+        (document.contains("expect") || document.contains("expect_refusal"))) {
+        out.contact = document["contact"].dump();
+        out.title = document.value("scenario", path);
+        if (document.contains("narrative")) out.title += "\n" + document.value("narrative", "");
+    }
+    return out;
 }
 
 }  // namespace frontdoor

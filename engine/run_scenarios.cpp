@@ -1,6 +1,7 @@
 // `frontdoor test`: runs a pack's scenarios and measures which rules they exercised.
 #include "engine/coverage.hpp"
 #include "engine/decide_value.hpp"
+#include "engine/parse_json_within_depth.hpp"
 #include "engine/read_input.hpp"
 #include "frontdoor/testing.hpp"
 
@@ -57,7 +58,12 @@ ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, e
     std::ifstream in(file, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
-    json scenario = json::parse(text.str(), nullptr, false);
+    engine::JsonParseFailure failure = engine::JsonParseFailure::none;
+    json scenario = engine::parse_json_within_depth<json>(text.str(), &failure);
+    if (failure == engine::JsonParseFailure::too_deep) {
+        result.error = "not a scenario: it nests deeper than " + std::to_string(engine::max_json_depth) + " levels (the limit)";
+        return result;
+    }
     if (scenario.is_discarded() || !scenario.is_object() || !scenario.contains("contact") ||
         !(scenario.contains("expect") || scenario.contains("expect_refusal"))) {
         result.error = "not a scenario: expected a JSON object with \"contact\" and \"expect\" (or \"expect_refusal\")";

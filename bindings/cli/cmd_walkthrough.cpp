@@ -5,8 +5,6 @@
 
 #include "frontdoor/walkthrough.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -23,15 +21,9 @@ bool read_input(const std::string& path, std::string& input, std::string& title)
     if (!in) return false;
     std::stringstream text;
     text << in.rdbuf();
-    input = text.str();
-    title = path;
-    auto document = nlohmann::ordered_json::parse(input, nullptr, false);
-    if (!document.is_discarded() && document.is_object() && document.contains("contact") &&
-        (document.contains("expect") || document.contains("expect_refusal"))) {
-        input = document["contact"].dump();
-        title = document.value("scenario", path);
-        if (document.contains("narrative")) title += "\n" + document.value("narrative", "");
-    }
+    WalkthroughInput read = walkthrough_input(text.str(), path);
+    input = std::move(read.contact);
+    title = std::move(read.title);
     return true;
 }
 

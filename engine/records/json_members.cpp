@@ -2,6 +2,8 @@
 // wrote the JSON (the engine, or a parser that accepted the input).
 #include "engine/records/json_members.hpp"
 
+#include "engine/parse_json_within_depth.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace frontdoor::records {
@@ -107,7 +109,7 @@ std::optional<std::string_view> find_member(std::string_view object, std::string
 std::string unquote(std::string_view value) {
     if (value.empty() || value.front() != '"') return std::string(value);
     if (value.find('\\') == std::string_view::npos) return std::string(value.substr(1, value.size() - 2));
-    auto parsed = nlohmann::json::parse(value, nullptr, false);
+    auto parsed = engine::parse_json_within_depth<nlohmann::json>(value);
     return parsed.is_string() ? parsed.get<std::string>() : std::string(value);
 }
 

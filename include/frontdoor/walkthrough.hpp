@@ -26,6 +26,15 @@ struct Walkthrough {
 
 Walkthrough walk_through(const Pack& pack, std::string_view input_json);
 
+// What a walkthrough decides, from the text of the file `path`: a scenario file's "contact", titled
+// by its "scenario" (and "narrative"); anything else (a contact, or JSON nested too deep to take
+// apart) is the input itself, titled by `path`, and is refused or decided as it stands.
+struct WalkthroughInput {
+    std::string contact;
+    std::string title;
+};
+WalkthroughInput walkthrough_input(const std::string& text, const std::string& path);
+
 // Sets the value at a path (a JSON pointer "/child/birth_date" or dotted "child.birth_date") of a
 // JSON document. `value` is JSON ("2010-01-01" quoted, true, ["bullying"]); a bare word that is not
 // JSON is taken as a string. Returns false with `error` set when the path or document is unusable.
