@@ -1,6 +1,6 @@
 // walk_through(): turns one evaluation's trace into a trainer's step-by-step account.
 #include "engine/calendar/explain_calendar.hpp"
-#include "engine/decide_value.hpp"
+#include "engine/decide.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
 #include "engine/read_input.hpp"
