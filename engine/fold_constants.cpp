@@ -116,11 +116,11 @@ void index_texts_under(CompiledPack& pack, const ast::Expr& expr, const ast::Exp
                           parent->kind == ast::ExprKind::binary && parent->resolved.op == expr.resolved.op;
     if (expr.type && expr.type->kind == dsl::TypeKind::boolean && !chain_interior) {
         const std::string& text = pack.texts.emplace(&expr, expression_text(*pack.checked, expr)).first->second;
-        pack.encoded.emplace(&expr, JsonWriter::encode(text));
+        pack.encoded_texts.emplace(&expr, JsonWriter::encode(text));
     }
     if (expr.kind == ast::ExprKind::name || expr.kind == ast::ExprKind::field) {
         const std::string& path = pack.paths.emplace(&expr, dsl::path_of(expr)).first->second;
-        pack.encoded.emplace(path.data(), JsonWriter::encode(path) + ":");
+        pack.encoded_path_keys.emplace(&expr, JsonWriter::encode(path) + ":");
     }
     for (const auto& arg : expr.args) index_texts_under(pack, *arg, &expr);
     for (const auto& key : expr.keys) index_texts_under(pack, *key, &expr);
@@ -143,7 +143,7 @@ void index_names(CompiledPack& pack) {
     }
     pack.encoded_ruleset = "{\"name\":" + JsonWriter::encode(pack.name) + ",\"version\":" + JsonWriter::encode(pack.version) +
                            ",\"digest\":" + JsonWriter::encode(pack.digest) + "}";
-    auto cite = [&](const ast::Citation& c) { if (c.present) pack.encoded.emplace(&c, JsonWriter::encode(c.text)); };
+    auto cite = [&](const ast::Citation& c) { if (c.present) pack.encoded_citations.emplace(&c, JsonWriter::encode(c.text)); };
     for (const auto& let : checked.syntax.lets) cite(let.citation);
     for (const auto& decision : checked.syntax.decisions)
         for (const auto& row : decision.rows) cite(row.citation);
