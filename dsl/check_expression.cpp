@@ -1,5 +1,6 @@
 // Type checking of expressions. Every rule the language has about what may be compared, added or
 // read lives here; each error is made from the expression so that the caret points at it.
+#include "dsl/builtin_functions.hpp"
 #include "dsl/checker.hpp"
 #include "dsl/nesting_limit.hpp"
 
@@ -240,21 +241,19 @@ TypeRef Checker::check_call(Expr& expr, Scope& scope) {
         expect(*expr.args[0], arg, key, "the key of table '" + expr.text + "'");
         return definition_type(it->second, expr.span);
     }
-    struct Signature {
-        ast::Builtin builtin;
-        std::vector<TypeKind> params;
-        TypeKind result;
-    };
-    static const std::map<std::string, Signature> builtins = {
-        {"local_date", {ast::Builtin::local_date, {TypeKind::calendar, TypeKind::datetime}, TypeKind::date}},
-        {"is_open", {ast::Builtin::is_open, {TypeKind::calendar, TypeKind::datetime}, TypeKind::boolean}},
-        {"next_opening", {ast::Builtin::next_opening, {TypeKind::calendar, TypeKind::datetime}, TypeKind::datetime}},
-        {"whole_years", {ast::Builtin::whole_years, {TypeKind::date, TypeKind::date}, TypeKind::integer}},
-    };
-    if (expr.text == "first_present") {
-        expr.resolved.builtin = ast::Builtin::first_present;
+    const BuiltinFunction* function = find_builtin_function(expr.text);
+    if (!function) {
+        std::vector<std::string> names;
+        for (const BuiltinFunction& builtin : builtin_functions()) names.emplace_back(builtin.name);
+        for (const auto& [name, slot] : pack_.definition_by_name)
+            if (pack_.definitions[slot].kind == DefinitionKind::table) names.push_back(name);
+        diagnostics_.error(expr.span, "unknown function or table '" + expr.text + "'" + did_you_mean(expr.text, names));
+        return error_type();
+    }
+    expr.resolved.builtin = function->builtin;
+    if (function->arguments == ArgumentRule::two_or_more_of_a_type) {
         if (expr.args.size() < 2) {
-            diagnostics_.error(expr.span, "first_present needs at least two values: the first that is present is taken");
+            diagnostics_.error(expr.span, expr.text + " needs at least two values: the first that is present is taken");
             return error_type();
         }
         TypeRef result;
@@ -263,51 +262,41 @@ TypeRef Checker::check_call(Expr& expr, Scope& scope) {
             TypeRef t = check(*arg, scope, result);
             if (is_error(t)) return t;
             if (!result && t->kind != TypeKind::absent) result = as_optional(t, false);
-            else if (result) expect(*arg, as_optional(t, false), result, "every value of first_present");
+            else if (result) expect(*arg, as_optional(t, false), result, "every value of " + expr.text);
             all_optional = all_optional && t->optional;
         }
         return result ? as_optional(result, all_optional) : error_type();
     }
-    if (expr.text == "count") {
-        expr.resolved.builtin = ast::Builtin::count;
+    if (function->arguments == ArgumentRule::one_collection) {
         if (expr.args.size() != 1) {
-            diagnostics_.error(expr.span, "count takes one list, or 'count(x in list where condition)'");
+            diagnostics_.error(expr.span, expr.text + " takes one list, or '" + expr.text + "(x in list where condition)'");
             return error_type();
         }
         TypeRef list = check(*expr.args[0], scope, nullptr);
         if (!is_error(list) && list->kind != TypeKind::list && list->kind != TypeKind::set)
-            diagnostics_.error(expr.args[0]->span, "count needs a list, but this is " + describe(list));
+            diagnostics_.error(expr.args[0]->span, expr.text + " needs a list, but this is " + describe(list));
         expect_present(*expr.args[0], list, "the list");
-        return make_type(TypeKind::integer);
+        return make_type(*function->result);
     }
-    auto it = builtins.find(expr.text);
-    if (it == builtins.end()) {
-        std::vector<std::string> names = {"local_date", "is_open", "next_opening", "whole_years", "first_present", "count"};
-        for (const auto& [name, slot] : pack_.definition_by_name)
-            if (pack_.definitions[slot].kind == DefinitionKind::table) names.push_back(name);
-        diagnostics_.error(expr.span, "unknown function or table '" + expr.text + "'" + did_you_mean(expr.text, names));
-        return error_type();
-    }
-    const Signature& signature = it->second;
-    expr.resolved.builtin = signature.builtin;
-    if (expr.args.size() != signature.params.size()) {
-        diagnostics_.error(expr.span, expr.text + " takes " + std::to_string(signature.params.size()) + " arguments, but " +
+    const std::span<const TypeKind> params = function->params;
+    if (expr.args.size() != params.size()) {
+        diagnostics_.error(expr.span, expr.text + " takes " + std::to_string(params.size()) + " arguments, but " +
                                           std::to_string(expr.args.size()) + " are given");
         return error_type();
     }
     for (std::size_t i = 0; i < expr.args.size(); ++i) {
         TypeRef arg = check(*expr.args[i], scope, nullptr);
         if (is_error(arg)) return arg;
-        TypeRef wanted = signature.params[i] == TypeKind::calendar ? make_type(TypeKind::calendar) : make_type(signature.params[i]);
-        if (arg->kind != signature.params[i]) {
+        TypeRef wanted = params[i] == TypeKind::calendar ? make_type(TypeKind::calendar) : make_type(params[i]);
+        if (arg->kind != params[i]) {
             diagnostics_.error(expr.args[i]->span, "argument " + std::to_string(i + 1) + " of " + expr.text + " must be " +
-                                                       (signature.params[i] == TypeKind::calendar ? std::string("a calendar name") : describe(wanted)) +
+                                                       (params[i] == TypeKind::calendar ? std::string("a calendar name") : describe(wanted)) +
                                                        ", but this is " + describe(arg));
             return error_type();
         }
         if (!expect_present(*expr.args[i], arg, "argument " + std::to_string(i + 1) + " of " + expr.text)) return error_type();
     }
-    return make_type(signature.result);
+    return make_type(*function->result);
 }
 
 TypeRef Checker::check_unary(Expr& expr, Scope& scope) {
