@@ -29,8 +29,8 @@ public:
     void check_definitions();
     void check_output();
 
-    // Expressions (check_expression.cpp). `expected` guides text literals to enum values and
-    // empty lists to a type; it may be null.
+    // Expressions (check_expression.cpp, and a file per kind of expression: check_*.cpp).
+    // `expected` guides text literals to enum values and empty lists to a type; it may be null.
     TypeRef check(ast::Expr& expr, Scope& scope, const TypeRef& expected);
     TypeRef resolve(const TypeExpr& type);
 

@@ -79,14 +79,15 @@ struct CompiledPack {
     std::unordered_map<const dsl::ast::Expr*, std::string> texts;
     std::unordered_map<const dsl::ast::Expr*, std::string> paths;
     // The same fixed strings already encoded as JSON, so writing a decision escapes only what came
-    // from the input: expression texts, read paths as keys ("path":), citations, enum members and
-    // record field names as keys.
-    std::unordered_map<const void*, std::string> encoded;
+    // from the input: condition texts (by condition), read paths as keys ("path":, by the name or
+    // field expression), citations, enum members and record field names as keys.
+    std::unordered_map<const dsl::ast::Expr*, std::string> encoded_texts;
+    std::unordered_map<const dsl::ast::Expr*, std::string> encoded_path_keys;
+    std::unordered_map<const dsl::ast::Citation*, std::string> encoded_citations;
     std::vector<std::vector<std::string>> encoded_members;  // by enum, by member index
     std::vector<std::vector<std::string>> encoded_fields;   // by record, by field index: "\"name\":"
     std::vector<std::string> encoded_output_keys;            // by field of the output: "\"name\":"
     std::string encoded_ruleset;  // {"name":…,"version":…,"digest":…}
-    const std::string& encoded_of(const void* key) const { return encoded.at(key); }
 
     // What an explanation lists as read, in order and without repeats (index_explanations.cpp):
     // by definition slot and row, the facts its entry reads (a let: row 0; a first-match row: its

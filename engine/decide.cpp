@@ -1,6 +1,6 @@
 // Pack::decide: parse the JSON, read it against the declared input, apply the refusals, evaluate
 // the output fields, and write the decision with its ruleset and explanation.
-#include "engine/decide_value.hpp"
+#include "engine/decide.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
 #include "engine/out_of_range.hpp"

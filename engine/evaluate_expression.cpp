@@ -22,7 +22,7 @@ constexpr const char* time_out_of_range = "a time outside the years 0000 to 9999
 
 // An elapsed duration in microseconds; false when that does not fit in 64 bits.
 bool elapsed_micros(const Value& d, std::int64_t& out) {
-    switch (static_cast<ast::DurationUnit>(d.unit)) {
+    switch (static_cast<ast::DurationUnit>(d.duration_unit)) {
         case ast::DurationUnit::seconds: return checked::multiply(d.number, 1'000'000, out);
         case ast::DurationUnit::minutes: return checked::multiply(d.number, 60'000'000, out);
         case ast::DurationUnit::hours: return checked::multiply(d.number, 3'600'000'000, out);
@@ -33,7 +33,7 @@ bool elapsed_micros(const Value& d, std::int64_t& out) {
 Value duration_value(const Expr& expr) {
     Value v;
     v.kind = Value::Kind::duration;
-    v.unit = static_cast<std::uint8_t>(expr.unit);
+    v.duration_unit = static_cast<std::uint8_t>(expr.unit);
     v.number = expr.number;
     v.calendar = expr.resolved.index;
     return v;
@@ -179,7 +179,7 @@ bool is_relation(Op op) {
 // kind (integers, enumeration members, dates...) on the numbers alone.
 bool contains(const Value& collection, const Value& item) {
     const auto& items = collection.elements();
-    if (collection.unit != 1) return std::any_of(items.begin(), items.end(), [&](const Value& x) { return equal(x, item); });
+    if (!collection.is_set) return std::any_of(items.begin(), items.end(), [&](const Value& x) { return equal(x, item); });
     if (items.empty()) return false;
     if (is_number_kind(item.kind) && items.front().kind == item.kind && items.back().kind == item.kind) {
         auto at = std::lower_bound(items.begin(), items.end(), item.number,
@@ -283,7 +283,7 @@ Value Evaluation::arithmetic(const Expr& expr, const Value& left, const Value& r
         if (!b.empty()) std::memcpy(chars + a.size(), b.data(), b.size());
         return joined;
     }
-    auto unit = static_cast<ast::DurationUnit>(right.unit);
+    auto unit = static_cast<ast::DurationUnit>(right.duration_unit);
     if (unit == ast::DurationUnit::days || unit == ast::DurationUnit::months || unit == ast::DurationUnit::working_days) {
         // No count of days, months or working days larger than the whole range of dates can land
         // inside it; refusing those first keeps the calendar's int arithmetic within bounds.

@@ -1,6 +1,8 @@
-// Folding at load: an expression that reads no input, definition or variable has the same value
-// for every input, and so does a definition that does not depend on the input. Both are computed
-// once here, so that deciding a contact never rebuilds an indicator catalogue or a literal list.
+// The folding passes of loading (engine/load_pipeline.cpp lists them in order): an expression that
+// reads no input, definition or variable has the same value for every input, and so does a
+// definition that does not depend on the input. Both are computed once here, so that deciding a
+// contact never rebuilds an indicator catalogue or a literal list; the fixed texts a decision
+// writes are encoded here too, and each condition's shortcut chosen.
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
 #include "engine/json_writer.hpp"
@@ -116,11 +118,11 @@ void index_texts_under(CompiledPack& pack, const ast::Expr& expr, const ast::Exp
                           parent->kind == ast::ExprKind::binary && parent->resolved.op == expr.resolved.op;
     if (expr.type && expr.type->kind == dsl::TypeKind::boolean && !chain_interior) {
         const std::string& text = pack.texts.emplace(&expr, expression_text(*pack.checked, expr)).first->second;
-        pack.encoded.emplace(&expr, JsonWriter::encode(text));
+        pack.encoded_texts.emplace(&expr, JsonWriter::encode(text));
     }
     if (expr.kind == ast::ExprKind::name || expr.kind == ast::ExprKind::field) {
         const std::string& path = pack.paths.emplace(&expr, dsl::path_of(expr)).first->second;
-        pack.encoded.emplace(path.data(), JsonWriter::encode(path) + ":");
+        pack.encoded_path_keys.emplace(&expr, JsonWriter::encode(path) + ":");
     }
     for (const auto& arg : expr.args) index_texts_under(pack, *arg, &expr);
     for (const auto& key : expr.keys) index_texts_under(pack, *key, &expr);
@@ -129,9 +131,11 @@ void index_texts_under(CompiledPack& pack, const ast::Expr& expr, const ast::Exp
 
 }  // namespace
 
-void index_texts(CompiledPack& pack, const ast::Expr& expr) { index_texts_under(pack, expr, nullptr); }
+void index_texts(CompiledPack& pack, dsl::Diagnostics&) {
+    each_expression(*pack.checked, [&](ast::Expr& expr) { index_texts_under(pack, expr, nullptr); });
+}
 
-void index_names(CompiledPack& pack) {
+void index_names(CompiledPack& pack, dsl::Diagnostics&) {
     const dsl::CheckedPack& checked = *pack.checked;
     for (const auto& info : checked.enums) {
         pack.encoded_members.emplace_back();
@@ -143,7 +147,7 @@ void index_names(CompiledPack& pack) {
     }
     pack.encoded_ruleset = "{\"name\":" + JsonWriter::encode(pack.name) + ",\"version\":" + JsonWriter::encode(pack.version) +
                            ",\"digest\":" + JsonWriter::encode(pack.digest) + "}";
-    auto cite = [&](const ast::Citation& c) { if (c.present) pack.encoded.emplace(&c, JsonWriter::encode(c.text)); };
+    auto cite = [&](const ast::Citation& c) { if (c.present) pack.encoded_citations.emplace(&c, JsonWriter::encode(c.text)); };
     for (const auto& let : checked.syntax.lets) cite(let.citation);
     for (const auto& decision : checked.syntax.decisions)
         for (const auto& row : decision.rows) cite(row.citation);
@@ -168,7 +172,7 @@ const Value* constant_value(const CompiledPack& pack, const ast::Expr& expr) {
 }
 
 // `x in S` with S a constant collection of enumeration members: S as bits, tested in one step.
-void index_member_tests(ast::Expr& expr, CompiledPack& pack) {
+void index_member_tests_under(ast::Expr& expr, CompiledPack& pack) {
     bool member = expr.kind == ast::ExprKind::binary &&
                   (expr.resolved.op == ast::Op::member || expr.resolved.op == ast::Op::not_member);
     if (member && expr.resolved.constant < 0) {
@@ -188,9 +192,9 @@ void index_member_tests(ast::Expr& expr, CompiledPack& pack) {
             pack.member_bits.push_back(std::move(bits));
         }
     }
-    for (auto& arg : expr.args) index_member_tests(*arg, pack);
-    for (auto& key : expr.keys) index_member_tests(*key, pack);
-    for (auto& [name, value] : expr.fields) index_member_tests(*value, pack);
+    for (auto& arg : expr.args) index_member_tests_under(*arg, pack);
+    for (auto& key : expr.keys) index_member_tests_under(*key, pack);
+    for (auto& [name, value] : expr.fields) index_member_tests_under(*value, pack);
 }
 
 // The shortcut `holds` may take for a condition (ConditionTest).
@@ -220,25 +224,28 @@ ConditionTest condition_test(const ast::Expr& expr, const CompiledPack& pack) {
     }
 }
 
-void index_condition_tests(ast::Expr& expr, const CompiledPack& pack) {
+void index_condition_tests_under(ast::Expr& expr, const CompiledPack& pack) {
     expr.resolved.test = static_cast<std::uint8_t>(condition_test(expr, pack));
-    for (auto& arg : expr.args) index_condition_tests(*arg, pack);
-    for (auto& key : expr.keys) index_condition_tests(*key, pack);
-    for (auto& [name, value] : expr.fields) index_condition_tests(*value, pack);
+    for (auto& arg : expr.args) index_condition_tests_under(*arg, pack);
+    for (auto& key : expr.keys) index_condition_tests_under(*key, pack);
+    for (auto& [name, value] : expr.fields) index_condition_tests_under(*value, pack);
 }
 
 }  // namespace
 
-void fold_constants(CompiledPack& pack, dsl::Diagnostics& diagnostics) {
-    dsl::CheckedPack& checked = *pack.checked;
-    each_expression(checked, [&](ast::Expr& expr) { index_texts(pack, expr); });
-    index_names(pack);
-    // and, or, not, relations and paths are told apart before anything is evaluated (holds relies
-    // on it); the shortcuts against constants are chosen once constants are folded, below.
-    each_expression(checked, [&](ast::Expr& expr) { index_condition_tests(expr, pack); });
+void index_condition_tests(CompiledPack& pack, dsl::Diagnostics&) {
+    each_expression(*pack.checked, [&](ast::Expr& expr) { index_condition_tests_under(expr, pack); });
+}
+
+void fold_constant_expressions(CompiledPack& pack, dsl::Diagnostics& diagnostics) {
     std::optional<Evaluation> evaluation;
     evaluation.emplace(pack, Value::absent(), nullptr);
-    each_expression(checked, [&](ast::Expr& expr) { fold(expr, pack, evaluation, diagnostics); });
+    each_expression(*pack.checked, [&](ast::Expr& expr) { fold(expr, pack, evaluation, diagnostics); });
+}
+
+void fold_constant_definitions(CompiledPack& pack, dsl::Diagnostics& diagnostics) {
+    dsl::CheckedPack& checked = *pack.checked;
+    std::optional<Evaluation> evaluation;
     evaluation.emplace(pack, Value::absent(), nullptr);
     std::vector<int> memo(checked.definitions.size(), -1);
     pack.constant_definitions.assign(checked.definitions.size(), std::nullopt);
@@ -254,8 +261,10 @@ void fold_constants(CompiledPack& pack, dsl::Diagnostics& diagnostics) {
             evaluation.emplace(pack, Value::absent(), nullptr);
         }
     }
-    each_expression(checked, [&](ast::Expr& expr) { index_member_tests(expr, pack); });
-    each_expression(checked, [&](ast::Expr& expr) { index_condition_tests(expr, pack); });
+}
+
+void index_member_tests(CompiledPack& pack, dsl::Diagnostics&) {
+    each_expression(*pack.checked, [&](ast::Expr& expr) { index_member_tests_under(expr, pack); });
 }
 
 }  // namespace frontdoor::engine

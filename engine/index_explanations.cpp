@@ -35,7 +35,7 @@ void collect_sites(const CompiledPack& pack, const Expr& expr, std::vector<ReadS
             if (catalogue) return;
             std::string_view path = pack.paths.at(&expr);
             if (std::none_of(out.begin(), out.end(), [&](const ReadSite& s) { return s.path == path; }))
-                out.push_back(ReadSite{&expr, definition ? root->resolved.index : -1, path, pack.encoded_of(path.data())});
+                out.push_back(ReadSite{&expr, definition ? root->resolved.index : -1, path, pack.encoded_path_keys.at(&expr)});
             return;
         }
         if (!input) return;
@@ -67,7 +67,7 @@ public:
             failed_parts(*condition.args[0]);
             failed_parts(*condition.args[1]);
         } else if (!pack_.failed_parts.contains(&condition)) {
-            pack_.failed_parts.emplace(&condition, FailedPart{sites({&condition}), pack_.encoded_of(&condition)});
+            pack_.failed_parts.emplace(&condition, FailedPart{sites({&condition}), pack_.encoded_texts.at(&condition)});
         }
     }
 
@@ -113,7 +113,7 @@ public:
 private:
     void source(JsonWriter& out, const ast::Citation* citation) {
         out.raw_key(source_key);
-        if (citation && citation->present) out.raw(pack_.encoded_of(citation));
+        if (citation && citation->present) out.raw(pack_.encoded_citations.at(citation));
         else out.raw(R"("")");
     }
 
@@ -135,7 +135,7 @@ private:
         source(out, citation_of(pack_, slot, row));
         if (decision) {
             out.raw_key(when_key);
-            if (condition) out.raw(pack_.encoded_of(condition));
+            if (condition) out.raw(pack_.encoded_texts.at(condition));
             else out.raw(R"("otherwise")");
         }
         bool collect = decision && pack_.decision(slot).policy == ast::HitPolicy::collect;

@@ -1,16 +1,10 @@
-// Loading a pack: read its files (engine/read_pack_files.cpp says which it may read), check them,
-// build the decision graph, compile input patterns and defaults, and work out the digest.
+// Loading a pack: read its files (engine/read_pack_files.cpp says which it may read), then run the
+// load pipeline over them (engine/load_pipeline.cpp lists its passes).
 #include "dsl/diagnostics.hpp"
-#include "engine/compiled_pack.hpp"
-#include "engine/evaluate.hpp"
-#include "engine/explain.hpp"
-#include "engine/fold_constants.hpp"
-#include "engine/out_of_range.hpp"
+#include "engine/load_pipeline.hpp"
 #include "engine/pack_limits.hpp"
 #include "engine/read_pack_files.hpp"
 #include "frontdoor/frontdoor.hpp"
-
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <map>
@@ -19,28 +13,6 @@
 namespace frontdoor {
 
 namespace {
-
-// sha256 over each file as "<path>\0<byte length>\0<bytes>", files sorted by path.
-std::string pack_digest(const std::vector<std::pair<std::string, std::string>>& files) {
-    EVP_MD_CTX* context = EVP_MD_CTX_new();
-    EVP_DigestInit_ex(context, EVP_sha256(), nullptr);
-    for (const auto& [path, content] : files) {
-        std::string header = path + '\0' + std::to_string(content.size()) + '\0';
-        EVP_DigestUpdate(context, header.data(), header.size());
-        EVP_DigestUpdate(context, content.data(), content.size());
-    }
-    unsigned char hash[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_DigestFinal_ex(context, hash, &length);
-    EVP_MD_CTX_free(context);
-    static const char* const hex = "0123456789abcdef";
-    std::string out = "sha256:";
-    for (unsigned int i = 0; i < length; ++i) {
-        out += hex[hash[i] >> 4];
-        out += hex[hash[i] & 15];
-    }
-    return out;
-}
 
 // Problems with a pack's files as such (not their text): each about one file, with no position.
 struct PackFileErrors {
@@ -57,76 +29,6 @@ struct PackFileErrors {
     }
     LoadResult failed() { return LoadResult{nullptr, std::move(diagnostics)}; }
 };
-
-// Defaults see no calendar and no definition (the checker's scope for them is empty), so computing
-// them needs no holiday data; only an overflow (OutOfRange) can fail, reported at its expression.
-void compile_inputs(engine::CompiledPack& pack, dsl::Diagnostics& diagnostics) {
-    const auto& records = pack.checked->records;
-    pack.defaults.resize(records.size());
-    pack.patterns.resize(records.size());
-    for (std::size_t r = 0; r < records.size(); ++r) {
-        pack.defaults[r].assign(records[r].fields.size(), engine::Value::absent());
-        pack.patterns[r].resize(records[r].fields.size());
-        for (std::size_t f = 0; f < records[r].fields.size(); ++f) {
-            const auto* syntax = records[r].fields[f].syntax;
-            if (syntax && syntax->matching) pack.patterns[r][f] = std::make_shared<const engine::Pattern>(*syntax->matching);
-        }
-    }
-    // A default may be a record literal whose own fields have defaults: evaluate in dependency
-    // order by repeating until nothing changes (records cannot nest themselves).
-    for (std::size_t round = 0; round <= records.size(); ++round) {
-        for (std::size_t r = 0; r < records.size(); ++r) {
-            for (std::size_t f = 0; f < records[r].fields.size(); ++f) {
-                const auto* syntax = records[r].fields[f].syntax;
-                if (!syntax || !syntax->default_value) continue;
-                engine::Evaluation evaluation(pack, engine::Value::absent(), nullptr);
-                try {
-                    pack.defaults[r][f] = evaluation.eval(*syntax->default_value);
-                } catch (const engine::OutOfRange& out_of_range) {
-                    if (round == 0) engine::report_out_of_range(pack, out_of_range, diagnostics);
-                }
-            }
-        }
-    }
-}
-
-// The rest of loading, once the rule files are read: check them (reading the data files their
-// syntax names through `read_data`), build the graph, and work out the digest over exactly the
-// rule files and the data files read.
-LoadResult compile_pack(const std::string& label, std::vector<std::pair<std::string, std::string>> rule_files,
-                        const dsl::DataFileReader& read_data) {
-    LoadResult result;
-    dsl::PackFiles pack_files{label, std::move(rule_files)};
-    auto checked = dsl::check_pack(pack_files, read_data, result.diagnostics);
-    if (!checked) return result;
-    auto compiled = std::make_shared<engine::CompiledPack>();
-    dsl::Diagnostics graph_diagnostics(checked->sources);
-    compiled->graph = engine::build_decision_graph(*checked, graph_diagnostics);
-    auto more = graph_diagnostics.sorted();
-    result.diagnostics.insert(result.diagnostics.end(), more.begin(), more.end());
-    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
-    });
-    if (graph_diagnostics.has_errors()) return result;
-    for (const auto& data_file : checked->data_files) pack_files.files.push_back(data_file);
-    std::sort(pack_files.files.begin(), pack_files.files.end());
-    compiled->name = checked->syntax.manifests.front().name;
-    compiled->version = checked->syntax.manifests.front().version;
-    compiled->checked = std::move(checked);
-    compiled->digest = pack_digest(pack_files.files);
-    compiled->files = std::move(pack_files);
-    dsl::Diagnostics load_diagnostics(compiled->checked->sources);
-    compile_inputs(*compiled, load_diagnostics);
-    engine::fold_constants(*compiled, load_diagnostics);
-    if (load_diagnostics.has_errors()) {
-        auto found = load_diagnostics.sorted();
-        result.diagnostics.insert(result.diagnostics.end(), found.begin(), found.end());
-        return result;
-    }
-    engine::index_explanations(*compiled);
-    result.pack = std::make_shared<const Pack>(std::move(compiled));
-    return result;
-}
 
 }  // namespace
 
@@ -153,7 +55,7 @@ LoadResult Pack::load_directory(const std::string& directory) {
         if (file.problem.empty()) file.problem = size.add(file.text.size());
         return file;
     };
-    return compile_pack(label, std::move(rule_files), read_data);
+    return engine::run_load_pipeline(label, std::move(rule_files), read_data);
 }
 
 LoadResult Pack::load_files(const std::string& label, std::vector<std::pair<std::string, std::string>> files) {
@@ -183,7 +85,7 @@ LoadResult Pack::load_files(const std::string& label, std::vector<std::pair<std:
         if (problem.empty()) problem = size.add(found->second.size());
         return problem.empty() ? dsl::DataFile{found->second, {}} : dsl::DataFile{{}, problem};
     };
-    LoadResult result = compile_pack(label, std::move(rule_files), read_data);
+    LoadResult result = engine::run_load_pipeline(label, std::move(rule_files), read_data);
     if (!result.pack) return result;
     // A file no rule names would change the digest without changing a decision: refused.
     for (const auto& [name, text] : data_files)

@@ -16,8 +16,8 @@ const time::TimeZone& output_zone(const dsl::CheckedPack& pack) {
 
 std::string describe_duration(const dsl::CheckedPack& pack, const Value& d) {
     static const char* const units[] = {"second", "minute", "hour", "day", "month", "working day"};
-    std::string out = std::to_string(d.number) + " " + units[d.unit] + (d.number == 1 ? "" : "s");
-    if (d.calendar >= 0 && d.unit == static_cast<std::uint8_t>(dsl::ast::DurationUnit::working_days))
+    std::string out = std::to_string(d.number) + " " + units[d.duration_unit] + (d.number == 1 ? "" : "s");
+    if (d.calendar >= 0 && d.duration_unit == static_cast<std::uint8_t>(dsl::ast::DurationUnit::working_days))
         out += " of " + pack.calendars[static_cast<std::size_t>(d.calendar)].name();
     return out;
 }

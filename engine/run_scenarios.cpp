@@ -1,6 +1,6 @@
 // `frontdoor test`: runs a pack's scenarios and measures which rules they exercised.
 #include "engine/coverage.hpp"
-#include "engine/decide_value.hpp"
+#include "engine/decide.hpp"
 #include "engine/parse_json_within_depth.hpp"
 #include "engine/read_input.hpp"
 #include "frontdoor/testing.hpp"

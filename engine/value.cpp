@@ -44,7 +44,7 @@ Value Value::set(std::span<Value> items) {
         items = items.first(static_cast<std::size_t>(end - items.begin()));
     }
     Value v = list(items);
-    v.unit = 1;
+    v.is_set = true;
     return v;
 }
 
@@ -77,7 +77,7 @@ int compare(const Value& a, const Value& b) {
             return x.size() < y.size() ? -1 : (x.size() > y.size() ? 1 : 0);
         }
         case Value::Kind::duration:
-            if (a.unit != b.unit) return a.unit < b.unit ? -1 : 1;
+            if (a.duration_unit != b.duration_unit) return a.duration_unit < b.duration_unit ? -1 : 1;
             [[fallthrough]];
         default: return a.number < b.number ? -1 : (a.number > b.number ? 1 : 0);
     }

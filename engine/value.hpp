@@ -14,7 +14,8 @@ struct Value {
     enum class Kind : std::uint8_t { absent, boolean, integer, text, enumeration, date, datetime, duration, list, record };
 
     Kind kind = Kind::absent;
-    std::uint8_t unit = 0;     // duration: ast::DurationUnit; list: 1 when sorted and unique (a set)
+    std::uint8_t duration_unit = 0;  // duration: its ast::DurationUnit
+    bool is_set = false;             // list: sorted and without repeats, as Value::set makes it
     std::int32_t calendar = -1; // duration in working days: the calendar's index
     std::int64_t number = 0;   // boolean, integer, enum member, day number, instant (µs), duration amount;
                                // text: its length in bytes; list, set or record: how many items or fields

@@ -1,5 +1,5 @@
-// Opening a decision log and appending decisions to it: the record ids, the recording time and the
-// hash chain are made here, inside the store's write transaction, whatever the backend.
+// Appending decisions to a decision log: the record ids, the recording time and the hash chain are
+// made here, inside the store's write transaction, whatever the backend.
 #include "engine/records/hash_record.hpp"
 #include "engine/records/json_members.hpp"
 #include "engine/records/record_store.hpp"
@@ -36,16 +36,6 @@ std::optional<std::string> contact_id_of(std::string_view decision) {
 }
 
 }  // namespace
-
-std::unique_ptr<DecisionLog> DecisionLog::open(const std::string& location, Access access) {
-    if (location.empty()) throw std::runtime_error("no decision log named");
-    if (location.rfind("postgresql:", 0) == 0 || location.rfind("postgres:", 0) == 0)
-        throw std::runtime_error("this build keeps decision logs in SQLite files only: " + location);
-    return std::make_unique<DecisionLog>(records::open_sqlite_store(location, access == Access::append));
-}
-
-DecisionLog::DecisionLog(std::unique_ptr<records::RecordStore> store) : store_(std::move(store)) {}
-DecisionLog::~DecisionLog() = default;
 
 std::vector<std::int64_t> DecisionLog::append(const Pack& pack, const std::vector<Entry>& entries) {
     std::vector<std::int64_t> ids;

@@ -1,6 +1,6 @@
 // walk_through(): turns one evaluation's trace into a trainer's step-by-step account.
 #include "engine/calendar/explain_calendar.hpp"
-#include "engine/decide_value.hpp"
+#include "engine/decide.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
 #include "engine/read_input.hpp"
@@ -65,7 +65,7 @@ public:
             engine::Value duration = evaluation_.eval(*expr.args[1]);
             engine::Value end = evaluation_.eval(expr);
             const time::Calendar& output = checked_.calendars[checked_.output_calendar];
-            if (duration.unit == static_cast<std::uint8_t>(ast::DurationUnit::working_days)) {
+            if (duration.duration_unit == static_cast<std::uint8_t>(ast::DurationUnit::working_days)) {
                 for (auto& line : time::explain_working_days(checked_.calendars[duration.calendar], start.number, static_cast<int>(duration.number))) add(lines, line);
             } else {
                 std::string line = time::describe_instant(output, start.number) + " plus " + engine::describe_duration(checked_, duration) +

@@ -1,6 +1,7 @@
 #pragma once
-// Decides an input that was read, writing the decision JSON; records a trace when `trace` is not
-// null (the explanation is written from it).
+// What engine/decide.cpp defines besides Pack::decide: decide_value, which decides an input that
+// was read, writing the decision JSON, and records a trace when `trace` is not null (the
+// explanation is written from it).
 #include "engine/compiled_pack.hpp"
 #include "engine/read_input.hpp"
 #include "engine/trace.hpp"
