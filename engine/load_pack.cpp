@@ -2,6 +2,7 @@
 // build the decision graph, compile input patterns and defaults, and work out the digest.
 #include "dsl/diagnostics.hpp"
 #include "engine/compiled_pack.hpp"
+#include "engine/digest_pack.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
 #include "engine/fold_constants.hpp"
@@ -10,8 +11,6 @@
 #include "engine/read_pack_files.hpp"
 #include "frontdoor/frontdoor.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <map>
 #include <set>
@@ -19,28 +18,6 @@
 namespace frontdoor {
 
 namespace {
-
-// sha256 over each file as "<path>\0<byte length>\0<bytes>", files sorted by path.
-std::string pack_digest(const std::vector<std::pair<std::string, std::string>>& files) {
-    EVP_MD_CTX* context = EVP_MD_CTX_new();
-    EVP_DigestInit_ex(context, EVP_sha256(), nullptr);
-    for (const auto& [path, content] : files) {
-        std::string header = path + '\0' + std::to_string(content.size()) + '\0';
-        EVP_DigestUpdate(context, header.data(), header.size());
-        EVP_DigestUpdate(context, content.data(), content.size());
-    }
-    unsigned char hash[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_DigestFinal_ex(context, hash, &length);
-    EVP_MD_CTX_free(context);
-    static const char* const hex = "0123456789abcdef";
-    std::string out = "sha256:";
-    for (unsigned int i = 0; i < length; ++i) {
-        out += hex[hash[i] >> 4];
-        out += hex[hash[i] & 15];
-    }
-    return out;
-}
 
 // Problems with a pack's files as such (not their text): each about one file, with no position.
 struct PackFileErrors {
@@ -113,7 +90,7 @@ LoadResult compile_pack(const std::string& label, std::vector<std::pair<std::str
     compiled->name = checked->syntax.manifests.front().name;
     compiled->version = checked->syntax.manifests.front().version;
     compiled->checked = std::move(checked);
-    compiled->digest = pack_digest(pack_files.files);
+    compiled->digest = engine::digest_pack(pack_files.files);
     compiled->files = std::move(pack_files);
     dsl::Diagnostics load_diagnostics(compiled->checked->sources);
     compile_inputs(*compiled, load_diagnostics);

@@ -1,7 +1,7 @@
 // `frontdoor test`: runs a pack's scenarios and measures which rules they exercised.
 #include "engine/coverage.hpp"
 #include "engine/decide_value.hpp"
-#include "engine/read_input.hpp"
+#include "engine/records/json_members.hpp"
 #include "frontdoor/testing.hpp"
 
 #include <nlohmann/json.hpp>
@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace frontdoor {
@@ -51,28 +52,44 @@ void compare_refusal(const json& expect, const engine::InputRefusal* refusal, Sc
         result.mismatches.push_back({"refusal", expect.dump(), actual.dump()});
 }
 
+// The raw text of the scenario's one "contact" member, or nothing when it is not given exactly once.
+// `scenario` is a JSON object nlohmann has accepted, so cutting it into members is safe.
+std::optional<std::string_view> contact_as_written(std::string_view scenario) {
+    if (scenario.substr(0, 3) == "\xEF\xBB\xBF") scenario.remove_prefix(3);  // a byte-order mark, as nlohmann skips it
+    std::optional<std::string_view> contact;
+    for (const auto& [key, value] : records::split_members(scenario)) {
+        if (key != "contact") continue;
+        if (contact) return std::nullopt;
+        contact = value;
+    }
+    return contact;
+}
+
 ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, engine::Coverage& coverage) {
     ScenarioResult result;
     result.file = file.filename().string();
     std::ifstream in(file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    json scenario = json::parse(text.str(), nullptr, false);
+    std::stringstream read;
+    read << in.rdbuf();
+    const std::string text = read.str();
+    json scenario = json::parse(text, nullptr, false);
     if (scenario.is_discarded() || !scenario.is_object() || !scenario.contains("contact") ||
         !(scenario.contains("expect") || scenario.contains("expect_refusal"))) {
         result.error = "not a scenario: expected a JSON object with \"contact\" and \"expect\" (or \"expect_refusal\")";
         return result;
     }
+    // The contact is decided from its bytes as written, as eval would read them: never from a
+    // re-serialisation, which would drop a key given twice or rewrite a number.
+    auto contact = contact_as_written(text);
+    if (!contact) {
+        result.error = "not a scenario: \"contact\" must be given exactly once, as a member named without escapes";
+        return result;
+    }
     result.title = scenario.value("scenario", "");
     engine::Value input;
     engine::Trace trace;
-    engine::DecideResult decided;
-    auto refusal = engine::read_input(pack, scenario["contact"].dump(), input);
-    if (!refusal) refusal = engine::apply_refusals(pack, input);
-    if (!refusal) {
-        decided = engine::decide_value(pack, input, &trace);
-        refusal = std::move(decided.refusal);
-    }
+    engine::DecideResult decided = engine::read_and_decide(pack, *contact, input, &trace);
+    auto& refusal = decided.refusal;
     if (refusal) coverage.record_refusal(refusal->rule);
     if (scenario.contains("expect_refusal")) {
         compare_refusal(scenario["expect_refusal"], refusal ? &*refusal : nullptr, result);

@@ -157,14 +157,13 @@ Walkthrough walk_through(const Pack& pack, std::string_view input_json) {
         out.refusal = (path.empty() ? "the input" : "at " + path) + ": " + message;
         return out;
     };
-    ReadResult read = pack.read(input_json);
-    if (!read.input) return refuse(read.path, read.message);
     const engine::CompiledPack& compiled = pack.compiled();
+    engine::Value input;
     engine::Trace trace;
-    engine::DecideResult decided = engine::decide_value(compiled, *read.input->value, &trace);
+    engine::DecideResult decided = engine::read_and_decide(compiled, input_json, input, &trace);
     if (decided.refusal) return refuse(decided.refusal->path, decided.refusal->message);
     out.decision_json = std::move(decided.json);
-    Evaluation evaluation(compiled, *read.input->value, nullptr);
+    Evaluation evaluation(compiled, input, nullptr);
     Narrator narrator(compiled, trace, evaluation);
     std::string prefix = compiled.checked->input_name + ".";
     for (const TraceEntry& entry : trace.entries) {
