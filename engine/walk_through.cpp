@@ -3,11 +3,10 @@
 #include "engine/decide_value.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
-#include "engine/read_input.hpp"
+#include "engine/records/json_members.hpp"
 #include "engine/render_value.hpp"
 #include "frontdoor/walkthrough.hpp"
 
-#include <nlohmann/json.hpp>
 
 namespace frontdoor {
 
@@ -174,9 +173,10 @@ Walkthrough walk_through(const Pack& pack, std::string_view input_json) {
         bool collect_total = entry.row < 0 && compiled.checked->definitions[entry.definition].kind == dsl::DefinitionKind::decision;
         if (!collect_total) out.steps.push_back(narrator.step(entry));
     }
-    nlohmann::ordered_json decision = nlohmann::ordered_json::parse(out.decision_json);
-    for (const auto& [field, value] : decision.items())
-        if (field != "explanation" && field != "ruleset") out.result.push_back(field + ": " + value.dump());
+    // The decision is the engine's own JSON: cut into its members (engine/json_document.hpp says
+    // why), each value shown exactly as the decision holds it.
+    for (const auto& [field, value] : records::split_members(out.decision_json))
+        if (field != "explanation" && field != "ruleset") out.result.push_back(records::unquote("\"" + std::string(field) + "\"") + ": " + std::string(value));
     return out;
 }
 
