@@ -52,19 +52,6 @@ void compare_refusal(const json& expect, const engine::InputRefusal* refusal, Sc
         result.mismatches.push_back({"refusal", expect.dump(), actual.dump()});
 }
 
-// The raw text of the scenario's one "contact" member, or nothing when it is not given exactly once.
-// `scenario` is a JSON object nlohmann has accepted, so cutting it into members is safe.
-std::optional<std::string_view> contact_as_written(std::string_view scenario) {
-    if (scenario.substr(0, 3) == "\xEF\xBB\xBF") scenario.remove_prefix(3);  // a byte-order mark, as nlohmann skips it
-    std::optional<std::string_view> contact;
-    for (const auto& [key, value] : records::split_members(scenario)) {
-        if (key != "contact") continue;
-        if (contact) return std::nullopt;
-        contact = value;
-    }
-    return contact;
-}
-
 ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, engine::Coverage& coverage) {
     ScenarioResult result;
     result.file = file.filename().string();
@@ -80,7 +67,7 @@ ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, e
     }
     // The contact is decided from its bytes as written, as eval would read them: never from a
     // re-serialisation, which would drop a key given twice or rewrite a number.
-    auto contact = contact_as_written(text);
+    auto contact = scenario_contact(text);
     if (!contact) {
         result.error = "not a scenario: \"contact\" must be given exactly once, as a member named without escapes";
         return result;
@@ -104,6 +91,19 @@ ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, e
 }
 
 }  // namespace
+
+std::optional<std::string_view> scenario_contact(std::string_view scenario) {
+    // The cutter is safe only on well-formed JSON: nlohmann checks it first, without building it.
+    if (!json::accept(scenario)) return std::nullopt;
+    if (scenario.substr(0, 3) == "\xEF\xBB\xBF") scenario.remove_prefix(3);  // a byte-order mark, as nlohmann skips it
+    std::optional<std::string_view> contact;
+    for (const auto& [key, value] : records::split_members(scenario)) {
+        if (key != "contact") continue;
+        if (contact) return std::nullopt;
+        contact = value;
+    }
+    return contact;
+}
 
 TestReport run_scenarios(const Pack& pack, const std::string& folder) {
     TestReport report;

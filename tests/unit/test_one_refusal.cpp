@@ -61,3 +61,12 @@ TEST_CASE("a scenario that gives its contact twice is not a scenario", "[scenari
     CHECK(report.scenarios.front().error == "not a scenario: \"contact\" must be given exactly once, as a member named without escapes");
     CHECK_FALSE(report.scenarios.front().passed);
 }
+
+TEST_CASE("a scenario's contact is its bytes as written", "[scenarios]") {
+    std::string contact = R"({"contact_id": "a", "contact_id": "b",  "n": 1.0})";
+    CHECK(frontdoor::scenario_contact("\xEF\xBB\xBF{\"contact\": " + contact + ", \"expect\": {}}") == std::optional<std::string_view>(contact));
+    CHECK_FALSE(frontdoor::scenario_contact(R"({"contact": {}, "expect": {})"));   // not valid JSON
+    CHECK_FALSE(frontdoor::scenario_contact(R"([{"contact": {}}])"));              // not an object
+    CHECK_FALSE(frontdoor::scenario_contact(R"({"expect": {"contact": {}}})"));    // no contact of its own
+    CHECK_FALSE(frontdoor::scenario_contact(R"({"contact": {}, "contact": {}})")); // given twice
+}
