@@ -1,5 +1,6 @@
-// Pack::decide: parse the JSON, read it against the declared input, apply the refusals, evaluate
-// the output fields, and write the decision with its ruleset and explanation.
+// Read, refuse, decide (engine/decide.hpp): parse the JSON, read it against the declared
+// input, apply the refusals, evaluate the output fields, and write the decision with its ruleset
+// and explanation; and Pack::read and Pack::decide on top of them.
 #include "engine/decide.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
@@ -7,8 +8,6 @@
 #include "engine/read_input.hpp"
 #include "engine/render_value.hpp"
 #include "frontdoor/frontdoor.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <new>
 
@@ -21,20 +20,33 @@ namespace {
 // a process short of memory, not an input too large.)
 constexpr const char* out_of_memory = "there was not enough memory to read and decide this input; it was not decided";
 
+Decided to_decided(engine::DecideResult&& decided) {
+    Decided result;
+    if (decided.refusal) {
+        result.refused = true;
+        result.path = std::move(decided.refusal->path);
+        result.message = std::move(decided.refusal->message);
+    }
+    result.json = std::move(decided.json);
+    return result;
+}
+
+// One trace per thread, emptied before and after each decision but keeping its memory: recording
+// an explanation then allocates nothing once it has grown.
+engine::Trace* thread_trace(const DecideOptions& options) {
+    thread_local engine::Trace trace;
+    trace.clear();
+    return options.explain ? &trace : nullptr;
+}
+
 }  // namespace
 
 ReadResult Pack::read(std::string_view json_text) const {
-    const engine::CompiledPack& pack = *impl_;
     ReadResult result;
     try {
         auto value = std::make_shared<engine::Value>();
-        auto refusal = engine::read_input(pack, json_text, *value);
-        if (!refusal) refusal = engine::apply_refusals(pack, *value);
-        if (refusal) {
-            result.path = refusal->path;
-            result.message = refusal->message;
-            return result;
-        }
+        if (auto refusal = engine::read_and_refuse(*impl_, json_text, *value))
+            return ReadResult{std::nullopt, std::move(refusal->path), std::move(refusal->message)};
         result.input = Input{std::move(value)};
     } catch (const std::bad_alloc&) {
         result = ReadResult{std::nullopt, "", out_of_memory};
@@ -43,36 +55,17 @@ ReadResult Pack::read(std::string_view json_text) const {
 }
 
 Decided Pack::decide(std::string_view json_text, const DecideOptions& options) const {
-    ReadResult read_result = read(json_text);
-    if (!read_result.input) {
-        Decided result;
-        result.refused = true;
-        result.path = std::move(read_result.path);
-        result.message = std::move(read_result.message);
-        return result;
-    }
-    return decide(*read_result.input, options);
+    engine::Value input;
+    engine::Trace* trace = thread_trace(options);
+    Decided result = to_decided(engine::read_and_decide(*impl_, json_text, input, trace));
+    if (trace) trace->clear();
+    return result;
 }
 
 Decided Pack::decide(const Input& input, const DecideOptions& options) const {
-    Decided result;
-    // One trace per thread, emptied after each decision but keeping its memory: recording an
-    // explanation then allocates nothing once it has grown.
-    thread_local engine::Trace trace;
-    trace.clear();  // in case the last decision on this thread ended in an exception
-    engine::DecideResult decided;
-    try {
-        decided = engine::decide_value(*impl_, *input.value, options.explain ? &trace : nullptr);
-    } catch (const std::bad_alloc&) {
-        decided = engine::DecideResult{{}, engine::InputRefusal{"", out_of_memory}};
-    }
-    trace.clear();
-    if (decided.refusal) {
-        result.refused = true;
-        result.path = std::move(decided.refusal->path);
-        result.message = std::move(decided.refusal->message);
-    }
-    result.json = std::move(decided.json);
+    engine::Trace* trace = thread_trace(options);
+    Decided result = to_decided(engine::decide_value(*impl_, *input.value, trace));
+    if (trace) trace->clear();
     return result;
 }
 
@@ -120,6 +113,16 @@ std::string decision_json(const CompiledPack& pack, const Value& input, Trace* t
 
 }  // namespace
 
+std::optional<InputRefusal> read_and_refuse(const CompiledPack& pack, std::string_view text, Value& input) {
+    try {
+        auto refusal = read_input(pack, text, input);
+        if (!refusal) refusal = apply_refusals(pack, input);
+        return refusal;
+    } catch (const std::bad_alloc&) {
+        return InputRefusal{"", out_of_memory};
+    }
+}
+
 DecideResult decide_value(const CompiledPack& pack, const Value& input, Trace* trace) {
     DecideResult result;
     try {
@@ -130,8 +133,15 @@ DecideResult decide_value(const CompiledPack& pack, const Value& input, Trace* t
     } catch (const OutOfRange& out_of_range) {
         // Never a wrapped number or a five-digit year in a decision.
         result.refusal = refused_for_out_of_range(pack, out_of_range);
+    } catch (const std::bad_alloc&) {
+        result = DecideResult{{}, InputRefusal{"", out_of_memory}};
     }
     return result;
+}
+
+DecideResult read_and_decide(const CompiledPack& pack, std::string_view text, Value& input, Trace* trace) {
+    if (auto refusal = read_and_refuse(pack, text, input)) return DecideResult{{}, std::move(refusal)};
+    return decide_value(pack, input, trace);
 }
 
 }  // namespace frontdoor::engine

@@ -1,23 +1,35 @@
 #pragma once
-// What engine/decide.cpp defines besides Pack::decide: decide_value, which decides an input that
-// was read, writing the decision JSON, and records a trace when `trace` is not null (the
-// explanation is written from it).
+// Read, refuse, decide: the one sequence behind every face that decides an input (Pack::read and
+// Pack::decide for eval and the library, a pack's scenarios, a walkthrough), so that a refusal
+// reads the same, path and message, whichever face shows it. Records a trace when `trace` is not
+// null (the explanation is written from it).
 #include "engine/compiled_pack.hpp"
 #include "engine/read_input.hpp"
 #include "engine/trace.hpp"
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace frontdoor::engine {
 
-// The decision as JSON, or, for an input whose decision needs a working day beyond its calendar's
-// holiday data, its refusal (refused_for_holiday_data) and no JSON.
+// The decision as JSON, or the input's refusal and no JSON: from reading it, from a refusal rule, or
+// from deciding it (a working day beyond its calendar's holiday data, refused_for_holiday_data; a
+// number out of range; memory).
 struct DecideResult {
     std::string json;
     std::optional<InputRefusal> refusal;
 };
 
+// Reads `text` against the declared input (read_input) into `input` and applies the pack's refusal
+// rules (apply_refusals): the first refusal, or nothing when `input` may be decided. A process out
+// of memory refuses this input by name (path "") instead of ending a batch.
+std::optional<InputRefusal> read_and_refuse(const CompiledPack& pack, std::string_view text, Value& input);
+
+// Decides an input read_and_refuse accepted.
 DecideResult decide_value(const CompiledPack& pack, const Value& input, Trace* trace);
+
+// read_and_refuse, then decide_value: `input` keeps what was read (a walkthrough narrates from it).
+DecideResult read_and_decide(const CompiledPack& pack, std::string_view text, Value& input, Trace* trace);
 
 }  // namespace frontdoor::engine

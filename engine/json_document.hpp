@@ -1,4 +1,19 @@
 #pragma once
+// Which JSON code path is for what (the one place that says it; each has one job):
+// - This strict reader (engine/json_document.*): every untrusted JSON the engine decides from, that
+//   is a contact (eval, the library, a scenario's contact, a walkthrough's input), within the
+//   limits of frontdoor/input_limits.hpp.
+// - The writer (engine/json_writer.*): every JSON the engine writes on the hot path and keeps
+//   (decisions with their explanations, eval's lines, the impact report), byte-deterministic.
+// - The cutter (engine/records/json_members.*): JSON the engine itself wrote, read back from a
+//   decision log (contact ids, rulesets, outcomes, field-by-field comparisons in replay and impact)
+//   and a walkthrough's decision: raw byte ranges without a DOM, because equal values are equal
+//   bytes. A scenario file, once nlohmann has accepted it, is cut with it too, so that its contact
+//   is decided from its bytes as written.
+// - nlohmann/json: JSON that is neither an input to decide nor a hot-path output: a pack's data
+//   files (bank holidays), scenario files, a walkthrough's what-if edits and the display of its
+//   input, and documents printed for people or tools (the input's JSON Schema, the graph, audit
+//   show, the replay report), where pretty-printing matters and speed does not.
 // A strict JSON reader for inputs (RFC 8259): one value, no comments, no trailing commas, no
 // leading zeros, valid UTF-8, escapes checked, surrogate pairs paired, and a key given twice in one
 // object refused (a reader that kept the last would be guessing), found in linear time. A

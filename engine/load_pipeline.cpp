@@ -3,6 +3,8 @@
 // passes are documented, before and after, in engine/fold_constants.hpp.
 #include "engine/load_pipeline.hpp"
 
+#include "engine/digest_pack.hpp"
+
 #include "engine/explain.hpp"
 #include "engine/fold_constants.hpp"
 
@@ -11,7 +13,6 @@
 #include <optional>
 #include <string_view>
 #include <tuple>
-#include <string_view>
 
 namespace frontdoor::engine {
 
@@ -61,7 +62,7 @@ bool identify(Loading& loading) {
     pack.name = loading.checked->syntax.manifests.front().name;
     pack.version = loading.checked->syntax.manifests.front().version;
     pack.checked = std::move(loading.checked);
-    pack.digest = digest_pack_files(loading.files.files);
+    pack.digest = digest_pack(loading.files.files);
     pack.files = std::move(loading.files);
     loading.found.emplace(pack.checked->sources);
     return true;

@@ -3,11 +3,10 @@
 #include "engine/decide.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
-#include "engine/read_input.hpp"
+#include "engine/records/json_members.hpp"
 #include "engine/render_value.hpp"
 #include "frontdoor/walkthrough.hpp"
 
-#include <nlohmann/json.hpp>
 
 namespace frontdoor {
 
@@ -157,14 +156,13 @@ Walkthrough walk_through(const Pack& pack, std::string_view input_json) {
         out.refusal = (path.empty() ? "the input" : "at " + path) + ": " + message;
         return out;
     };
-    ReadResult read = pack.read(input_json);
-    if (!read.input) return refuse(read.path, read.message);
     const engine::CompiledPack& compiled = pack.compiled();
+    engine::Value input;
     engine::Trace trace;
-    engine::DecideResult decided = engine::decide_value(compiled, *read.input->value, &trace);
+    engine::DecideResult decided = engine::read_and_decide(compiled, input_json, input, &trace);
     if (decided.refusal) return refuse(decided.refusal->path, decided.refusal->message);
     out.decision_json = std::move(decided.json);
-    Evaluation evaluation(compiled, *read.input->value, nullptr);
+    Evaluation evaluation(compiled, input, nullptr);
     Narrator narrator(compiled, trace, evaluation);
     std::string prefix = compiled.checked->input_name + ".";
     for (const TraceEntry& entry : trace.entries) {
@@ -175,9 +173,10 @@ Walkthrough walk_through(const Pack& pack, std::string_view input_json) {
         bool collect_total = entry.row < 0 && compiled.checked->definitions[entry.definition].kind == dsl::DefinitionKind::decision;
         if (!collect_total) out.steps.push_back(narrator.step(entry));
     }
-    nlohmann::ordered_json decision = nlohmann::ordered_json::parse(out.decision_json);
-    for (const auto& [field, value] : decision.items())
-        if (field != "explanation" && field != "ruleset") out.result.push_back(field + ": " + value.dump());
+    // The decision is the engine's own JSON: cut into its members (engine/json_document.hpp says
+    // why), each value shown exactly as the decision holds it.
+    for (const auto& [field, value] : records::split_members(out.decision_json))
+        if (field != "explanation" && field != "ruleset") out.result.push_back(records::unquote("\"" + std::string(field) + "\"") + ": " + std::string(value));
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include "exit_status.hpp"
 #include "load.hpp"
 
+#include "frontdoor/testing.hpp"
 #include "frontdoor/walkthrough.hpp"
 
 #include <fstream>

@@ -2,50 +2,11 @@
 // can be written as the same bytes (moving a byte from the input to the decision changes the hash).
 #include "engine/records/hash_record.hpp"
 
-#include <openssl/evp.h>
-
-#include <algorithm>
-#include <memory>
-#include <stdexcept>
+#include "engine/sha256.hpp"
 
 namespace frontdoor::records {
 
-namespace {
-
-// An incremental SHA-256 that frees its OpenSSL context however it is left.
-class Sha256 {
-public:
-    Sha256() : context_(EVP_MD_CTX_new(), EVP_MD_CTX_free) {
-        if (!context_ || EVP_DigestInit_ex(context_.get(), EVP_sha256(), nullptr) != 1)
-            throw std::runtime_error("SHA-256 is not available from OpenSSL");
-    }
-    void add(std::string_view bytes) { EVP_DigestUpdate(context_.get(), bytes.data(), bytes.size()); }
-    // Adds "<name>\0<byte length>\0<bytes>".
-    void field(std::string_view name, std::string_view bytes) {
-        add(name);
-        add(std::string_view("\0", 1));
-        add(std::to_string(bytes.size()));
-        add(std::string_view("\0", 1));
-        add(bytes);
-    }
-    std::string hex() {
-        unsigned char hash[EVP_MAX_MD_SIZE];
-        unsigned int length = 0;
-        EVP_DigestFinal_ex(context_.get(), hash, &length);
-        static const char* const digits = "0123456789abcdef";
-        std::string out = "sha256:";
-        for (unsigned int i = 0; i < length; ++i) {
-            out += digits[hash[i] >> 4];
-            out += digits[hash[i] & 15];
-        }
-        return out;
-    }
-
-private:
-    std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> context_;
-};
-
-}  // namespace
+using engine::Sha256;
 
 const std::string& genesis_hash() {
     static const std::string zeros = "sha256:" + std::string(64, '0');
@@ -67,13 +28,6 @@ std::string hash_record(const Record& record) {
     sha.field("engine_version", record.engine_version);
     sha.field("recorded_at", record.recorded_at);
     sha.field("previous_hash", record.previous_hash);
-    return sha.hex();
-}
-
-std::string digest_pack_files(PackFiles files) {
-    std::sort(files.begin(), files.end());
-    Sha256 sha;
-    for (const auto& [path, content] : files) sha.field(path, content);
     return sha.hex();
 }
 

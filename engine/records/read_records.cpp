@@ -1,6 +1,7 @@
 // Reading a decision log: records by filter, and stored packs compiled back into Packs. A pack is
 // loaded from the log's copy of its files, never from disk, so a replay uses the rules that were
 // in force even after the pack's directory changed or was deleted.
+#include "engine/digest_pack.hpp"
 #include "engine/records/hash_record.hpp"
 #include "engine/records/record_store.hpp"
 #include "engine/records/time_bounds.hpp"
@@ -35,7 +36,7 @@ DecisionLog::PackOrError DecisionLog::load_pack(const std::string& digest) const
     auto fail = [](std::string why) { return PackOrError{nullptr, std::move(why)}; };
     auto stored = store_->pack(digest);
     if (!stored) return fail("the log does not hold the pack " + digest);
-    if (records::digest_pack_files(stored->files) != digest)
+    if (engine::digest_pack(stored->files) != digest)
         return fail("the stored files of pack " + digest + " do not match its digest");
     LoadResult loaded = Pack::load_files("log:" + digest.substr(0, 19), stored->files);
     if (!loaded.pack) {

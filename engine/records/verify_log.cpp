@@ -1,6 +1,7 @@
 // Verifying a decision log: every stored pack against its digest, then every record in id order
 // against its own hash and the hash of the record before it. The first failure is named. One
 // record can be checked on its own (its hash and its link) with the same words.
+#include "engine/digest_pack.hpp"
 #include "engine/records/hash_record.hpp"
 #include "engine/records/record_store.hpp"
 
@@ -19,7 +20,7 @@ std::map<std::string, std::string> check_packs(records::RecordStore& store, std:
         auto pack = store.pack(digest);
         if (!pack || pack->files.empty()) {
             problems[digest] = "the log holds no files for it";
-        } else if (records::digest_pack_files(pack->files) != digest) {
+        } else if (engine::digest_pack(pack->files) != digest) {
             problems[digest] = "its stored files no longer give its digest: a rule or data file was changed, "
                                "added or removed";
         }

@@ -3,7 +3,9 @@
 // must hold; the run reports every difference and which rules no scenario exercised.
 #include "frontdoor/frontdoor.hpp"
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace frontdoor {
@@ -43,5 +45,11 @@ struct TestReport {
 // {"scenario": title, "narrative": text, "contact": input, "expect": {field: value, ...}} or, for
 // an input that must be refused, "expect_refusal": {"path": pointer, "message": substring}.
 TestReport run_scenarios(const Pack& pack, const std::string& folder);
+
+// The contact of a scenario file's text as written: the bytes of its one "contact" member, which
+// scenarios and walkthroughs decide exactly as eval would read them (never a re-serialisation,
+// which would collapse a key given twice). Nothing when `scenario` is not valid JSON, not an
+// object, or does not give "contact" exactly once (by that spelling, without escapes).
+std::optional<std::string_view> scenario_contact(std::string_view scenario);
 
 }  // namespace frontdoor
