@@ -4,6 +4,7 @@
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
 #include "engine/out_of_range.hpp"
+#include "engine/pack_access.hpp"
 #include "engine/read_input.hpp"
 #include "engine/render_value.hpp"
 #include "frontdoor/frontdoor.hpp"
@@ -21,21 +22,27 @@ namespace {
 // a process short of memory, not an input too large.)
 constexpr const char* out_of_memory = "there was not enough memory to read and decide this input; it was not decided";
 
+// What a caller sees when the engine itself failed on an input. The exception's text names a rule
+// or an operation, never the input's contents.
+std::string internal_error(const std::exception& bug) {
+    return std::string("internal error in Frontdoor, this input was not decided (please report it): ") + bug.what();
+}
+
 }  // namespace
 
 ReadResult Pack::read(std::string_view json_text) const {
     const engine::CompiledPack& pack = *impl_;
     ReadResult result;
     try {
-        auto value = std::make_shared<engine::Value>();
-        auto refusal = engine::read_input(pack, json_text, *value);
-        if (!refusal) refusal = engine::apply_refusals(pack, *value);
+        auto data = std::make_shared<InputData>();
+        auto refusal = engine::read_input(pack, json_text, data->value);
+        if (!refusal) refusal = engine::apply_refusals(pack, data->value);
         if (refusal) {
             result.path = refusal->path;
             result.message = refusal->message;
             return result;
         }
-        result.input = Input{std::move(value)};
+        result.input = Input(std::move(data));
     } catch (const std::bad_alloc&) {
         result = ReadResult{std::nullopt, "", out_of_memory};
     }
@@ -62,9 +69,13 @@ Decided Pack::decide(const Input& input, const DecideOptions& options) const {
     trace.clear();  // in case the last decision on this thread ended in an exception
     engine::DecideResult decided;
     try {
-        decided = engine::decide_value(*impl_, *input.value, options.explain ? &trace : nullptr);
+        decided = engine::decide_value(*impl_, input.data_->value, options.explain ? &trace : nullptr);
     } catch (const std::bad_alloc&) {
         decided = engine::DecideResult{{}, engine::InputRefusal{"", out_of_memory}};
+    } catch (const std::exception& bug) {
+        // A broken engine (an EvaluationError, an invalid_argument from deep inside): the caller
+        // gets a refusal that says so, never an exception and never a decision.
+        decided = engine::DecideResult{{}, engine::InputRefusal{"", internal_error(bug)}};
     }
     trace.clear();
     if (decided.refusal) {

@@ -6,6 +6,7 @@
 #include "engine/explain.hpp"
 #include "engine/fold_constants.hpp"
 #include "engine/out_of_range.hpp"
+#include "engine/pack_access.hpp"
 #include "engine/pack_limits.hpp"
 #include "engine/read_pack_files.hpp"
 #include "frontdoor/frontdoor.hpp"
@@ -124,7 +125,7 @@ LoadResult compile_pack(const std::string& label, std::vector<std::pair<std::str
         return result;
     }
     engine::index_explanations(*compiled);
-    result.pack = std::make_shared<const Pack>(std::move(compiled));
+    result.pack = PackAccess::make(std::move(compiled));
     return result;
 }
 

@@ -1,6 +1,7 @@
 // `frontdoor test`: runs a pack's scenarios and measures which rules they exercised.
 #include "engine/coverage.hpp"
 #include "engine/decide_value.hpp"
+#include "engine/pack_access.hpp"
 #include "engine/read_input.hpp"
 #include "frontdoor/testing.hpp"
 
@@ -90,13 +91,13 @@ ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, e
 
 TestReport run_scenarios(const Pack& pack, const std::string& folder) {
     TestReport report;
-    engine::Coverage coverage(pack.compiled());
+    engine::Coverage coverage(PackAccess::compiled(pack));
     std::vector<fs::path> files;
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(folder, error))
         if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
-    for (const auto& file : files) report.scenarios.push_back(run_one(pack.compiled(), file, coverage));
+    for (const auto& file : files) report.scenarios.push_back(run_one(PackAccess::compiled(pack), file, coverage));
     report.coverage = coverage.items();
     return report;
 }

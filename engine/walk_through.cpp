@@ -3,6 +3,7 @@
 #include "engine/decide_value.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
+#include "engine/pack_access.hpp"
 #include "engine/read_input.hpp"
 #include "engine/render_value.hpp"
 #include "frontdoor/walkthrough.hpp"
@@ -159,12 +160,12 @@ Walkthrough walk_through(const Pack& pack, std::string_view input_json) {
     };
     ReadResult read = pack.read(input_json);
     if (!read.input) return refuse(read.path, read.message);
-    const engine::CompiledPack& compiled = pack.compiled();
+    const engine::CompiledPack& compiled = PackAccess::compiled(pack);
     engine::Trace trace;
-    engine::DecideResult decided = engine::decide_value(compiled, *read.input->value, &trace);
+    engine::DecideResult decided = engine::decide_value(compiled, PackAccess::value(*read.input), &trace);
     if (decided.refusal) return refuse(decided.refusal->path, decided.refusal->message);
     out.decision_json = std::move(decided.json);
-    Evaluation evaluation(compiled, *read.input->value, nullptr);
+    Evaluation evaluation(compiled, PackAccess::value(*read.input), nullptr);
     Narrator narrator(compiled, trace, evaluation);
     std::string prefix = compiled.checked->input_name + ".";
     for (const TraceEntry& entry : trace.entries) {

@@ -1,5 +1,6 @@
 // Opening a decision log and appending decisions to it: the record ids, the recording time and the
 // hash chain are made here, inside the store's write transaction, whatever the backend.
+#include "engine/records/decision_log_impl.hpp"
 #include "engine/records/hash_record.hpp"
 #include "engine/records/json_members.hpp"
 #include "engine/records/record_store.hpp"
@@ -41,10 +42,12 @@ std::unique_ptr<DecisionLog> DecisionLog::open(const std::string& location, Acce
     if (location.empty()) throw std::runtime_error("no decision log named");
     if (location.rfind("postgresql:", 0) == 0 || location.rfind("postgres:", 0) == 0)
         throw std::runtime_error("this build keeps decision logs in SQLite files only: " + location);
-    return std::make_unique<DecisionLog>(records::open_sqlite_store(location, access == Access::append));
+    auto impl = std::make_unique<Impl>();
+    impl->store = records::open_sqlite_store(location, access == Access::append);
+    return std::unique_ptr<DecisionLog>(new DecisionLog(std::move(impl)));
 }
 
-DecisionLog::DecisionLog(std::unique_ptr<records::RecordStore> store) : store_(std::move(store)) {}
+DecisionLog::DecisionLog(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 DecisionLog::~DecisionLog() = default;
 
 std::vector<std::int64_t> DecisionLog::append(const Pack& pack, const std::vector<Entry>& entries) {
@@ -53,7 +56,7 @@ std::vector<std::int64_t> DecisionLog::append(const Pack& pack, const std::vecto
     std::vector<std::optional<std::string>> contact_ids;
     contact_ids.reserve(entries.size());
     for (const Entry& entry : entries) contact_ids.push_back(contact_id_of(entry.decision));
-    store_->append([&](const records::ChainHead& head) {
+    impl_->store->append([&](const records::ChainHead& head) {
         records::AppendBatch batch;
         batch.packs.push_back({pack.digest(), pack.files()});
         std::string now = recording_time();

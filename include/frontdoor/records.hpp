@@ -6,18 +6,12 @@
 
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace frontdoor {
-
-namespace records {
-class RecordStore;
-}
 
 // One recorded decision, as the log holds it.
 struct Record {
@@ -69,9 +63,9 @@ public:
     // name is a file in the current directory). Appending creates a missing file with owner-only
     // permissions, and refuses a log whose layout is not exactly the one Frontdoor makes (see
     // layout_problem); reading never writes, and opens such a log so that verify can report it.
-    // Throws std::runtime_error with a message for the user.
+    // Throws std::runtime_error with a message for the user (naming the location and what is wrong:
+    // missing, not a log, another layout, permissions); never returns null.
     static std::unique_ptr<DecisionLog> open(const std::string& location, Access access);
-    explicit DecisionLog(std::unique_ptr<records::RecordStore> store);
     ~DecisionLog();
 
     struct Entry {
@@ -110,15 +104,9 @@ public:
     std::shared_ptr<const Pack> pack(const std::string& digest, std::string* error = nullptr) const;
 
 private:
-    struct PackOrError {
-        std::shared_ptr<const Pack> pack;
-        std::string error;  // why there is no pack
-    };
-    PackOrError load_pack(const std::string& digest) const;
-
-    std::unique_ptr<records::RecordStore> store_;
-    mutable std::mutex packs_mutex_;
-    mutable std::map<std::string, PackOrError> packs_;
+    struct Impl;  // the storage backend and the cache of stored packs (engine/records/decision_log_impl.hpp)
+    explicit DecisionLog(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace frontdoor
