@@ -56,6 +56,10 @@ struct VerifyReport {
 
 // A decision log. Appending and reading go through a storage backend chosen by the location
 // (today a SQLite file); hashing, chaining, verifying and pack storage do not depend on it.
+// Thread-safety: pack() may be called from any number of threads at once; every other call needs
+// one thread at a time per DecisionLog (replay_log and the impact assessments run their own threads
+// safely on one log; a second process appending to the same file waits for the first's commit). Errors: every storage failure (a disk error, a locked
+// or altered file) is a std::runtime_error with a message for the user, naming the log.
 class DecisionLog {
 public:
     enum class Access { read, append };
@@ -73,7 +77,8 @@ public:
         std::string decision;  // as decided by the pack, with its explanation
     };
     // Records decisions of `pack`, in order, in one durable transaction: when this returns every
-    // entry is on disk; when it throws none is. Stores the pack's files the first time it is used.
+    // entry is on disk; when it throws (std::runtime_error) none is. Stores the pack's files the
+    // first time it is used.
     // Returns the new records' ids.
     std::vector<std::int64_t> append(const Pack& pack, const std::vector<Entry>& entries);
 
