@@ -8,7 +8,7 @@
 // Compile time is Pack::load_files from files already in memory (parse, check, build the graph,
 // fold constants), repeated for about S seconds (default 2, at least 3 and at most 50 times).
 #include "bench_util.hpp"
-#include "engine/compiled_pack.hpp"
+#include "engine/pack_access.hpp"
 #include "frontdoor/frontdoor.hpp"
 
 #include <sys/resource.h>
@@ -86,7 +86,7 @@ int run_child(const std::string& dir, const std::string& contacts, const Options
     CompileFigures compiled = compile(files, options.compile_seconds);
     long hwm_compile = status_kb("VmHWM");
     double heap_pack = heap_bytes() - heap_start;
-    auto vertices = boost::num_vertices(compiled.pack->compiled().graph.graph);
+    auto vertices = boost::num_vertices(frontdoor::PackAccess::compiled(*compiled.pack).graph.graph);
 
     std::vector<frontdoor::Input> inputs;
     for (const auto& line : read_lines(contacts, options.contacts)) {

@@ -19,6 +19,7 @@
 #include "engine/compiled_pack.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/json_document.hpp"
+#include "engine/pack_access.hpp"
 #include "frontdoor/frontdoor.hpp"
 
 #include <nlohmann/json.hpp>
@@ -51,9 +52,9 @@ Summary per_item(int passes, std::size_t items, const std::function<void()>& pas
 std::size_t sink = 0;  // keeps results alive so the optimiser cannot drop the work
 
 void evaluate_only(const frontdoor::Pack& pack, const frontdoor::Input& input, bool explain) {
-    const frontdoor::engine::CompiledPack& compiled = pack.compiled();
+    const frontdoor::engine::CompiledPack& compiled = frontdoor::PackAccess::compiled(pack);
     frontdoor::engine::Trace trace;
-    frontdoor::engine::Evaluation evaluation(compiled, *input.value, explain ? &trace : nullptr);
+    frontdoor::engine::Evaluation evaluation(compiled, frontdoor::PackAccess::value(input), explain ? &trace : nullptr);
     for (const auto& field : compiled.checked->syntax.outputs.front().fields) {
         auto value = evaluation.eval(*field.value);
         sink += sizeof value;

@@ -144,9 +144,13 @@ std::string closest_name(const std::string& name, const std::vector<std::string>
     return best;
 }
 
+}  // namespace frontdoor::dsl
+
+namespace frontdoor {
+
 std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates) {
-    std::string best = closest_name(name, candidates);
+    std::string best = dsl::closest_name(name, candidates);
     return best.empty() ? std::string() : "; did you mean '" + best + "'?";
 }
 
-}  // namespace frontdoor::dsl
+}  // namespace frontdoor

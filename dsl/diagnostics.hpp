@@ -29,7 +29,7 @@ private:
 
 // The candidate closest to `name` by edit distance, or "" when none is close enough to suggest.
 std::string closest_name(const std::string& name, const std::vector<std::string>& candidates);
-// "; did you mean 'x'?" or "".
-std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates);
+// "; did you mean 'x'?" or "" (declared in the public frontdoor/diagnostic.hpp).
+using frontdoor::did_you_mean;
 
 }  // namespace frontdoor::dsl

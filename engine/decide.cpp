@@ -5,6 +5,7 @@
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
 #include "engine/out_of_range.hpp"
+#include "engine/pack_access.hpp"
 #include "engine/read_input.hpp"
 #include "engine/render_value.hpp"
 #include "frontdoor/frontdoor.hpp"
@@ -31,12 +32,30 @@ Decided to_decided(engine::DecideResult&& decided) {
     return result;
 }
 
-// One trace per thread, emptied before and after each decision but keeping its memory: recording
-// an explanation then allocates nothing once it has grown.
-engine::Trace* thread_trace(const DecideOptions& options) {
+// What a caller sees when the engine itself failed on an input. The exception's text names a rule
+// or an operation, never the input's contents.
+std::string internal_error(const std::exception& bug) {
+    return std::string("internal error in Frontdoor, this input was not decided (please report it): ") + bug.what();
+}
+
+// Runs one decision with this thread's trace (emptied before and after, keeping its memory, so that
+// recording an explanation allocates nothing once it has grown). A broken engine (an
+// EvaluationError, an invalid_argument from deep inside) gives the caller a refusal that says so,
+// never an exception and never a decision.
+template <class Decide>
+Decided decide_guarded(const DecideOptions& options, Decide&& decide) {
     thread_local engine::Trace trace;
+    trace.clear();  // in case the last decision on this thread ended in an exception
+    engine::DecideResult decided;
+    try {
+        decided = decide(options.explain ? &trace : nullptr);
+    } catch (const std::bad_alloc&) {
+        decided = engine::DecideResult{{}, engine::InputRefusal{"", out_of_memory}};
+    } catch (const std::exception& bug) {
+        decided = engine::DecideResult{{}, engine::InputRefusal{"", internal_error(bug)}};
+    }
     trace.clear();
-    return options.explain ? &trace : nullptr;
+    return to_decided(std::move(decided));
 }
 
 }  // namespace
@@ -44,10 +63,10 @@ engine::Trace* thread_trace(const DecideOptions& options) {
 ReadResult Pack::read(std::string_view json_text) const {
     ReadResult result;
     try {
-        auto value = std::make_shared<engine::Value>();
-        if (auto refusal = engine::read_and_refuse(*impl_, json_text, *value))
+        auto data = std::make_shared<InputData>();
+        if (auto refusal = engine::read_and_refuse(*impl_, json_text, data->value))
             return ReadResult{std::nullopt, std::move(refusal->path), std::move(refusal->message)};
-        result.input = Input{std::move(value)};
+        result.input = Input(std::move(data));
     } catch (const std::bad_alloc&) {
         result = ReadResult{std::nullopt, "", out_of_memory};
     }
@@ -56,17 +75,11 @@ ReadResult Pack::read(std::string_view json_text) const {
 
 Decided Pack::decide(std::string_view json_text, const DecideOptions& options) const {
     engine::Value input;
-    engine::Trace* trace = thread_trace(options);
-    Decided result = to_decided(engine::read_and_decide(*impl_, json_text, input, trace));
-    if (trace) trace->clear();
-    return result;
+    return decide_guarded(options, [&](engine::Trace* trace) { return engine::read_and_decide(*impl_, json_text, input, trace); });
 }
 
 Decided Pack::decide(const Input& input, const DecideOptions& options) const {
-    engine::Trace* trace = thread_trace(options);
-    Decided result = to_decided(engine::decide_value(*impl_, *input.value, trace));
-    if (trace) trace->clear();
-    return result;
+    return decide_guarded(options, [&](engine::Trace* trace) { return engine::decide_value(*impl_, input.data_->value, trace); });
 }
 
 }  // namespace frontdoor

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <stdexcept>
+
 namespace frontdoor::engine {
 
 namespace {
@@ -64,7 +66,17 @@ std::string graph_to_json(const DecisionGraph& graph, const std::string& pack_na
 }  // namespace frontdoor::engine
 
 namespace frontdoor {
-std::string Pack::graph(std::string_view format) const {
-    return format == "json" ? engine::graph_to_json(impl_->graph, impl_->name) : engine::graph_to_dot(impl_->graph, impl_->name);
+GraphFormatChoice parse_graph_format(std::string_view name) {
+    if (name == "dot") return {GraphFormat::dot, ""};
+    if (name == "json") return {GraphFormat::json, ""};
+    return {std::nullopt, "unknown graph format '" + std::string(name) + "'; the formats are dot and json"};
+}
+
+std::string Pack::graph(GraphFormat format) const {
+    switch (format) {
+        case GraphFormat::dot: return engine::graph_to_dot(impl_->graph, impl_->name);
+        case GraphFormat::json: return engine::graph_to_json(impl_->graph, impl_->name);
+    }
+    throw std::invalid_argument("Pack::graph: not a GraphFormat");
 }
 }  // namespace frontdoor

@@ -2,6 +2,7 @@
 // load pipeline over them (engine/load_pipeline.cpp lists its passes).
 #include "dsl/diagnostics.hpp"
 #include "engine/load_pipeline.hpp"
+#include "engine/pack_access.hpp"
 #include "engine/pack_limits.hpp"
 #include "engine/read_pack_files.hpp"
 #include "frontdoor/frontdoor.hpp"

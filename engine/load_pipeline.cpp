@@ -4,6 +4,7 @@
 #include "engine/load_pipeline.hpp"
 
 #include "engine/digest_pack.hpp"
+#include "engine/pack_access.hpp"
 
 #include "engine/explain.hpp"
 #include "engine/fold_constants.hpp"
@@ -120,7 +121,7 @@ LoadResult run_load_pipeline(const std::string& label, std::vector<std::pair<std
     Loading loading{dsl::PackFiles{label, std::move(rule_files)}, read_data, nullptr, nullptr, {}, std::nullopt};
     for (const NamedPass& pass : load_pipeline)
         if (!pass.run(loading)) return LoadResult{nullptr, std::move(loading.reported)};
-    return LoadResult{std::make_shared<const Pack>(std::move(loading.pack)), std::move(loading.reported)};
+    return LoadResult{PackAccess::make(std::move(loading.pack)), std::move(loading.reported)};
 }
 
 }  // namespace frontdoor::engine

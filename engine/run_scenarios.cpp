@@ -2,6 +2,7 @@
 #include "engine/coverage.hpp"
 #include "engine/decide.hpp"
 #include "engine/parse_json_within_depth.hpp"
+#include "engine/pack_access.hpp"
 #include "engine/read_input.hpp"
 #include "engine/records/json_members.hpp"
 #include "frontdoor/testing.hpp"
@@ -114,13 +115,13 @@ std::optional<std::string_view> scenario_contact(std::string_view scenario) {
 
 TestReport run_scenarios(const Pack& pack, const std::string& folder) {
     TestReport report;
-    engine::Coverage coverage(pack.compiled());
+    engine::Coverage coverage(PackAccess::compiled(pack));
     std::vector<fs::path> files;
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(folder, error))
         if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
-    for (const auto& file : files) report.scenarios.push_back(run_one(pack.compiled(), file, coverage));
+    for (const auto& file : files) report.scenarios.push_back(run_one(PackAccess::compiled(pack), file, coverage));
     report.coverage = coverage.items();
     return report;
 }

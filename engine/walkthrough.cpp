@@ -4,6 +4,7 @@
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
 #include "engine/records/json_members.hpp"
+#include "engine/pack_access.hpp"
 #include "engine/render_value.hpp"
 #include "frontdoor/walkthrough.hpp"
 
@@ -156,7 +157,7 @@ Walkthrough walk_through(const Pack& pack, std::string_view input_json) {
         out.refusal = (path.empty() ? "the input" : "at " + path) + ": " + message;
         return out;
     };
-    const engine::CompiledPack& compiled = pack.compiled();
+    const engine::CompiledPack& compiled = PackAccess::compiled(pack);
     engine::Value input;
     engine::Trace trace;
     engine::DecideResult decided = engine::read_and_decide(compiled, input_json, input, &trace);

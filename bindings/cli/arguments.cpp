@@ -2,7 +2,7 @@
 // argument it does not take is refused here, for all commands alike, before anything runs.
 #include "commands.hpp"
 
-#include "dsl/diagnostics.hpp"
+#include "frontdoor/diagnostic.hpp"
 
 #include <algorithm>
 #include <iostream>
@@ -35,7 +35,7 @@ std::string unknown_option(const std::string& argument, const OptionSpec& spec) 
     if (name != argument && takes_value(spec, name))
         return "unknown option '" + argument + "'; write the value after a space: " + name + " " +
                argument.substr(name.size() + 1);
-    std::string suggestion = dsl::did_you_mean(argument, known);
+    std::string suggestion = did_you_mean(argument, known);
     return "unknown option '" + argument + "'" + (suggestion.empty() ? " (see --help)" : suggestion);
 }
 

@@ -3,87 +3,35 @@
 #include "exit_status.hpp"
 #include "load.hpp"
 
-#include "engine/json_writer.hpp"
-#include "frontdoor/json_lines.hpp"
-#include "frontdoor/records.hpp"
+#include "frontdoor/batch.hpp"
 
 #include <spdlog/spdlog.h>
 
 #include <iostream>
-#include <optional>
+#include <string_view>
 
 namespace frontdoor::cli {
 
 namespace {
 
-std::string refusal_line(std::size_t line, const Decided& decided) {
-    std::string out;
-    engine::JsonWriter json(out);
-    json.begin_object();
-    if (line > 0) {
-        json.key("line");
-        json.integer(static_cast<std::int64_t>(line));
-    }
-    json.key("error");
-    json.begin_object();
-    json.key("path");
-    json.string(decided.path);
-    json.key("message");
-    json.string(decided.message);
-    json.end_object();
-    json.end_object();
-    return out;
-}
-
-// With --record, decisions are appended in groups of this many, one durable transaction each:
-// one disk sync per group instead of one per contact.
-constexpr std::size_t record_group = 256;
-
-// With a log, a decision line is printed only after the transaction holding its record has
-// committed: a printed decision is an acknowledged one, and survives a crash (docs/audit.md).
-// Each group is flushed as it is released, so a failed write (OutputFailed) stops the loop before
-// the next group is decided or recorded: at most the one group whose printing failed is in the log
-// without having been printed.
-// A read error ends the batch with exit_io_failed, after printing (and recording) every line decided
-// before it.
+// Decides a batch with decide_batch, printing each group as it is released: with a log, a decision
+// line is printed only after the transaction holding its record has committed (docs/audit.md). Each
+// group is flushed as it is released, so a failed write (OutputFailed) stops the batch before the
+// next group is decided or recorded: at most the one group whose printing failed is in the log
+// without having been printed. A read error ends the batch with exit_io_failed, after printing (and
+// recording) every line decided before it.
 int decide_lines(const Pack& pack, JsonLinesReader& in, const DecideOptions& options, DecisionLog* log) {
-    JsonLine line;
-    std::string out;
-    std::optional<std::string> read_failure;
-    std::size_t decided = 0, refused = 0;
-    std::vector<DecisionLog::Entry> pending;
-    out.reserve(1 << 20);
-    auto release = [&] {
-        if (log && !pending.empty()) log->append(pack, pending);
-        pending.clear();
-        std::cout << out << std::flush;
-        out.clear();
-    };
-    try {
-        while (in.next(line)) {
-            Decided result = line.refusal.empty() ? pack.decide(line.text, options) : Decided{true, "", std::move(line.refusal), ""};
-            if (result.refused) {
-                ++refused;
-                out += refusal_line(line.number, result);
-            } else {
-                ++decided;
-                out += result.json;
-                if (log) pending.push_back({std::string(line.text), std::move(result.json)});
-            }
-            out += '\n';
-            if (out.size() > (1 << 20) - 65536 || pending.size() >= record_group) release();
-        }
-    } catch (const ReadError& error) {
-        read_failure = error.what();
-    }
-    release();
+    BatchOptions batch;
+    batch.decide = options;
+    BatchSummary summary =
+        decide_batch(pack, in, log, batch, [](std::string_view answers) { std::cout << answers << std::flush; });
     std::cout << std::flush;
-    spdlog::info("{} inputs decided, {} refused", decided, refused);
-    if (read_failure) {
-        std::cerr << "frontdoor eval: " << *read_failure << "\n";
+    spdlog::info("{} inputs decided, {} refused", summary.decided, summary.refused);
+    if (summary.read_failure) {
+        std::cerr << "frontdoor eval: " << *summary.read_failure << "\n";
         return exit_io_failed;
     }
-    return refused > 0 ? exit_refused : exit_ok;
+    return summary.refused > 0 ? exit_refused : exit_ok;
 }
 
 }  // namespace
@@ -148,7 +96,7 @@ int run_eval(const Args& args) {
         std::string text = read_document(input);
         Decided result = pack->decide(text, options);
         if (result.refused) {
-            std::cout << refusal_line(0, result) << "\n";
+            std::cout << refusal_json(0, result) << "\n";
             return exit_refused;
         }
         if (log) log->append(*pack, {{text, result.json}});

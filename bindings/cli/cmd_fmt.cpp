@@ -2,7 +2,7 @@
 #include "commands.hpp"
 #include "exit_status.hpp"
 
-#include "dsl/format_pack.hpp"
+#include "frontdoor/format.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -104,7 +104,7 @@ int run_fmt(const Args& args) {
     bool first = true;
     for (const auto& file : files) {
         std::string original = read_text(file);
-        dsl::Formatted formatted = dsl::format_rules(dsl::Source(file, original));
+        FormattedRules formatted = format_rule_file(file, original);
         if (!formatted.diagnostics.empty()) {
             std::cerr << render_all(formatted.diagnostics);
             std::size_t errors = formatted.diagnostics.size();

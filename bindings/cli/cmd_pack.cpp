@@ -57,14 +57,15 @@ int run_graph(const Args& args) {
     }
     if (!arguments_ok("graph", args, {{"--rules", "--format"}, {}, 0})) return exit_usage;
     bool has_format = false;
-    std::string format = option(args, "--format", &has_format);
-    if (has_format && format != "dot" && format != "json") {
-        std::cerr << "frontdoor graph: --format is dot or json\n";
+    std::string name = option(args, "--format", &has_format);
+    GraphFormatChoice choice = has_format ? parse_graph_format(name) : GraphFormatChoice{GraphFormat::dot, ""};
+    if (!choice.format) {
+        std::cerr << "frontdoor graph: " << choice.problem << "\n";
         return exit_usage;
     }
     auto pack = load_or_report(option(args, "--rules"), false);
     if (!pack) return exit_pack_failed;
-    std::cout << pack->graph(has_format ? format : "dot");
+    std::cout << pack->graph(*choice.format);
     return 0;
 }
 

@@ -1,5 +1,6 @@
 // Appending decisions to a decision log: the record ids, the recording time and the hash chain are
 // made here, inside the store's write transaction, whatever the backend.
+#include "engine/records/decision_log_impl.hpp"
 #include "engine/records/hash_record.hpp"
 #include "engine/records/json_members.hpp"
 #include "engine/records/record_store.hpp"
@@ -43,7 +44,7 @@ std::vector<std::int64_t> DecisionLog::append(const Pack& pack, const std::vecto
     std::vector<std::optional<std::string>> contact_ids;
     contact_ids.reserve(entries.size());
     for (const Entry& entry : entries) contact_ids.push_back(contact_id_of(entry.decision));
-    store_->append([&](const records::ChainHead& head) {
+    impl_->store->append([&](const records::ChainHead& head) {
         records::AppendBatch batch;
         batch.packs.push_back({pack.digest(), pack.files()});
         std::string now = recording_time();

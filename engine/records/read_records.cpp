@@ -2,6 +2,7 @@
 // loaded from the log's copy of its files, never from disk, so a replay uses the rules that were
 // in force even after the pack's directory changed or was deleted.
 #include "engine/digest_pack.hpp"
+#include "engine/records/decision_log_impl.hpp"
 #include "engine/records/hash_record.hpp"
 #include "engine/records/record_store.hpp"
 #include "engine/records/time_bounds.hpp"
@@ -12,7 +13,7 @@ namespace frontdoor {
 
 void DecisionLog::scan(const RecordFilter& filter, const std::function<bool(Record&&)>& visit) const {
     if (std::string problem = time_bounds_problem(filter); !problem.empty()) throw std::invalid_argument(problem);
-    store_->scan(records::without_utc_mark(filter), visit);
+    impl_->store->scan(records::without_utc_mark(filter), visit);
 }
 
 std::vector<Record> DecisionLog::find(const RecordFilter& filter) const {
@@ -25,16 +26,16 @@ std::vector<Record> DecisionLog::find(const RecordFilter& filter) const {
 }
 
 std::shared_ptr<const Pack> DecisionLog::pack(const std::string& digest, std::string* error) const {
-    std::lock_guard<std::mutex> lock(packs_mutex_);
-    auto cached = packs_.find(digest);
-    if (cached == packs_.end()) cached = packs_.emplace(digest, load_pack(digest)).first;
+    std::lock_guard<std::mutex> lock(impl_->packs_mutex);
+    auto cached = impl_->packs.find(digest);
+    if (cached == impl_->packs.end()) cached = impl_->packs.emplace(digest, impl_->load_pack(digest)).first;
     if (!cached->second.pack && error) *error = cached->second.error;
     return cached->second.pack;
 }
 
-DecisionLog::PackOrError DecisionLog::load_pack(const std::string& digest) const {
+DecisionLog::Impl::PackOrError DecisionLog::Impl::load_pack(const std::string& digest) const {
     auto fail = [](std::string why) { return PackOrError{nullptr, std::move(why)}; };
-    auto stored = store_->pack(digest);
+    auto stored = store->pack(digest);
     if (!stored) return fail("the log does not hold the pack " + digest);
     if (engine::digest_pack(stored->files) != digest)
         return fail("the stored files of pack " + digest + " do not match its digest");

@@ -2,6 +2,7 @@
 // against its own hash and the hash of the record before it. The first failure is named. One
 // record can be checked on its own (its hash and its link) with the same words.
 #include "engine/digest_pack.hpp"
+#include "engine/records/decision_log_impl.hpp"
 #include "engine/records/hash_record.hpp"
 #include "engine/records/record_store.hpp"
 
@@ -66,11 +67,11 @@ std::string record_problem(const Record& record, std::int64_t previous_id, const
 
 VerifyReport DecisionLog::verify(const std::string& published_head) const {
     VerifyReport report;
-    auto pack_problems = check_packs(*store_, report.packs);
-    auto digests = store_->pack_digests();
+    auto pack_problems = check_packs(*impl_->store, report.packs);
+    auto digests = impl_->store->pack_digests();
     std::string previous_hash = records::genesis_hash();
     bool head_found = published_head.empty();
-    store_->scan({}, [&](Record&& record) {
+    impl_->store->scan({}, [&](Record&& record) {
         bool stored = std::binary_search(digests.begin(), digests.end(), record.pack_digest);
         std::string problem = record_problem(record, report.head_id, previous_hash, pack_problems, stored);
         if (!problem.empty()) {
@@ -97,7 +98,7 @@ VerifyReport DecisionLog::verify(const std::string& published_head) const {
     return report;
 }
 
-std::string DecisionLog::layout_problem() const { return store_->layout_problem(); }
+std::string DecisionLog::layout_problem() const { return impl_->store->layout_problem(); }
 
 std::string DecisionLog::check_record(const Record& record) const {
     std::string previous_hash = records::genesis_hash();
@@ -105,7 +106,7 @@ std::string DecisionLog::check_record(const Record& record) const {
     if (!found) {
         RecordFilter previous;
         previous.id = record.id - 1;
-        store_->scan(previous, [&](Record&& before) {
+        impl_->store->scan(previous, [&](Record&& before) {
             previous_hash = before.hash;
             found = true;
             return false;

@@ -20,8 +20,14 @@ struct Diagnostic {
 };
 
 // "file:line:col: error: message", the source line and a caret underline, then the notes.
+// These functions are thread-safe and throw only std::bad_alloc.
 std::string render(const Diagnostic& diagnostic);
 std::string render_all(const std::vector<Diagnostic>& diagnostics);
 bool has_errors(const std::vector<Diagnostic>& diagnostics);
+
+// "; did you mean 'x'?" naming the candidate closest to `name` by edit distance, or "" when none
+// is close enough to suggest: the one suggestion every message uses, in the rule checker's
+// diagnostics and in a face's refusal of an unknown option or name.
+std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates);
 
 }  // namespace frontdoor

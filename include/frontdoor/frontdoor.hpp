@@ -1,6 +1,10 @@
 #pragma once
 // Frontdoor's public interface: load a rule pack, decide inputs, explain, describe the pack.
-// Bindings (the CLI, later HTTP, Python and C) use this header and nothing deeper.
+// Bindings (the CLI, later HTTP, Python and C) use the headers under include/frontdoor/ and
+// nothing deeper; no internal type is defined in them (a Pack and an Input are opaque handles).
+//
+// Errors: bad input is a result (a refusal naming a JSON path, a diagnostic naming file:line:col),
+// never an exception. The calls below throw only std::bad_alloc unless their comment says more.
 #include "frontdoor/diagnostic.hpp"
 
 #include <memory>
@@ -14,13 +18,19 @@ namespace frontdoor {
 
 namespace engine {
 struct CompiledPack;
-struct Value;
 }
+struct InputData;
+struct PackAccess;
 
 // An input read and validated against a pack's declaration, ready to decide (possibly many
-// times, e.g. in a benchmark or a what-if). Refused inputs never become one.
-struct Input {
-    std::shared_ptr<const engine::Value> value;
+// times, e.g. in a benchmark or a what-if) by the pack that read it. Refused inputs never become
+// one. Immutable: copies share it, and any number of threads may decide it at once.
+class Input {
+private:
+    friend class Pack;
+    friend struct PackAccess;
+    explicit Input(std::shared_ptr<const InputData> data) : data_(std::move(data)) {}
+    std::shared_ptr<const InputData> data_;
 };
 
 struct ReadResult {
@@ -41,6 +51,17 @@ struct DecideOptions {
     bool explain = true;  // include the explanation (the decision schema requires it)
 };
 
+// How Pack::graph draws the decision graph.
+enum class GraphFormat { dot, json };
+
+struct GraphFormatChoice {
+    std::optional<GraphFormat> format;  // empty when the name is not a format
+    std::string problem;                // then: "unknown graph format 'svg'; the formats are dot and json"
+};
+// The format named `name` ("dot" or "json", exactly); any other name is refused with a sentence
+// for the user, never taken as a default. Thread-safe.
+GraphFormatChoice parse_graph_format(std::string_view name);
+
 class Pack;
 
 struct LoadResult {
@@ -48,9 +69,13 @@ struct LoadResult {
     std::vector<Diagnostic> diagnostics;  // errors and warnings, sorted by position
 };
 
+// A loaded rule pack: immutable once loaded, so every const call may run on any number of threads
+// at once. Reloading a pack makes a new Pack; one is never changed in place.
 class Pack {
 public:
-    // Reads every *.rules file in `directory` and the data files they name.
+    // Reads every *.rules file in `directory` and the data files they name. Every problem (a file
+    // that cannot be read, a syntax or type error, a limit exceeded) is a diagnostic in the result,
+    // never an exception. Thread-safe.
     static LoadResult load_directory(const std::string& directory);
     // The same from files held in memory (e.g. a pack stored in a decision log), by relative path.
     static LoadResult load_files(const std::string& label, std::vector<std::pair<std::string, std::string>> files);
@@ -61,21 +86,22 @@ public:
     const std::string& digest() const;
     const std::vector<std::pair<std::string, std::string>>& files() const;
 
-    // Parses, validates and decides one JSON document. Thread-safe.
+    // Parses, validates and decides one JSON document. Thread-safe. Every input the pack cannot
+    // decide, and every failure while deciding it (out of memory; an internal error of the engine,
+    // which is a bug in Frontdoor and says so), comes back as a refusal: nothing is thrown.
     Decided decide(std::string_view json_text, const DecideOptions& options = {}) const;
     // The two halves of decide(): read and validate (JSON syntax, declared types, refusal rules),
-    // then decide an input that was read. Both thread-safe.
+    // then decide an input that was read (by this pack). Both thread-safe; neither throws.
     ReadResult read(std::string_view json_text) const;
     Decided decide(const Input& input, const DecideOptions& options = {}) const;
-    // The JSON Schema (2020-12) equivalent to the pack's declared input.
+    // The JSON Schema (2020-12) equivalent to the pack's declared input. Thread-safe.
     std::string input_schema() const;
-    // The decision graph as Graphviz DOT or JSON.
-    std::string graph(std::string_view format) const;
-
-    const engine::CompiledPack& compiled() const { return *impl_; }
-    explicit Pack(std::shared_ptr<const engine::CompiledPack> impl) : impl_(std::move(impl)) {}
+    // The decision graph as Graphviz DOT or JSON. Thread-safe.
+    std::string graph(GraphFormat format) const;
 
 private:
+    friend struct PackAccess;  // the engine's way to the compiled pack (engine/pack_access.hpp)
+    explicit Pack(std::shared_ptr<const engine::CompiledPack> impl) : impl_(std::move(impl)) {}
     std::shared_ptr<const engine::CompiledPack> impl_;
 };
 

@@ -6,18 +6,12 @@
 
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace frontdoor {
-
-namespace records {
-class RecordStore;
-}
 
 // One recorded decision, as the log holds it.
 struct Record {
@@ -62,6 +56,10 @@ struct VerifyReport {
 
 // A decision log. Appending and reading go through a storage backend chosen by the location
 // (today a SQLite file); hashing, chaining, verifying and pack storage do not depend on it.
+// Thread-safety: pack() may be called from any number of threads at once; every other call needs
+// one thread at a time per DecisionLog (replay_log and the impact assessments run their own threads
+// safely on one log; a second process appending to the same file waits for the first's commit). Errors: every storage failure (a disk error, a locked
+// or altered file) is a std::runtime_error with a message for the user, naming the log.
 class DecisionLog {
 public:
     enum class Access { read, append };
@@ -69,9 +67,9 @@ public:
     // name is a file in the current directory). Appending creates a missing file with owner-only
     // permissions, and refuses a log whose layout is not exactly the one Frontdoor makes (see
     // layout_problem); reading never writes, and opens such a log so that verify can report it.
-    // Throws std::runtime_error with a message for the user.
+    // Throws std::runtime_error with a message for the user (naming the location and what is wrong:
+    // missing, not a log, another layout, permissions); never returns null.
     static std::unique_ptr<DecisionLog> open(const std::string& location, Access access);
-    explicit DecisionLog(std::unique_ptr<records::RecordStore> store);
     ~DecisionLog();
 
     struct Entry {
@@ -79,7 +77,8 @@ public:
         std::string decision;  // as decided by the pack, with its explanation
     };
     // Records decisions of `pack`, in order, in one durable transaction: when this returns every
-    // entry is on disk; when it throws none is. Stores the pack's files the first time it is used.
+    // entry is on disk; when it throws (std::runtime_error) none is. Stores the pack's files the
+    // first time it is used.
     // Returns the new records' ids.
     std::vector<std::int64_t> append(const Pack& pack, const std::vector<Entry>& entries);
 
@@ -110,15 +109,9 @@ public:
     std::shared_ptr<const Pack> pack(const std::string& digest, std::string* error = nullptr) const;
 
 private:
-    struct PackOrError {
-        std::shared_ptr<const Pack> pack;
-        std::string error;  // why there is no pack
-    };
-    PackOrError load_pack(const std::string& digest) const;
-
-    std::unique_ptr<records::RecordStore> store_;
-    mutable std::mutex packs_mutex_;
-    mutable std::map<std::string, PackOrError> packs_;
+    struct Impl;  // the storage backend and the cache of stored packs (engine/records/decision_log_impl.hpp)
+    explicit DecisionLog(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace frontdoor

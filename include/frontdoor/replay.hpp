@@ -29,6 +29,9 @@ struct ReplayReport {
     std::vector<ReplayDifference> differences;  // in record order
 };
 
+// Thread-safe (it runs its own threads; the log may be shared). Throws std::invalid_argument for a
+// bad time bound (time_bounds_problem) and std::runtime_error when the log cannot be read; a record
+// whose pack no longer loads is a difference in the report, not an exception.
 ReplayReport replay_log(const DecisionLog& log, const RecordFilter& filter, unsigned threads);
 
 // One top-level decision field, or one explanation entry, before and after (raw JSON; "" when
@@ -95,6 +98,9 @@ ImpactReport assess_log_impact(const DecisionLog& log, const RecordFilter& filte
 // (frontdoor/json_lines.hpp) is refused under both; a read error (ReadError) ends the assessment.
 ImpactReport assess_contacts_impact(JsonLinesReader& contacts, const Pack& before, const Pack& after,
                                     unsigned threads);
+// The assessments are thread-safe and throw as replay_log does; assess_contacts_impact throws
+// ReadError when the contacts cannot be read. The two renderings below are thread-safe and throw
+// only std::bad_alloc.
 // The report as one JSON object, for tools.
 std::string impact_json(const ImpactReport& report);
 // The report as text for people: counts and tables, then each changed decision with every part

@@ -40,6 +40,9 @@ WalkthroughInput walkthrough_input(const std::string& text, const std::string& p
 // JSON is taken as a string. Returns false with `error` set when the path or document is unusable.
 bool apply_what_if(std::string& input_json, const std::string& assignment, std::string& error);
 
+// The functions in this header are thread-safe; a refused input is a Walkthrough with `refused`
+// set, never an exception. They throw std::bad_alloc, or (a bug in Frontdoor, unlike Pack::decide,
+// which turns it into a refusal) a std::logic_error from the engine.
 // Plain text (with ANSI colour when `colour`) or Markdown. Every text shown (the title, facts,
 // steps, results, refusal and what-ifs) is passed through escape_for_display first.
 std::string render_walkthrough(const Walkthrough& walkthrough, const std::string& title, bool markdown, bool colour);

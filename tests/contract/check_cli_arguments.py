@@ -48,6 +48,9 @@ def main():
         refused(cli, ["schema", "--rule", rules], "frontdoor schema: unknown option '--rule'; did you mean '--rules'?")
         refused(cli, ["graph", "--rules", rules, "--fromat", "json"],
                 "frontdoor graph: unknown option '--fromat'; did you mean '--format'?")
+        # A format the graph is not drawn in is refused by name, never drawn as DOT.
+        refused(cli, ["graph", "--rules", rules, "--format", "svg"],
+                "frontdoor graph: unknown graph format 'svg'; the formats are dot and json")
         refused(cli, ["fmt", rules, "--chek"], "frontdoor fmt: unknown option '--chek'; did you mean '--check'?")
         refused(cli, ["walkthrough", "--rules", rules, contact, "--what_if", "x=1"],
                 "frontdoor walkthrough: unknown option '--what_if'; did you mean '--what-if'?")

@@ -168,6 +168,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", required=True)
     parser.add_argument("--rules", required=True)
+    parser.add_argument("--sanitized", action="store_true",
+                        help="the CLI runs under AddressSanitizer, which reserves terabytes of address space at start: "
+                             "no address-space limit can be set, so the out-of-memory check is skipped (and says so)")
     options = parser.parse_args()
     cli, rules = options.cli, options.rules
     scenarios = os.path.join(rules, "scenarios")
@@ -178,7 +181,10 @@ def main():
         check_line_ends(cli, rules, contact, scratch)
     check_reader_limits(cli, rules, contact)
     check_endless_line(cli, rules, contact)
-    check_out_of_memory(cli, rules, contact)
+    if options.sanitized:
+        print("skipped: out of memory on one line (an address-space limit cannot be set under AddressSanitizer)")
+    else:
+        check_out_of_memory(cli, rules, contact)
     print("ok" if not FAILURES else f"{len(FAILURES)} failures")
     return 1 if FAILURES else 0
 

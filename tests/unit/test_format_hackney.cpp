@@ -92,8 +92,8 @@ TEST_CASE("the formatted Hackney pack decides every scenario as the original doe
         auto after = frontdoor::Pack::load_files("rules/hackney", formatted(original, width));
         INFO(frontdoor::render_all(after.diagnostics));
         REQUIRE(after.pack);
-        CHECK(after.pack->graph("json") == before.pack->graph("json"));
-        CHECK(after.pack->graph("dot") == before.pack->graph("dot"));
+        CHECK(after.pack->graph(frontdoor::GraphFormat::json) == before.pack->graph(frontdoor::GraphFormat::json));
+        CHECK(after.pack->graph(frontdoor::GraphFormat::dot) == before.pack->graph(frontdoor::GraphFormat::dot));
         for (const auto& contact : contacts) {
             auto expected = before.pack->decide(contact);
             auto actual = after.pack->decide(contact);

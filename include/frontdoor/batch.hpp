@@ -1,0 +1,53 @@
+#pragma once
+// Deciding a batch of inputs, one JSON document a line, and recording the decisions: the loop every
+// face that takes batches (the CLI's `eval --jsonl`, the service's batch route) runs, so that they
+// answer a batch in the same words and acknowledge a recorded decision only once it is on disk.
+#include "frontdoor/frontdoor.hpp"
+#include "frontdoor/json_lines.hpp"
+#include "frontdoor/records.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace frontdoor {
+
+// The line a batch answers for an input that was not decided, without a line end:
+// {"line":N,"error":{"path":"/child/birth_date","message":"..."}}; `line` 0 leaves "line" out (a
+// single document). Thread-safe; throws only std::bad_alloc.
+std::string refusal_json(std::size_t line, const Decided& decided);
+
+struct BatchOptions {
+    DecideOptions decide;
+    // With a log, decisions are recorded in groups of this many, one durable transaction each: one
+    // disk sync per group instead of one per input.
+    std::size_t record_group = 256;
+    // Without a log, answers are handed to the sink once about this many bytes are waiting.
+    std::size_t release_bytes = 1 << 20;
+};
+
+struct BatchSummary {
+    std::size_t decided = 0;
+    std::size_t refused = 0;
+    // Why the input could not be read to its end (a ReadError's message); empty when it was. Every
+    // line before the failure was decided, recorded and released.
+    std::optional<std::string> read_failure;
+};
+
+// Receives the answers of a group of lines, in order, one line each ending in LF: a decision, or
+// refusal_json. May throw to stop the batch: nothing after that group is decided or recorded.
+using BatchSink = std::function<void(std::string_view answers)>;
+
+// Decides every line of `lines` with `pack`, in order, and hands the answers to `sink` in groups.
+// With a `log`, every decision is appended to it and a group reaches the sink only after the
+// transaction holding its records has committed: an answer a caller sees is an acknowledged one.
+// Refused lines are answered, never recorded. A read error ends the batch after releasing what
+// was decided before it (summary.read_failure). Throws what DecisionLog::append throws
+// (std::runtime_error: the group being recorded was neither recorded nor released) and what `sink`
+// throws. Thread-safe for distinct readers and sinks; a log may be shared.
+BatchSummary decide_batch(const Pack& pack, JsonLinesReader& lines, DecisionLog* log, const BatchOptions& options,
+                          const BatchSink& sink);
+
+}  // namespace frontdoor
