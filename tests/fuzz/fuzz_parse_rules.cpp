@@ -40,8 +40,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (result.pack) {
         // A pack that loads can also be described: its input schema and its graph.
         (void)result.pack->input_schema();
-        (void)result.pack->graph("dot");
-        (void)result.pack->graph("json");
+        (void)result.pack->graph(frontdoor::GraphFormat::dot);
+        (void)result.pack->graph(frontdoor::GraphFormat::json);
     }
     return 0;
 }
