@@ -4,6 +4,7 @@
 // checker's stack nothing: only one expression (within the nesting limit) is checked at a time.
 #include "dsl/checker.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace frontdoor::dsl {

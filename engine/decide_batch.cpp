@@ -29,6 +29,11 @@ std::string refusal_json(std::size_t line, const Decided& decided) {
 
 namespace {
 
+// Room kept below BatchOptions::release_bytes for the next answer (an explained decision is about
+// 5 KB), so that the buffer handed on stays under release_bytes; with release_bytes of 64 KiB or
+// less, every answer is handed on at once.
+constexpr std::size_t release_headroom = 1 << 16;
+
 // The answers waiting for their group to be recorded and released.
 class PendingGroup {
 public:
@@ -45,7 +50,7 @@ public:
             if (log_) entries_.push_back({std::string(input), std::move(decided.json)});
         }
         answers_ += '\n';
-        if (answers_.size() + 65536 > options_.release_bytes || entries_.size() >= options_.record_group) release();
+        if (answers_.size() + release_headroom > options_.release_bytes || entries_.size() >= options_.record_group) release();
     }
 
     // Records the group, then hands its answers on: never an answer before its record commits.

@@ -14,7 +14,8 @@ void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& t
 // The text of an expression as written in the rule file (its span), on one line: comments
 // dropped, each run of white space between tokens one space, texts exactly as written.
 std::string expression_text(const dsl::CheckedPack& pack, const dsl::ast::Expr& expr);
-// The same, worked out at load (every expression of a loaded pack has one).
+// The same, worked out at load for the conditions an explanation shows (index_texts in
+// fold_constants.cpp); any other expression has none, and asking for it throws.
 const std::string& expression_text(const CompiledPack& pack, const dsl::ast::Expr& expr);
 // "result, row 3" / "level" / "rate(\"high\")"
 std::string rule_name(const CompiledPack& pack, const TraceEntry& entry);

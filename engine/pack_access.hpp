@@ -19,7 +19,6 @@ struct PackAccess {
         return std::shared_ptr<const Pack>(new Pack(std::move(compiled)));
     }
     static const engine::CompiledPack& compiled(const Pack& pack) { return *pack.impl_; }
-    static Input make_input(std::shared_ptr<const InputData> data) { return Input(std::move(data)); }
     static const engine::Value& value(const Input& input) { return input.data_->value; }
 };
 

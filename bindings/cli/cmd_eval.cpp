@@ -25,7 +25,6 @@ int decide_lines(const Pack& pack, JsonLinesReader& in, const DecideOptions& opt
     batch.decide = options;
     BatchSummary summary =
         decide_batch(pack, in, log, batch, [](std::string_view answers) { std::cout << answers << std::flush; });
-    std::cout << std::flush;
     spdlog::info("{} inputs decided, {} refused", summary.decided, summary.refused);
     if (summary.read_failure) {
         std::cerr << "frontdoor eval: " << *summary.read_failure << "\n";

@@ -3,12 +3,11 @@
 #include "exit_status.hpp"
 #include "load.hpp"
 
+#include "frontdoor/json_lines.hpp"
 #include "frontdoor/testing.hpp"
 #include "frontdoor/walkthrough.hpp"
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <unistd.h>
 
@@ -16,16 +15,13 @@ namespace frontdoor::cli {
 
 namespace {
 
-// A scenario file gives its "contact" and title; anything else is taken as the input itself.
-bool read_input(const std::string& path, std::string& input, std::string& title) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::stringstream text;
-    text << in.rdbuf();
-    WalkthroughInput read = walkthrough_input(text.str(), path);
+// A scenario file gives its "contact" and title; anything else is taken as the input itself. Read as
+// eval reads a document (frontdoor/json_lines.hpp): a directory or a read error is a ReadError.
+void read_input(const std::string& path, std::string& input, std::string& title) {
+    ReadBlock blocks = file_blocks(path);
+    WalkthroughInput read = walkthrough_input(read_document(blocks), path);
     input = std::move(read.contact);
     title = std::move(read.title);
-    return true;
 }
 
 std::vector<std::string> what_ifs(const Args& args) {
@@ -64,8 +60,10 @@ int run_walkthrough(const Args& args) {
     auto pack = load_or_report(option(args, "--rules"), false);
     if (!pack) return exit_pack_failed;
     std::string input, title;
-    if (!read_input(files[0], input, title)) {
-        std::cerr << "frontdoor walkthrough: cannot read " << files[0] << "\n";
+    try {
+        read_input(files[0], input, title);
+    } catch (const ReadError& error) {
+        std::cerr << "frontdoor walkthrough: " << error.what() << "\n";
         return exit_io_failed;
     }
     bool markdown = option(args, "--format") == "md";

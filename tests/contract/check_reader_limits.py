@@ -91,7 +91,8 @@ def check_endless_line(cli, rules, contact):
 
 def check_directory(cli, rules, scratch):
     for args in (["eval", "--rules", rules, "--jsonl", scratch], ["eval", "--rules", rules, scratch],
-                 ["replay", "--contacts", scratch, "--rules", rules, "--with-rules", rules]):
+                 ["replay", "--contacts", scratch, "--rules", rules, "--with-rules", rules],
+                 ["walkthrough", "--rules", rules, scratch]):
         code, out, err, _ = run(cli, args)
         check(code == 5 and out == [] and err.strip() == f"frontdoor {args[0]}: cannot read {scratch}: Is a directory",
               f"{' '.join(args[:2])} on a directory: expected exit 5 naming it, got {code} {out[:2]} {err.strip()!r}")
