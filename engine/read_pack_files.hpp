@@ -16,7 +16,7 @@ namespace frontdoor::engine {
 // loader apply it to every name, so a pack stored in a log obeys the same rules as one on disk.
 std::string relative_path_problem(const std::string& name);
 
-// "is 5000000 bytes, over the limit of 4194304 bytes for a rule file", or "" within the limit.
+// "is 5000000 bytes, over the limit of 1048576 bytes for a rule file", or "" within the limit.
 std::string size_problem(std::uint64_t size, std::uint64_t limit, const char* limit_name);
 
 // The running total of a pack's bytes against max_pack_bytes.
