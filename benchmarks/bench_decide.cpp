@@ -14,7 +14,7 @@
 //   read + decide     the two together, contact by contact: a decision from JSON text.
 // Figures go to docs/performance.md with the command.
 #include "bench_util.hpp"
-#include "engine/json_document.hpp"
+#include "engine/json/json_document.hpp"
 #include "frontdoor/frontdoor.hpp"
 
 #include <cstdio>

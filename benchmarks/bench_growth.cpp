@@ -8,7 +8,7 @@
 // Compile time is Pack::load_files from files already in memory (parse, check, build the graph,
 // fold constants), repeated for about S seconds (default 2, at least 3 and at most 50 times).
 #include "bench_util.hpp"
-#include "engine/pack_access.hpp"
+#include "engine/load/pack_access.hpp"
 #include "frontdoor/frontdoor.hpp"
 
 #include <sys/resource.h>

@@ -16,10 +16,10 @@
 // each stage's share of the end-to-end figure, and the peak resident set (the corpus is held in
 // memory by this program, so that figure is larger than the CLI's).
 #include "bench_util.hpp"
-#include "engine/compiled_pack.hpp"
-#include "engine/evaluate.hpp"
-#include "engine/json_document.hpp"
-#include "engine/pack_access.hpp"
+#include "engine/load/compiled_pack.hpp"
+#include "engine/evaluate/evaluate.hpp"
+#include "engine/json/json_document.hpp"
+#include "engine/load/pack_access.hpp"
 #include "frontdoor/frontdoor.hpp"
 
 #include <nlohmann/json.hpp>

@@ -27,7 +27,7 @@ inline constexpr int max_nesting_depth = 64;
 // The levels a decision may recurse through in all, across definitions (docs/security.md,
 // "Nesting"): a definition is computed when first read, from inside the expression that reads it,
 // so the longest chain of definitions, each reading the next, adds up their expressions' depths
-// (ast::Expr::depth, at least 1 each). engine/check_evaluation_depth.cpp refuses a pack past it at
+// (ast::Expr::depth, at least 1 each). engine/graph/check_evaluation_depth.cpp refuses a pack past it at
 // load, so that the stack a decision needs does not grow with the size of the pack.
 // 128 levels: the Hackney pack's deepest chain is 5 definitions, 24 levels. Measured on the release
 // build at the limit (`ulimit -s` on `frontdoor eval` and `check`), the costliest construct, a chain

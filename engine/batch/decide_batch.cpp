@@ -1,6 +1,6 @@
 // decide_batch and refusal_json: a batch of JSON lines decided, recorded in groups and released
 // only after each group's commit.
-#include "engine/json_writer.hpp"
+#include "engine/json/json_writer.hpp"
 #include "frontdoor/batch.hpp"
 
 #include <utility>

@@ -3,7 +3,7 @@
 // correct example instead of a format code.
 #include "calendar_names.hpp"
 #include "civil_time.hpp"
-#include "engine/echo_value.hpp"
+#include "engine/json/echo_value.hpp"
 
 namespace frontdoor::time {
 namespace {

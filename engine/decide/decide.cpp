@@ -1,13 +1,13 @@
-// Read, refuse, decide (engine/decide.hpp): parse the JSON, read it against the declared
+// Read, refuse, decide (engine/decide/decide.hpp): parse the JSON, read it against the declared
 // input, apply the refusals, evaluate the output fields, and write the decision with its ruleset
 // and explanation; and Pack::read and Pack::decide on top of them.
-#include "engine/decide.hpp"
-#include "engine/evaluate.hpp"
-#include "engine/explain.hpp"
-#include "engine/out_of_range.hpp"
-#include "engine/pack_access.hpp"
-#include "engine/read_input.hpp"
-#include "engine/render_value.hpp"
+#include "engine/decide/decide.hpp"
+#include "engine/evaluate/evaluate.hpp"
+#include "engine/explain/explain.hpp"
+#include "engine/explain/out_of_range.hpp"
+#include "engine/load/pack_access.hpp"
+#include "engine/input/read_input.hpp"
+#include "engine/explain/render_value.hpp"
 #include "frontdoor/frontdoor.hpp"
 
 #include <new>

@@ -1,5 +1,5 @@
-#include "engine/evaluate.hpp"
-#include "engine/value_buffer.hpp"
+#include "engine/evaluate/evaluate.hpp"
+#include "engine/evaluate/value_buffer.hpp"
 
 
 #include <algorithm>

@@ -3,8 +3,8 @@
 // bound variables, so that any number of threads can evaluate the same pack at once. Definitions
 // are computed on demand and at most once; a first-match decision stops at its first matching row,
 // so nothing is computed that the result does not need.
-#include "engine/compiled_pack.hpp"
-#include "engine/trace.hpp"
+#include "engine/load/compiled_pack.hpp"
+#include "engine/evaluate/trace.hpp"
 
 #include <memory>
 #include <new>

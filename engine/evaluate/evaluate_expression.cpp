@@ -1,8 +1,8 @@
 // The expression interpreter: one switch over the kinds of expression the checker accepted.
 #include "engine/calendar/civil_time.hpp"
-#include "engine/checked_arithmetic.hpp"
-#include "engine/evaluate.hpp"
-#include "engine/value_buffer.hpp"
+#include "engine/evaluate/checked_arithmetic.hpp"
+#include "engine/evaluate/evaluate.hpp"
+#include "engine/evaluate/value_buffer.hpp"
 
 #include <algorithm>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "engine/pattern.hpp"
+#include "engine/evaluate/pattern.hpp"
 
 #include "dsl/compile_pattern.hpp"
 

@@ -6,8 +6,8 @@
 // Reads and row attempts live in one array each for the whole trace, and entries hold index runs
 // into them, so that recording an entry allocates nothing once a reused trace has grown.
 #include "dsl/ast.hpp"
-#include "engine/compiled_pack.hpp"
-#include "engine/value.hpp"
+#include "engine/load/compiled_pack.hpp"
+#include "engine/evaluate/value.hpp"
 
 #include <cstdint>
 #include <span>

@@ -1,4 +1,4 @@
-#include "engine/value.hpp"
+#include "engine/evaluate/value.hpp"
 
 #include <algorithm>
 #include <cstring>

@@ -1,7 +1,7 @@
 #pragma once
 // Items gathered one at a time before they become a list or set: the first few live on the stack,
 // so that a short list costs one allocation (the list's own) instead of two.
-#include "engine/value.hpp"
+#include "engine/evaluate/value.hpp"
 
 #include <memory>
 #include <new>

@@ -1,5 +1,5 @@
-#include "engine/explain.hpp"
-#include "engine/out_of_range.hpp"
+#include "engine/explain/explain.hpp"
+#include "engine/explain/out_of_range.hpp"
 
 namespace frontdoor::engine {
 

@@ -1,7 +1,7 @@
-#include "engine/explain.hpp"
+#include "engine/explain/explain.hpp"
 
 #include "dsl/scan_rule_text.hpp"
-#include "engine/render_value.hpp"
+#include "engine/explain/render_value.hpp"
 
 namespace frontdoor::engine {
 

@@ -3,8 +3,8 @@
 // reaches a person: at decide time it refuses the contact, naming the expression, where it is and
 // the definition it belongs to; at load (constant folding) it is an error at the expression.
 #include "dsl/diagnostics.hpp"
-#include "engine/evaluate.hpp"
-#include "engine/read_input.hpp"
+#include "engine/evaluate/evaluate.hpp"
+#include "engine/input/read_input.hpp"
 
 namespace frontdoor::engine {
 

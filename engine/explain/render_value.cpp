@@ -1,4 +1,4 @@
-#include "engine/render_value.hpp"
+#include "engine/explain/render_value.hpp"
 
 #include "engine/calendar/civil_time.hpp"
 

@@ -1,4 +1,4 @@
-#include "engine/decision_graph.hpp"
+#include "engine/graph/decision_graph.hpp"
 
 #include <boost/graph/depth_first_search.hpp>
 #include <boost/graph/topological_sort.hpp>

@@ -3,7 +3,7 @@
 // the levels of every definition along the longest chain of definitions, each reading the next.
 // A pack whose chain passes max_evaluation_depth is refused here, before anything evaluates it.
 #include "dsl/nesting_limit.hpp"
-#include "engine/decision_graph.hpp"
+#include "engine/graph/decision_graph.hpp"
 
 #include <algorithm>
 

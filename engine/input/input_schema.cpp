@@ -1,7 +1,7 @@
 // Pack::input_schema: the JSON Schema (2020-12) that says the same as the pack's declared input.
 // Refusal rules that compare fields with each other have no JSON Schema equivalent and are listed
 // in "$comment".
-#include "engine/compiled_pack.hpp"
+#include "engine/load/compiled_pack.hpp"
 #include "frontdoor/frontdoor.hpp"
 
 #include <nlohmann/json.hpp>

@@ -1,11 +1,11 @@
-#include "engine/out_of_range.hpp"
-#include "engine/read_input.hpp"
+#include "engine/explain/out_of_range.hpp"
+#include "engine/input/read_input.hpp"
 
 #include "dsl/diagnostics.hpp"
 #include "engine/calendar/civil_time.hpp"
-#include "engine/echo_value.hpp"
-#include "engine/evaluate.hpp"
-#include "engine/value_buffer.hpp"
+#include "engine/json/echo_value.hpp"
+#include "engine/evaluate/evaluate.hpp"
+#include "engine/evaluate/value_buffer.hpp"
 
 #include <array>
 

@@ -3,9 +3,9 @@
 // fields at any depth, types, enum values, times with offsets, real dates, patterns, lengths,
 // list sizes, uniqueness), defaults are applied only to fields that were left out, and the first
 // problem is reported with its JSON pointer. Then the pack's own refusal rules run.
-#include "engine/compiled_pack.hpp"
-#include "engine/json_document.hpp"
-#include "engine/value.hpp"
+#include "engine/load/compiled_pack.hpp"
+#include "engine/json/json_document.hpp"
+#include "engine/evaluate/value.hpp"
 
 
 #include <optional>

@@ -1,7 +1,7 @@
-#include "engine/json_document.hpp"
+#include "engine/json/json_document.hpp"
 
 #include "dsl/utf8.hpp"
-#include "engine/echo_value.hpp"
+#include "engine/json/echo_value.hpp"
 
 #include <algorithm>
 #include <array>

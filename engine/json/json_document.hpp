@@ -5,7 +5,7 @@
 //   limits of frontdoor/input_limits.hpp.
 // - The writer (engine/json_writer.*): every JSON the engine writes on the hot path and keeps
 //   (decisions with their explanations, eval's lines, the impact report), byte-deterministic.
-// - The cutter (engine/records/json_members.*): JSON the engine itself wrote, read back from a
+// - The cutter (engine/json/json_members.*): JSON the engine itself wrote, read back from a
 //   decision log (contact ids, rulesets, outcomes, field-by-field comparisons in replay and impact)
 //   and a walkthrough's decision: raw byte ranges without a DOM, because equal values are equal
 //   bytes. A scenario file, once nlohmann has accepted it, is cut with it too, so that its contact
@@ -34,7 +34,7 @@ namespace frontdoor::engine {
 
 // How deeply JSON from outside may nest: a value inside at most this many arrays and objects. The
 // contact reader enforces it (InputLimits::nesting_depth, its one default), and so does every other
-// parse of JSON Frontdoor did not write itself (engine/parse_json_within_depth.hpp).
+// parse of JSON Frontdoor did not write itself (engine/json/parse_json_within_depth.hpp).
 inline constexpr int max_json_depth = InputLimits{}.nesting_depth;
 
 struct JsonNode {

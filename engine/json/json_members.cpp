@@ -1,8 +1,8 @@
 // A JSON cutter for well-formed text: it finds where values end, and leaves checking to whoever
 // wrote the JSON (the engine, or a parser that accepted the input).
-#include "engine/records/json_members.hpp"
+#include "engine/json/json_members.hpp"
 
-#include "engine/parse_json_within_depth.hpp"
+#include "engine/json/parse_json_within_depth.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "engine/json_writer.hpp"
+#include "engine/json/json_writer.hpp"
 
 #include <cstdint>
 #include <cstring>

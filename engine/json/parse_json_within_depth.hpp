@@ -5,7 +5,7 @@
 // level, so a value nested 100,000 deep would exhaust the stack after it was read. This parse stops
 // at the contact reader's limit (max_json_depth), with the same meaning: no value inside more than
 // that many arrays and objects.
-#include "engine/json_document.hpp"
+#include "engine/json/json_document.hpp"
 
 #include <nlohmann/json.hpp>
 

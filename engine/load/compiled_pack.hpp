@@ -2,9 +2,9 @@
 // A checked pack lowered for evaluation: the decision graph, compiled input patterns and field
 // defaults, and the pack's identity. Immutable after loading and shared by every thread.
 #include "dsl/checked_pack.hpp"
-#include "engine/decision_graph.hpp"
-#include "engine/pattern.hpp"
-#include "engine/value.hpp"
+#include "engine/graph/decision_graph.hpp"
+#include "engine/evaluate/pattern.hpp"
+#include "engine/evaluate/value.hpp"
 
 #include <cstdint>
 #include <memory>

@@ -1,6 +1,6 @@
-#include "engine/digest_pack.hpp"
+#include "engine/load/digest_pack.hpp"
 
-#include "engine/sha256.hpp"
+#include "engine/load/sha256.hpp"
 
 #include <algorithm>
 

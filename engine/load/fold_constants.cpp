@@ -1,13 +1,13 @@
-// The folding passes of loading (engine/load_pipeline.cpp lists them in order): an expression that
+// The folding passes of loading (engine/load/load_pipeline.cpp lists them in order): an expression that
 // reads no input, definition or variable has the same value for every input, and so does a
 // definition that does not depend on the input. Both are computed once here, so that deciding a
 // contact never rebuilds an indicator catalogue or a literal list; the fixed texts a decision
 // writes are encoded here too, and each condition's shortcut chosen.
-#include "engine/evaluate.hpp"
-#include "engine/explain.hpp"
-#include "engine/json_writer.hpp"
-#include "engine/fold_constants.hpp"
-#include "engine/out_of_range.hpp"
+#include "engine/evaluate/evaluate.hpp"
+#include "engine/explain/explain.hpp"
+#include "engine/json/json_writer.hpp"
+#include "engine/load/fold_constants.hpp"
+#include "engine/explain/out_of_range.hpp"
 
 #include <algorithm>
 

@@ -1,11 +1,11 @@
 #pragma once
 #include "dsl/diagnostics.hpp"
-#include "engine/compiled_pack.hpp"
+#include "engine/load/compiled_pack.hpp"
 
 namespace frontdoor::engine {
 
 // The passes of loading that work on the compiled pack's syntax, in the order
-// engine/load_pipeline.cpp runs them. Each takes the pack as the pass before it left it; a constant
+// engine/load/load_pipeline.cpp runs them. Each takes the pack as the pass before it left it; a constant
 // that overflows or leaves the range of dates (OutOfRange) is an error at its expression.
 
 // Before: only the syntax. After: the text as written of every condition a decision can show (not

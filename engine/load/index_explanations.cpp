@@ -1,8 +1,8 @@
 // Indexing for explanations, at load: which facts each row and condition part reads (in the order
 // an explanation lists them, without repeats), and each entry's fixed JSON, encoded once. Runs
 // after fold_constants, whose constant definitions an explanation does not list as read.
-#include "engine/explain.hpp"
-#include "engine/render_value.hpp"
+#include "engine/explain/explain.hpp"
+#include "engine/explain/render_value.hpp"
 
 #include <algorithm>
 

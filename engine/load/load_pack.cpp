@@ -1,10 +1,10 @@
-// Loading a pack: read its files (engine/read_pack_files.cpp says which it may read), then run the
-// load pipeline over them (engine/load_pipeline.cpp lists its passes).
+// Loading a pack: read its files (engine/load/read_pack_files.cpp says which it may read), then run the
+// load pipeline over them (engine/load/load_pipeline.cpp lists its passes).
 #include "dsl/diagnostics.hpp"
-#include "engine/load_pipeline.hpp"
-#include "engine/pack_access.hpp"
-#include "engine/pack_limits.hpp"
-#include "engine/read_pack_files.hpp"
+#include "engine/load/load_pipeline.hpp"
+#include "engine/load/pack_access.hpp"
+#include "engine/load/pack_limits.hpp"
+#include "engine/load/read_pack_files.hpp"
 #include "frontdoor/frontdoor.hpp"
 
 #include <algorithm>

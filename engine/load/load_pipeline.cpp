@@ -1,13 +1,13 @@
 // The load pipeline: every pass of loading a pack, in order, in `load_pipeline` below. The front
 // end's own passes (parse, then the checker's) are listed in dsl/check_pack.cpp; the folding
-// passes are documented, before and after, in engine/fold_constants.hpp.
-#include "engine/load_pipeline.hpp"
+// passes are documented, before and after, in engine/load/fold_constants.hpp.
+#include "engine/load/load_pipeline.hpp"
 
-#include "engine/digest_pack.hpp"
-#include "engine/pack_access.hpp"
+#include "engine/load/digest_pack.hpp"
+#include "engine/load/pack_access.hpp"
 
-#include "engine/explain.hpp"
-#include "engine/fold_constants.hpp"
+#include "engine/explain/explain.hpp"
+#include "engine/load/fold_constants.hpp"
 
 #include <algorithm>
 #include <memory>
@@ -85,7 +85,7 @@ bool refuse_found_errors(Loading& loading) {
     return false;
 }
 
-// Before: the compiled pack. After: what explaining a decision needs (engine/index_explanations.cpp).
+// Before: the compiled pack. After: what explaining a decision needs (engine/load/index_explanations.cpp).
 bool explanations(Loading& loading) {
     index_explanations(*loading.pack);
     return true;

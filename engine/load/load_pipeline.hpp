@@ -1,8 +1,8 @@
 #pragma once
-// Loading a pack once its files are read: every pass, in order, in engine/load_pipeline.cpp.
+// Loading a pack once its files are read: every pass, in order, in engine/load/load_pipeline.cpp.
 #include "dsl/checked_pack.hpp"
 #include "dsl/diagnostics.hpp"
-#include "engine/compiled_pack.hpp"
+#include "engine/load/compiled_pack.hpp"
 #include "frontdoor/frontdoor.hpp"
 
 #include <string>

@@ -3,9 +3,9 @@
 // file is inspected with lstat before it is opened (so a FIFO or device is never opened) and
 // again with fstat after (so a file swapped in between is still refused), and read no further
 // than its limit, even when it grows while being read.
-#include "engine/read_pack_files.hpp"
+#include "engine/load/read_pack_files.hpp"
 
-#include "engine/pack_limits.hpp"
+#include "engine/load/pack_limits.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,6 +1,6 @@
 #pragma once
 // Reading a pack's files from its directory: only regular files inside it, within the size limits
-// of engine/pack_limits.hpp. Every "problem" here is a phrase that follows the file's name, e.g.
+// of engine/load/pack_limits.hpp. Every "problem" here is a phrase that follows the file's name, e.g.
 // "the rule file 'a.rules' " + "is a directory, not a regular file".
 #include "dsl/checked_pack.hpp"
 

@@ -1,4 +1,4 @@
-#include "engine/sha256.hpp"
+#include "engine/load/sha256.hpp"
 
 #include <openssl/evp.h>
 

@@ -2,7 +2,7 @@
 // made here, inside the store's write transaction, whatever the backend.
 #include "engine/records/decision_log_impl.hpp"
 #include "engine/records/hash_record.hpp"
-#include "engine/records/json_members.hpp"
+#include "engine/json/json_members.hpp"
 #include "engine/records/record_store.hpp"
 
 #include <chrono>

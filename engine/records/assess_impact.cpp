@@ -2,7 +2,7 @@
 // decision by decision on worker threads and tallied, in input order, into one report.
 #include "engine/records/chunk_pipeline.hpp"
 #include "engine/records/compare_decisions.hpp"
-#include "engine/records/json_members.hpp"
+#include "engine/json/json_members.hpp"
 
 #include <algorithm>
 #include <map>

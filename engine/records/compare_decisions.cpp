@@ -3,7 +3,7 @@
 // their explanations taken apart.
 #include "engine/records/compare_decisions.hpp"
 
-#include "engine/records/json_members.hpp"
+#include "engine/json/json_members.hpp"
 
 #include <map>
 

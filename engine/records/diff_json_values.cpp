@@ -2,7 +2,7 @@
 // by member, lists aligned by their longest common subsequence.
 #include "engine/records/diff_json_values.hpp"
 
-#include "engine/records/json_members.hpp"
+#include "engine/json/json_members.hpp"
 
 #include <algorithm>
 #include <cstddef>

@@ -2,7 +2,7 @@
 // can be written as the same bytes (moving a byte from the input to the decision changes the hash).
 #include "engine/records/hash_record.hpp"
 
-#include "engine/sha256.hpp"
+#include "engine/load/sha256.hpp"
 
 namespace frontdoor::records {
 

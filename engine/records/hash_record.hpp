@@ -1,5 +1,5 @@
 #pragma once
-// SHA-256 over records: the chain of a decision log. (A pack's digest is engine/digest_pack.hpp.)
+// SHA-256 over records: the chain of a decision log. (A pack's digest is engine/load/digest_pack.hpp.)
 #include "engine/records/record_store.hpp"
 
 #include <string>

@@ -1,7 +1,7 @@
 // Reading a decision log: records by filter, and stored packs compiled back into Packs. A pack is
 // loaded from the log's copy of its files, never from disk, so a replay uses the rules that were
 // in force even after the pack's directory changed or was deleted.
-#include "engine/digest_pack.hpp"
+#include "engine/load/digest_pack.hpp"
 #include "engine/records/decision_log_impl.hpp"
 #include "engine/records/hash_record.hpp"
 #include "engine/records/record_store.hpp"

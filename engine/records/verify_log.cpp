@@ -1,7 +1,7 @@
 // Verifying a decision log: every stored pack against its digest, then every record in id order
 // against its own hash and the hash of the record before it. The first failure is named. One
 // record can be checked on its own (its hash and its link) with the same words.
-#include "engine/digest_pack.hpp"
+#include "engine/load/digest_pack.hpp"
 #include "engine/records/decision_log_impl.hpp"
 #include "engine/records/hash_record.hpp"
 #include "engine/records/record_store.hpp"

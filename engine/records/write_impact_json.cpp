@@ -1,6 +1,6 @@
 // The impact report as JSON for tools. Decision values are embedded as the JSON they were
 // decided as; a side that was refused or a field that was absent is null.
-#include "engine/json_writer.hpp"
+#include "engine/json/json_writer.hpp"
 #include "engine/records/compare_decisions.hpp"
 #include "frontdoor/replay.hpp"
 

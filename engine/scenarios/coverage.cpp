@@ -1,4 +1,4 @@
-#include "engine/coverage.hpp"
+#include "engine/scenarios/coverage.hpp"
 
 namespace frontdoor::engine {
 

@@ -1,10 +1,10 @@
 // `frontdoor test`: runs a pack's scenarios and measures which rules they exercised.
-#include "engine/coverage.hpp"
-#include "engine/decide.hpp"
-#include "engine/parse_json_within_depth.hpp"
-#include "engine/pack_access.hpp"
-#include "engine/read_input.hpp"
-#include "engine/records/json_members.hpp"
+#include "engine/scenarios/coverage.hpp"
+#include "engine/decide/decide.hpp"
+#include "engine/json/parse_json_within_depth.hpp"
+#include "engine/load/pack_access.hpp"
+#include "engine/input/read_input.hpp"
+#include "engine/json/json_members.hpp"
 #include "frontdoor/testing.hpp"
 
 #include <nlohmann/json.hpp>

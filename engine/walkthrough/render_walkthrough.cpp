@@ -4,7 +4,7 @@
 #include "frontdoor/testing.hpp"
 #include "frontdoor/walkthrough.hpp"
 
-#include "engine/parse_json_within_depth.hpp"
+#include "engine/json/parse_json_within_depth.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,11 +1,11 @@
 // walk_through(): turns one evaluation's trace into a trainer's step-by-step account.
 #include "engine/calendar/explain_calendar.hpp"
-#include "engine/decide.hpp"
-#include "engine/evaluate.hpp"
-#include "engine/explain.hpp"
-#include "engine/records/json_members.hpp"
-#include "engine/pack_access.hpp"
-#include "engine/render_value.hpp"
+#include "engine/decide/decide.hpp"
+#include "engine/evaluate/evaluate.hpp"
+#include "engine/explain/explain.hpp"
+#include "engine/json/json_members.hpp"
+#include "engine/load/pack_access.hpp"
+#include "engine/explain/render_value.hpp"
 #include "frontdoor/walkthrough.hpp"
 
 
@@ -174,7 +174,7 @@ Walkthrough walk_through(const Pack& pack, std::string_view input_json) {
         bool collect_total = entry.row < 0 && compiled.checked->definitions[entry.definition].kind == dsl::DefinitionKind::decision;
         if (!collect_total) out.steps.push_back(narrator.step(entry));
     }
-    // The decision is the engine's own JSON: cut into its members (engine/json_document.hpp says
+    // The decision is the engine's own JSON: cut into its members (engine/json/json_document.hpp says
     // why), each value shown exactly as the decision holds it.
     for (const auto& [field, value] : records::split_members(out.decision_json))
         if (field != "explanation" && field != "ruleset") out.result.push_back(records::unquote("\"" + std::string(field) + "\"") + ": " + std::string(value));

@@ -100,7 +100,7 @@ public:
     std::string graph(GraphFormat format) const;
 
 private:
-    friend struct PackAccess;  // the engine's way to the compiled pack (engine/pack_access.hpp)
+    friend struct PackAccess;  // the engine's way to the compiled pack (engine/load/pack_access.hpp)
     explicit Pack(std::shared_ptr<const engine::CompiledPack> impl) : impl_(std::move(impl)) {}
     std::shared_ptr<const engine::CompiledPack> impl_;
 };

@@ -25,6 +25,6 @@ struct InputLimits {
     int nesting_depth = 256;
 };
 
-// (A refusal quotes at most 200 characters of a value: engine/echo_value.hpp.)
+// (A refusal quotes at most 200 characters of a value: engine/json/echo_value.hpp.)
 
 }  // namespace frontdoor

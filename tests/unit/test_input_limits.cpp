@@ -1,6 +1,6 @@
 // The JSON reader's limits, as a caller of Pack::decide sees them: each refusal names the JSON path
 // where the limit was exceeded and the limit itself; inputs just inside a limit are read as before.
-#include "engine/json_document.hpp"
+#include "engine/json/json_document.hpp"
 #include "frontdoor/frontdoor.hpp"
 
 #include <catch2/catch.hpp>

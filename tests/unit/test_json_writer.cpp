@@ -1,7 +1,7 @@
 // JSON strings as the decision writer escapes them, against a character-by-character reference
 // of RFC 8259's rules: random text heavy in the bytes that need escaping, at every length around
 // the writer's eight-byte steps.
-#include "engine/json_writer.hpp"
+#include "engine/json/json_writer.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-// Read, refuse, decide has one owner (engine/decide.hpp): a contact is refused with the same
+// Read, refuse, decide has one owner (engine/decide/decide.hpp): a contact is refused with the same
 // JSON path and message through eval (Pack::decide), a pack's scenario and a walkthrough. The
 // scenario decides the contact from its bytes as written, so a key given twice is refused there as
 // it is by eval, not decided from a re-serialisation that kept the last value.

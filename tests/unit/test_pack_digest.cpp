@@ -1,11 +1,11 @@
-// A pack's digest has one definition (engine/digest_pack.hpp): the loader's Pack::digest() and the
+// A pack's digest has one definition (engine/load/digest_pack.hpp): the loader's Pack::digest() and the
 // digest `audit verify` recomputes from the files a log stored must agree byte for byte, for a pack
 // with a data file and with file names whose byte order differs from a locale's (capitals before
 // lower case, '_' before letters, UTF-8 after ASCII), or every record of that pack would be
 // reported as tampered with.
 #include "test_records_fixture.hpp"
 
-#include "engine/digest_pack.hpp"
+#include "engine/load/digest_pack.hpp"
 
 #include <openssl/evp.h>
 

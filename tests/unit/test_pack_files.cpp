@@ -1,7 +1,7 @@
 // Which files a pack reads (issue 11, section 1): the data files its syntax tree names, inside its
 // directory, regular files only, within the size limits; every other case is an error naming the
 // file and why, at the string's file:line:col when a rule names it.
-#include "engine/pack_limits.hpp"
+#include "engine/load/pack_limits.hpp"
 #include "frontdoor/frontdoor.hpp"
 
 #include <catch2/catch.hpp>

@@ -2,7 +2,7 @@
 // the text whatever the pattern, and what cannot keep its meaning or run in linear time is refused
 // with the reason.
 #include "dsl/compile_pattern.hpp"
-#include "engine/pattern.hpp"
+#include "engine/evaluate/pattern.hpp"
 #include "frontdoor/frontdoor.hpp"
 
 #include <catch2/catch.hpp>
