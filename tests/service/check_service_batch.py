@@ -29,7 +29,7 @@ def main():
             check(status == 200, f"batch: 200, got {status}")
             check(headers.get("content-type") == "application/x-ndjson", f"batch content type: {headers}")
             check(body == expected, "batch: the bytes of eval --jsonl")
-            check(body.count(b"\n") == len(contacts) + 1 and b'"line":41,"error"' in body,
+            check(body.count(b"\n") == len(contacts) + 1 and b'"line":43,"error"' in body,
                   "one answer a line, the bad line refused by its number")
             check(b'"error"' in body.split(b"\n")[0] or b'"outcome"' in body.split(b"\n")[0], "answers in order")
             check(headers.get("x-frontdoor-pack-digest", "").startswith("sha256:"), "batch: pack headers")

@@ -29,9 +29,9 @@ def check_decisions(server, cli, rules, pack):
             check(status in (400, 422), f"sample {index}: refused by eval but answered {status}")
             if status == 422:
                 check(body == expected, f"sample {index}: the refusal differs from eval's: {body!r} vs {expected!r}")
-        check(headers.get("x-frontdoor-pack-name") == pack["name"], f"sample {index}: pack name header")
-        check(headers.get("x-frontdoor-pack-version") == pack["version"], f"sample {index}: pack version header")
-        check(headers.get("x-frontdoor-pack-digest") == pack["digest"], f"sample {index}: pack digest header")
+        named = (headers.get("x-frontdoor-pack-name"), headers.get("x-frontdoor-pack-version"),
+                 headers.get("x-frontdoor-pack-digest"))
+        check(named == (pack["name"], pack["version"], pack["digest"]), f"sample {index}: pack headers {named}")
         check(len(headers.get("x-request-id", "")) == 16, f"sample {index}: a request id is made")
     check(decided > 100 and refused > 5, f"the samples hold decisions and refusals ({decided}, {refused})")
     contact = sample_contacts(rules)[0]
