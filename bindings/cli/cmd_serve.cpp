@@ -33,6 +33,7 @@ void print_serve_help() {
                  "Limits (a request past one is answered with its status and a JSON error body):\n"
                  "  --max-body-bytes N        body of POST /v1/decisions (default " << d.body_bytes << "): 413\n"
                  "  --max-batch-bytes N       body of POST /v1/decisions:batch (default " << d.batch_body_bytes << "): 413\n"
+                 "  --max-batches N           batches read or decided at once (default " << d.concurrent_batches << "): 503\n"
                  "  --max-header-bytes N      request line and headers (default " << d.header_bytes << "): 431\n"
                  "  --max-connections N       open at once (default " << d.connections << "): 503 with Retry-After\n"
                  "  --max-requests-per-connection N  then the connection is closed (default "
@@ -98,6 +99,7 @@ bool read_options(const Args& args, http::ServeOptions& options) {
     return read_listen(args, options) && read_number(args, "--threads", options.threads) &&
            read_number(args, "--max-body-bytes", l.body_bytes) && read_number(args, "--max-batch-bytes", l.batch_body_bytes) &&
            read_number(args, "--max-header-bytes", l.header_bytes) &&
+           read_number(args, "--max-batches", l.concurrent_batches) &&
            read_number(args, "--max-connections", l.connections) &&
            read_number(args, "--max-requests-per-connection", l.requests_per_connection) &&
            read_millis(args, "--read-timeout-ms", l.read_timeout) && read_millis(args, "--write-timeout-ms", l.write_timeout) &&
@@ -138,7 +140,7 @@ int run_serve(const Args& args) {
         return exit_ok;
     }
     const OptionSpec spec{{"--rules", "--listen", "--tokens", "--threads", "--max-body-bytes", "--max-batch-bytes",
-                           "--max-header-bytes", "--max-connections", "--max-requests-per-connection",
+                           "--max-batches", "--max-header-bytes", "--max-connections", "--max-requests-per-connection",
                            "--read-timeout-ms", "--write-timeout-ms", "--request-deadline-ms", "--stop-grace-ms"},
                           {"--no-auth", "--allow-plain-http"},
                           0};

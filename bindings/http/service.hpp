@@ -20,6 +20,7 @@ struct Service {
     const TokenTable tokens;
     const ServiceLimits limits;
     std::atomic<std::size_t> open_connections{0};
+    std::atomic<std::size_t> batches_in_flight{0};
     // Set once a graceful stop begins: connections close after their current response.
     std::atomic<bool> stopping{false};
 };

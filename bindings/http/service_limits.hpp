@@ -13,6 +13,9 @@ struct ServiceLimits {
     // Bytes in the body of POST /v1/decisions:batch. The batch body is held whole while it is
     // decided (docs/service.md, "Batches"), so this bounds its memory.
     std::size_t batch_body_bytes = 64 << 20;
+    // Batches being read or decided at once; one more is answered 503 with Retry-After. With the
+    // batch body limit this bounds the memory batches take (docs/service.md, "Batches").
+    std::size_t concurrent_batches = 2;
     // Bytes in the request line and headers together.
     std::size_t header_bytes = 16 << 10;
     // Connections open at once; one more is answered 503 with Retry-After and closed.

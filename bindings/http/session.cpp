@@ -30,7 +30,24 @@ Session::Session(Stream stream, Service& service, const RouteTable& routes)
     service_.open_connections.fetch_add(1);
 }
 
-Session::~Session() { service_.open_connections.fetch_sub(1); }
+Session::~Session() {
+    release_batch_slot();
+    service_.open_connections.fetch_sub(1);
+}
+
+bool Session::take_batch_slot() {
+    if (service_.batches_in_flight.fetch_add(1) >= service_.limits.concurrent_batches) {
+        service_.batches_in_flight.fetch_sub(1);
+        return false;
+    }
+    holds_batch_slot_ = true;
+    return true;
+}
+
+void Session::release_batch_slot() {
+    if (holds_batch_slot_) service_.batches_in_flight.fetch_sub(1);
+    holds_batch_slot_ = false;
+}
 
 void Session::start() {
     asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
@@ -79,7 +96,13 @@ void Session::on_head(beast::error_code error) {
     if (error) return on_read_error(error);
     const auto& head = parser_->get();
     auto match = routes_.find(head.method(), target_path(head.target()));
-    std::size_t limit = match.route && match.route->batch_body ? service_.limits.batch_body_bytes : service_.limits.body_bytes;
+    bool batch = match.route && match.route->batch_body;
+    if (batch && !take_batch_slot()) {
+        Response response = refusal(beast_http::status::service_unavailable, "too many batches at once; try again");
+        response.set(beast_http::field::retry_after, "1");
+        return send(std::move(response));
+    }
+    std::size_t limit = batch ? service_.limits.batch_body_bytes : service_.limits.body_bytes;
     if (auto length = parser_->content_length(); length && *length > limit)
         return on_read_error(beast_http::error::body_limit);
     parser_->body_limit(limit);
@@ -93,7 +116,9 @@ void Session::on_body(beast::error_code error) {
     if (error) return on_read_error(error);
     Request request = parser_->release();
     ++served_;
-    send(answer_request(service_, routes_, request));
+    Response response = answer_request(service_, routes_, request);
+    release_batch_slot();
+    send(std::move(response));
 }
 
 void Session::on_read_error(beast::error_code error) {

@@ -37,6 +37,8 @@ private:
     void drain_and_close();
     void drain();
     void close();
+    bool take_batch_slot();
+    void release_batch_slot();
 
     Stream stream_;
     boost::asio::steady_timer read_timer_;
@@ -48,6 +50,7 @@ private:
     std::array<char, 4096> drain_buffer_;
     std::size_t served_ = 0;
     bool reading_head_ = false;
+    bool holds_batch_slot_ = false;
     bool timed_out_ = false;
     bool closed_ = false;
 };

@@ -136,7 +136,23 @@ def check_requests_per_connection(server, contact):
 
 
 def check_connection_cap(cli, rules, tokens, contact):
-    with Server(cli, rules, tokens=tokens, extra=["--max-connections", "2"]) as server:
+    with Server(cli, rules, tokens=tokens, extra=["--max-connections", "2", "--max-batches", "1"]) as server:
+        # One batch whose body is still arriving holds the only batch slot: a second batch is refused.
+        with socket.create_connection(("127.0.0.1", server.port), timeout=30) as holding:
+            holding.sendall(head("/v1/decisions:batch", 1000).replace(b"application/json", b"application/x-ndjson")
+                            + contact.encode()[:10])
+            time.sleep(0.5)  # lets the server read the first batch's head
+            raw = server.raw(head("/v1/decisions:batch", 2).replace(b"application/json", b"application/x-ndjson")
+                             + b"{}")
+            check(status_of(raw) == 503 and b"Retry-After: 1" in raw and error_status(raw) == 503,
+                  f"a batch past --max-batches: 503 with Retry-After: {raw[:200]!r}")
+        deadline = time.monotonic() + 20
+        status = None
+        while status != 200 and time.monotonic() < deadline:
+            status, _, _ = server.request("POST", "/v1/decisions:batch", contact, token=DECIDE_TOKEN,
+                                          content_type="application/x-ndjson")
+            time.sleep(0.05)
+        check(status == 200, f"once the first batch's connection closes, batches are served again: {status}")
         held = [server.connection(), server.connection()]
         for connection in held:
             status, _, _ = server.request("GET", "/healthz", connection=connection)
