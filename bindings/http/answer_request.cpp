@@ -16,21 +16,21 @@ Response routed(Service& service, const RouteTable& routes, const Request& reque
     auto match = routes.find(request.method(), path);
     if (!match.route) {
         if (match.allow.empty()) return error_response(request, beast_http::status::not_found, "no such route");
-        Response response = error_response(request, beast_http::status::method_not_allowed,
-                                           "this route answers " + match.allow);
+        Response response =
+            error_response(request, beast_http::status::method_not_allowed, "this route answers " + match.allow);
         response.set(beast_http::field::allow, match.allow);
         return response;
     }
     context.route = match.route->pattern;
     context.path_param = std::move(match.param);
     switch (service.tokens.check(request[beast_http::field::authorization], match.route->role)) {
-    case TokenTable::Verdict::allowed: break;
-    case TokenTable::Verdict::unauthenticated: {
-        Response response = error_response(request, beast_http::status::unauthorized, "unauthorized");
-        response.set(beast_http::field::www_authenticate, "Bearer");
-        return response;
-    }
-    case TokenTable::Verdict::forbidden: return error_response(request, beast_http::status::forbidden, "forbidden");
+        case TokenTable::Verdict::allowed: break;
+        case TokenTable::Verdict::unauthenticated: {
+            Response response = error_response(request, beast_http::status::unauthorized, "unauthorized");
+            response.set(beast_http::field::www_authenticate, "Bearer");
+            return response;
+        }
+        case TokenTable::Verdict::forbidden: return error_response(request, beast_http::status::forbidden, "forbidden");
     }
     return match.route->handler(service, request, context);
 }

@@ -75,14 +75,16 @@ TokenTable TokenTable::load(const std::string& path) {
         auto where = path + ":" + std::to_string(number) + ": ";
         auto digest = parse_hash(hash);
         if (!digest)
-            throw TokensError(where + "expected sha256:<64 lowercase hex digits> (see frontdoor token hash), not a plain token");
+            throw TokensError(
+                where + "expected sha256:<64 lowercase hex digits> (see frontdoor token hash), not a plain token");
         auto granted = parse_roles(roles);
         if (!granted || !extra.empty())
             throw TokensError(where + "expected the hash then roles separated by commas (decide, audit, admin)");
         table.entries_.push_back({*digest, *granted});
     }
     if (in.bad()) throw TokensError("cannot read tokens file " + path);
-    if (table.entries_.empty()) throw TokensError(path + ": no tokens; every route but /healthz and /readyz would refuse all");
+    if (table.entries_.empty())
+        throw TokensError(path + ": no tokens; every route but /healthz and /readyz would refuse all");
     return table;
 }
 

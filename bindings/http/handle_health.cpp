@@ -12,8 +12,7 @@ Response alive(Service&, const Request& request, RequestContext&) {
 }
 
 Response ready(Service& service, const Request& request, RequestContext&) {
-    if (service.stopping.load())
-        return error_response(request, beast_http::status::service_unavailable, "stopping");
+    if (service.stopping.load()) return error_response(request, beast_http::status::service_unavailable, "stopping");
     if (!service.pack.current()->pack)
         return error_response(request, beast_http::status::service_unavailable, "no pack is active");
     return json_response(request, beast_http::status::ok, "{\"status\":\"ready\"}\n");

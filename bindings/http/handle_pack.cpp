@@ -15,9 +15,12 @@ Response describe_pack(Service& service, const Request& request, RequestContext&
     const Pack& pack = *active->pack;
     nlohmann::json files = nlohmann::json::array();
     for (const auto& [path, content] : pack.files()) files.push_back({{"path", path}, {"bytes", content.size()}});
-    nlohmann::json body = {{"name", pack.name()},          {"version", pack.version()},
-                           {"digest", pack.digest()},      {"active_since", active->active_since},
-                           {"engine_version", engine_version()}, {"files", std::move(files)}};
+    nlohmann::json body = {{"name", pack.name()},
+                           {"version", pack.version()},
+                           {"digest", pack.digest()},
+                           {"active_since", active->active_since},
+                           {"engine_version", engine_version()},
+                           {"files", std::move(files)}};
     Response response = json_response(request, beast_http::status::ok,
                                       body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     set_pack_headers(response, pack);

@@ -21,7 +21,7 @@ struct Route {
     // An exact path, or one ending in "/{id}": then any one non-empty segment there, handed to the
     // handler as RequestContext::path_param.
     std::string pattern;
-    Role role;        // Role::none: anonymous
+    Role role;  // Role::none: anonymous
     Handler handler;
     bool batch_body = false;  // the body may be as large as ServiceLimits::batch_body_bytes
 };

@@ -86,8 +86,9 @@ void Session::read_head() {
     reading_head_ = true;
     timed_out_ = false;
     arm_read_timer(service_.limits.read_timeout);
-    beast_http::async_read_header(stream_, buffer_, *parser_,
-                                  [self = shared_from_this()](beast::error_code error, std::size_t) { self->on_head(error); });
+    beast_http::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code error, std::size_t) { self->on_head(error); });
 }
 
 void Session::on_head(beast::error_code error) {
@@ -107,8 +108,24 @@ void Session::on_head(beast::error_code error) {
         return on_read_error(beast_http::error::body_limit);
     parser_->body_limit(limit);
     arm_read_timer(service_.limits.request_deadline);
-    beast_http::async_read(stream_, buffer_, *parser_,
-                           [self = shared_from_this()](beast::error_code read_error, std::size_t) { self->on_body(read_error); });
+    if (beast::iequals(head[beast_http::field::expect], "100-continue")) return send_continue();
+    read_body();
+}
+
+// curl and other clients wait for "100 Continue" before sending a body of more than a kilobyte.
+void Session::send_continue() {
+    auto interim = std::make_shared<beast_http::response<beast_http::empty_body>>(beast_http::status::continue_, 11);
+    beast_http::async_write(stream_, *interim,
+                            [self = shared_from_this(), interim](beast::error_code error, std::size_t) {
+                                if (error) return self->close();
+                                self->read_body();
+                            });
+}
+
+void Session::read_body() {
+    beast_http::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code read_error, std::size_t) { self->on_body(read_error); });
 }
 
 void Session::on_body(beast::error_code error) {
@@ -143,9 +160,10 @@ void Session::send(Response response) {
     bool keep_alive = response.keep_alive();
     response_ = std::make_shared<Response>(std::move(response));
     stream_.expires_after(service_.limits.write_timeout);
-    beast_http::async_write(stream_, *response_, [self = shared_from_this(), keep_alive](beast::error_code error, std::size_t) {
-        self->on_written(keep_alive, error);
-    });
+    beast_http::async_write(stream_, *response_,
+                            [self = shared_from_this(), keep_alive](beast::error_code error, std::size_t) {
+                                self->on_written(keep_alive, error);
+                            });
 }
 
 void Session::on_written(bool keep_alive, beast::error_code error) {
@@ -168,10 +186,11 @@ void Session::drain_and_close() {
 }
 
 void Session::drain() {
-    stream_.async_read_some(asio::buffer(drain_buffer_), [self = shared_from_this()](beast::error_code error, std::size_t) {
-        if (error) return self->close();
-        self->drain();
-    });
+    stream_.async_read_some(asio::buffer(drain_buffer_),
+                            [self = shared_from_this()](beast::error_code error, std::size_t) {
+                                if (error) return self->close();
+                                self->drain();
+                            });
 }
 
 void Session::close() {

@@ -29,6 +29,8 @@ public:
 private:
     void read_head();
     void on_head(boost::beast::error_code error);
+    void send_continue();
+    void read_body();
     void on_body(boost::beast::error_code error);
     void on_read_error(boost::beast::error_code error);
     void send(Response response);

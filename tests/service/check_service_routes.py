@@ -8,11 +8,12 @@ import json
 import os
 import subprocess
 import sys
+import socket
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import (DECIDE_TOKEN, Server, check, eval_output, finish, sample_contacts,  # noqa: E402
-                             write_tokens)
+from service_harness import (DECIDE_TOKEN, Server, check, eval_output, finish, read_until_closed,  # noqa: E402
+                             sample_contacts, write_tokens)
 
 
 def check_decisions(server, cli, rules, pack):
@@ -68,6 +69,21 @@ def check_bad_bodies(server):
           f"JSON nested past the limit: 400 naming the nesting: {status} {body[:200]!r}")
 
 
+def check_expect_continue(server, rules):
+    """curl sends `Expect: 100-continue` for bodies over a kilobyte and waits for the interim answer."""
+    body = sample_contacts(rules)[0].encode()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as s:
+        s.sendall(f"POST /v1/decisions HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer {DECIDE_TOKEN}\r\n"
+                  f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\nExpect: 100-continue\r\n"
+                  "Connection: close\r\n\r\n".encode())
+        interim = s.recv(4096)
+        check(interim.startswith(b"HTTP/1.1 100 Continue\r\n\r\n"), f"Expect: 100-continue is answered: {interim!r}")
+        s.sendall(body)
+        raw = interim + read_until_closed(s, 30)
+    final = raw.split(b"\r\n\r\n", 1)[1]
+    check(final.startswith(b"HTTP/1.1 200 OK"), f"then the decision: {final[:100]!r}")
+
+
 def check_routing(server, rules, pack):
     status, _, body = server.request("GET", "/v1/nothing", token=DECIDE_TOKEN)
     check(status == 404 and json.loads(body)["error"]["status"] == 404, f"unknown route: 404: {status} {body!r}")
@@ -106,6 +122,7 @@ def main():
             check_decisions(server, args.cli, args.rules, pack)
             check_bad_bodies(server)
             check_routing(server, args.rules, pack)
+            check_expect_continue(server, args.rules)
     finish()
 
 
