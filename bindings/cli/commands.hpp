@@ -24,6 +24,8 @@ int run_audit(const Args& args);        // cmd_audit.cpp
 // `audit show` on an open log (cmd_audit_show.cpp).
 int show_records(const DecisionLog& log, const Args& args);
 int run_replay(const Args& args);       // cmd_replay.cpp
+int run_serve(const Args& args);        // cmd_serve.cpp
+int run_token(const Args& args);        // cmd_token.cpp
 
 // What a command accepts, besides --help and --log-level LEVEL, which every command has.
 struct OptionSpec {

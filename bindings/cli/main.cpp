@@ -29,6 +29,8 @@ Commands:
                                 Tell, step by step in plain English, how a contact is decided.
   audit verify|show --log LOG   Check a decision log's hash chain; show a recorded decision.
   replay --log LOG              Re-decide recorded contacts; --with-rules DIR shows a change's impact.
+  serve --rules DIR             Serve decisions over HTTP (docs/service.md).
+  token hash                    Print a tokens-file line for a token read on standard input.
 
 Options for every command:
   --log-level LEVEL             trace, debug, info, warn (default), error or off. Logs go to
@@ -109,7 +111,8 @@ int main(int argc, char** argv) {
         {"schema", frontdoor::cli::run_schema}, {"graph", frontdoor::cli::run_graph},
         {"test", frontdoor::cli::run_test}, {"fmt", frontdoor::cli::run_fmt},
         {"walkthrough", frontdoor::cli::run_walkthrough}, {"audit", frontdoor::cli::run_audit},
-        {"replay", frontdoor::cli::run_replay}};
+        {"replay", frontdoor::cli::run_replay}, {"serve", frontdoor::cli::run_serve},
+        {"token", frontdoor::cli::run_token}};
     auto command = commands.find(args[0]);
     if (command == commands.end()) {
         std::cerr << "frontdoor: unknown command '" << args[0] << "'\n\n" << usage;

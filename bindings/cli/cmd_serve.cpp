@@ -1,0 +1,174 @@
+// `frontdoor serve`: the HTTP decision service (bindings/http, docs/service.md). This file only
+// reads the options, loads the pack and the tokens, and hands over to listen_and_serve.
+#include "commands.hpp"
+#include "exit_status.hpp"
+#include "load.hpp"
+
+#include "http/serve.hpp"
+
+#include <charconv>
+#include <chrono>
+#include <iostream>
+#include <limits>
+
+namespace frontdoor::cli {
+
+namespace {
+
+void print_serve_help() {
+    http::ServiceLimits d;
+    std::cout << "Usage: frontdoor serve --rules DIR (--tokens FILE | --no-auth) [--listen HOST:PORT] [options]\n\n"
+                 "Serves decisions over HTTP/1.1 with the rule pack in DIR until SIGINT or SIGTERM, then stops\n"
+                 "gracefully (no new connections, requests in flight answered). Prints one line,\n"
+                 "\"listening on http://ADDRESS:PORT\", once it accepts connections. Routes, auth and limits:\n"
+                 "docs/service.md.\n\n"
+                 "  --listen HOST:PORT    address to listen on (default 127.0.0.1:8080; port 0 picks a free port).\n"
+                 "                        HOST is an IP address ([::1]:8080 for IPv6) or localhost.\n"
+                 "  --tokens FILE         bearer tokens: one line per token, 'sha256:<hex> role[,role]' with the\n"
+                 "                        roles decide, audit, admin; # starts a comment. Make a line with\n"
+                 "                        `frontdoor token hash`. A bad line refuses to start, naming file:line.\n"
+                 "  --no-auth             no tokens: every route is open to anyone. Loopback addresses only.\n"
+                 "  --allow-plain-http    listen without TLS on an address that is not loopback.\n"
+                 "  --threads N           I/O threads (default: one per hardware thread).\n"
+                 "Limits (a request past one is answered with its status and a JSON error body):\n"
+                 "  --max-body-bytes N        body of POST /v1/decisions (default " << d.body_bytes << "): 413\n"
+                 "  --max-batch-bytes N       body of POST /v1/decisions:batch (default " << d.batch_body_bytes << "): 413\n"
+                 "  --max-batches N           batches read or decided at once (default " << d.concurrent_batches << "): 503\n"
+                 "  --max-header-bytes N      request line and headers (default " << d.header_bytes << "): 431\n"
+                 "  --max-connections N       open at once (default " << d.connections << "): 503 with Retry-After\n"
+                 "  --max-requests-per-connection N  then the connection is closed (default "
+              << d.requests_per_connection << ")\n"
+                 "  --read-timeout-ms N       for a request's head to arrive; idle keep-alive (default "
+              << d.read_timeout.count() << "): 408\n"
+                 "  --request-deadline-ms N   for a request's body to arrive once its head has (default "
+              << d.request_deadline.count() << "): 408\n"
+                 "  --write-timeout-ms N      for a response to be written (default " << d.write_timeout.count()
+              << "): closed\n"
+                 "  --stop-grace-ms N         a graceful stop waits this long for requests in flight (default "
+              << d.stop_grace.count() << ")\n\n"
+                 "Exits 0 after a graceful stop, 2 for a usage error or a refused configuration (no tokens, a bad\n"
+                 "tokens file, plain HTTP off loopback), 4 when the pack does not load, 5 when it cannot listen.\n";
+}
+
+// Reads option `name` as a positive number into `into`; false (after saying why) when it is not one.
+template <typename Number>
+bool read_number(const Args& args, const std::string& name, Number& into) {
+    bool found = false;
+    std::string text = option(args, name, &found);
+    if (!found) return true;
+    unsigned long long value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value == 0 ||
+        value > static_cast<unsigned long long>(std::numeric_limits<Number>::max())) {
+        std::cerr << "frontdoor serve: " << name << " takes a positive whole number, not '" << text << "'\n";
+        return false;
+    }
+    into = static_cast<Number>(value);
+    return true;
+}
+
+bool read_millis(const Args& args, const std::string& name, std::chrono::milliseconds& into) {
+    auto count = static_cast<unsigned long long>(into.count());
+    if (!read_number(args, name, count)) return false;
+    into = std::chrono::milliseconds(count);
+    return true;
+}
+
+bool read_listen(const Args& args, http::ServeOptions& options) {
+    bool found = false;
+    std::string listen = option(args, "--listen", &found);
+    if (!found) return true;
+    auto colon = listen.rfind(':');
+    unsigned long port = 0;
+    std::string host = colon == std::string::npos ? "" : listen.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    const char* digits = listen.data() + colon + 1;
+    auto [end, error] = std::from_chars(digits, listen.data() + listen.size(), port);
+    if (colon == std::string::npos || host.empty() || error != std::errc() || end != listen.data() + listen.size() ||
+        port > 65535 || digits == end) {
+        std::cerr << "frontdoor serve: --listen takes HOST:PORT, e.g. 127.0.0.1:8080, not '" << listen << "'\n";
+        return false;
+    }
+    options.host = host;
+    options.port = static_cast<unsigned short>(port);
+    return true;
+}
+
+bool read_options(const Args& args, http::ServeOptions& options) {
+    auto& l = options.limits;
+    return read_listen(args, options) && read_number(args, "--threads", options.threads) &&
+           read_number(args, "--max-body-bytes", l.body_bytes) && read_number(args, "--max-batch-bytes", l.batch_body_bytes) &&
+           read_number(args, "--max-header-bytes", l.header_bytes) &&
+           read_number(args, "--max-batches", l.concurrent_batches) &&
+           read_number(args, "--max-connections", l.connections) &&
+           read_number(args, "--max-requests-per-connection", l.requests_per_connection) &&
+           read_millis(args, "--read-timeout-ms", l.read_timeout) && read_millis(args, "--write-timeout-ms", l.write_timeout) &&
+           read_millis(args, "--request-deadline-ms", l.request_deadline) &&
+           read_millis(args, "--stop-grace-ms", l.stop_grace);
+}
+
+// The refusals that keep a service from starting open to the network by mistake.
+bool configuration_ok(const http::ServeOptions& options) {
+    bool loopback = http::is_loopback_host(options.host);
+    if (!loopback && !options.allow_plain_http) {
+        std::cerr << "frontdoor serve: refusing plain HTTP on " << options.host
+                  << ", which is not a loopback address: contacts would cross the network unencrypted. Put it behind a "
+                     "TLS proxy and give --allow-plain-http, or listen on 127.0.0.1\n";
+        return false;
+    }
+    if (options.no_auth && !options.tokens_file.empty()) {
+        std::cerr << "frontdoor serve: give --tokens FILE or --no-auth, not both\n";
+        return false;
+    }
+    if (options.no_auth && !loopback) {
+        std::cerr << "frontdoor serve: --no-auth is for trying the service on a loopback address only\n";
+        return false;
+    }
+    if (!options.no_auth && options.tokens_file.empty()) {
+        std::cerr << "frontdoor serve: every route but /healthz and /readyz needs a bearer token: give --tokens FILE "
+                     "(see frontdoor token hash), or --no-auth to try it on loopback\n";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int run_serve(const Args& args) {
+    if (wants_help(args)) {
+        print_serve_help();
+        return exit_ok;
+    }
+    const OptionSpec spec{{"--rules", "--listen", "--tokens", "--threads", "--max-body-bytes", "--max-batch-bytes",
+                           "--max-batches", "--max-header-bytes", "--max-connections", "--max-requests-per-connection",
+                           "--read-timeout-ms", "--write-timeout-ms", "--request-deadline-ms", "--stop-grace-ms"},
+                          {"--no-auth", "--allow-plain-http"},
+                          0};
+    if (!arguments_ok("serve", args, spec)) return exit_usage;
+    http::ServeOptions options;
+    bool has_rules = false;
+    options.rules_dir = option(args, "--rules", &has_rules);
+    options.tokens_file = option(args, "--tokens");
+    options.no_auth = flag(args, "--no-auth");
+    options.allow_plain_http = flag(args, "--allow-plain-http");
+    if (!has_rules) {
+        std::cerr << "frontdoor serve: say which pack decides, e.g. --rules rules/hackney\n";
+        return exit_usage;
+    }
+    try {
+        if (!read_options(args, options) || !configuration_ok(options)) return exit_usage;
+        auto tokens = options.no_auth ? http::TokenTable::anyone() : http::TokenTable::load(options.tokens_file);
+        auto pack = load_or_report(options.rules_dir, false);
+        if (!pack) return exit_pack_failed;
+        http::listen_and_serve(options, std::move(pack), std::move(tokens), std::cout);
+        return exit_ok;
+    } catch (const http::TokensError& error) {
+        std::cerr << "frontdoor serve: " << error.what() << "\n";
+        return exit_usage;
+    } catch (const http::ServeError& error) {
+        std::cerr << "frontdoor serve: " << error.what() << "\n";
+        return exit_io_failed;
+    }
+}
+
+}  // namespace frontdoor::cli

@@ -1,0 +1,59 @@
+#include "answer_request.hpp"
+
+#include "json_error.hpp"
+#include "request_id.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+namespace frontdoor::http {
+
+namespace {
+
+Response routed(Service& service, const RouteTable& routes, const Request& request, RequestContext& context) {
+    std::string_view path = target_path(request.target());
+    auto match = routes.find(request.method(), path);
+    if (!match.route) {
+        if (match.allow.empty()) return error_response(request, beast_http::status::not_found, "no such route");
+        Response response =
+            error_response(request, beast_http::status::method_not_allowed, "this route answers " + match.allow);
+        response.set(beast_http::field::allow, match.allow);
+        return response;
+    }
+    context.route = match.route->pattern;
+    context.path_param = std::move(match.param);
+    switch (service.tokens.check(request[beast_http::field::authorization], match.route->role)) {
+        case TokenTable::Verdict::allowed: break;
+        case TokenTable::Verdict::unauthenticated: {
+            Response response = error_response(request, beast_http::status::unauthorized, "unauthorized");
+            response.set(beast_http::field::www_authenticate, "Bearer");
+            return response;
+        }
+        case TokenTable::Verdict::forbidden: return error_response(request, beast_http::status::forbidden, "forbidden");
+    }
+    return match.route->handler(service, request, context);
+}
+
+}  // namespace
+
+Response answer_request(Service& service, const RouteTable& routes, const Request& request) {
+    auto start = std::chrono::steady_clock::now();
+    RequestContext context;
+    context.request_id = request_id_for(request["X-Request-Id"]);
+    context.route = "unrouted";
+    Response response;
+    try {
+        response = routed(service, routes, request, context);
+    } catch (const std::exception& error) {
+        spdlog::error("request {}: internal error: {}", context.request_id, error.what());
+        response = error_response(request, beast_http::status::internal_server_error, "internal error");
+    }
+    response.set("X-Request-Id", context.request_id);
+    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+    spdlog::debug("request {} {} {} {} {}us", context.request_id, std::string(request.method_string()), context.route,
+                  response.result_int(), micros.count());
+    return response;
+}
+
+}  // namespace frontdoor::http

@@ -1,0 +1,111 @@
+#include "auth.hpp"
+
+#include <openssl/crypto.h>
+#include <openssl/sha.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace frontdoor::http {
+
+namespace {
+
+std::string raw_sha256(std::string_view text) {
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    ::SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest);
+    return std::string(reinterpret_cast<const char*>(digest), sizeof digest);
+}
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+}
+
+// The raw digest from "sha256:<64 lowercase hex>", or nothing.
+std::optional<std::string> parse_hash(std::string_view text) {
+    constexpr std::string_view prefix = "sha256:";
+    if (text.substr(0, prefix.size()) != prefix || text.size() != prefix.size() + 64) return std::nullopt;
+    std::string raw;
+    for (std::size_t i = prefix.size(); i < text.size(); i += 2) {
+        int high = hex_digit(text[i]), low = hex_digit(text[i + 1]);
+        if (high < 0 || low < 0) return std::nullopt;
+        raw += static_cast<char>(high * 16 + low);
+    }
+    return raw;
+}
+
+std::optional<std::uint8_t> parse_roles(const std::string& text) {
+    std::uint8_t roles = 0;
+    std::stringstream list(text);
+    std::string role;
+    while (std::getline(list, role, ',')) {
+        if (role == "decide") roles |= std::uint8_t(Role::decide);
+        else if (role == "audit") roles |= std::uint8_t(Role::audit);
+        else if (role == "admin") roles |= std::uint8_t(Role::admin);
+        else return std::nullopt;
+    }
+    if (roles == 0) return std::nullopt;
+    return roles;
+}
+
+}  // namespace
+
+std::string token_hash(std::string_view token) {
+    static const char digits[] = "0123456789abcdef";
+    std::string text = "sha256:";
+    for (unsigned char byte : raw_sha256(token)) {
+        text += digits[byte >> 4];
+        text += digits[byte & 15];
+    }
+    return text;
+}
+
+TokenTable TokenTable::load(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw TokensError("cannot read tokens file " + path);
+    TokenTable table;
+    std::string line;
+    for (std::size_t number = 1; std::getline(in, line); ++number) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        std::stringstream words(line);
+        std::string hash, roles, extra;
+        words >> hash >> roles >> extra;
+        if (hash.empty() || hash[0] == '#') continue;
+        auto where = path + ":" + std::to_string(number) + ": ";
+        auto digest = parse_hash(hash);
+        if (!digest)
+            throw TokensError(
+                where + "expected sha256:<64 lowercase hex digits> (see frontdoor token hash), not a plain token");
+        auto granted = parse_roles(roles);
+        if (!granted || !extra.empty())
+            throw TokensError(where + "expected the hash then roles separated by commas (decide, audit, admin)");
+        table.entries_.push_back({*digest, *granted});
+    }
+    if (in.bad()) throw TokensError("cannot read tokens file " + path);
+    if (table.entries_.empty())
+        throw TokensError(path + ": no tokens; every route but /healthz and /readyz would refuse all");
+    return table;
+}
+
+TokenTable TokenTable::anyone() {
+    TokenTable table;
+    table.anyone_ = true;
+    return table;
+}
+
+TokenTable::Verdict TokenTable::check(std::string_view authorization, Role role) const {
+    if (role == Role::none || anyone_) return Verdict::allowed;
+    constexpr std::string_view scheme = "Bearer ";
+    if (authorization.size() <= scheme.size() || authorization.substr(0, scheme.size()) != scheme)
+        return Verdict::unauthenticated;
+    std::string digest = raw_sha256(authorization.substr(scheme.size()));
+    const Entry* found = nullptr;
+    // Every entry is compared, whatever matched, so that the time taken says nothing about the table.
+    for (const auto& entry : entries_)
+        if (CRYPTO_memcmp(entry.digest.data(), digest.data(), digest.size()) == 0) found = &entry;
+    if (!found) return Verdict::unauthenticated;
+    return (found->roles & std::uint8_t(role)) ? Verdict::allowed : Verdict::forbidden;
+}
+
+}  // namespace frontdoor::http

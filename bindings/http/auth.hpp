@@ -1,0 +1,51 @@
+#pragma once
+// Bearer tokens and roles. The tokens file holds one token a line as the SHA-256 of the token, never
+// the token itself, with the roles it grants:
+//
+//   # the hub's case management system
+//   sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 decide
+//   sha256:...  audit,admin
+//
+// A request's token is hashed and compared with every line in constant time.
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace frontdoor::http {
+
+enum class Role : std::uint8_t { none = 0, decide = 1, audit = 2, admin = 4 };
+
+// The tokens file cannot be used: the message names file:line and what is wrong.
+class TokensError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// "sha256:<64 lowercase hex digits>" of `token`.
+std::string token_hash(std::string_view token);
+
+class TokenTable {
+public:
+    // Reads a tokens file; throws TokensError on the first bad line (or an unreadable or empty file).
+    static TokenTable load(const std::string& path);
+    // A table that lets every request in with every role (--no-auth).
+    static TokenTable anyone();
+
+    enum class Verdict { allowed, unauthenticated, forbidden };
+    // Whether the Authorization header value `authorization` grants `role` (Role::none: anonymous
+    // routes, always allowed). Thread-safe.
+    Verdict check(std::string_view authorization, Role role) const;
+
+private:
+    struct Entry {
+        std::string digest;  // 32 raw bytes of SHA-256
+        std::uint8_t roles = 0;
+    };
+    std::vector<Entry> entries_;
+    bool anyone_ = false;
+};
+
+}  // namespace frontdoor::http

@@ -1,0 +1,28 @@
+// GET /healthz (the process answers) and GET /readyz (it can decide: a pack is active; later also
+// the decision log is writable). Both anonymous, for load balancers and systemd.
+#include "json_error.hpp"
+#include "routes.hpp"
+
+namespace frontdoor::http {
+
+namespace {
+
+Response alive(Service&, const Request& request, RequestContext&) {
+    return json_response(request, beast_http::status::ok, "{\"status\":\"ok\"}\n");
+}
+
+Response ready(Service& service, const Request& request, RequestContext&) {
+    if (service.stopping.load()) return error_response(request, beast_http::status::service_unavailable, "stopping");
+    if (!service.pack.current()->pack)
+        return error_response(request, beast_http::status::service_unavailable, "no pack is active");
+    return json_response(request, beast_http::status::ok, "{\"status\":\"ready\"}\n");
+}
+
+}  // namespace
+
+void add_health_routes(RouteTable& routes) {
+    routes.add({beast_http::verb::get, "/healthz", Role::none, alive});
+    routes.add({beast_http::verb::get, "/readyz", Role::none, ready});
+}
+
+}  // namespace frontdoor::http

@@ -1,0 +1,65 @@
+#include "routes.hpp"
+
+#include <boost/beast/http/verb.hpp>
+
+namespace frontdoor::http {
+
+namespace {
+
+// Whether `path` matches `pattern`, setting `param` for a pattern ending in "/{id}".
+bool matches(std::string_view pattern, std::string_view path, std::string& param) {
+    constexpr std::string_view slot = "{id}";
+    if (pattern.size() < slot.size() || pattern.substr(pattern.size() - slot.size()) != slot) return pattern == path;
+    std::string_view prefix = pattern.substr(0, pattern.size() - slot.size());
+    if (path.size() <= prefix.size() || path.substr(0, prefix.size()) != prefix) return false;
+    std::string_view rest = path.substr(prefix.size());
+    if (rest.find('/') != std::string_view::npos) return false;
+    param = std::string(rest);
+    return true;
+}
+
+}  // namespace
+
+RouteTable make_routes() {
+    RouteTable routes;
+    add_health_routes(routes);
+    add_decision_routes(routes);
+    add_pack_routes(routes);
+    return routes;
+}
+
+RouteTable::Match RouteTable::find(beast_http::verb method, std::string_view path) const {
+    Match match;
+    for (const auto& route : routes_) {
+        std::string param;
+        if (!matches(route.pattern, path, param)) continue;
+        if (route.method == method) {
+            match.route = &route;
+            match.param = std::move(param);
+            return match;
+        }
+        if (!match.allow.empty()) match.allow += ", ";
+        match.allow += std::string(beast_http::to_string(route.method));
+    }
+    return match;
+}
+
+std::string_view target_path(std::string_view target) { return target.substr(0, target.find('?')); }
+
+std::optional<std::string_view> query_parameter(std::string_view target, std::string_view name) {
+    auto question = target.find('?');
+    if (question == std::string_view::npos) return std::nullopt;
+    std::string_view query = target.substr(question + 1);
+    while (!query.empty()) {
+        auto amp = query.find('&');
+        std::string_view pair = query.substr(0, amp);
+        auto equals = pair.find('=');
+        if (pair.substr(0, equals) == name)
+            return equals == std::string_view::npos ? std::string_view{} : pair.substr(equals + 1);
+        if (amp == std::string_view::npos) break;
+        query = query.substr(amp + 1);
+    }
+    return std::nullopt;
+}
+
+}  // namespace frontdoor::http

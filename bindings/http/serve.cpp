@@ -1,0 +1,86 @@
+#include "serve.hpp"
+
+#include "routes.hpp"
+#include "server.hpp"
+#include "service.hpp"
+
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <future>
+#include <thread>
+#include <vector>
+
+namespace frontdoor::http {
+
+namespace asio = boost::asio;
+
+namespace {
+
+asio::ip::address parse_host(const std::string& host) {
+    if (host == "localhost") return asio::ip::make_address("127.0.0.1");
+    boost::system::error_code error;
+    auto address = asio::ip::make_address(host, error);
+    if (error) throw ServeError("cannot listen on '" + host + "': give an IP address, e.g. 127.0.0.1 or ::1");
+    return address;
+}
+
+std::string endpoint_text(const asio::ip::tcp::endpoint& endpoint) {
+    std::string address = endpoint.address().to_string();
+    if (endpoint.address().is_v6()) address = "[" + address + "]";
+    return address + ":" + std::to_string(endpoint.port());
+}
+
+// Waits until every connection has closed or the grace time has run out.
+void wait_for_connections(const Service& service) {
+    auto deadline = std::chrono::steady_clock::now() + service.limits.stop_grace;
+    while (service.open_connections.load() > 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+}
+
+}  // namespace
+
+bool is_loopback_host(const std::string& host) { return parse_host(host).is_loopback(); }
+
+void listen_and_serve(const ServeOptions& options, std::shared_ptr<const Pack> pack, TokenTable tokens,
+                      std::ostream& out) {
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    // The service outlives the I/O context: sessions still queued in it when it is destroyed
+    // release their connection count on the way out.
+    Service service(std::move(pack), std::move(tokens), options.limits);
+    RouteTable routes = make_routes();
+    asio::io_context context(static_cast<int>(threads));
+    asio::ip::tcp::endpoint endpoint(parse_host(options.host), options.port);
+    std::unique_ptr<Server> server;
+    try {
+        server = std::make_unique<Server>(context, service, routes, endpoint);
+    } catch (const boost::system::system_error& error) {
+        throw ServeError("cannot listen on " + endpoint_text(endpoint) + ": " + error.code().message());
+    }
+    std::promise<int> stop_signal;
+    asio::signal_set signals(context, SIGINT, SIGTERM);
+    signals.async_wait([&](boost::system::error_code error, int number) {
+        if (!error) stop_signal.set_value(number);
+    });
+    server->start_accepting();
+    std::vector<std::thread> workers;
+    for (unsigned i = 0; i < threads; ++i) workers.emplace_back([&context] { context.run(); });
+    out << "listening on http://" << endpoint_text(server->local_endpoint()) << std::endl;
+    spdlog::info("serving pack {} {} ({}) on {} threads", service.pack.current()->pack->name(),
+                 service.pack.current()->pack->version(), service.pack.current()->pack->digest(), threads);
+
+    int number = stop_signal.get_future().get();
+    spdlog::info("signal {}: stopping; finishing the requests in flight", number);
+    service.stopping.store(true);
+    server->stop();
+    wait_for_connections(service);
+    context.stop();
+    for (auto& worker : workers) worker.join();
+    spdlog::info("stopped");
+}
+
+}  // namespace frontdoor::http

@@ -1,0 +1,21 @@
+#pragma once
+// What `frontdoor serve` is asked to do: the face's options, parsed by the CLI (bindings/cli/cmd_serve.cpp)
+// and handed whole to listen_and_serve.
+#include "service_limits.hpp"
+
+#include <string>
+
+namespace frontdoor::http {
+
+struct ServeOptions {
+    std::string rules_dir;           // the pack to serve (loaded before listening)
+    std::string host = "127.0.0.1";  // address to listen on
+    unsigned short port = 8080;      // 0: a free port, printed on the "listening on" line
+    std::string tokens_file;         // bearer-token hashes and roles (auth.hpp); empty with no_auth
+    bool no_auth = false;            // anonymous access to every route: loopback only
+    bool allow_plain_http = false;   // plain HTTP on an address that is not loopback
+    unsigned threads = 0;            // I/O threads; 0 means one per hardware thread
+    ServiceLimits limits;
+};
+
+}  // namespace frontdoor::http

@@ -1,0 +1,56 @@
+#include "server.hpp"
+
+#include "session.hpp"
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
+
+#include <spdlog/spdlog.h>
+
+namespace frontdoor::http {
+
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
+Server::Server(asio::io_context& context, Service& service, const RouteTable& routes, const tcp::endpoint& endpoint)
+    : context_(context), service_(service), routes_(routes), acceptor_(asio::make_strand(context)) {
+    acceptor_.open(endpoint.protocol());
+    acceptor_.set_option(asio::socket_base::reuse_address(true));
+    acceptor_.bind(endpoint);
+    acceptor_.listen(asio::socket_base::max_listen_connections);
+}
+
+void Server::start_accepting() { accept(); }
+
+void Server::accept() {
+    acceptor_.async_accept(asio::make_strand(context_), [this](boost::system::error_code error, tcp::socket socket) {
+        if (error == asio::error::operation_aborted || !acceptor_.is_open()) return;
+        if (!error) {
+            auto session = std::make_shared<Session>(Stream(std::move(socket)), service_, routes_);
+            remember(session);
+            session->start();
+        } else {
+            // Out of descriptors, say: this connection is lost, the listener goes on.
+            spdlog::warn("accept failed: {}", error.message());
+        }
+        accept();
+    });
+}
+
+void Server::remember(const std::shared_ptr<Session>& session) {
+    std::lock_guard lock(sessions_mutex_);
+    if (sessions_.size() >= 64) sessions_.remove_if([](const auto& weak) { return weak.expired(); });
+    sessions_.push_back(session);
+}
+
+void Server::stop() {
+    asio::post(acceptor_.get_executor(), [this] {
+        boost::system::error_code ignored;
+        acceptor_.close(ignored);
+    });
+    std::lock_guard lock(sessions_mutex_);
+    for (const auto& weak : sessions_)
+        if (auto session = weak.lock()) session->stop_if_idle();
+}
+
+}  // namespace frontdoor::http

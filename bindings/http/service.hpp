@@ -1,0 +1,28 @@
+#pragma once
+// What every connection and handler of one running service shares: the active pack, the tokens,
+// the limits and the count of open connections. One Service lives as long as the server; its
+// members are thread-safe or immutable. Later parts (the decision log's writer, metrics, reload,
+// shadow mode) add their own member here and are reached by handlers through it.
+#include "active_pack.hpp"
+#include "auth.hpp"
+#include "service_limits.hpp"
+
+#include <atomic>
+#include <cstddef>
+
+namespace frontdoor::http {
+
+struct Service {
+    Service(std::shared_ptr<const Pack> active_pack, TokenTable token_table, ServiceLimits service_limits)
+        : pack(std::move(active_pack)), tokens(std::move(token_table)), limits(service_limits) {}
+
+    ActivePack pack;
+    const TokenTable tokens;
+    const ServiceLimits limits;
+    std::atomic<std::size_t> open_connections{0};
+    std::atomic<std::size_t> batches_in_flight{0};
+    // Set once a graceful stop begins: connections close after their current response.
+    std::atomic<bool> stopping{false};
+};
+
+}  // namespace frontdoor::http

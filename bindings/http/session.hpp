@@ -1,0 +1,60 @@
+#pragma once
+// One connection: reads requests one at a time (head, then body, each against its limit and time),
+// answers each through answer_request, and closes after an error, after the requests-per-connection
+// limit, or when the service stops. Every failure of the peer (garbage bytes, a half-closed
+// connection, a client that never reads) ends this connection only.
+#include "routes.hpp"
+#include "service.hpp"
+#include "transport.hpp"
+
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+
+#include <array>
+#include <memory>
+#include <optional>
+
+namespace frontdoor::http {
+
+class Session : public std::enable_shared_from_this<Session> {
+public:
+    Session(Stream stream, Service& service, const RouteTable& routes);
+    ~Session();
+    // Starts serving on the session's strand; a connection over the cap is answered 503 and closed.
+    void start();
+    // Closes the connection now if it is waiting for a request that has not begun (graceful stop).
+    // Thread-safe: runs on the session's strand.
+    void stop_if_idle();
+
+private:
+    void read_head();
+    void on_head(boost::beast::error_code error);
+    void send_continue();
+    void read_body();
+    void on_body(boost::beast::error_code error);
+    void on_read_error(boost::beast::error_code error);
+    void send(Response response);
+    void on_written(bool keep_alive, boost::beast::error_code error);
+    void arm_read_timer(std::chrono::milliseconds timeout);
+    void drain_and_close();
+    void drain();
+    void close();
+    bool take_batch_slot();
+    void release_batch_slot();
+
+    Stream stream_;
+    boost::asio::steady_timer read_timer_;
+    boost::beast::flat_buffer buffer_;
+    std::optional<beast_http::request_parser<beast_http::string_body>> parser_;
+    std::shared_ptr<Response> response_;
+    Service& service_;
+    const RouteTable& routes_;
+    std::array<char, 4096> drain_buffer_;
+    std::size_t served_ = 0;
+    bool reading_head_ = false;
+    bool holds_batch_slot_ = false;
+    bool timed_out_ = false;
+    bool closed_ = false;
+};
+
+}  // namespace frontdoor::http

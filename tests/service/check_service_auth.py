@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Auth of `frontdoor serve`: no token or an unknown one is 401 with WWW-Authenticate: Bearer, a
+token without the route's role is 403, neither body says more; /healthz and /readyz are anonymous.
+And the refusals to start: no --tokens, a bad tokens line (named by file:line), plain HTTP off
+loopback, --no-auth off loopback."""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from service_harness import (ADMIN_TOKEN, AUDIT_TOKEN, DECIDE_TOKEN, Server, check, finish,  # noqa: E402
+                             sample_contacts, token_line, write_tokens)
+
+
+def check_roles(server, contact):
+    for token, what in ((None, "no token"), ("not-a-known-token", "an unknown token")):
+        status, headers, body = server.request("POST", "/v1/decisions", contact, token=token)
+        check(status == 401, f"{what}: 401, got {status}")
+        check(headers.get("www-authenticate") == "Bearer", f"{what}: WWW-Authenticate: Bearer, got {headers}")
+        check(json.loads(body) == {"error": {"status": 401, "message": "unauthorized"}}, f"{what}: body {body!r}")
+    status, _, body = server.request("POST", "/v1/decisions", contact, headers={"Authorization": "Basic " + DECIDE_TOKEN})
+    check(status == 401, f"a Basic credential: 401, got {status}")
+    for token in (AUDIT_TOKEN, ADMIN_TOKEN):
+        status, _, body = server.request("POST", "/v1/decisions", contact, token=token)
+        check(status == 403, f"a token without the decide role: 403, got {status}")
+        check(json.loads(body) == {"error": {"status": 403, "message": "forbidden"}}, f"403 body: {body!r}")
+    status, _, _ = server.request("POST", "/v1/decisions", contact, token=DECIDE_TOKEN)
+    check(status == 200, f"the decide token decides: {status}")
+    status, _, _ = server.request("GET", "/v1/pack")
+    check(status == 401, f"/v1/pack needs a token: {status}")
+    for path in ("/healthz", "/readyz"):
+        status, _, _ = server.request("GET", path)
+        check(status == 200, f"{path} is anonymous: {status}")
+
+
+def refuses_to_start(cli, rules, extra, expected_words, what):
+    done = subprocess.run([cli, "serve", "--rules", rules, *extra], capture_output=True, text=True, timeout=60)
+    check(done.returncode == 2, f"{what}: exit 2, got {done.returncode}")
+    check(done.stdout == "", f"{what}: nothing on stdout (it never listened): {done.stdout!r}")
+    check(expected_words in done.stderr, f"{what}: stderr says {expected_words!r}: {done.stderr!r}")
+
+
+def check_start_refusals(cli, rules, directory):
+    refuses_to_start(cli, rules, ["--listen", "127.0.0.1:0"], "--tokens FILE", "no --tokens")
+    bad = os.path.join(directory, "bad-tokens")
+    with open(bad, "w") as f:
+        f.write("# comment\n" + token_line("x", "decide") + "plain-token-here decide\n")
+    refuses_to_start(cli, rules, ["--listen", "127.0.0.1:0", "--tokens", bad], bad + ":3:", "a plain token line")
+    with open(bad, "w") as f:
+        f.write(token_line("x", "decide,root"))
+    refuses_to_start(cli, rules, ["--listen", "127.0.0.1:0", "--tokens", bad], bad + ":1:", "an unknown role")
+    good = write_tokens(directory)
+    refuses_to_start(cli, rules, ["--listen", "0.0.0.0:0", "--tokens", good], "not a loopback", "plain HTTP on 0.0.0.0")
+    refuses_to_start(cli, rules, ["--listen", "0.0.0.0:0", "--no-auth", "--allow-plain-http"], "loopback",
+                     "--no-auth on 0.0.0.0")
+
+
+def check_token_hash(cli):
+    done = subprocess.run([cli, "token", "hash", "--roles", "decide,audit"], input="s3cret\n", capture_output=True,
+                          text=True, timeout=60)
+    check(done.returncode == 0 and done.stdout == token_line("s3cret", "decide,audit"),
+          f"token hash prints the tokens line: {done.stdout!r}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cli", required=True)
+    parser.add_argument("--rules", required=True)
+    args = parser.parse_args()
+    contact = sample_contacts(args.rules)[0]
+    with tempfile.TemporaryDirectory() as directory:
+        with Server(args.cli, args.rules, tokens=write_tokens(directory)) as server:
+            check_roles(server, contact)
+        check_start_refusals(args.cli, args.rules, directory)
+    check_token_hash(args.cli)
+    finish()
+
+
+if __name__ == "__main__":
+    main()
