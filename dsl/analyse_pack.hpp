@@ -20,6 +20,14 @@ void analyse_tables(const CheckedPack& pack, Diagnostics& diagnostics);
 // set; members of a decision's enumeration that no row can produce (analyse_catalogues.cpp).
 void analyse_catalogues(const CheckedPack& pack, Diagnostics& diagnostics);
 
+// `exclusive` and `partition` declarations name lets that are written-out sets of members of one
+// enumeration (errors; check_exclusive_sets.cpp).
+void check_exclusive_sets(const CheckedPack& pack, Diagnostics& diagnostics);
+
+// A member in two sets declared exclusive; a member of a partitioned enumeration in none of its
+// sets (analyse_exclusive_sets.cpp).
+void analyse_exclusive_sets(const CheckedPack& pack, Diagnostics& diagnostics);
+
 // "<file>:<line>:<col>" of a span, for a note that names another row.
 std::string location_of(const CheckedPack& pack, Span span);
 

@@ -41,7 +41,9 @@ std::unique_ptr<CheckedPack> check_pack(const PackFiles& rule_files, const DataF
     checker.check_input();
     checker.check_definitions();
     checker.check_output();
+    check_exclusive_sets(*pack, diagnostics);
     if (!diagnostics.has_errors()) {
+        analyse_exclusive_sets(*pack, diagnostics);
         analyse_tables(*pack, diagnostics);
         analyse_catalogues(*pack, diagnostics);
     }
