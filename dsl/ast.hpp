@@ -215,6 +215,15 @@ struct Output {
     std::vector<OutputField> fields;
 };
 
+// `exclusive A, B` or `partition A, B`: sets of enumeration members (lets) that no member may sit
+// in two of; a partition also puts every member of the enumeration in one of them.
+struct ExclusiveSets {
+    Span span;  // the keyword
+    bool partition = false;
+    std::vector<std::pair<std::string, Span>> sets;
+    Citation citation;
+};
+
 struct Manifest {
     std::string name;
     std::string version;
@@ -233,6 +242,7 @@ struct Pack {
     std::vector<Decision> decisions;
     std::vector<Table> tables;
     std::vector<Output> outputs;      // exactly one expected
+    std::vector<ExclusiveSets> exclusive_sets;
     std::vector<std::pair<Span, std::string>> comments;  // for the formatter
     // Names declared by declarations that did not parse (a syntax error was reported there):
     // reading them is not reported again as an unknown name or type.

@@ -1,3 +1,4 @@
+#include "dsl/analyse_pack.hpp"
 #include "dsl/checker.hpp"
 #include "dsl/compile_pattern.hpp"
 #include "dsl/parse.hpp"
@@ -40,6 +41,12 @@ std::unique_ptr<CheckedPack> check_pack(const PackFiles& rule_files, const DataF
     checker.check_input();
     checker.check_definitions();
     checker.check_output();
+    check_exclusive_sets(*pack, diagnostics);
+    if (!diagnostics.has_errors()) {
+        analyse_exclusive_sets(*pack, diagnostics);
+        analyse_tables(*pack, diagnostics);
+        analyse_catalogues(*pack, diagnostics);
+    }
 
     auto sorted = diagnostics.sorted();
     out.insert(out.end(), sorted.begin(), sorted.end());

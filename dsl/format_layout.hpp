@@ -53,6 +53,7 @@ public:
     Doc decision(const ast::Decision& decl);
     Doc table(const ast::Table& decl);
     Doc output(const ast::Output& decl);
+    Doc exclusive_sets(const ast::ExclusiveSets& decl);
 
 private:
     Doc operand(const ast::Expr& expr, int loosest);

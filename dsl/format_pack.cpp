@@ -111,6 +111,8 @@ std::vector<Declared> declarations(const std::string& text, const ast::Pack& pac
     for (const auto& d : pack.lets) add(d.span.begin, last_end(d.value->span.end, d.citation.span), [&] { return layout.let(d); });
     for (const auto& d : pack.decisions) add(d.span.begin, d.rows.back().span.end, [&] { return layout.decision(d); });
     for (const auto& d : pack.tables) add(d.span.begin, d.entries.back().span.end, [&] { return layout.table(d); });
+    for (const auto& d : pack.exclusive_sets)
+        add(d.sets.front().second.begin, last_end(d.sets.back().second.end, d.citation.span), [&] { return layout.exclusive_sets(d); });
     for (const auto& d : pack.outputs) out.push_back({d.span.begin, d.fields.back().value->span.end, [&] { return layout.output(d); }});
     std::sort(out.begin(), out.end(), [](const Declared& a, const Declared& b) { return a.begin < b.begin; });
     return out;

@@ -36,6 +36,7 @@ FD_KEYWORD(then, "then") FD_KEYWORD(else, "else") FD_KEYWORD(exists, "exists") F
 FD_KEYWORD(absent, "absent") FD_KEYWORD(true, "true") FD_KEYWORD(false, "false")
 FD_KEYWORD(where, "where") FD_KEYWORD(by, "by") FD_KEYWORD(for, "for") FD_KEYWORD(each, "each")
 FD_KEYWORD(working, "working") FD_KEYWORD(date, "date") FD_KEYWORD(datetime, "datetime")
+FD_KEYWORD(exclusive, "exclusive") FD_KEYWORD(partition, "partition")
 #undef FD_KEYWORD
 
 // Words that can never name a definition, a field read in an expression, or a bound variable.
@@ -44,7 +45,7 @@ struct reserved : p::sor<kw_and, kw_or, kw_not, kw_in, kw_when, kw_otherwise, kw
 
 // The words that open a declaration: a row or table entry never starts with one.
 struct declaration_start : p::sor<kw_pack, kw_calendar, kw_enum, kw_record, kw_input, kw_let, kw_decision, kw_table,
-                                  kw_output> {};
+                                  kw_output, kw_exclusive, kw_partition> {};
 
 // A name of something declared: `level_of_need`, `office`.
 struct name : p::seq<p::not_at<reserved>, p::identifier> {};
@@ -213,8 +214,15 @@ struct output_field : p::seq<token<field_name>, sym<'='>, p::must<expression>> {
 struct output_decl : p::if_must<token<kw_output>, token<kw_times>, token<kw_in>, token<name>, output_field,
                                 p::star<output_field>> {};
 
+// exclusive level_3_indicators, level_2_indicators [source "..."]
+// partition level_4_indicators, level_3_indicators, level_2_indicators [source "..."]
+struct exclusive_word : token<kw_exclusive> {};
+struct partition_word : token<kw_partition> {};
+struct set_list : p::seq<token<name>, p::must<sym<','>>, p::must<token<name>>, p::star<sym<','>, p::must<token<name>>>> {};
+struct exclusive_decl : p::if_must<p::sor<exclusive_word, partition_word>, set_list, p::opt<citation>> {};
+
 struct declaration : p::sor<pack_decl, calendar_decl, enum_decl, record_decl, input_decl, let_decl, decision_decl,
-                            table_decl, output_decl> {};
+                            table_decl, output_decl, exclusive_decl> {};
 // One declaration at a time, so that an error in one does not hide errors in the next.
 struct leading : skip {};
 struct one_declaration : p::seq<declaration> {};

@@ -32,7 +32,7 @@ using selector = p::parse_tree::selector<
         length_constraint, at_most_constraint, unique_constraint, optional_marker, default_value, field_decl,
         record_decl, each_binding, refusal_at, refusal_because, refusal, input_decl, declared_type, let_decl,
         first_match, collect_policy, row_condition, row_otherwise, each_row, value_row, decision_decl, table_entry,
-        table_decl, output_field, output_decl, parenthesised>>;
+        table_decl, output_field, output_decl, parenthesised, exclusive_word, partition_word, exclusive_decl>>;
 
 // Failures stay ordinary PEG failures (so alternatives are tried); only a `must` point that fails
 // raises, with the message from the table in parse_errors.hpp. Entering an expression or a type
@@ -75,7 +75,7 @@ struct control : p::normal<Rule> {
 std::uint32_t skip_blank(const std::string& text, std::uint32_t at) { return static_cast<std::uint32_t>(first_token_at(text, at)); }
 
 bool starts_declaration(std::string_view line) {
-    for (const char* word : {"pack", "calendar", "enum", "record", "input", "let", "decision", "table", "output"}) {
+    for (const char* word : {"pack", "calendar", "enum", "record", "input", "let", "decision", "table", "output", "exclusive", "partition"}) {
         std::string_view w(word);
         if (line.substr(0, w.size()) == w && (line.size() == w.size() || line[w.size()] == ' ' || line[w.size()] == '\t'))
             return true;
@@ -159,7 +159,7 @@ void parse_source(const Source& source, std::uint32_t file, ast::Pack& pack, Dia
             auto root = p::parse_tree::parse<one_declaration, selector, p::nothing, control>(in, depth);
             if (!root || root->children.empty()) {
                 diagnostics.error(Span{file, start, start + 1},
-                                  "expected a declaration: pack, calendar, enum, record, input, let, decision, table or output");
+                                  "expected a declaration: pack, calendar, enum, record, input, let, decision, table, output, exclusive or partition");
                 at = skip_blank(text, recover(text, start));
                 continue;
             }

@@ -46,6 +46,7 @@ private:
     void decision(const ParseNode& node, ast::Pack& out);
     void table(const ParseNode& node, ast::Pack& out);
     void output(const ParseNode& node, ast::Pack& out);
+    void exclusive_sets(const ParseNode& node, ast::Pack& out);
 
     std::uint32_t file_;
     Diagnostics& diagnostics_;

@@ -53,6 +53,7 @@ void TreeConverter::declaration(const ParseNode& node, ast::Pack& out) {
     else if (node.is_type<decision_decl>()) decision(node, out);
     else if (node.is_type<table_decl>()) table(node, out);
     else if (node.is_type<output_decl>()) output(node, out);
+    else if (node.is_type<exclusive_decl>()) exclusive_sets(node, out);
 }
 
 void TreeConverter::pack(const ParseNode& node, ast::Pack& out) {
@@ -243,6 +244,16 @@ void TreeConverter::output(const ParseNode& node, ast::Pack& out) {
         decl.fields.push_back({trimmed(field.children[0]->string_view()), span(*field.children[0]), expression(*field.children[1])});
     }
     out.outputs.push_back(std::move(decl));
+}
+
+void TreeConverter::exclusive_sets(const ParseNode& node, ast::Pack& out) {
+    ast::ExclusiveSets decl;
+    decl.span = span(*node.children[0]);
+    decl.partition = node.children[0]->is_type<partition_word>();
+    for (const auto& part : node.children)
+        if (part->is_type<name>()) decl.sets.emplace_back(trimmed(part->string_view()), span(*part));
+    decl.citation = citation(child_of<grammar::citation>(node));
+    out.exclusive_sets.push_back(std::move(decl));
 }
 
 }  // namespace frontdoor::dsl

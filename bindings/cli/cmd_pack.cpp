@@ -9,23 +9,27 @@ namespace frontdoor::cli {
 
 int run_check(const Args& args) {
     if (wants_help(args)) {
-        std::cout << "Usage: frontdoor check DIR\n\n"
+        std::cout << "Usage: frontdoor check [--strict] DIR\n\n"
                      "Reads every .rules file in DIR and reports each problem as file:line:col with the line and a\n"
                      "caret under the spot: unknown or misspelt names (with a suggestion), values of the wrong type,\n"
                      "definitions that depend on each other in a circle, first-match decisions without 'otherwise',\n"
                      "rows that can never apply, rules without a [source \"...\"] citation, and unused definitions\n"
-                     "(warnings). Exits 0 when the pack loads, 4 when there is any error, 2 for a usage error, 5 when\n"
-                     "standard output cannot be written.\n";
+                     "(warnings). A pack without errors is then analysed (warnings, docs/language.md 'What check\n"
+                     "warns about'): rows masked by rows above, rows that overlap a row above with another value,\n"
+                     "inputs only 'otherwise' covers, enumeration members no rule mentions or no row produces.\n"
+                     "--strict reports every warning as an error, for a pack's CI. Exits 0 when the pack loads (and,\n"
+                     "with --strict, has no warning), 4 when there is any error, 2 for a usage error, 5 when standard\n"
+                     "output cannot be written.\n";
         return 0;
     }
-    const OptionSpec spec{{}, {}, 1};
+    const OptionSpec spec{{}, {"--strict"}, 1};
     if (!arguments_ok("check", args, spec)) return exit_usage;
     auto dirs = positional(args, spec);
     if (dirs.size() != 1) {
         std::cerr << "frontdoor check: give one pack directory, e.g. frontdoor check rules/hackney\n";
         return exit_usage;
     }
-    auto pack = load_or_report(dirs[0]);
+    auto pack = flag(args, "--strict") ? load_strictly_or_report(dirs[0]) : load_or_report(dirs[0]);
     if (!pack) return exit_pack_failed;
     std::cout << "ok: " << pack->name() << " version " << pack->version() << " (" << pack->digest() << ")\n";
     return 0;

@@ -20,4 +20,19 @@ inline std::shared_ptr<const Pack> load_or_report(const std::string& directory, 
     return result.pack;
 }
 
+// As load_or_report, but every warning is reported as an error and makes the load fail
+// (`check --strict`).
+inline std::shared_ptr<const Pack> load_strictly_or_report(const std::string& directory) {
+    LoadResult result = Pack::load_directory(directory);
+    std::size_t errors = 0;
+    for (auto d : result.diagnostics) {
+        if (d.severity == Severity::warning) d.severity = Severity::error;
+        errors += d.severity == Severity::error;
+        std::cerr << render(d);
+    }
+    if (errors == 0) return result.pack;
+    std::cerr << errors << (errors == 1 ? " error" : " errors") << " in " << directory << " (warnings count as errors with --strict)\n";
+    return nullptr;
+}
+
 }  // namespace frontdoor::cli

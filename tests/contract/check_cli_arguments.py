@@ -43,7 +43,7 @@ def main():
                 "frontdoor replay: unknown option '--form'; did you mean '--from'?")
         refused(cli, ["eval", "--rules", rules, "--jsnol", contact],
                 "frontdoor eval: unknown option '--jsnol'; did you mean '--jsonl'?")
-        refused(cli, ["check", rules, "--strict"], "frontdoor check: unknown option '--strict' (see --help)")
+        refused(cli, ["check", rules, "--stirct"], "frontdoor check: unknown option '--stirct'; did you mean '--strict'?")
         refused(cli, ["test", rules, "--coverge"], "frontdoor test: unknown option '--coverge'; did you mean '--coverage'?")
         refused(cli, ["schema", "--rule", rules], "frontdoor schema: unknown option '--rule'; did you mean '--rules'?")
         refused(cli, ["graph", "--rules", rules, "--fromat", "json"],
