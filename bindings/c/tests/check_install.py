@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
     fd_refusal refusal = {NULL, NULL};
     char* decision = NULL;
     status = fd_decide(pack, contact, strlen(contact), 0, &decision, NULL, &refusal);
-    printf("%s %s refused at '%s': %s\n", fd_pack_name(pack), fd_status_text(status), refusal.path, refusal.message);
+    printf("%s: %s at '%s': %s\n", fd_pack_name(pack), fd_status_text(status), refusal.path, refusal.message);
     fd_refusal_clear(&refusal);
     fd_free(decision);
     fd_pack_free(pack);
@@ -51,7 +51,8 @@ def find(prefix, name):
 
 
 def check_answer(output, rules):
-    if not output.startswith("hackney_mash the contact was refused at '"):
+    expected = "hackney_mash: the contact was refused at '/contact_id': the required field 'contact_id' is missing\n"
+    if output != expected:
         sys.exit(f"unexpected output from the installed program: {output!r}")
 
 
