@@ -68,6 +68,11 @@ class Pack:
         """The JSON Schema (2020-12) of the pack's declared input, as a dict."""
         return json.loads(self._impl.input_schema())
 
+    @staticmethod
+    def check(directory):
+        """The same as frontdoor.check(directory)."""
+        return check(directory)
+
     def __reduce__(self):
         return (_restore, (self._label, self.files(), self.digest))
 

@@ -46,6 +46,7 @@ def test_check_returns_diagnostics_with_positions(tmp_path):
     assert d.file.endswith("pack.rules")
     assert d.message == "unknown name 'threshhold'; did you mean 'threshold'?"
     assert d.rendered.splitlines()[2].strip() == "^~~~~~~~~~"
+    assert frontdoor.Pack.check(tmp_path) == diagnostics
 
 
 def test_load_raises_pack_error_with_the_diagnostics(tmp_path):
