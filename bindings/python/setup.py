@@ -1,7 +1,9 @@
 """Builds the extension frontdoor._frontdoor with the project's CMake (pybind11's cmake_example way),
 so that `python3 -m pip install --no-build-isolation bindings/python` works offline from the source
 tree. FRONTDOOR_SOURCE_DIR names the source root when this directory was copied elsewhere;
-FRONTDOOR_CMAKE_BUILD_DIR reuses an existing, configured build instead of a fresh Release one."""
+FRONTDOOR_CMAKE_BUILD_DIR reuses an existing, configured build instead of a fresh one. The fresh build is the
+project's tested configuration (RelWithDebInfo) with warnings left as warnings: an installer should
+not fail on a newer compiler's new warning (g++ 12 at -O2 warns falsely in dsl/, GCC bug 105329)."""
 import os
 import shutil
 import subprocess
@@ -25,7 +27,8 @@ class CMakeBuild(build_ext):
         build = os.environ.get("FRONTDOOR_CMAKE_BUILD_DIR")
         if not build:
             build = str(Path(self.build_temp).resolve() / "cmake")
-            subprocess.run(["cmake", "-S", str(source), "-B", build, "-DCMAKE_BUILD_TYPE=Release",
+            subprocess.run(["cmake", "-S", str(source), "-B", build, "-DCMAKE_BUILD_TYPE=RelWithDebInfo",
+                            "-DFRONTDOOR_WERROR=OFF",
                             f"-DPython_EXECUTABLE={sys.executable}", "-DFRONTDOOR_TESTS=OFF",
                             "-DFRONTDOOR_BENCHMARKS=OFF"], check=True)
         jobs = os.environ.get("CMAKE_BUILD_PARALLEL_LEVEL", "2")
