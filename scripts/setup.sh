@@ -8,6 +8,7 @@ packages=(
   libre2-dev
   clang libclang-rt-dev
   python3 python3-jsonschema
+  python3-dev pybind11-dev python3-pytest python3-pip python3-setuptools python3-wheel
 )
 missing=()
 for p in "${packages[@]}"; do

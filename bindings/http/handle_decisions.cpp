@@ -30,7 +30,7 @@ DecideOptions decide_options(const Request& request) {
     return options;
 }
 
-// The engine's refusal for a body that is not JSON at all starts with these words (engine/read_input.cpp);
+// The engine's refusal for a body that is not JSON at all starts with these words (engine/input/read_input.cpp);
 // such a body is a malformed request (400), not a contact the pack refuses (422).
 bool not_json(const Decided& decided) { return decided.message.rfind("not valid JSON", 0) == 0; }
 

@@ -1,0 +1,97 @@
+// The Python extension frontdoor._frontdoor: the public C++ API in Python's spelling. It translates
+// and never decides; the package around it (frontdoor/*.py) adds dicts, pickling and the errors'
+// Python classes. Deciding releases the GIL, so threads deciding on one pack run in parallel.
+#include "frontdoor/batch.hpp"
+#include "frontdoor/frontdoor.hpp"
+
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <chrono>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace py = pybind11;
+using frontdoor::Pack;
+
+namespace {
+
+const char* severity_name(frontdoor::Severity severity) {
+    switch (severity) {
+        case frontdoor::Severity::error: return "error";
+        case frontdoor::Severity::warning: return "warning";
+        case frontdoor::Severity::note: return "note";
+    }
+    return "error";
+}
+
+// (pack or None, [Diagnostic(...)]): the package's Diagnostic class makes each one.
+py::tuple to_python(frontdoor::LoadResult result) {
+    py::object make = py::module_::import("frontdoor.diagnostics").attr("Diagnostic");
+    py::list diagnostics;
+    for (const auto& d : result.diagnostics) {
+        diagnostics.append(make(severity_name(d.severity), d.file, d.line, d.column, d.message, frontdoor::render(d)));
+    }
+    py::object pack = result.pack ? py::cast(std::const_pointer_cast<Pack>(result.pack)) : py::none();
+    return py::make_tuple(pack, diagnostics);
+}
+
+// Decides with the GIL released; a refusal is raised as frontdoor.Refused(path, message).
+std::string decide_json(const Pack& pack, const std::string& text, bool explain) {
+    frontdoor::Decided decided;
+    {
+        py::gil_scoped_release release;
+        decided = pack.decide(text, frontdoor::DecideOptions{explain});
+    }
+    if (decided.refused) {
+        py::object refused = py::module_::import("frontdoor.errors").attr("Refused");
+        PyErr_SetObject(refused.ptr(), refused(decided.path, decided.message).ptr());
+        throw py::error_already_set();
+    }
+    return std::move(decided.json);
+}
+
+// Seconds for `count` C++ decisions of `text` (GIL released): the baseline the Python overhead
+// benchmark (benchmarks/bench_python_overhead.py) subtracts.
+double time_cpp_decide(const Pack& pack, const std::string& text, bool explain, std::size_t count) {
+    py::gil_scoped_release release;
+    auto start = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < count; ++i) {
+        frontdoor::Decided decided = pack.decide(text, frontdoor::DecideOptions{explain});
+        if (decided.refused) throw std::invalid_argument("the benchmark contact was refused: " + decided.message);
+    }
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::vector<std::pair<std::string, py::bytes>> pack_files(const Pack& pack) {
+    std::vector<std::pair<std::string, py::bytes>> files;
+    for (const auto& [name, content] : pack.files()) files.emplace_back(name, py::bytes(content));
+    return files;
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_frontdoor, m) {
+    m.doc() = "Frontdoor's C++ API; use the frontdoor package, not this module.";
+    py::class_<Pack, std::shared_ptr<Pack>>(m, "Pack")
+        .def_property_readonly("name", &Pack::name)
+        .def_property_readonly("version", &Pack::version)
+        .def_property_readonly("digest", &Pack::digest)
+        .def("files", &pack_files)
+        .def("input_schema", &Pack::input_schema)
+        .def("decide_json", &decide_json, py::arg("text"), py::arg("explain"))
+        .def("time_cpp_decide", &time_cpp_decide);
+    m.def("load_directory", [](const std::string& directory) { return to_python(Pack::load_directory(directory)); });
+    m.def("load_files", [](const std::string& label, std::vector<std::pair<std::string, std::string>> files) {
+        return to_python(Pack::load_files(label, std::move(files)));
+    });
+    m.def("refusal_json", [](std::size_t line, const std::string& path, const std::string& message) {
+        frontdoor::Decided decided;
+        decided.refused = true;
+        decided.path = path;
+        decided.message = message;
+        return frontdoor::refusal_json(line, decided);
+    });
+    m.def("engine_version", [] { return std::string(frontdoor::engine_version()); });
+}

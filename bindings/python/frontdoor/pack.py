@@ -1,0 +1,96 @@
+"""frontdoor.Pack: a loaded rule pack, its decisions and its pickling by files and digest."""
+import json
+
+from frontdoor import _frontdoor
+from frontdoor.errors import PackError
+
+
+def _loaded(result):
+    pack, diagnostics = result
+    if pack is None:
+        raise PackError(diagnostics)
+    return pack, diagnostics
+
+
+def _restore(label, files, digest):
+    """Unpickles a Pack: reloads its files and insists on the digest it was pickled with."""
+    pack = Pack.load_files(label, files)
+    if pack.digest != digest:
+        raise ValueError(f"the unpickled pack's digest {pack.digest} is not the pickled {digest}")
+    return pack
+
+
+class Pack:
+    """A loaded rule pack. Immutable: any number of threads may decide with one at once."""
+
+    __slots__ = ("_impl", "_label", "warnings")
+
+    def __init__(self, impl, label, warnings):
+        self._impl = impl
+        self._label = label
+        self.warnings = warnings  # the load's warnings (Diagnostic objects)
+
+    @classmethod
+    def load(cls, directory):
+        """Loads every *.rules file in `directory` and the data files they name; raises PackError
+        (with .diagnostics) when the pack has errors."""
+        directory = str(directory)
+        impl, diagnostics = _loaded(_frontdoor.load_directory(directory))
+        return cls(impl, directory, diagnostics)
+
+    @classmethod
+    def load_files(cls, label, files):
+        """The same from files in memory: `files` is a list of (relative path, bytes or str)."""
+        encoded = [(name, content.encode() if isinstance(content, str) else bytes(content)) for name, content in files]
+        impl, diagnostics = _loaded(_frontdoor.load_files(str(label), encoded))
+        return cls(impl, str(label), diagnostics)
+
+    name = property(lambda self: self._impl.name, doc="The pack's declared name.")
+    version = property(lambda self: self._impl.version, doc="The pack's declared version.")
+    digest = property(lambda self: self._impl.digest, doc='"sha256:<hex>" over the pack\'s files.')
+
+    def files(self):
+        """The pack's files as a list of (relative path, bytes), in a canonical order."""
+        return self._impl.files()
+
+    def decide_json(self, text, explain=True):
+        """Decides one JSON document (str or bytes) and returns the decision as one line of JSON,
+        byte for byte what `frontdoor eval` prints; raises Refused when the pack refuses it."""
+        return self._impl.decide_json(bytes(text) if isinstance(text, bytearray) else text, explain)
+
+    def decide(self, contact, explain=True):
+        """Decides a contact given as a JSON text or as Python values (dicts, lists, str, numbers)
+        and returns the decision as a dict; raises Refused when the pack refuses it."""
+        text = contact if isinstance(contact, (str, bytes, bytearray)) else json.dumps(contact)
+        return json.loads(self.decide_json(text, explain))
+
+    def schema(self):
+        """The JSON Schema (2020-12) of the pack's declared input, as a dict."""
+        return json.loads(self._impl.input_schema())
+
+    @staticmethod
+    def check(directory):
+        """The same as frontdoor.check(directory)."""
+        return check(directory)
+
+    def __reduce__(self):
+        return (_restore, (self._label, self.files(), self.digest))
+
+    def __repr__(self):
+        return f"<frontdoor.Pack {self.name} version {self.version} {self.digest}>"
+
+
+def check(directory):
+    """Every diagnostic (errors and warnings, sorted by position) of the pack in `directory`; an
+    empty list for a clean pack. Never raises for a broken pack."""
+    return _frontdoor.load_directory(str(directory))[1]
+
+
+def refusal_json(line, refused):
+    """The line `frontdoor eval --jsonl` prints for a Refused contact on input line `line`."""
+    return _frontdoor.refusal_json(line, refused.path, refused.message)
+
+
+def engine_version():
+    """The engine's version, as recorded with every decision in a log."""
+    return _frontdoor.engine_version()
