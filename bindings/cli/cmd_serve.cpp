@@ -30,6 +30,9 @@ void print_serve_help() {
                  "  --no-auth             no tokens: every route is open to anyone. Loopback addresses only.\n"
                  "  --allow-plain-http    listen without TLS on an address that is not loopback.\n"
                  "  --threads N           I/O threads (default: one per hardware thread).\n"
+                 "  --record LOG          record every decision in the decision log LOG (as eval --record) before\n"
+                 "                        answering it; many requests share one commit. GET /v1/decisions/{id}\n"
+                 "                        and GET /v1/decisions?contact_id=ID (role audit) read it back.\n"
                  "Limits (a request past one is answered with its status and a JSON error body):\n"
                  "  --max-body-bytes N        body of POST /v1/decisions (default " << d.body_bytes << "): 413\n"
                  "  --max-batch-bytes N       body of POST /v1/decisions:batch (default " << d.batch_body_bytes << "): 413\n"
@@ -45,9 +48,12 @@ void print_serve_help() {
                  "  --write-timeout-ms N      for a response to be written (default " << d.write_timeout.count()
               << "): closed\n"
                  "  --stop-grace-ms N         a graceful stop waits this long for requests in flight (default "
-              << d.stop_grace.count() << ")\n\n"
+              << d.stop_grace.count() << ")\n"
+                 "  --record-queue N          decisions waiting for the log (default " << d.record_queue << "): 503 with Retry-After\n"
+                 "  --record-group N          most decisions in one commit (default " << d.record_group << ")\n\n"
                  "Exits 0 after a graceful stop, 2 for a usage error or a refused configuration (no tokens, a bad\n"
-                 "tokens file, plain HTTP off loopback), 4 when the pack does not load, 5 when it cannot listen.\n";
+                 "tokens file, plain HTTP off loopback), 3 when the decision log cannot be opened for appending, 4 when\n"
+                 "the pack does not load, 5 when it cannot listen.\n";
 }
 
 // Reads option `name` as a positive number into `into`; false (after saying why) when it is not one.
@@ -104,7 +110,8 @@ bool read_options(const Args& args, http::ServeOptions& options) {
            read_number(args, "--max-requests-per-connection", l.requests_per_connection) &&
            read_millis(args, "--read-timeout-ms", l.read_timeout) && read_millis(args, "--write-timeout-ms", l.write_timeout) &&
            read_millis(args, "--request-deadline-ms", l.request_deadline) &&
-           read_millis(args, "--stop-grace-ms", l.stop_grace);
+           read_millis(args, "--stop-grace-ms", l.stop_grace) && read_number(args, "--record-queue", l.record_queue) &&
+           read_number(args, "--record-group", l.record_group);
 }
 
 // The refusals that keep a service from starting open to the network by mistake.
@@ -141,7 +148,8 @@ int run_serve(const Args& args) {
     }
     const OptionSpec spec{{"--rules", "--listen", "--tokens", "--threads", "--max-body-bytes", "--max-batch-bytes",
                            "--max-batches", "--max-header-bytes", "--max-connections", "--max-requests-per-connection",
-                           "--read-timeout-ms", "--write-timeout-ms", "--request-deadline-ms", "--stop-grace-ms"},
+                           "--read-timeout-ms", "--write-timeout-ms", "--request-deadline-ms", "--stop-grace-ms",
+                           "--record", "--record-queue", "--record-group"},
                           {"--no-auth", "--allow-plain-http"},
                           0};
     if (!arguments_ok("serve", args, spec)) return exit_usage;
@@ -151,6 +159,12 @@ int run_serve(const Args& args) {
     options.tokens_file = option(args, "--tokens");
     options.no_auth = flag(args, "--no-auth");
     options.allow_plain_http = flag(args, "--allow-plain-http");
+    bool recording = false;
+    options.record_log = option(args, "--record", &recording);
+    if (recording && options.record_log.empty()) {
+        std::cerr << "frontdoor serve: --record takes the decision log's file, e.g. --record decisions.db\n";
+        return exit_usage;
+    }
     if (!has_rules) {
         std::cerr << "frontdoor serve: say which pack decides, e.g. --rules rules/hackney\n";
         return exit_usage;
@@ -165,6 +179,9 @@ int run_serve(const Args& args) {
     } catch (const http::TokensError& error) {
         std::cerr << "frontdoor serve: " << error.what() << "\n";
         return exit_usage;
+    } catch (const http::RecordLogError& error) {
+        std::cerr << "frontdoor serve: " << error.what() << "\n";
+        return exit_log_failed;
     } catch (const http::ServeError& error) {
         std::cerr << "frontdoor serve: " << error.what() << "\n";
         return exit_io_failed;

@@ -2,6 +2,7 @@
 // `frontdoor eval` and `frontdoor eval --jsonl` print, byte for byte.
 #include "json_error.hpp"
 #include "pack_headers.hpp"
+#include "record_decisions.hpp"
 #include "routes.hpp"
 
 #include "frontdoor/batch.hpp"
@@ -34,7 +35,7 @@ DecideOptions decide_options(const Request& request) {
 // such a body is a malformed request (400), not a contact the pack refuses (422).
 bool not_json(const Decided& decided) { return decided.message.rfind("not valid JSON", 0) == 0; }
 
-Response decide_one(Service& service, const Request& request, RequestContext&) {
+Response decide_one(Service& service, const Request& request, RequestContext& context) {
     if (media_type(request) != "application/json")
         return error_response(request, beast_http::status::unsupported_media_type,
                               "send one contact as Content-Type: application/json");
@@ -47,6 +48,7 @@ Response decide_one(Service& service, const Request& request, RequestContext&) {
     else if (not_json(decided)) response = error_response(request, beast_http::status::bad_request, decided.message);
     else response = json_response(request, beast_http::status::unprocessable_entity, refusal_json(0, decided) + "\n");
     set_pack_headers(response, *active->pack);
+    if (!decided.refused) record_before_sending(service, context, active->pack, {request.body(), std::move(decided.json)});
     return response;
 }
 
@@ -73,7 +75,14 @@ Response decide_many(Service& service, const Request& request, RequestContext&) 
     BatchOptions options;
     options.decide = decide_options(request);
     std::string answers;
-    decide_batch(*active->pack, lines, nullptr, options, [&answers](std::string_view group) { answers += group; });
+    try {
+        decide_batch(*active->pack, lines, batch_recorder(service, active->pack), options,
+                     [&answers](std::string_view group) { answers += group; });
+    } catch (const RecordError& error) {
+        // Groups before this one are recorded, but none of the batch is acknowledged: a client
+        // resends the batch, and the log may then hold those decisions twice (docs/service.md).
+        return not_recorded(request, error);
+    }
     Response response = json_response(request, beast_http::status::ok, std::move(answers));
     response.set(beast_http::field::content_type, "application/x-ndjson");
     set_pack_headers(response, *active->pack);

@@ -25,6 +25,7 @@ RouteTable make_routes() {
     add_health_routes(routes);
     add_decision_routes(routes);
     add_pack_routes(routes);
+    add_audit_routes(routes);
     return routes;
 }
 

@@ -52,6 +52,14 @@ void listen_and_serve(const ServeOptions& options, std::shared_ptr<const Pack> p
     // The service outlives the I/O context: sessions still queued in it when it is destroyed
     // release their connection count on the way out.
     Service service(std::move(pack), std::move(tokens), options.limits);
+    if (!options.record_log.empty()) {
+        try {
+            service.recorder = std::make_unique<DecisionRecorder>(options.record_log, options.limits.record_queue,
+                                                                  options.limits.record_group);
+        } catch (const std::runtime_error& error) {
+            throw RecordLogError(error.what());
+        }
+    }
     RouteTable routes = make_routes();
     asio::io_context context(static_cast<int>(threads));
     asio::ip::tcp::endpoint endpoint(parse_host(options.host), options.port);
@@ -78,6 +86,8 @@ void listen_and_serve(const ServeOptions& options, std::shared_ptr<const Pack> p
     service.stopping.store(true);
     server->stop();
     wait_for_connections(service);
+    // Every decision queued is committed (and its request completed) before the threads stop.
+    if (service.recorder) service.recorder->stop();
     context.stop();
     for (auto& worker : workers) worker.join();
     spdlog::info("stopped");

@@ -15,6 +15,7 @@ struct ServeOptions {
     bool no_auth = false;            // anonymous access to every route: loopback only
     bool allow_plain_http = false;   // plain HTTP on an address that is not loopback
     unsigned threads = 0;            // I/O threads; 0 means one per hardware thread
+    std::string record_log;          // --record LOG: the decision log every decision goes to; empty: none
     ServiceLimits limits;
 };
 

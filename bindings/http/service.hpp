@@ -5,10 +5,12 @@
 // shadow mode) add their own member here and are reached by handlers through it.
 #include "active_pack.hpp"
 #include "auth.hpp"
+#include "decision_recorder.hpp"
 #include "service_limits.hpp"
 
 #include <atomic>
 #include <cstddef>
+#include <memory>
 
 namespace frontdoor::http {
 
@@ -21,6 +23,8 @@ struct Service {
     const ServiceLimits limits;
     std::atomic<std::size_t> open_connections{0};
     std::atomic<std::size_t> batches_in_flight{0};
+    // With --record LOG: the decision log's group-commit writer; null without --record.
+    std::unique_ptr<DecisionRecorder> recorder;
     // Set once a graceful stop begins: connections close after their current response.
     std::atomic<bool> stopping{false};
 };

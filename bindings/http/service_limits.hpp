@@ -32,6 +32,11 @@ struct ServiceLimits {
     std::chrono::milliseconds request_deadline{30'000};
     // How long a graceful stop waits for requests in flight before closing their connections.
     std::chrono::milliseconds stop_grace{10'000};
+    // With --record: decisions waiting for the decision log or being committed. A request that
+    // finds the queue full is answered 503 with Retry-After (decision_recorder.hpp).
+    std::size_t record_queue = 4096;
+    // With --record: most decisions appended in one transaction (one disk sync).
+    std::size_t record_group = 512;
 };
 
 }  // namespace frontdoor::http

@@ -4,6 +4,7 @@
 #include "json_error.hpp"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -133,7 +134,17 @@ void Session::on_body(beast::error_code error) {
     if (error) return on_read_error(error);
     Request request = parser_->release();
     ++served_;
-    Response response = answer_request(service_, routes_, request);
+    RequestContext context;
+    Response response = answer_request(service_, routes_, request, context);
+    if (context.finish) {
+        // A recorded decision: sent from this connection's strand once its record has committed.
+        return context.finish(std::move(response), [self = shared_from_this()](Response final_response) {
+            asio::post(self->stream_.get_executor(), [self, final_response = std::move(final_response)]() mutable {
+                self->release_batch_slot();
+                self->send(std::move(final_response));
+            });
+        });
+    }
     release_batch_slot();
     send(std::move(response));
 }
