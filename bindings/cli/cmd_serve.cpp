@@ -30,6 +30,12 @@ void print_serve_help() {
                  "  --no-auth             no tokens: every route is open to anyone. Loopback addresses only.\n"
                  "  --allow-plain-http    listen without TLS on an address that is not loopback.\n"
                  "  --threads N           I/O threads (default: one per hardware thread).\n"
+                 "Reload and shadow mode (docs/service.md):\n"
+                 "  --no-watch            do not reload when DIR changes (SIGHUP and POST /v1/pack:reload still do).\n"
+                 "  --shadow CAND         a candidate pack decides every request as well, off the response path;\n"
+                 "                        where it differs is counted by outcome old -> new. Reloads like DIR.\n"
+                 "  --shadow-out FILE     append each decision the candidate would change to FILE, one JSON line\n"
+                 "                        (request id, contact id, both outcomes, changed field names).\n"
                  "Limits (a request past one is answered with its status and a JSON error body):\n"
                  "  --max-body-bytes N        body of POST /v1/decisions (default " << d.body_bytes << "): 413\n"
                  "  --max-batch-bytes N       body of POST /v1/decisions:batch (default " << d.batch_body_bytes << "): 413\n"
@@ -141,8 +147,9 @@ int run_serve(const Args& args) {
     }
     const OptionSpec spec{{"--rules", "--listen", "--tokens", "--threads", "--max-body-bytes", "--max-batch-bytes",
                            "--max-batches", "--max-header-bytes", "--max-connections", "--max-requests-per-connection",
-                           "--read-timeout-ms", "--write-timeout-ms", "--request-deadline-ms", "--stop-grace-ms"},
-                          {"--no-auth", "--allow-plain-http"},
+                           "--read-timeout-ms", "--write-timeout-ms", "--request-deadline-ms", "--stop-grace-ms",
+                           "--shadow", "--shadow-out"},
+                          {"--no-auth", "--allow-plain-http", "--no-watch"},
                           0};
     if (!arguments_ok("serve", args, spec)) return exit_usage;
     http::ServeOptions options;
@@ -151,6 +158,13 @@ int run_serve(const Args& args) {
     options.tokens_file = option(args, "--tokens");
     options.no_auth = flag(args, "--no-auth");
     options.allow_plain_http = flag(args, "--allow-plain-http");
+    options.watch = !flag(args, "--no-watch");
+    options.shadow_dir = option(args, "--shadow");
+    options.shadow_out = option(args, "--shadow-out");
+    if (!options.shadow_out.empty() && options.shadow_dir.empty()) {
+        std::cerr << "frontdoor serve: --shadow-out FILE needs --shadow DIR, the candidate pack whose differences it holds\n";
+        return exit_usage;
+    }
     if (!has_rules) {
         std::cerr << "frontdoor serve: say which pack decides, e.g. --rules rules/hackney\n";
         return exit_usage;
@@ -160,6 +174,8 @@ int run_serve(const Args& args) {
         auto tokens = options.no_auth ? http::TokenTable::anyone() : http::TokenTable::load(options.tokens_file);
         auto pack = load_or_report(options.rules_dir, false);
         if (!pack) return exit_pack_failed;
+        if (!options.shadow_dir.empty() && !(options.shadow_pack = load_or_report(options.shadow_dir, false)))
+            return exit_pack_failed;
         http::listen_and_serve(options, std::move(pack), std::move(tokens), std::cout);
         return exit_ok;
     } catch (const http::TokensError& error) {

@@ -3,6 +3,7 @@
 #include "json_error.hpp"
 #include "pack_headers.hpp"
 #include "routes.hpp"
+#include "shadow_mode.hpp"
 
 #include "frontdoor/batch.hpp"
 
@@ -34,14 +35,18 @@ DecideOptions decide_options(const Request& request) {
 // such a body is a malformed request (400), not a contact the pack refuses (422).
 bool not_json(const Decided& decided) { return decided.message.rfind("not valid JSON", 0) == 0; }
 
-Response decide_one(Service& service, const Request& request, RequestContext&) {
+Response decide_one(Service& service, const Request& request, RequestContext& context) {
     if (media_type(request) != "application/json")
         return error_response(request, beast_http::status::unsupported_media_type,
                               "send one contact as Content-Type: application/json");
     if (request.body().empty())
         return error_response(request, beast_http::status::bad_request, "the body is empty; send one contact as JSON");
     auto active = service.pack.current();
-    Decided decided = active->pack->decide(request.body(), decide_options(request));
+    DecideOptions options = decide_options(request);
+    Decided decided = active->pack->decide(request.body(), options);
+    // Shadow mode: the candidate decides it too, later, on its own thread (shadow_mode.hpp).
+    if (service.shadow && !not_json(decided))
+        service.shadow->offer(context.request_id, request.body(), decided, active->pack->digest(), options);
     Response response;
     if (!decided.refused) response = json_response(request, beast_http::status::ok, decided.json + "\n");
     else if (not_json(decided)) response = error_response(request, beast_http::status::bad_request, decided.message);
