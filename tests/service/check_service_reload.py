@@ -8,6 +8,7 @@ in its digest header, and its body is exactly what `frontdoor eval` gives under 
 import argparse
 import json
 import os
+import signal
 import sys
 import tempfile
 import threading
@@ -107,7 +108,7 @@ def check_sighup(cli, rules, workdir, tokens, variants):
         replace_file(os.path.join(pack, THRESHOLDS), variants["B"]["text"])
         time.sleep(1.0)
         check(active_digest(server) == variants["A"]["digest"], "with --no-watch a change alone does not reload")
-        server.process.send_signal(1)  # SIGHUP
+        server.process.send_signal(signal.SIGHUP)
         check(wait_for_digest(server, variants["B"]["digest"]), "SIGHUP reloads the pack")
         check(server.process.poll() is None, "SIGHUP does not stop the server")
 
