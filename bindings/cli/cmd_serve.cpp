@@ -33,6 +33,12 @@ void print_serve_help() {
                  "  --record LOG          record every decision in the decision log LOG (as eval --record) before\n"
                  "                        answering it; many requests share one commit. GET /v1/decisions/{id}\n"
                  "                        and GET /v1/decisions?contact_id=ID (role audit) read it back.\n"
+                 "Reload and shadow mode (docs/service.md):\n"
+                 "  --no-watch            do not reload when DIR changes (SIGHUP and POST /v1/pack:reload still do).\n"
+                 "  --shadow CAND         a candidate pack decides every request as well, off the response path;\n"
+                 "                        where it differs is counted by outcome old -> new. Reloads like DIR.\n"
+                 "  --shadow-out FILE     append each decision the candidate would change to FILE, one JSON line\n"
+                 "                        (request id, contact id, both outcomes, changed field names).\n"
                  "Limits (a request past one is answered with its status and a JSON error body):\n"
                  "  --max-body-bytes N        body of POST /v1/decisions (default " << d.body_bytes << "): 413\n"
                  "  --max-batch-bytes N       body of POST /v1/decisions:batch (default " << d.batch_body_bytes << "): 413\n"
@@ -149,8 +155,8 @@ int run_serve(const Args& args) {
     const OptionSpec spec{{"--rules", "--listen", "--tokens", "--threads", "--max-body-bytes", "--max-batch-bytes",
                            "--max-batches", "--max-header-bytes", "--max-connections", "--max-requests-per-connection",
                            "--read-timeout-ms", "--write-timeout-ms", "--request-deadline-ms", "--stop-grace-ms",
-                           "--record", "--record-queue", "--record-group"},
-                          {"--no-auth", "--allow-plain-http"},
+                           "--record", "--record-queue", "--record-group", "--shadow", "--shadow-out"},
+                          {"--no-auth", "--allow-plain-http", "--no-watch"},
                           0};
     if (!arguments_ok("serve", args, spec)) return exit_usage;
     http::ServeOptions options;
@@ -165,6 +171,13 @@ int run_serve(const Args& args) {
         std::cerr << "frontdoor serve: --record takes the decision log's file, e.g. --record decisions.db\n";
         return exit_usage;
     }
+    options.watch = !flag(args, "--no-watch");
+    options.shadow_dir = option(args, "--shadow");
+    options.shadow_out = option(args, "--shadow-out");
+    if (!options.shadow_out.empty() && options.shadow_dir.empty()) {
+        std::cerr << "frontdoor serve: --shadow-out FILE needs --shadow DIR, the candidate pack whose differences it holds\n";
+        return exit_usage;
+    }
     if (!has_rules) {
         std::cerr << "frontdoor serve: say which pack decides, e.g. --rules rules/hackney\n";
         return exit_usage;
@@ -174,6 +187,8 @@ int run_serve(const Args& args) {
         auto tokens = options.no_auth ? http::TokenTable::anyone() : http::TokenTable::load(options.tokens_file);
         auto pack = load_or_report(options.rules_dir, false);
         if (!pack) return exit_pack_failed;
+        if (!options.shadow_dir.empty() && !(options.shadow_pack = load_or_report(options.shadow_dir, false)))
+            return exit_pack_failed;
         http::listen_and_serve(options, std::move(pack), std::move(tokens), std::cout);
         return exit_ok;
     } catch (const http::TokensError& error) {

@@ -4,6 +4,7 @@
 #include "pack_headers.hpp"
 #include "record_decisions.hpp"
 #include "routes.hpp"
+#include "shadow_mode.hpp"
 
 #include "frontdoor/batch.hpp"
 
@@ -42,7 +43,11 @@ Response decide_one(Service& service, const Request& request, RequestContext& co
     if (request.body().empty())
         return error_response(request, beast_http::status::bad_request, "the body is empty; send one contact as JSON");
     auto active = service.pack.current();
-    Decided decided = active->pack->decide(request.body(), decide_options(request));
+    DecideOptions options = decide_options(request);
+    Decided decided = active->pack->decide(request.body(), options);
+    // Shadow mode: the candidate decides it too, later, on its own thread (shadow_mode.hpp).
+    if (service.shadow && !not_json(decided))
+        service.shadow->offer(context.request_id, request.body(), decided, active->pack->digest(), options);
     Response response;
     if (!decided.refused) response = json_response(request, beast_http::status::ok, decided.json + "\n");
     else if (not_json(decided)) response = error_response(request, beast_http::status::bad_request, decided.message);

@@ -26,6 +26,8 @@ RouteTable make_routes() {
     add_decision_routes(routes);
     add_pack_routes(routes);
     add_audit_routes(routes);
+    add_reload_routes(routes);
+    add_shadow_routes(routes);
     return routes;
 }
 

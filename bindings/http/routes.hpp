@@ -48,6 +48,8 @@ void add_decision_routes(RouteTable& routes);  // handle_decisions.cpp
 void add_pack_routes(RouteTable& routes);      // handle_pack.cpp
 void add_health_routes(RouteTable& routes);    // handle_health.cpp
 void add_audit_routes(RouteTable& routes);     // handle_audit.cpp
+void add_reload_routes(RouteTable& routes);    // handle_reload.cpp
+void add_shadow_routes(RouteTable& routes);    // handle_shadow.cpp
 
 // The path of a request target ("/v1/decisions?explain=false" -> "/v1/decisions").
 std::string_view target_path(std::string_view target);

@@ -1,5 +1,6 @@
 #include "serve.hpp"
 
+#include "hot_reload.hpp"
 #include "routes.hpp"
 #include "server.hpp"
 #include "service.hpp"
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <future>
 #include <thread>
 #include <vector>
@@ -69,6 +71,17 @@ void listen_and_serve(const ServeOptions& options, std::shared_ptr<const Pack> p
     } catch (const boost::system::system_error& error) {
         throw ServeError("cannot listen on " + endpoint_text(endpoint) + ": " + error.code().message());
     }
+    HotReload hot_reload(options, service);
+    asio::signal_set hangup(context, SIGHUP);
+    std::function<void()> await_hangup = [&] {
+        hangup.async_wait([&](boost::system::error_code error, int) {
+            if (error) return;
+            spdlog::info("SIGHUP: reloading");
+            hot_reload.reload_all();
+            await_hangup();
+        });
+    };
+    await_hangup();
     std::promise<int> stop_signal;
     asio::signal_set signals(context, SIGINT, SIGTERM);
     signals.async_wait([&](boost::system::error_code error, int number) {

@@ -3,6 +3,9 @@
 // and handed whole to listen_and_serve.
 #include "service_limits.hpp"
 
+#include "frontdoor/frontdoor.hpp"
+
+#include <memory>
 #include <string>
 
 namespace frontdoor::http {
@@ -17,6 +20,11 @@ struct ServeOptions {
     unsigned threads = 0;            // I/O threads; 0 means one per hardware thread
     std::string record_log;          // --record LOG: the decision log every decision goes to; empty: none
     ServiceLimits limits;
+    // Hot reload and shadow mode (docs/service.md, hot_reload.hpp).
+    bool watch = true;                        // reload when rules_dir (or shadow_dir) changes
+    std::string shadow_dir;                   // --shadow: the candidate pack's directory; empty: no shadow
+    std::shared_ptr<const Pack> shadow_pack;  // loaded from shadow_dir by the CLI
+    std::string shadow_out;                   // --shadow-out: JSON lines of differing decisions; empty: none
 };
 
 }  // namespace frontdoor::http

@@ -14,6 +14,9 @@
 
 namespace frontdoor::http {
 
+class PackReloader;  // reload_pack.hpp
+class ShadowMode;    // shadow_mode.hpp
+
 struct Service {
     Service(std::shared_ptr<const Pack> active_pack, TokenTable token_table, ServiceLimits service_limits)
         : pack(std::move(active_pack)), tokens(std::move(token_table)), limits(service_limits) {}
@@ -27,6 +30,10 @@ struct Service {
     std::unique_ptr<DecisionRecorder> recorder;
     // Set once a graceful stop begins: connections close after their current response.
     std::atomic<bool> stopping{false};
+    // Hot reload and shadow mode (hot_reload.hpp): set before the I/O threads start and cleared
+    // after they stop; shadow is null without --shadow.
+    PackReloader* reloader = nullptr;
+    ShadowMode* shadow = nullptr;
 };
 
 }  // namespace frontdoor::http
