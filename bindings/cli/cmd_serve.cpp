@@ -25,10 +25,14 @@ void print_serve_help() {
                  "  --listen HOST:PORT    address to listen on (default 127.0.0.1:8080; port 0 picks a free port).\n"
                  "                        HOST is an IP address ([::1]:8080 for IPv6) or localhost.\n"
                  "  --tokens FILE         bearer tokens: one line per token, 'sha256:<hex> role[,role]' with the\n"
-                 "                        roles decide, audit, admin; # starts a comment. Make a line with\n"
+                 "                        roles decide, audit, admin, metrics (# starts a comment); see\n"
                  "                        `frontdoor token hash`. A bad line refuses to start, naming file:line.\n"
                  "  --no-auth             no tokens: every route is open to anyone. Loopback addresses only.\n"
                  "  --allow-plain-http    listen without TLS on an address that is not loopback.\n"
+                 "  --tls-cert FILE       serve HTTPS (TLS 1.2 or later) with this PEM certificate chain ...\n"
+                 "  --tls-key FILE        ... and its PEM private key; both or neither. An unusable file refuses\n"
+                 "                        to start (exit 5), naming the file.\n"
+                 "  --routes              print every route (METHOD PATH) and exit.\n"
                  "  --threads N           I/O threads (default: one per hardware thread).\n"
                  "Limits (a request past one is answered with its status and a JSON error body):\n"
                  "  --max-body-bytes N        body of POST /v1/decisions (default " << d.body_bytes << "): 413\n"
@@ -110,10 +114,14 @@ bool read_options(const Args& args, http::ServeOptions& options) {
 // The refusals that keep a service from starting open to the network by mistake.
 bool configuration_ok(const http::ServeOptions& options) {
     bool loopback = http::is_loopback_host(options.host);
-    if (!loopback && !options.allow_plain_http) {
+    if (options.tls_cert_file.empty() != options.tls_key_file.empty()) {
+        std::cerr << "frontdoor serve: give --tls-cert FILE and --tls-key FILE together\n";
+        return false;
+    }
+    if (!loopback && !options.allow_plain_http && options.tls_cert_file.empty()) {
         std::cerr << "frontdoor serve: refusing plain HTTP on " << options.host
-                  << ", which is not a loopback address: contacts would cross the network unencrypted. Put it behind a "
-                     "TLS proxy and give --allow-plain-http, or listen on 127.0.0.1\n";
+                  << ", which is not a loopback address: contacts would cross the network unencrypted. Give --tls-cert "
+                     "and --tls-key, or put it behind a TLS proxy and give --allow-plain-http, or listen on 127.0.0.1\n";
         return false;
     }
     if (options.no_auth && !options.tokens_file.empty()) {
@@ -141,16 +149,23 @@ int run_serve(const Args& args) {
     }
     const OptionSpec spec{{"--rules", "--listen", "--tokens", "--threads", "--max-body-bytes", "--max-batch-bytes",
                            "--max-batches", "--max-header-bytes", "--max-connections", "--max-requests-per-connection",
-                           "--read-timeout-ms", "--write-timeout-ms", "--request-deadline-ms", "--stop-grace-ms"},
-                          {"--no-auth", "--allow-plain-http"},
+                           "--read-timeout-ms", "--write-timeout-ms", "--request-deadline-ms", "--stop-grace-ms",
+                           "--tls-cert", "--tls-key"},
+                          {"--no-auth", "--allow-plain-http", "--routes"},
                           0};
     if (!arguments_ok("serve", args, spec)) return exit_usage;
+    if (flag(args, "--routes")) {
+        http::print_routes(std::cout);
+        return exit_ok;
+    }
     http::ServeOptions options;
     bool has_rules = false;
     options.rules_dir = option(args, "--rules", &has_rules);
     options.tokens_file = option(args, "--tokens");
     options.no_auth = flag(args, "--no-auth");
     options.allow_plain_http = flag(args, "--allow-plain-http");
+    options.tls_cert_file = option(args, "--tls-cert");
+    options.tls_key_file = option(args, "--tls-key");
     if (!has_rules) {
         std::cerr << "frontdoor serve: say which pack decides, e.g. --rules rules/hackney\n";
         return exit_usage;

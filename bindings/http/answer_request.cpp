@@ -50,6 +50,7 @@ Response answer_request(Service& service, const RouteTable& routes, const Reques
         response = error_response(request, beast_http::status::internal_server_error, "internal error");
     }
     response.set("X-Request-Id", context.request_id);
+    service.metrics.requests.with({context.route, std::to_string(response.result_int())}).add();
     auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
     spdlog::debug("request {} {} {} {} {}us", context.request_id, std::string(request.method_string()), context.route,
                   response.result_int(), micros.count());

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cstring>
 
 namespace frontdoor::http {
@@ -41,7 +42,9 @@ Response decide_one(Service& service, const Request& request, RequestContext&) {
     if (request.body().empty())
         return error_response(request, beast_http::status::bad_request, "the body is empty; send one contact as JSON");
     auto active = service.pack.current();
+    auto start = std::chrono::steady_clock::now();
     Decided decided = active->pack->decide(request.body(), decide_options(request));
+    service.metrics.count_decision(decided, std::chrono::steady_clock::now() - start);
     Response response;
     if (!decided.refused) response = json_response(request, beast_http::status::ok, decided.json + "\n");
     else if (not_json(decided)) response = error_response(request, beast_http::status::bad_request, decided.message);

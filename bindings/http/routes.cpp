@@ -25,6 +25,8 @@ RouteTable make_routes() {
     add_health_routes(routes);
     add_decision_routes(routes);
     add_pack_routes(routes);
+    add_metrics_routes(routes);
+    add_openapi_routes(routes);
     return routes;
 }
 

@@ -5,6 +5,7 @@
 // shadow mode) add their own member here and are reached by handlers through it.
 #include "active_pack.hpp"
 #include "auth.hpp"
+#include "metrics.hpp"
 #include "service_limits.hpp"
 
 #include <atomic>
@@ -21,6 +22,7 @@ struct Service {
     const ServiceLimits limits;
     std::atomic<std::size_t> open_connections{0};
     std::atomic<std::size_t> batches_in_flight{0};
+    Metrics metrics;
     // Set once a graceful stop begins: connections close after their current response.
     std::atomic<bool> stopping{false};
 };
