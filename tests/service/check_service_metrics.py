@@ -65,7 +65,7 @@ def strict_parse(text):
             match = SAMPLE.match(line)
             if not check(match is not None, f"{where}: a sample line"):
                 continue
-            name, value = match.group(1), match.group(8)
+            name, value = match.group(1), match.groups()[-1]
             labels = dict(re.findall(LABEL, match.group(2) or ""))
             kind = families.get(current, {}).get("type")
             allowed = {current} if kind != "histogram" else {current + s for s in ("_bucket", "_sum", "_count")}
@@ -91,9 +91,9 @@ def check_histogram(families, name):
     return counts[-1]
 
 
-def value_of(families, name, **labels):
-    for sample_name, sample_labels, value in families[name]["samples"]:
-        if sample_name == name and sample_labels == labels:
+def value_of(families, family, **labels):
+    for sample_name, sample_labels, value in families[family]["samples"]:
+        if sample_name == family and sample_labels == labels:
             return value
     return None
 
