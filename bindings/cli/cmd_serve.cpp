@@ -25,10 +25,14 @@ void print_serve_help() {
                  "  --listen HOST:PORT    address to listen on (default 127.0.0.1:8080; port 0 picks a free port).\n"
                  "                        HOST is an IP address ([::1]:8080 for IPv6) or localhost.\n"
                  "  --tokens FILE         bearer tokens: one line per token, 'sha256:<hex> role[,role]' with the\n"
-                 "                        roles decide, audit, admin; # starts a comment. Make a line with\n"
+                 "                        roles decide, audit, admin, metrics (# starts a comment); see\n"
                  "                        `frontdoor token hash`. A bad line refuses to start, naming file:line.\n"
                  "  --no-auth             no tokens: every route is open to anyone. Loopback addresses only.\n"
                  "  --allow-plain-http    listen without TLS on an address that is not loopback.\n"
+                 "  --tls-cert FILE       serve HTTPS (TLS 1.2 or later) with this PEM certificate chain ...\n"
+                 "  --tls-key FILE        ... and its PEM private key; both or neither. An unusable file refuses\n"
+                 "                        to start (exit 5), naming the file.\n"
+                 "  --routes              print every route (METHOD PATH) and exit.\n"
                  "  --threads N           I/O threads (default: one per hardware thread).\n"
                  "  --record LOG          record every decision in the decision log LOG (as eval --record) before\n"
                  "                        answering it; many requests share one commit. GET /v1/decisions/{id}\n"
@@ -123,10 +127,14 @@ bool read_options(const Args& args, http::ServeOptions& options) {
 // The refusals that keep a service from starting open to the network by mistake.
 bool configuration_ok(const http::ServeOptions& options) {
     bool loopback = http::is_loopback_host(options.host);
-    if (!loopback && !options.allow_plain_http) {
+    if (options.tls_cert_file.empty() != options.tls_key_file.empty()) {
+        std::cerr << "frontdoor serve: give --tls-cert FILE and --tls-key FILE together\n";
+        return false;
+    }
+    if (!loopback && !options.allow_plain_http && options.tls_cert_file.empty()) {
         std::cerr << "frontdoor serve: refusing plain HTTP on " << options.host
-                  << ", which is not a loopback address: contacts would cross the network unencrypted. Put it behind a "
-                     "TLS proxy and give --allow-plain-http, or listen on 127.0.0.1\n";
+                  << ", which is not a loopback address: contacts would cross the network unencrypted. Give --tls-cert "
+                     "and --tls-key, or put it behind a TLS proxy and give --allow-plain-http, or listen on 127.0.0.1\n";
         return false;
     }
     if (options.no_auth && !options.tokens_file.empty()) {
@@ -155,10 +163,15 @@ int run_serve(const Args& args) {
     const OptionSpec spec{{"--rules", "--listen", "--tokens", "--threads", "--max-body-bytes", "--max-batch-bytes",
                            "--max-batches", "--max-header-bytes", "--max-connections", "--max-requests-per-connection",
                            "--read-timeout-ms", "--write-timeout-ms", "--request-deadline-ms", "--stop-grace-ms",
-                           "--record", "--record-queue", "--record-group", "--shadow", "--shadow-out"},
-                          {"--no-auth", "--allow-plain-http", "--no-watch"},
+                           "--record", "--record-queue", "--record-group", "--shadow", "--shadow-out", "--tls-cert",
+                           "--tls-key"},
+                          {"--no-auth", "--allow-plain-http", "--no-watch", "--routes"},
                           0};
     if (!arguments_ok("serve", args, spec)) return exit_usage;
+    if (flag(args, "--routes")) {
+        http::print_routes(std::cout);
+        return exit_ok;
+    }
     http::ServeOptions options;
     bool has_rules = false;
     options.rules_dir = option(args, "--rules", &has_rules);
@@ -178,6 +191,8 @@ int run_serve(const Args& args) {
         std::cerr << "frontdoor serve: --shadow-out FILE needs --shadow DIR, the candidate pack whose differences it holds\n";
         return exit_usage;
     }
+    options.tls_cert_file = option(args, "--tls-cert");
+    options.tls_key_file = option(args, "--tls-key");
     if (!has_rules) {
         std::cerr << "frontdoor serve: say which pack decides, e.g. --rules rules/hackney\n";
         return exit_usage;

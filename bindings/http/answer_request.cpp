@@ -56,14 +56,18 @@ Response answer_request(Service& service, const RouteTable& routes, const Reques
     }
     response.set("X-Request-Id", context.request_id);
     if (context.finish) {
-        // The response finally sent (the handler's, or an error in its place) carries the id too.
-        context.finish = [finish = std::move(context.finish), id = context.request_id](Response held,
-                                                                                        RequestContext::Send send) {
-            finish(std::move(held), [send = std::move(send), id](Response final_response) {
+        // The response finally sent (the handler's, or an error in its place) carries the id too,
+        // and is the one counted.
+        context.finish = [finish = std::move(context.finish), id = context.request_id, &service,
+                          route = context.route](Response held, RequestContext::Send send) {
+            finish(std::move(held), [send = std::move(send), id, &service, route](Response final_response) {
                 final_response.set("X-Request-Id", id);
+                service.metrics.requests.with({route, std::to_string(final_response.result_int())}).add();
                 send(std::move(final_response));
             });
         };
+    } else {
+        service.metrics.requests.with({context.route, std::to_string(response.result_int())}).add();
     }
     auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
     spdlog::debug("request {} {} {} {} {}us", context.request_id, std::string(request.method_string()), context.route,

@@ -8,11 +8,13 @@
 
 namespace frontdoor::http {
 
-DecisionRecorder::DecisionRecorder(const std::string& location, std::size_t queue_entries, std::size_t group_entries)
+DecisionRecorder::DecisionRecorder(const std::string& location, std::size_t queue_entries, std::size_t group_entries,
+                                   Histogram* commit_seconds)
     : writer_(DecisionLog::open(location, DecisionLog::Access::append)),
       reader_(DecisionLog::open(location, DecisionLog::Access::read)),
       queue_entries_(queue_entries),
-      group_entries_(group_entries) {
+      group_entries_(group_entries),
+      commit_seconds_(commit_seconds) {
     thread_ = std::thread([this] { write_loop(); });
 }
 
@@ -124,7 +126,9 @@ void DecisionRecorder::commit_run(Submission* first, Submission* last) {
     std::vector<std::int64_t> ids;
     std::string error;
     try {
+        auto start = std::chrono::steady_clock::now();
         ids = writer_->append(*first->pack, entries);
+        if (commit_seconds_) commit_seconds_->observe(std::chrono::steady_clock::now() - start);
         commits_.fetch_add(1);
         writable_.store(true);
     } catch (const std::exception& failure) {

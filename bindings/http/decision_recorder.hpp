@@ -12,6 +12,7 @@
 // completed with the error (answered 503, not as decided), and the recorder says it is not writable
 // (/readyz answers 503) until an append succeeds again.
 #include "frontdoor/records.hpp"
+#include "metrics.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -53,7 +54,9 @@ public:
     // the audit routes' reads, and starts the writer thread. `queue_entries`: decisions waiting or
     // being committed at once; `group_entries`: most decisions in one append. Throws
     // std::runtime_error (DecisionLog::open's message) when the log cannot be opened.
-    DecisionRecorder(const std::string& location, std::size_t queue_entries, std::size_t group_entries);
+    // `commit_seconds`, when given, gets the time of every append.
+    DecisionRecorder(const std::string& location, std::size_t queue_entries, std::size_t group_entries,
+                     Histogram* commit_seconds = nullptr);
     // Commits what is queued, then ends the writer thread.
     ~DecisionRecorder();
     DecisionRecorder(const DecisionRecorder&) = delete;
@@ -107,6 +110,7 @@ private:
     std::unique_ptr<DecisionLog> reader_;
     const std::size_t queue_entries_;
     const std::size_t group_entries_;
+    Histogram* const commit_seconds_;
     mutable std::mutex mutex_;
     std::condition_variable work_;
     std::condition_variable room_;

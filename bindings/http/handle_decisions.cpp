@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cstring>
 
 namespace frontdoor::http {
@@ -44,7 +45,9 @@ Response decide_one(Service& service, const Request& request, RequestContext& co
         return error_response(request, beast_http::status::bad_request, "the body is empty; send one contact as JSON");
     auto active = service.pack.current();
     DecideOptions options = decide_options(request);
+    auto start = std::chrono::steady_clock::now();
     Decided decided = active->pack->decide(request.body(), options);
+    service.metrics.count_decision(decided, std::chrono::steady_clock::now() - start);
     // Shadow mode: the candidate decides it too, later, on its own thread (shadow_mode.hpp).
     if (service.shadow && !not_json(decided))
         service.shadow->offer(context.request_id, request.body(), decided, active->pack->digest(), options);

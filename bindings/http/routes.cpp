@@ -28,6 +28,8 @@ RouteTable make_routes() {
     add_audit_routes(routes);
     add_reload_routes(routes);
     add_shadow_routes(routes);
+    add_metrics_routes(routes);
+    add_openapi_routes(routes);
     return routes;
 }
 

@@ -17,6 +17,8 @@ struct ServeOptions {
     std::string tokens_file;         // bearer-token hashes and roles (auth.hpp); empty with no_auth
     bool no_auth = false;            // anonymous access to every route: loopback only
     bool allow_plain_http = false;   // plain HTTP on an address that is not loopback
+    std::string tls_cert_file;       // PEM certificate chain; with tls_key_file, serve HTTPS
+    std::string tls_key_file;        // PEM private key of that certificate
     unsigned threads = 0;            // I/O threads; 0 means one per hardware thread
     std::string record_log;          // --record LOG: the decision log every decision goes to; empty: none
     ServiceLimits limits;

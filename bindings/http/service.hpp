@@ -6,6 +6,7 @@
 #include "active_pack.hpp"
 #include "auth.hpp"
 #include "decision_recorder.hpp"
+#include "metrics.hpp"
 #include "service_limits.hpp"
 
 #include <atomic>
@@ -28,6 +29,7 @@ struct Service {
     std::atomic<std::size_t> batches_in_flight{0};
     // With --record LOG: the decision log's group-commit writer; null without --record.
     std::unique_ptr<DecisionRecorder> recorder;
+    Metrics metrics;
     // Set once a graceful stop begins: connections close after their current response.
     std::atomic<bool> stopping{false};
     // Hot reload and shadow mode (hot_reload.hpp): set before the I/O threads start and cleared

@@ -52,14 +52,24 @@ void Session::release_batch_slot() {
 
 void Session::start() {
     asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-        if (self->service_.open_connections.load() > self->service_.limits.connections) {
-            Response response = refusal(beast_http::status::service_unavailable, "too many connections; try again");
-            response.set(beast_http::field::retry_after, "1");
-            self->send(std::move(response));
-            return;
-        }
-        self->read_head();
+        // A TLS handshake (none on plain TCP) must end within the read timeout; a peer that is not
+        // speaking TLS (plain HTTP to an HTTPS port) fails it and is closed.
+        self->stream_.expires_after(self->service_.limits.read_timeout);
+        self->stream_.async_handshake([self](beast::error_code error) {
+            self->stream_.expires_never();
+            if (error) return self->close();
+            self->begin();
+        });
     });
+}
+
+void Session::begin() {
+    if (service_.open_connections.load() > service_.limits.connections) {
+        Response response = refusal(beast_http::status::service_unavailable, "too many connections; try again");
+        response.set(beast_http::field::retry_after, "1");
+        return send(std::move(response));
+    }
+    read_head();
 }
 
 void Session::stop_if_idle() {
@@ -146,7 +156,7 @@ void Session::on_body(beast::error_code error) {
         });
     }
     release_batch_slot();
-    send(std::move(response));
+    send(std::move(response), true);
 }
 
 void Session::on_read_error(beast::error_code error) {
@@ -166,7 +176,8 @@ void Session::on_read_error(beast::error_code error) {
     close();
 }
 
-void Session::send(Response response) {
+void Session::send(Response response, bool counted) {
+    if (!counted) service_.metrics.requests.with({"unrouted", std::to_string(response.result_int())}).add();
     if (served_ >= service_.limits.requests_per_connection || service_.stopping.load()) response.keep_alive(false);
     bool keep_alive = response.keep_alive();
     response_ = std::make_shared<Response>(std::move(response));

@@ -27,13 +27,15 @@ public:
     void stop_if_idle();
 
 private:
+    void begin();
     void read_head();
     void on_head(boost::beast::error_code error);
     void send_continue();
     void read_body();
     void on_body(boost::beast::error_code error);
     void on_read_error(boost::beast::error_code error);
-    void send(Response response);
+    // `counted`: answer_request has counted it in the metrics already; else it counts as "unrouted".
+    void send(Response response, bool counted = false);
     void on_written(bool keep_alive, boost::beast::error_code error);
     void arm_read_timer(std::chrono::milliseconds timeout);
     void drain_and_close();
