@@ -148,9 +148,10 @@ def main():
     os.environ["ASAN_OPTIONS"] = os.environ.get("ASAN_OPTIONS", "") + ":quarantine_size_mb=16"
     traffic = Traffic(args.cli, args.rules)
     with tempfile.TemporaryDirectory() as directory:
-        # A small per-connection request limit, so that the soak also closes and reopens connections.
-        with Server(args.cli, args.rules, tokens=write_tokens(directory),
-                    extra=["--max-requests-per-connection", "500"]) as server:
+        # A small per-connection request limit, so that the soak also closes and reopens connections;
+        # a batch slot for every thread, so that a 503 for "too many batches" is an unexpected answer.
+        extra = ["--max-requests-per-connection", "500", "--max-batches", str(args.threads)]
+        with Server(args.cli, args.rules, tokens=write_tokens(directory), extra=extra) as server:
             warm = run_traffic(server, traffic, args.threads, args.warmup_seconds, 1)
             start_rss = rss_bytes(server.process.pid)
             soak = run_traffic(server, traffic, args.threads, args.seconds, 100)
