@@ -36,7 +36,7 @@ std::unique_ptr<EvaluationFrame> take_frame(std::size_t slots, std::size_t local
 }  // namespace
 
 Evaluation::Evaluation(const CompiledPack& pack, Value input, Trace* trace)
-    : pack_(pack), input_(std::move(input)), trace_(trace),
+    : pack_(pack), plans_(pack.plans.data()), input_(std::move(input)), trace_(trace),
       frame_(take_frame(pack.checked->definitions.size(), static_cast<std::size_t>(pack.checked->local_count))),
       slots_(frame_->slots.data()), state_(frame_->state.data()), locals_(frame_->locals.data()),
       settled_(frame_->settled.data()) {}

@@ -3,6 +3,7 @@
 // defaults, and the pack's identity. Immutable after loading and shared by every thread.
 #include "dsl/checked_pack.hpp"
 #include "engine/graph/decision_graph.hpp"
+#include "engine/evaluate/expression_plan.hpp"
 #include "engine/evaluate/pattern.hpp"
 #include "engine/evaluate/value.hpp"
 
@@ -62,12 +63,15 @@ struct CompiledPack {
     // Per record, per field: the value used when an optional field is omitted (absent when none).
     std::vector<std::vector<Value>> defaults;
     std::vector<std::vector<std::shared_ptr<const Pattern>>> patterns;
-    // Values computed once at load: expressions that read nothing (Expr::resolved.constant indexes
+    // What evaluating each expression needs worked out at load, by Expr::id.
+    std::vector<ExpressionPlan> plans;
+    const ExpressionPlan& plan(const dsl::ast::Expr& expr) const { return plans[static_cast<std::size_t>(expr.id)]; }
+    // Values computed once at load: expressions that read nothing (ExpressionPlan::constant indexes
     // `constants`) and definitions that do not depend on the input (`constant_definitions`, by slot).
     std::vector<Value> constants;
     std::vector<std::optional<Value>> constant_definitions;
     // Constant collections of enumeration members as bits by member index, for `x in S` tests
-    // (Expr::resolved.member_bits).
+    // (ExpressionPlan::member_bits).
     std::vector<std::vector<std::uint64_t>> member_bits;
     bool has_member(int bits, std::int64_t member) const {
         const auto& words = member_bits[static_cast<std::size_t>(bits)];
