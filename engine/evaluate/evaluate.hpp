@@ -101,11 +101,12 @@ public:
         return *value;
     }
     // An expression's value read in place when it is a path or a folded constant (no copy),
-    // computed into `scratch` otherwise.
+    // computed into `scratch` otherwise. A path reads a name, so it is never folded: it is told
+    // apart first, from the expression itself, without reading its plan.
     const Value& operand(const dsl::ast::Expr& expr, Scratch& scratch) {
+        if (is_path(expr)) return path(expr);
         int constant = plans_[expr.id].constant;
         if (constant >= 0) return pack_.constants[static_cast<std::size_t>(constant)];
-        if (is_path(expr)) return path(expr);
         return scratch.hold(eval(expr));
     }
     const Value& definition(int slot) {

@@ -233,12 +233,12 @@ bool Evaluation::holds(const Expr& expr) {
         case ConditionTest::equal_constant:
         case ConditionTest::not_equal_constant: {
             const Value& left = path(*expr.args[0]);
-            bool same = equal(left, pack_.constants[plans_[expr.args[1]->id].constant]);
+            bool same = equal(left, pack_.constants[plan.compared_constant]);
             return expr.resolved.op == Op::equal ? same : !same;
         }
         case ConditionTest::order_constant: {
             const Value& left = path(*expr.args[0]);
-            int order = compare(left, pack_.constants[plans_[expr.args[1]->id].constant]);
+            int order = compare(left, pack_.constants[plan.compared_constant]);
             switch (expr.resolved.op) {
                 case Op::less: return order < 0;
                 case Op::less_equal: return order <= 0;

@@ -29,7 +29,12 @@ struct ExpressionPlan {
     // On `x in S` / `x not in S` where S is a constant list or set of enumeration members: index of
     // S's membership bits (CompiledPack::member_bits); -1 otherwise.
     int member_bits = -1;
+    // For the shortcuts against a constant (equal_constant, not_equal_constant, order_constant):
+    // the constant's index in CompiledPack::constants, so that the test reads one plan.
+    int compared_constant = -1;
     ConditionTest test = ConditionTest::general;
 };
+// Sixteen bytes, so that finding an expression's plan is one shift.
+static_assert(sizeof(ExpressionPlan) == 16);
 
 }  // namespace frontdoor::engine

@@ -116,13 +116,15 @@ bool is_logical(const ast::Expr& expr, ast::Op op) { return expr.kind == ast::Ex
 void index_texts_under(CompiledPack& pack, const ast::Expr& expr, const ast::Expr* parent) {
     bool chain_interior = parent && (is_logical(expr, ast::Op::logical_and) || is_logical(expr, ast::Op::logical_or)) &&
                           parent->kind == ast::ExprKind::binary && parent->resolved.op == expr.resolved.op;
+    ExplanationTables& tables = pack.explanation;
+    auto id = static_cast<std::size_t>(expr.id);
     if (expr.type && expr.type->kind == dsl::TypeKind::boolean && !chain_interior) {
-        const std::string& text = pack.texts.emplace(&expr, expression_text(*pack.checked, expr)).first->second;
-        pack.encoded_texts.emplace(&expr, JsonWriter::encode(text));
+        tables.texts[id] = expression_text(*pack.checked, expr);
+        tables.encoded_texts[id] = JsonWriter::encode(tables.texts[id]);
     }
     if (expr.kind == ast::ExprKind::name || expr.kind == ast::ExprKind::field) {
-        const std::string& path = pack.paths.emplace(&expr, dsl::path_of(expr)).first->second;
-        pack.encoded_path_keys.emplace(&expr, JsonWriter::encode(path) + ":");
+        tables.paths[id] = dsl::path_of(expr);
+        tables.encoded_path_keys[id] = JsonWriter::encode(tables.paths[id]) + ":";
     }
     for (const auto& arg : expr.args) index_texts_under(pack, *arg, &expr);
     for (const auto& key : expr.keys) index_texts_under(pack, *key, &expr);
@@ -132,22 +134,31 @@ void index_texts_under(CompiledPack& pack, const ast::Expr& expr, const ast::Exp
 }  // namespace
 
 void index_texts(CompiledPack& pack, dsl::Diagnostics&) {
+    // Sized once: ReadSite::path and ::key point into these strings.
+    auto count = static_cast<std::size_t>(pack.checked->expression_count);
+    for (auto* table : {&pack.explanation.texts, &pack.explanation.paths, &pack.explanation.encoded_texts,
+                        &pack.explanation.encoded_path_keys})
+        table->assign(count, std::string());
     each_expression(*pack.checked, [&](const ast::Expr& expr) { index_texts_under(pack, expr, nullptr); });
 }
 
 void index_names(CompiledPack& pack, dsl::Diagnostics&) {
     const dsl::CheckedPack& checked = *pack.checked;
+    ExplanationTables& tables = pack.explanation;
     for (const auto& info : checked.enums) {
-        pack.encoded_members.emplace_back();
-        for (const auto& member : info.sorted) pack.encoded_members.back().push_back(JsonWriter::encode(member));
+        tables.encoded_members.emplace_back();
+        for (const auto& member : info.sorted) tables.encoded_members.back().push_back(JsonWriter::encode(member));
     }
     for (const auto& info : checked.records) {
-        pack.encoded_fields.emplace_back();
-        for (const auto& field : info.fields) pack.encoded_fields.back().push_back(JsonWriter::encode(field.name) + ":");
+        tables.encoded_fields.emplace_back();
+        for (const auto& field : info.fields) tables.encoded_fields.back().push_back(JsonWriter::encode(field.name) + ":");
     }
-    pack.encoded_ruleset = "{\"name\":" + JsonWriter::encode(pack.name) + ",\"version\":" + JsonWriter::encode(pack.version) +
+    tables.encoded_ruleset = "{\"name\":" + JsonWriter::encode(pack.name) + ",\"version\":" + JsonWriter::encode(pack.version) +
                            ",\"digest\":" + JsonWriter::encode(pack.digest) + "}";
-    auto cite = [&](const ast::Citation& c) { if (c.present) pack.encoded_citations.emplace(&c, JsonWriter::encode(c.text)); };
+    tables.encoded_citations.assign(static_cast<std::size_t>(checked.citation_count), std::string());
+    auto cite = [&](const ast::Citation& c) {
+        if (c.present) tables.encoded_citations[static_cast<std::size_t>(c.id)] = JsonWriter::encode(c.text);
+    };
     for (const auto& let : checked.syntax.lets) cite(let.citation);
     for (const auto& decision : checked.syntax.decisions)
         for (const auto& row : decision.rows) cite(row.citation);
@@ -155,7 +166,7 @@ void index_names(CompiledPack& pack, dsl::Diagnostics&) {
         for (const auto& entry : table.entries) cite(entry.citation);
     if (!checked.syntax.outputs.empty())
         for (const auto& field : checked.syntax.outputs.front().fields)
-            pack.encoded_output_keys.push_back(JsonWriter::encode(field.name) + ":");
+            tables.encoded_output_keys.push_back(JsonWriter::encode(field.name) + ":");
 }
 
 namespace {
@@ -226,7 +237,11 @@ ConditionTest condition_test(const ast::Expr& expr, const CompiledPack& pack) {
 }
 
 void index_condition_tests_under(const ast::Expr& expr, CompiledPack& pack) {
-    pack.plans[static_cast<std::size_t>(expr.id)].test = condition_test(expr, pack);
+    ExpressionPlan& plan = pack.plans[static_cast<std::size_t>(expr.id)];
+    plan.test = condition_test(expr, pack);
+    bool against_constant = plan.test == ConditionTest::equal_constant || plan.test == ConditionTest::not_equal_constant ||
+                            plan.test == ConditionTest::order_constant;
+    plan.compared_constant = against_constant ? pack.plan(*expr.args[1]).constant : -1;
     for (const auto& arg : expr.args) index_condition_tests_under(*arg, pack);
     for (const auto& key : expr.keys) index_condition_tests_under(*key, pack);
     for (const auto& [name, value] : expr.fields) index_condition_tests_under(*value, pack);

@@ -14,13 +14,14 @@ namespace frontdoor::engine {
 void make_expression_plans(CompiledPack& pack, dsl::Diagnostics& diagnostics);
 
 // Before: only the syntax. After: the text as written of every condition a decision can show (not
-// the inside of an `and` or `or` chain; CompiledPack::texts) and of every name or field path
-// (paths), each also encoded as JSON (encoded_texts, encoded_path_keys).
+// the inside of an `and` or `or` chain; ExplanationTables::texts) and of every name or field path
+// (paths), each also encoded as JSON (encoded_texts, encoded_path_keys), by Expr::id.
 void index_texts(CompiledPack& pack, dsl::Diagnostics& diagnostics);
 
 // Before: enum members, record fields, output fields and citations as names. After: each encoded as
-// JSON once (encoded_members, encoded_fields, encoded_output_keys, encoded_citations), and the
-// ruleset's name, version and digest as one encoded object (encoded_ruleset).
+// JSON once (ExplanationTables::encoded_members, encoded_fields, encoded_output_keys, and
+// encoded_citations by Citation::id), and the ruleset's name, version and digest as one encoded
+// object (encoded_ruleset).
 void index_names(CompiledPack& pack, dsl::Diagnostics& diagnostics);
 
 // Before: every expression evaluated in general. After: each tells how `holds` tests it
