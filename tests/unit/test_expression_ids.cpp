@@ -108,7 +108,7 @@ TEST_CASE("the checker numbers every expression and citation once, from 0 with n
     auto checked = check_directory(fs::path(FRONTDOOR_SOURCE_DIR) / "rules" / "hackney");
     Fingerprint fingerprint;
     fingerprint.pack(checked->syntax);
-    CHECK(checked->expression_count > 1000);
+    CHECK(checked->expression_count > 400);  // the walk reached the whole pack (Hackney: several hundred)
     require_dense(fingerprint.ids(), checked->expression_count);
     require_dense(fingerprint.citation_ids(), checked->citation_count);
 }
