@@ -56,8 +56,8 @@ def test_hackney_samples_over_several_partitions_equal_eval(sample_lines, tmp_pa
     contacts = tmp_path / "samples.jsonl"
     contacts.write_text("".join(line + "\n" for line in sample_lines))
     expected = evaluate(contacts)
-    got = batch("--workers", "2", "--partition-bytes", "20000", str(contacts))
-    assert len(split_file(str(contacts), 20000)) > 3
+    got = batch("--workers", "2", "--partition-bytes", "8000", str(contacts))
+    assert len(split_file(str(contacts), 8000)) > 5
     assert got.stdout == expected.stdout
     assert got.returncode == expected.returncode == 1
     refused = [json.loads(line)["line"] for line in expected.stdout.splitlines() if b'"error"' in line]
