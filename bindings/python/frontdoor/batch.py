@@ -3,7 +3,7 @@
     decide --rules DIR [--no-explain] [--output FILE] FILE_OR_GLOB...
         For each input file in order (a glob's matches sorted by name), exactly the bytes
         `frontdoor eval --rules DIR --jsonl FILE` prints; a summary on standard error counts the
-        decisions and refusals and names each refusal by file and line.
+        decisions and refusals and names each refusal by file, line and JSON path.
     impact --rules OLD --with-rules NEW [--format text|json] FILE
     replay --contacts FILE --rules OLD --with-rules NEW [--format text|json]
         The impact report `frontdoor replay --contacts FILE --rules OLD --with-rules NEW` prints,

@@ -55,7 +55,8 @@ def load_pack(directory):
 
 
 class Summary:
-    """The counts and the refusals' places, written to standard error at the end."""
+    """The counts and the refusals' places (file, line and JSON path; never the message, which may
+    quote the contact), written to standard error at the end."""
 
     def __init__(self, listed):
         self.decided = self.refused = 0
@@ -65,9 +66,9 @@ class Summary:
     def add(self, answers):
         self.decided += answers.decided
         self.refused += len(answers.refusals)
-        for line, path, message in answers.refusals:
+        for line, path, _ in answers.refusals:
             if len(self.places) < self.listed:
-                self.places.append(f"{answers.partition.path}:{line}: refused at '{path}': {message}")
+                self.places.append(f"{answers.partition.path}:{line}: refused at '{path}'")
 
     def write(self):
         sys.stderr.write(f"frontdoor.batch: {self.decided} decided, {self.refused} refused\n")
