@@ -5,6 +5,8 @@
 
 #include "frontdoor/replay.hpp"
 
+using namespace records_test;
+
 namespace {
 
 frontdoor::ImpactReport assess(const std::string& lines, std::size_t first_line) {
