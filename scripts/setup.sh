@@ -9,6 +9,7 @@ packages=(
   clang libclang-rt-dev
   python3 python3-jsonschema python3-prometheus-client openssl
   python3-dev pybind11-dev python3-pytest python3-pip python3-setuptools python3-wheel
+  python3-dask python3-distributed
 )
 missing=()
 for p in "${packages[@]}"; do
