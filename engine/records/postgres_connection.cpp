@@ -53,13 +53,20 @@ PgConnection::PgConnection(const std::string& url, std::string location)
         PQfinish(connection_);
         throw std::runtime_error("cannot open the decision log " + location_ + ": " + message);
     }
+    // The server's notices (NOTICE, WARNING) would go to standard error, outside the program's
+    // own messages; nothing Frontdoor runs depends on them.
+    PQsetNoticeProcessor(connection_, [](void*, const char*) {}, nullptr);
 }
 
 PgResult PgConnection::checked(PgResult result) {
     ExecStatusType status = PQresultStatus(result.raw());
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-        throw std::runtime_error("the decision log " + location_ + ": " + trimmed(PQerrorMessage(connection_)));
-    return result;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
+    // The server's own sentence and its detail; libpq's message when the server sent none.
+    const char* primary = result.raw() ? PQresultErrorField(result.raw(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    const char* detail = result.raw() ? PQresultErrorField(result.raw(), PG_DIAG_MESSAGE_DETAIL) : nullptr;
+    std::string message = primary ? std::string(primary) + (detail ? std::string(" (") + detail + ")" : "")
+                                  : trimmed(PQerrorMessage(connection_));
+    throw std::runtime_error("the decision log: " + message);
 }
 
 PgResult PgConnection::run(const char* sql, const PgParams& params) {

@@ -13,6 +13,8 @@ socket directory and stops after (postgres_server.py).
    decision is in the log, in order, byte for byte, and the log verifies (as
    check_decision_log_crash.py does for SQLite); and the same while a second writer appends to
    the same log, so that a kill also lands while the other holds or waits for the lock.
+5. The C++ tests of the store tagged [postgres] (tests/unit/test_records_postgres.cpp), given the
+   server by FRONTDOOR_TEST_POSTGRES_URL.
 """
 import argparse
 import json
@@ -282,6 +284,16 @@ def check_kills(cli, rules, server, scratch, rounds, count, seed):
     check(code == 0, f"replay after the kills exited {code}: {out}{err}")
 
 
+def check_unit_tests(program, server):
+    """The store's C++ tests tagged [postgres], against a database of this server."""
+    environment = dict(os.environ, FRONTDOOR_TEST_POSTGRES_URL=server.create_database("unit"))
+    done = subprocess.run([program, "[postgres]"], capture_output=True, text=True, env=environment, timeout=600)
+    passed = re.search(r"All tests passed \((\d+) assertions? in (\d+) test cases?\)", done.stdout)
+    check(done.returncode == 0 and passed and int(passed.group(2)) >= 3,
+          f"the [postgres] unit tests: exit {done.returncode}\n{done.stdout[-3000:]}{done.stderr[-1000:]}")
+    print(f"unit tests tagged [postgres]: {passed.group(0) if passed else 'failed'}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", required=True)
@@ -290,6 +302,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--count", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--unit-tests", help="the Catch2 program whose [postgres] cases to run against the server")
     options = parser.parse_args()
     contacts = [json.dumps(c, ensure_ascii=False) for c in valid_contacts(5, 300)]
     with tempfile.TemporaryDirectory() as scratch:
@@ -304,6 +317,8 @@ def main():
             check_concurrent_writers(options.cli, options.rules, server, scratch,
                                      [json.dumps(c, ensure_ascii=False) for c in valid_contacts(9, 2000)], options.writers)
             check_kills(options.cli, options.rules, server, scratch, options.rounds, options.count, options.seed)
+            if options.unit_tests:
+                check_unit_tests(options.unit_tests, server)
     print("ok" if not FAILURES else f"{len(FAILURES)} failures")
     return 1 if FAILURES else 0
 
