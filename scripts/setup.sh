@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   tao-pegtl-dev libboost-graph-dev libboost-date-time-dev libboost-dev nlohmann-json3-dev libspdlog-dev catch2
-  libssl-dev libsqlite3-dev sqlite3 libbenchmark-dev wrk
+  libssl-dev libsqlite3-dev sqlite3 libbenchmark-dev wrk tzdata
   libpq-dev postgresql
   libre2-dev
   clang libclang-rt-dev

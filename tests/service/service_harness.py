@@ -74,10 +74,12 @@ def sample_contacts(rules):
 class Server:
     """`frontdoor serve` on 127.0.0.1, port 0, started in __enter__ and killed in __exit__.
 
-    extra: further arguments (limits); tokens: a tokens file, or None for --no-auth."""
+    extra: further arguments (limits); tokens: a tokens file, or None for --no-auth; environment:
+    variables set for the server on top of this process's own (TZ, say)."""
 
-    def __init__(self, cli, rules, tokens=None, extra=(), expect_start=True):
+    def __init__(self, cli, rules, tokens=None, extra=(), expect_start=True, environment=None):
         self.cli, self.rules, self.tokens, self.extra = cli, rules, tokens, list(extra)
+        self.environment = dict(os.environ, **(environment or {}))
         self.expect_start = expect_start
         self.process = None
         self.port = None
@@ -88,7 +90,8 @@ class Server:
         return [self.cli, "serve", "--rules", self.rules, "--listen", "127.0.0.1:0", "--threads", "2", *auth, *self.extra]
 
     def __enter__(self):
-        self.process = subprocess.Popen(self.command(), stdout=subprocess.PIPE, stderr=self.stderr_file)
+        self.process = subprocess.Popen(self.command(), stdout=subprocess.PIPE, stderr=self.stderr_file,
+                                        env=self.environment)
         line = self._read_line(START_SECONDS)
         prefix = b"listening on http://127.0.0.1:"
         if not line.startswith(prefix):
