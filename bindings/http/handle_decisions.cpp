@@ -1,4 +1,4 @@
-// POST /v1/decisions (one contact) and POST /v1/decisions:batch (JSON lines): the answers
+// POST /v1/decisions (one contact) and POST /v1/decisions:batch (JSON lines, streamed): the answers
 // `frontdoor eval` and `frontdoor eval --jsonl` print, byte for byte.
 #include "json_error.hpp"
 #include "pack_headers.hpp"
@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 
 namespace frontdoor::http {
 
@@ -55,36 +54,41 @@ bool json_lines_type(const std::string& type) {
            type == "application/x-jsonlines";
 }
 
-// The whole body is held (bounded by ServiceLimits::batch_body_bytes) and read through the same
-// JsonLinesReader as `eval --jsonl`, so that lines are split, skipped and refused alike.
-Response decide_many(Service& service, const Request& request, RequestContext&) {
-    if (!json_lines_type(media_type(request)))
-        return error_response(request, beast_http::status::unsupported_media_type,
+// Answers are handed on in groups of about this many bytes: what a streamed batch holds of its
+// answers while they are written.
+constexpr std::size_t stream_release_bytes = 256 << 10;
+
+// The body streams through the same JsonLinesReader and decide_batch as `eval --jsonl`, so that
+// lines are split, skipped and refused alike, on the batch's own thread (batch_pipe.hpp).
+std::variant<Response, StreamPlan> decide_many(Service& service, const Request& head, RequestContext&) {
+    if (!json_lines_type(media_type(head)))
+        return error_response(head, beast_http::status::unsupported_media_type,
                               "send one contact a line as Content-Type: application/x-ndjson");
     auto active = service.pack.current();
-    const std::string& body = request.body();
-    std::size_t offset = 0;
-    JsonLinesReader lines([&body, &offset](char* into, std::size_t size) {
-        std::size_t n = std::min(size, body.size() - offset);
-        std::memcpy(into, body.data() + offset, n);
-        offset += n;
-        return n;
-    });
     BatchOptions options;
-    options.decide = decide_options(request);
-    std::string answers;
-    decide_batch(*active->pack, lines, nullptr, options, [&answers](std::string_view group) { answers += group; });
-    Response response = json_response(request, beast_http::status::ok, std::move(answers));
-    response.set(beast_http::field::content_type, "application/x-ndjson");
-    set_pack_headers(response, *active->pack);
-    return response;
+    options.decide = decide_options(head);
+    options.release_bytes = stream_release_bytes;
+    StreamPlan plan;
+    plan.head = Response{beast_http::status::ok, head.version()};
+    plan.head.set(beast_http::field::content_type, "application/x-ndjson");
+    set_pack_headers(plan.head, *active->pack);
+    plan.decide = [pack = active->pack, options](ReadBlock read, const BatchSink& sink) {
+        JsonLinesReader lines(std::move(read));
+        // RECORD HOOK (--record, group commit): the one place a streamed batch's decisions would be
+        // recorded. With a log, decide_batch appends each group of decisions and hands the group's
+        // answers to the sink (which writes them as one chunk) only after it has committed. This
+        // runs on the batch's own thread, so waiting here for a group commit blocks no I/O thread.
+        DecisionLog* log = nullptr;
+        return decide_batch(*pack, lines, log, options, sink);
+    };
+    return plan;
 }
 
 }  // namespace
 
 void add_decision_routes(RouteTable& routes) {
     routes.add({beast_http::verb::post, "/v1/decisions", Role::decide, decide_one});
-    routes.add({beast_http::verb::post, "/v1/decisions:batch", Role::decide, decide_many, true});
+    routes.add({beast_http::verb::post, "/v1/decisions:batch", Role::decide, nullptr, true, decide_many});
 }
 
 }  // namespace frontdoor::http
