@@ -25,14 +25,28 @@ void print_serve_help() {
                  "  --listen HOST:PORT    address to listen on (default 127.0.0.1:8080; port 0 picks a free port).\n"
                  "                        HOST is an IP address ([::1]:8080 for IPv6) or localhost.\n"
                  "  --tokens FILE         bearer tokens: one line per token, 'sha256:<hex> role[,role]' with the\n"
-                 "                        roles decide, audit, admin; # starts a comment. Make a line with\n"
+                 "                        roles decide, audit, admin, metrics (# starts a comment); see\n"
                  "                        `frontdoor token hash`. A bad line refuses to start, naming file:line.\n"
                  "  --no-auth             no tokens: every route is open to anyone. Loopback addresses only.\n"
                  "  --allow-plain-http    listen without TLS on an address that is not loopback.\n"
+                 "  --tls-cert FILE       serve HTTPS (TLS 1.2 or later) with this PEM certificate chain ...\n"
+                 "  --tls-key FILE        ... and its PEM private key; both or neither. An unusable file refuses\n"
+                 "                        to start (exit 5), naming the file.\n"
+                 "  --routes              print every route (METHOD PATH) and exit.\n"
                  "  --threads N           I/O threads (default: one per hardware thread).\n"
+                 "  --record LOG          record every decision in the decision log LOG (as eval --record) before\n"
+                 "                        answering it; many requests share one commit. GET /v1/decisions/{id}\n"
+                 "                        and GET /v1/decisions?contact_id=ID (role audit) read it back.\n"
+                 "Reload and shadow mode (docs/service.md):\n"
+                 "  --no-watch            do not reload when DIR changes (SIGHUP and POST /v1/pack:reload still do).\n"
+                 "  --shadow CAND         a candidate pack decides every request as well, off the response path;\n"
+                 "                        where it differs is counted by outcome old -> new. Reloads like DIR.\n"
+                 "  --shadow-out FILE     append each decision the candidate would change to FILE, one JSON line\n"
+                 "                        (request id, contact id, both outcomes, changed field names).\n"
                  "Limits (a request past one is answered with its status and a JSON error body):\n"
                  "  --max-body-bytes N        body of POST /v1/decisions (default " << d.body_bytes << "): 413\n"
-                 "  --max-batch-bytes N       body of POST /v1/decisions:batch (default " << d.batch_body_bytes << "): 413\n"
+                 "  --max-batch-bytes N       body of POST /v1/decisions:batch, streamed; 0: no limit (default "
+              << d.batch_body_bytes << "): 413\n"
                  "  --max-batches N           batches read or decided at once (default " << d.concurrent_batches << "): 503\n"
                  "  --max-header-bytes N      request line and headers (default " << d.header_bytes << "): 431\n"
                  "  --max-connections N       open at once (default " << d.connections << "): 503 with Retry-After\n"
@@ -40,14 +54,18 @@ void print_serve_help() {
               << d.requests_per_connection << ")\n"
                  "  --read-timeout-ms N       for a request's head to arrive; idle keep-alive (default "
               << d.read_timeout.count() << "): 408\n"
-                 "  --request-deadline-ms N   for a request's body to arrive once its head has (default "
-              << d.request_deadline.count() << "): 408\n"
+                 "  --request-deadline-ms N   from a request's head to its answer: body late 408, answer late 503;\n"
+                 "                            a streamed batch: most idle time between pieces of body (default "
+              << d.request_deadline.count() << ")\n"
                  "  --write-timeout-ms N      for a response to be written (default " << d.write_timeout.count()
               << "): closed\n"
                  "  --stop-grace-ms N         a graceful stop waits this long for requests in flight (default "
-              << d.stop_grace.count() << ")\n\n"
+              << d.stop_grace.count() << ")\n"
+                 "  --record-queue N          decisions waiting for the log (default " << d.record_queue << "): 503 with Retry-After\n"
+                 "  --record-group N          most decisions in one commit (default " << d.record_group << ")\n\n"
                  "Exits 0 after a graceful stop, 2 for a usage error or a refused configuration (no tokens, a bad\n"
-                 "tokens file, plain HTTP off loopback), 4 when the pack does not load, 5 when it cannot listen.\n";
+                 "tokens file, plain HTTP off loopback), 3 when the decision log cannot be opened for appending, 4 when\n"
+                 "the pack does not load, 5 when it cannot listen.\n";
 }
 
 // Reads option `name` as a positive number into `into`; false (after saying why) when it is not one.
@@ -104,16 +122,21 @@ bool read_options(const Args& args, http::ServeOptions& options) {
            read_number(args, "--max-requests-per-connection", l.requests_per_connection) &&
            read_millis(args, "--read-timeout-ms", l.read_timeout) && read_millis(args, "--write-timeout-ms", l.write_timeout) &&
            read_millis(args, "--request-deadline-ms", l.request_deadline) &&
-           read_millis(args, "--stop-grace-ms", l.stop_grace);
+           read_millis(args, "--stop-grace-ms", l.stop_grace) && read_number(args, "--record-queue", l.record_queue) &&
+           read_number(args, "--record-group", l.record_group);
 }
 
 // The refusals that keep a service from starting open to the network by mistake.
 bool configuration_ok(const http::ServeOptions& options) {
     bool loopback = http::is_loopback_host(options.host);
-    if (!loopback && !options.allow_plain_http) {
+    if (options.tls_cert_file.empty() != options.tls_key_file.empty()) {
+        std::cerr << "frontdoor serve: give --tls-cert FILE and --tls-key FILE together\n";
+        return false;
+    }
+    if (!loopback && !options.allow_plain_http && options.tls_cert_file.empty()) {
         std::cerr << "frontdoor serve: refusing plain HTTP on " << options.host
-                  << ", which is not a loopback address: contacts would cross the network unencrypted. Put it behind a "
-                     "TLS proxy and give --allow-plain-http, or listen on 127.0.0.1\n";
+                  << ", which is not a loopback address: contacts would cross the network unencrypted. Give --tls-cert "
+                     "and --tls-key, or put it behind a TLS proxy and give --allow-plain-http, or listen on 127.0.0.1\n";
         return false;
     }
     if (options.no_auth && !options.tokens_file.empty()) {
@@ -141,16 +164,37 @@ int run_serve(const Args& args) {
     }
     const OptionSpec spec{{"--rules", "--listen", "--tokens", "--threads", "--max-body-bytes", "--max-batch-bytes",
                            "--max-batches", "--max-header-bytes", "--max-connections", "--max-requests-per-connection",
-                           "--read-timeout-ms", "--write-timeout-ms", "--request-deadline-ms", "--stop-grace-ms"},
-                          {"--no-auth", "--allow-plain-http"},
+                           "--read-timeout-ms", "--write-timeout-ms", "--request-deadline-ms", "--stop-grace-ms",
+                           "--record", "--record-queue", "--record-group", "--shadow", "--shadow-out", "--tls-cert",
+                           "--tls-key"},
+                          {"--no-auth", "--allow-plain-http", "--no-watch", "--routes"},
                           0};
     if (!arguments_ok("serve", args, spec)) return exit_usage;
+    if (flag(args, "--routes")) {
+        http::print_routes(std::cout);
+        return exit_ok;
+    }
     http::ServeOptions options;
     bool has_rules = false;
     options.rules_dir = option(args, "--rules", &has_rules);
     options.tokens_file = option(args, "--tokens");
     options.no_auth = flag(args, "--no-auth");
     options.allow_plain_http = flag(args, "--allow-plain-http");
+    bool recording = false;
+    options.record_log = option(args, "--record", &recording);
+    if (recording && options.record_log.empty()) {
+        std::cerr << "frontdoor serve: --record takes the decision log's file, e.g. --record decisions.db\n";
+        return exit_usage;
+    }
+    options.watch = !flag(args, "--no-watch");
+    options.shadow_dir = option(args, "--shadow");
+    options.shadow_out = option(args, "--shadow-out");
+    if (!options.shadow_out.empty() && options.shadow_dir.empty()) {
+        std::cerr << "frontdoor serve: --shadow-out FILE needs --shadow DIR, the candidate pack whose differences it holds\n";
+        return exit_usage;
+    }
+    options.tls_cert_file = option(args, "--tls-cert");
+    options.tls_key_file = option(args, "--tls-key");
     if (!has_rules) {
         std::cerr << "frontdoor serve: say which pack decides, e.g. --rules rules/hackney\n";
         return exit_usage;
@@ -160,11 +204,16 @@ int run_serve(const Args& args) {
         auto tokens = options.no_auth ? http::TokenTable::anyone() : http::TokenTable::load(options.tokens_file);
         auto pack = load_or_report(options.rules_dir, false);
         if (!pack) return exit_pack_failed;
+        if (!options.shadow_dir.empty() && !(options.shadow_pack = load_or_report(options.shadow_dir, false)))
+            return exit_pack_failed;
         http::listen_and_serve(options, std::move(pack), std::move(tokens), std::cout);
         return exit_ok;
     } catch (const http::TokensError& error) {
         std::cerr << "frontdoor serve: " << error.what() << "\n";
         return exit_usage;
+    } catch (const http::RecordLogError& error) {
+        std::cerr << "frontdoor serve: " << error.what() << "\n";
+        return exit_log_failed;
     } catch (const http::ServeError& error) {
         std::cerr << "frontdoor serve: " << error.what() << "\n";
         return exit_io_failed;

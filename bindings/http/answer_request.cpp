@@ -44,8 +44,12 @@ std::optional<Response> refuse_access(Service& service, const RouteTable& routes
 }
 
 Response answer_request(Service& service, const RouteTable& routes, const Request& request) {
-    auto start = std::chrono::steady_clock::now();
     RequestContext context;
+    return answer_request(service, routes, request, context);
+}
+
+Response answer_request(Service& service, const RouteTable& routes, const Request& request, RequestContext& context) {
+    auto start = std::chrono::steady_clock::now();
     context.request_id = request_id_for(request["X-Request-Id"]);
     context.route = "unrouted";
     Response response;
@@ -54,8 +58,23 @@ Response answer_request(Service& service, const RouteTable& routes, const Reques
     } catch (const std::exception& error) {
         spdlog::error("request {}: internal error: {}", context.request_id, error.what());
         response = error_response(request, beast_http::status::internal_server_error, "internal error");
+        context.finish = nullptr;
     }
     response.set("X-Request-Id", context.request_id);
+    if (context.finish) {
+        // The response finally sent (the handler's, or an error in its place) carries the id too,
+        // and is the one counted.
+        context.finish = [finish = std::move(context.finish), id = context.request_id, &service,
+                          route = context.route](Response held, RequestContext::Send send) {
+            finish(std::move(held), [send = std::move(send), id, &service, route](Response final_response) {
+                final_response.set("X-Request-Id", id);
+                service.metrics.requests.with({route, std::to_string(final_response.result_int())}).add();
+                send(std::move(final_response));
+            });
+        };
+    } else {
+        service.metrics.requests.with({context.route, std::to_string(response.result_int())}).add();
+    }
     auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
     spdlog::debug("request {} {} {} {} {}us", context.request_id, std::string(request.method_string()), context.route,
                   response.result_int(), micros.count());

@@ -18,5 +18,9 @@ std::optional<Response> refuse_access(Service& service, const RouteTable& routes
                                       RequestContext& context);
 
 Response answer_request(Service& service, const RouteTable& routes, const Request& request);
+// The same, with the caller's context: when the handler set context.finish (a recorded decision),
+// the response returned must not be sent as it is; the caller passes it to context.finish with a
+// callback that sends what it is given (see Session::on_body).
+Response answer_request(Service& service, const RouteTable& routes, const Request& request, RequestContext& context);
 
 }  // namespace frontdoor::http

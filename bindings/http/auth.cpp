@@ -43,6 +43,7 @@ std::optional<std::uint8_t> parse_roles(const std::string& text) {
         if (role == "decide") roles |= std::uint8_t(Role::decide);
         else if (role == "audit") roles |= std::uint8_t(Role::audit);
         else if (role == "admin") roles |= std::uint8_t(Role::admin);
+        else if (role == "metrics") roles |= std::uint8_t(Role::metrics);
         else return std::nullopt;
     }
     if (roles == 0) return std::nullopt;
@@ -79,7 +80,7 @@ TokenTable TokenTable::load(const std::string& path) {
                 where + "expected sha256:<64 lowercase hex digits> (see frontdoor token hash), not a plain token");
         auto granted = parse_roles(roles);
         if (!granted || !extra.empty())
-            throw TokensError(where + "expected the hash then roles separated by commas (decide, audit, admin)");
+            throw TokensError(where + "expected the hash then roles separated by commas (decide, audit, admin, metrics)");
         table.entries_.push_back({*digest, *granted});
     }
     if (in.bad()) throw TokensError("cannot read tokens file " + path);

@@ -16,7 +16,9 @@
 
 namespace frontdoor::http {
 
-enum class Role : std::uint8_t { none = 0, decide = 1, audit = 2, admin = 4 };
+enum class Role : std::uint8_t { none = 0, decide = 1, audit = 2, admin = 4, metrics = 8 };
+// A route open to either role: Role::metrics | Role::admin.
+constexpr Role operator|(Role a, Role b) { return Role(std::uint8_t(a) | std::uint8_t(b)); }
 
 // The tokens file cannot be used: the message names file:line and what is wrong.
 class TokensError : public std::runtime_error {

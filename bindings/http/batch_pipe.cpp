@@ -29,6 +29,8 @@ void BatchPipe::run(const StreamDecide& decide) {
                                  [this](std::string_view answers) { sink(answers); });
         outcome.read_failure = outcome.summary.read_failure;
         outcome.completed = !outcome.read_failure;
+    } catch (StreamStopped& stopped) {
+        outcome.stopped = std::move(stopped.refusal);
     } catch (const ConnectionBroken&) {
         outcome.broken = true;
     } catch (const std::exception& error) {

@@ -6,6 +6,8 @@
 // is done. It holds at most one piece of body and one group of answers at a time, and never asks
 // for more body while answers are waiting to be written: backpressure from a client that does not
 // read reaches the client's sending side.
+#include "http_types.hpp"
+
 #include "frontdoor/batch.hpp"
 
 #include <condition_variable>
@@ -20,6 +22,13 @@ namespace frontdoor::http {
 // The work of one streamed batch: reads lines from `read`, hands answers to `sink`, in order.
 using StreamDecide = std::function<BatchSummary(ReadBlock read, const BatchSink& sink)>;
 
+// Thrown by a StreamDecide when the batch stops on the server's side (its decisions could not be
+// recorded): before any answer was written, `refusal` is the answer; after some were, its body is
+// written as the stream's last line and the connection closes.
+struct StreamStopped {
+    Response refusal;
+};
+
 // How a streamed batch ended.
 struct StreamOutcome {
     bool completed = false;  // every line was read, decided and its answers written
@@ -27,6 +36,7 @@ struct StreamOutcome {
     // Why the body could not be read to its end (a stall, a bad chunk, the byte limit): the
     // answers of every line before that were written.
     std::optional<std::string> read_failure;
+    std::optional<Response> stopped;  // the server stopped the batch (StreamStopped)
     BatchSummary summary;
 };
 

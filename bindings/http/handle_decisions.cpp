@@ -2,12 +2,17 @@
 // `frontdoor eval` and `frontdoor eval --jsonl` print, byte for byte.
 #include "json_error.hpp"
 #include "pack_headers.hpp"
+#include "record_decisions.hpp"
 #include "routes.hpp"
+#include "shadow_mode.hpp"
+#include "stream_plan.hpp"
 
 #include "frontdoor/batch.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <cstring>
 
 namespace frontdoor::http {
 
@@ -33,19 +38,26 @@ DecideOptions decide_options(const Request& request) {
 // such a body is a malformed request (400), not a contact the pack refuses (422).
 bool not_json(const Decided& decided) { return decided.message.rfind("not valid JSON", 0) == 0; }
 
-Response decide_one(Service& service, const Request& request, RequestContext&) {
+Response decide_one(Service& service, const Request& request, RequestContext& context) {
     if (media_type(request) != "application/json")
         return error_response(request, beast_http::status::unsupported_media_type,
                               "send one contact as Content-Type: application/json");
     if (request.body().empty())
         return error_response(request, beast_http::status::bad_request, "the body is empty; send one contact as JSON");
     auto active = service.pack.current();
-    Decided decided = active->pack->decide(request.body(), decide_options(request));
+    DecideOptions options = decide_options(request);
+    auto start = std::chrono::steady_clock::now();
+    Decided decided = active->pack->decide(request.body(), options);
+    service.metrics.count_decision(decided, std::chrono::steady_clock::now() - start);
+    // Shadow mode: the candidate decides it too, later, on its own thread (shadow_mode.hpp).
+    if (service.shadow && !not_json(decided))
+        service.shadow->offer(context.request_id, request.body(), decided, active->pack->digest(), options);
     Response response;
     if (!decided.refused) response = json_response(request, beast_http::status::ok, decided.json + "\n");
     else if (not_json(decided)) response = error_response(request, beast_http::status::bad_request, decided.message);
     else response = json_response(request, beast_http::status::unprocessable_entity, refusal_json(0, decided) + "\n");
     set_pack_headers(response, *active->pack);
+    if (!decided.refused) record_before_sending(service, context, active->pack, {request.body(), std::move(decided.json)});
     return response;
 }
 
@@ -60,7 +72,7 @@ constexpr std::size_t stream_release_bytes = 256 << 10;
 
 // The body streams through the same JsonLinesReader and decide_batch as `eval --jsonl`, so that
 // lines are split, skipped and refused alike, on the batch's own thread (batch_pipe.hpp).
-std::variant<Response, StreamPlan> decide_many(Service& service, const Request& head, RequestContext&) {
+std::variant<Response, StreamPlan> plan_many(Service& service, const Request& head, RequestContext&) {
     if (!json_lines_type(media_type(head)))
         return error_response(head, beast_http::status::unsupported_media_type,
                               "send one contact a line as Content-Type: application/x-ndjson");
@@ -72,23 +84,60 @@ std::variant<Response, StreamPlan> decide_many(Service& service, const Request& 
     plan.head = Response{beast_http::status::ok, head.version()};
     plan.head.set(beast_http::field::content_type, "application/x-ndjson");
     set_pack_headers(plan.head, *active->pack);
-    plan.decide = [pack = active->pack, options](ReadBlock read, const BatchSink& sink) {
+    plan.decide = [&service, pack = active->pack, options, version = head.version()](ReadBlock read,
+                                                                                    const BatchSink& sink) {
         JsonLinesReader lines(std::move(read));
-        // RECORD HOOK (--record, group commit): the one place a streamed batch's decisions would be
-        // recorded. With a log, decide_batch appends each group of decisions and hands the group's
-        // answers to the sink (which writes them as one chunk) only after it has committed. This
-        // runs on the batch's own thread, so waiting here for a group commit blocks no I/O thread.
-        DecisionLog* log = nullptr;
-        return decide_batch(*pack, lines, log, options, sink);
+        // RECORD HOOK (--record, group commit): with a recorder, decide_batch hands each group of
+        // decisions to batch_recorder, which waits (DecisionRecorder::record_and_wait) until the
+        // group has committed, and only then gives the group's answers to the sink, which writes
+        // them as one chunk. This runs on the batch's own thread (BatchPipe), never an I/O thread.
+        try {
+            return decide_batch(*pack, lines, batch_recorder(service, pack), options, sink);
+        } catch (const RecordError& error) {
+            // Groups before this one are recorded and were written; this one was not recorded and
+            // is not written. The stream ends with the 503's body as its last line (docs/service.md).
+            Request shape{beast_http::verb::post, "/", version};
+            shape.keep_alive(false);
+            throw StreamStopped{not_recorded(shape, error)};
+        }
     };
     return plan;
+}
+
+// The batch route for a caller holding the whole body (answer_bytes, the fuzz target's seam): the
+// same plan, its body read from memory and its answers gathered into one response.
+Response decide_many(Service& service, const Request& request, RequestContext& context) {
+    auto planned = plan_many(service, request, context);
+    if (auto* refusal = std::get_if<Response>(&planned)) return std::move(*refusal);
+    auto& plan = std::get<StreamPlan>(planned);
+    const std::string& body = request.body();
+    std::size_t offset = 0;
+    std::string answers;
+    try {
+        plan.decide(
+            [&body, &offset](char* into, std::size_t size) {
+                std::size_t n = std::min(size, body.size() - offset);
+                std::memcpy(into, body.data() + offset, n);
+                offset += n;
+                return n;
+            },
+            [&answers](std::string_view group) { answers += group; });
+    } catch (StreamStopped& stopped) {
+        stopped.refusal.keep_alive(request.keep_alive());
+        return std::move(stopped.refusal);
+    }
+    Response response = std::move(plan.head);
+    response.keep_alive(request.keep_alive());
+    response.body() = std::move(answers);
+    response.prepare_payload();
+    return response;
 }
 
 }  // namespace
 
 void add_decision_routes(RouteTable& routes) {
     routes.add({beast_http::verb::post, "/v1/decisions", Role::decide, decide_one});
-    routes.add({beast_http::verb::post, "/v1/decisions:batch", Role::decide, nullptr, true, decide_many});
+    routes.add({beast_http::verb::post, "/v1/decisions:batch", Role::decide, decide_many, true, plan_many});
 }
 
 }  // namespace frontdoor::http

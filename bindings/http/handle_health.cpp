@@ -1,5 +1,5 @@
-// GET /healthz (the process answers) and GET /readyz (it can decide: a pack is active; later also
-// the decision log is writable). Both anonymous, for load balancers and systemd.
+// GET /healthz (the process answers) and GET /readyz (it can decide: a pack is active and, with
+// --record, the decision log is writable: its last append did not fail). Both anonymous, for load balancers and systemd.
 #include "json_error.hpp"
 #include "routes.hpp"
 
@@ -15,6 +15,8 @@ Response ready(Service& service, const Request& request, RequestContext&) {
     if (service.stopping.load()) return error_response(request, beast_http::status::service_unavailable, "stopping");
     if (!service.pack.current()->pack)
         return error_response(request, beast_http::status::service_unavailable, "no pack is active");
+    if (service.recorder && !service.recorder->writable())
+        return error_response(request, beast_http::status::service_unavailable, "the decision log is not writable");
     return json_response(request, beast_http::status::ok, "{\"status\":\"ready\"}\n");
 }
 

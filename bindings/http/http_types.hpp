@@ -3,6 +3,7 @@
 // with their bodies held as text.
 #include <boost/beast/http.hpp>
 
+#include <functional>
 #include <string>
 
 namespace frontdoor::http {
@@ -16,6 +17,11 @@ struct RequestContext {
     std::string request_id;  // echoed from X-Request-Id when safe, otherwise made here
     std::string route;       // the route's pattern, for logs and metrics, e.g. "/v1/decisions"
     std::string path_param;  // the {id} part of a route such as /v1/decisions/{id}; else empty
+    // Set by a handler whose response may be sent only after an asynchronous step (recording the
+    // decision): called with the handler's response and a callback taking the response to send
+    // instead (the same, or an error). The callback may run on any thread, once.
+    using Send = std::function<void(Response)>;
+    std::function<void(Response, Send)> finish;
 };
 
 }  // namespace frontdoor::http

@@ -25,6 +25,11 @@ RouteTable make_routes() {
     add_health_routes(routes);
     add_decision_routes(routes);
     add_pack_routes(routes);
+    add_audit_routes(routes);
+    add_reload_routes(routes);
+    add_shadow_routes(routes);
+    add_metrics_routes(routes);
+    add_openapi_routes(routes);
     return routes;
 }
 

@@ -40,6 +40,8 @@ public:
     };
     // The route for `method` on `path` (the target without its query).
     Match find(beast_http::verb method, std::string_view path) const;
+    // Every route, in the order added (`frontdoor serve --routes`, the OpenAPI document).
+    const std::vector<Route>& all() const { return routes_; }
 
 private:
     std::vector<Route> routes_;
@@ -50,6 +52,11 @@ RouteTable make_routes();
 void add_decision_routes(RouteTable& routes);  // handle_decisions.cpp
 void add_pack_routes(RouteTable& routes);      // handle_pack.cpp
 void add_health_routes(RouteTable& routes);    // handle_health.cpp
+void add_audit_routes(RouteTable& routes);     // handle_audit.cpp
+void add_reload_routes(RouteTable& routes);    // handle_reload.cpp
+void add_shadow_routes(RouteTable& routes);    // handle_shadow.cpp
+void add_metrics_routes(RouteTable& routes);   // handle_metrics.cpp
+void add_openapi_routes(RouteTable& routes);   // handle_openapi.cpp
 
 // The path of a request target ("/v1/decisions?explain=false" -> "/v1/decisions").
 std::string_view target_path(std::string_view target);

@@ -1,8 +1,10 @@
 #include "serve.hpp"
 
+#include "hot_reload.hpp"
 #include "routes.hpp"
 #include "server.hpp"
 #include "service.hpp"
+#include "tls_context.hpp"
 
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -11,6 +13,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <future>
 #include <thread>
 #include <vector>
@@ -46,21 +49,49 @@ void wait_for_connections(const Service& service) {
 
 bool is_loopback_host(const std::string& host) { return parse_host(host).is_loopback(); }
 
+void print_routes(std::ostream& out) {
+    RouteTable routes = make_routes();
+    for (const auto& route : routes.all())
+        out << beast_http::to_string(route.method) << " " << route.pattern << "\n";
+}
+
 void listen_and_serve(const ServeOptions& options, std::shared_ptr<const Pack> pack, TokenTable tokens,
                       std::ostream& out) {
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     // The service outlives the I/O context: sessions still queued in it when it is destroyed
     // release their connection count on the way out.
     Service service(std::move(pack), std::move(tokens), options.limits);
+    if (!options.record_log.empty()) {
+        try {
+            service.recorder = std::make_unique<DecisionRecorder>(options.record_log, options.limits.record_queue,
+                                                                  options.limits.record_group,
+                                                                  &service.metrics.log_commit_seconds);
+        } catch (const std::runtime_error& error) {
+            throw RecordLogError(error.what());
+        }
+    }
     RouteTable routes = make_routes();
     asio::io_context context(static_cast<int>(threads));
     asio::ip::tcp::endpoint endpoint(parse_host(options.host), options.port);
+    std::unique_ptr<asio::ssl::context> tls;
+    if (!options.tls_cert_file.empty()) tls = make_tls_context(options.tls_cert_file, options.tls_key_file);
     std::unique_ptr<Server> server;
     try {
-        server = std::make_unique<Server>(context, service, routes, endpoint);
+        server = std::make_unique<Server>(context, service, routes, endpoint, tls.get());
     } catch (const boost::system::system_error& error) {
         throw ServeError("cannot listen on " + endpoint_text(endpoint) + ": " + error.code().message());
     }
+    HotReload hot_reload(options, service);
+    asio::signal_set hangup(context, SIGHUP);
+    std::function<void()> await_hangup = [&] {
+        hangup.async_wait([&](boost::system::error_code error, int) {
+            if (error) return;
+            spdlog::info("SIGHUP: reloading");
+            hot_reload.reload_all();
+            await_hangup();
+        });
+    };
+    await_hangup();
     std::promise<int> stop_signal;
     asio::signal_set signals(context, SIGINT, SIGTERM);
     signals.async_wait([&](boost::system::error_code error, int number) {
@@ -69,7 +100,7 @@ void listen_and_serve(const ServeOptions& options, std::shared_ptr<const Pack> p
     server->start_accepting();
     std::vector<std::thread> workers;
     for (unsigned i = 0; i < threads; ++i) workers.emplace_back([&context] { context.run(); });
-    out << "listening on http://" << endpoint_text(server->local_endpoint()) << std::endl;
+    out << "listening on " << (tls ? "https://" : "http://") << endpoint_text(server->local_endpoint()) << std::endl;
     spdlog::info("serving pack {} {} ({}) on {} threads", service.pack.current()->pack->name(),
                  service.pack.current()->pack->version(), service.pack.current()->pack->digest(), threads);
 
@@ -78,6 +109,8 @@ void listen_and_serve(const ServeOptions& options, std::shared_ptr<const Pack> p
     service.stopping.store(true);
     server->stop();
     wait_for_connections(service);
+    // Every decision queued is committed (and its request completed) before the threads stop.
+    if (service.recorder) service.recorder->stop();
     context.stop();
     for (auto& worker : workers) worker.join();
     spdlog::info("stopped");

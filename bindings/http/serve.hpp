@@ -19,15 +19,25 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The decision log given with --record cannot be opened for appending: the message names it.
+class RecordLogError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 // Whether `host` is a loopback address (127.0.0.0/8, ::1, or "localhost"); throws ServeError
 // when it is not an IP address at all.
 bool is_loopback_host(const std::string& host);
 
 // Serves `pack` on options.host:options.port until SIGINT or SIGTERM, then stops gracefully:
 // no new connections, requests in flight answered (for at most limits.stop_grace), and returns.
-// Prints "listening on http://ADDRESS:PORT" to `out` (flushed) once it accepts connections.
-// Throws ServeError when it cannot listen.
+// Prints "listening on http://ADDRESS:PORT" (https:// with TLS) to `out` (flushed) once it accepts
+// connections. Throws ServeError when it cannot listen or cannot use the TLS certificate or key,
+// RecordLogError when the decision log cannot be opened.
 void listen_and_serve(const ServeOptions& options, std::shared_ptr<const Pack> pack, TokenTable tokens,
                       std::ostream& out);
+
+// Every route of the service, one a line: "METHOD PATTERN" (`frontdoor serve --routes`).
+void print_routes(std::ostream& out);
 
 }  // namespace frontdoor::http

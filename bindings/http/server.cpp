@@ -12,8 +12,9 @@ namespace frontdoor::http {
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
-Server::Server(asio::io_context& context, Service& service, const RouteTable& routes, const tcp::endpoint& endpoint)
-    : context_(context), service_(service), routes_(routes), acceptor_(asio::make_strand(context)) {
+Server::Server(asio::io_context& context, Service& service, const RouteTable& routes, const tcp::endpoint& endpoint,
+               asio::ssl::context* tls)
+    : context_(context), service_(service), routes_(routes), tls_(tls), acceptor_(asio::make_strand(context)) {
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(asio::socket_base::reuse_address(true));
     acceptor_.bind(endpoint);
@@ -26,7 +27,7 @@ void Server::accept() {
     acceptor_.async_accept(asio::make_strand(context_), [this](boost::system::error_code error, tcp::socket socket) {
         if (error == asio::error::operation_aborted || !acceptor_.is_open()) return;
         if (!error) {
-            auto session = std::make_shared<Session>(Stream(std::move(socket)), service_, routes_);
+            auto session = std::make_shared<Session>(Stream(std::move(socket), tls_), service_, routes_);
             remember(session);
             session->start();
         } else {

@@ -7,6 +7,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
 
 #include <list>
 #include <memory>
@@ -19,8 +20,9 @@ class Session;
 class Server {
 public:
     // Binds and listens on `endpoint`; throws boost::system::system_error when it cannot.
+    // With `tls` (not null, outliving the server) every connection speaks TLS.
     Server(boost::asio::io_context& context, Service& service, const RouteTable& routes,
-           const boost::asio::ip::tcp::endpoint& endpoint);
+           const boost::asio::ip::tcp::endpoint& endpoint, boost::asio::ssl::context* tls = nullptr);
     boost::asio::ip::tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
     void start_accepting();
     // Thread-safe.
@@ -33,6 +35,7 @@ private:
     boost::asio::io_context& context_;
     Service& service_;
     const RouteTable& routes_;
+    boost::asio::ssl::context* tls_;
     boost::asio::ip::tcp::acceptor acceptor_;
     std::mutex sessions_mutex_;
     std::list<std::weak_ptr<Session>> sessions_;

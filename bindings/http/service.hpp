@@ -5,12 +5,18 @@
 // shadow mode) add their own member here and are reached by handlers through it.
 #include "active_pack.hpp"
 #include "auth.hpp"
+#include "decision_recorder.hpp"
+#include "metrics.hpp"
 #include "service_limits.hpp"
 
 #include <atomic>
 #include <cstddef>
+#include <memory>
 
 namespace frontdoor::http {
+
+class PackReloader;  // reload_pack.hpp
+class ShadowMode;    // shadow_mode.hpp
 
 struct Service {
     Service(std::shared_ptr<const Pack> active_pack, TokenTable token_table, ServiceLimits service_limits)
@@ -21,8 +27,15 @@ struct Service {
     const ServiceLimits limits;
     std::atomic<std::size_t> open_connections{0};
     std::atomic<std::size_t> batches_in_flight{0};
+    // With --record LOG: the decision log's group-commit writer; null without --record.
+    std::unique_ptr<DecisionRecorder> recorder;
+    Metrics metrics;
     // Set once a graceful stop begins: connections close after their current response.
     std::atomic<bool> stopping{false};
+    // Hot reload and shadow mode (hot_reload.hpp): set before the I/O threads start and cleared
+    // after they stop; shadow is null without --shadow.
+    PackReloader* reloader = nullptr;
+    ShadowMode* shadow = nullptr;
 };
 
 }  // namespace frontdoor::http

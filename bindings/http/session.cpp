@@ -4,10 +4,14 @@
 #include "json_error.hpp"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
 #include <spdlog/spdlog.h>
+
+#include <cstdint>
+#include <limits>
 
 namespace frontdoor::http {
 
@@ -24,7 +28,9 @@ Response refusal(beast_http::status status, std::string_view message) {
 }
 
 // The answer of a request that took longer than its deadline, server-side: try again.
-Response too_late(const Request& request, const Response& computed) {
+Response too_late(const Response& computed) {
+    Request request{beast_http::verb::post, "/", computed.version()};
+    request.keep_alive(computed.keep_alive());
     Response response = error_response(request, beast_http::status::service_unavailable,
                                        "the request could not be answered within its deadline; try again");
     response.set(beast_http::field::retry_after, "1");
@@ -60,14 +66,24 @@ void Session::release_batch_slot() {
 
 void Session::start() {
     asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-        if (self->service_.open_connections.load() > self->service_.limits.connections) {
-            Response response = refusal(beast_http::status::service_unavailable, "too many connections; try again");
-            response.set(beast_http::field::retry_after, "1");
-            self->send(std::move(response));
-            return;
-        }
-        self->read_head();
+        // A TLS handshake (none on plain TCP) must end within the read timeout; a peer that is not
+        // speaking TLS (plain HTTP to an HTTPS port) fails it and is closed.
+        self->stream_.expires_after(self->service_.limits.read_timeout);
+        self->stream_.async_handshake([self](beast::error_code error) {
+            self->stream_.expires_never();
+            if (error) return self->close();
+            self->begin();
+        });
     });
+}
+
+void Session::begin() {
+    if (service_.open_connections.load() > service_.limits.connections) {
+        Response response = refusal(beast_http::status::service_unavailable, "too many connections; try again");
+        response.set(beast_http::field::retry_after, "1");
+        return send(std::move(response));
+    }
+    read_head();
 }
 
 void Session::stop_if_idle() {
@@ -91,7 +107,7 @@ void Session::read_head() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(service_.limits.header_bytes));
     // The largest body any route takes; the route's own limit is applied once the head is read.
-    if (service_.limits.batch_body_bytes == 0) parser_->body_limit(boost::none);
+    if (service_.limits.batch_body_bytes == 0) parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     else parser_->body_limit(std::max(service_.limits.body_bytes, service_.limits.batch_body_bytes));
     reading_head_ = true;
     timed_out_ = false;
@@ -119,7 +135,7 @@ void Session::on_head(beast::error_code error) {
     if (auto length = parser_->content_length(); limit && length && *length > limit)
         return on_read_error(beast_http::error::body_limit);
     if (limit) parser_->body_limit(limit);
-    else parser_->body_limit(boost::none);
+    else parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     if (match.route && match.route->stream) return begin_stream(*match.route);
     arm_read_timer(service_.limits.request_deadline);
     if (beast::iequals(head[beast_http::field::expect], "100-continue")) return send_continue();
@@ -147,13 +163,24 @@ void Session::on_body(beast::error_code error) {
     if (error) return on_read_error(error);
     Request request = parser_->release();
     ++served_;
-    Response response = answer_request(service_, routes_, request);
-    // The deadline bounds the whole request: a body that came late was 408 (on_read_error); an
-    // answer ready late (a slow decision, later a slow log) is 503 with Retry-After.
-    if (std::chrono::steady_clock::now() - head_arrived_ > service_.limits.request_deadline)
-        response = too_late(request, response);
+    RequestContext context;
+    Response response = answer_request(service_, routes_, request, context);
+    // The deadline bounds the whole request, from its head to its answer: a body that came late was
+    // 408 (on_read_error); an answer ready late (a slow decision, a slow log) is 503 with Retry-After.
+    auto deadline = head_arrived_ + service_.limits.request_deadline;
+    if (context.finish) {
+        // A recorded decision: sent from this connection's strand once its record has committed.
+        return context.finish(std::move(response), [self = shared_from_this(), deadline](Response final_response) {
+            asio::post(self->stream_.get_executor(), [self, deadline, final_response = std::move(final_response)]() mutable {
+                if (std::chrono::steady_clock::now() > deadline) final_response = too_late(final_response);
+                self->release_batch_slot();
+                self->send(std::move(final_response), true);
+            });
+        });
+    }
+    if (std::chrono::steady_clock::now() > deadline) response = too_late(response);
     release_batch_slot();
-    send(std::move(response));
+    send(std::move(response), true);
 }
 
 void Session::on_read_error(beast::error_code error) {
@@ -173,7 +200,8 @@ void Session::on_read_error(beast::error_code error) {
     close();
 }
 
-void Session::send(Response response) {
+void Session::send(Response response, bool counted) {
+    if (!counted) service_.metrics.requests.with({"unrouted", std::to_string(response.result_int())}).add();
     if (served_ >= service_.limits.requests_per_connection || service_.stopping.load()) response.keep_alive(false);
     bool keep_alive = response.keep_alive();
     response_ = std::make_shared<Response>(std::move(response));

@@ -29,13 +29,15 @@ public:
     void stop_if_idle();
 
 private:
+    void begin();
     void read_head();
     void on_head(boost::beast::error_code error);
     void send_continue();
     void read_body();
     void on_body(boost::beast::error_code error);
     void on_read_error(boost::beast::error_code error);
-    void send(Response response);
+    // `counted`: answer_request has counted it in the metrics already; else it counts as "unrouted".
+    void send(Response response, bool counted = false);
     void on_written(bool keep_alive, boost::beast::error_code error);
     void arm_read_timer(std::chrono::milliseconds timeout);
     void drain_and_close();
@@ -46,7 +48,7 @@ private:
 
     // A streamed body (session_stream.cpp): read in pieces for a BatchPipe, answered in chunks.
     void begin_stream(const Route& route);
-    void refuse_stream(Response refusal);
+    void refuse_stream(Response refusal, const std::string& route);
     void read_piece();
     void on_piece(boost::beast::error_code error);
     void write_answers(std::string answers);

@@ -64,12 +64,17 @@ void Session::begin_stream(const Route& route) {
     state->context.request_id = request_id_for(head["X-Request-Id"]);
     state->context.route = route.pattern;
     std::variant<Response, StreamPlan> plan = [&]() -> std::variant<Response, StreamPlan> {
-        if (auto refusal = refuse_access(service_, routes_, head, state->context)) return std::move(*refusal);
-        return route.stream(service_, head, state->context);
+        try {
+            if (auto refusal = refuse_access(service_, routes_, head, state->context)) return std::move(*refusal);
+            return route.stream(service_, head, state->context);
+        } catch (const std::exception& error) {
+            spdlog::error("request {}: internal error: {}", state->context.request_id, error.what());
+            return error_response(head, beast_http::status::internal_server_error, "internal error");
+        }
     }();
     if (auto* refusal = std::get_if<Response>(&plan)) {
         refusal->set("X-Request-Id", state->context.request_id);
-        return refuse_stream(std::move(*refusal));
+        return refuse_stream(std::move(*refusal), state->context.route);
     }
     auto& accepted = std::get<StreamPlan>(plan);
     state->chunked = head.version() >= 11;
@@ -99,8 +104,10 @@ void Session::begin_stream(const Route& route) {
             s.pipe->start(std::move(s.decide), std::move(peer));
         } catch (const std::system_error& error) {
             spdlog::error("request {}: cannot start a batch: {}", s.context.request_id, error.what());
+            std::string pattern = s.context.route;
             self->stream_state_.reset();
-            self->refuse_stream(stream_refusal(11, beast_http::status::service_unavailable, "cannot start a batch now; try again"));
+            self->refuse_stream(stream_refusal(11, beast_http::status::service_unavailable, "cannot start a batch now; try again"),
+                                pattern);
         }
     };
     if (!expect_continue) return start();
@@ -113,10 +120,11 @@ void Session::begin_stream(const Route& route) {
 
 // A streamed request refused from its head: the body is not read, so the connection closes after
 // the answer (drain_and_close lets the client read it).
-void Session::refuse_stream(Response refusal) {
+void Session::refuse_stream(Response refusal, const std::string& route) {
     release_batch_slot();
     refusal.keep_alive(false);
-    send(std::move(refusal));
+    service_.metrics.requests.with({route, std::to_string(refusal.result_int())}).add();
+    send(std::move(refusal), true);
 }
 
 void Session::read_piece() {
@@ -169,21 +177,22 @@ void Session::write_answers(std::string answers) {
     });
 }
 
-// One chunk: its size in hex, CR LF, the answers, CR LF; the final chunk is "0" CR LF CR LF.
+// One chunk: its size in hex, CR LF, the answers, CR LF; the final chunk is "0" CR LF CR LF, after
+// the last answers (a stopped batch's error line) when there are some. HTTP/1.0: the answers bare.
 void Session::write_chunk() {
     auto& s = *stream_state_;
+    static constexpr std::string_view crlf = "\r\n", last = "\r\n0\r\n\r\n";
     std::array<asio::const_buffer, 3> buffers;
     if (!s.chunked) {
         buffers = {asio::buffer(s.answers), asio::const_buffer(), asio::const_buffer()};
-    } else if (s.finishing) {
-        s.chunk_size = "0\r\n\r\n";
-        buffers = {asio::buffer(s.chunk_size), asio::const_buffer(), asio::const_buffer()};
+    } else if (s.finishing && s.answers.empty()) {
+        buffers = {asio::buffer(last.substr(2)), asio::const_buffer(), asio::const_buffer()};
     } else {
         char size[24];
         std::snprintf(size, sizeof size, "%zx\r\n", s.answers.size());
         s.chunk_size = size;
-        static constexpr char crlf[] = "\r\n";
-        buffers = {asio::buffer(s.chunk_size), asio::buffer(s.answers), asio::buffer(crlf, 2)};
+        buffers = {asio::buffer(s.chunk_size), asio::buffer(s.answers),
+                   s.finishing ? asio::buffer(last) : asio::buffer(crlf)};
     }
     asio::async_write(stream_, buffers, [self = shared_from_this()](beast::error_code error, std::size_t) {
         self->on_chunk_written(error);
@@ -213,18 +222,36 @@ void Session::on_stream_finished(StreamOutcome outcome) {
     spdlog::debug("request {} POST {} {} lines decided {} refused {}{} {}us", s.context.request_id, s.context.route,
                   outcome.completed ? "complete" : "cut short", outcome.summary.decided, outcome.summary.refused,
                   outcome.read_failure ? "; " + *outcome.read_failure : std::string(), micros.count());
-    if (closed_ || outcome.broken) return close();
-    if (outcome.read_failure) {
-        // Answers already sent cannot be taken back: the answer is cut short by closing.
-        if (s.head_written) return close();
-        Response refusal = stream_refusal(s.head.version(), s.failure_status, *outcome.read_failure);
-        refusal.set("X-Request-Id", s.context.request_id);
-        stream_state_.reset();
-        return send(std::move(refusal));
+    auto count = [&](unsigned status) {
+        service_.metrics.requests.with({s.context.route, std::to_string(status)}).add();
+    };
+    if (closed_ || outcome.broken) {
+        if (s.head_written) count(200);  // a client gone before any answer is not counted
+        return close();
     }
+    if (!s.head_written && (outcome.read_failure || outcome.stopped)) {
+        // Nothing was answered yet: the request is refused whole, and the connection closes (the
+        // rest of the body, if any, is drained).
+        Response refusal = outcome.stopped ? std::move(*outcome.stopped)
+                                           : stream_refusal(s.head.version(), s.failure_status, *outcome.read_failure);
+        refusal.set("X-Request-Id", s.context.request_id);
+        std::string route = s.context.route;
+        stream_state_.reset();
+        return refuse_stream(std::move(refusal), route);
+    }
+    count(200);
+    // Answers already sent cannot be taken back: a body that could not be read to its end cuts the
+    // answer short (no last chunk), so that the client sees it is incomplete.
+    if (outcome.read_failure) return close();
     s.finishing = true;
+    if (outcome.stopped) {
+        // The server stopped the batch (its decisions could not be recorded): one last line says
+        // why, the answer ends, and the connection closes.
+        s.answers = std::move(outcome.stopped->body());
+        s.head.keep_alive(false);
+    }
     if (served_ >= service_.limits.requests_per_connection || service_.stopping.load()) s.head.keep_alive(false);
-    if (!s.chunked) return end_stream();
+    if (!s.chunked && s.answers.empty()) return end_stream();
     stream_.expires_after(service_.limits.write_timeout);
     if (s.head_written) return write_chunk();
     s.head_written = true;

@@ -37,8 +37,8 @@ constexpr std::size_t release_headroom = 1 << 16;
 // The answers waiting for their group to be recorded and released.
 class PendingGroup {
 public:
-    PendingGroup(const Pack& pack, DecisionLog* log, const BatchOptions& options, const BatchSink& sink)
-        : pack_(pack), log_(log), options_(options), sink_(sink) {
+    PendingGroup(const Pack& pack, const BatchRecorder& record, const BatchOptions& options, const BatchSink& sink)
+        : pack_(pack), record_(record), options_(options), sink_(sink) {
         answers_.reserve(options.release_bytes);
     }
 
@@ -47,7 +47,7 @@ public:
             answers_ += refusal_json(line, decided);
         } else {
             answers_ += decided.json;
-            if (log_) entries_.push_back({std::string(input), std::move(decided.json)});
+            if (record_) entries_.push_back({std::string(input), std::move(decided.json)});
         }
         answers_ += '\n';
         if (answers_.size() + release_headroom > options_.release_bytes || entries_.size() >= options_.record_group) release();
@@ -55,7 +55,7 @@ public:
 
     // Records the group, then hands its answers on: never an answer before its record commits.
     void release() {
-        if (log_ && !entries_.empty()) log_->append(pack_, entries_);
+        if (record_ && !entries_.empty()) record_(pack_, std::move(entries_));
         entries_.clear();
         if (!answers_.empty()) sink_(answers_);
         answers_.clear();
@@ -63,7 +63,7 @@ public:
 
 private:
     const Pack& pack_;
-    DecisionLog* log_;
+    const BatchRecorder& record_;
     const BatchOptions& options_;
     const BatchSink& sink_;
     std::string answers_;
@@ -74,8 +74,15 @@ private:
 
 BatchSummary decide_batch(const Pack& pack, JsonLinesReader& lines, DecisionLog* log, const BatchOptions& options,
                           const BatchSink& sink) {
+    BatchRecorder append;
+    if (log) append = [log](const Pack& deciding, std::vector<DecisionLog::Entry> entries) { log->append(deciding, entries); };
+    return decide_batch(pack, lines, append, options, sink);
+}
+
+BatchSummary decide_batch(const Pack& pack, JsonLinesReader& lines, const BatchRecorder& record,
+                          const BatchOptions& options, const BatchSink& sink) {
     BatchSummary summary;
-    PendingGroup group(pack, log, options, sink);
+    PendingGroup group(pack, record, options, sink);
     JsonLine line;
     try {
         while (lines.next(line)) {

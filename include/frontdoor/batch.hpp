@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace frontdoor {
 
@@ -49,5 +50,16 @@ using BatchSink = std::function<void(std::string_view answers)>;
 // throws. Thread-safe for distinct readers and sinks; a log may be shared.
 BatchSummary decide_batch(const Pack& pack, JsonLinesReader& lines, DecisionLog* log, const BatchOptions& options,
                           const BatchSink& sink);
+
+// Makes one group of decisions of `pack` durable: returns only once every entry is on disk, and
+// throws when none is (a caller that owns its log elsewhere, such as the service's group-commit
+// writer, which shares one transaction among many requests).
+using BatchRecorder = std::function<void(const Pack& pack, std::vector<DecisionLog::Entry> entries)>;
+
+// decide_batch, with each group recorded by `record` instead of appended to a log: a group reaches
+// the sink only after `record` returned. Throws what `record` and `sink` throw. An empty `record`
+// records nothing, as a null log does.
+BatchSummary decide_batch(const Pack& pack, JsonLinesReader& lines, const BatchRecorder& record,
+                          const BatchOptions& options, const BatchSink& sink);
 
 }  // namespace frontdoor

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Load benchmark of `frontdoor serve` on loopback (issue 12), with `eval --jsonl` on the same contacts
+# in the same run, so that the cost of HTTP reads as a ratio. Server and clients share the machine's
+# cores (2 here); nothing is pinned unless --pin is given (server on CPU 0, clients on CPU 1).
+#
+#   benchmarks/serve_load.sh --cli build/frontdoor --latency build/benchmarks/bench_serve_latency
+#       [--contacts FILE | --count 20000] [--seconds 10] [--connections 64] [--rates "1000 10000"] [--pin]
+#
+# Steps, each printing its figures (docs/performance.md, "The decision service", records a run):
+#   1. eval --jsonl decisions/s, with and without the explanation;
+#   2. saturation: wrk (keep-alive, round robin over the contacts, benchmarks/serve/post_contacts.lua)
+#      for --seconds, with and without ?explain=false; again with --record LOG when `serve --help`
+#      lists --record (skipped, saying so, when it does not yet);
+#   3. latency at fixed rates (bench_serve_latency, open loop, measured from when each request was
+#      due): each of --rates, then half the saturation throughput with the explanation.
+# Contacts come from benchmarks/generator/generate_contacts.py (Hackney profile, no malformed
+# lines, so every answer is a 200). Any non-200 answer or failed step exits non-zero.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+rules="$here/../rules/hackney"
+cli="" latency="" contacts="" count=20000 seconds=10 connections=64 rates="1000 10000" pin=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --cli) cli="$2"; shift 2 ;;
+    --latency) latency="$2"; shift 2 ;;
+    --contacts) contacts="$2"; shift 2 ;;
+    --count) count="$2"; shift 2 ;;
+    --seconds) seconds="$2"; shift 2 ;;
+    --connections) connections="$2"; shift 2 ;;
+    --rates) rates="$2"; shift 2 ;;
+    --pin) pin=1; shift ;;
+    *) echo "serve_load.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+[ -x "$cli" ] && [ -x "$latency" ] || { echo "serve_load.sh: give --cli FRONTDOOR and --latency BENCH_SERVE_LATENCY" >&2; exit 2; }
+command -v wrk > /dev/null || { echo "serve_load.sh: wrk is not installed (scripts/setup.sh installs it)" >&2; exit 2; }
+work="$(mktemp -d "${TMPDIR:-/tmp}/serve_load.XXXXXX")"
+server_pid=""
+stop_server() {
+  if [ -n "$server_pid" ]; then kill -TERM "$server_pid" 2> /dev/null || true; wait "$server_pid" 2> /dev/null || true; fi
+  server_pid=""
+}
+trap 'stop_server; rm -rf "$work"' EXIT
+server_cpu="" client_cpu=""
+[ "$pin" = 1 ] && { server_cpu="taskset -c 0"; client_cpu="taskset -c 1"; }
+
+if [ -z "$contacts" ]; then
+  contacts="$work/contacts.jsonl"
+  /usr/bin/python3 "$here/generator/generate_contacts.py" --count "$count" --seed 12 --malformed-share 0 > "$contacts"
+fi
+lines=$(grep -c . "$contacts")
+echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/'); contacts: $lines ($contacts)"
+
+# 1. The CLI on the same contacts, one process, as the baseline. Its start (loading the pack) is timed
+# on an empty input and taken off, since the server loads its pack once before listening.
+seconds_of() { local t0 t1; t0=$(date +%s.%N); "$@" > /dev/null; t1=$(date +%s.%N); echo "$t1 - $t0" | bc -l; }
+startup=$(seconds_of "$cli" eval --rules "$rules" --jsonl /dev/null)
+for explain in "" --no-explain; do
+  wall=$(seconds_of "$cli" eval --rules "$rules" --jsonl $explain "$contacts")
+  decide=$(echo "if ($wall - $startup > 0.001) $wall - $startup else 0.001" | bc -l)
+  printf 'eval --jsonl %-13s %8.0f decisions/s  (%.2f s, of which %.2f s start and pack load, taken off)\n' \
+    "${explain:-(explain)}" "$(echo "$lines / $decide" | bc -l)" "$wall" "$startup"
+done
+
+# Starts the server (extra arguments appended) and sets $port.
+start_server() {
+  $server_cpu "$cli" serve --rules "$rules" --no-auth --listen 127.0.0.1:0 --threads 2 "$@" > "$work/listening" 2> "$work/server.log" &
+  server_pid=$!
+  for _ in $(seq 300); do grep -q "listening on" "$work/listening" 2> /dev/null && break; sleep 0.1; done
+  port=$(sed -n 's|^listening on http://127.0.0.1:||p' "$work/listening")
+  [ -n "$port" ] || { echo "serve_load.sh: the server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
+}
+
+# Runs wrk at saturation on $1 (a path); prints its summary line and sets $throughput.
+saturate() {
+  local label="$1" path="$2" out
+  out=$($client_cpu wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$here/serve/post_contacts.lua" \
+        "http://127.0.0.1:$port" -- "$contacts" "$path")
+  if grep -q "Non-2xx\|Socket errors" <<< "$out"; then echo "$out" >&2; echo "serve_load.sh: errors under load" >&2; exit 1; fi
+  throughput=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<< "$out")
+  local p50 p99
+  p50=$(awk '$1 == "50%" {print $2}' <<< "$out"); p99=$(awk '$1 == "99%" {print $2}' <<< "$out")
+  printf 'serve saturated %-22s %8s decisions/s  (wrk -c%s: p50 %s, p99 %s at saturation)\n' "$label" "$throughput" "$connections" "$p50" "$p99"
+}
+
+# 2. Saturation, then 3. fixed rates on the same server.
+start_server
+saturate "(explain)" /v1/decisions
+saturated=$throughput
+saturate "(explain=false)" "/v1/decisions?explain=false"
+half=$((saturated / 2))
+for rate in $rates $half; do
+  label="$rate/s"; [ "$rate" = "$half" ] && label="$rate/s (50% of saturation)"
+  printf 'serve fixed rate %-28s ' "$label"
+  $client_cpu "$latency" --port "$port" --contacts "$contacts" --rate "$rate" --seconds "$seconds" --connections 16
+done
+stop_server
+
+if "$cli" serve --help 2>&1 | grep -q -- "--record"; then
+  start_server --record "$work/decisions.db"
+  saturate "(explain, --record)" /v1/decisions
+  for rate in $rates; do
+    printf 'serve fixed rate %-28s ' "$rate/s (--record)"
+    $client_cpu "$latency" --port "$port" --contacts "$contacts" --rate "$rate" --seconds "$seconds" --connections 16
+  done
+  stop_server
+else
+  echo "serve --record: not in this build yet; skipped"
+fi
+echo "machine after: $(uptime | sed 's/.*load average/load average/')"

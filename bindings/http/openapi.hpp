@@ -1,0 +1,26 @@
+#pragma once
+// The OpenAPI 3.1 document of the service (GET /v1/openapi.json): one operation for each route of
+// the route table, described in openapi_operations.cpp, with the contact schema taken from the
+// active pack itself (Pack::input_schema), so the document always says what this server accepts.
+#include "routes.hpp"
+
+#include "frontdoor/frontdoor.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace frontdoor::http {
+
+// The operation object (summary, parameters, request body, responses) for `method` on `pattern`,
+// or null when the route has no description yet: the document then marks it
+// "x-frontdoor-undocumented" and the service test fails until it is described.
+nlohmann::json describe_operation(beast_http::verb method, const std::string& pattern);
+
+// The shared schemas (Error, Refusal, Decision, Pack, ...) under components/schemas, without Contact.
+nlohmann::json common_schemas();
+
+// The whole document for the routes in `routes`, with `pack`'s input schema as components/schemas/Contact.
+nlohmann::json openapi_document(const RouteTable& routes, const Pack& pack);
+
+}  // namespace frontdoor::http

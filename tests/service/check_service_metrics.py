@@ -1,0 +1,204 @@
+"""GET /metrics end to end: the real server, real requests, then a scrape read by two parsers (the
+Prometheus client's own, from Debian's python3-prometheus-client, and a strict one of the text
+format here), whose counts must be exactly those of the requests sent. Also: who may scrape, and
+that nothing in the text says what a contact says.
+
+    check_service_metrics.py --cli build/frontdoor --rules rules/hackney
+"""
+import argparse
+import json
+import math
+import os
+import re
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from service_harness import (DECIDE_TOKEN, Server, check, finish, sample_contacts,  # noqa: E402
+                             token_line)
+
+from prometheus_client.parser import text_string_to_metric_families  # noqa: E402
+
+METRICS_TOKEN = "metrics-token-for-tests"
+ADMIN_TOKEN = "admin-token-for-tests"
+
+FAMILIES = {
+    "frontdoor_pack_info": "gauge",
+    "frontdoor_open_connections": "gauge",
+    "frontdoor_http_requests_total": "counter",
+    "frontdoor_decision_duration_seconds": "histogram",
+    "frontdoor_decisions_total": "counter",
+    "frontdoor_refusals_total": "counter",
+    "frontdoor_log_commit_duration_seconds": "histogram",
+    "frontdoor_log_queue_depth": "gauge",
+    "frontdoor_log_pushbacks_total": "counter",
+    "frontdoor_reloads_total": "counter",
+    "frontdoor_shadow_transitions_total": "counter",
+}
+
+NAME = r"[a-zA-Z_:][a-zA-Z0-9_:]*"
+LABEL = r'([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\\n]|\\[\\"n])*)"'
+SAMPLE = re.compile(rf"^({NAME})(?:\{{({LABEL}(?:,{LABEL})*)?\}})? (\S+)$")
+
+
+def strict_parse(text):
+    """Parses the text format strictly: every family HELP then TYPE, then its samples, each sample
+    of a declared family (with _bucket/_sum/_count for histograms), each number a float, the text
+    ending in a newline. Returns {family: {"type": t, "samples": [(name, {labels}, value)]}}."""
+    families, current = {}, None
+    if not text.endswith("\n"):
+        check(False, "the exposition ends with a newline")
+    lines = text.split("\n")[:-1]
+    for number, line in enumerate(lines, 1):
+        where = f"metrics line {number}: {line!r}"
+        if line.startswith("# HELP "):
+            name = line.split(" ")[2]
+            check(re.fullmatch(NAME, name) and name not in families, f"{where}: a new, valid family name")
+            families[name] = {"type": None, "samples": []}
+            current = name
+        elif line.startswith("# TYPE "):
+            parts = line.split(" ")
+            check(len(parts) == 4 and parts[2] == current and parts[3] in ("counter", "gauge", "histogram"),
+                  f"{where}: TYPE right after its HELP")
+            families[current]["type"] = parts[3]
+        else:
+            match = SAMPLE.match(line)
+            if not check(match is not None, f"{where}: a sample line"):
+                continue
+            name, value = match.group(1), match.groups()[-1]
+            labels = dict(re.findall(LABEL, match.group(2) or ""))
+            kind = families.get(current, {}).get("type")
+            allowed = {current} if kind != "histogram" else {current + s for s in ("_bucket", "_sum", "_count")}
+            check(name in allowed, f"{where}: a sample of family {current}")
+            try:
+                parsed = float(value)
+            except ValueError:
+                check(False, f"{where}: the value is a number")
+                continue
+            families[current]["samples"].append((name, labels, parsed))
+    return families
+
+
+def check_histogram(families, name):
+    samples = families[name]["samples"]
+    buckets = [(s[1]["le"], s[2]) for s in samples if s[0] == name + "_bucket"]
+    bounds = [math.inf if le == "+Inf" else float(le) for le, _ in buckets]
+    counts = [value for _, value in buckets]
+    check(bounds == sorted(bounds) and bounds[-1] == math.inf, f"{name}: bucket bounds ascend to +Inf")
+    check(counts == sorted(counts), f"{name}: buckets are cumulative")
+    total = [s[2] for s in samples if s[0] == name + "_count"]
+    check(total == [counts[-1]], f"{name}: _count equals the +Inf bucket")
+    return counts[-1]
+
+
+def value_of(families, family, **labels):
+    for sample_name, sample_labels, value in families[family]["samples"]:
+        if sample_name == family and sample_labels == labels:
+            return value
+    return None
+
+
+def scrape(server, token=METRICS_TOKEN):
+    status, headers, body = server.request("GET", "/metrics", token=token)
+    check(status == 200, f"GET /metrics with the metrics role: 200, got {status}")
+    check(headers.get("content-type", "").startswith("text/plain; version=0.0.4"), f"content type: {headers}")
+    text = body.decode()
+    families = strict_parse(text)
+    client = {f.name: f.type for f in text_string_to_metric_families(text)}
+    # The Prometheus client names counters without their _total suffix.
+    expected = {name[:-6] if kind == "counter" else name: kind for name, kind in FAMILIES.items()}
+    check(client == expected, f"the Prometheus client's parser reads every family: {client}")
+    check({n: f["type"] for n, f in families.items()} == FAMILIES, f"the strict parser reads every family")
+    return text, families
+
+
+def check_roles(server):
+    check(server.request("GET", "/metrics")[0] == 401, "GET /metrics without a token: 401")
+    check(server.request("GET", "/metrics", token=DECIDE_TOKEN)[0] == 403, "GET /metrics with decide: 403")
+    check(server.request("GET", "/metrics", token=ADMIN_TOKEN)[0] == 200, "GET /metrics with admin: 200")
+
+
+def check_at_start(server):
+    text, families = scrape(server)
+    _, _, body = server.request("GET", "/v1/pack", token=DECIDE_TOKEN)
+    pack = json.loads(body)
+    check(value_of(families, "frontdoor_pack_info", name=pack["name"], version=pack["version"],
+                   digest=pack["digest"]) == 1, "frontdoor_pack_info names the active pack")
+    for result in ("ok", "failed"):
+        check(value_of(families, "frontdoor_reloads_total", result=result) == 0, f"reloads {result} at 0")
+    for name in ("frontdoor_refusals_total", "frontdoor_log_queue_depth", "frontdoor_log_pushbacks_total"):
+        check(value_of(families, name) == 0, f"{name} at 0 before any traffic")
+    check(check_histogram(families, "frontdoor_log_commit_duration_seconds") == 0, "no log commit yet")
+    check(check_histogram(families, "frontdoor_decision_duration_seconds") == 0, "no decision yet")
+
+
+def send_traffic(server, contacts):
+    """Decides every contact, one refused contact and one body that is not JSON, asks for a path
+    that does not exist and sends a head too large; returns the outcome codes counted."""
+    outcomes = {}
+    connection = server.connection()
+    for text in contacts:
+        status, _, body = server.request("POST", "/v1/decisions", text, token=DECIDE_TOKEN, connection=connection)
+        if status == 200:
+            code = json.loads(body).get("outcome", {}).get("code", "none")
+            outcomes[code] = outcomes.get(code, 0) + 1
+    connection.close()
+    refused = server.request("POST", "/v1/decisions", '{"contact_id": "REFUSED-1"}', token=DECIDE_TOKEN)[0]
+    check(refused == 422, f"a contact with missing fields is refused: {refused}")
+    check(server.request("POST", "/v1/decisions", "{not json", token=DECIDE_TOKEN)[0] == 400, "not JSON: 400")
+    check(server.request("GET", "/nowhere", token=DECIDE_TOKEN)[0] == 404, "unknown path: 404")
+    huge = b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * (64 << 10) + b"\r\n\r\n"
+    check(server.raw(huge).startswith(b"HTTP/1.1 431"), "a head too large: 431")
+    return outcomes
+
+
+def check_after_traffic(server, contacts, outcomes, sample_statuses):
+    text, families = scrape(server)
+    for code, count in outcomes.items():
+        check(value_of(families, "frontdoor_decisions_total", outcome=code) == count,
+              f"decisions_total{{outcome={code}}} == {count}")
+    counted = sum(s[2] for s in families["frontdoor_decisions_total"]["samples"])
+    check(counted == sum(outcomes.values()), f"decisions counted {counted}, decided {sum(outcomes.values())}")
+    # The refused samples (422, or 400 when not JSON), the missing-fields contact and the body that is not JSON.
+    refused = sample_statuses.count(422) + sample_statuses.count(400) + 2
+    check(value_of(families, "frontdoor_refusals_total") == refused, f"refusals_total counts {refused} refusals")
+    decided = check_histogram(families, "frontdoor_decision_duration_seconds")
+    check(decided == len(contacts) + 2, f"one latency sample a decide call: {decided}")
+    requests = lambda route, status: value_of(families, "frontdoor_http_requests_total", route=route, status=status)
+    check(requests("/v1/decisions", "200") == sum(outcomes.values()), "requests_total counts the 200s")
+    check(requests("/v1/decisions", "400") == sample_statuses.count(400) + 1, "requests_total counts the 400s")
+    check(requests("/v1/decisions", "422") == sample_statuses.count(422) + 1, "requests_total counts the 422s")
+    check(requests("unrouted", "404") == 1, "requests_total counts the 404 as unrouted")
+    check(requests("unrouted", "431") == 1, "requests_total counts the 431 refused before routing")
+    check(requests("/metrics", "200") == 1, "the admin's scrape is counted (this one is counted after it is written)")
+    check(requests("/metrics", "403") == 1 and requests("/metrics", "401") == 1, "refused scrapes are counted")
+    for text_contact in contacts + ['{"contact_id": "REFUSED-1"}']:
+        contact_id = json.loads(text_contact).get("contact_id")
+        check(contact_id not in text, f"no contact id in the metrics ({contact_id})")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cli", required=True)
+    parser.add_argument("--rules", required=True)
+    args = parser.parse_args()
+    contacts = sample_contacts(args.rules)
+    with tempfile.TemporaryDirectory() as directory:
+        tokens = os.path.join(directory, "tokens")
+        with open(tokens, "w") as f:
+            f.write(token_line(DECIDE_TOKEN, "decide") + token_line(METRICS_TOKEN, "metrics") +
+                    token_line(ADMIN_TOKEN, "admin"))
+        with Server(args.cli, args.rules, tokens=tokens) as server:
+            check_roles(server)
+            with Server(args.cli, args.rules, tokens=tokens) as fresh:
+                check_at_start(fresh)
+                statuses = [fresh.request("POST", "/v1/decisions", c, token=DECIDE_TOKEN)[0] for c in contacts]
+            check(statuses.count(422) > 0 and statuses.count(200) > 0, "the samples hold decisions and refusals")
+            outcomes = send_traffic(server, contacts)
+            check(len(outcomes) > 1, f"the samples reach several outcomes: {outcomes}")
+            check_after_traffic(server, contacts, outcomes, statuses)
+    finish()
+
+
+if __name__ == "__main__":
+    main()

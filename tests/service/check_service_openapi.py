@@ -1,0 +1,112 @@
+"""GET /v1/openapi.json end to end: the document is valid OpenAPI 3.1 (openapi_rules.py), every
+route the server has (`frontdoor serve --routes`) is described in it, every operation in it is
+answered by the server (never "no such route" or 405), its contact schema is the pack's own
+(GET /v1/schema), and real answers match the schemas it gives for them.
+
+    check_service_openapi.py --cli build/frontdoor --rules rules/hackney
+"""
+import argparse
+import copy
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from service_harness import Server, check, finish, sample_contacts, token_line  # noqa: E402
+from openapi_rules import openapi_errors  # noqa: E402
+
+from jsonschema import Draft202012Validator, RefResolver  # noqa: E402
+
+ALL_ROLES_TOKEN = "every-role-token-for-tests"
+
+
+def server_routes(cli):
+    done = subprocess.run([cli, "serve", "--routes"], capture_output=True, text=True, timeout=60)
+    check(done.returncode == 0, f"serve --routes exits 0: {done.returncode} {done.stderr}")
+    routes = {tuple(line.split(" ")) for line in done.stdout.splitlines()}
+    check(("POST", "/v1/decisions") in routes and ("GET", "/v1/openapi.json") in routes,
+          f"serve --routes lists the routes: {routes}")
+    return routes
+
+
+def check_validator_can_fail(document):
+    """The checker finds what is wrong with a broken copy: a proof it can fail."""
+    broken = copy.deepcopy(document)
+    broken["paths"]["/v1/decisions"]["post"]["responses"]["200"].pop("description")
+    broken["paths"]["/v1/things/{thing}"] = {"get": {"responses": {"200": {"description": "x"}}}}
+    broken["components"]["schemas"]["Decision"]["properties"]["ruleset"] = {"$ref": "#/components/schemas/Nowhere"}
+    broken["components"]["schemas"]["Error"]["type"] = 12
+    errors = "\n".join(openapi_errors(broken))
+    for words in ("missing required field 'description'", "['thing'] have no path parameter", "does not resolve",
+                  "components/schemas/Error: not a JSON Schema 2020-12"):
+        check(words in errors, f"the checker reports {words!r}: {errors}")
+
+
+def check_every_operation_answered(server, document):
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            check(not operation.get("x-frontdoor-undocumented"), f"{method} {path} is described")
+            target = path.replace("{id}", "no-such-record")
+            body = "{}" if method == "post" else None
+            status, _, answer = server.request(method.upper(), target, body, token=ALL_ROLES_TOKEN)
+            unrouted = status == 405 or (status == 404 and b"no such route" in answer)
+            check(not unrouted, f"{method.upper()} {path} is answered by the server: {status} {answer[:120]!r}")
+            check(str(status) in operation["responses"] or "default" in operation["responses"],
+                  f"{method.upper()} {path}: the status {status} it answered is in the document")
+
+
+def validator(document, schema_name):
+    resolver = RefResolver.from_schema(document)
+    return Draft202012Validator({"$ref": "#/components/schemas/" + schema_name}, resolver=resolver)
+
+
+def check_answers_match(server, document, rules):
+    decided = refused = 0
+    for contact in sample_contacts(rules):
+        status, _, body = server.request("POST", "/v1/decisions", contact, token=ALL_ROLES_TOKEN)
+        name = {200: "Decision", 422: "Refusal", 400: "Error"}.get(status)
+        errors = [e.message for e in validator(document, name).iter_errors(json.loads(body))] if name else ["status"]
+        check(not errors, f"a {status} answer matches its schema {name}: {errors[:3]}")
+        decided += status == 200
+        refused += status == 422
+    check(decided > 0 and refused > 0, "decisions and refusals were both checked")
+    status, _, body = server.request("GET", "/v1/pack", token=ALL_ROLES_TOKEN)
+    check(not list(validator(document, "Pack").iter_errors(json.loads(body))), "GET /v1/pack matches Pack")
+    status, _, body = server.request("GET", "/v1/pack")
+    check(status == 401 and not list(validator(document, "Error").iter_errors(json.loads(body))), "a 401 is an Error")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cli", required=True)
+    parser.add_argument("--rules", required=True)
+    args = parser.parse_args()
+    routes = server_routes(args.cli)
+    with tempfile.TemporaryDirectory() as directory:
+        tokens = os.path.join(directory, "tokens")
+        with open(tokens, "w") as f:
+            f.write(token_line(ALL_ROLES_TOKEN, "decide,audit,admin,metrics") + token_line("m", "metrics"))
+        with Server(args.cli, args.rules, tokens=tokens) as server:
+            check(server.request("GET", "/v1/openapi.json")[0] == 401, "the document needs a token")
+            check(server.request("GET", "/v1/openapi.json", token="m")[0] == 200, "any role may read it")
+            status, headers, body = server.request("GET", "/v1/openapi.json", token=ALL_ROLES_TOKEN)
+            check(status == 200 and headers.get("content-type") == "application/json", f"GET: {status} {headers}")
+            document = json.loads(body)
+            errors = openapi_errors(document)
+            check(not errors, "the document is valid OpenAPI 3.1:\n  " + "\n  ".join(errors))
+            check_validator_can_fail(document)
+            described = {(m.upper(), p) for p, item in document["paths"].items() for m in item}
+            check(routes <= described, f"every route is in the document; missing: {routes - described}")
+            check(described <= routes, f"every operation is a route; not routes: {described - routes}")
+            _, _, schema = server.request("GET", "/v1/schema", token=ALL_ROLES_TOKEN)
+            check(document["components"]["schemas"]["Contact"] == json.loads(schema),
+                  "components/schemas/Contact is the pack's own input schema (GET /v1/schema)")
+            check_every_operation_answered(server, document)
+            check_answers_match(server, document, args.rules)
+    finish()
+
+
+if __name__ == "__main__":
+    main()
