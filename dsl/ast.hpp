@@ -1,6 +1,8 @@
 #pragma once
 // The syntax tree of a pack: what the parser builds from rule files, before any name is resolved.
-// The checker later fills the `resolved` parts of expressions in place.
+// The checker later fills the `resolved` parts of expressions in place and numbers them (`id`);
+// nothing after the checker writes into the tree: the engine keeps what it works out about an
+// expression in its own arrays, indexed by `id` (engine/load/expression_plan.hpp).
 #include "dsl/source.hpp"
 #include "dsl/types.hpp"
 
@@ -43,16 +45,9 @@ struct Resolution {
     Op op = Op::none;
     Builtin builtin = Builtin::none;
     Quantifier quantifier = Quantifier::any;
-    // Set by the engine: a shortcut for testing this condition, worked out at load
-    // (engine::ConditionTest); 0 when it is tested the general way.
-    std::uint8_t test = 0;
     int index = -1;         // definition slot, local slot, calendar index
     int field_index = -1;   // for `field`: index of the field in its record type
     int enum_member = -1;   // a text literal read as an enum value
-    int constant = -1;      // set by the engine: index of this expression's value, computed once at load
-    // Set by the engine on `x in S` / `x not in S` where S is a constant list or set of enumeration
-    // members: index of S's membership bits (CompiledPack::member_bits).
-    int member_bits = -1;
     // For `field`: `kind` and `index` are those of the root name, and `field_path` the field
     // indices from the root down to this field (a.b.c: b's index, then c's), so that a path is
     // read in one loop.
@@ -62,6 +57,8 @@ struct Resolution {
 
 struct Expr {
     ExprKind kind;
+    // Dense, from 0, unique in the checked pack (dsl/number_expressions.hpp); -1 before checking.
+    int id = -1;
     Resolution resolved;           // filled in by the checker
     std::vector<ExprPtr> args;     // operands, call arguments, list items; quantifier: [list, where?]
     std::int64_t number = 0;       // integer literal; duration amount; date/datetime literal value
@@ -81,13 +78,15 @@ struct Expr {
     int depth = 1;
 };
 
-// What an evaluation reads of an expression fits its first cache line.
+// What an evaluation reads of an expression (its kind, id, resolved scalars and field path) fits its
+// first cache line.
 static_assert(offsetof(Expr, resolved) + offsetof(Resolution, field_path) + sizeof(std::vector<int>) <= 64);
 
 struct Citation {
     std::string text;
     Span span;
     bool present = false;
+    int id = -1;  // dense, from 0, like Expr::id
 };
 
 struct Field {

@@ -1,6 +1,7 @@
 #include "dsl/analyse_pack.hpp"
 #include "dsl/checker.hpp"
 #include "dsl/compile_pattern.hpp"
+#include "dsl/number_expressions.hpp"
 #include "dsl/parse.hpp"
 
 #include <algorithm>
@@ -46,6 +47,7 @@ std::unique_ptr<CheckedPack> check_pack(const PackFiles& rule_files, const DataF
         analyse_exclusive_sets(*pack, diagnostics);
         analyse_tables(*pack, diagnostics);
         analyse_catalogues(*pack, diagnostics);
+        number_expressions(*pack);
     }
 
     auto sorted = diagnostics.sorted();

@@ -64,6 +64,9 @@ struct CheckedPack {
     std::vector<int> refusal_depends_on;
     // The data files the syntax tree names and the checker read, by the name the rules give.
     std::vector<std::pair<std::string, std::string>> data_files;
+    // Expr::id and Citation::id run from 0 to these (number_expressions.hpp).
+    int expression_count = 0;
+    int citation_count = 0;
 };
 
 // The files of a pack: rule files (*.rules) and the data files they name, by path relative to the

@@ -5,10 +5,12 @@ packages=(
   build-essential cmake ninja-build pkg-config
   tao-pegtl-dev libboost-graph-dev libboost-date-time-dev libboost-dev nlohmann-json3-dev libspdlog-dev catch2
   libssl-dev libsqlite3-dev sqlite3 libbenchmark-dev wrk
+  libpq-dev postgresql
   libre2-dev
   clang libclang-rt-dev
   python3 python3-jsonschema python3-prometheus-client openssl
   python3-dev pybind11-dev python3-pytest python3-pip python3-setuptools python3-wheel
+  python3-dask python3-distributed
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -50,8 +50,65 @@ json status_schema() {
 }
 
 json record_schema() {
-    return json::parse(R"({"type": "object", "description": "A recorded decision, as frontdoor audit show prints it.",
-        "additionalProperties": true})");
+    return json::parse(R"({"type": "object", "description": "A recorded decision, as frontdoor audit show --format json prints it.",
+        "required": ["id", "contact_id", "recorded_at", "pack_digest", "engine_version", "previous_hash", "hash",
+                     "intact", "problem", "input", "decision"],
+        "properties": {"id": {"type": "integer", "minimum": 1}, "contact_id": {"type": ["string", "null"]},
+                       "recorded_at": {"type": "string"}, "pack_digest": {"type": "string"},
+                       "engine_version": {"type": "string"}, "previous_hash": {"type": "string"},
+                       "hash": {"type": "string"}, "intact": {"type": "boolean"},
+                       "problem": {"type": ["string", "null"], "description": "why the record is not intact"},
+                       "input": {"type": "string", "description": "the contact's exact bytes as received"},
+                       "decision": {"description": "the decision as recorded"},
+                       "log_problem": {"type": ["string", "null"]}}})");
+}
+
+json record_list_schema() {
+    return json::parse(R"({"type": "object", "required": ["contact_id", "records", "truncated", "intact", "log_problem"],
+        "properties": {"contact_id": {"type": "string"},
+                       "records": {"type": "array", "items": {"$ref": "#/components/schemas/Record"}},
+                       "truncated": {"type": "boolean", "description": "there were more than 1000 records"},
+                       "intact": {"type": "boolean"}, "log_problem": {"type": ["string", "null"]}}})");
+}
+
+// The pack a reload left active (GET /v1/pack says more), and a diagnostic as frontdoor check gives it.
+constexpr const char* active_pack_json = R"({"type": "object", "required": ["name", "version", "digest", "active_since"],
+        "properties": {"name": {"type": "string"}, "version": {"type": "string"}, "digest": {"type": "string"},
+                       "active_since": {"type": "string", "format": "date-time"}}})";
+constexpr const char* diagnostics_json = R"({"type": "array", "items": {"type": "object",
+        "required": ["file", "line", "column", "severity", "message", "rendered"],
+        "properties": {"file": {"type": "string"}, "line": {"type": "integer"}, "column": {"type": "integer"},
+                       "severity": {"enum": ["error", "warning", "note"]}, "message": {"type": "string"},
+                       "rendered": {"type": "string", "description": "file:line:col, the message and the caret"}}}})";
+
+json reload_schema() {
+    return {{"type", "object"},
+            {"required", {"result", "active", "diagnostics"}},
+            {"properties",
+             {{"result", {{"enum", {"reloaded", "unchanged"}}}},
+              {"active", json::parse(active_pack_json)},
+              {"diagnostics", json::parse(diagnostics_json)}}}};
+}
+
+json reload_failure_schema() {
+    json error = {{"type", "object"},
+                  {"required", {"status", "message", "diagnostics"}},
+                  {"properties",
+                   {{"status", {{"type", "integer"}}},
+                    {"message", {{"type", "string"}}},
+                    {"diagnostics", json::parse(diagnostics_json)}}}};
+    return {{"type", "object"},
+            {"required", {"error", "active"}},
+            {"properties", {{"error", std::move(error)}, {"active", json::parse(active_pack_json)}}}};
+}
+
+json shadow_schema() {
+    return json::parse(R"({"type": "object", "required": ["candidate", "compared", "differing", "dropped", "transitions"],
+        "properties": {"candidate": {"type": "object", "required": ["name", "version", "digest", "active_since"]},
+                       "compared": {"type": "integer"}, "differing": {"type": "integer"}, "dropped": {"type": "integer"},
+                       "transitions": {"type": "array", "items": {"type": "object", "required": ["before", "after", "count"],
+                           "properties": {"before": {"type": "string"}, "after": {"type": "string"},
+                                          "count": {"type": "integer"}}}}}})");
 }
 
 // An operation for a route that openapi_operations.cpp does not describe yet.
@@ -65,7 +122,8 @@ json undocumented() {
 json common_schemas() {
     return {{"Error", error_schema()},       {"Refusal", refusal_schema()}, {"Ruleset", ruleset_schema()},
             {"Decision", decision_schema()}, {"Pack", pack_schema()},       {"Status", status_schema()},
-            {"Record", record_schema()}};
+            {"Record", record_schema()},  {"RecordList", record_list_schema()}, {"Reload", reload_schema()},
+            {"ReloadFailure", reload_failure_schema()}, {"Shadow", shadow_schema()}};
 }
 
 json openapi_document(const RouteTable& routes, const Pack& pack) {

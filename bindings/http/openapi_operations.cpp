@@ -76,22 +76,39 @@ json recorded_decision() {
     json operation = simple_get("A recorded decision, its integrity checked", "getRecordedDecision", "audit",
                                 answer("The record.", "application/json", ref("Record")));
     operation["parameters"] = {{{"name", "id"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}}};
-    operation["responses"]["404"] = error("No record has this id.");
+    operation["responses"]["400"] = error("The id is not a whole number from 1.");
+    operation["responses"]["404"] = error("No record has this id, or the service records nothing (no --record).");
+    operation["responses"]["409"] =
+        answer("The record fails its integrity check: shown, with intact false and the problem.", "application/json",
+               ref("Record"));
     return operation;
 }
 
 json recorded_decisions() {
     json operation = simple_get("The recorded decisions of a contact", "listRecordedDecisions", "audit",
-                                answer("The records.", "application/json", {{"type", "array"}, {"items", ref("Record")}}));
+                                answer("The records, oldest first, at most 1000.", "application/json", ref("RecordList")));
     operation["parameters"] = {
         {{"name", "contact_id"}, {"in", "query"}, {"required", true}, {"schema", {{"type", "string"}}}}};
+    operation["responses"]["400"] = error("No contact_id, or a bad percent-encoding.");
+    operation["responses"]["404"] = error("The service records nothing (no --record).");
+    operation["responses"]["409"] =
+        answer("A record fails its integrity check: all shown, intact false.", "application/json", ref("RecordList"));
     return operation;
 }
 
 json reload() {
     json operation = simple_get("Check, compile and activate the pack's directory again", "reloadPack", "admin",
-                                answer("The pack now active.", "application/json", ref("Pack")));
-    operation["responses"]["422"] = error("The new pack has errors; the old pack stays active.");
+                                answer("The pack now active, and whether it changed.", "application/json", ref("Reload")));
+    operation["responses"]["422"] = answer("The new pack has errors (each diagnostic); the old pack stays active.",
+                                           "application/json", ref("ReloadFailure"));
+    return operation;
+}
+
+json shadow() {
+    json operation = simple_get("What shadow mode has counted", "describeShadow", "audit",
+                                answer("The candidate pack and the decisions it would change.", "application/json",
+                                       ref("Shadow")));
+    operation["responses"]["404"] = error("Shadow mode is off (no --shadow).");
     return operation;
 }
 
@@ -111,6 +128,7 @@ json describe_operation(beast_http::verb method, const std::string& pattern) {
         {{verb::get, "/v1/pack"},
          simple_get("The active pack", "describePack", "decide", answer("The pack.", "application/json", ref("Pack")))},
         {{verb::post, "/v1/pack:reload"}, reload()},
+        {{verb::get, "/v1/shadow"}, shadow()},
         {{verb::get, "/v1/schema"},
          simple_get("The JSON Schema of the input the active pack accepts", "describeSchema", "decide",
                     {{"description", "The schema."}, {"content", content("application/schema+json", ref("Contact"))}})},

@@ -1,14 +1,17 @@
 // The Python extension frontdoor._frontdoor: the public C++ API in Python's spelling. It translates
 // and never decides; the package around it (frontdoor/*.py) adds dicts, pickling and the errors'
 // Python classes. Deciding releases the GIL, so threads deciding on one pack run in parallel.
+#include "convert_impact_report.hpp"
 #include "frontdoor/batch.hpp"
 #include "frontdoor/frontdoor.hpp"
+#include "frontdoor/replay.hpp"
 
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <chrono>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -64,6 +67,56 @@ double time_cpp_decide(const Pack& pack, const std::string& text, bool explain, 
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// A batch's slice, as `frontdoor eval --jsonl` reads and answers it: `text` holds whole lines (it
+// starts at a line start and ends after an LF or at the end of its file) and its first line is
+// line `first_line` of its file. Returns (the answers, one line each ending in LF, the number
+// decided, [(line, path, message)] for each refusal). The GIL is released while deciding; a read
+// cannot fail on bytes in memory.
+py::tuple decide_lines(const Pack& pack, const std::string& text, std::size_t first_line, bool explain) {
+    std::string answers;
+    std::size_t decided_count = 0;
+    std::vector<std::tuple<std::size_t, std::string, std::string>> refusals;
+    {
+        py::gil_scoped_release release;
+        frontdoor::JsonLinesReader lines(frontdoor::text_blocks(text));
+        frontdoor::JsonLine line;
+        while (lines.next(line)) {
+            std::size_t number = line.number + first_line - 1;
+            frontdoor::Decided decided = line.refusal.empty() ? pack.decide(line.text, frontdoor::DecideOptions{explain})
+                                                              : frontdoor::Decided{true, "", std::move(line.refusal), ""};
+            if (decided.refused) {
+                answers += frontdoor::refusal_json(number, decided);
+                refusals.emplace_back(number, std::move(decided.path), std::move(decided.message));
+            } else {
+                answers += decided.json;
+                ++decided_count;
+            }
+            answers += '\n';
+        }
+    }
+    return py::make_tuple(py::bytes(answers), decided_count, refusals);
+}
+
+// The impact of `after` against `before` on a slice of a contacts file (whole lines, its first line
+// being line `first_line` of the file), as a report tuple; one thread, the GIL released. A slice in
+// memory cannot fail to read.
+frontdoor::python::ReportTuple assess_impact_lines(const Pack& before, const Pack& after, const std::string& text,
+                                                   std::size_t first_line) {
+    frontdoor::ImpactReport report;
+    {
+        py::gil_scoped_release release;
+        frontdoor::JsonLinesReader lines(frontdoor::text_blocks(text));
+        report = frontdoor::assess_contacts_impact(lines, before, after, 1, first_line);
+    }
+    return frontdoor::python::to_tuple(report);
+}
+
+frontdoor::python::ReportTuple merge_impact(const std::vector<frontdoor::python::ReportTuple>& parts) {
+    std::vector<frontdoor::ImpactReport> reports;
+    for (const auto& part : parts) reports.push_back(frontdoor::python::from_tuple(part));
+    return frontdoor::python::to_tuple(frontdoor::merge_impact(std::move(reports)));
+}
+
 std::vector<std::pair<std::string, py::bytes>> pack_files(const Pack& pack) {
     std::vector<std::pair<std::string, py::bytes>> files;
     for (const auto& [name, content] : pack.files()) files.emplace_back(name, py::bytes(content));
@@ -81,6 +134,7 @@ PYBIND11_MODULE(_frontdoor, m) {
         .def("files", &pack_files)
         .def("input_schema", &Pack::input_schema)
         .def("decide_json", &decide_json, py::arg("text"), py::arg("explain"))
+        .def("decide_lines", &decide_lines, py::arg("text"), py::arg("first_line"), py::arg("explain"))
         .def("time_cpp_decide", &time_cpp_decide);
     m.def("load_directory", [](const std::string& directory) { return to_python(Pack::load_directory(directory)); });
     m.def("load_files", [](const std::string& label, std::vector<std::pair<std::string, std::string>> files) {
@@ -92,6 +146,16 @@ PYBIND11_MODULE(_frontdoor, m) {
         decided.path = path;
         decided.message = message;
         return frontdoor::refusal_json(line, decided);
+    });
+    m.def("assess_impact_lines", &assess_impact_lines, py::arg("before"), py::arg("after"), py::arg("text"),
+          py::arg("first_line"));
+    m.def("merge_impact", &merge_impact);
+    // The report rendered by the library, as bytes: the same as `frontdoor replay` prints.
+    m.def("impact_text", [](const frontdoor::python::ReportTuple& t) {
+        return py::bytes(frontdoor::impact_text(frontdoor::python::from_tuple(t)));
+    });
+    m.def("impact_json", [](const frontdoor::python::ReportTuple& t) {
+        return py::bytes(frontdoor::impact_json(frontdoor::python::from_tuple(t)) + "\n");
     });
     m.def("engine_version", [] { return std::string(frontdoor::engine_version()); });
 }

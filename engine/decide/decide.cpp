@@ -110,12 +110,12 @@ std::string decision_json(const CompiledPack& pack, const Value& input, Trace* t
     const auto& fields = pack.checked->syntax.outputs.front().fields;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const auto& field = fields[i];
-        out.raw_key(pack.encoded_output_keys[i]);
+        out.raw_key(pack.explanation.encoded_output_keys[i]);
         Scratch scratch;
         write_value(out, pack, evaluation.operand(*field.value, scratch), field.value->type);
     }
     out.raw_key("\"ruleset\":");
-    out.raw(pack.encoded_ruleset);
+    out.raw(pack.explanation.encoded_ruleset);
     if (trace) {
         out.key("explanation");
         write_explanation(out, pack, *trace);

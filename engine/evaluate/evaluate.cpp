@@ -36,7 +36,7 @@ std::unique_ptr<EvaluationFrame> take_frame(std::size_t slots, std::size_t local
 }  // namespace
 
 Evaluation::Evaluation(const CompiledPack& pack, Value input, Trace* trace)
-    : pack_(pack), input_(std::move(input)), trace_(trace),
+    : pack_(pack), plans_(pack.plans.data()), input_(std::move(input)), trace_(trace),
       frame_(take_frame(pack.checked->definitions.size(), static_cast<std::size_t>(pack.checked->local_count))),
       slots_(frame_->slots.data()), state_(frame_->state.data()), locals_(frame_->locals.data()),
       settled_(frame_->settled.data()) {}
@@ -93,7 +93,7 @@ Value Evaluation::compute(int slot, TraceEntry* entry) {
         case dsl::DefinitionKind::let: {
             const ast::Let& let = pack_.checked->syntax.lets[definition.syntax_index];
             Value value = eval(*let.value);
-            if (entry) entry->reads = record_reads(pack_.entry_reads[slot][0]);
+            if (entry) entry->reads = record_reads(pack_.explanation.entry_reads[slot][0]);
             return value;
         }
         case dsl::DefinitionKind::decision:
@@ -105,7 +105,7 @@ Value Evaluation::compute(int slot, TraceEntry* entry) {
 
 // The facts `sites` read, appended to the trace as one run.
 TraceRun Evaluation::record_reads(ReadSites sites) {
-    const ReadSite* site = pack_.read_sites.data();
+    const ReadSite* site = pack_.explanation.read_sites.data();
     // A definition read for the first time is settled first, recording its own entry and reads,
     // so that none of them lands inside this run.
     for (std::uint32_t i = sites.begin; i < sites.end; ++i)
@@ -130,7 +130,7 @@ Value Evaluation::first_match(int slot, TraceEntry* entry) {
         if (!matched) {
             if (entry) {
                 const Expr* failed = failing_part(*row.condition);
-                const FailedPart& part = pack_.failed_parts.at(failed);
+                const FailedPart& part = pack_.explanation.failed_parts[static_cast<std::size_t>(failed->id)];
                 TraceRun reads = record_reads(part.reads);
                 trace_->pending_attempts.push_back(RowAttempt{static_cast<int>(r), failed, part.encoded, reads});
             }
@@ -140,7 +140,7 @@ Value Evaluation::first_match(int slot, TraceEntry* entry) {
         if (entry) {
             entry->row = static_cast<int>(r);
             entry->condition = row.condition.get();
-            entry->reads = record_reads(pack_.entry_reads[slot][r]);
+            entry->reads = record_reads(pack_.explanation.entry_reads[slot][r]);
             std::vector<RowAttempt>& stacked = trace_->pending_attempts;
             entry->not_matched.begin = static_cast<std::uint32_t>(trace_->attempts.size());
             trace_->attempts.insert(trace_->attempts.end(), stacked.begin() + static_cast<std::ptrdiff_t>(pending), stacked.end());
@@ -179,7 +179,7 @@ Value Evaluation::collect(int slot) {
             entry.definition = slot;
             entry.row = static_cast<int>(r);
             entry.condition = row.condition.get();
-            if (row.condition) entry.reads = record_reads(pack_.entry_reads[slot][r]);
+            if (row.condition) entry.reads = record_reads(pack_.explanation.entry_reads[slot][r]);
             entry.type = &pack_.checked->definitions[slot].type;
             Value* added;  // one allocation for the row's items and their count
             entry.value = Value::with_items(Value::Kind::list, items.size() - before, added);

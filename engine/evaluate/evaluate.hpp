@@ -33,21 +33,6 @@ inline bool is_path(const dsl::ast::Expr& expr) {
            expr.resolved.kind != dsl::ast::NameKind::unresolved;
 }
 
-// How `holds` tests a condition, chosen at load (Resolution::test) so that a condition costs one
-// switch. The first three read one path and compare numbers, with no operand computed:
-//   path = constant, path != constant   (the constant a boolean, integer, member, date or time)
-//   path < constant (and <=, >, >=)
-// (`item in S` with S constant members is a bit test in `relation`, through Resolution::member_bits.)
-// Every expression is classified before the first evaluation (fold_constants), and again once
-// constants are folded, when the shortcuts become possible; `general` is the rest: a folded
-// constant, `exists`, `if`, and what must be computed.
-enum class ConditionTest : std::uint8_t {
-    general, equal_constant, not_equal_constant, order_constant,
-    both, either, negation,  // and, or, not
-    relation,                // a comparison or membership of two operands
-    path,                    // a boolean read in place
-};
-
 // Room for one operand that has to be computed: constructed only then, so that the common case,
 // an operand read in place (a path or a folded constant), costs no value at all.
 class Scratch {
@@ -116,10 +101,12 @@ public:
         return *value;
     }
     // An expression's value read in place when it is a path or a folded constant (no copy),
-    // computed into `scratch` otherwise.
+    // computed into `scratch` otherwise. A path reads a name, so it is never folded: it is told
+    // apart first, from the expression itself, without reading its plan.
     const Value& operand(const dsl::ast::Expr& expr, Scratch& scratch) {
-        if (expr.resolved.constant >= 0) return pack_.constants[static_cast<std::size_t>(expr.resolved.constant)];
         if (is_path(expr)) return path(expr);
+        int constant = plans_[expr.id].constant;
+        if (constant >= 0) return pack_.constants[static_cast<std::size_t>(constant)];
         return scratch.hold(eval(expr));
     }
     const Value& definition(int slot) {
@@ -152,6 +139,7 @@ private:
     [[noreturn]] void fail(const std::string& what) const;
 
     const CompiledPack& pack_;
+    const ExpressionPlan* plans_;  // pack_.plans, by Expr::id
     Value input_;
     Trace* trace_;
     std::unique_ptr<EvaluationFrame> frame_;

@@ -47,7 +47,7 @@ const Value& Evaluation::path_root(const Expr& expr) {
 }
 
 Value Evaluation::eval(const Expr& expr) {
-    if (expr.resolved.constant >= 0) return pack_.constants[expr.resolved.constant];
+    if (int constant = plans_[expr.id].constant; constant >= 0) return pack_.constants[constant];
     switch (expr.kind) {
         case ExprKind::boolean: return Value::boolean(expr.number != 0);
         case ExprKind::integer: return Value::integer(expr.number);
@@ -202,11 +202,11 @@ Value Evaluation::binary(const Expr& expr) {
 bool Evaluation::relation(const Expr& expr) {
     // `x in S` with S a constant set of enumeration members: one bit test. With an explanation the
     // general path runs, so that reading S's definition is recorded.
-    if (expr.resolved.member_bits >= 0 && !trace_) {
+    if (int bits = plans_[expr.id].member_bits; bits >= 0 && !trace_) {
         Scratch scratch;
         const Value& item = operand(*expr.args[0], scratch);
         if (item.kind == Value::Kind::enumeration || !item.present()) {
-            bool found = item.present() && pack_.has_member(expr.resolved.member_bits, item.number);
+            bool found = item.present() && pack_.has_member(bits, item.number);
             return expr.resolved.op == Op::member ? found : !found;
         }
     }
@@ -227,17 +227,18 @@ bool Evaluation::relation(const Expr& expr) {
 }
 
 bool Evaluation::holds(const Expr& expr) {
-    switch (static_cast<ConditionTest>(expr.resolved.test)) {
+    const ExpressionPlan& plan = plans_[expr.id];
+    switch (plan.test) {
         case ConditionTest::general: break;
         case ConditionTest::equal_constant:
         case ConditionTest::not_equal_constant: {
             const Value& left = path(*expr.args[0]);
-            bool same = equal(left, pack_.constants[expr.args[1]->resolved.constant]);
+            bool same = equal(left, pack_.constants[plan.compared_constant]);
             return expr.resolved.op == Op::equal ? same : !same;
         }
         case ConditionTest::order_constant: {
             const Value& left = path(*expr.args[0]);
-            int order = compare(left, pack_.constants[expr.args[1]->resolved.constant]);
+            int order = compare(left, pack_.constants[plan.compared_constant]);
             switch (expr.resolved.op) {
                 case Op::less: return order < 0;
                 case Op::less_equal: return order <= 0;
@@ -252,7 +253,7 @@ bool Evaluation::holds(const Expr& expr) {
         case ConditionTest::path: return path(expr).truthy();
     }
     // The shapes left to the general way: a folded constant, `exists`, `if`, and what is computed.
-    if (expr.resolved.constant >= 0) return pack_.constants[expr.resolved.constant].truthy();
+    if (plan.constant >= 0) return pack_.constants[plan.constant].truthy();
     switch (expr.kind) {
         case ExprKind::exists:
         case ExprKind::is_absent: {

@@ -17,7 +17,7 @@ namespace frontdoor::engine {
 
 // A fact an expression read: where (an input path or a definition, with its type) and its value.
 struct Read {
-    const ReadSite* site;  // owned by the compiled pack
+    const ReadSite* site;  // owned by the compiled pack's ExplanationTables
     Value value;
     std::string_view path() const { return site->path; }
     const dsl::TypeRef& type() const { return site->expr->type; }

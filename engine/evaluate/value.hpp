@@ -1,6 +1,8 @@
 #pragma once
 // A runtime value. Small kinds live inline; text and collections are shared, immutable and
 // reference-counted, so copying a value never copies a list.
+#include "engine/evaluate/compiler_hints.hpp"
+
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -70,12 +72,7 @@ inline void prefetch_payload(const Value& value) {
     if (start == nullptr) return;
     std::size_t bytes = static_cast<std::size_t>(value.number) * (value.kind == Value::Kind::text ? 1 : sizeof(Value));
     if (bytes > 1024) bytes = 1024;
-    for (std::size_t at = 0; at < bytes; at += 64) {
-        __builtin_prefetch(start + at);
-        // GCC counts a prefetch as free of effects, so that a function of prefetches alone is
-        // taken for pure and its calls dropped; this empty statement keeps them.
-        asm volatile("" : : "r"(start + at));
-    }
+    for (std::size_t at = 0; at < bytes; at += 64) hints::prefetch(start + at);
 }
 
 // The absent value, for references that must point somewhere.

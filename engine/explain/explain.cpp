@@ -7,7 +7,10 @@ namespace frontdoor::engine {
 
 namespace ast = dsl::ast;
 
-const std::string& expression_text(const CompiledPack& pack, const ast::Expr& expr) { return pack.texts.at(&expr); }
+const std::string& expression_text(const CompiledPack& pack, const ast::Expr& expr) {
+    if (!pack.explanation.has_text(expr)) throw std::out_of_range("no text kept for this expression: " + expr.text);
+    return pack.explanation.texts[static_cast<std::size_t>(expr.id)];
+}
 
 std::string expression_text(const dsl::CheckedPack& pack, const ast::Expr& expr) {
     std::string_view raw = pack.sources[expr.span.file].slice(expr.span);
@@ -65,7 +68,17 @@ void append_table_rule(std::string& out, const CompiledPack& pack, const TraceEn
 
 namespace {
 
-constexpr std::string_view reads_key = R"("reads":)", not_matched_key = R"("not_matched":)";
+// The explanation's own keys, already encoded.
+constexpr std::string_view rule_key = R"("rule":)", source_key = R"("source":)", when_key = R"("when":)",
+                           adds_key = R"("adds":)", value_key = R"("value":)", row_key = R"("row":)",
+                           failed_key = R"("failed":)", reads_key = R"("reads":)",
+                           not_matched_key = R"("not_matched":)";
+
+void write_source(JsonWriter& out, const CompiledPack& pack, const ast::Citation* citation) {
+    out.raw_key(source_key);
+    if (citation && citation->present) out.raw(pack.explanation.encoded_citations[static_cast<std::size_t>(citation->id)]);
+    else out.raw(R"("")");
+}
 
 void write_reads(JsonWriter& out, const CompiledPack& pack, std::span<const Read> reads) {
     out.raw_key(reads_key);
@@ -79,14 +92,64 @@ void write_reads(JsonWriter& out, const CompiledPack& pack, std::span<const Read
 
 }  // namespace
 
-// Each entry starts with its fixed text, encoded at load (CompiledPack::explained); only values,
+// The fixed JSON of the entries, worked out at load (index_explanations.cpp) and completed by
+// write_explanation below, so that each entry is opened and closed in this file.
+
+std::string encode_entry_head(const CompiledPack& pack, int slot, int row, const ast::Expr* condition) {
+    const dsl::Definition& d = pack.checked->definitions[static_cast<std::size_t>(slot)];
+    bool decision = d.kind == dsl::DefinitionKind::decision;
+    std::string json;
+    JsonWriter out(json);
+    if (d.kind != dsl::DefinitionKind::table) {  // a table's entry opens with the key it looked up
+        out.begin_object();
+        out.raw_key(rule_key);
+        TraceEntry named;
+        named.definition = slot;
+        named.row = row;
+        out.string(rule_name(pack, named));
+    }
+    write_source(out, pack, citation_of(pack, slot, row));
+    if (decision) {
+        out.raw_key(when_key);
+        if (condition) out.raw(pack.explanation.encoded_texts[static_cast<std::size_t>(condition->id)]);
+        else out.raw(R"("otherwise")");
+    }
+    bool collect = decision && pack.decision(slot).policy == ast::HitPolicy::collect;
+    out.raw(collect ? adds_key : value_key);
+    return json;
+}
+
+std::string encode_constant_entry(const CompiledPack& pack, int slot, const Value& value) {
+    std::string json;
+    JsonWriter out(json);
+    out.raw_key(pack.explanation.explained[static_cast<std::size_t>(slot)].heads[0]);
+    write_value(out, pack, value, pack.checked->definitions[static_cast<std::size_t>(slot)].type);
+    out.raw_key(reads_key);
+    out.begin_object();
+    out.end_object();
+    out.end_object();
+    return json;
+}
+
+std::string encode_attempt_head(const CompiledPack& pack, int row, const ast::Citation& citation) {
+    std::string json;
+    JsonWriter out(json);
+    out.begin_object();
+    out.raw_key(row_key);
+    out.integer(row + 1);
+    write_source(out, pack, &citation);
+    out.raw(failed_key);
+    return json;
+}
+
+// Each entry starts with its fixed text, encoded at load (ExplanationTables::explained); only values,
 // reads and a table's key are written here.
 void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& trace) {
     using Form = ExplainedDefinition::Form;
     std::string table_rule;
     out.begin_array();
     for (const TraceEntry& entry : trace.entries) {
-        const ExplainedDefinition& explained = pack.explained[entry.definition];
+        const ExplainedDefinition& explained = pack.explanation.explained[entry.definition];
         if (explained.form == Form::collect && entry.row < 0) continue;  // its applied rows are listed one by one
         if (explained.form == Form::constant) {
             out.raw(explained.whole);
@@ -94,7 +157,7 @@ void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& t
         }
         if (explained.form == Form::table) {
             out.begin_object();
-            out.raw_key(R"("rule":)");
+            out.raw_key(rule_key);
             table_rule.clear();
             append_table_rule(table_rule, pack, entry);
             out.string(table_rule);

@@ -15,14 +15,23 @@ void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& t
 // dropped, each run of white space between tokens one space, texts exactly as written.
 std::string expression_text(const dsl::CheckedPack& pack, const dsl::ast::Expr& expr);
 // The same, worked out at load for the conditions an explanation shows (index_texts in
-// fold_constants.cpp); any other expression has none, and asking for it throws.
+// fold_constants.cpp, ExplanationTables::texts); any other expression has none, and asking for it
+// throws std::out_of_range.
 const std::string& expression_text(const CompiledPack& pack, const dsl::ast::Expr& expr);
 // "result, row 3" / "level" / "rate(\"high\")"
 std::string rule_name(const CompiledPack& pack, const TraceEntry& entry);
 // A table entry's rule name, rate("high"), appended to `out`.
 void append_table_rule(std::string& out, const CompiledPack& pack, const TraceEntry& entry);
 const dsl::ast::Citation* citation_of(const CompiledPack& pack, int definition, int row);
-// Works out at load what explaining needs (index_explanations.cpp); after fold_constants.
+// Works out at load what explaining needs (engine/load/index_explanations.cpp, into
+// CompiledPack::explanation); after fold_constants.
 void index_explanations(CompiledPack& pack);
+// The fixed JSON of an explanation's entries, encoded at load for ExplainedDefinition and completed
+// by write_explanation: a definition's entry (or a row's) up to its value, `{"rule":…,"source":…,
+// "when":…,"value":` (a table's from "source" on); a whole entry of a definition that does not depend
+// on the input (after its heads[0]); a row that did not apply, up to `"failed":`.
+std::string encode_entry_head(const CompiledPack& pack, int slot, int row, const dsl::ast::Expr* condition);
+std::string encode_constant_entry(const CompiledPack& pack, int slot, const Value& value);
+std::string encode_attempt_head(const CompiledPack& pack, int row, const dsl::ast::Citation& citation);
 
 }  // namespace frontdoor::engine

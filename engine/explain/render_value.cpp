@@ -32,7 +32,7 @@ void write_value(JsonWriter& out, const CompiledPack& compiled, const Value& val
         case Value::Kind::boolean: out.boolean(value.truthy()); return;
         case Value::Kind::integer: out.integer(value.number); return;
         case Value::Kind::text: out.string(value.text()); return;
-        case Value::Kind::enumeration: out.raw(compiled.encoded_members[type->decl][value.number]); return;
+        case Value::Kind::enumeration: out.raw(compiled.explanation.encoded_members[type->decl][value.number]); return;
         case Value::Kind::date: {  // digits and '-' only: nothing to escape
             std::string& json = out.raw_value();
             json += '"';
@@ -59,7 +59,7 @@ void write_value(JsonWriter& out, const CompiledPack& compiled, const Value& val
             const auto& fields = value.elements();
             for (std::size_t i = 0; i < fields.size(); ++i) {
                 if (!fields[i].present()) continue;
-                out.raw_key(compiled.encoded_fields[type->decl][i]);
+                out.raw_key(compiled.explanation.encoded_fields[type->decl][i]);
                 write_value(out, compiled, fields[i], record.fields[i].value_type);
             }
             out.end_object();

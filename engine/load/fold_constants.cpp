@@ -41,11 +41,11 @@ bool reads_input(const ast::Expr& expr) {
 // An expression that needs a working day beyond its calendar's holiday data is not folded: it is
 // evaluated, and refused, for each contact that reaches it. The evaluation is started afresh then,
 // so that nothing half-computed stays in its frame.
-void fold(ast::Expr& expr, CompiledPack& pack, std::optional<Evaluation>& evaluation, dsl::Diagnostics& diagnostics) {
+void fold(const ast::Expr& expr, CompiledPack& pack, std::optional<Evaluation>& evaluation, dsl::Diagnostics& diagnostics) {
     if (reads_nothing(expr) && expr.type && !is_error(expr.type)) {
         try {
             Value value = evaluation->eval(expr);
-            expr.resolved.constant = static_cast<int>(pack.constants.size());
+            pack.plans[static_cast<std::size_t>(expr.id)].constant = static_cast<int>(pack.constants.size());
             pack.constants.push_back(std::move(value));
             return;
         } catch (const time::BeyondHolidayData&) {
@@ -56,29 +56,29 @@ void fold(ast::Expr& expr, CompiledPack& pack, std::optional<Evaluation>& evalua
             return;
         }
     }
-    for (auto& arg : expr.args) fold(*arg, pack, evaluation, diagnostics);
-    for (auto& key : expr.keys) fold(*key, pack, evaluation, diagnostics);
-    for (auto& [name, value] : expr.fields) fold(*value, pack, evaluation, diagnostics);
+    for (const auto& arg : expr.args) fold(*arg, pack, evaluation, diagnostics);
+    for (const auto& key : expr.keys) fold(*key, pack, evaluation, diagnostics);
+    for (const auto& [name, value] : expr.fields) fold(*value, pack, evaluation, diagnostics);
 }
 
 template <typename F>
-void each_expression(dsl::CheckedPack& checked, F&& f) {
-    for (auto& let : checked.syntax.lets) f(*let.value);
-    for (auto& decision : checked.syntax.decisions)
-        for (auto& row : decision.rows) {
+void each_expression(const dsl::CheckedPack& checked, F&& f) {
+    for (const auto& let : checked.syntax.lets) f(*let.value);
+    for (const auto& decision : checked.syntax.decisions)
+        for (const auto& row : decision.rows) {
             if (row.condition) f(*row.condition);
             if (row.each_list) f(*row.each_list);
             f(*row.value);
         }
-    for (auto& table : checked.syntax.tables)
-        for (auto& entry : table.entries) {
+    for (const auto& table : checked.syntax.tables)
+        for (const auto& entry : table.entries) {
             if (entry.key) f(*entry.key);
             f(*entry.value);
         }
-    for (auto& output : checked.syntax.outputs)
-        for (auto& field : output.fields) f(*field.value);
-    for (auto& input : checked.syntax.inputs)
-        for (auto& refusal : input.refusals) {
+    for (const auto& output : checked.syntax.outputs)
+        for (const auto& field : output.fields) f(*field.value);
+    for (const auto& input : checked.syntax.inputs)
+        for (const auto& refusal : input.refusals) {
             f(*refusal.condition);
             if (refusal.each_list) f(*refusal.each_list);
         }
@@ -116,13 +116,15 @@ bool is_logical(const ast::Expr& expr, ast::Op op) { return expr.kind == ast::Ex
 void index_texts_under(CompiledPack& pack, const ast::Expr& expr, const ast::Expr* parent) {
     bool chain_interior = parent && (is_logical(expr, ast::Op::logical_and) || is_logical(expr, ast::Op::logical_or)) &&
                           parent->kind == ast::ExprKind::binary && parent->resolved.op == expr.resolved.op;
+    ExplanationTables& tables = pack.explanation;
+    auto id = static_cast<std::size_t>(expr.id);
     if (expr.type && expr.type->kind == dsl::TypeKind::boolean && !chain_interior) {
-        const std::string& text = pack.texts.emplace(&expr, expression_text(*pack.checked, expr)).first->second;
-        pack.encoded_texts.emplace(&expr, JsonWriter::encode(text));
+        tables.texts[id] = expression_text(*pack.checked, expr);
+        tables.encoded_texts[id] = JsonWriter::encode(tables.texts[id]);
     }
     if (expr.kind == ast::ExprKind::name || expr.kind == ast::ExprKind::field) {
-        const std::string& path = pack.paths.emplace(&expr, dsl::path_of(expr)).first->second;
-        pack.encoded_path_keys.emplace(&expr, JsonWriter::encode(path) + ":");
+        tables.paths[id] = dsl::path_of(expr);
+        tables.encoded_path_keys[id] = JsonWriter::encode(tables.paths[id]) + ":";
     }
     for (const auto& arg : expr.args) index_texts_under(pack, *arg, &expr);
     for (const auto& key : expr.keys) index_texts_under(pack, *key, &expr);
@@ -132,22 +134,31 @@ void index_texts_under(CompiledPack& pack, const ast::Expr& expr, const ast::Exp
 }  // namespace
 
 void index_texts(CompiledPack& pack, dsl::Diagnostics&) {
-    each_expression(*pack.checked, [&](ast::Expr& expr) { index_texts_under(pack, expr, nullptr); });
+    // Sized once: ReadSite::path and ::key point into these strings.
+    auto count = static_cast<std::size_t>(pack.checked->expression_count);
+    for (auto* table : {&pack.explanation.texts, &pack.explanation.paths, &pack.explanation.encoded_texts,
+                        &pack.explanation.encoded_path_keys})
+        table->assign(count, std::string());
+    each_expression(*pack.checked, [&](const ast::Expr& expr) { index_texts_under(pack, expr, nullptr); });
 }
 
 void index_names(CompiledPack& pack, dsl::Diagnostics&) {
     const dsl::CheckedPack& checked = *pack.checked;
+    ExplanationTables& tables = pack.explanation;
     for (const auto& info : checked.enums) {
-        pack.encoded_members.emplace_back();
-        for (const auto& member : info.sorted) pack.encoded_members.back().push_back(JsonWriter::encode(member));
+        tables.encoded_members.emplace_back();
+        for (const auto& member : info.sorted) tables.encoded_members.back().push_back(JsonWriter::encode(member));
     }
     for (const auto& info : checked.records) {
-        pack.encoded_fields.emplace_back();
-        for (const auto& field : info.fields) pack.encoded_fields.back().push_back(JsonWriter::encode(field.name) + ":");
+        tables.encoded_fields.emplace_back();
+        for (const auto& field : info.fields) tables.encoded_fields.back().push_back(JsonWriter::encode(field.name) + ":");
     }
-    pack.encoded_ruleset = "{\"name\":" + JsonWriter::encode(pack.name) + ",\"version\":" + JsonWriter::encode(pack.version) +
+    tables.encoded_ruleset = "{\"name\":" + JsonWriter::encode(pack.name) + ",\"version\":" + JsonWriter::encode(pack.version) +
                            ",\"digest\":" + JsonWriter::encode(pack.digest) + "}";
-    auto cite = [&](const ast::Citation& c) { if (c.present) pack.encoded_citations.emplace(&c, JsonWriter::encode(c.text)); };
+    tables.encoded_citations.assign(static_cast<std::size_t>(checked.citation_count), std::string());
+    auto cite = [&](const ast::Citation& c) {
+        if (c.present) tables.encoded_citations[static_cast<std::size_t>(c.id)] = JsonWriter::encode(c.text);
+    };
     for (const auto& let : checked.syntax.lets) cite(let.citation);
     for (const auto& decision : checked.syntax.decisions)
         for (const auto& row : decision.rows) cite(row.citation);
@@ -155,7 +166,7 @@ void index_names(CompiledPack& pack, dsl::Diagnostics&) {
         for (const auto& entry : table.entries) cite(entry.citation);
     if (!checked.syntax.outputs.empty())
         for (const auto& field : checked.syntax.outputs.front().fields)
-            pack.encoded_output_keys.push_back(JsonWriter::encode(field.name) + ":");
+            tables.encoded_output_keys.push_back(JsonWriter::encode(field.name) + ":");
 }
 
 namespace {
@@ -163,7 +174,7 @@ namespace {
 // The constant value of an expression, if it has one: a folded literal, or a name of a definition
 // that does not depend on the input.
 const Value* constant_value(const CompiledPack& pack, const ast::Expr& expr) {
-    if (expr.resolved.constant >= 0) return &pack.constants[static_cast<std::size_t>(expr.resolved.constant)];
+    if (int constant = pack.plan(expr).constant; constant >= 0) return &pack.constants[static_cast<std::size_t>(constant)];
     if (expr.kind == ast::ExprKind::name && expr.resolved.kind == ast::NameKind::definition) {
         const auto& constant = pack.constant_definitions[static_cast<std::size_t>(expr.resolved.index)];
         if (constant) return &*constant;
@@ -172,10 +183,10 @@ const Value* constant_value(const CompiledPack& pack, const ast::Expr& expr) {
 }
 
 // `x in S` with S a constant collection of enumeration members: S as bits, tested in one step.
-void index_member_tests_under(ast::Expr& expr, CompiledPack& pack) {
+void index_member_tests_under(const ast::Expr& expr, CompiledPack& pack) {
     bool member = expr.kind == ast::ExprKind::binary &&
                   (expr.resolved.op == ast::Op::member || expr.resolved.op == ast::Op::not_member);
-    if (member && expr.resolved.constant < 0) {
+    if (member && pack.plan(expr).constant < 0) {
         const Value* collection = constant_value(pack, *expr.args[1]);
         bool enumerations = collection && (collection->kind == Value::Kind::list) &&
                             std::all_of(collection->elements().begin(), collection->elements().end(), [](const Value& v) {
@@ -188,18 +199,18 @@ void index_member_tests_under(ast::Expr& expr, CompiledPack& pack) {
                 if (bits.size() <= word) bits.resize(word + 1, 0);
                 bits[word] |= std::uint64_t{1} << (item.number & 63);
             }
-            expr.resolved.member_bits = static_cast<int>(pack.member_bits.size());
+            pack.plans[static_cast<std::size_t>(expr.id)].member_bits = static_cast<int>(pack.member_bits.size());
             pack.member_bits.push_back(std::move(bits));
         }
     }
-    for (auto& arg : expr.args) index_member_tests_under(*arg, pack);
-    for (auto& key : expr.keys) index_member_tests_under(*key, pack);
-    for (auto& [name, value] : expr.fields) index_member_tests_under(*value, pack);
+    for (const auto& arg : expr.args) index_member_tests_under(*arg, pack);
+    for (const auto& key : expr.keys) index_member_tests_under(*key, pack);
+    for (const auto& [name, value] : expr.fields) index_member_tests_under(*value, pack);
 }
 
 // The shortcut `holds` may take for a condition (ConditionTest).
 ConditionTest condition_test(const ast::Expr& expr, const CompiledPack& pack) {
-    if (expr.resolved.constant >= 0) return ConditionTest::general;
+    if (pack.plan(expr).constant >= 0) return ConditionTest::general;
     if (is_path(expr)) return ConditionTest::path;
     if (expr.kind == ast::ExprKind::unary && expr.resolved.op == ast::Op::logical_not) return ConditionTest::negation;
     if (expr.kind != ast::ExprKind::binary) return ConditionTest::general;
@@ -211,8 +222,9 @@ ConditionTest condition_test(const ast::Expr& expr, const CompiledPack& pack) {
         default: break;
     }
     const ast::Expr& right = *expr.args[1];
-    bool path_and_number = is_path(*expr.args[0]) && right.resolved.constant >= 0 &&
-                           is_number_kind(pack.constants[static_cast<std::size_t>(right.resolved.constant)].kind);
+    int constant = pack.plan(right).constant;
+    bool path_and_number = is_path(*expr.args[0]) && constant >= 0 &&
+                           is_number_kind(pack.constants[static_cast<std::size_t>(constant)].kind);
     switch (expr.resolved.op) {
         case ast::Op::equal: return path_and_number ? ConditionTest::equal_constant : ConditionTest::relation;
         case ast::Op::not_equal: return path_and_number ? ConditionTest::not_equal_constant : ConditionTest::relation;
@@ -224,23 +236,31 @@ ConditionTest condition_test(const ast::Expr& expr, const CompiledPack& pack) {
     }
 }
 
-void index_condition_tests_under(ast::Expr& expr, const CompiledPack& pack) {
-    expr.resolved.test = static_cast<std::uint8_t>(condition_test(expr, pack));
-    for (auto& arg : expr.args) index_condition_tests_under(*arg, pack);
-    for (auto& key : expr.keys) index_condition_tests_under(*key, pack);
-    for (auto& [name, value] : expr.fields) index_condition_tests_under(*value, pack);
+void index_condition_tests_under(const ast::Expr& expr, CompiledPack& pack) {
+    ExpressionPlan& plan = pack.plans[static_cast<std::size_t>(expr.id)];
+    plan.test = condition_test(expr, pack);
+    bool against_constant = plan.test == ConditionTest::equal_constant || plan.test == ConditionTest::not_equal_constant ||
+                            plan.test == ConditionTest::order_constant;
+    plan.compared_constant = against_constant ? pack.plan(*expr.args[1]).constant : -1;
+    for (const auto& arg : expr.args) index_condition_tests_under(*arg, pack);
+    for (const auto& key : expr.keys) index_condition_tests_under(*key, pack);
+    for (const auto& [name, value] : expr.fields) index_condition_tests_under(*value, pack);
 }
 
 }  // namespace
 
+void make_expression_plans(CompiledPack& pack, dsl::Diagnostics&) {
+    pack.plans.assign(static_cast<std::size_t>(pack.checked->expression_count), ExpressionPlan{});
+}
+
 void index_condition_tests(CompiledPack& pack, dsl::Diagnostics&) {
-    each_expression(*pack.checked, [&](ast::Expr& expr) { index_condition_tests_under(expr, pack); });
+    each_expression(*pack.checked, [&](const ast::Expr& expr) { index_condition_tests_under(expr, pack); });
 }
 
 void fold_constant_expressions(CompiledPack& pack, dsl::Diagnostics& diagnostics) {
     std::optional<Evaluation> evaluation;
     evaluation.emplace(pack, Value::absent(), nullptr);
-    each_expression(*pack.checked, [&](ast::Expr& expr) { fold(expr, pack, evaluation, diagnostics); });
+    each_expression(*pack.checked, [&](const ast::Expr& expr) { fold(expr, pack, evaluation, diagnostics); });
 }
 
 void fold_constant_definitions(CompiledPack& pack, dsl::Diagnostics& diagnostics) {
@@ -264,7 +284,7 @@ void fold_constant_definitions(CompiledPack& pack, dsl::Diagnostics& diagnostics
 }
 
 void index_member_tests(CompiledPack& pack, dsl::Diagnostics&) {
-    each_expression(*pack.checked, [&](ast::Expr& expr) { index_member_tests_under(expr, pack); });
+    each_expression(*pack.checked, [&](const ast::Expr& expr) { index_member_tests_under(expr, pack); });
 }
 
 }  // namespace frontdoor::engine

@@ -1,10 +1,12 @@
 // Indexing for explanations, at load: which facts each row and condition part reads (in the order
-// an explanation lists them, without repeats), and each entry's fixed JSON, encoded once. Runs
-// after fold_constants, whose constant definitions an explanation does not list as read.
+// an explanation lists them, without repeats), and each entry's fixed JSON, encoded once by
+// engine/explain/explain.cpp, which also writes the rest of each entry. Runs after fold_constants,
+// whose constant definitions an explanation does not list as read.
 #include "engine/explain/explain.hpp"
 #include "engine/explain/render_value.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace frontdoor::engine {
 
@@ -13,11 +15,6 @@ using ast::Expr;
 using ast::ExprKind;
 
 namespace {
-
-// The explanation's own keys, already encoded.
-constexpr std::string_view rule_key = R"("rule":)", source_key = R"("source":)", when_key = R"("when":)",
-                           adds_key = R"("adds":)", value_key = R"("value":)", row_key = R"("row":)",
-                           failed_key = R"("failed":)", reads_key = R"("reads":)";
 
 // Appends to `out` the paths `expr` reads that are not in it yet: names and fields whose root is
 // the input or a definition. The whole input says nothing, and a catalogue (a definition that does
@@ -33,9 +30,10 @@ void collect_sites(const CompiledPack& pack, const Expr& expr, std::vector<ReadS
                          pack.constant_definitions[static_cast<std::size_t>(root->resolved.index)].has_value();
         if ((input || definition) && !whole_input) {
             if (catalogue) return;
-            std::string_view path = pack.paths.at(&expr);
+            auto id = static_cast<std::size_t>(expr.id);
+            std::string_view path = pack.explanation.paths[id];
             if (std::none_of(out.begin(), out.end(), [&](const ReadSite& s) { return s.path == path; }))
-                out.push_back(ReadSite{&expr, definition ? root->resolved.index : -1, path, pack.encoded_path_keys.at(&expr)});
+                out.push_back(ReadSite{&expr, definition ? root->resolved.index : -1, path, pack.explanation.encoded_path_keys[id]});
             return;
         }
         if (!input) return;
@@ -47,16 +45,16 @@ void collect_sites(const CompiledPack& pack, const Expr& expr, std::vector<ReadS
 
 class Indexer {
 public:
-    explicit Indexer(CompiledPack& pack) : pack_(pack), checked_(*pack.checked) {}
+    explicit Indexer(CompiledPack& pack) : pack_(pack), tables_(pack.explanation), checked_(*pack.checked) {}
 
     // The facts read by `exprs`, in turn, as one run of read_sites.
     ReadSites sites(std::initializer_list<const Expr*> exprs) {
         std::vector<ReadSite> found;
         for (const Expr* expr : exprs)
             if (expr) collect_sites(pack_, *expr, found);
-        ReadSites run{static_cast<std::uint32_t>(pack_.read_sites.size()), 0};
-        pack_.read_sites.insert(pack_.read_sites.end(), found.begin(), found.end());
-        run.end = static_cast<std::uint32_t>(pack_.read_sites.size());
+        ReadSites run{static_cast<std::uint32_t>(tables_.read_sites.size()), 0};
+        tables_.read_sites.insert(tables_.read_sites.end(), found.begin(), found.end());
+        run.end = static_cast<std::uint32_t>(tables_.read_sites.size());
         return run;
     }
 
@@ -66,17 +64,18 @@ public:
         if (condition.kind == ExprKind::binary && condition.resolved.op == ast::Op::logical_and) {
             failed_parts(*condition.args[0]);
             failed_parts(*condition.args[1]);
-        } else if (!pack_.failed_parts.contains(&condition)) {
-            pack_.failed_parts.emplace(&condition, FailedPart{sites({&condition}), pack_.encoded_texts.at(&condition)});
+        } else if (FailedPart& part = tables_.failed_parts[static_cast<std::size_t>(condition.id)]; part.encoded.empty()) {
+            if (!tables_.has_text(condition)) throw std::logic_error("a condition's part has no text: " + condition.text);
+            part = FailedPart{sites({&condition}), tables_.encoded_texts[static_cast<std::size_t>(condition.id)]};
         }
     }
 
     void definition(int slot) {
         const dsl::Definition& d = checked_.definitions[static_cast<std::size_t>(slot)];
-        auto& reads = pack_.entry_reads[static_cast<std::size_t>(slot)];
-        ExplainedDefinition& explained = pack_.explained[static_cast<std::size_t>(slot)];
+        auto& reads = tables_.entry_reads[static_cast<std::size_t>(slot)];
+        ExplainedDefinition& explained = tables_.explained[static_cast<std::size_t>(slot)];
         auto& heads = explained.heads;
-        heads.push_back(head(slot, -1, nullptr));
+        heads.push_back(encode_entry_head(pack_, slot, -1, nullptr));
         const auto& constant = pack_.constant_definitions[static_cast<std::size_t>(slot)];
         switch (d.kind) {
             case dsl::DefinitionKind::let:
@@ -85,7 +84,7 @@ public:
             case dsl::DefinitionKind::table: {
                 explained.form = ExplainedDefinition::Form::table;
                 std::size_t entries = checked_.syntax.tables[static_cast<std::size_t>(d.syntax_index)].entries.size();
-                for (std::size_t i = 0; i < entries; ++i) heads.push_back(head(slot, static_cast<int>(i), nullptr));
+                for (std::size_t i = 0; i < entries; ++i) heads.push_back(encode_entry_head(pack_, slot, static_cast<int>(i), nullptr));
                 break;
             }
             case dsl::DefinitionKind::decision: {
@@ -95,10 +94,10 @@ public:
                 if (!first_match) explained.form = ExplainedDefinition::Form::collect;
                 for (std::size_t r = 0; r < decision.rows.size(); ++r) {
                     const ast::Row& row = decision.rows[r];
-                    heads.push_back(head(slot, static_cast<int>(r), row.condition.get()));
+                    heads.push_back(encode_entry_head(pack_, slot, static_cast<int>(r), row.condition.get()));
                     reads.push_back(sites({row.condition.get(), first_match ? row.value.get() : nullptr}));
                     if (!first_match) continue;
-                    explained.attempts.push_back(attempt(static_cast<int>(r), row.citation));
+                    explained.attempts.push_back(encode_attempt_head(pack_, static_cast<int>(r), row.citation));
                     if (row.condition) failed_parts(*row.condition);
                 }
                 break;
@@ -106,68 +105,13 @@ public:
         }
         if (constant && explained.form != ExplainedDefinition::Form::collect) {
             explained.form = ExplainedDefinition::Form::constant;
-            explained.whole = constant_entry(slot, *constant);
+            explained.whole = encode_constant_entry(pack_, slot, *constant);
         }
     }
 
 private:
-    void source(JsonWriter& out, const ast::Citation* citation) {
-        out.raw_key(source_key);
-        if (citation && citation->present) out.raw(pack_.encoded_citations.at(citation));
-        else out.raw(R"("")");
-    }
-
-    // An entry up to its value, as write_explanation writes it: a table's from "source" on,
-    // since its rule names the key looked up.
-    std::string head(int slot, int row, const Expr* condition) {
-        const dsl::Definition& d = checked_.definitions[static_cast<std::size_t>(slot)];
-        bool decision = d.kind == dsl::DefinitionKind::decision;
-        std::string json;
-        JsonWriter out(json);
-        if (d.kind != dsl::DefinitionKind::table) {
-            out.begin_object();
-            out.raw_key(rule_key);
-            TraceEntry named;
-            named.definition = slot;
-            named.row = row;
-            out.string(rule_name(pack_, named));
-        }
-        source(out, citation_of(pack_, slot, row));
-        if (decision) {
-            out.raw_key(when_key);
-            if (condition) out.raw(pack_.encoded_texts.at(condition));
-            else out.raw(R"("otherwise")");
-        }
-        bool collect = decision && pack_.decision(slot).policy == ast::HitPolicy::collect;
-        out.raw(collect ? adds_key : value_key);
-        return json;
-    }
-
-    // The entry of a definition that does not depend on the input: it reads nothing.
-    std::string constant_entry(int slot, const Value& value) {
-        std::string json;
-        JsonWriter out(json);
-        out.raw_key(pack_.explained[static_cast<std::size_t>(slot)].heads[0]);
-        write_value(out, pack_, value, checked_.definitions[static_cast<std::size_t>(slot)].type);
-        out.raw_key(reads_key);
-        out.begin_object();
-        out.end_object();
-        out.end_object();
-        return json;
-    }
-
-    std::string attempt(int row, const ast::Citation& citation) {
-        std::string json;
-        JsonWriter out(json);
-        out.begin_object();
-        out.raw_key(row_key);
-        out.integer(row + 1);
-        source(out, &citation);
-        out.raw(failed_key);
-        return json;
-    }
-
     CompiledPack& pack_;
+    ExplanationTables& tables_;
     const dsl::CheckedPack& checked_;
 };
 
@@ -175,8 +119,9 @@ private:
 
 void index_explanations(CompiledPack& pack) {
     std::size_t definitions = pack.checked->definitions.size();
-    pack.entry_reads.assign(definitions, {});
-    pack.explained.assign(definitions, {});
+    pack.explanation.entry_reads.assign(definitions, {});
+    pack.explanation.explained.assign(definitions, {});
+    pack.explanation.failed_parts.assign(static_cast<std::size_t>(pack.checked->expression_count), FailedPart{});
     Indexer indexer(pack);
     for (std::size_t slot = 0; slot < definitions; ++slot) indexer.definition(static_cast<int>(slot));
 }

@@ -100,6 +100,7 @@ constexpr NamedPass load_pipeline[] = {
     {"parse and check", parse_and_check},
     {"build decision graph", build_graph},
     {"name, list and digest the files", identify},
+    {"make expression plans", on_pack<make_expression_plans>},
     {"compile inputs", on_pack<compile_inputs>},
     {"index texts", on_pack<index_texts>},
     {"index names", on_pack<index_names>},

@@ -50,6 +50,20 @@ public:
         report_.contacts.push_back(std::move(*comparison.changed));
     }
 
+    // Adds a finished report of a slice of the input (the next in input order); takes its changed
+    // decisions and leaves the rest of it as it was.
+    void merge(ImpactReport& part) {
+        report_.compared += part.compared;
+        report_.changed += part.changed;
+        report_.refused_before += part.refused_before;
+        report_.refused_after += part.refused_after;
+        for (const auto& t : part.transitions) transitions_[{t.before, t.after}] += t.count;
+        for (const auto& f : part.fields) fields_[f.field] += f.contacts;
+        for (const auto& r : part.rules) rules_[{r.rule, r.change}] += r.contacts;
+        for (auto& contact : part.contacts) report_.contacts.push_back(std::move(contact));
+        part.contacts.clear();
+    }
+
     ImpactReport finish() {
         for (const auto& [pair, count] : transitions_) report_.transitions.push_back({pair.first, pair.second, count});
         std::stable_sort(report_.transitions.begin(), report_.transitions.end(), [](const auto& a, const auto& b) {
@@ -152,7 +166,8 @@ ImpactReport assess_log_impact(const DecisionLog& log, const RecordFilter& filte
     return report;
 }
 
-ImpactReport assess_contacts_impact(JsonLinesReader& contacts, const Pack& before, const Pack& after, unsigned threads) {
+ImpactReport assess_contacts_impact(JsonLinesReader& contacts, const Pack& before, const Pack& after, unsigned threads,
+                                    std::size_t first_line) {
     // A line the reader refused (too long, CR line ends) is refused under both packs alike.
     auto compare = [&](ImpactItem& item) {
         if (!item.refusal.empty()) {
@@ -165,11 +180,33 @@ ImpactReport assess_contacts_impact(JsonLinesReader& contacts, const Pack& befor
     ImpactReport report = run_impact(threads, compare, [&](const auto& submit) {
         JsonLine line;
         while (contacts.next(line))
-            submit({"line " + std::to_string(line.number), std::string(line.text), "", std::move(line.refusal)});
+            submit({"line " + std::to_string(line.number + first_line - 1), std::string(line.text), "",
+                    std::move(line.refusal)});
     });
     report.packs_before = {compared_pack(before)};
     report.packs_before[0].contacts = records::contacts_in(report);
     report.pack_after = compared_pack(after);
+    return report;
+}
+
+ImpactReport merge_impact(std::vector<ImpactReport> parts) {
+    if (parts.empty()) return {};
+    ImpactTally tally;
+    std::vector<ComparedPack> packs;
+    for (ImpactReport& part : parts) {
+        for (const ComparedPack& pack : part.packs_before) {
+            auto known = std::find_if(packs.begin(), packs.end(), [&](const auto& p) { return p.digest == pack.digest; });
+            if (known == packs.end()) packs.push_back(pack);
+            else known->contacts += pack.contacts;
+        }
+        tally.merge(part);
+    }
+    ImpactReport report = tally.finish();
+    report.packs_before = std::move(packs);
+    report.pack_after = std::move(parts.front().pack_after);
+    report.from_log = parts.front().from_log;
+    report.from = std::move(parts.front().from);
+    report.to = std::move(parts.front().to);
     return report;
 }
 

@@ -55,4 +55,14 @@ public:
 // The SQLite backend: one file, WAL mode, created whole with permissions 0600 (create_sqlite_log.cpp).
 std::unique_ptr<RecordStore> open_sqlite_store(const std::string& path, bool append);
 
+// The PostgreSQL backend: `url` is a libpq URL (postgresql://...); the log is three tables in the
+// connection's current schema, made on the first append (postgres_store.hpp). Messages name the
+// URL without its password.
+std::unique_ptr<RecordStore> open_postgres_store(const std::string& url, bool append);
+
+// The one place that tells the backends apart: a location starting "postgresql://" or
+// "postgres://" (libpq's URL schemes) is a PostgreSQL log; anything else is a SQLite file's path.
+bool names_postgres_log(const std::string& location);
+std::unique_ptr<RecordStore> open_record_store(const std::string& location, bool append);
+
 }  // namespace frontdoor::records

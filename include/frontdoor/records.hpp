@@ -55,7 +55,7 @@ struct VerifyReport {
 };
 
 // A decision log. Appending and reading go through a storage backend chosen by the location
-// (today a SQLite file); hashing, chaining, verifying and pack storage do not depend on it.
+// (a SQLite file, or a PostgreSQL database named by a URL); hashing, chaining, verifying and pack storage do not depend on it.
 // Thread-safety: pack() may be called from any number of threads at once; every other call needs
 // one thread at a time per DecisionLog (replay_log and the impact assessments run their own threads
 // safely on one log; a second process appending to the same file waits for the first's commit). Errors: every storage failure (a disk error, a locked
@@ -63,8 +63,9 @@ struct VerifyReport {
 class DecisionLog {
 public:
     enum class Access { read, append };
-    // Opens the log at `location`, a plain file path (never a SQLite URI or ":memory:": a relative
-    // name is a file in the current directory). Appending creates a missing file with owner-only
+    // Opens the log at `location`: a postgresql:// or postgres:// URL names a PostgreSQL log
+    // (docs/postgresql.md; messages show it without its password); anything else is a plain file
+    // path (never a SQLite URI or ":memory:": a relative name is a file in the current directory). Appending creates a missing file with owner-only
     // permissions, and refuses a log whose layout is not exactly the one Frontdoor makes (see
     // layout_problem); reading never writes, and opens such a log so that verify can report it.
     // Throws std::runtime_error with a message for the user (naming the location and what is wrong:

@@ -96,8 +96,15 @@ ImpactReport assess_log_impact(const DecisionLog& log, const RecordFilter& filte
                                unsigned threads);
 // One contact per line (blank lines skipped) under `before` and `after`. A line the reader refuses
 // (frontdoor/json_lines.hpp) is refused under both; a read error (ReadError) ends the assessment.
+// `first_line` is the number the first line read gets in the report's labels ("line N"): a slice
+// of a file that starts at its line 1001 is assessed with 1001.
 ImpactReport assess_contacts_impact(JsonLinesReader& contacts, const Pack& before, const Pack& after,
-                                    unsigned threads);
+                                    unsigned threads, std::size_t first_line = 1);
+// The report of a whole input from the reports of its consecutive slices, given in input order
+// (each assessed with its first_line, or each a span of a log's records): counts and tables added
+// up and sorted as one assessment sorts them, changed decisions in order, the old side's packs by
+// first use. The result is the report the whole input gives. An empty list gives an empty report.
+ImpactReport merge_impact(std::vector<ImpactReport> parts);
 // The assessments are thread-safe and throw as replay_log does; assess_contacts_impact throws
 // ReadError when the contacts cannot be read. The two renderings below are thread-safe and throw
 // only std::bad_alloc.

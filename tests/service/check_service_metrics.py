@@ -177,6 +177,24 @@ def check_after_traffic(server, contacts, outcomes, sample_statuses):
         check(contact_id not in text, f"no contact id in the metrics ({contact_id})")
 
 
+def check_kept_counts(cli, rules, tokens, directory, contacts):
+    """With --record and --shadow: the log's commits, reloads and shadow transitions are counted."""
+    extra = ["--record", os.path.join(directory, "decisions.db"), "--shadow", rules]
+    with Server(cli, rules, tokens=tokens, extra=extra) as server:
+        decided = sum(server.request("POST", "/v1/decisions", c, token=DECIDE_TOKEN)[0] == 200 for c in contacts)
+        reload_status = server.request("POST", "/v1/pack:reload", "", token=ADMIN_TOKEN)[0]
+        check(reload_status == 200, f"a reload of the unchanged pack: 200, got {reload_status}")
+        _, families = scrape(server)
+        commits = check_histogram(families, "frontdoor_log_commit_duration_seconds")
+        check(0 < commits <= decided, f"log commits timed: {commits} for {decided} recorded decisions")
+        check(value_of(families, "frontdoor_log_queue_depth") == 0, "nothing waits for the log after the answers")
+        check(value_of(families, "frontdoor_log_pushbacks_total") == 0, "no pushback under light load")
+        check(value_of(families, "frontdoor_reloads_total", result="ok") == 1, "the reload is counted as ok")
+        check(value_of(families, "frontdoor_reloads_total", result="failed") == 0, "no failed reload")
+        # The candidate is the same pack: no decision differs, so no transition is counted.
+        check(not families["frontdoor_shadow_transitions_total"]["samples"], "no transition for an identical candidate")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", required=True)
@@ -197,6 +215,7 @@ def main():
             outcomes = send_traffic(server, contacts)
             check(len(outcomes) > 1, f"the samples reach several outcomes: {outcomes}")
             check_after_traffic(server, contacts, outcomes, statuses)
+        check_kept_counts(args.cli, args.rules, tokens, directory, contacts)
     finish()
 
 

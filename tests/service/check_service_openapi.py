@@ -78,6 +78,45 @@ def check_answers_match(server, document, rules):
     check(status == 401 and not list(validator(document, "Error").iter_errors(json.loads(body))), "a 401 is an Error")
 
 
+def answer_errors(document, method, pattern, status, body):
+    """What is wrong with `body` against the schema the document gives for `status` of the operation."""
+    responses = document["paths"][pattern][method]["responses"]
+    response = responses.get(str(status))
+    if response is None:
+        return [f"status {status} is not in the document"]
+    if "$ref" in response:
+        response = document["components"]["responses"][response["$ref"].split("/")[-1]]
+    schema = response["content"]["application/json"]["schema"]
+    resolver = RefResolver.from_schema(document)
+    return [e.message for e in Draft202012Validator(schema, resolver=resolver).iter_errors(json.loads(body))]
+
+
+def check_recording_answers(cli, rules, tokens, directory, document):
+    """With --record and --shadow: the audit, reload and shadow routes answer what the document says."""
+    log = os.path.join(directory, "decisions.db")
+    extra = ["--record", log, "--shadow", rules]
+    with Server(cli, rules, tokens=tokens, extra=extra) as server:
+        contacts = sample_contacts(rules)
+        ids = []
+        for contact in contacts:
+            status, headers, body = server.request("POST", "/v1/decisions", contact, token=ALL_ROLES_TOKEN)
+            if status == 200:
+                ids.append(json.loads(body).get("contact_id"))
+        check(ids, "some contacts were decided and recorded")
+        asked = [("get", "/v1/decisions/{id}", "/v1/decisions/1", None, 200),
+                 ("get", "/v1/decisions/{id}", "/v1/decisions/999999", None, 404),
+                 ("get", "/v1/decisions/{id}", "/v1/decisions/x", None, 400),
+                 ("get", "/v1/decisions", "/v1/decisions?contact_id=" + str(ids[0]), None, 200),
+                 ("get", "/v1/decisions", "/v1/decisions", None, 400),
+                 ("post", "/v1/pack:reload", "/v1/pack:reload", "", 200),
+                 ("get", "/v1/shadow", "/v1/shadow", None, 200)]
+        for method, pattern, target, body, want in asked:
+            status, _, answer = server.request(method.upper(), target, body, token=ALL_ROLES_TOKEN)
+            check(status == want, f"{method.upper()} {target}: {want}, got {status} {answer[:200]!r}")
+            errors = answer_errors(document, method, pattern, status, answer)
+            check(not errors, f"{method.upper()} {target} ({status}) matches the document: {errors[:3]}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", required=True)
@@ -105,6 +144,7 @@ def main():
                   "components/schemas/Contact is the pack's own input schema (GET /v1/schema)")
             check_every_operation_answered(server, document)
             check_answers_match(server, document, args.rules)
+        check_recording_answers(args.cli, args.rules, tokens, directory, document)
     finish()
 
 

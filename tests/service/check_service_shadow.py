@@ -8,12 +8,13 @@ import argparse
 import collections
 import json
 import os
+import re
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import AUDIT_TOKEN, DECIDE_TOKEN, Server, check, finish, write_tokens  # noqa: E402
+from service_harness import ADMIN_TOKEN, AUDIT_TOKEN, DECIDE_TOKEN, Server, check, finish, write_tokens  # noqa: E402
 from reload_fixtures import THRESHOLDS, copy_pack, make_variants, outcome_label, pack_fields, replace_file  # noqa: E402
 
 POLL_SECONDS = 30
@@ -58,6 +59,18 @@ def send_all(server, contacts, variants):
             check(body == expected, f"contact {index}: the response is A's answer")
 
 
+def metric_transitions(server):
+    """frontdoor_shadow_transitions_total from /metrics, as (from, to) -> count."""
+    status, _, body = server.request("GET", "/metrics", token=ADMIN_TOKEN)
+    check(status == 200, f"GET /metrics: {status}")
+    found = {}
+    for line in body.decode().splitlines():
+        match = re.match(r'frontdoor_shadow_transitions_total\{from="([^"]*)",to="([^"]*)"\} (\d+)$', line)
+        if match:
+            found[(match.group(1), match.group(2))] = int(match.group(3))
+    return found
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", required=True)
@@ -83,6 +96,8 @@ def main():
             counted = {(t["before"], t["after"]): t["count"] for t in state["transitions"]}
             check(counted == dict(predicted), f"the transitions are eval's:\n{counted}\n{dict(predicted)}")
             check(state["differing"] == sum(predicted.values()), f"differing: {state['differing']}")
+            check(metric_transitions(server) == dict(predicted),
+                  f"/metrics counts the same transitions: {metric_transitions(server)}")
             with open(out) as f:
                 lines = [json.loads(line) for line in f]
             written = collections.Counter((line["outcome_before"], line["outcome_after"]) for line in lines)

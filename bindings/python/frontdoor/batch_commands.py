@@ -1,0 +1,121 @@
+"""The commands of python3 -m frontdoor.batch (batch.py reads their arguments): each loads its
+packs, splits its inputs, runs on a Dask cluster and answers with `frontdoor eval`'s and
+`frontdoor replay`'s exit statuses."""
+import logging
+import sys
+from contextlib import contextmanager
+
+from frontdoor.assess_impact_on_dask import assess_impact, impact_report
+from frontdoor.decide_on_dask import decide_partitions
+from frontdoor.errors import PackError
+from frontdoor.pack import Pack
+from frontdoor.split_inputs import InputError, split_inputs
+
+# The exit statuses of `frontdoor` (bindings/cli/exit_status.hpp), and one of the batch's own.
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_PACK_FAILED, EXIT_IO_FAILED = 0, 1, 2, 4, 5
+EXIT_CLUSTER_FAILED = 6  # the scheduler could not be reached, or the cluster did not start
+
+
+class ClusterError(Exception):
+    pass
+
+
+@contextmanager
+def open_client(arguments):
+    """(a client, the number of worker threads): of the given scheduler, or of a local cluster of
+    one-thread worker processes on loopback, closed (and the cluster stopped) on leaving."""
+    from distributed import Client, LocalCluster
+
+    try:
+        if arguments.scheduler:
+            client = Client(arguments.scheduler, timeout=arguments.timeout)
+            cluster = None
+        else:
+            cluster = LocalCluster(n_workers=arguments.workers, threads_per_worker=1, processes=True,
+                                   host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
+                                   timeout=arguments.timeout)
+            client = Client(cluster, timeout=arguments.timeout)
+    except (OSError, TimeoutError) as error:
+        raise ClusterError(f"could not reach the Dask cluster: {error}") from None
+    try:
+        yield client, max(1, sum(client.nthreads().values()))
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def load_pack(directory):
+    """The pack, or None after writing its diagnostics to standard error."""
+    try:
+        return Pack.load(directory)
+    except PackError as error:
+        sys.stderr.write("".join(d.rendered + "\n" for d in error.diagnostics))
+        return None
+
+
+class Summary:
+    """The counts and the refusals' places (file, line and JSON path; never the message, which may
+    quote the contact), written to standard error at the end."""
+
+    def __init__(self, listed):
+        self.decided = self.refused = 0
+        self.listed = listed
+        self.places = []
+
+    def add(self, answers):
+        self.decided += answers.decided
+        self.refused += len(answers.refusals)
+        for line, path, _ in answers.refusals:
+            if len(self.places) < self.listed:
+                self.places.append(f"{answers.partition.path}:{line}: refused at '{path}'")
+
+    def write(self):
+        sys.stderr.write(f"frontdoor.batch: {self.decided} decided, {self.refused} refused\n")
+        for place in self.places:
+            sys.stderr.write(f"  {place}\n")
+        if self.refused > len(self.places):
+            sys.stderr.write(f"  ... and {self.refused - len(self.places)} more (each answer line says its line)\n")
+
+
+def run_decide(arguments, out):
+    pack = load_pack(arguments.rules)
+    if pack is None:
+        return EXIT_PACK_FAILED
+    summary = Summary(arguments.list_refusals)
+    try:
+        partitions = split_inputs(arguments.inputs, arguments.partition_bytes)
+        with open_client(arguments) as (client, slots):
+            for answers in decide_partitions(client, pack, partitions, not arguments.no_explain, 2 * slots):
+                out.write(answers.answers)
+                out.flush()
+                summary.add(answers)
+    except InputError as error:
+        summary.write()
+        sys.stderr.write(f"frontdoor.batch: {error}\n")
+        return EXIT_IO_FAILED
+    except ClusterError as error:
+        sys.stderr.write(f"frontdoor.batch: {error}\n")
+        return EXIT_CLUSTER_FAILED
+    summary.write()
+    return EXIT_REFUSED if summary.refused else EXIT_OK
+
+
+def run_impact(arguments, out):
+    """The impact report once written exits 0, as `frontdoor replay` does."""
+    try:
+        partitions = split_inputs([arguments.contacts], arguments.partition_bytes)
+        before, after = load_pack(arguments.rules), load_pack(arguments.with_rules)
+        if before is None or after is None:
+            return EXIT_PACK_FAILED
+        with open_client(arguments) as (client, slots):
+            report = assess_impact(client, before, after, partitions, 2 * slots)
+    except InputError as error:
+        sys.stderr.write(f"frontdoor.batch: {error}\n")
+        return EXIT_IO_FAILED
+    except ClusterError as error:
+        sys.stderr.write(f"frontdoor.batch: {error}\n")
+        return EXIT_CLUSTER_FAILED
+    out.write(impact_report(report, arguments.format == "json"))
+    out.flush()
+    return EXIT_OK

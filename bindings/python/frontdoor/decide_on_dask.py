@@ -1,0 +1,75 @@
+"""Deciding partitions of JSON lines on a Dask cluster, with the answers handed back in order.
+
+The pack travels with each task as its files and digest (ShippedPack); each worker process compiles
+it once and keeps it by digest, and insists the digest matches. The partitions form a Dask bag, one
+partition each; at most `window` partitions are in flight at once, so the answers held on the
+workers stay bounded however large the input is.
+"""
+from collections import deque
+from dataclasses import dataclass, field
+
+import dask.bag
+
+from frontdoor.pack import _restore
+
+_compiled = {}  # digest -> Pack, per worker process
+
+
+@dataclass(frozen=True)
+class ShippedPack:
+    label: str
+    files: list = field(repr=False)
+    digest: str
+
+    @classmethod
+    def of(cls, pack):
+        return cls(pack._label, pack.files(), pack.digest)
+
+    def pack(self):
+        """The compiled pack, loaded once per process (the digest is checked on loading)."""
+        if self.digest not in _compiled:
+            _compiled[self.digest] = _restore(self.label, self.files, self.digest)
+        return _compiled[self.digest]
+
+
+@dataclass
+class PartitionAnswers:
+    partition: object
+    answers: bytes
+    decided: int
+    refusals: list  # (line, path, message)
+
+
+def decide_partition(partition, shipped, explain):
+    """Runs on a worker: reads the partition's bytes and decides them (InputError if unreadable)."""
+    answers, decided, refusals = shipped.pack().decide_lines(partition.read(), partition.first_line, explain)
+    return PartitionAnswers(partition, answers, decided, refusals)
+
+
+def decide_partitions(client, pack, partitions, explain, window):
+    """Yields each partition's PartitionAnswers in input order, as soon as it and every partition
+    before it are done. An exception from a partition (InputError) is raised when its turn comes,
+    after every partition before it has been yielded."""
+    return map_in_order(client, decide_partition, partitions, (ShippedPack.of(pack), explain), window)
+
+
+def map_in_order(client, function, partitions, arguments, window):
+    """Yields function(partition, *arguments) for each partition, in order, computed on the cluster
+    as a Dask bag of one partition each, with at most `window` partitions in flight."""
+    if not partitions:
+        return
+    bag = dask.bag.from_sequence(partitions, npartitions=len(partitions))
+    tasks = bag.map(function, *arguments).to_delayed()
+    in_flight = deque()
+    for task in tasks:
+        in_flight.append(client.compute(task))
+        if len(in_flight) >= window:
+            yield from _finish(in_flight.popleft())
+    while in_flight:
+        yield from _finish(in_flight.popleft())
+
+
+def _finish(future):
+    results = future.result()
+    future.release()
+    yield from results

@@ -1,0 +1,134 @@
+"""python3 -m frontdoor.batch decide on a Dask cluster on loopback writes, byte for byte, what
+`frontdoor eval --jsonl` prints for each input, with the same exit status, and names every
+refusal by file and line on standard error. Each run is bounded by a timeout; every cluster is
+closed after."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from frontdoor.split_inputs import split_file
+
+SOURCE = os.environ.get("FRONTDOOR_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+HACKNEY = os.path.join(SOURCE, "rules", "hackney")
+GENERATOR = os.path.join(SOURCE, "benchmarks", "generator", "generate_contacts.py")
+RUN_SECONDS = 240
+
+
+def batch(*arguments):
+    return subprocess.run([sys.executable, "-m", "frontdoor.batch", "decide", "--rules", HACKNEY, *arguments],
+                          capture_output=True, timeout=RUN_SECONDS)
+
+
+def evaluate(path):
+    return subprocess.run([os.environ["FRONTDOOR_CLI"], "eval", "--rules", HACKNEY, "--jsonl", str(path)],
+                          capture_output=True, timeout=RUN_SECONDS)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """Three generated files (a glob's worth) of contacts with malformed ones in the middle, plus
+    blank lines, a CRLF line end, a CR inside a line and a line that is not JSON."""
+    folder = tmp_path_factory.mktemp("generated")
+    for index, seed in enumerate([11, 12, 13]):
+        made = subprocess.run([sys.executable, GENERATOR, "--count", "150", "--seed", str(seed),
+                               "--malformed-share", "0.05"], capture_output=True, check=True, timeout=60)
+        lines = made.stdout.split(b"\n")
+        lines[40:40] = [b"", b"   ", lines[3] + b"\r", b"{\"contact\": 1,\r \"x\": 2}", b"not json"]
+        (folder / f"part_{index}.jsonl").write_bytes(b"\n".join(lines))
+    return folder
+
+
+def test_splitting_keeps_lines_whole_and_numbered(generated):
+    path = generated / "part_0.jsonl"
+    data = path.read_bytes()
+    parts = split_file(str(path), 4000)
+    assert len(parts) > 5
+    assert b"".join(data[p.start:p.end] for p in parts) == data
+    for part in parts:
+        assert part.start == 0 or data[part.start - 1:part.start] == b"\n"
+        assert part.first_line == data.count(b"\n", 0, part.start) + 1
+
+
+def test_hackney_samples_over_several_partitions_equal_eval(sample_lines, tmp_path):
+    contacts = tmp_path / "samples.jsonl"
+    contacts.write_text("".join(line + "\n" for line in sample_lines))
+    expected = evaluate(contacts)
+    got = batch("--workers", "2", "--partition-bytes", "8000", str(contacts))
+    assert len(split_file(str(contacts), 8000)) > 5
+    assert got.stdout == expected.stdout
+    assert got.returncode == expected.returncode == 1
+    refused = [json.loads(line)["line"] for line in expected.stdout.splitlines() if b'"error"' in line]
+    summary = got.stderr.decode()
+    assert f"{len(sample_lines) - len(refused)} decided, {len(refused)} refused" in summary
+    for answer in expected.stdout.splitlines():
+        if b'"error"' in answer:
+            refusal = json.loads(answer)
+            place = f"{contacts}:{refusal['line']}: refused at '{refusal['error']['path']}'\n"
+            assert place in summary
+            assert refusal["error"]["message"] not in summary  # it may quote the contact
+
+
+def test_a_glob_of_generated_files_equals_eval_on_each(generated, tmp_path):
+    files = sorted(generated.glob("part_*.jsonl"))
+    expected = b"".join(evaluate(path).stdout for path in files)
+    got = batch("--partition-bytes", "5000", "--output", str(tmp_path / "out.jsonl"), str(generated / "part_*.jsonl"))
+    assert got.returncode == 1, got.stderr
+    assert (tmp_path / "out.jsonl").read_bytes() == expected
+    summary = got.stderr.decode()
+    assert f"{files[1]}:44: refused at ''\n" in summary  # the CR inside a line, in the second file
+    assert "... and" in summary or summary.count("refused at") == expected.count(b'"error"')
+
+
+def test_without_refusals_it_exits_0_and_without_explanations_it_equals_eval(sample_lines, tmp_path):
+    contacts = tmp_path / "decided.jsonl"
+    decided = [line for line in sample_lines if not pack_refuses(line)]
+    contacts.write_text("".join(line + "\n" for line in decided[:40]))
+    expected = subprocess.run([os.environ["FRONTDOOR_CLI"], "eval", "--rules", HACKNEY, "--jsonl", "--no-explain",
+                               str(contacts)], capture_output=True, timeout=RUN_SECONDS)
+    got = batch("--workers", "1", "--no-explain", "--partition-bytes", "3000", str(contacts))
+    assert expected.returncode == got.returncode == 0, got.stderr
+    assert got.stdout == expected.stdout
+    assert b"40 decided, 0 refused" in got.stderr
+
+
+def pack_refuses(line):
+    import frontdoor
+    try:
+        frontdoor.Pack.load(HACKNEY).decide_json(line, explain=False)
+        return False
+    except frontdoor.Refused:
+        return True
+
+
+def test_an_input_that_cannot_be_read_exits_5_like_eval(tmp_path):
+    assert evaluate(tmp_path).returncode == 5
+    got = batch("--workers", "1", str(tmp_path))
+    assert got.returncode == 5
+    assert f"cannot read {tmp_path}: Is a directory".encode() in got.stderr
+    got = batch("--workers", "1", str(tmp_path / "none_*.jsonl"))
+    assert got.returncode == 5 and b"no file matches it" in got.stderr
+
+
+def test_a_pack_with_errors_exits_4_with_its_diagnostics(tmp_path):
+    (tmp_path / "broken.rules").write_text("pack broken version \"1\" [source \"x\"]\nlet x: integer = nonsense\n")
+    got = subprocess.run([sys.executable, "-m", "frontdoor.batch", "decide", "--rules", str(tmp_path), "-"],
+                         capture_output=True, timeout=RUN_SECONDS)
+    assert got.returncode == 4
+    assert b"broken.rules:2:" in got.stderr and b"error:" in got.stderr
+
+
+def test_an_existing_scheduler_decides_the_same(generated, tmp_path):
+    from distributed import LocalCluster
+
+    files = sorted(generated.glob("part_*.jsonl"))
+    expected = b"".join(evaluate(path).stdout for path in files)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None, timeout=60) as cluster:
+        address = cluster.scheduler_address
+        assert address.startswith("tcp://127.0.0.1:")
+        got = batch("--scheduler", address, "--partition-bytes", "7000", *map(str, files))
+    assert got.returncode == 1, got.stderr
+    assert got.stdout == expected

@@ -1,0 +1,38 @@
+// merge_impact: the reports of consecutive slices of a contacts file, each assessed from its first
+// line, merge into the report of the whole file, byte for byte in text and JSON (what
+// `python3 -m frontdoor.batch impact` relies on to assess slices on Dask workers).
+#include "test_records_fixture.hpp"
+
+#include "frontdoor/replay.hpp"
+
+using namespace records_test;
+
+namespace {
+
+frontdoor::ImpactReport assess(const std::string& lines, std::size_t first_line) {
+    frontdoor::JsonLinesReader in(frontdoor::text_blocks(lines));
+    return frontdoor::assess_contacts_impact(in, *hackney(), *hackney_lower_threshold(), 1, first_line);
+}
+
+}  // namespace
+
+TEST_CASE("impact reports of a file's slices merge into the whole file's report", "[records]") {
+    std::vector<std::string> lines = scenario_contacts();
+    lines.insert(lines.begin() + 7, "");          // a blank line, skipped but counted
+    lines.insert(lines.begin() + 20, "not json");  // refused under both packs
+    std::vector<std::string> slices(3);
+    std::vector<std::size_t> first_lines{1, 11, 61};
+    for (std::size_t i = 0; i < lines.size(); ++i) slices[i < 10 ? 0 : i < 60 ? 1 : 2] += lines[i] + "\n";
+    std::string whole = slices[0] + slices[1] + slices[2];
+
+    frontdoor::ImpactReport expected = assess(whole, 1);
+    std::vector<frontdoor::ImpactReport> parts;
+    for (std::size_t i = 0; i < slices.size(); ++i) parts.push_back(assess(slices[i], first_lines[i]));
+    frontdoor::ImpactReport merged = frontdoor::merge_impact(std::move(parts));
+
+    REQUIRE(expected.changed > 3);
+    REQUIRE(expected.transitions.size() > 2);
+    CHECK(frontdoor::impact_json(merged) == frontdoor::impact_json(expected));
+    CHECK(frontdoor::impact_text(merged) == frontdoor::impact_text(expected));
+    CHECK(frontdoor::merge_impact({}).compared == 0);
+}
