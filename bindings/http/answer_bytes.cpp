@@ -7,6 +7,8 @@
 #include <boost/beast/http.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <sstream>
 
@@ -57,7 +59,9 @@ Response refusal_for(boost::beast::error_code error) {
 std::string answer_bytes(Service& service, const RouteTable& routes, std::string_view bytes) {
     beast_http::request_parser<beast_http::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(service.limits.header_bytes));
-    parser.body_limit(std::max(service.limits.body_bytes, service.limits.batch_body_bytes));
+    // A batch limit of 0 is none (the batch route streams its body).
+    if (service.limits.batch_body_bytes == 0) parser.body_limit(std::numeric_limits<std::uint64_t>::max());
+    else parser.body_limit(std::max(service.limits.body_bytes, service.limits.batch_body_bytes));
     if (auto error = feed(parser, bytes, true)) {
         Response response = refusal_for(error);
         return serialize(response);
@@ -65,11 +69,12 @@ std::string answer_bytes(Service& service, const RouteTable& routes, std::string
     auto match = routes.find(parser.get().method(), target_path(parser.get().target()));
     std::size_t limit = match.route && match.route->batch_body ? service.limits.batch_body_bytes
                                                                : service.limits.body_bytes;
-    if (auto length = parser.content_length(); length && *length > limit) {
+    if (auto length = parser.content_length(); limit && length && *length > limit) {
         Response response = refusal_for(beast_http::error::body_limit);
         return serialize(response);
     }
-    parser.body_limit(limit);
+    if (limit) parser.body_limit(limit);
+    else parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     parser.eager(true);
     if (auto error = feed(parser, bytes, false)) {
         Response response = refusal_for(error);

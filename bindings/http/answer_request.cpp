@@ -12,6 +12,14 @@ namespace frontdoor::http {
 namespace {
 
 Response routed(Service& service, const RouteTable& routes, const Request& request, RequestContext& context) {
+    if (auto refusal = refuse_access(service, routes, request, context)) return std::move(*refusal);
+    return routes.find(request.method(), target_path(request.target())).route->handler(service, request, context);
+}
+
+}  // namespace
+
+std::optional<Response> refuse_access(Service& service, const RouteTable& routes, const Request& request,
+                                      RequestContext& context) {
     std::string_view path = target_path(request.target());
     auto match = routes.find(request.method(), path);
     if (!match.route) {
@@ -24,7 +32,7 @@ Response routed(Service& service, const RouteTable& routes, const Request& reque
     context.route = match.route->pattern;
     context.path_param = std::move(match.param);
     switch (service.tokens.check(request[beast_http::field::authorization], match.route->role)) {
-        case TokenTable::Verdict::allowed: break;
+        case TokenTable::Verdict::allowed: return std::nullopt;
         case TokenTable::Verdict::unauthenticated: {
             Response response = error_response(request, beast_http::status::unauthorized, "unauthorized");
             response.set(beast_http::field::www_authenticate, "Bearer");
@@ -32,10 +40,8 @@ Response routed(Service& service, const RouteTable& routes, const Request& reque
         }
         case TokenTable::Verdict::forbidden: return error_response(request, beast_http::status::forbidden, "forbidden");
     }
-    return match.route->handler(service, request, context);
+    return std::nullopt;
 }
-
-}  // namespace
 
 Response answer_request(Service& service, const RouteTable& routes, const Request& request) {
     RequestContext context;

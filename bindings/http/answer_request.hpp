@@ -7,7 +7,15 @@
 #include "routes.hpp"
 #include "service.hpp"
 
+#include <optional>
+
 namespace frontdoor::http {
+
+// The refusal for a request with no route (404), a route without its method (405 with Allow), or a
+// caller without the route's role (401 with WWW-Authenticate, 403); nothing when the route may run.
+// Sets context.route and context.path_param. Needs only the request's head (streamed routes).
+std::optional<Response> refuse_access(Service& service, const RouteTable& routes, const Request& request,
+                                      RequestContext& context);
 
 Response answer_request(Service& service, const RouteTable& routes, const Request& request);
 // The same, with the caller's context: when the handler set context.finish (a recorded decision),

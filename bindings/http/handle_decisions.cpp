@@ -1,10 +1,11 @@
-// POST /v1/decisions (one contact) and POST /v1/decisions:batch (JSON lines): the answers
+// POST /v1/decisions (one contact) and POST /v1/decisions:batch (JSON lines, streamed): the answers
 // `frontdoor eval` and `frontdoor eval --jsonl` print, byte for byte.
 #include "json_error.hpp"
 #include "pack_headers.hpp"
 #include "record_decisions.hpp"
 #include "routes.hpp"
 #include "shadow_mode.hpp"
+#include "stream_plan.hpp"
 
 #include "frontdoor/batch.hpp"
 
@@ -65,35 +66,70 @@ bool json_lines_type(const std::string& type) {
            type == "application/x-jsonlines";
 }
 
-// The whole body is held (bounded by ServiceLimits::batch_body_bytes) and read through the same
-// JsonLinesReader as `eval --jsonl`, so that lines are split, skipped and refused alike.
-Response decide_many(Service& service, const Request& request, RequestContext&) {
-    if (!json_lines_type(media_type(request)))
-        return error_response(request, beast_http::status::unsupported_media_type,
+// Answers are handed on in groups of about this many bytes: what a streamed batch holds of its
+// answers while they are written.
+constexpr std::size_t stream_release_bytes = 256 << 10;
+
+// The body streams through the same JsonLinesReader and decide_batch as `eval --jsonl`, so that
+// lines are split, skipped and refused alike, on the batch's own thread (batch_pipe.hpp).
+std::variant<Response, StreamPlan> plan_many(Service& service, const Request& head, RequestContext&) {
+    if (!json_lines_type(media_type(head)))
+        return error_response(head, beast_http::status::unsupported_media_type,
                               "send one contact a line as Content-Type: application/x-ndjson");
     auto active = service.pack.current();
+    BatchOptions options;
+    options.decide = decide_options(head);
+    options.release_bytes = stream_release_bytes;
+    StreamPlan plan;
+    plan.head = Response{beast_http::status::ok, head.version()};
+    plan.head.set(beast_http::field::content_type, "application/x-ndjson");
+    set_pack_headers(plan.head, *active->pack);
+    plan.decide = [&service, pack = active->pack, options, version = head.version()](ReadBlock read,
+                                                                                    const BatchSink& sink) {
+        JsonLinesReader lines(std::move(read));
+        // RECORD HOOK (--record, group commit): with a recorder, decide_batch hands each group of
+        // decisions to batch_recorder, which waits (DecisionRecorder::record_and_wait) until the
+        // group has committed, and only then gives the group's answers to the sink, which writes
+        // them as one chunk. This runs on the batch's own thread (BatchPipe), never an I/O thread.
+        try {
+            return decide_batch(*pack, lines, batch_recorder(service, pack), options, sink);
+        } catch (const RecordError& error) {
+            // Groups before this one are recorded and were written; this one was not recorded and
+            // is not written. The stream ends with the 503's body as its last line (docs/service.md).
+            Request shape{beast_http::verb::post, "/", version};
+            shape.keep_alive(false);
+            throw StreamStopped{not_recorded(shape, error)};
+        }
+    };
+    return plan;
+}
+
+// The batch route for a caller holding the whole body (answer_bytes, the fuzz target's seam): the
+// same plan, its body read from memory and its answers gathered into one response.
+Response decide_many(Service& service, const Request& request, RequestContext& context) {
+    auto planned = plan_many(service, request, context);
+    if (auto* refusal = std::get_if<Response>(&planned)) return std::move(*refusal);
+    auto& plan = std::get<StreamPlan>(planned);
     const std::string& body = request.body();
     std::size_t offset = 0;
-    JsonLinesReader lines([&body, &offset](char* into, std::size_t size) {
-        std::size_t n = std::min(size, body.size() - offset);
-        std::memcpy(into, body.data() + offset, n);
-        offset += n;
-        return n;
-    });
-    BatchOptions options;
-    options.decide = decide_options(request);
     std::string answers;
     try {
-        decide_batch(*active->pack, lines, batch_recorder(service, active->pack), options,
-                     [&answers](std::string_view group) { answers += group; });
-    } catch (const RecordError& error) {
-        // Groups before this one are recorded, but none of the batch is acknowledged: a client
-        // resends the batch, and the log may then hold those decisions twice (docs/service.md).
-        return not_recorded(request, error);
+        plan.decide(
+            [&body, &offset](char* into, std::size_t size) {
+                std::size_t n = std::min(size, body.size() - offset);
+                std::memcpy(into, body.data() + offset, n);
+                offset += n;
+                return n;
+            },
+            [&answers](std::string_view group) { answers += group; });
+    } catch (StreamStopped& stopped) {
+        stopped.refusal.keep_alive(request.keep_alive());
+        return std::move(stopped.refusal);
     }
-    Response response = json_response(request, beast_http::status::ok, std::move(answers));
-    response.set(beast_http::field::content_type, "application/x-ndjson");
-    set_pack_headers(response, *active->pack);
+    Response response = std::move(plan.head);
+    response.keep_alive(request.keep_alive());
+    response.body() = std::move(answers);
+    response.prepare_payload();
     return response;
 }
 
@@ -101,7 +137,7 @@ Response decide_many(Service& service, const Request& request, RequestContext&) 
 
 void add_decision_routes(RouteTable& routes) {
     routes.add({beast_http::verb::post, "/v1/decisions", Role::decide, decide_one});
-    routes.add({beast_http::verb::post, "/v1/decisions:batch", Role::decide, decide_many, true});
+    routes.add({beast_http::verb::post, "/v1/decisions:batch", Role::decide, decide_many, true, plan_many});
 }
 
 }  // namespace frontdoor::http

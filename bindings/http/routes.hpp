@@ -5,6 +5,7 @@
 #include "auth.hpp"
 #include "http_types.hpp"
 #include "service.hpp"
+#include "stream_plan.hpp"
 
 #include <functional>
 #include <optional>
@@ -23,7 +24,9 @@ struct Route {
     std::string pattern;
     Role role;  // Role::none: anonymous
     Handler handler;
-    bool batch_body = false;  // the body may be as large as ServiceLimits::batch_body_bytes
+    bool batch_body = false;  // takes one of ServiceLimits::concurrent_batches; limited by batch_body_bytes
+    // Set: the body is streamed to this instead of read whole for `handler` (stream_plan.hpp).
+    StreamHandler stream{};
 };
 
 class RouteTable {

@@ -10,11 +10,11 @@ namespace frontdoor::http {
 struct ServiceLimits {
     // Bytes in the body of POST /v1/decisions (one contact): the engine's document limit.
     std::size_t body_bytes = 4 << 20;
-    // Bytes in the body of POST /v1/decisions:batch. The batch body is held whole while it is
-    // decided (docs/service.md, "Batches"), so this bounds its memory.
-    std::size_t batch_body_bytes = 64 << 20;
-    // Batches being read or decided at once; one more is answered 503 with Retry-After. With the
-    // batch body limit this bounds the memory batches take (docs/service.md, "Batches").
+    // Bytes in the body of POST /v1/decisions:batch; 0: no limit. The batch body is streamed (read in
+    // pieces, answered in chunks), so its memory does not grow with it (docs/service.md, "Batches").
+    std::size_t batch_body_bytes = 0;
+    // Batches being read or decided at once, each on a thread of its own; one more is answered 503
+    // with Retry-After. Each holds a few hundred KiB of body and answers (docs/service.md, "Batches").
     std::size_t concurrent_batches = 2;
     // Bytes in the request line and headers together.
     std::size_t header_bytes = 16 << 10;
@@ -28,7 +28,9 @@ struct ServiceLimits {
     std::chrono::milliseconds read_timeout{10'000};
     // Time for a response to be written; a client that never reads is cut off when it runs out.
     std::chrono::milliseconds write_timeout{10'000};
-    // Time for a request's body to arrive once its head has.
+    // Time from a request's head to its answer: a body that arrives later is 408, an answer ready
+    // later is 503 with Retry-After. For a streamed batch: the longest wait for the next piece of
+    // body once the server asks for it (docs/service.md, "Limits").
     std::chrono::milliseconds request_deadline{30'000};
     // How long a graceful stop waits for requests in flight before closing their connections.
     std::chrono::milliseconds stop_grace{10'000};

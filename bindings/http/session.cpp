@@ -10,6 +10,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdint>
+#include <limits>
+
 namespace frontdoor::http {
 
 namespace beast = boost::beast;
@@ -22,6 +25,17 @@ Response refusal(beast_http::status status, std::string_view message) {
     Request request{beast_http::verb::get, "/", 11};
     request.keep_alive(false);
     return error_response(request, status, message);
+}
+
+// The answer of a request that took longer than its deadline, server-side: try again.
+Response too_late(const Response& computed) {
+    Request request{beast_http::verb::post, "/", computed.version()};
+    request.keep_alive(computed.keep_alive());
+    Response response = error_response(request, beast_http::status::service_unavailable,
+                                       "the request could not be answered within its deadline; try again");
+    response.set(beast_http::field::retry_after, "1");
+    response.set("X-Request-Id", computed["X-Request-Id"]);
+    return response;
 }
 
 }  // namespace
@@ -93,7 +107,8 @@ void Session::read_head() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(service_.limits.header_bytes));
     // The largest body any route takes; the route's own limit is applied once the head is read.
-    parser_->body_limit(std::max(service_.limits.body_bytes, service_.limits.batch_body_bytes));
+    if (service_.limits.batch_body_bytes == 0) parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
+    else parser_->body_limit(std::max(service_.limits.body_bytes, service_.limits.batch_body_bytes));
     reading_head_ = true;
     timed_out_ = false;
     arm_read_timer(service_.limits.read_timeout);
@@ -107,6 +122,7 @@ void Session::on_head(beast::error_code error) {
     read_timer_.cancel();
     if (error) return on_read_error(error);
     const auto& head = parser_->get();
+    head_arrived_ = std::chrono::steady_clock::now();
     auto match = routes_.find(head.method(), target_path(head.target()));
     bool batch = match.route && match.route->batch_body;
     if (batch && !take_batch_slot()) {
@@ -114,10 +130,13 @@ void Session::on_head(beast::error_code error) {
         response.set(beast_http::field::retry_after, "1");
         return send(std::move(response));
     }
+    // A batch's byte limit of 0 is none: a streamed batch's memory does not grow with its body.
     std::size_t limit = batch ? service_.limits.batch_body_bytes : service_.limits.body_bytes;
-    if (auto length = parser_->content_length(); length && *length > limit)
+    if (auto length = parser_->content_length(); limit && length && *length > limit)
         return on_read_error(beast_http::error::body_limit);
-    parser_->body_limit(limit);
+    if (limit) parser_->body_limit(limit);
+    else parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
+    if (match.route && match.route->stream) return begin_stream(*match.route);
     arm_read_timer(service_.limits.request_deadline);
     if (beast::iequals(head[beast_http::field::expect], "100-continue")) return send_continue();
     read_body();
@@ -146,15 +165,20 @@ void Session::on_body(beast::error_code error) {
     ++served_;
     RequestContext context;
     Response response = answer_request(service_, routes_, request, context);
+    // The deadline bounds the whole request, from its head to its answer: a body that came late was
+    // 408 (on_read_error); an answer ready late (a slow decision, a slow log) is 503 with Retry-After.
+    auto deadline = head_arrived_ + service_.limits.request_deadline;
     if (context.finish) {
         // A recorded decision: sent from this connection's strand once its record has committed.
-        return context.finish(std::move(response), [self = shared_from_this()](Response final_response) {
-            asio::post(self->stream_.get_executor(), [self, final_response = std::move(final_response)]() mutable {
+        return context.finish(std::move(response), [self = shared_from_this(), deadline](Response final_response) {
+            asio::post(self->stream_.get_executor(), [self, deadline, final_response = std::move(final_response)]() mutable {
+                if (std::chrono::steady_clock::now() > deadline) final_response = too_late(final_response);
                 self->release_batch_slot();
-                self->send(std::move(final_response));
+                self->send(std::move(final_response), true);
             });
         });
     }
+    if (std::chrono::steady_clock::now() > deadline) response = too_late(response);
     release_batch_slot();
     send(std::move(response), true);
 }

@@ -3,6 +3,7 @@
 // answers each through answer_request, and closes after an error, after the requests-per-connection
 // limit, or when the service stops. Every failure of the peer (garbage bytes, a half-closed
 // connection, a client that never reads) ends this connection only.
+#include "batch_pipe.hpp"
 #include "routes.hpp"
 #include "service.hpp"
 #include "transport.hpp"
@@ -11,6 +12,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 
 #include <array>
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -44,10 +46,23 @@ private:
     bool take_batch_slot();
     void release_batch_slot();
 
+    // A streamed body (session_stream.cpp): read in pieces for a BatchPipe, answered in chunks.
+    void begin_stream(const Route& route);
+    void refuse_stream(Response refusal, const std::string& route);
+    void read_piece();
+    void on_piece(boost::beast::error_code error);
+    void write_answers(std::string answers);
+    void write_chunk();
+    void on_chunk_written(boost::beast::error_code error);
+    void on_stream_finished(StreamOutcome outcome);
+    void end_stream();
+
     Stream stream_;
     boost::asio::steady_timer read_timer_;
     boost::beast::flat_buffer buffer_;
     std::optional<beast_http::request_parser<beast_http::string_body>> parser_;
+    // When the request's head arrived: the whole request is answered by then plus the deadline.
+    std::chrono::steady_clock::time_point head_arrived_;
     std::shared_ptr<Response> response_;
     Service& service_;
     const RouteTable& routes_;
@@ -57,6 +72,10 @@ private:
     bool holds_batch_slot_ = false;
     bool timed_out_ = false;
     bool closed_ = false;
+
+    // The streamed request in progress, if any (session_stream.cpp).
+    struct StreamState;
+    std::shared_ptr<StreamState> stream_state_;  // shared: its type is complete in session_stream.cpp only
 };
 
 }  // namespace frontdoor::http
