@@ -91,8 +91,12 @@ std::variant<Response, StreamPlan> plan_many(Service& service, const Request& he
         // decisions to batch_recorder, which waits (DecisionRecorder::record_and_wait) until the
         // group has committed, and only then gives the group's answers to the sink, which writes
         // them as one chunk. This runs on the batch's own thread (BatchPipe), never an I/O thread.
+        BatchSink counted = [&service, &sink](std::string_view answers) {
+            service.metrics.count_batch_answers(answers);
+            sink(answers);
+        };
         try {
-            return decide_batch(*pack, lines, batch_recorder(service, pack), options, sink);
+            return decide_batch(*pack, lines, batch_recorder(service, pack), options, counted);
         } catch (const RecordError& error) {
             // Groups before this one are recorded and were written; this one was not recorded and
             // is not written. The stream ends with the 503's body as its last line (docs/service.md).

@@ -80,6 +80,20 @@ void Metrics::count_decision(const Decided& decided, std::chrono::nanoseconds du
     else decisions.with({outcome_code(decided.json)}).add();
 }
 
+void Metrics::count_batch_answers(std::string_view answers) {
+    constexpr std::string_view refused_line = "{\"line\":";
+    while (!answers.empty()) {
+        std::size_t end = answers.find('\n');
+        std::string_view line = answers.substr(0, end);
+        answers.remove_prefix(end == std::string_view::npos ? answers.size() : end + 1);
+        if (line.empty()) continue;
+        if (line.substr(0, refused_line.size()) == refused_line && line.find(",\"error\":{") != std::string_view::npos)
+            refusals.add();
+        else
+            decisions.with({outcome_code(line)}).add();
+    }
+}
+
 namespace {
 
 std::string escaped(std::string_view value) {

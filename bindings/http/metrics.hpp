@@ -120,6 +120,10 @@ struct Metrics {
     Metrics();
     // Counts one answer of POST /v1/decisions: its time, and its outcome code or its refusal.
     void count_decision(const Decided& decided, std::chrono::nanoseconds duration);
+    // Counts the answer lines of a batch (each ending in LF): a refused line ({"line":N,"error":...},
+    // refusal_json's shape) as a refusal, any other by its outcome code. No time: a batch's lines
+    // are decided in groups.
+    void count_batch_answers(std::string_view answers);
 };
 
 // The outcome code of a decision's JSON (the `outcome.code` of decision.schema.json), or "none".

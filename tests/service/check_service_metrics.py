@@ -191,6 +191,21 @@ def check_kept_counts(cli, rules, tokens, directory, contacts):
         check(value_of(families, "frontdoor_log_pushbacks_total") == 0, "no pushback under light load")
         check(value_of(families, "frontdoor_reloads_total", result="ok") == 1, "the reload is counted as ok")
         check(value_of(families, "frontdoor_reloads_total", result="failed") == 0, "no failed reload")
+        # A batch's lines are counted as decisions and refusals too.
+        decisions_before = sum(s[2] for s in families["frontdoor_decisions_total"]["samples"])
+        refusals_before = value_of(families, "frontdoor_refusals_total")
+        batch = "\n".join(contacts) + "\n"
+        status, _, answer = server.request("POST", "/v1/decisions:batch", batch, token=DECIDE_TOKEN,
+                                           content_type="application/x-ndjson")
+        lines = answer.decode().splitlines()
+        refused_lines = sum(line.startswith('{"line":') for line in lines)
+        check(status == 200 and len(lines) == len(contacts), f"the batch is answered: {status}, {len(lines)} lines")
+        _, families = scrape(server)
+        decisions_after = sum(s[2] for s in families["frontdoor_decisions_total"]["samples"])
+        check(decisions_after - decisions_before == len(lines) - refused_lines,
+              f"the batch's decisions are counted: {decisions_after - decisions_before} of {len(lines) - refused_lines}")
+        check(value_of(families, "frontdoor_refusals_total") - refusals_before == refused_lines,
+              f"the batch's refused lines are counted ({refused_lines})")
         # The candidate is the same pack: no decision differs, so no transition is counted.
         check(not families["frontdoor_shadow_transitions_total"]["samples"], "no transition for an identical candidate")
 
