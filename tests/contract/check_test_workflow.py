@@ -97,7 +97,7 @@ def check_update(cli, pack):
     with open(thresholds, "w") as f:
         f.write(text.replace("let level_2_indicators_for_level_3 = 3", "let level_2_indicators_for_level_3 = 2"))
     code, out, _ = run(cli, "test", "--rules", pack)
-    failed = [line.split()[1] for line in out.splitlines() if line.startswith("FAIL ")]
+    failed = [line.split()[1].rstrip(":") for line in out.splitlines() if line.startswith("FAIL ")]
     check(code == 1 and CHANGED in failed, f"a threshold change fails scenarios: got {code} {failed!r}")
 
     code, out, err = run(cli, "walkthrough", "--rules", pack, os.path.join(pack, "scenarios", CHANGED), "--no-color")

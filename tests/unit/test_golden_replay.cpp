@@ -17,11 +17,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::unique_ptr<frontdoor::Pack> load_pack(const fs::path& folder) {
+std::shared_ptr<const frontdoor::Pack> load_pack(const fs::path& folder) {
     auto loaded = frontdoor::Pack::load_directory(folder.string());
     INFO(frontdoor::render_all(loaded.diagnostics));
     REQUIRE(loaded.pack);
-    return std::move(loaded.pack);
+    return loaded.pack;
 }
 
 void replay_folder(const fs::path& folder) {
