@@ -169,6 +169,8 @@ enum class HitPolicy { first_match, collect };
 
 struct Row {
     Span span;
+    std::string name;           // `row NAME:`; empty for a row known only by its position
+    Span name_span;
     std::string each_variable;  // collect only: `for each X in LIST: VALUE [when COND]`
     ExprPtr each_list;
     int each_local = -1;        // the variable's slot, set by the checker

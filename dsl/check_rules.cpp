@@ -1,9 +1,12 @@
 // The checker's passes over rules: the input declaration and its refusals, lets, decisions and
 // tables. Each definition is checked once, after the definitions it reads (check_in_order.cpp), so
 // that its type is known wherever it is read.
+#include "dsl/analyse_pack.hpp"
 #include "dsl/checker.hpp"
 
 #include <algorithm>
+#include <map>
+#include <string_view>
 
 namespace frontdoor::dsl {
 
@@ -103,6 +106,19 @@ void Checker::check_let(Definition& definition) {
         diagnostics_.warning(let.span, "'" + let.name + "' has no citation: add [source \"...\"] so explanations can show where it comes from");
 }
 
+// A row's name is how reports know it across edits, so within a decision it must be unique; the
+// error sits at the second use and names where the first is.
+void Checker::check_row_names(const ast::Decision& decision) {
+    std::map<std::string_view, const ast::Row*> first;
+    for (const ast::Row& row : decision.rows) {
+        if (row.name.empty()) continue;
+        auto [at, inserted] = first.emplace(row.name, &row);
+        if (inserted) continue;
+        diagnostics_.error(row.name_span, "two rows of '" + decision.name + "' are named '" + row.name + "': a row's name must be unique in its decision",
+                           {"the first row named '" + row.name + "' is at " + location_of(pack_, at->second->name_span)});
+    }
+}
+
 void Checker::check_decision(Definition& definition) {
     ast::Decision& decision = pack_.syntax.decisions[definition.syntax_index];
     TypeRef type = resolve(decision.type);
@@ -117,6 +133,7 @@ void Checker::check_decision(Definition& definition) {
         }
         row_type = type->element;
     }
+    check_row_names(decision);
     int always_row = -1;
     for (std::size_t i = 0; i < decision.rows.size(); ++i) {
         ast::Row& row = decision.rows[i];

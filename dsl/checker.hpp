@@ -62,6 +62,7 @@ private:
     void check_definition(int slot);
     void check_let(Definition& definition);
     void check_decision(Definition& definition);
+    void check_row_names(const ast::Decision& decision);
     void check_table(Definition& definition);
     void require_citation(const ast::Citation& citation, Span span, const std::string& what);
     std::vector<std::string> visible_names(const Scope& scope) const;

@@ -180,7 +180,9 @@ Doc Layout::row(const ast::Row& row) {
                                        [&] { return concat({text("when "), expression(condition)}); })));
     }
     parts.push_back(citation_after(row.citation, hardline()));
-    return concat(std::move(parts));
+    if (row.name.empty()) return concat(std::move(parts));
+    // A named row: `row NAME:` on a line of its own, the row itself two deeper below it.
+    return concat({text("row " + row.name + ":"), nest(2, concat({hardline(), concat(std::move(parts))}))});
 }
 
 Doc Layout::decision(const ast::Decision& decl) {

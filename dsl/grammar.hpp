@@ -36,7 +36,7 @@ FD_KEYWORD(then, "then") FD_KEYWORD(else, "else") FD_KEYWORD(exists, "exists") F
 FD_KEYWORD(absent, "absent") FD_KEYWORD(true, "true") FD_KEYWORD(false, "false")
 FD_KEYWORD(where, "where") FD_KEYWORD(by, "by") FD_KEYWORD(for, "for") FD_KEYWORD(each, "each")
 FD_KEYWORD(working, "working") FD_KEYWORD(date, "date") FD_KEYWORD(datetime, "datetime")
-FD_KEYWORD(exclusive, "exclusive") FD_KEYWORD(partition, "partition")
+FD_KEYWORD(exclusive, "exclusive") FD_KEYWORD(partition, "partition") FD_KEYWORD(row, "row")
 #undef FD_KEYWORD
 
 // Words that can never name a definition, a field read in an expression, or a bound variable.
@@ -194,8 +194,11 @@ struct collect_policy : token<kw_collect> {};
 struct hit_policy : p::if_must<sym<'('>, p::sor<first_match, collect_policy>, sym<')'>> {};
 struct row_condition : p::if_must<token<kw_when>, expression> {};
 struct row_otherwise : token<kw_otherwise> {};
-struct each_row : p::seq<each_binding, p::must<sym<':'>>, p::must<expression>, p::opt<row_condition>, p::opt<citation>> {};
-struct value_row : p::seq<expression, p::must<p::sor<row_condition, row_otherwise>>, p::opt<citation>> {};
+// `row call_police:` before a row names it, so reports know the row by name, not by its position.
+// `row` stays an ordinary name elsewhere: only `row NAME :` at the start of a row is a label.
+struct row_label : p::seq<token<kw_row>, token<name>, sym<':'>> {};
+struct each_row : p::seq<p::opt<row_label>, each_binding, p::must<sym<':'>>, p::must<expression>, p::opt<row_condition>, p::opt<citation>> {};
+struct value_row : p::seq<p::opt<row_label>, expression, p::must<p::sor<row_condition, row_otherwise>>, p::opt<citation>> {};
 struct decision_row : p::seq<p::not_at<declaration_start>, p::sor<each_row, value_row>> {};
 struct decision_decl : p::if_must<token<kw_decision>, token<name>, sym<':'>, p::opt<optional_marker>, type_expr, hit_policy, decision_row,
                                   p::star<decision_row>> {};

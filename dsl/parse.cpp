@@ -31,7 +31,7 @@ using selector = p::parse_tree::selector<
         day_range, opening, timezone_item, holidays_item, calendar_decl, enum_member, enum_decl, matching_constraint,
         length_constraint, at_most_constraint, unique_constraint, optional_marker, default_value, field_decl,
         record_decl, each_binding, refusal_at, refusal_because, refusal, input_decl, declared_type, let_decl,
-        first_match, collect_policy, row_condition, row_otherwise, each_row, value_row, decision_decl, table_entry,
+        first_match, collect_policy, row_condition, row_otherwise, row_label, each_row, value_row, decision_decl, table_entry,
         table_decl, output_field, output_decl, parenthesised, exclusive_word, partition_word, exclusive_decl>>;
 
 // Failures stay ordinary PEG failures (so alternatives are tried); only a `must` point that fails

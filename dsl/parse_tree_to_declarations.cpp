@@ -198,11 +198,17 @@ void TreeConverter::decision(const ParseNode& node, ast::Pack& out) {
         ast::Row row;
         row.span = span(row_node);
         std::size_t at = 0;
+        if (row_node.children[0]->is_type<row_label>()) {
+            const ParseNode& label = *row_node.children[0]->children[0];
+            row.name = trimmed(label.string_view());
+            row.name_span = span(label);
+            at = 1;
+        }
         if (row_node.is_type<each_row>()) {
-            const ParseNode& each = *row_node.children[0];
+            const ParseNode& each = *row_node.children[at];
             row.each_variable = trimmed(each.children[0]->string_view());
             row.each_list = expression(*each.children[1]);
-            at = 1;
+            ++at;
         }
         row.value = expression(*row_node.children[at]);
         for (std::size_t j = at + 1; j < row_node.children.size(); ++j) {

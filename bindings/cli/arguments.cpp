@@ -92,4 +92,21 @@ std::vector<std::string> positional(const Args& args, const OptionSpec& spec) {
     return out;
 }
 
+bool pack_directory(const std::string& command, const Args& args, const OptionSpec& spec, std::string& dir) {
+    bool has_rules = false;
+    std::string rules = option(args, "--rules", &has_rules);
+    auto operands = positional(args, spec);
+    if (has_rules && operands.empty()) {
+        dir = rules;
+        return true;
+    }
+    if (!has_rules && operands.size() == 1) {
+        dir = operands[0];
+        return true;
+    }
+    std::cerr << "frontdoor " << command << ": give one pack directory, as --rules DIR (or on its own), e.g. frontdoor "
+              << command << " --rules rules/hackney\n";
+    return false;
+}
+
 }  // namespace frontdoor::cli

@@ -59,7 +59,7 @@ void show_explanation(std::ostream& out, const Json& explanation, const Style& s
             else if (key != "not_matched") out << item << key << ": " << style.code(value.dump()) << "\n";
             if (key != "not_matched") continue;
             for (const Json& row : value)
-                out << item << "row " << row.value("row", 0) << " did not match (" << row.value("source", "")
+                out << item << "row " << (row.contains("row_name") ? row.value("row_name", "") : std::to_string(row.value("row", 0))) << " did not match (" << row.value("source", "")
                     << "): " << style.code(row.value("failed", "")) << " with " << style.code(read_text(row["reads"]))
                     << "\n";
         }

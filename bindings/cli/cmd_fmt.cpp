@@ -17,6 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const char* const help = R"(Usage: frontdoor fmt DIR|FILE [--check | --write]
+       frontdoor fmt --rules DIR [--check | --write]
 
 Prints rule files in their canonical layout, the one every pack is kept in: two spaces of
 indentation; one empty line between declarations; in a decision each row's value on a line of its
@@ -85,10 +86,13 @@ int run_fmt(const Args& args) {
         std::cout << help;
         return 0;
     }
-    const OptionSpec spec{{}, {"--check", "--write"}, 1};
+    const OptionSpec spec{{"--rules"}, {"--check", "--write"}, 1};
     if (!arguments_ok("fmt", args, spec)) return exit_usage;
     bool check = flag(args, "--check"), write = flag(args, "--write");
     auto targets = positional(args, spec);
+    bool has_rules = false;
+    std::string rules = option(args, "--rules", &has_rules);
+    if (has_rules) targets.push_back(rules);
     if (targets.size() != 1 || (check && write)) {
         std::cerr << "frontdoor fmt: give one rule file or pack directory, and at most one of --check and --write,\n"
                      "e.g. frontdoor fmt --check rules/hackney\n";

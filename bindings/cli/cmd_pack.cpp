@@ -9,7 +9,7 @@ namespace frontdoor::cli {
 
 int run_check(const Args& args) {
     if (wants_help(args)) {
-        std::cout << "Usage: frontdoor check [--strict] DIR\n\n"
+        std::cout << "Usage: frontdoor check [--strict] --rules DIR    (or: frontdoor check [--strict] DIR)\n\n"
                      "Reads every .rules file in DIR and reports each problem as file:line:col with the line and a\n"
                      "caret under the spot: unknown or misspelt names (with a suggestion), values of the wrong type,\n"
                      "definitions that depend on each other in a circle, first-match decisions without 'otherwise',\n"
@@ -22,14 +22,11 @@ int run_check(const Args& args) {
                      "output cannot be written.\n";
         return 0;
     }
-    const OptionSpec spec{{}, {"--strict"}, 1};
+    const OptionSpec spec{{"--rules"}, {"--strict"}, 1};
     if (!arguments_ok("check", args, spec)) return exit_usage;
-    auto dirs = positional(args, spec);
-    if (dirs.size() != 1) {
-        std::cerr << "frontdoor check: give one pack directory, e.g. frontdoor check rules/hackney\n";
-        return exit_usage;
-    }
-    auto pack = flag(args, "--strict") ? load_strictly_or_report(dirs[0]) : load_or_report(dirs[0]);
+    std::string dir;
+    if (!pack_directory("check", args, spec, dir)) return exit_usage;
+    auto pack = flag(args, "--strict") ? load_strictly_or_report(dir) : load_or_report(dir);
     if (!pack) return exit_pack_failed;
     std::cout << "ok: " << pack->name() << " version " << pack->version() << " (" << pack->digest() << ")\n";
     return 0;

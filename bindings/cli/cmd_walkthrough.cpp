@@ -17,11 +17,23 @@ namespace {
 
 // A scenario file gives its "contact" and title; anything else is taken as the input itself. Read as
 // eval reads a document (frontdoor/json_lines.hpp): a directory or a read error is a ReadError.
-void read_input(const std::string& path, std::string& input, std::string& title) {
+WalkthroughInput read_input(const std::string& path) {
     ReadBlock blocks = file_blocks(path);
-    WalkthroughInput read = walkthrough_input(read_document(blocks), path);
-    input = std::move(read.contact);
-    title = std::move(read.title);
+    return walkthrough_input(read_document(blocks), path);
+}
+
+// A scenario whose narrative tells another decision than the pack now gives: said on both streams,
+// and the old narrative left out, so that it is never read as the story of this decision.
+bool warn_if_stale(const Walkthrough& walkthrough, const WalkthroughInput& read, std::string& title) {
+    auto stale = stale_expectations(walkthrough, read);
+    if (stale.empty()) return false;
+    std::string warning = "WARNING: this scenario's narrative no longer matches the decision the pack gives, so it is not shown:\n";
+    for (const auto& line : stale) warning += "  " + line + "\n";
+    warning += "Run `frontdoor test` to see the scenario fail, then update its expectations and narrative.\n\n";
+    std::cout << warning;
+    std::cerr << "frontdoor walkthrough: " << warning;
+    title = read.heading;
+    return true;
 }
 
 std::vector<std::string> what_ifs(const Args& args) {
@@ -45,6 +57,9 @@ int run_walkthrough(const Args& args) {
                      "                        JSON (\"2010-03-01\", true, [\"bullying\"]); the word absent removes it.\n"
                      "  --format md           Markdown, for handouts. Text is coloured when shown on a terminal\n"
                      "                        (--no-color to turn that off).\n\n"
+                     "A scenario whose expectations the pack's decision no longer meets is reported loudly (on both\n"
+                     "standard output and standard error, with each expectation that differs) and its narrative,\n"
+                     "which tells the old decision, is not shown; the exit status is then 1.\n"
                      "Control and bidirectional characters in the text shown are escaped (\\u{1b}, \\u{202e}).\n"
                      "Exits 0 when the contact is decided, 1 when it is refused, 2 for a usage error, 4 when the\n"
                      "pack does not load, 5 when the file cannot be read or standard output cannot be written.\n";
@@ -59,19 +74,21 @@ int run_walkthrough(const Args& args) {
     }
     auto pack = load_or_report(option(args, "--rules"), false);
     if (!pack) return exit_pack_failed;
-    std::string input, title;
+    WalkthroughInput read;
     try {
-        read_input(files[0], input, title);
+        read = read_input(files[0]);
     } catch (const ReadError& error) {
         std::cerr << "frontdoor walkthrough: " << error.what() << "\n";
         return exit_io_failed;
     }
     bool markdown = option(args, "--format") == "md";
     bool colour = !markdown && !flag(args, "--no-color") && isatty(STDOUT_FILENO);
+    std::string input = read.contact, title = read.title;
     Walkthrough before = walk_through(*pack, input);
+    bool stale = warn_if_stale(before, read, title);
     std::cout << render_walkthrough(before, title, markdown, colour);
     auto changes = what_ifs(args);
-    if (changes.empty()) return before.refused ? 1 : 0;
+    if (changes.empty()) return before.refused || stale ? 1 : 0;
     std::string changed = input;
     std::string prefix = "contact.";
     for (auto& change : changes) {

@@ -39,6 +39,9 @@ struct OptionSpec {
 // printed as "frontdoor COMMAND: ..." on standard error and false returned; the command then
 // exits 2, as for every usage error.
 bool arguments_ok(const std::string& command, const Args& args, const OptionSpec& spec);
+// The pack directory of a command that reads one: `--rules DIR`, or DIR given on its own (the
+// older form, kept). Neither, or both, is a usage error, printed, and false returned.
+bool pack_directory(const std::string& command, const Args& args, const OptionSpec& spec, std::string& dir);
 
 bool wants_help(const Args& args);
 // The value after `--name`, or "" when absent; `found` tells whether the flag was present.

@@ -58,6 +58,12 @@ std::string rule_name(const CompiledPack& pack, const TraceEntry& entry) {
     return d.name;
 }
 
+std::string row_label(const CompiledPack& pack, int definition, int row) {
+    const dsl::Definition& d = pack.checked->definitions[static_cast<std::size_t>(definition)];
+    const std::string& name = pack.checked->syntax.decisions[d.syntax_index].rows[static_cast<std::size_t>(row)].name;
+    return d.name + ", row " + (name.empty() ? std::to_string(row + 1) : name);
+}
+
 void append_table_rule(std::string& out, const CompiledPack& pack, const TraceEntry& entry) {
     out += pack.checked->definitions[entry.definition].name;
     out += '(';
@@ -70,7 +76,7 @@ namespace {
 
 // The explanation's own keys, already encoded.
 constexpr std::string_view rule_key = R"("rule":)", source_key = R"("source":)", when_key = R"("when":)",
-                           adds_key = R"("adds":)", value_key = R"("value":)", row_key = R"("row":)",
+                           adds_key = R"("adds":)", value_key = R"("value":)", row_key = R"("row":)", row_name_key = R"("row_name":)",
                            failed_key = R"("failed":)", reads_key = R"("reads":)",
                            not_matched_key = R"("not_matched":)";
 
@@ -78,6 +84,12 @@ void write_source(JsonWriter& out, const CompiledPack& pack, const ast::Citation
     out.raw_key(source_key);
     if (citation && citation->present) out.raw(pack.explanation.encoded_citations[static_cast<std::size_t>(citation->id)]);
     else out.raw(R"("")");
+}
+
+void write_row_name(JsonWriter& out, const ast::Row& row) {
+    if (row.name.empty()) return;
+    out.raw_key(row_name_key);
+    out.string(row.name);
 }
 
 void write_reads(JsonWriter& out, const CompiledPack& pack, std::span<const Read> reads) {
@@ -107,6 +119,8 @@ std::string encode_entry_head(const CompiledPack& pack, int slot, int row, const
         named.definition = slot;
         named.row = row;
         out.string(rule_name(pack, named));
+        // A named row adds its name; unnamed rows' entries stay exactly as they were.
+        if (decision && row >= 0) write_row_name(out, pack.checked->syntax.decisions[d.syntax_index].rows[static_cast<std::size_t>(row)]);
     }
     write_source(out, pack, citation_of(pack, slot, row));
     if (decision) {
@@ -131,13 +145,14 @@ std::string encode_constant_entry(const CompiledPack& pack, int slot, const Valu
     return json;
 }
 
-std::string encode_attempt_head(const CompiledPack& pack, int row, const ast::Citation& citation) {
+std::string encode_attempt_head(const CompiledPack& pack, int row, const ast::Row& syntax) {
     std::string json;
     JsonWriter out(json);
     out.begin_object();
     out.raw_key(row_key);
     out.integer(row + 1);
-    write_source(out, pack, &citation);
+    write_row_name(out, syntax);
+    write_source(out, pack, &syntax.citation);
     out.raw(failed_key);
     return json;
 }

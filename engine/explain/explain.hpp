@@ -20,6 +20,10 @@ std::string expression_text(const dsl::CheckedPack& pack, const dsl::ast::Expr& 
 const std::string& expression_text(const CompiledPack& pack, const dsl::ast::Expr& expr);
 // "result, row 3" / "level" / "rate(\"high\")"
 std::string rule_name(const CompiledPack& pack, const TraceEntry& entry);
+// How reports other than the explanation's "rule" call a decision's row: "result, row call_police"
+// for a row named in the rule file, which stays the same when rows are inserted above it, and
+// "result, row 3" for one known only by its position.
+std::string row_label(const CompiledPack& pack, int definition, int row);
 // A table entry's rule name, rate("high"), appended to `out`.
 void append_table_rule(std::string& out, const CompiledPack& pack, const TraceEntry& entry);
 const dsl::ast::Citation* citation_of(const CompiledPack& pack, int definition, int row);
@@ -32,6 +36,6 @@ void index_explanations(CompiledPack& pack);
 // on the input (after its heads[0]); a row that did not apply, up to `"failed":`.
 std::string encode_entry_head(const CompiledPack& pack, int slot, int row, const dsl::ast::Expr* condition);
 std::string encode_constant_entry(const CompiledPack& pack, int slot, const Value& value);
-std::string encode_attempt_head(const CompiledPack& pack, int row, const dsl::ast::Citation& citation);
+std::string encode_attempt_head(const CompiledPack& pack, int row, const dsl::ast::Row& syntax);
 
 }  // namespace frontdoor::engine

@@ -57,7 +57,7 @@ DecisionGraph build_decision_graph(const dsl::CheckedPack& pack, dsl::Diagnostic
             for (std::size_t r = 0; r < decision.rows.size(); ++r) {
                 const auto& row = decision.rows[r];
                 auto row_vertex = boost::add_vertex(GraphVertex{VertexKind::row, static_cast<int>(slot), static_cast<int>(r),
-                                                                definition.name + " row " + std::to_string(r + 1)}, g);
+                                                                definition.name + " row " + (row.name.empty() ? std::to_string(r + 1) : row.name)}, g);
                 boost::add_edge(vertex, row_vertex, g);
                 std::set<int> reads;
                 definitions_read(row.condition.get(), reads);

@@ -97,7 +97,7 @@ public:
                     heads.push_back(encode_entry_head(pack_, slot, static_cast<int>(r), row.condition.get()));
                     reads.push_back(sites({row.condition.get(), first_match ? row.value.get() : nullptr}));
                     if (!first_match) continue;
-                    explained.attempts.push_back(encode_attempt_head(pack_, static_cast<int>(r), row.citation));
+                    explained.attempts.push_back(encode_attempt_head(pack_, static_cast<int>(r), row));
                     if (row.condition) failed_parts(*row.condition);
                 }
                 break;

@@ -56,11 +56,16 @@ std::vector<RuleEntry> rule_entries(std::string_view explanation) {
     std::map<std::string, std::size_t> seen;
     for (std::string_view element : split_elements(explanation)) {
         RuleEntry entry;
+        std::string row_name;
         for (const auto& [key, value] : split_members(element)) {
             if (key == "rule") entry.rule = unquote(value);
+            else if (key == "row_name") row_name = unquote(value);
             else if (key == "value" || key == "adds") entry.result = value;
             else if (key == "reads") entry.reads = value;
         }
+        // A named row is matched by its name ("outcome, row call_police"), so a row inserted above
+        // it does not make the report blame the row that now has its old position.
+        if (!row_name.empty()) entry.rule = entry.rule.substr(0, entry.rule.find(", row ")) + ", row " + row_name;
         entry.occurrence = seen[entry.rule]++;
         out.push_back(std::move(entry));
     }

@@ -1,5 +1,7 @@
 #include "engine/scenarios/coverage.hpp"
 
+#include "engine/explain/explain.hpp"
+
 namespace frontdoor::engine {
 
 Coverage::Coverage(const CompiledPack& pack) : pack_(pack) {
@@ -43,7 +45,7 @@ std::vector<CoverageItem> Coverage::items() const {
             case dsl::DefinitionKind::decision: {
                 const auto& rows = checked.syntax.decisions[d.syntax_index].rows;
                 for (std::size_t r = 0; r < rows.size(); ++r)
-                    out.push_back({"row", d.name + ", row " + std::to_string(r + 1), location(rows[r].span), rows_[slot][r]});
+                    out.push_back({"row", row_label(pack_, static_cast<int>(slot), static_cast<int>(r)), location(rows[r].span), rows_[slot][r]});
                 break;
             }
             case dsl::DefinitionKind::table: {

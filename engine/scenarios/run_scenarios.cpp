@@ -1,5 +1,7 @@
 // `frontdoor test`: runs a pack's scenarios and measures which rules they exercised.
 #include "engine/scenarios/coverage.hpp"
+#include "engine/scenarios/match_expectation.hpp"
+#include "engine/scenarios/rewrite_expectations.hpp"
 #include "engine/decide/decide.hpp"
 #include "engine/json/parse_json_within_depth.hpp"
 #include "engine/load/pack_access.hpp"
@@ -8,6 +10,8 @@
 #include "frontdoor/testing.hpp"
 
 #include <nlohmann/json.hpp>
+
+#include <fnmatch.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -36,23 +40,55 @@ void compare_decision(const json& expect, const std::string& decision_text, Scen
     nlohmann::ordered_json in_order = nlohmann::ordered_json::parse(decision_text);
     for (const auto& [field, value] : in_order.items()) {
         auto expected = expect.find(field);
-        if (expected != expect.end() && *expected != decision[field])
+        if (expected != expect.end() && !engine::expectation_met(*expected, decision[field]))
             result.mismatches.push_back({field, expected->dump(), decision[field].dump()});
     }
     for (const auto& [field, expected] : expect.items())
         if (!decision.contains(field)) result.mismatches.push_back({field, expected.dump(), "(no such field in the decision)"});
 }
 
+// The message may be a part of the refusal's message, written as a text (as it always could be) or
+// as {"contains": text}.
 void compare_refusal(const json& expect, const engine::InputRefusal* refusal, ScenarioResult& result) {
     if (!refusal) {
         result.mismatches.push_back({"refusal", expect.dump(), "(the input was decided, not refused)"});
         return;
     }
     std::string path = expect.value("path", "");
-    std::string message = expect.value("message", "");
+    json message = expect.contains("message") ? expect["message"] : json("");
+    if (message.is_string()) message = json{{"contains", message}};
     json actual = {{"path", refusal->path}, {"message", refusal->message}};
-    if (path != refusal->path || refusal->message.find(message) == std::string::npos)
+    if (path != refusal->path || !engine::expectation_met(message, refusal->message))
         result.mismatches.push_back({"refusal", expect.dump(), actual.dump()});
+}
+
+// What --update would write: each differing expectation replaced by the value now given, in the
+// layout nlohmann writes with two spaces a level (a partial expectation becomes the whole value).
+void prepare_update(const std::string& text, const json& scenario, const std::string& decision_text,
+                    const engine::InputRefusal* refusal, ScenarioResult& result) {
+    std::vector<std::pair<std::string, std::string>> values;
+    std::string block = scenario.contains("expect_refusal") ? "expect_refusal" : "expect";
+    if (block == "expect_refusal" && refusal) {
+        const json& expect = scenario["expect_refusal"];
+        if (expect.contains("path") && expect["path"] != refusal->path) values.emplace_back("path", json(refusal->path).dump());
+        if (expect.contains("message")) values.emplace_back("message", json(refusal->message).dump());
+    } else if (block == "expect" && !refusal) {
+        auto decision = nlohmann::ordered_json::parse(decision_text);
+        for (const auto& m : result.mismatches) {
+            if (!decision.contains(m.field)) {
+                result.not_updatable = "the decision has no field '" + m.field + "': remove it from \"expect\" by hand";
+                return;
+            }
+            values.emplace_back(m.field, decision[m.field].dump(2));
+        }
+    } else {
+        result.not_updatable = refusal ? "the contact is now refused, and the scenario expects a decision: edit it by hand"
+                                       : "the contact is now decided, and the scenario expects a refusal: edit it by hand";
+        return;
+    }
+    auto updated = engine::rewrite_expectations(text, block, values);
+    if (updated) result.updated = *updated;
+    else result.not_updatable = "an expectation is given more than once, or not as a member of \"" + block + "\": edit it by hand";
 }
 
 ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, engine::Coverage& coverage) {
@@ -95,6 +131,7 @@ ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, e
         compare_decision(scenario["expect"], decided.json, result);
     }
     result.passed = result.mismatches.empty();
+    if (!result.passed) prepare_update(text, scenario, decided.json, refusal ? &*refusal : nullptr, result);
     return result;
 }
 
@@ -113,13 +150,23 @@ std::optional<std::string_view> scenario_contact(std::string_view scenario) {
     return contact;
 }
 
-TestReport run_scenarios(const Pack& pack, const std::string& folder) {
+namespace {
+
+bool selected(const fs::path& file, const std::string& only) {
+    if (only.empty()) return true;
+    std::string name = file.filename().string();
+    return fnmatch(only.c_str(), name.c_str(), 0) == 0 || fnmatch(only.c_str(), file.stem().string().c_str(), 0) == 0;
+}
+
+}  // namespace
+
+TestReport run_scenarios(const Pack& pack, const std::string& folder, const std::string& only) {
     TestReport report;
     engine::Coverage coverage(PackAccess::compiled(pack));
     std::vector<fs::path> files;
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(folder, error))
-        if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
+        if (entry.is_regular_file() && entry.path().extension() == ".json" && selected(entry.path(), only)) files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     for (const auto& file : files) report.scenarios.push_back(run_one(PackAccess::compiled(pack), file, coverage));
     report.coverage = coverage.items();

@@ -143,7 +143,9 @@ bool apply_what_if(std::string& input_json, const std::string& assignment, std::
 }
 
 WalkthroughInput walkthrough_input(const std::string& text, const std::string& path) {
-    WalkthroughInput out{text, path};
+    WalkthroughInput out;
+    out.contact = text;
+    out.title = path;
     auto document = engine::parse_json_within_depth<nlohmann::ordered_json>(text);
     if (!document.is_discarded() && document.is_object() && document.contains("contact") &&
         (document.contains("expect") || document.contains("expect_refusal"))) {
@@ -151,7 +153,12 @@ WalkthroughInput walkthrough_input(const std::string& text, const std::string& p
         // given twice leaves the whole file as the input, which is then refused.
         if (auto contact = scenario_contact(text)) out.contact = std::string(*contact);
         out.title = document.value("scenario", path);
+        out.heading = out.title;
         if (document.contains("narrative")) out.title += "\n" + document.value("narrative", "");
+        out.expects_refusal = !document.contains("expect");
+        out.expectation = document[out.expects_refusal ? "expect_refusal" : "expect"].dump();
+    } else {
+        out.heading = out.title;
     }
     return out;
 }

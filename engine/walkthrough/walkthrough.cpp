@@ -110,10 +110,16 @@ private:
         lines.push_back(std::move(line));
     }
 
+    // "row call_police" for a named row, "row 3" for one known by its position.
+    static std::string row_called(const ast::Decision& decision, int row) {
+        const std::string& name = decision.rows[static_cast<std::size_t>(row)].name;
+        return "row " + (name.empty() ? std::to_string(row + 1) : name);
+    }
+
     void decision_step(const TraceEntry& entry, const dsl::Definition& d, WalkthroughStep& step) {
         const ast::Decision& decision = checked_.syntax.decisions[d.syntax_index];
         const ast::Row& row = decision.rows[entry.row];
-        std::string row_name = "row " + std::to_string(entry.row + 1);
+        std::string row_name = row_called(decision, entry.row);
         if (decision.policy == ast::HitPolicy::collect) {
             step.heading = d.name + ": " + row_name + " adds " + value(entry.value, *entry.type);
             if (entry.condition) step.lines.push_back("because " + engine::expression_text(pack_, *entry.condition) + (entry.reads.empty() ? "" : " (" + reads(entry.reads) + ")"));
@@ -131,7 +137,7 @@ private:
         step.heading = d.name + " (the first row that applies decides)";
         for (const auto& attempt : trace_.attempts_of(entry)) {
             const ast::Citation& c = decision.rows[attempt.row].citation;
-            step.lines.push_back("row " + std::to_string(attempt.row + 1) + " does not apply: " + engine::expression_text(pack_, *attempt.failed) +
+            step.lines.push_back(row_called(decision, attempt.row) + " does not apply: " + engine::expression_text(pack_, *attempt.failed) +
                                  " does not hold" + (attempt.reads.empty() ? "" : " (" + reads(attempt.reads) + ")") +
                                  (c.present ? " [" + c.text + "]" : ""));
         }

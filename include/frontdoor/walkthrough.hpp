@@ -32,8 +32,18 @@ Walkthrough walk_through(const Pack& pack, std::string_view input_json);
 struct WalkthroughInput {
     std::string contact;
     std::string title;
+    std::string heading;      // a scenario's title alone, without its narrative (else as `title`)
+    std::string expectation;  // a scenario's "expect" or "expect_refusal" object as JSON, or ""
+    bool expects_refusal = false;
 };
 WalkthroughInput walkthrough_input(const std::string& text, const std::string& path);
+
+// A scenario's narrative tells the decision its expectations hold. When the pack now gives another
+// decision, the narrative tells an old story: this lists each expectation the walkthrough's decision
+// no longer meets ("outcome: the scenario expects ..., the pack now gives ..."), so that a face can
+// say so loudly instead of printing the old story beside the new decision. Empty when every
+// expectation holds, or the input is not a scenario.
+std::vector<std::string> stale_expectations(const Walkthrough& walkthrough, const WalkthroughInput& input);
 
 // Sets the value at a path (a JSON pointer "/child/birth_date" or dotted "child.birth_date") of a
 // JSON document. `value` is JSON ("2010-01-01" quoted, true, ["bullying"]); a bare word that is not
