@@ -66,7 +66,8 @@ function extensions() {
     rulesLanguage(),
     lintGutter(),
     linter(checkNow, { delay: 400 }),
-    EditorView.contentAttributes.of({ "aria-label": "Rule file text", "aria-describedby": "check-status" }),
+    // tabindex: the text is the scrolling region's focusable content (axe: scrollable-region-focusable).
+    EditorView.contentAttributes.of({ "aria-label": "Rule file text", "aria-describedby": "check-status", tabindex: "0" }),
   ];
 }
 
@@ -75,8 +76,10 @@ export async function openFile(path) {
   if (!answer.ok) return showErrorSummary(`Could not open ${path}: ${answer.json.error?.message}`, []);
   current.path = path;
   document.getElementById("editor-heading").textContent = path;
-  for (const link of document.querySelectorAll("#file-list a"))
-    link.toggleAttribute("aria-current", link.dataset.path === path);
+  for (const link of document.querySelectorAll("#file-list a")) {
+    if (link.dataset.path === path) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
   const state = EditorState.create({ doc: answer.json.text, extensions: extensions() });
   if (current.view) current.view.setState(state);
   else current.view = new EditorView({ state, parent: document.getElementById("editor") });

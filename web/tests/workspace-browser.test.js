@@ -64,6 +64,7 @@ async function replaceInEditor(page, text, replacement) {
   await page.keyboard.press("Control+f");
   const search = page.locator(".cm-search input[name=search]");
   await search.fill(text);
+  await search.dispatchEvent("change");  // the search panel takes its query on change or keyup
   await search.press("Enter");
   await page.keyboard.press("Escape");
   await page.keyboard.type(replacement);
