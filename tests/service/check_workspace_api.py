@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import urllib.parse
@@ -155,6 +156,20 @@ def check_roles(cli, pack, work):
         check(status == 401, f"the files without a token: 401: {status}")
 
 
+def check_not_a_workspace(cli, rules, work):
+    """`serve` without --workspace answers the workspace routes 404; the CLI refuses bad usage."""
+    with Server(cli, rules, extra=["--no-watch"]) as server:
+        status, _, body = call(server, "POST", "/v1/workspace:check", {"path": "pack.rules", "text": ""})
+        check(status == 404 and "not a workspace" in body["error"]["message"], f"serve: workspace routes 404: {status} {body}")
+        status, _, _ = server.request("GET", "/")
+        check(status == 404, f"serve: no page: {status}")
+    for args, words in ((["workspace"], "give the pack directory"),
+                        (["workspace", rules, "--no-auth", "--web", work], "has no index.html")):
+        done = subprocess.run([cli, *args], capture_output=True, text=True, timeout=60)
+        check(done.returncode == 2 and words in done.stderr, f"frontdoor {' '.join(args[:1])}: exit 2, {words!r}: "
+              f"{done.returncode} {done.stderr}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", required=True)
@@ -180,6 +195,7 @@ def main():
         os.unlink(os.path.join(pack, "elsewhere"))
         shutil.copy(os.path.join(args.rules, "thresholds.rules"), os.path.join(pack, "thresholds.rules"))
         check_roles(args.cli, pack, work)
+        check_not_a_workspace(args.cli, args.rules, work)
     finish()
 
 
