@@ -1,8 +1,16 @@
 // Frontdoor's workspace API (docs/workspace.md). Every engine answer comes from the server; this
 // module only sends requests and reads their JSON.
 
+// With `frontdoor workspace --tokens`, the bearer token the user gave (token-view.js), kept for
+// this browser tab only.
+const tokenKey = "frontdoor-token";
+export const hasToken = () => Boolean(sessionStorage.getItem(tokenKey));
+export const setToken = (token) => sessionStorage.setItem(tokenKey, token);
+
 async function call(method, url, body) {
   const options = { method, headers: {} };
+  const token = sessionStorage.getItem(tokenKey);
+  if (token) options.headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) {
     options.headers["Content-Type"] = "application/json";
     options.body = JSON.stringify(body);

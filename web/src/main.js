@@ -5,6 +5,7 @@ import { describePack, listFiles } from "./api.js";
 import { openFile, save } from "./editor-view.js";
 import { runAndShow } from "./scenarios-view.js";
 import { element, showErrorSummary } from "./messages.js";
+import { askForToken } from "./token-view.js";
 
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 
@@ -28,6 +29,11 @@ async function showFiles() {
 
 async function start() {
   const pack = await describePack();
+  if (pack.status === 401) {
+    askForToken();
+    document.body.dataset.ready = "true";
+    return;
+  }
   if (pack.ok) document.getElementById("pack-caption").textContent = `${pack.json.name} ${pack.json.version}`;
   const files = await showFiles();
   document.getElementById("save").addEventListener("click", () => save(false));

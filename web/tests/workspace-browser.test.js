@@ -4,12 +4,13 @@
 // squiggle and "did you mean"; the quick fix removes it; saving is refused while errors remain (the
 // error summary says so); the scenarios all pass, then a changed threshold saved (formatted on
 // save, the file on disk checked) makes a scenario fail with its changed field shown; axe-core
-// finds no WCAG 2.2 AA violation. Screenshots go to --screenshots.
+// finds no WCAG 2.2 AA violation; with --tokens the page asks for a token. Screenshots go to --screenshots.
 //
 //   node web/tests/workspace-browser.test.js --cli build/frontdoor --rules rules/hackney \
 //        --web web/dist --screenshots build/screenshots
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,8 +34,8 @@ function check(condition, what) {
 }
 
 // Starts `frontdoor workspace` on port 0 and resolves with its address once it prints it.
-function startWorkspace(pack) {
-  const child = spawn(options.cli, ["workspace", pack, "--no-auth", "--listen", "127.0.0.1:0", "--web", options.web,
+function startWorkspace(pack, auth = ["--no-auth"]) {
+  const child = spawn(options.cli, ["workspace", pack, ...auth, "--listen", "127.0.0.1:0", "--web", options.web,
                                     "--no-watch", "--threads", "2"], { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the workspace did not start within 30 s")), 30000);
@@ -142,6 +143,30 @@ async function run(page, base, pack) {
   await screenshot(page, "scenarios-failing");
 }
 
+// With --tokens the page asks for a token: a wrong one is refused with the error message, the
+// right one opens the workspace.
+async function signIn(page, pack, work) {
+  const tokens = join(work, "tokens");
+  const hash = createHash("sha256").update("browser-admin-token").digest("hex");
+  writeFileSync(tokens, `sha256:${hash} decide,admin\n`);
+  const { child, base } = await startWorkspace(pack, ["--tokens", tokens]);
+  try {
+    await page.goto(base + "/");
+    await page.getByRole("heading", { name: "Sign in to the workspace" }).waitFor({ timeout: STEP_MS });
+    await page.getByLabel("Your access token").fill("not-the-token");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByText("The token was not accepted").waitFor({ timeout: STEP_MS });
+    check((await axeViolations(page)).length === 0, `axe: no violations on the refused token: ${await axeViolations(page)}`);
+    await screenshot(page, "token-refused");
+    await page.getByLabel("Your access token").fill("browser-admin-token");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("link", { name: "thresholds.rules" }).waitFor({ timeout: STEP_MS });
+    check(true, "the right token opens the workspace");
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
 async function main() {
   mkdirSync(options.screenshots, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), "frontdoor-workspace-"));
@@ -158,12 +183,14 @@ async function main() {
     page.setDefaultTimeout(STEP_MS);
     // A script the page's Content-Security-Policy blocks, or one that throws, shows up here.
     const pageErrors = [];
-    // (The refused save's 422 is logged by Chromium as a failed load: expected, so not counted.)
+    // (The refused save's 422 and the 401s before sign-in are logged by Chromium as failed loads:
+    // expected, so not counted.)
     page.on("console", (message) => {
-      if (message.type() === "error" && !message.text().includes("status of 422")) pageErrors.push(message.text());
+      if (message.type() === "error" && !/status of (401|422)/.test(message.text())) pageErrors.push(message.text());
     });
     page.on("pageerror", (error) => pageErrors.push(String(error)));
     await run(page, base, pack);
+    await signIn(page, pack, work);
     check(pageErrors.length === 0, `no errors in the page's console: ${pageErrors.join("; ")}`);
   } catch (error) {
     failures.push(String(error.stack ?? error));
