@@ -61,6 +61,11 @@ async function axeViolations(page) {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
+async function checkAccessible(page, where) {
+  const violations = await axeViolations(page);
+  check(violations.length === 0, `axe: no violations ${where}: ${violations.join("; ")}`);
+}
+
 // Selects the first match of `text` with the editor's search panel and types `replacement` over it.
 async function replaceInEditor(page, text, replacement) {
   await page.locator(".cm-content").click();
@@ -86,7 +91,7 @@ async function run(page, base, pack) {
   await page.getByRole("link", { name: "thresholds.rules" }).click();
   await page.getByRole("heading", { name: "thresholds.rules" }).waitFor({ timeout: STEP_MS });
   await page.getByText("Checked: the pack has no errors.").waitFor({ timeout: STEP_MS });
-  check((await axeViolations(page)).length === 0, `axe: no violations on the editor: ${await axeViolations(page)}`);
+  await checkAccessible(page, "on the editor");
 
   // A misspelt name: the squiggle, and the message with its "did you mean".
   await replaceInEditor(page, "where i in level_2_indicators)", "where i in level_2_indicatorz)");
@@ -108,7 +113,7 @@ async function run(page, base, pack) {
   check(said.includes("There is a problem") && said.includes("not saved") && said.includes("level_2_indicatorz"),
         `the error summary says it was not saved, and why: ${said}`);
   check(readFileSync(file, "utf8") === original, "a refused save leaves the file on disk unchanged");
-  check((await axeViolations(page)).length === 0, `axe: no violations with the error summary: ${await axeViolations(page)}`);
+  await checkAccessible(page, "with the error summary");
   await screenshot(page, "save-refused");
 
   // The quick fix: the diagnostic goes.
@@ -139,7 +144,7 @@ async function run(page, base, pack) {
   check(/Failed \d+ passed, [1-9]\d* failed/.test(failingSummary), `a scenario fails: ${failingSummary}`);
   const table = await page.locator("#scenario-failures").textContent();
   check(table.includes("level_of_need"), "the failing scenario is shown with its changed field, level_of_need");
-  check((await axeViolations(page)).length === 0, `axe: no violations with the results: ${await axeViolations(page)}`);
+  await checkAccessible(page, "with the results");
   await screenshot(page, "scenarios-failing");
 }
 
@@ -156,7 +161,7 @@ async function signIn(page, pack, work) {
     await page.getByLabel("Your access token").fill("not-the-token");
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByText("The token was not accepted").waitFor({ timeout: STEP_MS });
-    check((await axeViolations(page)).length === 0, `axe: no violations on the refused token: ${await axeViolations(page)}`);
+    await checkAccessible(page, "on the refused token");
     await screenshot(page, "token-refused");
     await page.getByLabel("Your access token").fill("browser-admin-token");
     await page.getByRole("button", { name: "Continue" }).click();
