@@ -11,6 +11,7 @@ packages=(
   python3 python3-jsonschema python3-prometheus-client openssl
   python3-dev pybind11-dev python3-pytest python3-pip python3-setuptools python3-wheel
   python3-dask python3-distributed
+  nodejs npm chromium chromium-driver
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -22,3 +23,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+# The workspace's page (web/): its npm packages exactly as web/package-lock.json pins them.
+(cd "$(dirname "$0")/../web" && npm ci --no-audit --no-fund)

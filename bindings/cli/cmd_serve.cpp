@@ -7,6 +7,7 @@
 #include "http/serve.hpp"
 
 #include <charconv>
+#include <filesystem>
 #include <chrono>
 #include <iostream>
 #include <limits>
@@ -32,6 +33,9 @@ void print_serve_help() {
                  "  --tls-cert FILE       serve HTTPS (TLS 1.2 or later) with this PEM certificate chain ...\n"
                  "  --tls-key FILE        ... and its PEM private key; both or neither. An unusable file refuses\n"
                  "                        to start (exit 5), naming the file.\n"
+                 "  --workspace DIR       serve the workspace for the pack in DIR (the page and its API;\n"
+                 "                        docs/workspace.md); DIR is also the pack served unless --rules is given.\n"
+                 "  --web DIR             the built page (web/dist); by default found beside the program.\n"
                  "  --routes              print every route (METHOD PATH) and exit.\n"
                  "  --threads N           I/O threads (default: one per hardware thread).\n"
                  "  --record LOG          record every decision in the decision log LOG (as eval --record) before\n"
@@ -126,6 +130,31 @@ bool read_options(const Args& args, http::ServeOptions& options) {
            read_number(args, "--record-group", l.record_group);
 }
 
+// --workspace DIR (the pack directory to edit, which is then the pack served unless --rules says
+// otherwise) and --web DIR (the built page; by default found beside the program).
+bool read_workspace(const Args& args, http::ServeOptions& options, bool& has_rules) {
+    bool found = false;
+    std::string directory = option(args, "--workspace", &found);
+    if (!found) {
+        if (!option(args, "--web").empty()) std::cerr << "frontdoor serve: --web DIR needs --workspace DIR\n";
+        return option(args, "--web").empty();
+    }
+    while (directory.size() > 1 && directory.back() == '/') directory.pop_back();
+    if (!has_rules) options.rules_dir = directory;
+    has_rules = true;
+    bool web_given = false;
+    std::string web = option(args, "--web", &web_given);
+    if (!web_given) web = find_web_assets();
+    else if (!std::filesystem::is_regular_file(std::filesystem::path(web) / "index.html")) {
+        std::cerr << "frontdoor serve: --web " << web << " has no index.html; build the page with npm run build in web/\n";
+        return false;
+    }
+    if (web.empty())
+        std::cerr << "frontdoor serve: no built web page found (web/dist beside the program); serving the workspace API only\n";
+    options.workspace = http::Workspace{directory, web};
+    return true;
+}
+
 // The refusals that keep a service from starting open to the network by mistake.
 bool configuration_ok(const http::ServeOptions& options) {
     bool loopback = http::is_loopback_host(options.host);
@@ -166,7 +195,7 @@ int run_serve(const Args& args) {
                            "--max-batches", "--max-header-bytes", "--max-connections", "--max-requests-per-connection",
                            "--read-timeout-ms", "--write-timeout-ms", "--request-deadline-ms", "--stop-grace-ms",
                            "--record", "--record-queue", "--record-group", "--shadow", "--shadow-out", "--tls-cert",
-                           "--tls-key"},
+                           "--tls-key", "--workspace", "--web"},
                           {"--no-auth", "--allow-plain-http", "--no-watch", "--routes"},
                           0};
     if (!arguments_ok("serve", args, spec)) return exit_usage;
@@ -195,6 +224,7 @@ int run_serve(const Args& args) {
     }
     options.tls_cert_file = option(args, "--tls-cert");
     options.tls_key_file = option(args, "--tls-key");
+    if (!read_workspace(args, options, has_rules)) return exit_usage;
     if (!has_rules) {
         std::cerr << "frontdoor serve: say which pack decides, e.g. --rules rules/hackney\n";
         return exit_usage;

@@ -26,6 +26,9 @@ int show_records(const DecisionLog& log, const Args& args);
 int run_replay(const Args& args);       // cmd_replay.cpp
 int run_serve(const Args& args);        // cmd_serve.cpp
 int run_token(const Args& args);        // cmd_token.cpp
+int run_workspace(const Args& args);    // cmd_workspace.cpp: `serve --workspace DIR`
+// The built web page (web/dist) found beside the program, or "" (cmd_workspace.cpp).
+std::string find_web_assets();
 
 // What a command accepts, besides --help and --log-level LEVEL, which every command has.
 struct OptionSpec {

@@ -30,6 +30,7 @@ Commands:
   audit verify|show --log LOG   Check a decision log's hash chain; show a recorded decision.
   replay --log LOG              Re-decide recorded contacts; --with-rules DIR shows a change's impact.
   serve --rules DIR             Serve decisions over HTTP (docs/service.md).
+  workspace DIR                 Edit and test the pack in DIR in a web browser (docs/workspace.md).
   token hash                    Print a tokens-file line for a token read on standard input.
 
 Options for every command:
@@ -112,7 +113,7 @@ int main(int argc, char** argv) {
         {"test", frontdoor::cli::run_test}, {"fmt", frontdoor::cli::run_fmt},
         {"walkthrough", frontdoor::cli::run_walkthrough}, {"audit", frontdoor::cli::run_audit},
         {"replay", frontdoor::cli::run_replay}, {"serve", frontdoor::cli::run_serve},
-        {"token", frontdoor::cli::run_token}};
+        {"token", frontdoor::cli::run_token}, {"workspace", frontdoor::cli::run_workspace}};
     auto command = commands.find(args[0]);
     if (command == commands.end()) {
         std::cerr << "frontdoor: unknown command '" << args[0] << "'\n\n" << usage;

@@ -17,6 +17,9 @@ namespace frontdoor::http {
 // "x-frontdoor-undocumented" and the service test fails until it is described.
 nlohmann::json describe_operation(beast_http::verb method, const std::string& pattern);
 
+// The same for the workspace's routes (openapi_workspace.cpp); describe_operation falls back to it.
+nlohmann::json describe_workspace_operation(beast_http::verb method, const std::string& pattern);
+
 // The shared schemas (Error, Refusal, Decision, Pack, ...) under components/schemas, without Contact.
 nlohmann::json common_schemas();
 

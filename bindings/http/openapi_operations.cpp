@@ -140,7 +140,7 @@ json describe_operation(beast_http::verb method, const std::string& pattern) {
                     {{"description", "The metrics."}, {"content", text("text/plain")}})},
     };
     auto found = operations.find({method, pattern});
-    return found == operations.end() ? json() : found->second;
+    return found == operations.end() ? describe_workspace_operation(method, pattern) : found->second;
 }
 
 }  // namespace frontdoor::http

@@ -30,6 +30,7 @@ RouteTable make_routes() {
     add_shadow_routes(routes);
     add_metrics_routes(routes);
     add_openapi_routes(routes);
+    add_workspace_routes(routes);
     return routes;
 }
 

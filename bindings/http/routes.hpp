@@ -57,6 +57,8 @@ void add_reload_routes(RouteTable& routes);    // handle_reload.cpp
 void add_shadow_routes(RouteTable& routes);    // handle_shadow.cpp
 void add_metrics_routes(RouteTable& routes);   // handle_metrics.cpp
 void add_openapi_routes(RouteTable& routes);   // handle_openapi.cpp
+// `frontdoor workspace` (docs/workspace.md): answered 404 by a service that is not a workspace.
+void add_workspace_routes(RouteTable& routes);  // handle_workspace.cpp
 
 // The path of a request target ("/v1/decisions?explain=false" -> "/v1/decisions").
 std::string_view target_path(std::string_view target);

@@ -61,6 +61,7 @@ void listen_and_serve(const ServeOptions& options, std::shared_ptr<const Pack> p
     // The service outlives the I/O context: sessions still queued in it when it is destroyed
     // release their connection count on the way out.
     Service service(std::move(pack), std::move(tokens), options.limits);
+    if (options.workspace) service.workspace = &*options.workspace;
     if (!options.record_log.empty()) {
         try {
             service.recorder = std::make_unique<DecisionRecorder>(options.record_log, options.limits.record_queue,

@@ -2,10 +2,12 @@
 // What `frontdoor serve` is asked to do: the face's options, parsed by the CLI (bindings/cli/cmd_serve.cpp)
 // and handed whole to listen_and_serve.
 #include "service_limits.hpp"
+#include "workspace.hpp"
 
 #include "frontdoor/frontdoor.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace frontdoor::http {
@@ -27,6 +29,8 @@ struct ServeOptions {
     std::string shadow_dir;                   // --shadow: the candidate pack's directory; empty: no shadow
     std::shared_ptr<const Pack> shadow_pack;  // loaded from shadow_dir by the CLI
     std::string shadow_out;                   // --shadow-out: JSON lines of differing decisions; empty: none
+    // `frontdoor workspace DIR` (docs/workspace.md): the pack directory to edit and the page to serve.
+    std::optional<Workspace> workspace;
 };
 
 }  // namespace frontdoor::http

@@ -17,6 +17,7 @@ namespace frontdoor::http {
 
 class PackReloader;  // reload_pack.hpp
 class ShadowMode;    // shadow_mode.hpp
+struct Workspace;    // workspace.hpp
 
 struct Service {
     Service(std::shared_ptr<const Pack> active_pack, TokenTable token_table, ServiceLimits service_limits)
@@ -36,6 +37,8 @@ struct Service {
     // after they stop; shadow is null without --shadow.
     PackReloader* reloader = nullptr;
     ShadowMode* shadow = nullptr;
+    // `frontdoor workspace` (workspace.hpp): the pack directory it edits; null for `frontdoor serve`.
+    const Workspace* workspace = nullptr;
 };
 
 }  // namespace frontdoor::http

@@ -1,0 +1,35 @@
+// Frontdoor's workspace API (docs/workspace.md). Every engine answer comes from the server; this
+// module only sends requests and reads their JSON.
+
+// With `frontdoor workspace --tokens`, the bearer token the user gave (token-view.js), kept for
+// this browser tab only.
+const tokenKey = "frontdoor-token";
+export const hasToken = () => Boolean(sessionStorage.getItem(tokenKey));
+export const setToken = (token) => sessionStorage.setItem(tokenKey, token);
+
+async function call(method, url, body) {
+  const options = { method, headers: {} };
+  const token = sessionStorage.getItem(tokenKey);
+  if (token) options.headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) {
+    options.headers["Content-Type"] = "application/json";
+    options.body = JSON.stringify(body);
+  }
+  const response = await fetch(url, options);
+  let json = null;
+  try {
+    json = await response.json();
+  } catch {
+    json = { error: { status: response.status, message: "the server's answer is not JSON" } };
+  }
+  return { status: response.status, ok: response.ok, json };
+}
+
+export const listFiles = () => call("GET", "/v1/workspace/files");
+export const readFile = (path) => call("GET", "/v1/workspace/file?path=" + encodeURIComponent(path));
+export const checkFile = (path, text) => call("POST", "/v1/workspace:check", { path, text });
+export const formatFile = (path, text) => call("POST", "/v1/workspace:format", { path, text });
+export const saveFile = (path, text, saveWithErrors) =>
+  call("POST", "/v1/workspace:save", { path, text, format: true, save_with_errors: saveWithErrors });
+export const runScenarios = (path, text) => call("POST", "/v1/workspace:test", path ? { path, text } : undefined);
+export const describePack = () => call("GET", "/v1/pack");

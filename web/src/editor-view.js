@@ -1,0 +1,111 @@
+// The editor: one rule file in CodeMirror, checked by the server with the whole pack as the user
+// types (debounced by the linter), the engine's diagnostics as squiggles, a "did you mean" as a
+// quick fix, and saving (formatted, and only when the pack checks clean unless asked otherwise).
+import { EditorView, basicSetup } from "codemirror";
+import { EditorState } from "@codemirror/state";
+import { linter, lintGutter, forceLinting } from "@codemirror/lint";
+import { checkFile, readFile, saveFile } from "./api.js";
+import { rulesLanguage } from "./rules-language.js";
+import { positionOf } from "./positions.js";
+import { clearBanner, clearErrorSummary, element, showBanner, showErrorSummary } from "./messages.js";
+
+const current = { path: null, view: null };
+
+function describe(d) {
+  const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file || "the pack";
+  return `${where}: ${d.severity}: ${d.message}`;
+}
+
+function setStatus(text) {
+  document.getElementById("check-status").textContent = text;
+}
+
+// Problems in files other than the one open: listed under the editor, since they have no squiggle here.
+function showOtherFiles(diagnostics) {
+  const slot = document.getElementById("other-files-problems");
+  const others = diagnostics.filter((d) => d.file !== current.path && d.severity === "error");
+  if (others.length === 0) return slot.replaceChildren();
+  const list = element("ul", { class: "govuk-list govuk-list--bullet" });
+  for (const d of others) list.append(element("li", { text: describe(d) }));
+  slot.replaceChildren(element("h3", { class: "govuk-heading-s", text: "Problems in other files" }), list);
+}
+
+function toLint(doc, d) {
+  const from = positionOf(doc, d.line, d.column);
+  const to = Math.max(from, positionOf(doc, d.end_line, d.end_column));
+  const lint = { from, to, severity: d.severity === "note" ? "info" : d.severity, message: d.message, source: "frontdoor" };
+  if (d.fix !== undefined) {
+    lint.actions = [{
+      name: `Change to ${d.fix}`,
+      apply(view, fixFrom, fixTo) {
+        view.dispatch({ changes: { from: fixFrom, to: fixTo, insert: d.fix } });
+      },
+    }];
+  }
+  return lint;
+}
+
+// The linter's source: the server checks the text as it is now, with the rest of the pack.
+async function checkNow(view) {
+  const path = current.path;
+  const answer = await checkFile(path, view.state.doc.toString());
+  if (path !== current.path || !answer.ok) {
+    if (!answer.ok) setStatus(`Could not check: ${answer.json.error?.message ?? answer.status}`);
+    return [];
+  }
+  const mine = answer.json.diagnostics.filter((d) => d.file === path && d.line > 0);
+  const errors = answer.json.diagnostics.filter((d) => d.severity === "error").length;
+  setStatus(errors === 0 ? "Checked: the pack has no errors." : `Checked: the pack has ${errors} ${errors === 1 ? "error" : "errors"}.`);
+  showOtherFiles(answer.json.diagnostics);
+  return mine.map((d) => toLint(view.state.doc, d));
+}
+
+function extensions() {
+  return [
+    basicSetup,
+    rulesLanguage(),
+    lintGutter(),
+    linter(checkNow, { delay: 400 }),
+    // tabindex: the text is the scrolling region's focusable content (axe: scrollable-region-focusable).
+    EditorView.contentAttributes.of({ "aria-label": "Rule file text", "aria-describedby": "check-status", tabindex: "0" }),
+  ];
+}
+
+export async function openFile(path) {
+  const answer = await readFile(path);
+  if (!answer.ok) return showErrorSummary(`Could not open ${path}: ${answer.json.error?.message}`, []);
+  current.path = path;
+  document.getElementById("editor-heading").textContent = path;
+  for (const link of document.querySelectorAll("#file-list a")) {
+    if (link.dataset.path === path) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
+  const state = EditorState.create({ doc: answer.json.text, extensions: extensions() });
+  if (current.view) current.view.setState(state);
+  else current.view = new EditorView({ state, parent: document.getElementById("editor") });
+  setStatus("Checking…");
+  forceLinting(current.view);
+}
+
+export function currentEdit() {
+  return current.path ? { path: current.path, text: current.view.state.doc.toString() } : null;
+}
+
+export async function save(withErrors) {
+  clearErrorSummary();
+  clearBanner();
+  const edit = currentEdit();
+  if (!edit) return;
+  const answer = await saveFile(edit.path, edit.text, withErrors);
+  if (answer.ok) {
+    if (answer.json.text !== edit.text) {
+      current.view.dispatch({ changes: { from: 0, to: current.view.state.doc.length, insert: answer.json.text } });
+    }
+    const errors = answer.json.diagnostics.filter((d) => d.severity === "error").length;
+    showBanner(errors === 0 ? `Saved ${edit.path}` : `Saved ${edit.path} with ${errors} ${errors === 1 ? "error" : "errors"}`);
+    return;
+  }
+  const problems = (answer.json.diagnostics ?? []).filter((d) => d.severity === "error")
+    .map((d) => ({ text: describe(d), href: "#editor" }));
+  showErrorSummary(answer.json.error?.message ?? `Not saved (status ${answer.status})`, problems);
+}

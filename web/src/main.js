@@ -1,0 +1,48 @@
+// The workspace page: the file list, the editor and the scenarios panel (docs/workspace.md).
+import "govuk-frontend/dist/govuk/govuk-frontend.min.css";
+import "./style.css";
+import { describePack, listFiles } from "./api.js";
+import { openFile, save } from "./editor-view.js";
+import { runAndShow } from "./scenarios-view.js";
+import { element, showErrorSummary } from "./messages.js";
+import { askForToken } from "./token-view.js";
+
+document.body.classList.add("js-enabled", "govuk-frontend-supported");
+
+async function showFiles() {
+  const answer = await listFiles();
+  if (!answer.ok) return showErrorSummary(`Could not list the pack's files: ${answer.json.error?.message}`, []), [];
+  // Scenarios are run from the panel, not edited here (yet): the list holds the rule and data files.
+  const files = answer.json.files.map((f) => f.path).filter((path) => !path.includes("/"));
+  const list = document.getElementById("file-list");
+  for (const path of files) {
+    const link = element("a", { href: `#${encodeURIComponent(path)}`, class: "govuk-link", text: path });
+    link.dataset.path = path;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      openFile(path);
+    });
+    list.append(element("li", {}, [link]));
+  }
+  return files;
+}
+
+async function start() {
+  const pack = await describePack();
+  if (pack.status === 401) {
+    askForToken();
+    document.body.dataset.ready = "true";
+    return;
+  }
+  if (pack.ok) document.getElementById("pack-caption").textContent = `${pack.json.name} ${pack.json.version}`;
+  const files = await showFiles();
+  document.getElementById("save").addEventListener("click", () => save(false));
+  document.getElementById("save-with-errors").addEventListener("click", () => save(true));
+  document.getElementById("run-scenarios").addEventListener("click", () => runAndShow());
+  const wanted = decodeURIComponent(location.hash.slice(1));
+  const first = files.includes(wanted) ? wanted : files.find((path) => path.endsWith(".rules"));
+  if (first) await openFile(first);
+  document.body.dataset.ready = "true";
+}
+
+start();

@@ -1,0 +1,216 @@
+// The workspace in a real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core)
+// against the real `frontdoor workspace`, started on a free loopback port on a temporary copy of
+// the pack. It does what a policy lead does and asserts what they see: a misspelt name gets its
+// squiggle and "did you mean"; the quick fix removes it; saving is refused while errors remain (the
+// error summary says so); the scenarios all pass, then a changed threshold saved (formatted on
+// save, the file on disk checked) makes a scenario fail with its changed field shown; axe-core
+// finds no WCAG 2.2 AA violation; with --tokens the page asks for a token. Screenshots go to --screenshots.
+//
+//   node web/tests/workspace-browser.test.js --cli build/frontdoor --rules rules/hackney \
+//        --web web/dist --screenshots build/screenshots
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const { values: options } = parseArgs({
+  options: { cli: { type: "string" }, rules: { type: "string" }, web: { type: "string" },
+             screenshots: { type: "string" }, chromium: { type: "string", default: "/usr/bin/chromium" } },
+});
+const STEP_MS = 15000;
+const failures = [];
+
+function check(condition, what) {
+  if (!condition) {
+    failures.push(what);
+    console.log("FAIL " + what);
+  } else console.log("ok   " + what);
+}
+
+// Starts `frontdoor workspace` on port 0 and resolves with its address once it prints it.
+function startWorkspace(pack, auth = ["--no-auth"]) {
+  const child = spawn(options.cli, ["workspace", pack, ...auth, "--listen", "127.0.0.1:0", "--web", options.web,
+                                    "--no-watch", "--threads", "2"], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the workspace did not start within 30 s")), 30000);
+    let out = "";
+    child.stdout.on("data", (data) => {
+      out += data;
+      const found = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (found) {
+        clearTimeout(timer);
+        resolve({ child, base: found[1] });
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`the workspace exited (${code}) before listening`)));
+  });
+}
+
+async function axeViolations(page) {
+  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not
+  // govern: the page is tested under its own policy (no bypassCSP).
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"] } }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+async function checkAccessible(page, where) {
+  const violations = await axeViolations(page);
+  check(violations.length === 0, `axe: no violations ${where}: ${violations.join("; ")}`);
+}
+
+// Selects the first match of `text` with the editor's search panel and types `replacement` over it.
+async function replaceInEditor(page, text, replacement) {
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.press("Control+f");
+  const search = page.locator(".cm-search input[name=search]");
+  await search.fill(text);
+  await search.dispatchEvent("change");  // the search panel takes its query on change or keyup
+  await search.press("Enter");
+  await page.keyboard.press("Escape");
+  await page.keyboard.type(replacement);
+}
+
+async function screenshot(page, name) {
+  await page.screenshot({ path: join(options.screenshots, `workspace-${name}.png`), fullPage: true });
+}
+
+async function run(page, base, pack) {
+  const file = join(pack, "thresholds.rules");
+  const original = readFileSync(file, "utf8");
+  await page.goto(base + "/");
+  await page.waitForSelector("body[data-ready=true]", { timeout: STEP_MS });
+  await page.getByRole("link", { name: "thresholds.rules" }).click();
+  await page.getByRole("heading", { name: "thresholds.rules" }).waitFor({ timeout: STEP_MS });
+  await page.getByText("Checked: the pack has no errors.").waitFor({ timeout: STEP_MS });
+  await checkAccessible(page, "on the editor");
+
+  // A misspelt name: the squiggle, and the message with its "did you mean".
+  await replaceInEditor(page, "where i in level_2_indicators)", "where i in level_2_indicatorz)");
+  const squiggle = page.locator(".cm-lintRange-error");
+  await squiggle.first().waitFor({ timeout: STEP_MS });
+  check((await squiggle.first().textContent()) === "level_2_indicatorz", "the squiggle is under the misspelt name");
+  await squiggle.first().hover();
+  const tooltip = page.locator(".cm-tooltip-lint");
+  await tooltip.waitFor({ timeout: STEP_MS });
+  check((await tooltip.textContent()).includes("unknown name 'level_2_indicatorz'; did you mean 'level_2_indicators'?"),
+        `the message says did you mean: ${await tooltip.textContent()}`);
+  await screenshot(page, "diagnostic");
+
+  // Saving is refused while the error remains: the error summary says so; the file is unchanged.
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  const summary = page.locator(".govuk-error-summary");
+  await summary.waitFor({ timeout: STEP_MS });
+  const said = await summary.textContent();
+  check(said.includes("There is a problem") && said.includes("not saved") && said.includes("level_2_indicatorz"),
+        `the error summary says it was not saved, and why: ${said}`);
+  check(readFileSync(file, "utf8") === original, "a refused save leaves the file on disk unchanged");
+  await checkAccessible(page, "with the error summary");
+  await screenshot(page, "save-refused");
+
+  // The quick fix: the diagnostic goes.
+  await squiggle.first().hover();
+  await page.getByRole("button", { name: "Change to level_2_indicators" }).click();
+  await squiggle.first().waitFor({ state: "detached", timeout: STEP_MS });
+  await page.getByText("Checked: the pack has no errors.").waitFor({ timeout: STEP_MS });
+  check(await squiggle.count() === 0, "the quick fix removes the diagnostic");
+
+  // All scenarios pass on the clean pack.
+  await page.getByRole("button", { name: "Run scenarios" }).click();
+  await page.locator("#scenario-summary").waitFor({ timeout: STEP_MS });
+  const passing = await page.locator("#scenario-summary").textContent();
+  check(/Passed \d+ passed, 0 failed/.test(passing), `every scenario passes: ${passing}`);
+
+  // A changed threshold, typed untidily: saved formatted; a scenario now fails on level_of_need.
+  await replaceInEditor(page, "level_2_indicators_for_level_3 = 3", "level_2_indicators_for_level_3   =   2");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.locator(".govuk-notification-banner").waitFor({ timeout: STEP_MS });
+  const saved = readFileSync(file, "utf8");
+  check(saved.includes("let level_2_indicators_for_level_3 = 2") && !saved.includes("   =   "),
+        "the saved file on disk has the new threshold, formatted");
+  check(saved === original.replace("level_2_indicators_for_level_3 = 3", "level_2_indicators_for_level_3 = 2"),
+        "the saved file differs from the original by the threshold alone");
+  await page.getByRole("button", { name: "Run scenarios" }).click();
+  await page.locator("#scenario-failures").waitFor({ timeout: STEP_MS });
+  const failingSummary = await page.locator("#scenario-summary").textContent();
+  check(/Failed \d+ passed, [1-9]\d* failed/.test(failingSummary), `a scenario fails: ${failingSummary}`);
+  const table = await page.locator("#scenario-failures").textContent();
+  check(table.includes("level_of_need"), "the failing scenario is shown with its changed field, level_of_need");
+  await checkAccessible(page, "with the results");
+  await screenshot(page, "scenarios-failing");
+}
+
+// With --tokens the page asks for a token: a wrong one is refused with the error message, the
+// right one opens the workspace.
+async function signIn(page, pack, work) {
+  const tokens = join(work, "tokens");
+  const hash = createHash("sha256").update("browser-admin-token").digest("hex");
+  writeFileSync(tokens, `sha256:${hash} decide,admin\n`);
+  const { child, base } = await startWorkspace(pack, ["--tokens", tokens]);
+  try {
+    await page.goto(base + "/");
+    await page.getByRole("heading", { name: "Sign in to the workspace" }).waitFor({ timeout: STEP_MS });
+    await page.getByLabel("Your access token").fill("not-the-token");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByText("The token was not accepted").waitFor({ timeout: STEP_MS });
+    await checkAccessible(page, "on the refused token");
+    await screenshot(page, "token-refused");
+    await page.getByLabel("Your access token").fill("browser-admin-token");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("link", { name: "thresholds.rules" }).waitFor({ timeout: STEP_MS });
+    check(true, "the right token opens the workspace");
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+async function main() {
+  mkdirSync(options.screenshots, { recursive: true });
+  const work = mkdtempSync(join(tmpdir(), "frontdoor-workspace-"));
+  const pack = join(work, "pack");
+  cpSync(options.rules, pack, { recursive: true });
+  const { child, base } = await startWorkspace(pack);
+  const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(join(work, "profile"), {
+      executablePath: options.chromium, args, headless: true, viewport: { width: 1280, height: 900 } });
+    const page = context.pages()[0] ?? await context.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    // A script the page's Content-Security-Policy blocks, or one that throws, shows up here.
+    const pageErrors = [];
+    // (The refused save's 422 and the 401s before sign-in are logged by Chromium as failed loads:
+    // expected, so not counted.)
+    page.on("console", (message) => {
+      if (message.type() === "error" && !/status of (401|422)/.test(message.text())) pageErrors.push(message.text());
+    });
+    page.on("pageerror", (error) => pageErrors.push(String(error)));
+    await run(page, base, pack);
+    await signIn(page, pack, work);
+    check(pageErrors.length === 0, `no errors in the page's console: ${pageErrors.join("; ")}`);
+  } catch (error) {
+    failures.push(String(error.stack ?? error));
+    console.log("FAIL " + (error.stack ?? error));
+  } finally {
+    if (context) await context.close();
+    child.kill("SIGTERM");
+    rmSync(work, { recursive: true, force: true });
+  }
+  console.log(failures.length ? `${failures.length} failed` : "all passed");
+  process.exit(failures.length ? 1 : 0);
+}
+
+setTimeout(() => {
+  console.log("FAIL the browser test did not finish within 100 s");
+  process.exit(1);
+}, 100000).unref();
+main();
