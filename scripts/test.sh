@@ -77,9 +77,11 @@ if cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C
          -DFRONTDOOR_FUZZ_SECONDS="$fuzz_seconds" -DFRONTDOOR_FUZZ_SEED="${FRONTDOOR_FUZZ_SEED:-1}" \
    && cmake --build build-fuzz -j "$jobs"; then
     end_stage "sanitizer and fuzz build"
-    section "Sanitizer tests (every test but the fuzzers, under ASan + UBSan)"
+    # The browser tests (label browser) drive the same page and API as the main run: their server's
+    # routes run under the sanitizers in service.workspace_api, so Chromium runs once, in the main run.
+    section "Sanitizer tests (every test but the fuzzers and the browser tests, under ASan + UBSan)"
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        run_ctest "sanitizer tests" build-fuzz -LE fuzz
+        run_ctest "sanitizer tests" build-fuzz -LE "fuzz|browser"
     # Each target is a ctest test that fuzzes for fuzz_seconds from its seed corpus (tests/fuzz/).
     section "Fuzzing (${fuzz_seconds} s per target; crashes are kept in build-fuzz/fuzz/<target>/artifacts/)"
     run_ctest "fuzz" build-fuzz -L fuzz
