@@ -57,7 +57,7 @@ TypeRef Checker::check_call(Expr& expr, Scope& scope) {
         }
         TypeRef list = check(*expr.args[0], scope, nullptr);
         if (!is_error(list) && list->kind != TypeKind::list && list->kind != TypeKind::set)
-            diagnostics_.error(expr.args[0]->span, expr.text + " needs a list, but this is " + describe(list));
+            diagnostics_.error(expr.args[0]->span, expr.text + " needs a list, but this is " + describe_one(list));
         expect_present(*expr.args[0], list, "the list");
         return make_type(*function->result);
     }
@@ -73,8 +73,8 @@ TypeRef Checker::check_call(Expr& expr, Scope& scope) {
         TypeRef wanted = params[i] == TypeKind::calendar ? make_type(TypeKind::calendar) : make_type(params[i]);
         if (arg->kind != params[i]) {
             diagnostics_.error(expr.args[i]->span, "argument " + std::to_string(i + 1) + " of " + expr.text + " must be " +
-                                                       (params[i] == TypeKind::calendar ? std::string("a calendar name") : describe(wanted)) +
-                                                       ", but this is " + describe(arg));
+                                                       (params[i] == TypeKind::calendar ? std::string("a calendar name") : describe_one(wanted)) +
+                                                       ", but this is " + describe_one(arg));
             return error_type();
         }
         if (!expect_present(*expr.args[i], arg, "argument " + std::to_string(i + 1) + " of " + expr.text)) return error_type();

@@ -41,7 +41,7 @@ bool Checker::expect(const Expr& expr, const TypeRef& type, const TypeRef& wante
     std::string hint;
     if (type->optional && !wanted->optional && same_shape(type, wanted))
         hint = "; it may be absent, so say what happens then (e.g. 'X exists and ...', or first_present(X, fallback))";
-    diagnostics_.error(expr.span, what + " must be " + describe(wanted) + ", but this is " + describe(type) + hint);
+    diagnostics_.error(expr.span, what + " must be " + describe_one(wanted) + ", but this is " + describe_one(type) + hint);
     return false;
 }
 

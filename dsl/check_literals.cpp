@@ -16,7 +16,7 @@ TypeRef Checker::check_text(Expr& expr, const TypeRef& expected) {
     const EnumInfo& info = pack_.enums[target->decl];
     int member = info.index_of(expr.text);
     if (member < 0) {
-        diagnostics_.error(expr.span, "\"" + expr.text + "\" is not a " + info.name + did_you_mean(expr.text, info.declared));
+        diagnostics_.error(expr.span, "\"" + expr.text + "\" is not " + with_article(info.name) + did_you_mean(expr.text, info.declared));
         return error_type();
     }
     expr.resolved.enum_member = member;
@@ -54,9 +54,7 @@ TypeRef Checker::check_record(Expr& expr, Scope& scope, const TypeRef& expected)
         int index = record.index_of(name);
         expr.resolved.field_indices[i] = index;
         if (index < 0) {
-            std::vector<std::string> names;
-            for (const auto& f : record.fields) names.push_back(f.name);
-            diagnostics_.error(expr.field_spans[i], "a " + record.name + " has no field '" + name + "'" + did_you_mean(name, names));
+            report_unknown_field(expr.field_spans[i], record, name);
             check(*value, scope, nullptr);
             continue;
         }

@@ -43,15 +43,13 @@ TypeRef Checker::check_field(Expr& expr, Scope& scope) {
     TypeRef base = check(*expr.args[0], scope, nullptr);
     if (is_error(base)) return base;
     if (base->kind != TypeKind::record) {
-        diagnostics_.error(expr.span, "'." + expr.text + "' reads a field, but " + path_of(*expr.args[0]) + " is " + describe(base) + ", not a record");
+        diagnostics_.error(expr.span, "'." + expr.text + "' reads a field, but " + path_of(*expr.args[0]) + " is " + describe_one(base) + ", not a record");
         return error_type();
     }
     const RecordInfo& record = pack_.records[base->decl];
     int index = record.index_of(expr.text);
     if (index < 0) {
-        std::vector<std::string> names;
-        for (const auto& f : record.fields) names.push_back(f.name);
-        diagnostics_.error(expr.span, "a " + record.name + " has no field '" + expr.text + "'" + did_you_mean(expr.text, names));
+        report_unknown_field(expr.span, record, expr.text);
         return error_type();
     }
     expr.resolved.field_index = index;

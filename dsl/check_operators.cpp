@@ -88,7 +88,7 @@ TypeRef Checker::check_arithmetic(Expr& expr, const TypeRef& left, const TypeRef
         else if (left->kind == TypeKind::datetime)
             diagnostics_.error(expr.span, "a datetime moves by hours, minutes, seconds or working days; for days or months use a date (local_date(...))");
         else
-            diagnostics_.error(expr.span, "a duration can only be added to a date or a datetime, not to " + describe(left));
+            diagnostics_.error(expr.span, "a duration can only be added to a date or a datetime, not to " + describe_one(left));
         return error_type();
     }
     diagnostics_.error(expr.span, "cannot " + std::string(add ? "add " : "subtract ") + describe(right) + (add ? " to " : " from ") + describe(left));
@@ -106,7 +106,7 @@ TypeRef Checker::check_comparison(Expr& expr, Scope& scope) {
         TypeRef right = check(right_expr, scope, left && !is_error(left) ? make_collection(TypeKind::list, as_optional(left, false)) : nullptr);
         if (is_error(right)) return boolean_type();
         if (right->kind != TypeKind::list && right->kind != TypeKind::set) {
-            diagnostics_.error(right_expr.span, "'" + expr.text + "' needs a list or set on its right, but this is " + describe(right));
+            diagnostics_.error(right_expr.span, "'" + expr.text + "' needs a list or set on its right, but this is " + describe_one(right));
             return boolean_type();
         }
         expect_present(right_expr, right, "the list");
@@ -128,7 +128,7 @@ TypeRef Checker::check_comparison(Expr& expr, Scope& scope) {
     }
     if (op != Op::equal && op != Op::not_equal) {
         if (!orderable(left)) {
-            diagnostics_.error(expr.span, "'" + expr.text + "' orders numbers, dates, times and text, not " + describe(left));
+            diagnostics_.error(expr.span, "'" + expr.text + "' orders numbers, dates, times and text, not " + describe_one(left));
             return boolean_type();
         }
         expect_present(left_expr, left, "the left of '" + expr.text + "'");

@@ -18,7 +18,7 @@ TypeRef Checker::check_quantifier(Expr& expr, Scope& scope) {
     TypeRef list = check(*expr.args[0], scope, nullptr);
     if (is_error(list)) return list;
     if (list->kind != TypeKind::list && list->kind != TypeKind::set) {
-        diagnostics_.error(expr.args[0]->span, expr.text + " needs a list after 'in', but this is " + describe(list));
+        diagnostics_.error(expr.args[0]->span, expr.text + " needs a list after 'in', but this is " + describe_one(list));
         return error_type();
     }
     expect_present(*expr.args[0], list, "the list");
@@ -37,7 +37,7 @@ TypeRef Checker::check_quantifier(Expr& expr, Scope& scope) {
     for (auto& key : expr.keys) {
         TypeRef k = check(*key, inner, nullptr);
         if (!is_error(k) && (!orderable(k) || k->optional))
-            diagnostics_.error(key->span, "a 'by' key must be a number, date, time or text that is always present, not " + describe(k));
+            diagnostics_.error(key->span, "a 'by' key must be a number, date, time or text that is always present, not " + describe_one(k));
     }
     switch (q) {
         case ast::Quantifier::any:

@@ -22,7 +22,7 @@ void Checker::check_input() {
     TypeRef type = resolve(input.type);
     if (is_error(type)) return;
     if (type->kind != TypeKind::record || type->optional) {
-        diagnostics_.error(input.type.span, "the input must be a record type, not " + describe(type));
+        diagnostics_.error(input.type.span, "the input must be a record type, not " + describe_one(type));
         return;
     }
     pack_.input_name = input.name;
@@ -34,7 +34,7 @@ void Checker::check_input() {
         if (refusal.each_list) {
             TypeRef list = check(*refusal.each_list, scope, nullptr);
             if (!is_error(list) && list->kind != TypeKind::list && list->kind != TypeKind::set) {
-                diagnostics_.error(refusal.each_list->span, "'for each' needs a list, but this is " + describe(list));
+                diagnostics_.error(refusal.each_list->span, "'for each' needs a list, but this is " + describe_one(list));
                 list = make_type(TypeKind::error);
             }
             refusal.each_local = bind_local(scope, refusal.each_variable, is_error(list) ? list : list->element);
@@ -128,7 +128,7 @@ void Checker::check_decision(Definition& definition) {
     TypeRef row_type = type;
     if (collect) {
         if (type->kind != TypeKind::list && type->kind != TypeKind::set) {
-            diagnostics_.error(decision.type.span, "a collect decision gathers several values: its type must be 'list of T' or 'set of T', not " + describe(type));
+            diagnostics_.error(decision.type.span, "a collect decision gathers several values: its type must be 'list of T' or 'set of T', not " + describe_one(type));
             return;
         }
         row_type = type->element;
@@ -146,7 +146,7 @@ void Checker::check_decision(Definition& definition) {
             if (!collect) diagnostics_.error(row.span, "'for each' rows belong in a collect decision; this one is first match");
             TypeRef list = check(*row.each_list, scope, nullptr);
             if (!is_error(list) && list->kind != TypeKind::list && list->kind != TypeKind::set) {
-                diagnostics_.error(row.each_list->span, "'for each' needs a list, but this is " + describe(list));
+                diagnostics_.error(row.each_list->span, "'for each' needs a list, but this is " + describe_one(list));
                 list = make_type(TypeKind::error);
             }
             row.each_local = bind_local(scope, row.each_variable, is_error(list) ? list : list->element);
@@ -177,7 +177,7 @@ void Checker::check_table(Definition& definition) {
         return;
     }
     if (key->kind != TypeKind::enumeration && key->kind != TypeKind::integer && key->kind != TypeKind::text) {
-        diagnostics_.error(table.key_type.span, "a table's keys must be enum values, integers or text, not " + describe(key));
+        diagnostics_.error(table.key_type.span, "a table's keys must be enum values, integers or text, not " + describe_one(key));
     }
     definition.type = value;
     std::set<std::string> seen;

@@ -49,6 +49,8 @@ private:
     TypeRef check_if(ast::Expr& expr, Scope& scope, const TypeRef& expected);
     // Requires `type` to fit `wanted`; reports at `expr` and returns false when it does not.
     bool expect(const ast::Expr& expr, const TypeRef& type, const TypeRef& wanted, const std::string& what);
+    // "a R has no field 'x'", with the fields R has and where to declare one (report_unknown_field.cpp).
+    void report_unknown_field(Span at, const RecordInfo& record, const std::string& field);
     bool expect_present(const ast::Expr& expr, const TypeRef& type, const std::string& what);
     // A name whose declaration had a syntax error (already reported).
     bool declared_but_unparsed(const std::string& name) const {

@@ -76,20 +76,33 @@ void Diagnostics::warning(Span span, std::string message, std::vector<std::strin
     add(Severity::warning, span, std::move(message), std::move(notes));
 }
 
+void Diagnostics::error(Span span, std::string message, Span related, std::string note) {
+    add(Severity::error, span, std::move(message), {});
+    list_.push_back(located(Severity::note, related, printable(note)));
+    attached_.push_back(true);
+}
+
 void Diagnostics::pack_error(std::string file, std::string message) {
     Diagnostic d;
     d.file = std::move(file);
     d.message = std::move(message);
     list_.push_back(std::move(d));
+    attached_.push_back(false);
 }
 
 bool Diagnostics::has_errors() const { return frontdoor::has_errors(list_); }
 
 void Diagnostics::add(Severity severity, Span span, std::string message, std::vector<std::string> notes) {
+    Diagnostic d = located(severity, span, printable(message));
+    for (auto& note : notes) d.notes.push_back(printable(note));
+    list_.push_back(std::move(d));
+    attached_.push_back(false);
+}
+
+Diagnostic Diagnostics::located(Severity severity, Span span, std::string message) const {
     Diagnostic d;
     d.severity = severity;
-    d.message = printable(message);
-    for (auto& note : notes) d.notes.push_back(printable(note));
+    d.message = std::move(message);
     if (span.file < sources_.size()) {
         const Source& source = sources_[span.file];
         LineColumn at = source.locate(span.begin);
@@ -102,19 +115,28 @@ void Diagnostics::add(Severity severity, Span span, std::string message, std::ve
         if (source.locate(span.end > span.begin ? span.end : span.begin).line != at.line) end_column = line_end;
         d.width = end_column > at.column ? end_column - at.column : 1;
     }
-    list_.push_back(std::move(d));
+    return d;
 }
 
 std::vector<Diagnostic> Diagnostics::sorted() const {
-    std::vector<Diagnostic> out = list_;
-    auto key = [](const Diagnostic& d) { return std::tie(d.file, d.line, d.column, d.message); };
-    std::stable_sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
-    out.erase(std::unique(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
-              out.end());
+    // Each diagnostic with the notes attached to it (which may point above it) is sorted as one.
+    std::vector<std::vector<Diagnostic>> groups;
+    for (std::size_t i = 0; i < list_.size(); ++i) {
+        if (attached_[i] && !groups.empty()) groups.back().push_back(list_[i]);
+        else groups.push_back({list_[i]});
+    }
+    auto key = [](const std::vector<Diagnostic>& g) {
+        const Diagnostic& d = g.front();
+        return std::tie(d.file, d.line, d.column, d.message);
+    };
+    std::stable_sort(groups.begin(), groups.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+    groups.erase(std::unique(groups.begin(), groups.end(), [&](const auto& a, const auto& b) { return key(a) == key(b); }),
+                 groups.end());
+    std::vector<Diagnostic> out;
+    for (auto& group : groups) out.insert(out.end(), group.begin(), group.end());
     return out;
 }
 
-namespace {
 std::size_t edit_distance(const std::string& a, const std::string& b) {
     std::vector<std::size_t> row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -129,7 +151,16 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
     }
     return row[b.size()];
 }
-}  // namespace
+
+std::string with_article(const std::string& phrase) {
+    static const char* const sounds_like_you[] = {"uni", "use", "usu", "uti", "eu", "one", "once"};
+    static const char* const silent_h[] = {"hour", "honest", "honour"};
+    auto starts = [&](const char* prefix) { return phrase.rfind(prefix, 0) == 0; };
+    bool vowel = !phrase.empty() && std::string_view("aeiouAEIOU").find(phrase.front()) != std::string_view::npos;
+    for (const char* prefix : sounds_like_you) vowel = vowel && !starts(prefix);
+    for (const char* prefix : silent_h) vowel = vowel || starts(prefix);
+    return (vowel ? "an " : "a ") + phrase;
+}
 
 std::string closest_name(const std::string& name, const std::vector<std::string>& candidates) {
     std::string best;

@@ -127,7 +127,12 @@ struct and_op : token<kw_and> {};
 struct conjunction : p::seq<negation, p::star<and_op, p::must<negation>>> {};
 struct or_op : token<kw_or> {};
 struct disjunction : p::seq<conjunction, p::star<or_op, p::must<conjunction>>> {};
-struct expression : disjunction {};
+// `&&`, `||` and `==` after a whole expression are operators of other languages: an error there,
+// so that the declaration is dropped whole instead of ending before them (the message says what
+// the language spells instead: dsl/suggest_syntax_fix.hpp).
+struct foreign_operator : p::sor<p::string<'&', '&'>, p::string<'|', '|'>, p::string<'=', '='>> {};
+struct no_foreign_operator : p::not_at<foreign_operator> {};
+struct expression : p::seq<disjunction, p::must<no_foreign_operator>> {};
 
 // `[source "§4 B, timescale 1"]`: the protocol clause behind a rule.
 struct citation : p::if_must<p::seq<sym<'['>, token<kw_source>>, token<string_lit>, sym<']'>> {};

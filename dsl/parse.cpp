@@ -1,8 +1,10 @@
 #include "dsl/parse.hpp"
 
+#include "dsl/find_unclosed_bracket.hpp"
 #include "dsl/parse_errors.hpp"
 #include "dsl/parse_tree_to_ast.hpp"
 #include "dsl/scan_rule_text.hpp"
+#include "dsl/suggest_syntax_fix.hpp"
 #include "dsl/utf8.hpp"
 
 #include <tao/pegtl/contrib/parse_tree.hpp>
@@ -110,6 +112,27 @@ std::uint32_t recover(const std::string& text, std::uint32_t from) {
     return static_cast<std::uint32_t>(text.size());
 }
 
+// The closing bracket that a syntax error's message says was expected, or 0 for any other error.
+char expected_closing(std::string_view message) {
+    if (message == error_message<sym<')'>>) return ')';
+    if (message == error_message<sym<']'>>) return ']';
+    if (message == error_message<sym<'}'>>) return '}';
+    return 0;
+}
+
+// A syntax error at `where`: an operator from another language is named as such and the span
+// moved onto it; a misspelt keyword or unit gets the parser's message and "did you mean". The
+// "; did you mean 'x'?" ending is what a face's quick fix reads (suggested_replacement).
+void explain_syntax_error(const std::string& text, Span& where, std::string& message) {
+    auto fix = suggest_syntax_fix(text, where.begin);
+    if (!fix) return;
+    std::string written = text.substr(fix->begin, fix->end - fix->begin);
+    if (!std::isalpha(static_cast<unsigned char>(written.front()))) message = "unknown operator '" + written + "'";
+    message += "; did you mean '" + fix->replacement + "'?";
+    where.begin = fix->begin;
+    where.end = fix->end;
+}
+
 void collect_comments(const Source& source, std::uint32_t file, ast::Pack& pack) {
     const std::string& text = source.text();
     RuleTextScanner scanner(text);
@@ -145,8 +168,16 @@ void parse_source(const Source& source, std::uint32_t file, ast::Pack& pack, Dia
     std::uint32_t at = skip_blank(text, std::string_view(text).starts_with("\xEF\xBB\xBF") ? 3 : 0);
     // A declaration that cannot be read is reported and dropped whole; its name is kept so that
     // the checker says nothing more about it.
+    // A missing closing bracket is reported where the parser gave up, with a note at the bracket
+    // that was opened (which may be lines above).
     auto drop = [&](std::uint32_t start, Span where, std::string message) {
-        diagnostics.error(where, std::move(message));
+        char closing = expected_closing(message);
+        explain_syntax_error(text, where, message);
+        if (auto opened = find_unclosed_bracket(text, start, where.begin, closing))
+            diagnostics.error(where, std::move(message), Span{file, *opened, *opened + 1},
+                              std::string("the '") + text[*opened] + "' opened here is not closed");
+        else
+            diagnostics.error(where, std::move(message));
         if (std::string name = declared_name(std::string_view(text).substr(start)); !name.empty())
             pack.unparsed_names.push_back(std::move(name));
     };
@@ -158,8 +189,10 @@ void parse_source(const Source& source, std::uint32_t file, ast::Pack& pack, Dia
             NestingDepth depth;
             auto root = p::parse_tree::parse<one_declaration, selector, p::nothing, control>(in, depth);
             if (!root || root->children.empty()) {
-                diagnostics.error(Span{file, start, start + 1},
-                                  "expected a declaration: pack, calendar, enum, record, input, let, decision, table, output, exclusive or partition");
+                Span stray{file, start, start + 1};
+                std::string message = "expected a declaration: pack, calendar, enum, record, input, let, decision, table, output, exclusive or partition";
+                explain_syntax_error(text, stray, message);
+                diagnostics.error(stray, std::move(message));
                 at = skip_blank(text, recover(text, start));
                 continue;
             }
@@ -188,7 +221,10 @@ ast::ExprPtr parse_expression(const Source& source, std::uint32_t file, Diagnost
         diagnostics.error(error.at, error.message);
     } catch (const p::parse_error& error) {
         auto offset = static_cast<std::uint32_t>(error.positions().front().byte);
-        diagnostics.error(Span{file, offset, offset + 1}, std::string(error.message()));
+        Span where{file, offset, offset + 1};
+        std::string message(error.message());
+        explain_syntax_error(text, where, message);
+        diagnostics.error(where, std::move(message));
     }
     return nullptr;
 }

@@ -1,5 +1,7 @@
 #include "dsl/types.hpp"
 
+#include "dsl/diagnostics.hpp"
+
 namespace frontdoor::dsl {
 
 TypeRef make_type(TypeKind kind) {
@@ -75,6 +77,14 @@ std::string describe(const TypeRef& type) {
         case TypeKind::absent: return "absent";
     }
     return "?";
+}
+
+std::string describe_one(const TypeRef& type) {
+    std::string described = describe(type);
+    if (!type || type->kind == TypeKind::error || type->kind == TypeKind::absent ||
+        (type->kind == TypeKind::text && !type->optional))
+        return described;
+    return with_article(described);
 }
 
 bool is_error(const TypeRef& type) { return !type || type->kind == TypeKind::error; }

@@ -51,6 +51,9 @@ TypeRef as_optional(const TypeRef& type, bool optional = true);
 bool same_shape(const TypeRef& a, const TypeRef& b);
 // "date", "list of episode", "optional integer".
 std::string describe(const TypeRef& type);
+// The same with "a" or "an" in front where English wants one ("an integer", "a list of flag",
+// but "text" and "absent"), for messages that say "must be ..." or "but this is ...".
+std::string describe_one(const TypeRef& type);
 bool is_error(const TypeRef& type);
 
 }  // namespace frontdoor::dsl

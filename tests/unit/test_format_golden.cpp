@@ -37,11 +37,14 @@ TEST_CASE("golden.fmt: each folder is a case of its own", "[golden][fmt]") { gol
 TEST_CASE("a file with a syntax error is not formatted: its diagnostics come back", "[fmt]") {
     auto formatted = format_rules(Source("broken.rules", "let a = 1 [source \"a\"]\nlet b = (2 [source \"b\"]\n"));
     CHECK(formatted.text.empty());
-    REQUIRE(formatted.diagnostics.size() == 1);
-    CHECK(frontdoor::render(formatted.diagnostics.front()) ==
+    REQUIRE(formatted.diagnostics.size() == 2);  // the error, and a note at the bracket left open
+    CHECK(frontdoor::render_all(formatted.diagnostics) ==
           "broken.rules:2:12: error: expected ')'\n"
           "  let b = (2 [source \"b\"]\n"
-          "             ^\n");
+          "             ^\n"
+          "broken.rules:2:9: note: the '(' opened here is not closed\n"
+          "  let b = (2 [source \"b\"]\n"
+          "          ^\n");
 }
 
 TEST_CASE("a file of comments only, and an empty file, keep their layout", "[fmt]") {
