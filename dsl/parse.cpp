@@ -10,6 +10,7 @@
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include <cctype>
+#include <memory>
 #include <type_traits>
 
 namespace frontdoor::dsl {
@@ -181,6 +182,21 @@ void parse_source(const Source& source, std::uint32_t file, ast::Pack& pack, Dia
         if (std::string name = declared_name(std::string_view(text).substr(start)); !name.empty())
             pack.unparsed_names.push_back(std::move(name));
     };
+    // A declaration is converted when the next one has been read: text left on its last line that
+    // starts no declaration (`let due = x.received + 3 hourss`, a misspelt unit) means it did not
+    // parse as written, so it is dropped whole, like any declaration with a syntax error, instead
+    // of being checked as the shorter declaration that the parser accepted.
+    std::unique_ptr<p::parse_tree::node> pending;
+    std::uint32_t pending_start = 0, pending_end = 0;
+    auto convert_pending = [&] {
+        if (!pending) return;
+        try {
+            converter.declaration(*pending->children.front(), pack);
+        } catch (const NestingTooDeep& error) {
+            drop(pending_start, error.at, error.message);
+        }
+        pending.reset();
+    };
     while (at < text.size()) {
         const std::uint32_t start = at;
         LineColumn where = source.locate(start);
@@ -189,6 +205,12 @@ void parse_source(const Source& source, std::uint32_t file, ast::Pack& pack, Dia
             NestingDepth depth;
             auto root = p::parse_tree::parse<one_declaration, selector, p::nothing, control>(in, depth);
             if (!root || root->children.empty()) {
+                if (pending && source.locate(pending_end).line == where.line) {
+                    if (std::string name = declared_name(std::string_view(text).substr(pending_start)); !name.empty())
+                        pack.unparsed_names.push_back(std::move(name));
+                    pending.reset();
+                }
+                convert_pending();
                 Span stray{file, start, start + 1};
                 std::string message = "expected a declaration: pack, calendar, enum, record, input, let, decision, table, output, exclusive or partition";
                 explain_syntax_error(text, stray, message);
@@ -196,16 +218,23 @@ void parse_source(const Source& source, std::uint32_t file, ast::Pack& pack, Dia
                 at = skip_blank(text, recover(text, start));
                 continue;
             }
-            at = skip_blank(text, static_cast<std::uint32_t>(in.current() - text.data()));
-            converter.declaration(*root->children.front(), pack);
+            convert_pending();
+            auto end = static_cast<std::uint32_t>(in.current() - text.data());
+            pending = std::move(root);
+            pending_start = start;
+            pending_end = start + static_cast<std::uint32_t>(end_of_tokens(std::string_view(text).substr(start, end - start)));
+            at = skip_blank(text, end);
         } catch (const NestingTooDeep& error) {
+            convert_pending();
             drop(start, error.at, error.message);
         } catch (const p::parse_error& error) {
+            convert_pending();
             auto offset = static_cast<std::uint32_t>(error.positions().front().byte);
             drop(start, Span{file, offset, offset + 1}, std::string(error.message()));
             at = skip_blank(text, recover(text, offset));
         }
     }
+    convert_pending();
 }
 
 ast::ExprPtr parse_expression(const Source& source, std::uint32_t file, Diagnostics& diagnostics) {
