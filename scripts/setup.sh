@@ -11,8 +11,13 @@ packages=(
   python3 python3-jsonschema python3-prometheus-client openssl
   python3-dev pybind11-dev python3-pytest python3-pip python3-setuptools python3-wheel
   python3-dask python3-distributed
-  nodejs npm chromium chromium-driver
+  chromium chromium-driver
 )
+# Node.js and npm for the workspace's page: Debian's, unless the machine already has an npm (a
+# NodeSource nodejs carries its own npm and conflicts with Debian's npm package).
+if ! command -v npm > /dev/null; then
+  packages+=(nodejs npm)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

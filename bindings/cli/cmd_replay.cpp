@@ -17,8 +17,8 @@ namespace frontdoor::cli {
 namespace {
 
 const char* const help = R"(Usage: frontdoor replay --log LOG [--from DATE] [--to DATE] [--format text|json]
-       frontdoor replay --log LOG --with-rules DIR [--from DATE] [--to DATE] [--format text|json]
-       frontdoor replay --contacts FILE.jsonl --rules OLD --with-rules NEW [--format text|json]
+       frontdoor replay --log LOG --with-rules DIR [--from DATE] [--to DATE] [--format text|json] [--limit N]
+       frontdoor replay --contacts FILE.jsonl --rules OLD --with-rules NEW [--format text|json] [--limit N]
 
 Without --with-rules, decides every recorded contact again with the pack recorded with it (kept in
 the log, so the files on disk may have changed or gone) and confirms each decision is
@@ -26,11 +26,13 @@ byte-identical to the recorded one; any difference is a determinism bug or tampe
 and lists them if there is any, 0 otherwise.
 
 With --with-rules, shows the impact of a rule change: the recorded decisions (or, with
---contacts, each line decided under OLD) against the candidate pack NEW: how many decisions change,
-which packs were compared, the outcome transitions (old -> new, with counts), the rules that made
-the difference, the decision fields (deadlines, flags...) that change, and each changed contact
-with every part of a field that changed, by path (deadlines[2].due_at: old -> new), and a short
-diff of its explanation. Exits 0 once the report is written. The contacts file is read as
+--contacts, each line decided under OLD) against the candidate pack NEW. A summary first: how many
+contacts were replayed, changed, had only their explanation changed (a citation reworded),
+unchanged, and refused by either pack; the outcome transitions (old -> new, with counts), the top
+rules that made the difference, the decision fields (deadlines, flags...) that change and the packs
+compared. Then each changed contact with every part of a field that changed, by path
+(deadlines[2].due_at: old -> new), and a short diff of its explanation; a contact one pack refused
+says why, and what the other pack decided for it. Exits 0 once the report is written. The contacts file is read as
 `frontdoor eval --jsonl` reads it; if it cannot be read (a directory, a read error part way),
 exits 5 with no report.
 
@@ -38,6 +40,8 @@ exits 5 with no report.
                       2024-05-01T09:00 for a time. Not with --contacts, whose lines have no
                       time of recording.
   --threads N         decide on N threads (default: one per core).
+  --limit N           list at most N changed contacts in the text report (the summary still
+                      counts every one, and says how many were left out).
 
 A log whose layout is not exactly the one Frontdoor makes (a trigger, view, index, table or column
 it did not make) is read under a warning on standard error; a replay that confirms decisions then
@@ -110,6 +114,12 @@ std::string replay_problem(const Args& args, const RecordFilter& filter) {
     if (has_format && format != "text" && format != "json") return "--format is text or json, not '" + format + "'";
     if (has_threads && !std::regex_match(threads, std::regex("[1-9][0-9]{0,2}")))
         return "--threads takes a number of threads from 1 to 999, not '" + threads + "'";
+    bool has_limit = false;
+    std::string limit = option(args, "--limit", &has_limit);
+    if (has_limit && !std::regex_match(limit, std::regex("[0-9]{1,9}")))
+        return "--limit takes a number of contacts to list, from 0 to 999999999, not '" + limit + "'";
+    if (has_limit && !flag(args, "--with-rules")) return "--limit bounds the list of an impact report: it goes with --with-rules";
+    if (has_limit && format == "json") return "--limit bounds the text report; the JSON report lists every contact";
     return time_bounds_problem(filter);
 }
 
@@ -120,7 +130,7 @@ int run_replay(const Args& args) {
         std::cout << help;
         return 0;
     }
-    const OptionSpec spec{{"--log", "--contacts", "--rules", "--with-rules", "--from", "--to", "--format", "--threads"}, {}, 0};
+    const OptionSpec spec{{"--log", "--contacts", "--rules", "--with-rules", "--from", "--to", "--format", "--threads", "--limit"}, {}, 0};
     if (!arguments_ok("replay", args, spec)) return exit_usage;
     RecordFilter filter{std::nullopt, std::nullopt, option(args, "--from"), option(args, "--to")};
     if (std::string problem = replay_problem(args, filter); !problem.empty()) {
@@ -131,14 +141,17 @@ int run_replay(const Args& args) {
     std::string log_path = option(args, "--log"), contacts = option(args, "--contacts", &has_contacts);
     std::string format = option(args, "--format"), threads_text = option(args, "--threads", &has_threads);
     unsigned threads = has_threads ? static_cast<unsigned>(std::stoul(threads_text)) : std::max(1u, std::thread::hardware_concurrency());
-    bool json = format == "json";
+    bool json = format == "json", has_limit = false;
+    std::string limit_text = option(args, "--limit", &has_limit);
+    ImpactTextOptions text_options;
+    if (has_limit) text_options.limit = std::stoul(limit_text);
     try {
         if (has_contacts) {
             JsonLinesReader lines(file_blocks(contacts));
             auto before = pack_option(args, "--rules"), after = pack_option(args, "--with-rules");
             if (!before || !after) return exit_pack_failed;
             ImpactReport report = assess_contacts_impact(lines, *before, *after, threads);
-            std::cout << (json ? impact_json(report) + "\n" : impact_text(report));
+            std::cout << (json ? impact_json(report) + "\n" : impact_text(report, text_options));
             return exit_ok;
         }
         auto log = DecisionLog::open(log_path, DecisionLog::Access::read);
@@ -150,7 +163,7 @@ int run_replay(const Args& args) {
         auto candidate = pack_option(args, "--with-rules");
         if (!candidate) return exit_pack_failed;
         ImpactReport report = assess_log_impact(*log, filter, *candidate, threads);
-        std::cout << (json ? impact_json(report) + "\n" : impact_text(report));
+        std::cout << (json ? impact_json(report) + "\n" : impact_text(report, text_options));
         return exit_ok;
     } catch (const ReadError& error) {
         // A contacts file that cannot be read, at its start or part way: no report, never "0 of 0".

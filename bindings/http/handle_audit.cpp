@@ -72,28 +72,6 @@ Response no_log(const Request& request) {
                           "no decision log is configured: start frontdoor serve with --record LOG");
 }
 
-// "%41" -> "A"; false for a bad escape. '+' stays '+' (a contact id may hold one).
-bool percent_decode(std::string_view text, std::string& out) {
-    auto digit = [](char c) {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '%') {
-            out += text[i];
-            continue;
-        }
-        if (i + 2 >= text.size()) return false;
-        int high = digit(text[i + 1]), low = digit(text[i + 2]);
-        if (high < 0 || low < 0) return false;
-        out += static_cast<char>(high * 16 + low);
-        i += 2;
-    }
-    return true;
-}
-
 Response show_record(Service& service, const Request& request, RequestContext& context) {
     if (!service.recorder) return no_log(request);
     const std::string& id = context.path_param;

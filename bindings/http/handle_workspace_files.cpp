@@ -24,7 +24,7 @@ Response read_file(Service& service, const Request& request, RequestContext&) {
     if (!workspace) return refusal;
     auto raw = query_parameter(request.target(), "path");
     std::string path;
-    if (!raw || !percent_decode_query(*raw, path))
+    if (!raw || !percent_decode(*raw, path))
         return error_response(request, beast_http::status::bad_request, "give ?path=FILE, percent-encoded");
     ResolvedPath resolved = resolve_workspace_path(workspace->pack_dir, path, true);
     if (resolved.refused()) return error_response(request, resolved.status, resolved.problem);

@@ -60,25 +60,5 @@ const Workspace* workspace_of(const Service& service, const Request& request, Re
 
 namespace frontdoor::http {
 
-bool percent_decode_query(std::string_view text, std::string& out) {
-    auto digit = [](char c) {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '%') {
-            out += text[i];
-            continue;
-        }
-        if (i + 2 >= text.size()) return false;
-        int high = digit(text[i + 1]), low = digit(text[i + 2]);
-        if (high < 0 || low < 0) return false;
-        out += static_cast<char>(high * 16 + low);
-        i += 2;
-    }
-    return true;
-}
 
 }  // namespace frontdoor::http

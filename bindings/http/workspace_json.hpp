@@ -36,7 +36,3 @@ const Workspace* workspace_of(const struct Service& service, const Request& requ
 
 }  // namespace frontdoor::http
 
-namespace frontdoor::http {
-// "%41" -> "A"; false for a bad escape ('+' stays '+').
-bool percent_decode_query(std::string_view text, std::string& out);
-}  // namespace frontdoor::http

@@ -40,7 +40,7 @@ ReportTuple to_tuple(const ImpactReport& r) {
     for (const auto& x : r.fields) fields.emplace_back(x.field, x.contacts);
     for (const auto& c : r.contacts)
         contacts.emplace_back(c.label, c.contact_id, c.outcome_before, c.outcome_after, c.refusal_before,
-                              c.refusal_after, change_tuples(c.fields), change_tuples(c.explanation));
+                              c.refusal_after, change_tuples(c.fields), change_tuples(c.explanation), change_tuples(c.decided));
     return t;
 }
 
@@ -60,8 +60,8 @@ ImpactReport from_tuple(const ReportTuple& t) {
     for (const auto& [before, after_outcome, count] : transitions) r.transitions.push_back({before, after_outcome, count});
     for (const auto& [rule, change, count] : rules) r.rules.push_back({rule, change, count});
     for (const auto& [field, count] : fields) r.fields.push_back({field, count});
-    for (const auto& [label, id, ob, oa, rb, ra, changed_fields, explanation] : contacts)
-        r.contacts.push_back({label, id, ob, oa, rb, ra, changes_of(changed_fields), changes_of(explanation)});
+    for (const auto& [label, id, ob, oa, rb, ra, changed_fields, explanation, decided] : contacts)
+        r.contacts.push_back({label, id, ob, oa, rb, ra, changes_of(changed_fields), changes_of(explanation), changes_of(decided)});
     return r;
 }
 

@@ -16,7 +16,7 @@ namespace frontdoor::python {
 using PackTuple = std::tuple<std::string, std::string, std::string, std::size_t>;
 using ChangeTuple = std::tuple<std::string, std::string, std::string, std::string>;
 using ContactTuple = std::tuple<std::string, std::optional<std::string>, std::string, std::string, std::string,
-                                std::string, std::vector<ChangeTuple>, std::vector<ChangeTuple>>;
+                                std::string, std::vector<ChangeTuple>, std::vector<ChangeTuple>, std::vector<ChangeTuple>>;
 using CountTuple = std::tuple<std::string, std::string, std::size_t>;
 using FieldTuple = std::tuple<std::string, std::size_t>;
 using ReportTuple = std::tuple<std::vector<PackTuple>, PackTuple, bool, std::string, std::string, std::size_t,

@@ -44,7 +44,7 @@ public:
             ++transitions_[{comparison.outcome_before, comparison.outcome_after}];
         }
         if (!comparison.changed) return;
-        ++report_.changed;
+        report_.changed += !explanation_only(*comparison.changed);
         for (const ValueChange& field : comparison.changed->fields) ++fields_[field.name];
         for (const ValueChange& rule : comparison.changed->explanation) ++rules_[{rule.name, rule.change}];
         report_.contacts.push_back(std::move(*comparison.changed));

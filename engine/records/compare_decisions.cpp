@@ -6,6 +6,7 @@
 #include "engine/json/json_members.hpp"
 
 #include <map>
+#include <set>
 
 namespace frontdoor::records {
 
@@ -48,6 +49,8 @@ struct RuleEntry {
     std::size_t occurrence = 0;  // the how-manieth entry of this rule (a rule may appear twice)
     std::string_view result;     // "value", or "adds" for a collecting row
     std::string_view reads;
+    std::string_view source;     // its citation
+    std::string_view when;       // its condition, as written
 };
 
 // Explanation entries in the order they were worked out.
@@ -62,6 +65,8 @@ std::vector<RuleEntry> rule_entries(std::string_view explanation) {
             else if (key == "row_name") row_name = unquote(value);
             else if (key == "value" || key == "adds") entry.result = value;
             else if (key == "reads") entry.reads = value;
+            else if (key == "source") entry.source = value;
+            else if (key == "when") entry.when = value;
         }
         // A named row is matched by its name ("outcome, row call_police"), so a row inserted above
         // it does not make the report blame the row that now has its old position.
@@ -81,18 +86,51 @@ std::vector<ValueChange> changed_rules(std::string_view before, std::string_view
     for (const auto& entry : new_rules) new_index[{entry.rule, entry.occurrence}] = &entry;
     std::vector<ValueChange> out;
     auto add = [&](const std::string& rule, const RuleEntry* was, const RuleEntry* now) {
-        if (was && now && was->result == now->result) return;
+        // The same result for other words: the explanation a person reads changed all the same.
+        if (was && now && was->result == now->result) {
+            if (was->source != now->source)
+                out.push_back({rule, "citation changed", std::string(was->source), std::string(now->source)});
+            else if (was->when != now->when)
+                out.push_back({rule, "condition changed", std::string(was->when), std::string(now->when)});
+            return;
+        }
         std::string change = !was ? "now applies" : !now ? "no longer applies"
                              : was->reads == now->reads ? "same facts, different result"
                                                         : "different facts and result";
         out.push_back({rule, change, was ? std::string(was->result) : "", now ? std::string(now->result) : ""});
     };
+    // An unnamed row that only moved (an `otherwise` below an inserted row: "row 3" now "row 4"),
+    // with the same citation, condition, facts and result, is the same row: no change to report.
+    std::set<const RuleEntry*> moved;
+    for (const auto& was : old_rules) {
+        if (new_index.count({was.rule, was.occurrence}) || was.rule.find(", row ") == std::string::npos) continue;
+        for (const auto& now : new_rules)
+            if (!old_index.count({now.rule, now.occurrence}) && !moved.count(&now) &&
+                now.rule.substr(0, now.rule.find(", row ")) == was.rule.substr(0, was.rule.find(", row ")) &&
+                now.result == was.result && now.source == was.source && now.when == was.when && now.reads == was.reads) {
+                moved.insert(&was);
+                moved.insert(&now);
+                break;
+            }
+    }
     for (const auto& entry : old_rules) {
         auto other = new_index.find({entry.rule, entry.occurrence});
-        add(entry.rule, &entry, other == new_index.end() ? nullptr : other->second);
+        if (!moved.count(&entry)) add(entry.rule, &entry, other == new_index.end() ? nullptr : other->second);
     }
     for (const auto& entry : new_rules)
-        if (!old_index.count({entry.rule, entry.occurrence})) add(entry.rule, nullptr, &entry);
+        if (!old_index.count({entry.rule, entry.occurrence}) && !moved.count(&entry)) add(entry.rule, nullptr, &entry);
+    return out;
+}
+
+// The pack's own fields of a decision, whole: `before` or `after` of each.
+std::vector<ValueChange> decided_fields(const Members& members, bool before) {
+    std::vector<ValueChange> out;
+    for (const auto& [key, value] : members) {
+        if (engine_member(key)) continue;
+        std::string name = unquote("\"" + std::string(key) + "\"");
+        if (before) out.push_back({std::move(name), "", std::string(value), ""});
+        else out.push_back({std::move(name), "", "", std::string(value)});
+    }
     return out;
 }
 
@@ -113,16 +151,39 @@ std::size_t contacts_in(const ImpactReport& report) {
     return report.compared + report.refused_before + report.refused_after - refused_by_both(report);
 }
 
+std::size_t explanation_changed(const ImpactReport& report) {
+    std::size_t count = 0;
+    for (const ChangedDecision& contact : report.contacts) count += explanation_only(contact);
+    return count;
+}
+
+std::size_t unchanged(const ImpactReport& report) {
+    // Changed decisions decided by both packs are changed minus those one pack refused.
+    std::size_t refused_one = report.refused_before + report.refused_after - 2 * refused_by_both(report);
+    return report.compared - (report.changed - refused_one) - explanation_changed(report);
+}
+
 Comparison compare_decisions(const DecisionSide& before, const DecisionSide& after, std::string label) {
     Comparison comparison;
     Members old_members = split_members(before.decision), new_members = split_members(after.decision);
     if (!before.refused()) comparison.outcome_before = outcome_in(old_members);
     if (!after.refused()) comparison.outcome_after = outcome_in(new_members);
     if (before.refused() && after.refused()) return comparison;
-    std::vector<ValueChange> fields;
-    if (!before.refused() && !after.refused()) {
+    std::vector<ValueChange> fields, explanation;
+    bool both_decided = !before.refused() && !after.refused();
+    if (both_decided) {
         fields = changed_fields(old_members, new_members);
-        if (fields.empty()) return comparison;
+        std::string_view old_explanation = member_of(old_members, "explanation"),
+                         new_explanation = member_of(new_members, "explanation");
+        if (fields.empty() && old_explanation == new_explanation) return comparison;
+        explanation = changed_rules(old_explanation, new_explanation);
+        // With the same fields, only a change of the words a person reads (a citation, a
+        // condition) is a change; a step that gave another value to the same end is not.
+        if (fields.empty())
+            std::erase_if(explanation, [](const ValueChange& entry) {
+                return entry.change != "citation changed" && entry.change != "condition changed";
+            });
+        if (fields.empty() && explanation.empty()) return comparison;
     }
     ChangedDecision changed;
     changed.label = std::move(label);
@@ -133,10 +194,18 @@ Comparison compare_decisions(const DecisionSide& before, const DecisionSide& aft
     changed.refusal_before = before.refusal;
     changed.refusal_after = after.refusal;
     changed.fields = std::move(fields);
-    if (!before.refused() && !after.refused())
-        changed.explanation = changed_rules(member_of(old_members, "explanation"), member_of(new_members, "explanation"));
+    changed.explanation = std::move(explanation);
+    if (!both_decided) changed.decided = before.refused() ? decided_fields(new_members, false) : decided_fields(old_members, true);
     comparison.changed = std::move(changed);
     return comparison;
 }
 
 }  // namespace frontdoor::records
+
+namespace frontdoor {
+
+bool explanation_only(const ChangedDecision& contact) {
+    return contact.refusal_before.empty() && contact.refusal_after.empty() && contact.fields.empty();
+}
+
+}  // namespace frontdoor

@@ -31,5 +31,9 @@ Comparison compare_decisions(const DecisionSide& before, const DecisionSide& aft
 std::size_t refused_by_both(const ImpactReport& report);
 // Every contact of the report, each once: compared + refused_before + refused_after - refused_by_both.
 std::size_t contacts_in(const ImpactReport& report);
+// The listed contacts whose explanation alone changed (frontdoor::explanation_only).
+std::size_t explanation_changed(const ImpactReport& report);
+// Contacts decided by both packs with nothing changed, not even their explanation.
+std::size_t unchanged(const ImpactReport& report);
 
 }  // namespace frontdoor::records

@@ -90,6 +90,18 @@ void write_contact(JsonWriter& out, const ChangedDecision& contact) {
     write_changes(out, contact.fields, false);
     out.key("explanation");
     write_changes(out, contact.explanation, true);
+    out.key("explanation_only");
+    out.boolean(explanation_only(contact));
+    // Only one side refused: what the other decided, field by field.
+    if (!contact.decided.empty()) {
+        out.key("decided");
+        out.begin_object();
+        for (const ValueChange& field : contact.decided) {
+            out.key(field.name);
+            out.raw(field.before.empty() ? field.after : field.before);
+        }
+        out.end_object();
+    }
     out.end_object();
 }
 
@@ -106,7 +118,9 @@ std::string impact_json(const ImpactReport& report) {
                                      std::pair{"changed", report.changed},
                                      std::pair{"refused_before", report.refused_before},
                                      std::pair{"refused_after", report.refused_after},
-                                     std::pair{"refused_both", both}}) {
+                                     std::pair{"refused_both", both},
+                                     std::pair{"explanation_changed", records::explanation_changed(report)},
+                                     std::pair{"unchanged", records::unchanged(report)}}) {
         out.key(key);
         out.integer(static_cast<std::int64_t>(count));
     }

@@ -39,7 +39,9 @@ ReplayReport replay_log(const DecisionLog& log, const RecordFilter& filter, unsi
 struct ValueChange {
     std::string name;
     std::string change;  // explanation entries: "now applies", "no longer applies",
-                         // "same facts, different result", "different facts and result"
+                         // "same facts, different result", "different facts and result", or, with
+                         // the same result, "citation changed" or "condition changed" (before and
+                         // after then hold the citation or the condition's text)
     std::string before;
     std::string after;
 };
@@ -51,7 +53,14 @@ struct ChangedDecision {
     std::string refusal_before, refusal_after;  // "path: message" when refused
     std::vector<ValueChange> fields;            // changed top-level decision fields
     std::vector<ValueChange> explanation;       // explanation entries that changed
+    // When only one side refused: the fields of the decision the other side gave (what the contact
+    // now gets, or got before), whole, in the order written; before or after is "" on the refused side.
+    std::vector<ValueChange> decided;
 };
+
+// A changed decision whose fields are all the same and whose explanation is not (a citation
+// reworded, say): counted apart from ImpactReport::changed, listed among the contacts.
+bool explanation_only(const ChangedDecision& contact);
 
 struct OutcomeTransition {
     std::string before, after;  // raw JSON
@@ -84,11 +93,19 @@ struct ImpactReport {
     std::string from, to;      // the span of recording times asked for (a log only), as given
     std::size_t compared = 0;  // contacts decided (or recorded) under both packs
     std::size_t changed = 0;   // decisions whose fields differ, or that only one pack refused
+                               // (contacts whose explanation alone changed are listed, not counted
+                               // here: see explanation_only)
     std::size_t refused_before = 0, refused_after = 0;
     std::vector<OutcomeTransition> transitions;  // every compared contact; changed outcomes first
     std::vector<RuleDifference> rules;            // rules that made the difference, most first
     std::vector<FieldDifference> fields;          // changed decision fields, most first
-    std::vector<ChangedDecision> contacts;        // in input order
+    std::vector<ChangedDecision> contacts;        // in input order (changed, or explanation only)
+};
+
+// How the text report is printed: at most `limit` changed decisions are listed (the counts and
+// tables still count every one, and the report says how many were left out); none means all.
+struct ImpactTextOptions {
+    std::optional<std::size_t> limit;
 };
 
 // Recorded decisions (the old side) against `candidate`.
@@ -110,8 +127,10 @@ ImpactReport merge_impact(std::vector<ImpactReport> parts);
 // only std::bad_alloc.
 // The report as one JSON object, for tools.
 std::string impact_json(const ImpactReport& report);
-// The report as text for people: counts and tables, then each changed decision with every part
-// of a field that changed, by path (deadlines[2].due_at: "..." -> "..."), never cut short.
-std::string impact_text(const ImpactReport& report);
+// The report as text for people: a summary first (the counts, the outcome transitions, the rules
+// that made the difference, the fields that changed, the packs), then each changed decision with
+// every part of a field that changed, by path (deadlines[2].due_at: "..." -> "..."), never cut
+// short; a contact only one pack refused shows why, and what the other pack decides for it.
+std::string impact_text(const ImpactReport& report, const ImpactTextOptions& options = {});
 
 }  // namespace frontdoor

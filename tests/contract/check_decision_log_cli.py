@@ -234,6 +234,15 @@ def check_replay(cli, rules, log, scratch, contacts):
     code, out, _ = run(cli, "replay", "--contacts", contacts_file, "--rules", rules, "--with-rules", changed)
     check(out.startswith(f"{from_file['changed']} of {len(contacts) + 2} decisions change (refused: 2 before, 2 after; "
                          "2 by both packs, not compared)"), f"the text report counts each line once: {out.splitlines()[0]}")
+    # --limit bounds the list, not the summary, and says how many were left out.
+    code, limited, _ = run(cli, "replay", "--contacts", contacts_file, "--rules", rules, "--with-rules", changed, "--limit", "1")
+    listed = limited.split("\nChanged decisions\n", 1)[-1]
+    check(code == 0 and limited.split("\nChanged decisions\n")[0] == out.split("\nChanged decisions\n")[0]
+          and sum(line.startswith("  line ") for line in listed.splitlines()) == 1
+          and f"  ... {from_file['changed'] - 1} more not shown (--limit 1)\n" in listed,
+          f"replay --limit 1 lists one changed contact and counts the rest: {listed[:300]}")
+    code, _, err = run(cli, "replay", "--contacts", contacts_file, "--rules", rules, "--with-rules", changed, "--limit", "x")
+    check(code == 2 and "--limit takes a number" in err, f"replay --limit x is a usage error: {code} {err}")
     check_changed_deadlines(cli, rules, scratch, contacts_file)
     # The pack stored in the log decides even after its directory is gone.
     gone = os.path.join(scratch, "gone")

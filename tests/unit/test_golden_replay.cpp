@@ -1,7 +1,8 @@
 // Golden tests of `replay`'s impact report: each folder under tests/golden/replay holds two packs
 // (before/ and after/, each a pack.rules), contacts.jsonl (one contact a line) and expected.txt,
 // the report's text exactly as `frontdoor replay --contacts ... --rules before --with-rules after`
-// prints it. Each folder is its own case, golden.replay.<folder>.
+// prints it; a folder with a file `limit` (a number) is printed as with `--limit N`. Each folder is
+// its own case, golden.replay.<folder>.
 #include "frontdoor/frontdoor.hpp"
 #include "frontdoor/json_lines.hpp"
 #include "frontdoor/replay.hpp"
@@ -29,7 +30,9 @@ void replay_folder(const fs::path& folder) {
     auto after = load_pack(folder / "after");
     std::string contacts = read_text(folder / "contacts.jsonl");
     frontdoor::JsonLinesReader in(frontdoor::text_blocks(contacts));
-    std::string actual = frontdoor::impact_text(frontdoor::assess_contacts_impact(in, *before, *after, 1));
+    frontdoor::ImpactTextOptions options;
+    if (fs::exists(folder / "limit")) options.limit = std::stoul(read_text(folder / "limit"));
+    std::string actual = frontdoor::impact_text(frontdoor::assess_contacts_impact(in, *before, *after, 1), options);
     CHECK(actual == read_text(folder / "expected.txt"));
 }
 
@@ -37,4 +40,4 @@ const golden::RegisterFolders replay_folders("replay", replay_folder);
 
 }  // namespace
 
-TEST_CASE("golden.replay: each folder is a case of its own", "[golden]") { golden::check_registered("replay", 1); }
+TEST_CASE("golden.replay: each folder is a case of its own", "[golden]") { golden::check_registered("replay", 4); }

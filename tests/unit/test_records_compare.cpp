@@ -78,7 +78,32 @@ TEST_CASE("a contact refused on one side only is a changed decision", "[records]
     CHECK(comparison.outcome_after.empty());
     CHECK(comparison.changed->contact_id == std::optional<std::string>("c-1"));
     CHECK(comparison.changed->refusal_after == "/n: expected an integer");
+    // What it got before the other pack refused it: every field of the decision, whole.
+    REQUIRE(comparison.changed->decided.size() == 2);
+    CHECK((comparison.changed->decided[1].name == "outcome" && comparison.changed->decided[1].before == R"("accept")" &&
+           comparison.changed->decided[1].after.empty()));
+    CHECK_FALSE(frontdoor::explanation_only(*comparison.changed));
     CHECK_FALSE(compare_decisions({"", "/: not JSON"}, {"", "/: not JSON"}, "line 2").changed);
+}
+
+TEST_CASE("a decision whose citation alone changed is a change of explanation", "[records]") {
+    std::string before = decision(R"("outcome":"accept")", R"({"rule":"choice, row 1","source":"s 2023","value":"accept","reads":{}})");
+    std::string after = decision(R"("outcome":"accept")", R"({"rule":"choice, row 1","source":"s 2024","value":"accept","reads":{}})");
+    auto comparison = compare_decisions({before, ""}, {after, ""}, "line 3");
+    REQUIRE(comparison.changed);
+    CHECK(comparison.changed->fields.empty());
+    CHECK(frontdoor::explanation_only(*comparison.changed));
+    REQUIRE(comparison.changed->explanation.size() == 1);
+    const auto& entry = comparison.changed->explanation[0];
+    CHECK((entry.change == "citation changed" && entry.before == R"("s 2023")" && entry.after == R"("s 2024")"));
+    // Only the facts read differ, or a step gave another value to the same end: not a change.
+    std::string reads = decision(R"("outcome":"accept")", R"({"rule":"choice, row 1","source":"s 2023","value":"accept","reads":{"n":1}})");
+    CHECK_FALSE(compare_decisions({before, ""}, {reads, ""}, "line 4").changed);
+    std::string step = decision(R"("outcome":"accept")", R"({"rule":"limit","value":2,"reads":{}},)"
+                                R"({"rule":"choice, row 1","source":"s 2023","value":"accept","reads":{}})");
+    std::string other_step = decision(R"("outcome":"accept")", R"({"rule":"limit","value":3,"reads":{}},)"
+                                      R"({"rule":"choice, row 1","source":"s 2023","value":"accept","reads":{}})");
+    CHECK_FALSE(compare_decisions({step, ""}, {other_step, ""}, "line 5").changed);
 }
 
 TEST_CASE("refused by both is what is refused before and not listed as decided after", "[records]") {
