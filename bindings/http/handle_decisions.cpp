@@ -81,7 +81,7 @@ std::variant<Response, StreamPlan> plan_many(Service& service, const Request& he
     options.decide = decide_options(head);
     options.release_bytes = stream_release_bytes;
     StreamPlan plan;
-    plan.head = Response{beast_http::status::ok, head.version()};
+    plan.head = Response{beast_http::status::ok, response_version};
     plan.head.set(beast_http::field::content_type, "application/x-ndjson");
     set_pack_headers(plan.head, *active->pack);
     plan.decide = [&service, pack = active->pack, options, version = head.version()](ReadBlock read,

@@ -29,7 +29,7 @@ void publish_kept_counts(Service& service) {
 Response scrape(Service& service, const Request& request, RequestContext&) {
     publish_kept_counts(service);
     auto active = service.pack.current();
-    Response response{beast_http::status::ok, request.version()};
+    Response response{beast_http::status::ok, response_version};
     response.set(beast_http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
     response.keep_alive(request.keep_alive());
     response.body() = render_metrics(service.metrics, *active->pack, service.open_connections.load());

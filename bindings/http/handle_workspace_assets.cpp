@@ -45,7 +45,7 @@ Response serve_asset(Service& service, const Request& request, const std::string
     if (resolved.refused()) return error_response(request, beast_http::status::not_found, "no such file");
     auto bytes = read_workspace_file(resolved.path, 16 << 20);
     if (!bytes) return error_response(request, beast_http::status::not_found, "no such file");
-    Response response{beast_http::status::ok, request.version()};
+    Response response{beast_http::status::ok, response_version};
     response.set(beast_http::field::content_type, content_type(name));
     response.set("X-Content-Type-Options", "nosniff");
     response.set(beast_http::field::cache_control, folder.empty() ? "no-cache" : "max-age=3600");

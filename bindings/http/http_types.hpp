@@ -12,6 +12,11 @@ namespace beast_http = boost::beast::http;
 using Request = beast_http::request<beast_http::string_body>;
 using Response = beast_http::response<beast_http::string_body>;
 
+// Every answer says HTTP/1.1, also to an HTTP/1.0 request (RFC 9110 6.2: a server sends the highest
+// version it conforms to); keep_alive(request.keep_alive()) then writes "Connection: close" for a
+// 1.0 client that did not ask to keep the connection, and no chunked answer goes to such a client.
+inline constexpr unsigned response_version = 11;
+
 // What a handler knows about the request beyond its bytes.
 struct RequestContext {
     std::string request_id;  // echoed from X-Request-Id when safe, otherwise made here

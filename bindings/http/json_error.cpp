@@ -10,7 +10,7 @@ std::string error_json(unsigned status, std::string_view message) {
 }
 
 Response json_response(const Request& request, beast_http::status status, std::string body) {
-    Response response{status, request.version()};
+    Response response{status, response_version};
     response.set(beast_http::field::content_type, "application/json");
     response.keep_alive(request.keep_alive());
     response.body() = std::move(body);

@@ -10,7 +10,7 @@
 namespace frontdoor::http {
 
 std::string error_json(unsigned status, std::string_view message);
-// A response with `status`, the error body above, and the request's HTTP version and keep-alive.
+// A response with `status`, the error body above, HTTP/1.1 and the request's keep-alive.
 Response error_response(const Request& request, beast_http::status status, std::string_view message);
 // A JSON response (content type application/json) with `body`.
 Response json_response(const Request& request, beast_http::status status, std::string body);

@@ -72,9 +72,10 @@ def endless_line(total):
         yield block
 
 
-def check_endless_line(cli, rules, contact):
+def check_endless_line(cli, rules, contact, peak_bound):
     # 96 MiB without a line end, then a contact: the long line is refused by number, the contact
-    # after it decided, and the process never holds the long line.
+    # after it decided, and the process never holds the long line (its peak stays under `peak_bound`,
+    # below the line's size).
     started = time.monotonic()
     code, out, err, peak = run(cli, ["eval", "--rules", rules, "--jsonl"],
                                [*endless_line(96 * MIB), b"}\n", contact + b"\n"])
@@ -85,7 +86,7 @@ def check_endless_line(cli, rules, contact):
           first.get("error", {}).get("message", "").startswith("the line has 100663315 bytes, more than 4194304 (the limit for a document)"),
           f"endless line: refusal by number naming the limit, got {out[0][:300] if out else None!r}")
     check(len(out) == 2 and "outcome" in json.loads(out[1]), "endless line: the contact after it is decided")
-    check(peak < 64 * MIB, f"endless line: peak memory {peak // MIB} MiB, expected under 64 MiB")
+    check(peak < peak_bound, f"endless line: peak memory {peak // MIB} MiB, expected under {peak_bound // MIB} MiB")
     check(seconds < 30, f"endless line: took {seconds:.1f} s")
 
 
@@ -171,7 +172,9 @@ def main():
     parser.add_argument("--rules", required=True)
     parser.add_argument("--sanitized", action="store_true",
                         help="the CLI runs under AddressSanitizer, which reserves terabytes of address space at start: "
-                             "no address-space limit can be set, so the out-of-memory check is skipped (and says so)")
+                             "no address-space limit can be set, so the out-of-memory check is skipped (and says so); "
+                             "its shadow memory and allocator take more, so the endless line's peak may be 88 MiB, "
+                             "not 64 (still less than the 96 MiB line it must not hold)")
     options = parser.parse_args()
     cli, rules = options.cli, options.rules
     scenarios = os.path.join(rules, "scenarios")
@@ -181,7 +184,7 @@ def main():
         check_directory(cli, rules, scratch)
         check_line_ends(cli, rules, contact, scratch)
     check_reader_limits(cli, rules, contact)
-    check_endless_line(cli, rules, contact)
+    check_endless_line(cli, rules, contact, (88 if options.sanitized else 64) * MIB)
     if options.sanitized:
         print("skipped: out of memory on one line (an address-space limit cannot be set under AddressSanitizer)")
     else:

@@ -90,6 +90,13 @@ def check_bad_clients(server, contact):
     raw = server.raw(b"\x00\xff\x16\x03\x01 garbage that is not HTTP\r\n\r\n")
     check(status_of(raw) == 400 and error_status(raw) == 400, f"garbage bytes: 400: {raw[:120]!r}")
     still_serves(server, contact, "garbage bytes")
+    # An HTTP/1.0 client: answered in HTTP/1.1 (RFC 9110 6.2), told the connection closes, and the
+    # server closes it (raw() reads until the close, bounded by its timeout).
+    started = time.monotonic()
+    raw = server.raw(b"GET /readyz HTTP/1.0\r\n\r\n")
+    check(raw.startswith(b"HTTP/1.1 200 ") and b"\r\nConnection: close\r\n" in raw
+          and json.loads(body_of(raw)) == {"status": "ready"} and time.monotonic() - started < 5,
+          f"an HTTP/1.0 request: an HTTP/1.1 answer that closes the connection: {raw[:200]!r}")
     # Half-closed: the whole request, then the client's side shut; the answer still comes.
     body = contact.encode()
     with socket.create_connection(("127.0.0.1", server.port), timeout=30) as s:
