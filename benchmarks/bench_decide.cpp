@@ -43,7 +43,8 @@ int main(int argc, char** argv) {
     double load0 = load_average();
     std::vector<double> compile;
     std::shared_ptr<const frontdoor::Pack> pack;
-    for (int i = 0; i < 30; ++i) compile.push_back(time_us([&] { pack = frontdoor::Pack::load_directory(argv[1]).pack; }));
+    for (int i = 0; i < 30; ++i)
+        compile.push_back(time_us([&] { pack = frontdoor::Pack::load_directory(argv[1]).pack; }));
     if (!pack) {
         std::fprintf(stderr, "the pack does not load: run frontdoor check %s\n", argv[1]);
         return 1;
@@ -78,7 +79,8 @@ int main(int argc, char** argv) {
     auto read_then_decide = [&](const frontdoor::DecideOptions& options, std::vector<double>& decided) {
         for (const auto& line : lines) {
             frontdoor::ReadResult result = pack->read(line);
-            if (result.input) decided.push_back(time_us([&] { bytes += pack->decide(*result.input, options).json.size(); }));
+            if (result.input)
+                decided.push_back(time_us([&] { bytes += pack->decide(*result.input, options).json.size(); }));
         }
     };
     if (!only) {
@@ -89,7 +91,8 @@ int main(int argc, char** argv) {
     // decision is not timed right after an explained one has filled the caches with its trace
     // and kilobytes of text.
     std::vector<double> plain, explained, text_plain, text_explained;
-    auto decide_all = [&](const frontdoor::DecideOptions& options, std::vector<double>& decided, std::vector<double>& from_text) {
+    auto decide_all = [&](const frontdoor::DecideOptions& options, std::vector<double>& decided,
+                          std::vector<double>& from_text) {
         for (int r = 0; r < repeat; ++r) {
             for (std::size_t k = 0; k < inputs.size(); ++k) {
                 double d = time_us([&] { bytes += pack->decide(inputs[k], options).json.size(); });
@@ -103,11 +106,11 @@ int main(int argc, char** argv) {
     if (plain.empty()) plain.push_back(0), text_plain.push_back(0);
     if (explained.empty()) explained.push_back(0), text_explained.push_back(0);
     if (warm_plain.empty()) warm_plain.push_back(0), warm_explained.push_back(0);
-    std::printf("contacts: %zu (%zu refused), repeat %d; load average %.2f at start, %.2f at end\n", lines.size(), refused,
-                repeat, load0, load_average());
+    std::printf("contacts: %zu (%zu refused), repeat %d; load average %.2f at start, %.2f at end\n", lines.size(),
+                refused, repeat, load0, load_average());
     Summary c = summarise(compile);
-    std::printf("%-32s median %9.1f us   p99 %9.1f us   mean %9.1f us   min %8.1f us\n", "compile pack (load_directory)",
-                c.median, c.p99, c.mean, c.min);
+    std::printf("%-32s median %9.1f us   p99 %9.1f us   mean %9.1f us   min %8.1f us\n",
+                "compile pack (load_directory)", c.median, c.p99, c.mean, c.min);
     print("parse JSON (strict reader)", parse);
     print("read + validate", read);
     print("validate only (read - parse)", validate);

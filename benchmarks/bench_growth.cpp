@@ -101,9 +101,9 @@ int run_child(const std::string& dir, const std::string& contacts, const Options
     Summary plain = decide_all(*compiled.pack, inputs, false, options.decide_seconds, &plain_bytes);
     Summary explained = decide_all(*compiled.pack, inputs, true, options.decide_seconds, &explained_bytes);
     std::printf("%.0f\t%zu\t%.3f\t%.3f\t%.3f\t%d\t%ld\t%ld\t%.0f\t%zu\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.0f\t%ld\n",
-                file_bytes, vertices, compiled.ms.median, compiled.ms.min, compiled.ms.max, compiled.runs,
-                rss_start, hwm_compile, heap_pack, inputs.size(), plain.median, plain.p99, plain.mean,
-                explained.median, explained.p99, explained.mean, explained_bytes, status_kb("VmHWM"));
+                file_bytes, vertices, compiled.ms.median, compiled.ms.min, compiled.ms.max, compiled.runs, rss_start,
+                hwm_compile, heap_pack, inputs.size(), plain.median, plain.p99, plain.mean, explained.median,
+                explained.p99, explained.mean, explained_bytes, status_kb("VmHWM"));
     return 0;
 }
 
@@ -125,7 +125,8 @@ std::string measure(const char* self, const std::string& dir, const std::string&
     close(fds[1]);
     std::string out;
     char buffer[4096];
-    for (ssize_t got; (got = read(fds[0], buffer, sizeof buffer)) > 0;) out.append(buffer, static_cast<std::size_t>(got));
+    for (ssize_t got; (got = read(fds[0], buffer, sizeof buffer)) > 0;)
+        out.append(buffer, static_cast<std::size_t>(got));
     close(fds[0]);
     int status = 0;
     rusage usage{};
@@ -167,7 +168,9 @@ int main(int argc, char** argv) {
         else specs.push_back(arg);
     }
     if (specs.empty()) {
-        std::fprintf(stderr, "usage: bench_growth [--contacts N] [--compile-seconds S] [--decide-seconds D] LABEL=PACK_DIR:CONTACTS.jsonl ...\n");
+        std::fprintf(
+            stderr,
+            "usage: bench_growth [--contacts N] [--compile-seconds S] [--decide-seconds D] LABEL=PACK_DIR:CONTACTS.jsonl ...\n");
         return 2;
     }
     std::printf("load average at start %.2f; %zu contacts per pack at most\n", load_average(), options.contacts);
@@ -184,8 +187,8 @@ int main(int argc, char** argv) {
             return 2;
         }
         long max_rss_kb = 0;
-        std::string line = measure("/proc/self/exe", spec.substr(eq + 1, colon - eq - 1), spec.substr(colon + 1), options,
-                                   &max_rss_kb);
+        std::string line = measure("/proc/self/exe", spec.substr(eq + 1, colon - eq - 1), spec.substr(colon + 1),
+                                   options, &max_rss_kb);
         if (line.empty()) {
             std::printf("| %s | failed |\n", spec.substr(0, eq).c_str());
             ++failures;

@@ -16,9 +16,9 @@
 // each stage's share of the end-to-end figure, and the peak resident set (the corpus is held in
 // memory by this program, so that figure is larger than the CLI's).
 #include "bench_util.hpp"
-#include "engine/load/compiled_pack.hpp"
 #include "engine/evaluate/evaluate.hpp"
 #include "engine/json/json_document.hpp"
+#include "engine/load/compiled_pack.hpp"
 #include "engine/load/pack_access.hpp"
 #include "frontdoor/frontdoor.hpp"
 
@@ -208,26 +208,29 @@ int main(int argc, char** argv) {
     std::printf("corpus %s: %zu contacts, %zu decided, %zu refused; %d passes per stage; load average %.2f at start, "
                 "%.2f at end\n",
                 corpus.path.c_str(), n, decided, corpus.refused, passes, load0, load_average());
-    std::printf("figures: microseconds per contact of the corpus (median pass, fastest-slowest pass), share of end to end\n");
+    std::printf(
+        "figures: microseconds per contact of the corpus (median pass, fastest-slowest pass), share of end to end\n");
     for (bool explain : {false, true}) {
         std::string k = explain ? " explained" : " plain";
         double whole = s["end" + k].median;
         auto minus = [](const Summary& a, const Summary& b) { return Summary{a.median - b.median, 0, 0, 0, 0}; };
-        std::printf("\n%s\n| stage | us/contact (median pass) | fastest - slowest pass | share of end to end |\n|---|---|---|---|\n",
-                    explain ? "with explanation" : "without explanation");
+        std::printf(
+            "\n%s\n| stage | us/contact (median pass) | fastest - slowest pass | share of end to end |\n|---|---|---|---|\n",
+            explain ? "with explanation" : "without explanation");
         row("read lines (getline)", s["lines"], whole);
         row("parse JSON (engine's strict reader)", s["parse"], whole);
         row("validate (read minus parse)", minus(s["read"], s["parse"]), whole, false);
         row("evaluate (no output written)", s["evaluate" + k], whole);
         row("write decision JSON (decide minus evaluate)", minus(s["decide" + k], s["evaluate" + k]), whole, false);
         row("write output lines", s["write" + k], whole);
-        Summary total{s["lines"].median + s["read"].median + s["decide" + k].median + s["write" + k].median, 0, 0, 0, 0};
+        Summary total{s["lines"].median + s["read"].median + s["decide" + k].median + s["write" + k].median, 0, 0, 0,
+                      0};
         row("sum of the stages", total, whole, false);
         row("end to end in one loop", s["end" + k], whole);
         std::printf("end to end: %.0f contacts/s on one core\n", 1e6 / whole);
     }
-    std::printf("\nfor comparison: nlohmann::json::parse %.2f us/contact (fastest-slowest %.2f-%.2f)\n", s["nlohmann"].median,
-                s["nlohmann"].min, s["nlohmann"].max);
+    std::printf("\nfor comparison: nlohmann::json::parse %.2f us/contact (fastest-slowest %.2f-%.2f)\n",
+                s["nlohmann"].median, s["nlohmann"].min, s["nlohmann"].max);
     std::printf("peak resident set %.1f MiB (the corpus and its decisions are held in memory)\n",
                 static_cast<double>(status_kb("VmHWM")) / 1024);
     std::fclose(out);

@@ -12,8 +12,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -49,7 +49,8 @@ Timing best_of(int repeat, Run run) {
         std::clock_t cpu = std::clock();
         auto start = std::chrono::steady_clock::now();
         run();
-        best.wall = std::min(best.wall, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        best.wall =
+            std::min(best.wall, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         best.cpu = std::min(best.cpu, static_cast<double>(std::clock() - cpu) / CLOCKS_PER_SEC);
     }
     return best;
@@ -58,7 +59,8 @@ Timing best_of(int repeat, Run run) {
 void report(const std::string& what, std::int64_t records, Timing timing) {
     auto n = static_cast<double>(records);
     std::printf("%-34s %7lld records: wall %6.3f s = %7.0f records/s; processor %6.3f s = %7.0f records/s\n",
-                what.c_str(), static_cast<long long>(records), timing.wall, n / timing.wall, timing.cpu, n / timing.cpu);
+                what.c_str(), static_cast<long long>(records), timing.wall, n / timing.wall, timing.cpu,
+                n / timing.cpu);
 }
 
 }  // namespace
@@ -67,10 +69,12 @@ int main(int argc, char** argv) {
     std::string rules = argument(argc, argv, "--rules", "rules/hackney");
     std::string contacts = argument(argc, argv, "--contacts", "");
     std::string candidate_dir = argument(argc, argv, "--with-rules", "");
-    unsigned threads = static_cast<unsigned>(std::stoul(argument(argc, argv, "--threads", std::to_string(std::max(1u, std::thread::hardware_concurrency())))));
+    unsigned threads = static_cast<unsigned>(std::stoul(
+        argument(argc, argv, "--threads", std::to_string(std::max(1u, std::thread::hardware_concurrency())))));
     int repeat = std::stoi(argument(argc, argv, "--repeat", "3"));
     if (contacts.empty()) {
-        std::cerr << "usage: bench_replay --rules DIR --contacts FILE.jsonl [--with-rules DIR] [--threads N] [--repeat R]\n";
+        std::cerr
+            << "usage: bench_replay --rules DIR --contacts FILE.jsonl [--with-rules DIR] [--threads N] [--repeat R]\n";
         return 2;
     }
     auto pack = load(rules);

@@ -18,23 +18,40 @@ bool is_enum(const TypeRef& type) { return type && type->kind == TypeKind::enume
 void mentions_in(const Expr& expr, std::set<Member>& out) {
     if (expr.kind == ExprKind::text && expr.resolved.enum_member >= 0 && is_enum(expr.type))
         out.insert({expr.type->decl, expr.resolved.enum_member});
-    for (const auto& arg : expr.args) if (arg) mentions_in(*arg, out);
-    for (const auto& key : expr.keys) if (key) mentions_in(*key, out);
-    for (const auto& [name, value] : expr.fields) if (value) mentions_in(*value, out);
+    for (const auto& arg : expr.args)
+        if (arg) mentions_in(*arg, out);
+    for (const auto& key : expr.keys)
+        if (key) mentions_in(*key, out);
+    for (const auto& [name, value] : expr.fields)
+        if (value) mentions_in(*value, out);
 }
 
 std::set<Member> mentions(const CheckedPack& pack) {
     std::set<Member> out;
-    auto walk = [&](const ast::ExprPtr& expr) { if (expr) mentions_in(*expr, out); };
-    for (const auto& record : pack.syntax.records) for (const auto& field : record.fields) walk(field.default_value);
+    auto walk = [&](const ast::ExprPtr& expr) {
+        if (expr) mentions_in(*expr, out);
+    };
+    for (const auto& record : pack.syntax.records)
+        for (const auto& field : record.fields) walk(field.default_value);
     for (const auto& input : pack.syntax.inputs)
-        for (const auto& refusal : input.refusals) { walk(refusal.each_list); walk(refusal.condition); }
+        for (const auto& refusal : input.refusals) {
+            walk(refusal.each_list);
+            walk(refusal.condition);
+        }
     for (const auto& let : pack.syntax.lets) walk(let.value);
     for (const auto& decision : pack.syntax.decisions)
-        for (const auto& row : decision.rows) { walk(row.each_list); walk(row.condition); walk(row.value); }
+        for (const auto& row : decision.rows) {
+            walk(row.each_list);
+            walk(row.condition);
+            walk(row.value);
+        }
     for (const auto& table : pack.syntax.tables)
-        for (const auto& entry : table.entries) { walk(entry.key); walk(entry.value); }
-    for (const auto& output : pack.syntax.outputs) for (const auto& field : output.fields) walk(field.value);
+        for (const auto& entry : table.entries) {
+            walk(entry.key);
+            walk(entry.value);
+        }
+    for (const auto& output : pack.syntax.outputs)
+        for (const auto& field : output.fields) walk(field.value);
     return out;
 }
 
@@ -60,8 +77,10 @@ void report_unmentioned(const CheckedPack& pack, Diagnostics& diagnostics) {
             if (decl.name != info.name) continue;
             for (const auto& [member, span] : decl.members)
                 if (!mentioned.count({index, info.index_of(member)}))
-                    diagnostics.warning(span, "no rule, set or table mentions \"" + member + "\" of '" + info.name + "'",
-                                        {"it is in none of the sets of '" + info.name + "' (" + names + "), so no rule treats it apart"});
+                    diagnostics.warning(span,
+                                        "no rule, set or table mentions \"" + member + "\" of '" + info.name + "'",
+                                        {"it is in none of the sets of '" + info.name + "' (" + names +
+                                         "), so no rule treats it apart"});
         }
     }
 }
@@ -86,7 +105,8 @@ void enums_of(const CheckedPack& pack, const TypeRef& type, std::set<int>& out) 
 void produced_by(const CheckedPack& pack, const Expr& expr, Produced& out) {
     switch (expr.kind) {
         case ExprKind::text:
-            if (expr.resolved.enum_member >= 0 && is_enum(expr.type)) out.members.insert({expr.type->decl, expr.resolved.enum_member});
+            if (expr.resolved.enum_member >= 0 && is_enum(expr.type))
+                out.members.insert({expr.type->decl, expr.resolved.enum_member});
             return;
         case ExprKind::absent: return;
         case ExprKind::if_then_else:

@@ -19,7 +19,8 @@ void report_unplaced(const CheckedPack& pack, const ast::ExclusiveSets& decl, in
         if (e.name != info.name) continue;
         for (const auto& [member, span] : e.members)
             if (!placed.count(info.index_of(member)))
-                diagnostics.warning(span, "\"" + member + "\" of '" + info.name + "' is in none of the sets of the partition",
+                diagnostics.warning(span,
+                                    "\"" + member + "\" of '" + info.name + "' is in none of the sets of the partition",
                                     {"the partition is declared at " + location_of(pack, decl.span)});
     }
 }
@@ -37,8 +38,9 @@ void analyse_exclusive_sets(const CheckedPack& pack, Diagnostics& diagnostics) {
                 enumeration = item->type->decl;
                 auto [it, fresh] = placed.emplace(member, name);
                 if (!fresh && it->second != name)
-                    diagnostics.warning(item->span, "\"" + item->text + "\" is in both '" + it->second + "' and '" + name +
-                                                        "', which are declared exclusive",
+                    diagnostics.warning(item->span,
+                                        "\"" + item->text + "\" is in both '" + it->second + "' and '" + name +
+                                            "', which are declared exclusive",
                                         {"declared at " + location_of(pack, decl.span)});
             }
         }

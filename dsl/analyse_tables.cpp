@@ -18,7 +18,8 @@ namespace {
 std::string row_list(const std::set<int>& rows) {
     std::string out = rows.size() == 1 ? "row " : "rows ";
     int n = 0;
-    for (int r : rows) out += (n++ ? (n == static_cast<int>(rows.size()) ? " and " : ", ") : "") + std::to_string(r + 1);
+    for (int r : rows)
+        out += (n++ ? (n == static_cast<int>(rows.size()) ? " and " : ", ") : "") + std::to_string(r + 1);
     return out;
 }
 
@@ -39,8 +40,9 @@ public:
         domain_.finish_domains();
         std::uint64_t total = domain_.assignments(max_analysed_combinations);
         if (total > max_analysed_combinations) {
-            diagnostics_.warning(decision_.span, "'" + decision_.name + "' was not analysed fully: its conditions have more than " +
-                                                     std::to_string(max_analysed_combinations) + " combinations of values");
+            diagnostics_.warning(decision_.span,
+                                 "'" + decision_.name + "' was not analysed fully: its conditions have more than " +
+                                     std::to_string(max_analysed_combinations) + " combinations of values");
             return;
         }
         explore(total);
@@ -75,7 +77,8 @@ private:
     }
 
     bool differs(int i, std::size_t k) const {
-        return domain_.text_of(*decision_.rows[conditional_[i]].value) != domain_.text_of(*decision_.rows[conditional_[k]].value);
+        return domain_.text_of(*decision_.rows[conditional_[i]].value) !=
+               domain_.text_of(*decision_.rows[conditional_[k]].value);
     }
 
     std::vector<int> read_by(std::initializer_list<std::size_t> rows) const {
@@ -100,12 +103,15 @@ private:
                 continue;
             }
             std::vector<std::string> notes;
-            for (int r : maskers_[k]) notes.push_back(row_list({r}) + " is at " + location_of(pack_, decision_.rows[r].span));
+            for (int r : maskers_[k])
+                notes.push_back(row_list({r}) + " is at " + location_of(pack_, decision_.rows[r].span));
             notes.push_back("e.g. " + domain_.describe(domain_.assignment(matched_[k]), read_by({k})) + ": " +
                             row_list({*maskers_[k].begin()}) + " applies");
             bool one = maskers_[k].size() == 1;
-            diagnostics_.warning(row.span, "this row never applies: " + row_list(maskers_[k]) + " above " + (one ? "matches" : "match") +
-                                               " every input it matches (first match stops there)", notes);
+            diagnostics_.warning(row.span,
+                                 "this row never applies: " + row_list(maskers_[k]) + " above " +
+                                     (one ? "matches" : "match") + " every input it matches (first match stops there)",
+                                 notes);
         }
     }
 
@@ -114,11 +120,13 @@ private:
             auto [i, a] = overlap_[k];
             if (i < 0 || !first_seen_[k]) continue;
             int above = conditional_[i];
-            diagnostics_.warning(decision_.rows[conditional_[k]].span,
-                                 "this row and " + row_list({above}) + " above both match some inputs and give different values; only their order decides",
-                                 {row_list({above}) + " is at " + location_of(pack_, decision_.rows[above].span),
-                                  "e.g. " + domain_.describe(domain_.assignment(a), read_by({static_cast<std::size_t>(i), k})) + ": " +
-                                      row_list({above}) + " applies"});
+            diagnostics_.warning(
+                decision_.rows[conditional_[k]].span,
+                "this row and " + row_list({above}) +
+                    " above both match some inputs and give different values; only their order decides",
+                {row_list({above}) + " is at " + location_of(pack_, decision_.rows[above].span),
+                 "e.g. " + domain_.describe(domain_.assignment(a), read_by({static_cast<std::size_t>(i), k})) + ": " +
+                     row_list({above}) + " applies"});
         }
     }
 
@@ -140,14 +148,14 @@ private:
     const ast::Decision& decision_;
     Diagnostics& diagnostics_;
     ConditionDomain domain_;
-    std::vector<int> conditional_;  // rows with a condition, by index into decision_.rows
-    std::vector<Formula> formulas_; // one per conditional row
+    std::vector<int> conditional_;   // rows with a condition, by index into decision_.rows
+    std::vector<Formula> formulas_;  // one per conditional row
     int otherwise_ = -1;
-    std::vector<bool> first_seen_;  // per conditional row: some combination applies it
-    std::vector<std::int64_t> matched_;  // per conditional row: a combination it matches, or -1
-    std::vector<std::set<int>> maskers_;  // per conditional row: rows that applied where it matched
+    std::vector<bool> first_seen_;                        // per conditional row: some combination applies it
+    std::vector<std::int64_t> matched_;                   // per conditional row: a combination it matches, or -1
+    std::vector<std::set<int>> maskers_;                  // per conditional row: rows that applied where it matched
     std::vector<std::pair<int, std::uint64_t>> overlap_;  // per conditional row: an earlier row and a combination
-    std::int64_t gap_ = -1;         // a combination no conditional row matches
+    std::int64_t gap_ = -1;                               // a combination no conditional row matches
 };
 
 // A table over an enumeration with an 'otherwise' entry: the members that have no entry of their own.
@@ -166,9 +174,15 @@ void analyse_table(const CheckedPack& pack, const ast::Table& table, Diagnostics
     for (const auto& member : pack.enums[key->second].declared)
         if (!listed.count(member)) missing += (count++ ? ", \"" : "\"") + member + "\"";
     const std::string& of = table.key_type.name;
-    if (count == 0) diagnostics.warning(otherwise->span, "this 'otherwise' entry never applies: every member of '" + of + "' has an entry");
-    else if (count == 1) diagnostics.warning(otherwise->span, missing + " of '" + of + "' has no entry of its own and gets only this 'otherwise' value");
-    else diagnostics.warning(otherwise->span, missing + " of '" + of + "' have no entry of their own and get only this 'otherwise' value");
+    if (count == 0)
+        diagnostics.warning(otherwise->span,
+                            "this 'otherwise' entry never applies: every member of '" + of + "' has an entry");
+    else if (count == 1)
+        diagnostics.warning(otherwise->span,
+                            missing + " of '" + of + "' has no entry of its own and gets only this 'otherwise' value");
+    else
+        diagnostics.warning(otherwise->span, missing + " of '" + of +
+                                                 "' have no entry of their own and get only this 'otherwise' value");
 }
 
 }  // namespace

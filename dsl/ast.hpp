@@ -19,18 +19,55 @@ struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
 
 enum class ExprKind : std::uint8_t {
-    boolean, integer, text, absent, date, datetime, duration,  // literals
-    list, record,                                               // constructed values
-    name, field, call,                                          // references
-    unary, binary, if_then_else, exists, is_absent,             // operators
-    quantifier,                                                 // any/all/count/filter/latest/earliest
+    boolean,
+    integer,
+    text,
+    absent,
+    date,
+    datetime,
+    duration,  // literals
+    list,
+    record,  // constructed values
+    name,
+    field,
+    call,  // references
+    unary,
+    binary,
+    if_then_else,
+    exists,
+    is_absent,   // operators
+    quantifier,  // any/all/count/filter/latest/earliest
 };
 
 // Operators, built-in functions and quantifiers, decoded by the checker so that evaluation never
 // compares strings.
-enum class Op : std::uint8_t { none, logical_and, logical_or, logical_not, negate, add, subtract, equal, not_equal, less,
-                less_equal, greater, greater_equal, member, not_member };
-enum class Builtin : std::uint8_t { none, local_date, is_open, next_opening, whole_years, first_present, count, table_lookup };
+enum class Op : std::uint8_t {
+    none,
+    logical_and,
+    logical_or,
+    logical_not,
+    negate,
+    add,
+    subtract,
+    equal,
+    not_equal,
+    less,
+    less_equal,
+    greater,
+    greater_equal,
+    member,
+    not_member
+};
+enum class Builtin : std::uint8_t {
+    none,
+    local_date,
+    is_open,
+    next_opening,
+    whole_years,
+    first_present,
+    count,
+    table_lookup
+};
 enum class Quantifier : std::uint8_t { any, all, count, filter, latest, earliest };
 
 enum class DurationUnit { seconds, minutes, hours, days, months, working_days };
@@ -45,9 +82,9 @@ struct Resolution {
     Op op = Op::none;
     Builtin builtin = Builtin::none;
     Quantifier quantifier = Quantifier::any;
-    int index = -1;         // definition slot, local slot, calendar index
-    int field_index = -1;   // for `field`: index of the field in its record type
-    int enum_member = -1;   // a text literal read as an enum value
+    int index = -1;        // definition slot, local slot, calendar index
+    int field_index = -1;  // for `field`: index of the field in its record type
+    int enum_member = -1;  // a text literal read as an enum value
     // For `field`: `kind` and `index` are those of the root name, and `field_path` the field
     // indices from the root down to this field (a.b.c: b's index, then c's), so that a path is
     // read in one loop.
@@ -59,17 +96,17 @@ struct Expr {
     ExprKind kind;
     // Dense, from 0, unique in the checked pack (dsl/number_expressions.hpp); -1 before checking.
     int id = -1;
-    Resolution resolved;           // filled in by the checker
-    std::vector<ExprPtr> args;     // operands, call arguments, list items; quantifier: [list, where?]
-    std::int64_t number = 0;       // integer literal; duration amount; date/datetime literal value
-    TypeRef type;                  // filled in by the checker
+    Resolution resolved;        // filled in by the checker
+    std::vector<ExprPtr> args;  // operands, call arguments, list items; quantifier: [list, where?]
+    std::int64_t number = 0;    // integer literal; duration amount; date/datetime literal value
+    TypeRef type;               // filled in by the checker
     bool has_where = false;
     DurationUnit unit = DurationUnit::hours;
     Span span;
-    std::string text;              // name, field, operator, function, string literal, quantifier word
-    std::string calendar;          // `working days of CAL`
-    std::string variable;          // quantifier's bound name
-    std::vector<ExprPtr> keys;     // latest/earliest `by` keys
+    std::string text;           // name, field, operator, function, string literal, quantifier word
+    std::string calendar;       // `working days of CAL`
+    std::string variable;       // quantifier's bound name
+    std::vector<ExprPtr> keys;  // latest/earliest `by` keys
     std::vector<std::pair<std::string, ExprPtr>> fields;  // record literal
     std::vector<Span> field_spans;
     // Levels of syntax tree from here to the deepest leaf (1 for a leaf), set as the tree is built
@@ -143,9 +180,9 @@ struct Refusal {
     Span span;
     std::string each_variable;  // empty unless `refuse for each X in LIST`
     ExprPtr each_list;
-    int each_local = -1;        // the variable's slot, set by the checker
+    int each_local = -1;  // the variable's slot, set by the checker
     ExprPtr condition;
-    ExprPtr at;                 // the path that the refusal names
+    ExprPtr at;  // the path that the refusal names
     std::string because;
     Citation citation;
 };
@@ -169,13 +206,13 @@ enum class HitPolicy { first_match, collect };
 
 struct Row {
     Span span;
-    std::string name;           // `row NAME:`; empty for a row known only by its position
+    std::string name;  // `row NAME:`; empty for a row known only by its position
     Span name_span;
     std::string each_variable;  // collect only: `for each X in LIST: VALUE [when COND]`
     ExprPtr each_list;
-    int each_local = -1;        // the variable's slot, set by the checker
+    int each_local = -1;  // the variable's slot, set by the checker
     ExprPtr value;
-    ExprPtr condition;          // null for `otherwise` or an unconditional for-each
+    ExprPtr condition;  // null for `otherwise` or an unconditional for-each
     bool otherwise = false;
     Citation citation;
 };
@@ -238,11 +275,11 @@ struct Pack {
     std::vector<Calendar> calendars;
     std::vector<Enum> enums;
     std::vector<Record> records;
-    std::vector<Input> inputs;        // exactly one expected
+    std::vector<Input> inputs;  // exactly one expected
     std::vector<Let> lets;
     std::vector<Decision> decisions;
     std::vector<Table> tables;
-    std::vector<Output> outputs;      // exactly one expected
+    std::vector<Output> outputs;  // exactly one expected
     std::vector<ExclusiveSets> exclusive_sets;
     std::vector<std::pair<Span, std::string>> comments;  // for the formatter
     // Names declared by declarations that did not parse (a syntax error was reported there):

@@ -14,18 +14,18 @@ namespace frontdoor::dsl {
 
 // How a function's arguments are checked.
 enum class ArgumentRule : std::uint8_t {
-    signature,             // exactly `params`, in order, each present
-    one_collection,        // one list or set, present
-    two_or_more_of_a_type, // two or more values of one type, the first present one taken
+    signature,              // exactly `params`, in order, each present
+    one_collection,         // one list or set, present
+    two_or_more_of_a_type,  // two or more values of one type, the first present one taken
 };
 
 struct BuiltinFunction {
     std::string_view name;
-    ast::Builtin builtin;             // what the checker records on the call; the evaluator switches on it
+    ast::Builtin builtin;  // what the checker records on the call; the evaluator switches on it
     ArgumentRule arguments;
     std::span<const TypeKind> params;  // with ArgumentRule::signature: the kind of each argument
     std::optional<TypeKind> result;    // none: the type of its arguments
-    std::string_view description;     // one line, for a reader of the language
+    std::string_view description;      // one line, for a reader of the language
 };
 
 // Every built-in function, in the order "did you mean" considers them.

@@ -1,6 +1,6 @@
 // Checking calls: a table lookup, or a built-in function (dsl/builtin_functions.hpp).
-#include "dsl/check_expression.hpp"
 #include "dsl/builtin_functions.hpp"
+#include "dsl/check_expression.hpp"
 
 namespace frontdoor::dsl {
 
@@ -17,7 +17,8 @@ TypeRef Checker::check_call(Expr& expr, Scope& scope) {
         const ast::Table& table = pack_.syntax.tables[pack_.definitions[it->second].syntax_index];
         TypeRef key = resolve(table.key_type);
         if (expr.args.size() != 1) {
-            diagnostics_.error(expr.span, "table '" + expr.text + "' takes one key, but " + std::to_string(expr.args.size()) + " are given");
+            diagnostics_.error(expr.span, "table '" + expr.text + "' takes one key, but " +
+                                              std::to_string(expr.args.size()) + " are given");
             return error_type();
         }
         TypeRef arg = check(*expr.args[0], scope, key);
@@ -52,7 +53,8 @@ TypeRef Checker::check_call(Expr& expr, Scope& scope) {
     }
     if (function->arguments == ArgumentRule::one_collection) {
         if (expr.args.size() != 1) {
-            diagnostics_.error(expr.span, expr.text + " takes one list, or '" + expr.text + "(x in list where condition)'");
+            diagnostics_.error(expr.span,
+                               expr.text + " takes one list, or '" + expr.text + "(x in list where condition)'");
             return error_type();
         }
         TypeRef list = check(*expr.args[0], scope, nullptr);
@@ -72,12 +74,15 @@ TypeRef Checker::check_call(Expr& expr, Scope& scope) {
         if (is_error(arg)) return arg;
         TypeRef wanted = params[i] == TypeKind::calendar ? make_type(TypeKind::calendar) : make_type(params[i]);
         if (arg->kind != params[i]) {
-            diagnostics_.error(expr.args[i]->span, "argument " + std::to_string(i + 1) + " of " + expr.text + " must be " +
-                                                       (params[i] == TypeKind::calendar ? std::string("a calendar name") : describe_one(wanted)) +
-                                                       ", but this is " + describe_one(arg));
+            diagnostics_.error(
+                expr.args[i]->span,
+                "argument " + std::to_string(i + 1) + " of " + expr.text + " must be " +
+                    (params[i] == TypeKind::calendar ? std::string("a calendar name") : describe_one(wanted)) +
+                    ", but this is " + describe_one(arg));
             return error_type();
         }
-        if (!expect_present(*expr.args[i], arg, "argument " + std::to_string(i + 1) + " of " + expr.text)) return error_type();
+        if (!expect_present(*expr.args[i], arg, "argument " + std::to_string(i + 1) + " of " + expr.text))
+            return error_type();
     }
     return make_type(*function->result);
 }

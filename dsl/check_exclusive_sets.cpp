@@ -40,13 +40,15 @@ void check_exclusive_sets(const CheckedPack& pack, Diagnostics& diagnostics) {
             if (e < 0) continue;
             if (first < 0) first = e;
             else if (e != first)
-                diagnostics.error(span, "'" + name + "' holds members of '" + pack.enums[e].name + "', the sets before it of '" +
-                                            pack.enums[first].name + "'; exclusive sets hold members of one enumeration");
+                diagnostics.error(span, "'" + name + "' holds members of '" + pack.enums[e].name +
+                                            "', the sets before it of '" + pack.enums[first].name +
+                                            "'; exclusive sets hold members of one enumeration");
         }
         for (std::size_t i = 0; i < decl.sets.size(); ++i)
             for (std::size_t j = 0; j < i; ++j)
                 if (decl.sets[i].first == decl.sets[j].first)
-                    diagnostics.error(decl.sets[i].second, "'" + decl.sets[i].first + "' is named twice in this declaration");
+                    diagnostics.error(decl.sets[i].second,
+                                      "'" + decl.sets[i].first + "' is named twice in this declaration");
     }
 }
 

@@ -41,7 +41,8 @@ bool Checker::expect(const Expr& expr, const TypeRef& type, const TypeRef& wante
     std::string hint;
     if (type->optional && !wanted->optional && same_shape(type, wanted))
         hint = "; it may be absent, so say what happens then (e.g. 'X exists and ...', or first_present(X, fallback))";
-    diagnostics_.error(expr.span, what + " must be " + describe_one(wanted) + ", but this is " + describe_one(type) + hint);
+    diagnostics_.error(expr.span,
+                       what + " must be " + describe_one(wanted) + ", but this is " + describe_one(type) + hint);
     return false;
 }
 
@@ -86,12 +87,14 @@ TypeRef Checker::check(Expr& expr, Scope& scope, const TypeRef& expected) {
                 if (calendar == pack_.calendar_by_name.end()) {
                     std::vector<std::string> names;
                     for (const auto& [n, i] : pack_.calendar_by_name) names.push_back(n);
-                    diagnostics_.error(expr.span, "unknown calendar '" + expr.calendar + "'" + did_you_mean(expr.calendar, names));
+                    diagnostics_.error(expr.span,
+                                       "unknown calendar '" + expr.calendar + "'" + did_you_mean(expr.calendar, names));
                     type = error_type();
                 } else {
                     expr.resolved.index = calendar->second;
                 }
-                if (expr.number < 1) diagnostics_.error(expr.span, "count working days from 1: day 0 is the day the clock starts");
+                if (expr.number < 1)
+                    diagnostics_.error(expr.span, "count working days from 1: day 0 is the day the clock starts");
             } else {
                 bool calendar_unit = expr.unit == ast::DurationUnit::days || expr.unit == ast::DurationUnit::months;
                 type = make_duration(calendar_unit ? DurationClass::calendar : DurationClass::elapsed);
@@ -109,7 +112,8 @@ TypeRef Checker::check(Expr& expr, Scope& scope, const TypeRef& expected) {
         case ExprKind::is_absent: {
             TypeRef operand = check(*expr.args[0], scope, nullptr);
             if (!is_error(operand) && !operand->optional)
-                diagnostics_.warning(expr.span, "'" + path_of(*expr.args[0]) + "' is never absent, so this test always gives the same answer");
+                diagnostics_.warning(expr.span, "'" + path_of(*expr.args[0]) +
+                                                    "' is never absent, so this test always gives the same answer");
             type = boolean_type();
             break;
         }

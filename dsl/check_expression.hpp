@@ -11,7 +11,8 @@ inline TypeRef boolean_type() { return make_type(TypeKind::boolean); }
 // Values of this type may be compared with < and sorted by (`latest`, `earliest`).
 inline bool orderable(const TypeRef& type) {
     return type->kind == TypeKind::integer || type->kind == TypeKind::date || type->kind == TypeKind::datetime ||
-           type->kind == TypeKind::text || (type->kind == TypeKind::duration && type->duration == DurationClass::elapsed);
+           type->kind == TypeKind::text ||
+           (type->kind == TypeKind::duration && type->duration == DurationClass::elapsed);
 }
 
 }  // namespace frontdoor::dsl

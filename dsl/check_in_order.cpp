@@ -18,12 +18,15 @@ using ast::ExprKind;
 // enclosing quantifier (or `for each`, in `locals`) hides a definition of the same name; a call of
 // a table's name looks the table up whatever is bound. It may name a definition the checker never
 // reaches (past an error it reports), never miss one the checker reads.
-void definitions_named(const Expr& expr, const CheckedPack& pack, std::vector<std::string>& locals, std::vector<int>& out) {
+void definitions_named(const Expr& expr, const CheckedPack& pack, std::vector<std::string>& locals,
+                       std::vector<int>& out) {
     auto definition = pack.definition_by_name.find(expr.text);
     bool is_definition = definition != pack.definition_by_name.end();
-    if (expr.kind == ExprKind::name && is_definition && std::find(locals.begin(), locals.end(), expr.text) == locals.end())
+    if (expr.kind == ExprKind::name && is_definition &&
+        std::find(locals.begin(), locals.end(), expr.text) == locals.end())
         out.push_back(definition->second);
-    if (expr.kind == ExprKind::call && is_definition && pack.definitions[definition->second].kind == DefinitionKind::table)
+    if (expr.kind == ExprKind::call && is_definition &&
+        pack.definitions[definition->second].kind == DefinitionKind::table)
         out.push_back(definition->second);
     bool binds = expr.kind == ExprKind::quantifier;
     for (std::size_t i = 0; i < expr.args.size(); ++i) {
@@ -36,7 +39,8 @@ void definitions_named(const Expr& expr, const CheckedPack& pack, std::vector<st
     for (const auto& field : expr.fields) definitions_named(*field.second, pack, locals, out);
 }
 
-void named_in(const ast::ExprPtr& expr, const CheckedPack& pack, std::vector<std::string>& locals, std::vector<int>& out) {
+void named_in(const ast::ExprPtr& expr, const CheckedPack& pack, std::vector<std::string>& locals,
+              std::vector<int>& out) {
     if (expr) definitions_named(*expr, pack, locals, out);
 }
 

@@ -16,7 +16,8 @@ TypeRef Checker::check_text(Expr& expr, const TypeRef& expected) {
     const EnumInfo& info = pack_.enums[target->decl];
     int member = info.index_of(expr.text);
     if (member < 0) {
-        diagnostics_.error(expr.span, "\"" + expr.text + "\" is not " + with_article(info.name) + did_you_mean(expr.text, info.declared));
+        diagnostics_.error(expr.span, "\"" + expr.text + "\" is not " + with_article(info.name) +
+                                          did_you_mean(expr.text, info.declared));
         return error_type();
     }
     expr.resolved.enum_member = member;
@@ -24,7 +25,10 @@ TypeRef Checker::check_text(Expr& expr, const TypeRef& expected) {
 }
 
 TypeRef Checker::check_list(Expr& expr, Scope& scope, const TypeRef& expected) {
-    TypeRef element = expected && !is_error(expected) && (expected->kind == TypeKind::list || expected->kind == TypeKind::set) ? expected->element : nullptr;
+    TypeRef element =
+        expected && !is_error(expected) && (expected->kind == TypeKind::list || expected->kind == TypeKind::set)
+            ? expected->element
+            : nullptr;
     TypeKind kind = expected && !is_error(expected) && expected->kind == TypeKind::set ? TypeKind::set : TypeKind::list;
     for (auto& item : expr.args) {
         TypeRef t = check(*item, scope, element);
@@ -33,7 +37,8 @@ TypeRef Checker::check_list(Expr& expr, Scope& scope, const TypeRef& expected) {
         else expect(*item, t, element, "every item of this list");
     }
     if (!element) {
-        diagnostics_.error(expr.span, "cannot tell what this empty list holds; declare the type, e.g. 'let x: list of text = []'");
+        diagnostics_.error(expr.span,
+                           "cannot tell what this empty list holds; declare the type, e.g. 'let x: list of text = []'");
         return error_type();
     }
     return make_collection(kind, element);
@@ -42,7 +47,8 @@ TypeRef Checker::check_list(Expr& expr, Scope& scope, const TypeRef& expected) {
 TypeRef Checker::check_record(Expr& expr, Scope& scope, const TypeRef& expected) {
     if (!expected || is_error(expected) || expected->kind != TypeKind::record) {
         if (!expected || !is_error(expected))
-            diagnostics_.error(expr.span, "a record value needs a declared record type here (give the let or decision a type)");
+            diagnostics_.error(expr.span,
+                               "a record value needs a declared record type here (give the let or decision a type)");
         for (auto& [name, value] : expr.fields) check(*value, scope, nullptr);
         return error_type();
     }
@@ -68,7 +74,8 @@ TypeRef Checker::check_record(Expr& expr, Scope& scope, const TypeRef& expected)
     for (std::size_t i = 0; i < record.fields.size(); ++i) {
         const FieldInfo& field = record.fields[i];
         if (!given[i] && !field.may_be_omitted && !field.nullable)
-            diagnostics_.error(expr.span, "this " + record.name + " lacks the field '" + field.name + "', which is not optional");
+            diagnostics_.error(expr.span,
+                               "this " + record.name + " lacks the field '" + field.name + "', which is not optional");
     }
     return as_optional(expected, false);
 }

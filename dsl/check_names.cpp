@@ -43,7 +43,8 @@ TypeRef Checker::check_field(Expr& expr, Scope& scope) {
     TypeRef base = check(*expr.args[0], scope, nullptr);
     if (is_error(base)) return base;
     if (base->kind != TypeKind::record) {
-        diagnostics_.error(expr.span, "'." + expr.text + "' reads a field, but " + path_of(*expr.args[0]) + " is " + describe_one(base) + ", not a record");
+        diagnostics_.error(expr.span, "'." + expr.text + "' reads a field, but " + path_of(*expr.args[0]) + " is " +
+                                          describe_one(base) + ", not a record");
         return error_type();
     }
     const RecordInfo& record = pack_.records[base->decl];

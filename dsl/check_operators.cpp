@@ -25,9 +25,9 @@ void collect_present(const Expr& expr, std::set<std::string>& present) {
 
 Op decode_operator(const std::string& text) {
     static const std::map<std::string, Op> ops = {
-        {"and", Op::logical_and}, {"or", Op::logical_or}, {"+", Op::add}, {"-", Op::subtract}, {"=", Op::equal},
-        {"!=", Op::not_equal}, {"<", Op::less}, {"<=", Op::less_equal}, {">", Op::greater}, {">=", Op::greater_equal},
-        {"in", Op::member}, {"not in", Op::not_member}};
+        {"and", Op::logical_and}, {"or", Op::logical_or},    {"+", Op::add},     {"-", Op::subtract},
+        {"=", Op::equal},         {"!=", Op::not_equal},     {"<", Op::less},    {"<=", Op::less_equal},
+        {">", Op::greater},       {">=", Op::greater_equal}, {"in", Op::member}, {"not in", Op::not_member}};
     auto it = ops.find(text);
     return it == ops.end() ? Op::none : it->second;
 }
@@ -86,12 +86,16 @@ TypeRef Checker::check_arithmetic(Expr& expr, const TypeRef& left, const TypeRef
         if (left->kind == TypeKind::date)
             diagnostics_.error(expr.span, "a date moves by days or months; for hours or working days use a datetime");
         else if (left->kind == TypeKind::datetime)
-            diagnostics_.error(expr.span, "a datetime moves by hours, minutes, seconds or working days; for days or months use a date (local_date(...))");
+            diagnostics_.error(
+                expr.span,
+                "a datetime moves by hours, minutes, seconds or working days; for days or months use a date (local_date(...))");
         else
-            diagnostics_.error(expr.span, "a duration can only be added to a date or a datetime, not to " + describe_one(left));
+            diagnostics_.error(expr.span,
+                               "a duration can only be added to a date or a datetime, not to " + describe_one(left));
         return error_type();
     }
-    diagnostics_.error(expr.span, "cannot " + std::string(add ? "add " : "subtract ") + describe(right) + (add ? " to " : " from ") + describe(left));
+    diagnostics_.error(expr.span, "cannot " + std::string(add ? "add " : "subtract ") + describe(right) +
+                                      (add ? " to " : " from ") + describe(left));
     return error_type();
 }
 
@@ -103,10 +107,13 @@ TypeRef Checker::check_comparison(Expr& expr, Scope& scope) {
     bool left_literal = left_expr.kind == ExprKind::text || left_expr.kind == ExprKind::list;
     TypeRef left = left_literal ? nullptr : check(left_expr, scope, nullptr);
     if (op == Op::member || op == Op::not_member) {
-        TypeRef right = check(right_expr, scope, left && !is_error(left) ? make_collection(TypeKind::list, as_optional(left, false)) : nullptr);
+        TypeRef right =
+            check(right_expr, scope,
+                  left && !is_error(left) ? make_collection(TypeKind::list, as_optional(left, false)) : nullptr);
         if (is_error(right)) return boolean_type();
         if (right->kind != TypeKind::list && right->kind != TypeKind::set) {
-            diagnostics_.error(right_expr.span, "'" + expr.text + "' needs a list or set on its right, but this is " + describe_one(right));
+            diagnostics_.error(right_expr.span, "'" + expr.text + "' needs a list or set on its right, but this is " +
+                                                    describe_one(right));
             return boolean_type();
         }
         expect_present(right_expr, right, "the list");
@@ -119,7 +126,8 @@ TypeRef Checker::check_comparison(Expr& expr, Scope& scope) {
     if (!left) left = check(left_expr, scope, right);
     if (is_error(left) || is_error(right)) return boolean_type();
     if (left->kind == TypeKind::absent || right->kind == TypeKind::absent) {
-        diagnostics_.error(expr.span, "to test for absence write 'X is absent' or 'X exists', not a comparison with absent");
+        diagnostics_.error(expr.span,
+                           "to test for absence write 'X is absent' or 'X exists', not a comparison with absent");
         return boolean_type();
     }
     if (!same_shape(left, right)) {
@@ -128,7 +136,8 @@ TypeRef Checker::check_comparison(Expr& expr, Scope& scope) {
     }
     if (op != Op::equal && op != Op::not_equal) {
         if (!orderable(left)) {
-            diagnostics_.error(expr.span, "'" + expr.text + "' orders numbers, dates, times and text, not " + describe_one(left));
+            diagnostics_.error(expr.span,
+                               "'" + expr.text + "' orders numbers, dates, times and text, not " + describe_one(left));
             return boolean_type();
         }
         expect_present(left_expr, left, "the left of '" + expr.text + "'");
@@ -145,13 +154,15 @@ TypeRef Checker::check_if(Expr& expr, Scope& scope, const TypeRef& expected) {
     Scope then_scope = scope;
     collect_present(*expr.args[0], then_scope.present);
     TypeRef then_type = check(*expr.args[1], then_scope, expected);
-    TypeRef else_type = check(*expr.args[2], scope, then_type && then_type->kind != TypeKind::absent ? then_type : expected);
+    TypeRef else_type =
+        check(*expr.args[2], scope, then_type && then_type->kind != TypeKind::absent ? then_type : expected);
     if (is_error(then_type) || is_error(else_type)) return error_type();
     if (then_type->kind == TypeKind::absent && else_type->kind == TypeKind::absent) return then_type;
     if (then_type->kind == TypeKind::absent) return as_optional(else_type);
     if (else_type->kind == TypeKind::absent) return as_optional(then_type);
     if (!same_shape(then_type, else_type)) {
-        diagnostics_.error(expr.span, "the two branches of 'if' differ: " + describe(then_type) + " and " + describe(else_type));
+        diagnostics_.error(expr.span,
+                           "the two branches of 'if' differ: " + describe(then_type) + " and " + describe(else_type));
         return error_type();
     }
     return as_optional(then_type, then_type->optional || else_type->optional);

@@ -26,14 +26,16 @@ bool is_rule_file(const std::string& path) {
 }
 
 // The pipeline of the front end: parse every rule file, then the checker's passes in order.
-std::unique_ptr<CheckedPack> check_pack(const PackFiles& rule_files, const DataFileReader& read_data, std::vector<Diagnostic>& out) {
+std::unique_ptr<CheckedPack> check_pack(const PackFiles& rule_files, const DataFileReader& read_data,
+                                        std::vector<Diagnostic>& out) {
     auto pack = std::make_unique<CheckedPack>();
     const std::string& directory = rule_files.directory;
     for (const auto& [path, text] : rule_files.files)
         if (is_rule_file(path)) pack->sources.emplace_back(directory.empty() ? path : directory + "/" + path, text);
     Diagnostics diagnostics(pack->sources);
     if (pack->sources.empty()) diagnostics.pack_error(directory, "no rule files (*.rules) in this directory");
-    for (std::uint32_t i = 0; i < pack->sources.size(); ++i) parse_source(pack->sources[i], i, pack->syntax, diagnostics);
+    for (std::uint32_t i = 0; i < pack->sources.size(); ++i)
+        parse_source(pack->sources[i], i, pack->syntax, diagnostics);
 
     Checker checker(*pack, diagnostics);
     checker.declare_types();
@@ -74,7 +76,8 @@ void Checker::declare_types() {
         info.name = decl.name;
         std::set<std::string> members;
         for (const auto& [member, span] : decl.members) {
-            if (!members.insert(member).second) diagnostics_.error(span, "'" + member + "' is listed twice in enum '" + decl.name + "'");
+            if (!members.insert(member).second)
+                diagnostics_.error(span, "'" + member + "' is listed twice in enum '" + decl.name + "'");
             info.declared.push_back(member);
         }
         info.sorted.assign(members.begin(), members.end());
@@ -95,7 +98,8 @@ void Checker::declare_types() {
         std::set<std::string> names;
         for (const auto& field : decl.fields) {
             if (!names.insert(field.name).second) {
-                diagnostics_.error(field.span, "the field '" + field.name + "' is declared twice in record '" + decl.name + "'");
+                diagnostics_.error(field.span,
+                                   "the field '" + field.name + "' is declared twice in record '" + decl.name + "'");
                 continue;
             }
             FieldInfo f;
@@ -107,16 +111,20 @@ void Checker::declare_types() {
             bool absent_possible = (field.optional || field.type.nullable) && !field.default_value;
             f.type = as_optional(f.value_type, absent_possible);
             if (field.default_value && !field.optional)
-                diagnostics_.error(field.default_value->span, "only an optional field can have a default; write 'optional' before the type");
+                diagnostics_.error(field.default_value->span,
+                                   "only an optional field can have a default; write 'optional' before the type");
             if (field.matching || field.length) {
-                if (f.value_type->kind != TypeKind::text) diagnostics_.error(field.span, "'matching' and 'length' apply only to text fields");
+                if (f.value_type->kind != TypeKind::text)
+                    diagnostics_.error(field.span, "'matching' and 'length' apply only to text fields");
             }
             if (field.matching) {
                 CompiledPattern pattern = compile_pattern(*field.matching);
                 if (!pattern.regex)
-                    diagnostics_.error(field.matching_span, "the pattern of '" + field.name + "' cannot be used: " + pattern.problem);
+                    diagnostics_.error(field.matching_span,
+                                       "the pattern of '" + field.name + "' cannot be used: " + pattern.problem);
             }
-            if ((field.at_most || field.unique) && f.value_type->kind != TypeKind::list && f.value_type->kind != TypeKind::set)
+            if ((field.at_most || field.unique) && f.value_type->kind != TypeKind::list &&
+                f.value_type->kind != TypeKind::set)
                 diagnostics_.error(field.span, "'at most' and 'unique' apply only to list fields");
             info.fields.push_back(std::move(f));
         }
@@ -136,10 +144,13 @@ TypeRef Checker::resolve(const TypeExpr& type) {
     TypeRef out;
     if (type.kind != TypeExpr::Kind::named) {
         TypeRef element = resolve(*type.element);
-        out = make_collection(type.kind == TypeExpr::Kind::list ? TypeKind::list : TypeKind::set, as_optional(element, false));
+        out = make_collection(type.kind == TypeExpr::Kind::list ? TypeKind::list : TypeKind::set,
+                              as_optional(element, false));
         if (type.kind == TypeExpr::Kind::set && !is_error(element) &&
             (element->kind == TypeKind::record || element->kind == TypeKind::list || element->kind == TypeKind::set)) {
-            diagnostics_.error(type.span, "a set holds simple values (text, numbers, dates, enum values); use 'list of' for " + describe(element));
+            diagnostics_.error(type.span,
+                               "a set holds simple values (text, numbers, dates, enum values); use 'list of' for " +
+                                   describe(element));
         }
     } else if (type.name == "boolean") out = make_type(TypeKind::boolean);
     else if (type.name == "integer") out = make_type(TypeKind::integer);
@@ -163,7 +174,8 @@ TypeRef Checker::resolve(const TypeExpr& type) {
     return as_optional(out, type.optional || type.nullable);
 }
 
-const std::string* Checker::data_file(const std::string& name, const char* kind, Span at, const DataFileReader& read_data) {
+const std::string* Checker::data_file(const std::string& name, const char* kind, Span at,
+                                      const DataFileReader& read_data) {
     auto [it, fresh] = data_files_.try_emplace(name);
     if (fresh && is_rule_file(name)) it->second.problem = "is a rule file (*.rules); a data file has another name";
     else if (fresh) {
@@ -185,7 +197,8 @@ void Checker::declare_calendars(const DataFileReader& read_data) {
         }
         std::string why;
         if (decl.timezone_rule.empty()) {
-            diagnostics_.error(decl.span, "the calendar '" + decl.name + "' needs 'timezone \"<name>\" rules \"<POSIX TZ rule>\"'");
+            diagnostics_.error(
+                decl.span, "the calendar '" + decl.name + "' needs 'timezone \"<name>\" rules \"<POSIX TZ rule>\"'");
             continue;
         }
         auto zone = time::TimeZone::from_posix(decl.timezone, decl.timezone_rule, &why);
@@ -195,11 +208,18 @@ void Checker::declare_calendars(const DataFileReader& read_data) {
         }
         std::array<std::vector<time::OpeningInterval>, 7> week;
         for (const auto& hours : decl.opening) {
-            if (hours.close_seconds <= hours.open_seconds) diagnostics_.error(hours.span, "the closing time must be after the opening time");
-            if (hours.last_day < hours.first_day) diagnostics_.error(hours.span, "the days run backwards; write them from the earlier to the later day, e.g. 'monday to friday'");
-            for (int day = hours.first_day; day <= hours.last_day; ++day) week[day].push_back({hours.open_seconds, hours.close_seconds});
+            if (hours.close_seconds <= hours.open_seconds)
+                diagnostics_.error(hours.span, "the closing time must be after the opening time");
+            if (hours.last_day < hours.first_day)
+                diagnostics_.error(
+                    hours.span,
+                    "the days run backwards; write them from the earlier to the later day, e.g. 'monday to friday'");
+            for (int day = hours.first_day; day <= hours.last_day; ++day)
+                week[day].push_back({hours.open_seconds, hours.close_seconds});
         }
-        for (auto& intervals : week) std::sort(intervals.begin(), intervals.end(), [](auto& a, auto& b) { return a.open_seconds < b.open_seconds; });
+        for (auto& intervals : week)
+            std::sort(intervals.begin(), intervals.end(),
+                      [](auto& a, auto& b) { return a.open_seconds < b.open_seconds; });
         std::vector<time::Holiday> holidays;
         for (const auto& source : decl.holidays) {
             const std::string* text = data_file(source.file, "holiday", source.file_span, read_data);
@@ -211,7 +231,10 @@ void Checker::declare_calendars(const DataFileReader& read_data) {
         try {
             pack_.calendars.emplace_back(decl.name, *zone, std::move(week), std::move(holidays));
         } catch (const std::invalid_argument&) {
-            diagnostics_.error(decl.span, "the calendar '" + decl.name + "' needs opening hours that do not overlap, on at least one day: add e.g. 'open monday to friday 09:00 to 17:00'");
+            diagnostics_.error(
+                decl.span,
+                "the calendar '" + decl.name +
+                    "' needs opening hours that do not overlap, on at least one day: add e.g. 'open monday to friday 09:00 to 17:00'");
             continue;
         }
         pack_.calendar_by_name[decl.name] = static_cast<int>(pack_.calendars.size() - 1);
@@ -231,7 +254,8 @@ void Checker::declare_definitions() {
     for (std::size_t i = 0; i < pack_.syntax.lets.size(); ++i)
         add(DefinitionKind::let, static_cast<int>(i), pack_.syntax.lets[i].name, pack_.syntax.lets[i].span);
     for (std::size_t i = 0; i < pack_.syntax.decisions.size(); ++i)
-        add(DefinitionKind::decision, static_cast<int>(i), pack_.syntax.decisions[i].name, pack_.syntax.decisions[i].span);
+        add(DefinitionKind::decision, static_cast<int>(i), pack_.syntax.decisions[i].name,
+            pack_.syntax.decisions[i].span);
     for (std::size_t i = 0; i < pack_.syntax.tables.size(); ++i)
         add(DefinitionKind::table, static_cast<int>(i), pack_.syntax.tables[i].name, pack_.syntax.tables[i].span);
     state_.assign(pack_.definitions.size(), 0);
@@ -240,20 +264,26 @@ void Checker::declare_definitions() {
 void Checker::check_output() {
     const auto& manifests = pack_.syntax.manifests;
     std::string first_file = pack_.sources.empty() ? "" : pack_.sources.front().name();
-    if (manifests.empty()) diagnostics_.pack_error(first_file, "the pack has no manifest: add 'pack <name> version \"<version>\"' to one file");
-    for (std::size_t i = 1; i < manifests.size(); ++i) diagnostics_.error(manifests[i].span, "a second 'pack' declaration; a pack has exactly one manifest");
+    if (manifests.empty())
+        diagnostics_.pack_error(first_file,
+                                "the pack has no manifest: add 'pack <name> version \"<version>\"' to one file");
+    for (std::size_t i = 1; i < manifests.size(); ++i)
+        diagnostics_.error(manifests[i].span, "a second 'pack' declaration; a pack has exactly one manifest");
     auto& outputs = pack_.syntax.outputs;
     if (outputs.empty()) {
-        diagnostics_.pack_error(first_file, "the pack has no output block: add 'output times in <calendar>' and the fields of a decision");
+        diagnostics_.pack_error(
+            first_file, "the pack has no output block: add 'output times in <calendar>' and the fields of a decision");
         return;
     }
-    for (std::size_t i = 1; i < outputs.size(); ++i) diagnostics_.error(outputs[i].span, "a second 'output' block; a pack has exactly one");
+    for (std::size_t i = 1; i < outputs.size(); ++i)
+        diagnostics_.error(outputs[i].span, "a second 'output' block; a pack has exactly one");
     auto& output = outputs.front();
     auto calendar = pack_.calendar_by_name.find(output.times_in);
     if (calendar == pack_.calendar_by_name.end()) {
         std::vector<std::string> names;
         for (const auto& [n, i] : pack_.calendar_by_name) names.push_back(n);
-        diagnostics_.error(output.times_span, "unknown calendar '" + output.times_in + "'" + did_you_mean(output.times_in, names));
+        diagnostics_.error(output.times_span,
+                           "unknown calendar '" + output.times_in + "'" + did_you_mean(output.times_in, names));
     } else {
         pack_.output_calendar = calendar->second;
     }
@@ -261,9 +291,11 @@ void Checker::check_output() {
     std::vector<int> reads;
     reads_ = &reads;
     for (auto& field : output.fields) {
-        if (!names.insert(field.name).second) diagnostics_.error(field.span, "the output field '" + field.name + "' is given twice");
+        if (!names.insert(field.name).second)
+            diagnostics_.error(field.span, "the output field '" + field.name + "' is given twice");
         static const std::set<std::string> engine_fields = {"ruleset", "explanation"};
-        if (engine_fields.count(field.name)) diagnostics_.error(field.span, "'" + field.name + "' is written by the engine itself; choose another name");
+        if (engine_fields.count(field.name))
+            diagnostics_.error(field.span, "'" + field.name + "' is written by the engine itself; choose another name");
         Scope scope;
         check(*field.value, scope, nullptr);
     }
@@ -274,8 +306,11 @@ void Checker::check_output() {
 }
 
 void Checker::require_citation(const ast::Citation& citation, Span span, const std::string& what) {
-    if (!citation.present) diagnostics_.error(span, what + " has no citation: add [source \"...\"] naming the protocol clause it implements");
-    else if (citation.text.empty()) diagnostics_.error(citation.span, "the citation is empty: name the protocol clause");
+    if (!citation.present)
+        diagnostics_.error(span,
+                           what + " has no citation: add [source \"...\"] naming the protocol clause it implements");
+    else if (citation.text.empty())
+        diagnostics_.error(citation.span, "the citation is empty: name the protocol clause");
 }
 
 }  // namespace frontdoor::dsl

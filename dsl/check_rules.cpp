@@ -14,10 +14,12 @@ void Checker::check_input() {
     auto& inputs = pack_.syntax.inputs;
     std::string first_file = pack_.sources.empty() ? "" : pack_.sources.front().name();
     if (inputs.empty()) {
-        diagnostics_.pack_error(first_file, "the pack declares no input: add 'input <name>: <record>' naming the record it decides on");
+        diagnostics_.pack_error(
+            first_file, "the pack declares no input: add 'input <name>: <record>' naming the record it decides on");
         return;
     }
-    for (std::size_t i = 1; i < inputs.size(); ++i) diagnostics_.error(inputs[i].span, "a second 'input' declaration; a pack decides on one record");
+    for (std::size_t i = 1; i < inputs.size(); ++i)
+        diagnostics_.error(inputs[i].span, "a second 'input' declaration; a pack decides on one record");
     auto& input = inputs.front();
     TypeRef type = resolve(input.type);
     if (is_error(type)) return;
@@ -34,7 +36,8 @@ void Checker::check_input() {
         if (refusal.each_list) {
             TypeRef list = check(*refusal.each_list, scope, nullptr);
             if (!is_error(list) && list->kind != TypeKind::list && list->kind != TypeKind::set) {
-                diagnostics_.error(refusal.each_list->span, "'for each' needs a list, but this is " + describe_one(list));
+                diagnostics_.error(refusal.each_list->span,
+                                   "'for each' needs a list, but this is " + describe_one(list));
                 list = make_type(TypeKind::error);
             }
             refusal.each_local = bind_local(scope, refusal.each_variable, is_error(list) ? list : list->element);
@@ -45,8 +48,9 @@ void Checker::check_input() {
         std::string at = path_of(*refusal.at);
         std::string root = at.substr(0, at.find('.'));
         if (at.empty() || (root != input.name && root != refusal.each_variable))
-            diagnostics_.error(refusal.at->span, "'at' must name a field of the input, like " + input.name + ".child.birth_date" +
-                                                     (refusal.each_variable.empty() ? "" : " or " + refusal.each_variable + ".closed"));
+            diagnostics_.error(refusal.at->span,
+                               "'at' must name a field of the input, like " + input.name + ".child.birth_date" +
+                                   (refusal.each_variable.empty() ? "" : " or " + refusal.each_variable + ".closed"));
         require_citation(refusal.citation, refusal.span, "this refusal");
     }
     reads_ = nullptr;
@@ -99,11 +103,14 @@ void Checker::check_let(Definition& definition) {
         definition.type = declared;
     } else {
         if (!is_error(type) && type->kind == TypeKind::absent)
-            diagnostics_.error(let.value->span, "'" + let.name + "' is always absent; declare its type, e.g. 'let " + let.name + ": optional integer = absent'");
+            diagnostics_.error(let.value->span, "'" + let.name + "' is always absent; declare its type, e.g. 'let " +
+                                                    let.name + ": optional integer = absent'");
         definition.type = type;
     }
     if (!let.citation.present)
-        diagnostics_.warning(let.span, "'" + let.name + "' has no citation: add [source \"...\"] so explanations can show where it comes from");
+        diagnostics_.warning(
+            let.span,
+            "'" + let.name + "' has no citation: add [source \"...\"] so explanations can show where it comes from");
 }
 
 // A row's name is how reports know it across edits, so within a decision it must be unique; the
@@ -114,8 +121,11 @@ void Checker::check_row_names(const ast::Decision& decision) {
         if (row.name.empty()) continue;
         auto [at, inserted] = first.emplace(row.name, &row);
         if (inserted) continue;
-        diagnostics_.error(row.name_span, "two rows of '" + decision.name + "' are named '" + row.name + "': a row's name must be unique in its decision",
-                           {"the first row named '" + row.name + "' is at " + location_of(pack_, at->second->name_span)});
+        diagnostics_.error(
+            row.name_span,
+            "two rows of '" + decision.name + "' are named '" + row.name +
+                "': a row's name must be unique in its decision",
+            {"the first row named '" + row.name + "' is at " + location_of(pack_, at->second->name_span)});
     }
 }
 
@@ -128,7 +138,10 @@ void Checker::check_decision(Definition& definition) {
     TypeRef row_type = type;
     if (collect) {
         if (type->kind != TypeKind::list && type->kind != TypeKind::set) {
-            diagnostics_.error(decision.type.span, "a collect decision gathers several values: its type must be 'list of T' or 'set of T', not " + describe_one(type));
+            diagnostics_.error(
+                decision.type.span,
+                "a collect decision gathers several values: its type must be 'list of T' or 'set of T', not " +
+                    describe_one(type));
             return;
         }
         row_type = type->element;
@@ -143,7 +156,8 @@ void Checker::check_decision(Definition& definition) {
                                              " above it always applies (first match stops there)");
         Scope scope;
         if (row.each_list) {
-            if (!collect) diagnostics_.error(row.span, "'for each' rows belong in a collect decision; this one is first match");
+            if (!collect)
+                diagnostics_.error(row.span, "'for each' rows belong in a collect decision; this one is first match");
             TypeRef list = check(*row.each_list, scope, nullptr);
             if (!is_error(list) && list->kind != TypeKind::list && list->kind != TypeKind::set) {
                 diagnostics_.error(row.each_list->span, "'for each' needs a list, but this is " + describe_one(list));
@@ -151,11 +165,15 @@ void Checker::check_decision(Definition& definition) {
             }
             row.each_local = bind_local(scope, row.each_variable, is_error(list) ? list : list->element);
         }
-        if (row.otherwise && collect) diagnostics_.error(row.span, "'otherwise' has no meaning in a collect decision: every row whose condition holds adds its value");
+        if (row.otherwise && collect)
+            diagnostics_.error(
+                row.span,
+                "'otherwise' has no meaning in a collect decision: every row whose condition holds adds its value");
         if (row.condition) {
             TypeRef condition = check(*row.condition, scope, make_type(TypeKind::boolean));
             expect(*row.condition, condition, make_type(TypeKind::boolean), "the condition of " + row_name);
-            if (row.condition->kind == ast::ExprKind::boolean && row.condition->number == 1 && !collect) always_row = static_cast<int>(i);
+            if (row.condition->kind == ast::ExprKind::boolean && row.condition->number == 1 && !collect)
+                always_row = static_cast<int>(i);
         } else if (!collect) {
             always_row = static_cast<int>(i);
         }
@@ -164,8 +182,10 @@ void Checker::check_decision(Definition& definition) {
         require_citation(row.citation, row.span, "this row");
     }
     if (!collect && always_row < 0)
-        diagnostics_.error(decision.span, "the first-match decision '" + decision.name +
-                                              "' has no 'otherwise' row, so some inputs would get no answer; add '<value> otherwise' as its last row");
+        diagnostics_.error(
+            decision.span,
+            "the first-match decision '" + decision.name +
+                "' has no 'otherwise' row, so some inputs would get no answer; add '<value> otherwise' as its last row");
 }
 
 void Checker::check_table(Definition& definition) {
@@ -177,7 +197,8 @@ void Checker::check_table(Definition& definition) {
         return;
     }
     if (key->kind != TypeKind::enumeration && key->kind != TypeKind::integer && key->kind != TypeKind::text) {
-        diagnostics_.error(table.key_type.span, "a table's keys must be enum values, integers or text, not " + describe_one(key));
+        diagnostics_.error(table.key_type.span,
+                           "a table's keys must be enum values, integers or text, not " + describe_one(key));
     }
     definition.type = value;
     std::set<std::string> seen;
@@ -188,9 +209,12 @@ void Checker::check_table(Definition& definition) {
             TypeRef k = check(*entry.key, scope, key);
             expect(*entry.key, k, key, "this key");
             bool literal = entry.key->kind == ast::ExprKind::text || entry.key->kind == ast::ExprKind::integer;
-            if (!literal) diagnostics_.error(entry.key->span, "a table key must be written out as a value, like \"red\" or 3");
-            std::string text = entry.key->kind == ast::ExprKind::integer ? std::to_string(entry.key->number) : entry.key->text;
-            if (!seen.insert(text).second) diagnostics_.error(entry.key->span, "the key " + text + " appears twice in table '" + table.name + "'");
+            if (!literal)
+                diagnostics_.error(entry.key->span, "a table key must be written out as a value, like \"red\" or 3");
+            std::string text =
+                entry.key->kind == ast::ExprKind::integer ? std::to_string(entry.key->number) : entry.key->text;
+            if (!seen.insert(text).second)
+                diagnostics_.error(entry.key->span, "the key " + text + " appears twice in table '" + table.name + "'");
         } else {
             has_otherwise = true;
         }
@@ -205,10 +229,12 @@ void Checker::check_table(Definition& definition) {
         if (!missing.empty()) {
             std::string list;
             for (const auto& m : missing) list += (list.empty() ? "\"" : ", \"") + m + "\"";
-            diagnostics_.error(table.span, "table '" + table.name + "' has no entry for " + list + "; add them or an 'otherwise' entry");
+            diagnostics_.error(table.span, "table '" + table.name + "' has no entry for " + list +
+                                               "; add them or an 'otherwise' entry");
         }
     } else if (!has_otherwise) {
-        diagnostics_.error(table.span, "table '" + table.name + "' needs an 'otherwise -> <value>' entry: its keys cannot all be listed");
+        diagnostics_.error(table.span, "table '" + table.name +
+                                           "' needs an 'otherwise -> <value>' entry: its keys cannot all be listed");
     }
 }
 

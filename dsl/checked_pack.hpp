@@ -21,8 +21,8 @@ struct EnumInfo {
 
 struct FieldInfo {
     std::string name;
-    TypeRef type;          // as read by rules: optional when it may be absent after defaults
-    TypeRef value_type;    // the type of a present value (never optional)
+    TypeRef type;        // as read by rules: optional when it may be absent after defaults
+    TypeRef value_type;  // the type of a present value (never optional)
     bool may_be_omitted = false;
     bool nullable = false;
     const ast::Field* syntax = nullptr;
@@ -38,7 +38,7 @@ enum class DefinitionKind { let, decision, table };
 
 struct Definition {
     DefinitionKind kind;
-    int syntax_index;      // into ast.lets / ast.decisions / ast.tables
+    int syntax_index;  // into ast.lets / ast.decisions / ast.tables
     std::string name;
     Span span;
     TypeRef type;
@@ -59,7 +59,7 @@ struct CheckedPack {
     std::string input_name;
     int input_record = -1;
     int output_calendar = -1;
-    int local_count = 0;              // slots for variables bound by quantifiers and `for each`
+    int local_count = 0;  // slots for variables bound by quantifiers and `for each`
     std::vector<int> output_depends_on;
     std::vector<int> refusal_depends_on;
     // The data files the syntax tree names and the checker read, by the name the rules give.
@@ -72,7 +72,7 @@ struct CheckedPack {
 // The files of a pack: rule files (*.rules) and the data files they name, by path relative to the
 // pack directory. The engine hashes exactly these for the pack's digest.
 struct PackFiles {
-    std::string directory;  // for messages
+    std::string directory;                                   // for messages
     std::vector<std::pair<std::string, std::string>> files;  // sorted by path
 };
 

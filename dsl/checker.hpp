@@ -14,7 +14,7 @@ namespace frontdoor::dsl {
 // quantifiers and `for each`, and paths known to be present (after `x exists and ...`).
 struct Scope {
     std::vector<std::pair<std::string, std::pair<int, TypeRef>>> locals;  // name -> (slot, type)
-    std::set<std::string> present;  // rendered paths narrowed to "present"
+    std::set<std::string> present;                                        // rendered paths narrowed to "present"
 };
 
 class Checker {
@@ -73,10 +73,9 @@ private:
 
     CheckedPack& pack_;
     Diagnostics& diagnostics_;
-    std::vector<int> state_;         // per definition: 0 unchecked, 1 on the work list, 2 done
-    std::vector<int>* reads_ = nullptr;  // dependencies of the definition being checked
+    std::vector<int> state_;                      // per definition: 0 unchecked, 1 on the work list, 2 done
+    std::vector<int>* reads_ = nullptr;           // dependencies of the definition being checked
     std::map<std::string, DataFile> data_files_;  // every data file asked for, by name
 };
-
 
 }  // namespace frontdoor::dsl

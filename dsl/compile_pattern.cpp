@@ -37,9 +37,10 @@ CompiledPattern compile_pattern(std::string_view ecmascript) {
     if (!translate_pattern(ecmascript, translated, compiled.problem)) return compiled;
     auto regex = std::make_shared<const RE2>(translated, pattern_options());
     if (!regex->ok()) {
-        compiled.problem = regex->error_code() == RE2::ErrorPatternTooLarge
-                               ? "it needs more than the " + std::to_string(pattern_max_memory >> 20) + " MiB a pattern may use"
-                               : "it is not a valid regular expression (" + regex->error() + ")";
+        compiled.problem =
+            regex->error_code() == RE2::ErrorPatternTooLarge
+                ? "it needs more than the " + std::to_string(pattern_max_memory >> 20) + " MiB a pattern may use"
+                : "it is not a valid regular expression (" + regex->error() + ")";
         return compiled;
     }
     compiled.regex = std::move(regex);

@@ -141,9 +141,7 @@ Formula ConditionDomain::relation(const Expr& expr) {
 Formula ConditionDomain::compile(const Expr& expr) {
     Formula f;
     switch (expr.kind) {
-        case ExprKind::boolean:
-            f.value = expr.number != 0;
-            return f;
+        case ExprKind::boolean: f.value = expr.number != 0; return f;
         case ExprKind::unary:
             if (expr.resolved.op != Op::logical_not) break;
             f.kind = Formula::Kind::negation;
@@ -195,7 +193,8 @@ void ConditionDomain::finish_domains() {
             case Variable::Kind::integer: {
                 // Every interval between two constants holds one of these.
                 std::vector<std::int64_t> points;
-                const auto lowest = std::numeric_limits<std::int64_t>::min(), highest = std::numeric_limits<std::int64_t>::max();
+                const auto lowest = std::numeric_limits<std::int64_t>::min(),
+                           highest = std::numeric_limits<std::int64_t>::max();
                 for (auto c : v.constants) {
                     points.push_back(c);
                     if (c > lowest) points.push_back(c - 1);
@@ -263,7 +262,8 @@ bool ConditionDomain::holds(const Formula& f, const std::vector<DomainValue>& va
 }
 
 void ConditionDomain::read_by(const Formula& f, std::vector<int>& out) const {
-    if (f.kind == Formula::Kind::test && std::find(out.begin(), out.end(), f.variable) == out.end()) out.push_back(f.variable);
+    if (f.kind == Formula::Kind::test && std::find(out.begin(), out.end(), f.variable) == out.end())
+        out.push_back(f.variable);
     for (const auto& part : f.parts) read_by(part, out);
 }
 

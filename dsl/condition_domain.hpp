@@ -21,9 +21,9 @@ struct DomainValue {
 
 struct Variable {
     enum class Kind { enumeration, boolean, integer, opaque } kind = Kind::opaque;
-    std::string name;             // the path as written, or the opaque condition's text
-    bool from_input = false;      // a field of the input, so a value of it is an input one can write
-    bool optional = false;        // may be absent
+    std::string name;         // the path as written, or the opaque condition's text
+    bool from_input = false;  // a field of the input, so a value of it is an input one can write
+    bool optional = false;    // may be absent
     int enum_decl = -1;
     std::vector<std::int64_t> constants;  // integers compared with
     std::vector<DomainValue> domain;      // filled by finish_domains
@@ -32,12 +32,12 @@ struct Variable {
 // A condition compiled over the variables of a ConditionDomain.
 struct Formula {
     enum class Kind { constant, all, any, negation, test } kind = Kind::constant;
-    bool value = false;                 // constant
-    std::vector<Formula> parts;         // all / any / negation (one part)
-    int variable = -1;                  // test
-    ast::Op op = ast::Op::none;         // test: equal, not_equal, less..., member, not_member
+    bool value = false;          // constant
+    std::vector<Formula> parts;  // all / any / negation (one part)
+    int variable = -1;           // test
+    ast::Op op = ast::Op::none;  // test: equal, not_equal, less..., member, not_member
     enum class Test { relation, truthy, exists, absent } test = Test::relation;
-    std::vector<std::int64_t> operands; // test: the constants compared with (one, or a list's)
+    std::vector<std::int64_t> operands;  // test: the constants compared with (one, or a list's)
 };
 
 class ConditionDomain {

@@ -130,8 +130,9 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
         return std::tie(d.file, d.line, d.column, d.message);
     };
     std::stable_sort(groups.begin(), groups.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
-    groups.erase(std::unique(groups.begin(), groups.end(), [&](const auto& a, const auto& b) { return key(a) == key(b); }),
-                 groups.end());
+    groups.erase(
+        std::unique(groups.begin(), groups.end(), [&](const auto& a, const auto& b) { return key(a) == key(b); }),
+        groups.end());
     std::vector<Diagnostic> out;
     for (auto& group : groups) out.insert(out.end(), group.begin(), group.end());
     return out;

@@ -70,7 +70,8 @@ Doc Layout::calendar(const ast::Calendar& decl) {
     if (!decl.timezone.empty() || decl.timezone_span.end > 0)
         add(decl.timezone_span, "timezone " + quoted(decl.timezone) + " rules " + quoted(decl.timezone_rule));
     for (const auto& hours : decl.opening)
-        add(hours.span, "open " + days_text(hours) + " " + clock_text(hours.open_seconds) + " to " + clock_text(hours.close_seconds));
+        add(hours.span, "open " + days_text(hours) + " " + clock_text(hours.open_seconds) + " to " +
+                            clock_text(hours.close_seconds));
     for (const auto& holidays : decl.holidays)
         add(holidays.span, "holidays from " + quoted(holidays.file) + " division " + quoted(holidays.division));
     return concat({text("calendar " + decl.name), nest(2, concat(std::move(items)))});
@@ -97,7 +98,8 @@ Doc Layout::enumeration(const ast::Enum& decl) {
 Doc Layout::field(const ast::Field& field) {
     std::string head = field.name + ": " + (field.optional ? "optional " : "") + type_text(field.type);
     if (field.matching) head += " matching " + quoted(*field.matching);
-    if (field.length) head += " length " + std::to_string(field.length->first) + " to " + std::to_string(field.length->second);
+    if (field.length)
+        head += " length " + std::to_string(field.length->first) + " to " + std::to_string(field.length->second);
     if (field.at_most) head += " at most " + std::to_string(*field.at_most);
     if (field.unique) head += " unique";
     if (!field.default_value) return text(head);
@@ -108,7 +110,8 @@ Doc Layout::record(const ast::Record& decl) {
     std::vector<Doc> fields;
     std::uint32_t previous = 0;
     for (const auto& field : decl.fields) {
-        std::uint32_t end = field.default_value ? field.default_value->span.end : std::max(field.span.end, field.type.span.end);
+        std::uint32_t end =
+            field.default_value ? field.default_value->span.end : std::max(field.span.end, field.type.span.end);
         fields.push_back(block_item(previous, field.span.begin, end, [&] { return this->field(field); }));
         previous = end;
     }
@@ -128,10 +131,13 @@ Doc Layout::refusal(const ast::Refusal& refusal) {
     } else {
         // `refuse when` stays on one line unless a comment comes between them.
         Piece piece = this->piece(condition.span.begin, condition.span.end, line(), when);
-        first = concat({text("refuse"), nest(2, concat({piece.has_comments ? piece.separator : text(" "), piece.content}))});
+        first = concat(
+            {text("refuse"), nest(2, concat({piece.has_comments ? piece.separator : text(" "), piece.content}))});
     }
     const ast::Expr& at = *refusal.at;
-    Doc at_line = nest(2, joined(at.span.begin, at.span.end, hardline(), [&] { return concat({text("at "), expression(at)}); }));
+    Doc at_line = nest(2, joined(at.span.begin, at.span.end, hardline(), [&] {
+                           return concat({text("at "), expression(at)});
+                       }));
     Doc because = nest(2, concat({hardline(), text("because " + quoted(refusal.because))}));
     return concat({first, at_line, because, group(citation_after(refusal.citation, line("  ")))});
 }
@@ -140,7 +146,8 @@ Doc Layout::input(const ast::Input& decl) {
     std::vector<Doc> refusals;
     std::uint32_t previous = 0;
     for (const auto& refusal : decl.refusals) {
-        refusals.push_back(block_item(previous, refusal.span.begin, refusal.span.end, [&] { return this->refusal(refusal); }));
+        refusals.push_back(
+            block_item(previous, refusal.span.begin, refusal.span.end, [&] { return this->refusal(refusal); }));
         previous = refusal.span.end;
     }
     return concat({text("input " + decl.name + ": " + type_text(decl.type)), nest(2, concat(std::move(refusals)))});
@@ -169,15 +176,17 @@ Doc Layout::row(const ast::Row& row) {
         parts.push_back(text("for each " + row.each_variable + " in "));
         parts.push_back(expression(*row.each_list));
         parts.push_back(text(":"));
-        parts.push_back(nest(2, joined(value.span.begin, value.span.end, hardline(), [&] { return expression(value); })));
+        parts.push_back(
+            nest(2, joined(value.span.begin, value.span.end, hardline(), [&] { return expression(value); })));
     } else {
         parts.push_back(row_start(value));
         if (row.otherwise) parts.push_back(text(" otherwise"));
     }
     if (row.condition) {
         const ast::Expr& condition = *row.condition;
-        parts.push_back(nest(2, joined(condition.span.begin, condition.span.end, hardline(),
-                                       [&] { return concat({text("when "), expression(condition)}); })));
+        parts.push_back(nest(2, joined(condition.span.begin, condition.span.end, hardline(), [&] {
+                                 return concat({text("when "), expression(condition)});
+                             })));
     }
     parts.push_back(citation_after(row.citation, hardline()));
     if (row.name.empty()) return concat(std::move(parts));

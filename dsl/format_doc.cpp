@@ -71,9 +71,7 @@ bool Renderer::fits(std::vector<Command> next, bool with_rest) const {
                     next.push_back({command.indent, command.mode, doc.parts[i].get()});
                 break;
             case DocKind::nest:
-            case DocKind::align:
-                next.push_back({command.indent, command.mode, doc.parts.front().get()});
-                break;
+            case DocKind::align: next.push_back({command.indent, command.mode, doc.parts.front().get()}); break;
             case DocKind::group:
                 next.push_back({command.indent, doc.hard ? Mode::broken : command.mode, doc.parts.front().get()});
                 break;
@@ -135,7 +133,8 @@ std::string Renderer::run(const Doc& root) {
                 }
                 break;
             case DocKind::concat:
-                for (std::size_t i = doc.parts.size(); i-- > 0;) stack_.push_back({command.indent, command.mode, doc.parts[i].get()});
+                for (std::size_t i = doc.parts.size(); i-- > 0;)
+                    stack_.push_back({command.indent, command.mode, doc.parts[i].get()});
                 break;
             case DocKind::nest:
                 stack_.push_back({command.indent + doc.indent, command.mode, doc.parts.front().get()});

@@ -18,10 +18,10 @@ enum class DocKind { text, line, concat, nest, align, group, fill, line_suffix }
 
 struct DocNode {
     DocKind kind = DocKind::text;
-    std::string text;       // text; line: what it prints when not broken; line_suffix: the comment
-    bool hard = false;      // a line that always breaks, or anything that contains one (or a comment
-                            // held for the line's end): every group around it breaks
-    int indent = 0;         // nest: how much deeper following lines start
+    std::string text;        // text; line: what it prints when not broken; line_suffix: the comment
+    bool hard = false;       // a line that always breaks, or anything that contains one (or a comment
+                             // held for the line's end): every group around it breaks
+    int indent = 0;          // nest: how much deeper following lines start
     std::vector<Doc> parts;  // concat; fill: content, separator, content, ...; nest, align, group: one
 };
 

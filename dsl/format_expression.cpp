@@ -48,8 +48,8 @@ std::string duration_text(const Expr& expr) {
 bool needs_guard(const std::string& flat) {
     if (!flat.empty() && flat.front() == '-') return true;
     std::size_t word = 0;
-    while (word < flat.size() && ((flat[word] >= 'a' && flat[word] <= 'z') || flat[word] == '_' ||
-                                  (flat[word] >= '0' && flat[word] <= '9')))
+    while (word < flat.size() &&
+           ((flat[word] >= 'a' && flat[word] <= 'z') || flat[word] == '_' || (flat[word] >= '0' && flat[word] <= '9')))
         ++word;
     for (const char* keyword : {"pack", "calendar", "enum", "record", "input", "let", "decision", "table", "output"})
         if (flat.compare(0, word, keyword) == 0 && std::string(keyword).size() == word) return true;
@@ -125,7 +125,9 @@ Doc Layout::comparison(const Expr& expr) {
     const std::string& op = expr.text;
     if (right.kind == ExprKind::list || right.kind == ExprKind::record)
         return concat({left, text(" " + op + " "), operand(right, 5)});
-    Doc rest = joined(right.span.begin, right.span.end, line(), [&] { return concat({text(op + " "), operand(right, 5)}); });
+    Doc rest = joined(right.span.begin, right.span.end, line(), [&] {
+        return concat({text(op + " "), operand(right, 5)});
+    });
     return group(concat({left, nest(2, rest)}));
 }
 
@@ -168,7 +170,8 @@ std::vector<Span> spans_of(const std::vector<ast::ExprPtr>& exprs) {
 // `[a, b]` inside an expression: filled, following lines under the first item.
 Doc Layout::list(const Expr& expr) {
     auto build = [&](std::size_t i) { return expression(*expr.args[i]); };
-    return group(concat({text("["), align(items(pointers(expr.args), spans_of(expr.args), build, nullptr)), text("]")}));
+    return group(
+        concat({text("["), align(items(pointers(expr.args), spans_of(expr.args), build, nullptr)), text("]")}));
 }
 
 Doc Layout::block_list(const Expr& expr) {
@@ -201,8 +204,9 @@ Doc Layout::quantifier(const Expr& expr) {
     std::vector<Doc> parts{text(expr.variable + " in "), expression(*expr.args[0])};
     if (expr.has_where) {
         const Expr& where = *expr.args[1];
-        parts.push_back(joined(where.span.begin, where.span.end, line(),
-                               [&] { return concat({text("where "), expression(where)}); }));
+        parts.push_back(joined(where.span.begin, where.span.end, line(), [&] {
+            return concat({text("where "), expression(where)});
+        }));
     }
     if (!expr.keys.empty()) {
         parts.push_back(joined(expr.keys.front()->span.begin, expr.keys.back()->span.end, line(), [&] {
@@ -221,10 +225,12 @@ Doc Layout::quantifier(const Expr& expr) {
 Doc Layout::if_then_else(const Expr& expr) {
     const Expr& then_value = *expr.args[1];
     const Expr& else_value = *expr.args[2];
-    Doc then_part = joined(then_value.span.begin, then_value.span.end, line(),
-                           [&] { return concat({text("then "), expression(then_value)}); });
-    Doc else_part = joined(else_value.span.begin, else_value.span.end, line(),
-                           [&] { return concat({text("else "), expression(else_value)}); });
+    Doc then_part = joined(then_value.span.begin, then_value.span.end, line(), [&] {
+        return concat({text("then "), expression(then_value)});
+    });
+    Doc else_part = joined(else_value.span.begin, else_value.span.end, line(), [&] {
+        return concat({text("else "), expression(else_value)});
+    });
     return group(align(concat({text("if "), expression(*expr.args[0]), then_part, else_part})));
 }
 

@@ -41,7 +41,8 @@ public:
     // One row, field, entry or refusal of a block, on a line of its own: as `piece`, and an empty
     // line the author left before it (or around its comments) is kept. `previous_end` is where the
     // item before it ended, or 0 for the first item.
-    Doc block_item(std::uint32_t previous_end, std::uint32_t begin, std::uint32_t end, const std::function<Doc()>& build);
+    Doc block_item(std::uint32_t previous_end, std::uint32_t begin, std::uint32_t end,
+                   const std::function<Doc()>& build);
 
     // Declarations (format_declarations.cpp).
     Doc manifest(const ast::Manifest& decl);

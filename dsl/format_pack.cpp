@@ -77,7 +77,8 @@ struct Declared {
 std::uint32_t keyword_start(const std::string& text, const ast::Pack& pack, std::uint32_t name) {
     std::uint32_t at = name;
     for (bool moved = true; moved;) {
-        while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t' || text[at - 1] == '\n' || text[at - 1] == '\r')) --at;
+        while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t' || text[at - 1] == '\n' || text[at - 1] == '\r'))
+            --at;
         moved = false;
         for (const auto& [span, body] : pack.comments)
             if (span.begin < at && at <= span.end) at = span.begin, moved = true;
@@ -93,27 +94,34 @@ std::vector<Declared> declarations(const std::string& text, const ast::Pack& pac
     auto add = [&](std::uint32_t name, std::uint32_t end, std::function<Doc()> build) {
         out.push_back({keyword_start(text, pack, name), std::max(name, end), std::move(build)});
     };
-    for (const auto& d : pack.manifests) add(d.span.begin, last_end(d.span.end, d.citation.span), [&] { return layout.manifest(d); });
+    for (const auto& d : pack.manifests)
+        add(d.span.begin, last_end(d.span.end, d.citation.span), [&] { return layout.manifest(d); });
     for (const auto& d : pack.calendars) {
         std::uint32_t end = last_end(d.span.end, d.timezone_span);
         for (const auto& hours : d.opening) end = last_end(end, hours.span);
         for (const auto& holidays : d.holidays) end = last_end(end, holidays.span);
         add(d.span.begin, end, [&] { return layout.calendar(d); });
     }
-    for (const auto& d : pack.enums) add(d.span.begin, d.members.back().second.end, [&] { return layout.enumeration(d); });
+    for (const auto& d : pack.enums)
+        add(d.span.begin, d.members.back().second.end, [&] { return layout.enumeration(d); });
     for (const auto& d : pack.records) {
         std::uint32_t end = d.span.end;
-        for (const auto& f : d.fields) end = last_end(last_end(end, f.type.span), f.default_value ? f.default_value->span : Span{});
+        for (const auto& f : d.fields)
+            end = last_end(last_end(end, f.type.span), f.default_value ? f.default_value->span : Span{});
         add(d.span.begin, end, [&] { return layout.record(d); });
     }
     for (const auto& d : pack.inputs)
-        add(d.span.begin, d.refusals.empty() ? d.type.span.end : d.refusals.back().span.end, [&] { return layout.input(d); });
-    for (const auto& d : pack.lets) add(d.span.begin, last_end(d.value->span.end, d.citation.span), [&] { return layout.let(d); });
+        add(d.span.begin, d.refusals.empty() ? d.type.span.end : d.refusals.back().span.end,
+            [&] { return layout.input(d); });
+    for (const auto& d : pack.lets)
+        add(d.span.begin, last_end(d.value->span.end, d.citation.span), [&] { return layout.let(d); });
     for (const auto& d : pack.decisions) add(d.span.begin, d.rows.back().span.end, [&] { return layout.decision(d); });
     for (const auto& d : pack.tables) add(d.span.begin, d.entries.back().span.end, [&] { return layout.table(d); });
     for (const auto& d : pack.exclusive_sets)
-        add(d.sets.front().second.begin, last_end(d.sets.back().second.end, d.citation.span), [&] { return layout.exclusive_sets(d); });
-    for (const auto& d : pack.outputs) out.push_back({d.span.begin, d.fields.back().value->span.end, [&] { return layout.output(d); }});
+        add(d.sets.front().second.begin, last_end(d.sets.back().second.end, d.citation.span),
+            [&] { return layout.exclusive_sets(d); });
+    for (const auto& d : pack.outputs)
+        out.push_back({d.span.begin, d.fields.back().value->span.end, [&] { return layout.output(d); }});
     std::sort(out.begin(), out.end(), [](const Declared& a, const Declared& b) { return a.begin < b.begin; });
     return out;
 }
@@ -159,7 +167,8 @@ Doc file_layout(CommentQueue& queue, const std::vector<Declared>& declared) {
         std::uint32_t no_blank = 0;
         comment_lines(queue, inside, 0, no_blank, parts);
         parts.push_back(content);
-        std::uint32_t next = i + 1 < declared.size() ? declared[i + 1].begin : std::numeric_limits<std::uint32_t>::max();
+        std::uint32_t next =
+            i + 1 < declared.size() ? declared[i + 1].begin : std::numeric_limits<std::uint32_t>::max();
         following_comments(queue, queue.take_block_tail(next), d.end, 2, parts);
     }
     std::vector<Comment> rest = queue.take_before(std::numeric_limits<std::uint32_t>::max());
@@ -185,8 +194,8 @@ Formatted format_rules(const Source& source, int width) {
     if (diagnostics.has_errors()) return {"", diagnostics.sorted()};
     format::CommentQueue queue(sources.front(), pack.comments);
     format::Layout layout(sources.front(), queue, width);
-    std::string text = format::render(format::file_layout(queue, format::declarations(source.text(), pack, layout)),
-                                      width);
+    std::string text =
+        format::render(format::file_layout(queue, format::declarations(source.text(), pack, layout)), width);
     while (!text.empty() && text.back() == '\n') text.pop_back();
     return {text.empty() ? text : text + "\n", {}};
 }

@@ -18,7 +18,8 @@ template <char C>
 struct sym : token<p::one<C>> {};
 
 // Keywords are whole words: `order` is a name, not `or` followed by `der`.
-#define FD_KEYWORD(NAME, TEXT) struct kw_##NAME : TAO_PEGTL_KEYWORD(TEXT) {};
+#define FD_KEYWORD(NAME, TEXT) \
+    struct kw_##NAME : TAO_PEGTL_KEYWORD(TEXT) {};
 FD_KEYWORD(pack, "pack") FD_KEYWORD(version, "version") FD_KEYWORD(source, "source")
 FD_KEYWORD(calendar, "calendar") FD_KEYWORD(timezone, "timezone") FD_KEYWORD(rules, "rules")
 FD_KEYWORD(open, "open") FD_KEYWORD(holidays, "holidays") FD_KEYWORD(from, "from")
@@ -41,7 +42,8 @@ FD_KEYWORD(exclusive, "exclusive") FD_KEYWORD(partition, "partition") FD_KEYWORD
 
 // Words that can never name a definition, a field read in an expression, or a bound variable.
 struct reserved : p::sor<kw_and, kw_or, kw_not, kw_in, kw_when, kw_otherwise, kw_if, kw_then, kw_else,
-                         kw_exists, kw_is, kw_absent, kw_true, kw_false, kw_where, kw_by, kw_for, kw_each> {};
+                         kw_exists, kw_is, kw_absent, kw_true, kw_false, kw_where, kw_by, kw_for, kw_each> {
+};
 
 // The words that open a declaration: a row or table entry never starts with one.
 struct declaration_start : p::sor<kw_pack, kw_calendar, kw_enum, kw_record, kw_input, kw_let, kw_decision, kw_table,
@@ -90,9 +92,9 @@ struct call : p::seq<name, sym<'('>, p::must<call_args>, p::must<sym<')'>>> {};
 
 // Quantifiers and aggregates bind a variable over a list:
 // `any(i in contact.indicators where i in level4)`, `latest(e in episodes where ... by e.closed, e.opened)`.
-struct quantifier_word : p::sor<TAO_PEGTL_KEYWORD("any"), TAO_PEGTL_KEYWORD("all"), TAO_PEGTL_KEYWORD("count"),
-                                TAO_PEGTL_KEYWORD("filter"), TAO_PEGTL_KEYWORD("latest"),
-                                TAO_PEGTL_KEYWORD("earliest")> {};
+struct quantifier_word
+    : p::sor<TAO_PEGTL_KEYWORD("any"), TAO_PEGTL_KEYWORD("all"), TAO_PEGTL_KEYWORD("count"),
+             TAO_PEGTL_KEYWORD("filter"), TAO_PEGTL_KEYWORD("latest"), TAO_PEGTL_KEYWORD("earliest")> {};
 struct bound_name : name {};
 struct where_clause : p::if_must<token<kw_where>, expression> {};
 struct by_keys : p::if_must<token<kw_by>, expression, p::star<sym<','>, expression>> {};
@@ -103,9 +105,9 @@ struct if_then_else : p::if_must<token<kw_if>, expression, token<kw_then>, expre
 struct parenthesised : p::if_must<sym<'('>, expression, sym<')'>> {};
 struct name_ref : token<name> {};
 
-struct primary : p::sor<parenthesised, if_then_else, quantifier, call, date_lit, datetime_lit, duration_lit,
-                        token<integer_lit>, token<string_lit>, true_lit, false_lit, absent_lit, list_lit, record_lit,
-                        name_ref> {};
+struct primary
+    : p::sor<parenthesised, if_then_else, quantifier, call, date_lit, datetime_lit, duration_lit, token<integer_lit>,
+             token<string_lit>, true_lit, false_lit, absent_lit, list_lit, record_lit, name_ref> {};
 struct field_access : p::seq<p::one<'.'>, p::must<token<field_name>>> {};
 struct postfix : p::seq<primary, p::star<field_access>> {};
 struct minus_op : token<p::seq<p::one<'-'>, p::not_at<p::one<'>'>>>> {};
@@ -119,8 +121,9 @@ struct not_in_op : p::seq<token<kw_not>, token<kw_in>> {};
 struct in_op : token<kw_in> {};
 struct exists_op : token<kw_exists> {};
 struct is_absent_op : p::seq<token<kw_is>, token<kw_absent>> {};
-struct comparison : p::seq<additive, p::opt<p::sor<p::seq<compare_op, p::must<additive>>, p::seq<not_in_op, p::must<additive>>,
-                                                   p::seq<in_op, p::must<additive>>, exists_op, is_absent_op>>> {};
+struct comparison
+    : p::seq<additive, p::opt<p::sor<p::seq<compare_op, p::must<additive>>, p::seq<not_in_op, p::must<additive>>,
+                                     p::seq<in_op, p::must<additive>>, exists_op, is_absent_op>>> {};
 struct not_op : token<kw_not> {};
 struct negation : p::sor<p::seq<not_op, negation>, comparison> {};
 struct and_op : token<kw_and> {};
@@ -156,13 +159,15 @@ struct day_name : token<field_name> {};
 struct day_range : p::seq<day_name, p::opt<token<kw_to>, p::must<day_name>>> {};
 struct opening : p::if_must<token<kw_open>, day_range, token<time_of_day>, token<kw_to>, token<time_of_day>> {};
 struct timezone_item : p::if_must<token<kw_timezone>, token<string_lit>, token<kw_rules>, token<string_lit>> {};
-struct holidays_item : p::if_must<token<kw_holidays>, token<kw_from>, token<string_lit>, token<kw_division>, token<string_lit>> {};
+struct holidays_item
+    : p::if_must<token<kw_holidays>, token<kw_from>, token<string_lit>, token<kw_division>, token<string_lit>> {};
 struct calendar_item : p::sor<timezone_item, opening, holidays_item> {};
 struct calendar_decl : p::if_must<token<kw_calendar>, token<name>, p::star<calendar_item>> {};
 
 // enum channel = "phone" | "form" | "email"
 struct enum_member : token<string_lit> {};
-struct enum_decl : p::if_must<token<kw_enum>, token<name>, sym<'='>, enum_member, p::star<sym<'|'>, p::must<enum_member>>> {};
+struct enum_decl
+    : p::if_must<token<kw_enum>, token<name>, sym<'='>, enum_member, p::star<sym<'|'>, p::must<enum_member>>> {};
 
 // record episode
 //   unit: text length 1 to 200
@@ -174,8 +179,8 @@ struct unique_constraint : token<kw_unique> {};
 struct constraint : p::sor<matching_constraint, length_constraint, at_most_constraint, unique_constraint> {};
 struct optional_marker : token<kw_optional> {};
 struct default_value : p::if_must<token<kw_default>, expression> {};
-struct field_decl : p::seq<token<field_name>, sym<':'>, p::must<p::opt<optional_marker>, type_expr>, p::star<constraint>,
-                           p::opt<default_value>> {};
+struct field_decl : p::seq<token<field_name>, sym<':'>, p::must<p::opt<optional_marker>, type_expr>,
+                           p::star<constraint>, p::opt<default_value>> {};
 struct record_decl : p::if_must<token<kw_record>, token<name>, p::star<field_decl>> {};
 
 // input contact: contact
@@ -190,7 +195,8 @@ struct input_decl : p::if_must<token<kw_input>, token<name>, sym<':'>, type_expr
 
 // let window_start: date = local_date(office, clock_start) - 3 months [source "..."]
 struct declared_type : p::if_must<sym<':'>, p::opt<optional_marker>, type_expr> {};
-struct let_decl : p::if_must<token<kw_let>, token<name>, p::opt<declared_type>, sym<'='>, expression, p::opt<citation>> {};
+struct let_decl
+    : p::if_must<token<kw_let>, token<name>, p::opt<declared_type>, sym<'='>, expression, p::opt<citation>> {};
 
 // decision outcome: outcome (first match)
 //   {code: "no_further_action"} otherwise [source "§4 A"]
@@ -202,31 +208,35 @@ struct row_otherwise : token<kw_otherwise> {};
 // `row call_police:` before a row names it, so reports know the row by name, not by its position.
 // `row` stays an ordinary name elsewhere: only `row NAME :` at the start of a row is a label.
 struct row_label : p::seq<token<kw_row>, token<name>, sym<':'>> {};
-struct each_row : p::seq<p::opt<row_label>, each_binding, p::must<sym<':'>>, p::must<expression>, p::opt<row_condition>, p::opt<citation>> {};
-struct value_row : p::seq<p::opt<row_label>, expression, p::must<p::sor<row_condition, row_otherwise>>, p::opt<citation>> {};
+struct each_row : p::seq<p::opt<row_label>, each_binding, p::must<sym<':'>>, p::must<expression>, p::opt<row_condition>,
+                         p::opt<citation>> {};
+struct value_row
+    : p::seq<p::opt<row_label>, expression, p::must<p::sor<row_condition, row_otherwise>>, p::opt<citation>> {};
 struct decision_row : p::seq<p::not_at<declaration_start>, p::sor<each_row, value_row>> {};
-struct decision_decl : p::if_must<token<kw_decision>, token<name>, sym<':'>, p::opt<optional_marker>, type_expr, hit_policy, decision_row,
-                                  p::star<decision_row>> {};
+struct decision_decl : p::if_must<token<kw_decision>, token<name>, sym<':'>, p::opt<optional_marker>, type_expr,
+                                  hit_policy, decision_row, p::star<decision_row>> {};
 
 // table partner_check_time: rag -> duration
 //   "red" -> 4 hours [source "..."]
 struct arrow : token<p::string<'-', '>'>> {};
 struct table_key : p::sor<row_otherwise, expression> {};
-struct table_entry : p::seq<p::not_at<declaration_start>, table_key, p::must<arrow>, p::must<expression>, p::opt<citation>> {};
+struct table_entry
+    : p::seq<p::not_at<declaration_start>, table_key, p::must<arrow>, p::must<expression>, p::opt<citation>> {};
 struct table_decl : p::if_must<token<kw_table>, token<name>, sym<':'>, type_expr, arrow, type_expr, table_entry,
                                p::star<table_entry>> {};
 
 // output times in office
 //   level_of_need = level_of_need
 struct output_field : p::seq<token<field_name>, sym<'='>, p::must<expression>> {};
-struct output_decl : p::if_must<token<kw_output>, token<kw_times>, token<kw_in>, token<name>, output_field,
-                                p::star<output_field>> {};
+struct output_decl
+    : p::if_must<token<kw_output>, token<kw_times>, token<kw_in>, token<name>, output_field, p::star<output_field>> {};
 
 // exclusive level_3_indicators, level_2_indicators [source "..."]
 // partition level_4_indicators, level_3_indicators, level_2_indicators [source "..."]
 struct exclusive_word : token<kw_exclusive> {};
 struct partition_word : token<kw_partition> {};
-struct set_list : p::seq<token<name>, p::must<sym<','>>, p::must<token<name>>, p::star<sym<','>, p::must<token<name>>>> {};
+struct set_list
+    : p::seq<token<name>, p::must<sym<','>>, p::must<token<name>>, p::star<sym<','>, p::must<token<name>>>> {};
 struct exclusive_decl : p::if_must<p::sor<exclusive_word, partition_word>, set_list, p::opt<citation>> {};
 
 struct declaration : p::sor<pack_decl, calendar_decl, enum_decl, record_decl, input_decl, let_decl, decision_decl,

@@ -24,18 +24,18 @@ namespace {
 // is folded away.
 template <typename Rule>
 using selector = p::parse_tree::selector<
-    Rule,
-    p::parse_tree::store_content::on<
-        name, field_name, bound_name, string_lit, integer_lit, time_of_day, unit_word, working_days, duration_lit,
-        date_lit, datetime_lit, true_lit, false_lit, absent_lit, list_lit, record_lit, field_init, call, quantifier_word,
-        quantifier, where_clause, by_keys, if_then_else, name_ref, postfix, field_access, negate, additive, additive_op,
-        comparison, compare_op, not_in_op, in_op, exists_op, is_absent_op, negation, not_op, conjunction, and_op,
-        expression, or_op, citation, list_type, set_type, named_type, nullable, type_expr, pack_decl, day_name,
-        day_range, opening, timezone_item, holidays_item, calendar_decl, enum_member, enum_decl, matching_constraint,
-        length_constraint, at_most_constraint, unique_constraint, optional_marker, default_value, field_decl,
-        record_decl, each_binding, refusal_at, refusal_because, refusal, input_decl, declared_type, let_decl,
-        first_match, collect_policy, row_condition, row_otherwise, row_label, each_row, value_row, decision_decl, table_entry,
-        table_decl, output_field, output_decl, parenthesised, exclusive_word, partition_word, exclusive_decl>>;
+    Rule, p::parse_tree::store_content::on<
+              name, field_name, bound_name, string_lit, integer_lit, time_of_day, unit_word, working_days, duration_lit,
+              date_lit, datetime_lit, true_lit, false_lit, absent_lit, list_lit, record_lit, field_init, call,
+              quantifier_word, quantifier, where_clause, by_keys, if_then_else, name_ref, postfix, field_access, negate,
+              additive, additive_op, comparison, compare_op, not_in_op, in_op, exists_op, is_absent_op, negation,
+              not_op, conjunction, and_op, expression, or_op, citation, list_type, set_type, named_type, nullable,
+              type_expr, pack_decl, day_name, day_range, opening, timezone_item, holidays_item, calendar_decl,
+              enum_member, enum_decl, matching_constraint, length_constraint, at_most_constraint, unique_constraint,
+              optional_marker, default_value, field_decl, record_decl, each_binding, refusal_at, refusal_because,
+              refusal, input_decl, declared_type, let_decl, first_match, collect_policy, row_condition, row_otherwise,
+              row_label, each_row, value_row, decision_decl, table_entry, table_decl, output_field, output_decl,
+              parenthesised, exclusive_word, partition_word, exclusive_decl>>;
 
 // Failures stay ordinary PEG failures (so alternatives are tried); only a `must` point that fails
 // raises, with the message from the table in parse_errors.hpp. Entering an expression or a type
@@ -49,7 +49,8 @@ struct control : p::normal<Rule> {
     template <typename ParseInput>
     static void start(const ParseInput& in, NestingDepth& depth) {
         if constexpr (nests_expression) {
-            if (++depth.expressions > max_nesting_depth + 1) throw p::parse_error(nesting_message<too_deep_expression>(), in);
+            if (++depth.expressions > max_nesting_depth + 1)
+                throw p::parse_error(nesting_message<too_deep_expression>(), in);
         } else if constexpr (nests_type) {
             if (++depth.types > max_nesting_depth + 1) throw p::parse_error(nesting_message<too_deep_type>(), in);
         }
@@ -75,12 +76,16 @@ struct control : p::normal<Rule> {
 };
 
 // Offsets of white space and comments from `at`; returns the first offset of real text.
-std::uint32_t skip_blank(const std::string& text, std::uint32_t at) { return static_cast<std::uint32_t>(first_token_at(text, at)); }
+std::uint32_t skip_blank(const std::string& text, std::uint32_t at) {
+    return static_cast<std::uint32_t>(first_token_at(text, at));
+}
 
 bool starts_declaration(std::string_view line) {
-    for (const char* word : {"pack", "calendar", "enum", "record", "input", "let", "decision", "table", "output", "exclusive", "partition"}) {
+    for (const char* word : {"pack", "calendar", "enum", "record", "input", "let", "decision", "table", "output",
+                             "exclusive", "partition"}) {
         std::string_view w(word);
-        if (line.substr(0, w.size()) == w && (line.size() == w.size() || line[w.size()] == ' ' || line[w.size()] == '\t'))
+        if (line.substr(0, w.size()) == w &&
+            (line.size() == w.size() || line[w.size()] == ' ' || line[w.size()] == '\t'))
             return true;
     }
     return false;
@@ -92,7 +97,8 @@ std::string declared_name(std::string_view text) {
     for (std::string_view word : {"let", "decision", "table", "enum", "record"}) {
         if (!text.starts_with(word)) continue;
         std::size_t begin = text.find_first_not_of(" \t", word.size());
-        if (begin == word.size() || begin == std::string_view::npos || !std::isalpha(static_cast<unsigned char>(text[begin])))
+        if (begin == word.size() || begin == std::string_view::npos ||
+            !std::isalpha(static_cast<unsigned char>(text[begin])))
             return {};
         std::size_t end = begin;
         while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
@@ -153,8 +159,9 @@ bool check_utf8(const Source& source, std::uint32_t file, Diagnostics& diagnosti
     static const char* const hex = "0123456789ABCDEF";
     auto byte = static_cast<unsigned char>(source.text()[at]);
     auto offset = static_cast<std::uint32_t>(at);
-    diagnostics.error(Span{file, offset, offset + 1}, std::string("this text is not valid UTF-8 (byte 0x") + hex[byte >> 4] +
-                                                          hex[byte & 15] + "): save the file as UTF-8");
+    diagnostics.error(Span{file, offset, offset + 1}, std::string("this text is not valid UTF-8 (byte 0x") +
+                                                          hex[byte >> 4] + hex[byte & 15] +
+                                                          "): save the file as UTF-8");
     return false;
 }
 
@@ -177,8 +184,7 @@ void parse_source(const Source& source, std::uint32_t file, ast::Pack& pack, Dia
         if (auto opened = find_unclosed_bracket(text, start, where.begin, closing))
             diagnostics.error(where, std::move(message), Span{file, *opened, *opened + 1},
                               std::string("the '") + text[*opened] + "' opened here is not closed");
-        else
-            diagnostics.error(where, std::move(message));
+        else diagnostics.error(where, std::move(message));
         if (std::string name = declared_name(std::string_view(text).substr(start)); !name.empty())
             pack.unparsed_names.push_back(std::move(name));
     };
@@ -200,7 +206,8 @@ void parse_source(const Source& source, std::uint32_t file, ast::Pack& pack, Dia
     while (at < text.size()) {
         const std::uint32_t start = at;
         LineColumn where = source.locate(start);
-        p::memory_input<> in(text.data() + start, text.data() + text.size(), source.name(), start, where.line, where.column);
+        p::memory_input<> in(text.data() + start, text.data() + text.size(), source.name(), start, where.line,
+                             where.column);
         try {
             NestingDepth depth;
             auto root = p::parse_tree::parse<one_declaration, selector, p::nothing, control>(in, depth);
@@ -212,7 +219,8 @@ void parse_source(const Source& source, std::uint32_t file, ast::Pack& pack, Dia
                 }
                 convert_pending();
                 Span stray{file, start, start + 1};
-                std::string message = "expected a declaration: pack, calendar, enum, record, input, let, decision, table, output, exclusive or partition";
+                std::string message =
+                    "expected a declaration: pack, calendar, enum, record, input, let, decision, table, output, exclusive or partition";
                 explain_syntax_error(text, stray, message);
                 diagnostics.error(stray, std::move(message));
                 at = skip_blank(text, recover(text, start));
@@ -222,7 +230,8 @@ void parse_source(const Source& source, std::uint32_t file, ast::Pack& pack, Dia
             auto end = static_cast<std::uint32_t>(in.current() - text.data());
             pending = std::move(root);
             pending_start = start;
-            pending_end = start + static_cast<std::uint32_t>(end_of_tokens(std::string_view(text).substr(start, end - start)));
+            pending_end =
+                start + static_cast<std::uint32_t>(end_of_tokens(std::string_view(text).substr(start, end - start)));
             at = skip_blank(text, end);
         } catch (const NestingTooDeep& error) {
             convert_pending();
@@ -244,7 +253,8 @@ ast::ExprPtr parse_expression(const Source& source, std::uint32_t file, Diagnost
     try {
         NestingDepth depth;
         auto root = p::parse_tree::parse<p::seq<skip, expression, p::eof>, selector, p::nothing, control>(in, depth);
-        if (root && !root->children.empty()) return TreeConverter(file, diagnostics).expression(*root->children.front());
+        if (root && !root->children.empty())
+            return TreeConverter(file, diagnostics).expression(*root->children.front());
         diagnostics.error(Span{file, 0, static_cast<std::uint32_t>(text.size())}, "expected a single expression");
     } catch (const NestingTooDeep& error) {
         diagnostics.error(error.at, error.message);

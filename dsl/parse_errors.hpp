@@ -11,7 +11,9 @@ namespace frontdoor::dsl::grammar {
 template <typename Rule>
 inline constexpr const char* error_message = nullptr;
 
-#define FD_ERROR(RULE, TEXT) template <> inline constexpr const char* error_message<RULE> = TEXT;
+#define FD_ERROR(RULE, TEXT) \
+    template <>              \
+    inline constexpr const char* error_message<RULE> = TEXT;
 FD_ERROR(string_body, "unterminated text: expected a closing '\"' on the same line")
 FD_ERROR(string_close, "unterminated text: expected a closing '\"' on the same line")
 FD_ERROR(token<kw_of>, "expected 'of'")
@@ -32,7 +34,9 @@ FD_ERROR(negation, "expected a condition after 'and'")
 FD_ERROR(conjunction, "expected a condition after 'or'")
 FD_ERROR(no_foreign_operator, "expected 'and' or 'or' between conditions")
 FD_ERROR(token<string_lit>, "expected text in double quotes")
-FD_ERROR(type_expr, "expected a type (boolean, integer, text, date, datetime, duration, an enum or record name, 'list of T' or 'set of T')")
+FD_ERROR(
+    type_expr,
+    "expected a type (boolean, integer, text, date, datetime, duration, an enum or record name, 'list of T' or 'set of T')")
 FD_ERROR(token<kw_version>, "expected 'version \"...\"' after the pack name")
 FD_ERROR(day_name, "expected a day name (monday .. sunday)")
 FD_ERROR(day_range, "expected a day or a range of days, like 'monday to friday'")
@@ -66,9 +70,12 @@ FD_ERROR(output_field, "expected at least one output field: '<name> = <expressio
 struct too_deep_expression {};
 struct too_deep_type {};
 struct too_deep_chain {};
-FD_ERROR(too_deep_expression, "this expression nests more than {limit} levels deep (the limit); split it into named definitions with `let`")
+FD_ERROR(too_deep_expression,
+         "this expression nests more than {limit} levels deep (the limit); split it into named definitions with `let`")
 FD_ERROR(too_deep_type, "this type nests more than {limit} levels deep (the limit)")
-FD_ERROR(too_deep_chain, "this expression nests more than {limit} levels deep (the limit); split it into named definitions with `let` (each operator of a chain such as `a or b or c`, and each `.field` read, is a level)")
+FD_ERROR(
+    too_deep_chain,
+    "this expression nests more than {limit} levels deep (the limit); split it into named definitions with `let` (each operator of a chain such as `a or b or c`, and each `.field` read, is a level)")
 #undef FD_ERROR
 
 // A nesting message with the limit written in.

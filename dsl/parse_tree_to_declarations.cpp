@@ -76,7 +76,8 @@ void TreeConverter::calendar(const ParseNode& node, ast::Pack& out) {
             calendar.timezone_rule = unquote(*item.children[1]);
             calendar.timezone_span = span(*item.children[1]);
         } else if (item.is_type<holidays_item>()) {
-            calendar.holidays.push_back({unquote(*item.children[0]), unquote(*item.children[1]), span(item), span(*item.children[0])});
+            calendar.holidays.push_back(
+                {unquote(*item.children[0]), unquote(*item.children[1]), span(item), span(*item.children[0])});
         } else if (item.is_type<opening>()) {
             const ParseNode& range = *item.children[0];
             ast::OpeningHours hours{};
@@ -86,7 +87,9 @@ void TreeConverter::calendar(const ParseNode& node, ast::Pack& out) {
                 std::string word = trimmed(day->children.front()->string_view());
                 int index = day_index(word);
                 if (index < 0)
-                    diagnostics_.error(span(*day), "unknown day '" + word + "'; expected monday, tuesday, wednesday, thursday, friday, saturday or sunday");
+                    diagnostics_.error(
+                        span(*day), "unknown day '" + word +
+                                        "'; expected monday, tuesday, wednesday, thursday, friday, saturday or sunday");
                 days.push_back(index < 0 ? 0 : index);
             }
             hours.first_day = days.front();
@@ -95,7 +98,8 @@ void TreeConverter::calendar(const ParseNode& node, ast::Pack& out) {
                 std::string_view text = t.string_view();
                 int h = (text[0] - '0') * 10 + (text[1] - '0');
                 int m = (text[3] - '0') * 10 + (text[4] - '0');
-                if (h > 24 || m > 59 || (h == 24 && m != 0)) diagnostics_.error(span(t), "not a time of day: expected 00:00 to 24:00");
+                if (h > 24 || m > 59 || (h == 24 && m != 0))
+                    diagnostics_.error(span(t), "not a time of day: expected 00:00 to 24:00");
                 return h * 3600 + m * 60;
             };
             hours.open_seconds = seconds(*item.children[1]);
@@ -129,12 +133,14 @@ void TreeConverter::record(const ParseNode& node, ast::Pack& out) {
         for (std::size_t j = 1; j < field_node.children.size(); ++j) {
             const ParseNode& part = *field_node.children[j];
             if (part.is_type<optional_marker>()) field.optional = true;
-            else if (part.is_type<type_expr>()) { field.type = type(part); field.type.optional = field.optional; }
-            else if (part.is_type<matching_constraint>()) {
+            else if (part.is_type<type_expr>()) {
+                field.type = type(part);
+                field.type.optional = field.optional;
+            } else if (part.is_type<matching_constraint>()) {
                 field.matching = unquote(*part.children[0]);
                 field.matching_span = span(*part.children[0]);
-            }
-            else if (part.is_type<length_constraint>()) field.length = std::make_pair(integer(*part.children[0]), integer(*part.children[1]));
+            } else if (part.is_type<length_constraint>())
+                field.length = std::make_pair(integer(*part.children[0]), integer(*part.children[1]));
             else if (part.is_type<at_most_constraint>()) field.at_most = integer(*part.children[0]);
             else if (part.is_type<unique_constraint>()) field.unique = true;
             else if (part.is_type<default_value>()) field.default_value = expression(*part.children[0]);
@@ -192,7 +198,8 @@ void TreeConverter::decision(const ParseNode& node, ast::Pack& out) {
     std::size_t at_type = node.children[1]->is_type<optional_marker>() ? 2 : 1;
     decl.type = type(*node.children[at_type]);
     decl.type.optional = at_type == 2;
-    decl.policy = node.children[at_type + 1]->is_type<collect_policy>() ? ast::HitPolicy::collect : ast::HitPolicy::first_match;
+    decl.policy =
+        node.children[at_type + 1]->is_type<collect_policy>() ? ast::HitPolicy::collect : ast::HitPolicy::first_match;
     for (std::size_t i = at_type + 2; i < node.children.size(); ++i) {
         const ParseNode& row_node = *node.children[i];
         ast::Row row;
@@ -247,7 +254,8 @@ void TreeConverter::output(const ParseNode& node, ast::Pack& out) {
     decl.times_span = span(*node.children[0]);
     for (std::size_t i = 1; i < node.children.size(); ++i) {
         const ParseNode& field = *node.children[i];
-        decl.fields.push_back({trimmed(field.children[0]->string_view()), span(*field.children[0]), expression(*field.children[1])});
+        decl.fields.push_back(
+            {trimmed(field.children[0]->string_view()), span(*field.children[0]), expression(*field.children[1])});
     }
     out.outputs.push_back(std::move(decl));
 }

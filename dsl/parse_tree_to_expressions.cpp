@@ -113,7 +113,8 @@ ast::ExprPtr TreeConverter::primary(const ParseNode& node) {
     if (node.is_type<parenthesised>()) {
         // Brackets leave no node of their own, but count as a level as written, like the parser counts them.
         ast::ExprPtr inner = expression(*node.children.front());
-        if (++inner->depth > max_nesting_depth + 1) throw NestingTooDeep{start_of(where), nesting_message<too_deep_chain>()};
+        if (++inner->depth > max_nesting_depth + 1)
+            throw NestingTooDeep{start_of(where), nesting_message<too_deep_chain>()};
         return inner;
     }
     if (node.is_type<name_ref>()) {
@@ -197,11 +198,11 @@ ast::ExprPtr TreeConverter::duration(const ParseNode& node) {
     }
     std::string word = trimmed(unit.string_view());
     if (word.back() != 's') word += 's';
-    expr->unit = word == "seconds" ? ast::DurationUnit::seconds
-               : word == "minutes" ? ast::DurationUnit::minutes
-               : word == "hours"   ? ast::DurationUnit::hours
-               : word == "days"    ? ast::DurationUnit::days
-                                   : ast::DurationUnit::months;
+    expr->unit = word == "seconds"   ? ast::DurationUnit::seconds
+                 : word == "minutes" ? ast::DurationUnit::minutes
+                 : word == "hours"   ? ast::DurationUnit::hours
+                 : word == "days"    ? ast::DurationUnit::days
+                                     : ast::DurationUnit::months;
     return expr;
 }
 

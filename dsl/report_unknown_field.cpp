@@ -42,7 +42,8 @@ void Checker::report_unknown_field(Span at, const RecordInfo& record, const std:
         notes.push_back("to add a field, declare it under 'record " + record.name + "' at " + source.name() + ":" +
                         std::to_string(where.line) + ":" + std::to_string(where.column));
     }
-    diagnostics_.error(at, with_article(record.name) + " has no field '" + field + "'" + did_you_mean(field, names), notes);
+    diagnostics_.error(at, with_article(record.name) + " has no field '" + field + "'" + did_you_mean(field, names),
+                       notes);
 }
 
 }  // namespace frontdoor::dsl

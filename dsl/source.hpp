@@ -28,7 +28,9 @@ public:
     std::string_view line_text(std::uint32_t line) const;
     // The offset just past the last character of `line` (before its line break).
     std::uint32_t line_end(std::uint32_t line) const;
-    std::string_view slice(Span span) const { return std::string_view(text_).substr(span.begin, span.end - span.begin); }
+    std::string_view slice(Span span) const {
+        return std::string_view(text_).substr(span.begin, span.end - span.begin);
+    }
 
 private:
     std::string name_;

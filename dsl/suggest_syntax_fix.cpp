@@ -11,17 +11,18 @@ namespace frontdoor::dsl {
 namespace {
 
 // Operators of other languages and the rule language's spelling of each.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 6> foreign_operators{{
-    {"===", "="}, {"==", "="}, {"&&", "and"}, {"||", "or"}, {"<>", "!="}, {"!", "not"}}};
+constexpr std::array<std::pair<std::string_view, std::string_view>, 6> foreign_operators{
+    {{"===", "="}, {"==", "="}, {"&&", "and"}, {"||", "or"}, {"<>", "!="}, {"!", "not"}}};
 
 // The words the grammar knows (dsl/grammar.hpp): keywords, units, quantifiers and types.
 constexpr std::array<std::string_view, 62> known_words{
-    "pack", "version", "source", "calendar", "timezone", "rules", "open", "holidays", "from", "division", "enum",
-    "record", "optional", "list", "set", "of", "null", "matching", "length", "to", "at", "most", "unique",
-    "default", "input", "refuse", "because", "let", "decision", "first", "match", "collect", "table", "output",
-    "times", "when", "otherwise", "then", "else", "exists", "absent", "true", "false", "where", "each", "working",
-    "date", "datetime", "exclusive", "partition", "seconds", "minutes", "hours", "days", "months", "boolean",
-    "integer", "text", "duration", "latest", "earliest", "filter"};
+    "pack",      "version",  "source",   "calendar",  "timezone",  "rules",   "open",     "holidays", "from",
+    "division",  "enum",     "record",   "optional",  "list",      "set",     "of",       "null",     "matching",
+    "length",    "to",       "at",       "most",      "unique",    "default", "input",    "refuse",   "because",
+    "let",       "decision", "first",    "match",     "collect",   "table",   "output",   "times",    "when",
+    "otherwise", "then",     "else",     "exists",    "absent",    "true",    "false",    "where",    "each",
+    "working",   "date",     "datetime", "exclusive", "partition", "seconds", "minutes",  "hours",    "days",
+    "months",    "boolean",  "integer",  "text",      "duration",  "latest",  "earliest", "filter"};
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
@@ -33,7 +34,8 @@ std::size_t edits(std::string_view a, std::string_view b) {
     for (std::size_t i = 1; i <= a.size(); ++i)
         for (std::size_t j = 1; j <= b.size(); ++j) {
             d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
         }
     return d[a.size()][b.size()];
 }

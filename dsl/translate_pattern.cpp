@@ -21,7 +21,8 @@ namespace frontdoor::dsl {
 namespace {
 
 // ECMAScript's WhiteSpace and LineTerminator code points, as RE2 class ranges, and their complement.
-constexpr const char* space_ranges = R"(\t-\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff})";
+constexpr const char* space_ranges =
+    R"(\t-\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff})";
 constexpr const char* not_space_ranges =
     R"(\x00-\x08\x0e-\x1f!-\x{9f}\x{a1}-\x{167f}\x{1681}-\x{1fff}\x{200b}-\x{2027}\x{202a}-\x{202e}\x{2030}-\x{205e}\x{2060}-\x{2fff}\x{3001}-\x{fefe}\x{ff00}-\x{10ffff})";
 
@@ -71,10 +72,17 @@ private:
         char e = s_[i_ + 1];
         i_ += 2;
         switch (e) {
-            case 'd': case 'D': case 'w': case 'W': case 't': case 'n': case 'r': case 'f': case 'v':
-                out_ += '\\', out_ += e;
-                return;
-            case 'b': case 'B':
+            case 'd':
+            case 'D':
+            case 'w':
+            case 'W':
+            case 't':
+            case 'n':
+            case 'r':
+            case 'f':
+            case 'v': out_ += '\\', out_ += e; return;
+            case 'b':
+            case 'B':
                 if (in_class && e == 'b') out_ += R"(\x08)";
                 else if (in_class) refuse(start, "'\\B' has no meaning inside a character class");
                 else out_ += '\\', out_ += e;
@@ -82,7 +90,8 @@ private:
             case 's': out_ += in_class ? space_ranges : std::string("[") + space_ranges + "]"; return;
             case 'S': out_ += in_class ? not_space_ranges : std::string("[") + not_space_ranges + "]"; return;
             case '0':
-                if (i_ < s_.size() && is_digit(s_[i_])) return refuse(start, "octal escapes such as '\\01' are not supported; write \\x01");
+                if (i_ < s_.size() && is_digit(s_[i_]))
+                    return refuse(start, "octal escapes such as '\\01' are not supported; write \\x01");
                 out_ += R"(\x00)";
                 return;
             case 'x':
@@ -92,11 +101,15 @@ private:
                 i_ += 2;
                 return;
             case 'u': {
-                if (i_ + 3 >= s_.size() || !is_hex(s_[i_]) || !is_hex(s_[i_ + 1]) || !is_hex(s_[i_ + 2]) || !is_hex(s_[i_ + 3]))
-                    return refuse(start, "'\\u' must be followed by four hexadecimal digits (\\u{...} is not supported)");
+                if (i_ + 3 >= s_.size() || !is_hex(s_[i_]) || !is_hex(s_[i_ + 1]) || !is_hex(s_[i_ + 2]) ||
+                    !is_hex(s_[i_ + 3]))
+                    return refuse(start,
+                                  "'\\u' must be followed by four hexadecimal digits (\\u{...} is not supported)");
                 auto value = static_cast<unsigned>(std::stoul(std::string(s_.substr(i_, 4)), nullptr, 16));
                 if (value >= 0xD800 && value <= 0xDFFF)
-                    return refuse(start, "surrogate escapes (\\uD800 to \\uDFFF) are not supported: patterns match whole characters; write the character itself");
+                    return refuse(
+                        start,
+                        "surrogate escapes (\\uD800 to \\uDFFF) are not supported: patterns match whole characters; write the character itself");
                 out_ += code_point(value);
                 i_ += 4;
                 return;
@@ -108,10 +121,23 @@ private:
                 ++i_;
                 return;
             case 'k':
-            case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-                return refuse(start, "backreferences ('\\" + std::string(1, e) + "') are not supported: no engine can match them in time proportional to the text");
-            case 'p': case 'P':
-                return refuse(start, "Unicode property classes ('\\" + std::string(1, e) + "{...}') are not supported: their meaning depends on a flag JSON Schema does not set");
+            case '1':
+            case '2':
+            case '3':
+            case '4':
+            case '5':
+            case '6':
+            case '7':
+            case '8':
+            case '9':
+                return refuse(start,
+                              "backreferences ('\\" + std::string(1, e) +
+                                  "') are not supported: no engine can match them in time proportional to the text");
+            case 'p':
+            case 'P':
+                return refuse(
+                    start, "Unicode property classes ('\\" + std::string(1, e) +
+                               "{...}') are not supported: their meaning depends on a flag JSON Schema does not set");
             default: break;
         }
         if (std::string_view(R"(^$\.*+?()[]{}|/-)").find(e) != std::string_view::npos) {
@@ -146,7 +172,8 @@ private:
         std::size_t start = i_;
         std::string_view rest = s_.substr(i_);
         if (rest.starts_with("(?:")) out_ += "(?:", i_ += 3;
-        else if (rest.starts_with("(?=") || rest.starts_with("(?!") || rest.starts_with("(?<=") || rest.starts_with("(?<!"))
+        else if (rest.starts_with("(?=") || rest.starts_with("(?!") || rest.starts_with("(?<=") ||
+                 rest.starts_with("(?<!"))
             refuse(start, "lookaround ('" + std::string(rest.substr(0, rest[2] == '<' ? 4 : 3)) +
                               "') is not supported: no engine can match it in time proportional to the text");
         else if (rest.starts_with("(?<")) {
@@ -154,7 +181,8 @@ private:
             if (close == std::string_view::npos) return refuse(start, "a named group '(?<' is not closed with '>'");
             out_ += '(';  // the name plays no part in whether the text matches
             i_ += close + 1;
-        } else if (rest.starts_with("(?")) refuse(start, "'(?' starts no group that patterns support (only (?:...) and (?<name>...))");
+        } else if (rest.starts_with("(?"))
+            refuse(start, "'(?' starts no group that patterns support (only (?:...) and (?<name>...))");
         else out_ += '(', ++i_;
     }
 
@@ -187,7 +215,9 @@ private:
         }
         if (low > pattern_max_repeat || high > pattern_max_repeat)
             return refuse(i_, "a repetition count above " + std::to_string(pattern_max_repeat) + " is not supported");
-        if (high >= 0 && high < low) return refuse(i_, "the repetition '" + std::string(s_.substr(i_, j + 1 - i_)) + "' has its numbers out of order");
+        if (high >= 0 && high < low)
+            return refuse(
+                i_, "the repetition '" + std::string(s_.substr(i_, j + 1 - i_)) + "' has its numbers out of order");
         out_ += s_.substr(i_, j + 1 - i_);
         i_ = j + 1;
     }

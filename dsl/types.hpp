@@ -11,19 +11,27 @@ namespace frontdoor::dsl {
 struct TypeExpr {
     enum class Kind { named, list, set };
     Kind kind = Kind::named;
-    std::string name;                          // for `named`
-    std::shared_ptr<const TypeExpr> element;   // for list and set
-    bool nullable = false;                     // `or null`: JSON null accepted, read as absent
-    bool optional = false;                     // `optional T`: the value may be absent
+    std::string name;                         // for `named`
+    std::shared_ptr<const TypeExpr> element;  // for list and set
+    bool nullable = false;                    // `or null`: JSON null accepted, read as absent
+    bool optional = false;                    // `optional T`: the value may be absent
     Span span;
 };
 
 enum class TypeKind {
-    error,      // already reported; suppresses follow-on errors
-    boolean, integer, text, date, datetime, duration,
-    enumeration, record, list, set,
-    calendar,   // only as a function argument
-    absent,     // the type of the literal `absent`, fits any optional type
+    error,  // already reported; suppresses follow-on errors
+    boolean,
+    integer,
+    text,
+    date,
+    datetime,
+    duration,
+    enumeration,
+    record,
+    list,
+    set,
+    calendar,  // only as a function argument
+    absent,    // the type of the literal `absent`, fits any optional type
 };
 
 // Durations add to different things: elapsed ones (hours) and working days to a date-time,
@@ -35,10 +43,10 @@ using TypeRef = std::shared_ptr<const Type>;
 
 struct Type {
     TypeKind kind = TypeKind::error;
-    bool optional = false;   // the value may be absent
-    int decl = -1;           // enum or record index in the checked pack
-    std::string name;        // enum or record name, for messages
-    TypeRef element;         // list and set
+    bool optional = false;  // the value may be absent
+    int decl = -1;          // enum or record index in the checked pack
+    std::string name;       // enum or record name, for messages
+    TypeRef element;        // list and set
     DurationClass duration = DurationClass::elapsed;
 };
 

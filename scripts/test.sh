@@ -79,9 +79,9 @@ if cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C
     end_stage "sanitizer and fuzz build"
     # The browser tests (label browser) drive the same page and API as the main run: their server's
     # routes run under the sanitizers in service.workspace_api, so Chromium runs once, in the main run.
-    section "Sanitizer tests (every test but the fuzzers and the browser tests, under ASan + UBSan)"
+    section "Sanitizer tests (every test but the fuzzers, the browser tests and the layout check, under ASan + UBSan)"
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        run_ctest "sanitizer tests" build-fuzz -LE "fuzz|browser"
+        run_ctest "sanitizer tests" build-fuzz -LE "fuzz|browser|style"
     # Each target is a ctest test that fuzzes for fuzz_seconds from its seed corpus (tests/fuzz/).
     section "Fuzzing (${fuzz_seconds} s per target; crashes are kept in build-fuzz/fuzz/<target>/artifacts/)"
     run_ctest "fuzz" build-fuzz -L fuzz

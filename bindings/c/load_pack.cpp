@@ -53,7 +53,8 @@ int fd_pack_load_files(const char* label, const fd_file* files, size_t count, fd
             if (file.name == nullptr || (file.content == nullptr && file.content_length > 0)) {
                 return static_cast<int>(FD_INVALID_ARGUMENT);
             }
-            copies.emplace_back(file.name, std::string(file.content == nullptr ? "" : file.content, file.content_length));
+            copies.emplace_back(file.name,
+                                std::string(file.content == nullptr ? "" : file.content, file.content_length));
         }
         return hand_over(frontdoor::Pack::load_files(label, std::move(copies)), pack, diagnostics);
     });
@@ -63,9 +64,7 @@ void fd_pack_free(fd_pack* pack) { delete pack; }
 
 const char* fd_pack_name(const fd_pack* pack) { return pack == nullptr ? nullptr : pack->pack->name().c_str(); }
 
-const char* fd_pack_version(const fd_pack* pack) {
-    return pack == nullptr ? nullptr : pack->pack->version().c_str();
-}
+const char* fd_pack_version(const fd_pack* pack) { return pack == nullptr ? nullptr : pack->pack->version().c_str(); }
 
 const char* fd_pack_digest(const fd_pack* pack) { return pack == nullptr ? nullptr : pack->pack->digest().c_str(); }
 

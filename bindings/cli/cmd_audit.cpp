@@ -42,7 +42,8 @@ int verify(const DecisionLog& log, const Args& args) {
         std::cout << "broken: " << report.problem << "\n";
         if (report.first_broken) std::cout << "first broken record: " << report.first_broken << "\n";
         if (report.first_broken && report.records) std::cout << "records 1 to " << report.head_id << " are intact\n";
-        if (!report.first_broken) std::cout << "the " << report.records << " records in the file are consistent with each other\n";
+        if (!report.first_broken)
+            std::cout << "the " << report.records << " records in the file are consistent with each other\n";
         return exit_refused;
     }
     std::cout << "ok: " << report.records << (report.records == 1 ? " record" : " records") << " and " << report.packs

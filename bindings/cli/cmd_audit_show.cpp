@@ -50,18 +50,20 @@ void show_explanation(std::ostream& out, const Json& explanation, const Style& s
     std::string item = style.markdown ? "   - " : "       ";
     std::size_t step = 0;
     for (const Json& entry : explanation) {
-        out << (style.markdown ? "" : "  ") << ++step << ". " << (style.markdown ? "**" : "")
-            << entry.value("rule", "") << (style.markdown ? "**" : "") << "\n";
+        out << (style.markdown ? "" : "  ") << ++step << ". " << (style.markdown ? "**" : "") << entry.value("rule", "")
+            << (style.markdown ? "**" : "") << "\n";
         for (const auto& [key, value] : entry.items()) {
             if (key == "rule") continue;
-            if (key == "source" || key == "when") out << item << key << ": " << style.code(value.get<std::string>()) << "\n";
+            if (key == "source" || key == "when")
+                out << item << key << ": " << style.code(value.get<std::string>()) << "\n";
             else if (key == "reads") out << item << "read: " << style.code(read_text(value)) << "\n";
             else if (key != "not_matched") out << item << key << ": " << style.code(value.dump()) << "\n";
             if (key != "not_matched") continue;
             for (const Json& row : value)
-                out << item << "row " << (row.contains("row_name") ? row.value("row_name", "") : std::to_string(row.value("row", 0))) << " did not match (" << row.value("source", "")
-                    << "): " << style.code(row.value("failed", "")) << " with " << style.code(read_text(row["reads"]))
-                    << "\n";
+                out << item << "row "
+                    << (row.contains("row_name") ? row.value("row_name", "") : std::to_string(row.value("row", 0)))
+                    << " did not match (" << row.value("source", "") << "): " << style.code(row.value("failed", ""))
+                    << " with " << style.code(read_text(row["reads"])) << "\n";
         }
     }
 }
@@ -87,7 +89,8 @@ void warn_not_intact(std::ostream& out, const std::string& problem, const Style&
 void warn_layout(std::ostream& out, const std::string& problem, const Style& style) {
     std::string what = "A trigger, view or changed table may alter what was written or what is read; "
                        "frontdoor audit verify checks the whole log.";
-    if (style.markdown) out << "> **WARNING: this log is not as Frontdoor made it.** " << problem << ". " << what << "\n";
+    if (style.markdown)
+        out << "> **WARNING: this log is not as Frontdoor made it.** " << problem << ". " << what << "\n";
     else out << "!!! WARNING: THIS LOG IS NOT AS FRONTDOOR MADE IT: " << problem << "\n!!! " << what << "\n";
 }
 
@@ -99,8 +102,9 @@ void show_record(std::ostream& out, const Record& record, const std::string& pro
     style.heading(out, "Recorded");
     style.row(out, "contact", record.contact_id ? style.code(*record.contact_id) : "(none)");
     style.row(out, "recorded at", record.recorded_at + " (UTC)");
-    style.row(out, "pack", ruleset.value("name", "?") + " version " + ruleset.value("version", "?") + ", " +
-                               style.code(record.pack_digest));
+    style.row(out, "pack",
+              ruleset.value("name", "?") + " version " + ruleset.value("version", "?") + ", " +
+                  style.code(record.pack_digest));
     style.row(out, "engine", record.engine_version);
     style.row(out, "hash", style.code(record.hash));
     style.row(out, "previous hash", style.code(record.previous_hash));
@@ -109,11 +113,12 @@ void show_record(std::ostream& out, const Record& record, const std::string& pro
     if (!decision.is_object()) style.row(out, "(not JSON)", style.code(record.decision));
     if (decision.is_object())
         for (const auto& [key, value] : decision.items())
-        if (key != "ruleset" && key != "explanation") style.row(out, key, style.code(value.dump()));
+            if (key != "ruleset" && key != "explanation") style.row(out, key, style.code(value.dump()));
     if (decision.is_object() && decision.contains("explanation")) show_explanation(out, decision["explanation"], style);
     std::string fence = "```";
     while (record.input.find(fence) != std::string::npos) fence += '`';
-    if (style.markdown) out << "\n### Input (exactly as received)\n\n" << fence << "json\n" << record.input << "\n" << fence << "\n";
+    if (style.markdown)
+        out << "\n### Input (exactly as received)\n\n" << fence << "json\n" << record.input << "\n" << fence << "\n";
     else out << "\nInput (exactly as received)\n" << record.input << "\n";
 }
 
@@ -144,7 +149,8 @@ int show_records(const DecisionLog& log, const Args& args) {
         return exit_usage;
     }
     if (by_contact) filter.contact_id = contact;
-    if (by_record && (record.empty() || record.size() > 18 || record.find_first_not_of("0123456789") != std::string::npos)) {
+    if (by_record &&
+        (record.empty() || record.size() > 18 || record.find_first_not_of("0123456789") != std::string::npos)) {
         std::cerr << "frontdoor audit show: --record takes a record number, e.g. --record 17\n";
         return exit_usage;
     }

@@ -37,28 +37,31 @@ int decide_lines(const Pack& pack, JsonLinesReader& in, const DecideOptions& opt
 
 int run_eval(const Args& args) {
     if (wants_help(args)) {
-        std::cout << "Usage: frontdoor eval --rules DIR [--jsonl] [--no-explain] [--record LOG] [FILE|-]\n\n"
-                     "Decides contacts with the rule pack in DIR and prints each decision as JSON: the outcome,\n"
-                     "deadlines and flags, the ruleset (name, version, digest) and an explanation that lists every\n"
-                     "rule that decided it, with its citation and the facts it read.\n\n"
-                     "  FILE or -      one JSON contact (or, with --jsonl, one per line); standard input by default.\n"
-                     "  --jsonl        one contact per line in, exactly one line out per contact, in order. A contact\n"
-                     "                 that cannot be decided gives {\"line\": N, \"error\": {\"path\", \"message\"}} and\n"
-                     "                 the rest go on. Empty lines are skipped; a line ends with LF or CRLF. A line\n"
-                     "                 longer than " << (InputLimits{}.document_bytes >> 20) << " MiB (the limit for a document), or holding a CR\n"
-                     "                 that does not end it (old Mac line ends), is refused by number.\n"
-                     "  --no-explain   leave the explanation out (for speed tests; the decision schema needs it).\n"
-                     "  --record LOG   append every decision to the decision log LOG (a SQLite file, created readable by\n"
-                     "                 its owner only, or a postgresql:// URL: docs/postgresql.md) with its input, its\n"
-                     "                 pack and a hash chain. A decision is printed\n"
-                     "                 only once its record is on disk. Refused contacts are not recorded. See\n"
-                     "                 docs/audit.md and `frontdoor audit --help`.\n\n"
-                     "Exits 0 when every contact was decided, 1 if any was refused, 2 for a usage error, 4 when the\n"
-                     "pack does not load, 5 when the input cannot be read (a directory, a read error: every decision\n"
-                     "made before it is printed) or standard output cannot be written (nothing after it is decided\n"
-                     "or recorded), and with --record 3 when the log cannot be opened, is not laid out as Frontdoor\n"
-                     "makes it, or a decision could not be recorded (everything printed before it was). See\n"
-                     "frontdoor --help.\n";
+        std::cout
+            << "Usage: frontdoor eval --rules DIR [--jsonl] [--no-explain] [--record LOG] [FILE|-]\n\n"
+               "Decides contacts with the rule pack in DIR and prints each decision as JSON: the outcome,\n"
+               "deadlines and flags, the ruleset (name, version, digest) and an explanation that lists every\n"
+               "rule that decided it, with its citation and the facts it read.\n\n"
+               "  FILE or -      one JSON contact (or, with --jsonl, one per line); standard input by default.\n"
+               "  --jsonl        one contact per line in, exactly one line out per contact, in order. A contact\n"
+               "                 that cannot be decided gives {\"line\": N, \"error\": {\"path\", \"message\"}} and\n"
+               "                 the rest go on. Empty lines are skipped; a line ends with LF or CRLF. A line\n"
+               "                 longer than "
+            << (InputLimits{}.document_bytes >> 20)
+            << " MiB (the limit for a document), or holding a CR\n"
+               "                 that does not end it (old Mac line ends), is refused by number.\n"
+               "  --no-explain   leave the explanation out (for speed tests; the decision schema needs it).\n"
+               "  --record LOG   append every decision to the decision log LOG (a SQLite file, created readable by\n"
+               "                 its owner only, or a postgresql:// URL: docs/postgresql.md) with its input, its\n"
+               "                 pack and a hash chain. A decision is printed\n"
+               "                 only once its record is on disk. Refused contacts are not recorded. See\n"
+               "                 docs/audit.md and `frontdoor audit --help`.\n\n"
+               "Exits 0 when every contact was decided, 1 if any was refused, 2 for a usage error, 4 when the\n"
+               "pack does not load, 5 when the input cannot be read (a directory, a read error: every decision\n"
+               "made before it is printed) or standard output cannot be written (nothing after it is decided\n"
+               "or recorded), and with --record 3 when the log cannot be opened, is not laid out as Frontdoor\n"
+               "makes it, or a decision could not be recorded (everything printed before it was). See\n"
+               "frontdoor --help.\n";
         return 0;
     }
     const OptionSpec spec{{"--rules", "--record"}, {"--jsonl", "--no-explain"}, 1};

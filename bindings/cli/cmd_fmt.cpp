@@ -112,8 +112,9 @@ int run_fmt(const Args& args) {
         if (!formatted.diagnostics.empty()) {
             std::cerr << render_all(formatted.diagnostics);
             // Notes (the bracket an unclosed-bracket error points back at) are not counted.
-            auto errors = static_cast<std::size_t>(std::count_if(formatted.diagnostics.begin(), formatted.diagnostics.end(),
-                                                                 [](const Diagnostic& d) { return d.severity == Severity::error; }));
+            auto errors = static_cast<std::size_t>(
+                std::count_if(formatted.diagnostics.begin(), formatted.diagnostics.end(),
+                              [](const Diagnostic& d) { return d.severity == Severity::error; }));
             std::cerr << errors << (errors == 1 ? " error" : " errors") << " in " << file << ": not formatted\n";
             status = exit_pack_failed;
             continue;

@@ -34,10 +34,11 @@ int run_check(const Args& args) {
 
 int run_schema(const Args& args) {
     if (wants_help(args)) {
-        std::cout << "Usage: frontdoor schema --rules DIR\n\n"
-                     "Prints the JSON Schema (draft 2020-12) of the input record the pack declares, for the systems\n"
-                     "that send contacts. The pack's declaration is the single source of truth; this is derived from it.\n"
-                     "Exits 0, or 4 when the pack does not load (see frontdoor --help for the others).\n";
+        std::cout
+            << "Usage: frontdoor schema --rules DIR\n\n"
+               "Prints the JSON Schema (draft 2020-12) of the input record the pack declares, for the systems\n"
+               "that send contacts. The pack's declaration is the single source of truth; this is derived from it.\n"
+               "Exits 0, or 4 when the pack does not load (see frontdoor --help for the others).\n";
         return 0;
     }
     if (!arguments_ok("schema", args, {{"--rules"}, {}, 0})) return exit_usage;

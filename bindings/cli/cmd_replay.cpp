@@ -61,8 +61,12 @@ int print_replay(const ReplayReport& report, bool json) {
         nlohmann::ordered_json out = {{"replayed", report.replayed}, {"other_engine", report.other_engine}};
         out["differences"] = nlohmann::ordered_json::array();
         for (const auto& d : report.differences)
-            out["differences"].push_back({{"record", d.record}, {"contact_id", d.contact_id ? nlohmann::ordered_json(*d.contact_id) : nullptr},
-                                          {"problem", d.problem}, {"recorded", d.recorded}, {"replayed", d.replayed}});
+            out["differences"].push_back(
+                {{"record", d.record},
+                 {"contact_id", d.contact_id ? nlohmann::ordered_json(*d.contact_id) : nullptr},
+                 {"problem", d.problem},
+                 {"recorded", d.recorded},
+                 {"replayed", d.replayed}});
         // A tampered record may hold bytes that are not UTF-8: shown replaced, not a crash.
         std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
         return report.differences.empty() ? exit_ok : exit_refused;
@@ -75,7 +79,8 @@ int print_replay(const ReplayReport& report, bool json) {
     if (report.differences.empty()) std::cout << "every decision is identical to the recorded one\n";
     else std::cout << report.differences.size() << " differ\n";
     if (report.other_engine)
-        std::cout << "note: " << report.other_engine << " were recorded by another engine version than " << engine_version() << "\n";
+        std::cout << "note: " << report.other_engine << " were recorded by another engine version than "
+                  << engine_version() << "\n";
     for (const auto& d : report.differences) {
         std::cout << name_of(d.contact_id, "record " + std::to_string(d.record)) << ": " << d.problem << "\n";
         if (!d.recorded.empty()) std::cout << "  recorded: " << d.recorded << "\n  replayed: " << d.replayed << "\n";
@@ -118,7 +123,8 @@ std::string replay_problem(const Args& args, const RecordFilter& filter) {
     std::string limit = option(args, "--limit", &has_limit);
     if (has_limit && !std::regex_match(limit, std::regex("[0-9]{1,9}")))
         return "--limit takes a number of contacts to list, from 0 to 999999999, not '" + limit + "'";
-    if (has_limit && !flag(args, "--with-rules")) return "--limit bounds the list of an impact report: it goes with --with-rules";
+    if (has_limit && !flag(args, "--with-rules"))
+        return "--limit bounds the list of an impact report: it goes with --with-rules";
     if (has_limit && format == "json") return "--limit bounds the text report; the JSON report lists every contact";
     return time_bounds_problem(filter);
 }
@@ -130,7 +136,10 @@ int run_replay(const Args& args) {
         std::cout << help;
         return 0;
     }
-    const OptionSpec spec{{"--log", "--contacts", "--rules", "--with-rules", "--from", "--to", "--format", "--threads", "--limit"}, {}, 0};
+    const OptionSpec spec{
+        {"--log", "--contacts", "--rules", "--with-rules", "--from", "--to", "--format", "--threads", "--limit"},
+        {},
+        0};
     if (!arguments_ok("replay", args, spec)) return exit_usage;
     RecordFilter filter{std::nullopt, std::nullopt, option(args, "--from"), option(args, "--to")};
     if (std::string problem = replay_problem(args, filter); !problem.empty()) {
@@ -140,7 +149,8 @@ int run_replay(const Args& args) {
     bool has_contacts = false, has_threads = false;
     std::string log_path = option(args, "--log"), contacts = option(args, "--contacts", &has_contacts);
     std::string format = option(args, "--format"), threads_text = option(args, "--threads", &has_threads);
-    unsigned threads = has_threads ? static_cast<unsigned>(std::stoul(threads_text)) : std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads = has_threads ? static_cast<unsigned>(std::stoul(threads_text))
+                                   : std::max(1u, std::thread::hardware_concurrency());
     bool json = format == "json", has_limit = false;
     std::string limit_text = option(args, "--limit", &has_limit);
     ImpactTextOptions text_options;

@@ -7,8 +7,8 @@
 #include "http/serve.hpp"
 
 #include <charconv>
-#include <filesystem>
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <limits>
 
@@ -18,58 +18,77 @@ namespace {
 
 void print_serve_help() {
     http::ServiceLimits d;
-    std::cout << "Usage: frontdoor serve --rules DIR (--tokens FILE | --no-auth) [--listen HOST:PORT] [options]\n\n"
-                 "Serves decisions over HTTP/1.1 with the rule pack in DIR until SIGINT or SIGTERM, then stops\n"
-                 "gracefully (no new connections, requests in flight answered). Prints one line,\n"
-                 "\"listening on http://ADDRESS:PORT\", once it accepts connections. Routes, auth and limits:\n"
-                 "docs/service.md.\n\n"
-                 "  --listen HOST:PORT    address to listen on (default 127.0.0.1:8080; port 0 picks a free port).\n"
-                 "                        HOST is an IP address ([::1]:8080 for IPv6) or localhost.\n"
-                 "  --tokens FILE         bearer tokens: one line per token, 'sha256:<hex> role[,role]' with the\n"
-                 "                        roles decide, audit, admin, metrics (# starts a comment); see\n"
-                 "                        `frontdoor token hash`. A bad line refuses to start, naming file:line.\n"
-                 "  --no-auth             no tokens: every route is open to anyone. Loopback addresses only.\n"
-                 "  --allow-plain-http    listen without TLS on an address that is not loopback.\n"
-                 "  --tls-cert FILE       serve HTTPS (TLS 1.2 or later) with this PEM certificate chain ...\n"
-                 "  --tls-key FILE        ... and its PEM private key; both or neither. An unusable file refuses\n"
-                 "                        to start (exit 5), naming the file.\n"
-                 "  --workspace DIR       serve the workspace for the pack in DIR (the page and its API;\n"
-                 "                        docs/workspace.md); DIR is also the pack served unless --rules is given.\n"
-                 "  --web DIR             the built page (web/dist); by default found beside the program.\n"
-                 "  --routes              print every route (METHOD PATH) and exit.\n"
-                 "  --threads N           I/O threads (default: one per hardware thread).\n"
-                 "  --record LOG          record every decision in the decision log LOG (as eval --record) before\n"
-                 "                        answering it; many requests share one commit. GET /v1/decisions/{id}\n"
-                 "                        and GET /v1/decisions?contact_id=ID (role audit) read it back.\n"
-                 "Reload and shadow mode (docs/service.md):\n"
-                 "  --no-watch            do not reload when DIR changes (SIGHUP and POST /v1/pack:reload still do).\n"
-                 "  --shadow CAND         a candidate pack decides every request as well, off the response path;\n"
-                 "                        where it differs is counted by outcome old -> new. Reloads like DIR.\n"
-                 "  --shadow-out FILE     append each decision the candidate would change to FILE, one JSON line\n"
-                 "                        (request id, contact id, both outcomes, changed field names).\n"
-                 "Limits (a request past one is answered with its status and a JSON error body):\n"
-                 "  --max-body-bytes N        body of POST /v1/decisions (default " << d.body_bytes << "): 413\n"
-                 "  --max-batch-bytes N       body of POST /v1/decisions:batch, streamed; 0: no limit (default "
-              << d.batch_body_bytes << "): 413\n"
-                 "  --max-batches N           batches read or decided at once (default " << d.concurrent_batches << "): 503\n"
-                 "  --max-header-bytes N      request line and headers (default " << d.header_bytes << "): 431\n"
-                 "  --max-connections N       open at once (default " << d.connections << "): 503 with Retry-After\n"
-                 "  --max-requests-per-connection N  then the connection is closed (default "
-              << d.requests_per_connection << ")\n"
-                 "  --read-timeout-ms N       for a request's head to arrive; idle keep-alive (default "
-              << d.read_timeout.count() << "): 408\n"
-                 "  --request-deadline-ms N   from a request's head to its answer: body late 408, answer late 503;\n"
-                 "                            a streamed batch: most idle time between pieces of body (default "
-              << d.request_deadline.count() << ")\n"
-                 "  --write-timeout-ms N      for a response to be written (default " << d.write_timeout.count()
-              << "): closed\n"
-                 "  --stop-grace-ms N         a graceful stop waits this long for requests in flight (default "
-              << d.stop_grace.count() << ")\n"
-                 "  --record-queue N          decisions waiting for the log (default " << d.record_queue << "): 503 with Retry-After\n"
-                 "  --record-group N          most decisions in one commit (default " << d.record_group << ")\n\n"
-                 "Exits 0 after a graceful stop, 2 for a usage error or a refused configuration (no tokens, a bad\n"
-                 "tokens file, plain HTTP off loopback), 3 when the decision log cannot be opened for appending, 4 when\n"
-                 "the pack does not load, 5 when it cannot listen.\n";
+    std::cout
+        << "Usage: frontdoor serve --rules DIR (--tokens FILE | --no-auth) [--listen HOST:PORT] [options]\n\n"
+           "Serves decisions over HTTP/1.1 with the rule pack in DIR until SIGINT or SIGTERM, then stops\n"
+           "gracefully (no new connections, requests in flight answered). Prints one line,\n"
+           "\"listening on http://ADDRESS:PORT\", once it accepts connections. Routes, auth and limits:\n"
+           "docs/service.md.\n\n"
+           "  --listen HOST:PORT    address to listen on (default 127.0.0.1:8080; port 0 picks a free port).\n"
+           "                        HOST is an IP address ([::1]:8080 for IPv6) or localhost.\n"
+           "  --tokens FILE         bearer tokens: one line per token, 'sha256:<hex> role[,role]' with the\n"
+           "                        roles decide, audit, admin, metrics (# starts a comment); see\n"
+           "                        `frontdoor token hash`. A bad line refuses to start, naming file:line.\n"
+           "  --no-auth             no tokens: every route is open to anyone. Loopback addresses only.\n"
+           "  --allow-plain-http    listen without TLS on an address that is not loopback.\n"
+           "  --tls-cert FILE       serve HTTPS (TLS 1.2 or later) with this PEM certificate chain ...\n"
+           "  --tls-key FILE        ... and its PEM private key; both or neither. An unusable file refuses\n"
+           "                        to start (exit 5), naming the file.\n"
+           "  --workspace DIR       serve the workspace for the pack in DIR (the page and its API;\n"
+           "                        docs/workspace.md); DIR is also the pack served unless --rules is given.\n"
+           "  --web DIR             the built page (web/dist); by default found beside the program.\n"
+           "  --routes              print every route (METHOD PATH) and exit.\n"
+           "  --threads N           I/O threads (default: one per hardware thread).\n"
+           "  --record LOG          record every decision in the decision log LOG (as eval --record) before\n"
+           "                        answering it; many requests share one commit. GET /v1/decisions/{id}\n"
+           "                        and GET /v1/decisions?contact_id=ID (role audit) read it back.\n"
+           "Reload and shadow mode (docs/service.md):\n"
+           "  --no-watch            do not reload when DIR changes (SIGHUP and POST /v1/pack:reload still do).\n"
+           "  --shadow CAND         a candidate pack decides every request as well, off the response path;\n"
+           "                        where it differs is counted by outcome old -> new. Reloads like DIR.\n"
+           "  --shadow-out FILE     append each decision the candidate would change to FILE, one JSON line\n"
+           "                        (request id, contact id, both outcomes, changed field names).\n"
+           "Limits (a request past one is answered with its status and a JSON error body):\n"
+           "  --max-body-bytes N        body of POST /v1/decisions (default "
+        << d.body_bytes
+        << "): 413\n"
+           "  --max-batch-bytes N       body of POST /v1/decisions:batch, streamed; 0: no limit (default "
+        << d.batch_body_bytes
+        << "): 413\n"
+           "  --max-batches N           batches read or decided at once (default "
+        << d.concurrent_batches
+        << "): 503\n"
+           "  --max-header-bytes N      request line and headers (default "
+        << d.header_bytes
+        << "): 431\n"
+           "  --max-connections N       open at once (default "
+        << d.connections
+        << "): 503 with Retry-After\n"
+           "  --max-requests-per-connection N  then the connection is closed (default "
+        << d.requests_per_connection
+        << ")\n"
+           "  --read-timeout-ms N       for a request's head to arrive; idle keep-alive (default "
+        << d.read_timeout.count()
+        << "): 408\n"
+           "  --request-deadline-ms N   from a request's head to its answer: body late 408, answer late 503;\n"
+           "                            a streamed batch: most idle time between pieces of body (default "
+        << d.request_deadline.count()
+        << ")\n"
+           "  --write-timeout-ms N      for a response to be written (default "
+        << d.write_timeout.count()
+        << "): closed\n"
+           "  --stop-grace-ms N         a graceful stop waits this long for requests in flight (default "
+        << d.stop_grace.count()
+        << ")\n"
+           "  --record-queue N          decisions waiting for the log (default "
+        << d.record_queue
+        << "): 503 with Retry-After\n"
+           "  --record-group N          most decisions in one commit (default "
+        << d.record_group
+        << ")\n\n"
+           "Exits 0 after a graceful stop, 2 for a usage error or a refused configuration (no tokens, a bad\n"
+           "tokens file, plain HTTP off loopback), 3 when the decision log cannot be opened for appending, 4 when\n"
+           "the pack does not load, 5 when it cannot listen.\n";
 }
 
 // Reads option `name` as a positive number into `into`; false (after saying why) when it is not one.
@@ -119,12 +138,14 @@ bool read_listen(const Args& args, http::ServeOptions& options) {
 bool read_options(const Args& args, http::ServeOptions& options) {
     auto& l = options.limits;
     return read_listen(args, options) && read_number(args, "--threads", options.threads) &&
-           read_number(args, "--max-body-bytes", l.body_bytes) && read_number(args, "--max-batch-bytes", l.batch_body_bytes) &&
+           read_number(args, "--max-body-bytes", l.body_bytes) &&
+           read_number(args, "--max-batch-bytes", l.batch_body_bytes) &&
            read_number(args, "--max-header-bytes", l.header_bytes) &&
            read_number(args, "--max-batches", l.concurrent_batches) &&
            read_number(args, "--max-connections", l.connections) &&
            read_number(args, "--max-requests-per-connection", l.requests_per_connection) &&
-           read_millis(args, "--read-timeout-ms", l.read_timeout) && read_millis(args, "--write-timeout-ms", l.write_timeout) &&
+           read_millis(args, "--read-timeout-ms", l.read_timeout) &&
+           read_millis(args, "--write-timeout-ms", l.write_timeout) &&
            read_millis(args, "--request-deadline-ms", l.request_deadline) &&
            read_millis(args, "--stop-grace-ms", l.stop_grace) && read_number(args, "--record-queue", l.record_queue) &&
            read_number(args, "--record-group", l.record_group);
@@ -146,11 +167,13 @@ bool read_workspace(const Args& args, http::ServeOptions& options, bool& has_rul
     std::string web = option(args, "--web", &web_given);
     if (!web_given) web = find_web_assets();
     else if (!std::filesystem::is_regular_file(std::filesystem::path(web) / "index.html")) {
-        std::cerr << "frontdoor serve: --web " << web << " has no index.html; build the page with npm run build in web/\n";
+        std::cerr << "frontdoor serve: --web " << web
+                  << " has no index.html; build the page with npm run build in web/\n";
         return false;
     }
     if (web.empty())
-        std::cerr << "frontdoor serve: no built web page found (web/dist beside the program); serving the workspace API only\n";
+        std::cerr
+            << "frontdoor serve: no built web page found (web/dist beside the program); serving the workspace API only\n";
     options.workspace = http::Workspace{directory, web};
     return true;
 }
@@ -163,9 +186,10 @@ bool configuration_ok(const http::ServeOptions& options) {
         return false;
     }
     if (!loopback && !options.allow_plain_http && options.tls_cert_file.empty()) {
-        std::cerr << "frontdoor serve: refusing plain HTTP on " << options.host
-                  << ", which is not a loopback address: contacts would cross the network unencrypted. Give --tls-cert "
-                     "and --tls-key, or put it behind a TLS proxy and give --allow-plain-http, or listen on 127.0.0.1\n";
+        std::cerr
+            << "frontdoor serve: refusing plain HTTP on " << options.host
+            << ", which is not a loopback address: contacts would cross the network unencrypted. Give --tls-cert "
+               "and --tls-key, or put it behind a TLS proxy and give --allow-plain-http, or listen on 127.0.0.1\n";
         return false;
     }
     if (options.no_auth && !options.tokens_file.empty()) {
@@ -191,11 +215,29 @@ int run_serve(const Args& args) {
         print_serve_help();
         return exit_ok;
     }
-    const OptionSpec spec{{"--rules", "--listen", "--tokens", "--threads", "--max-body-bytes", "--max-batch-bytes",
-                           "--max-batches", "--max-header-bytes", "--max-connections", "--max-requests-per-connection",
-                           "--read-timeout-ms", "--write-timeout-ms", "--request-deadline-ms", "--stop-grace-ms",
-                           "--record", "--record-queue", "--record-group", "--shadow", "--shadow-out", "--tls-cert",
-                           "--tls-key", "--workspace", "--web"},
+    const OptionSpec spec{{"--rules",
+                           "--listen",
+                           "--tokens",
+                           "--threads",
+                           "--max-body-bytes",
+                           "--max-batch-bytes",
+                           "--max-batches",
+                           "--max-header-bytes",
+                           "--max-connections",
+                           "--max-requests-per-connection",
+                           "--read-timeout-ms",
+                           "--write-timeout-ms",
+                           "--request-deadline-ms",
+                           "--stop-grace-ms",
+                           "--record",
+                           "--record-queue",
+                           "--record-group",
+                           "--shadow",
+                           "--shadow-out",
+                           "--tls-cert",
+                           "--tls-key",
+                           "--workspace",
+                           "--web"},
                           {"--no-auth", "--allow-plain-http", "--no-watch", "--routes"},
                           0};
     if (!arguments_ok("serve", args, spec)) return exit_usage;
@@ -219,7 +261,8 @@ int run_serve(const Args& args) {
     options.shadow_dir = option(args, "--shadow");
     options.shadow_out = option(args, "--shadow-out");
     if (!options.shadow_out.empty() && options.shadow_dir.empty()) {
-        std::cerr << "frontdoor serve: --shadow-out FILE needs --shadow DIR, the candidate pack whose differences it holds\n";
+        std::cerr
+            << "frontdoor serve: --shadow-out FILE needs --shadow DIR, the candidate pack whose differences it holds\n";
         return exit_usage;
     }
     options.tls_cert_file = option(args, "--tls-cert");

@@ -76,7 +76,8 @@ void print_coverage(const TestReport& report, bool all) {
     std::cout << "\n";
     for (const auto& item : report.coverage)
         if (all || !item.covered)
-            std::cout << "  " << (item.covered ? "covered     " : "not covered ") << item.location << ": " << item.kind << " " << item.name << "\n";
+            std::cout << "  " << (item.covered ? "covered     " : "not covered ") << item.location << ": " << item.kind
+                      << " " << item.name << "\n";
 }
 
 }  // namespace
@@ -101,7 +102,8 @@ int run_test(const Args& args) {
     std::size_t not_updated = 0;
     for (const auto& result : report.scenarios) {
         if (result.passed) {
-            if (verbose) std::cout << "PASS " << result.file << (result.title.empty() ? "" : ": " + result.title) << "\n";
+            if (verbose)
+                std::cout << "PASS " << result.file << (result.title.empty() ? "" : ": " + result.title) << "\n";
             continue;
         }
         print_failure(result);
@@ -118,7 +120,8 @@ int run_test(const Args& args) {
     bool has_minimum = false;
     std::string minimum = option(args, "--min-coverage", &has_minimum);
     if (has_minimum && !report.coverage.empty() &&
-        100.0 * static_cast<double>(report.covered()) / static_cast<double>(report.coverage.size()) < std::stod(minimum)) {
+        100.0 * static_cast<double>(report.covered()) / static_cast<double>(report.coverage.size()) <
+            std::stod(minimum)) {
         std::cout << "coverage is below the required " << minimum << "%\n";
         return 1;
     }

@@ -11,11 +11,12 @@ namespace frontdoor::cli {
 
 int run_token(const Args& args) {
     if (wants_help(args)) {
-        std::cout << "Usage: frontdoor token hash [--roles ROLES] < token.txt\n\n"
-                     "Reads one token (its first line) on standard input and prints its line for `frontdoor serve\n"
-                     "--tokens FILE`: sha256:<hex of the token's SHA-256> ROLES. ROLES is a comma-separated list of\n"
-                     "decide, audit, admin and metrics (default decide). Keep the token itself secret; the file holds only its\n"
-                     "hash.\n";
+        std::cout
+            << "Usage: frontdoor token hash [--roles ROLES] < token.txt\n\n"
+               "Reads one token (its first line) on standard input and prints its line for `frontdoor serve\n"
+               "--tokens FILE`: sha256:<hex of the token's SHA-256> ROLES. ROLES is a comma-separated list of\n"
+               "decide, audit, admin and metrics (default decide). Keep the token itself secret; the file holds only its\n"
+               "hash.\n";
         return exit_ok;
     }
     const OptionSpec spec{{"--roles"}, {}, 1};

@@ -27,7 +27,8 @@ WalkthroughInput read_input(const std::string& path) {
 bool warn_if_stale(const Walkthrough& walkthrough, const WalkthroughInput& read, std::string& title) {
     auto stale = stale_expectations(walkthrough, read);
     if (stale.empty()) return false;
-    std::string warning = "WARNING: this scenario's narrative no longer matches the decision the pack gives, so it is not shown:\n";
+    std::string warning =
+        "WARNING: this scenario's narrative no longer matches the decision the pack gives, so it is not shown:\n";
     for (const auto& line : stale) warning += "  " + line + "\n";
     warning += "Run `frontdoor test` to see the scenario fail, then update its expectations and narrative.\n\n";
     std::cout << warning;
@@ -47,22 +48,23 @@ std::vector<std::string> what_ifs(const Args& args) {
 
 int run_walkthrough(const Args& args) {
     if (wants_help(args)) {
-        std::cout << "Usage: frontdoor walkthrough --rules DIR SCENARIO|CONTACT [--what-if PATH=VALUE ...] [--format text|md]\n\n"
-                     "Tells, step by step in plain English, how one contact is decided: the facts read, each\n"
-                     "definition and threshold, each row of each decision tried in order and why it did or did not\n"
-                     "apply, how each deadline was counted on the calendar, and the result with its citations.\n"
-                     "SCENARIO is a scenario file (its contact is used) or CONTACT a contact's JSON file.\n\n"
-                     "  --what-if PATH=VALUE  change a fact and show what changed in the decision and why. PATH is\n"
-                     "                        dotted (child.birth_date) or a JSON pointer (/indicators/0); VALUE is\n"
-                     "                        JSON (\"2010-03-01\", true, [\"bullying\"]); the word absent removes it.\n"
-                     "  --format md           Markdown, for handouts. Text is coloured when shown on a terminal\n"
-                     "                        (--no-color to turn that off).\n\n"
-                     "A scenario whose expectations the pack's decision no longer meets is reported loudly (on both\n"
-                     "standard output and standard error, with each expectation that differs) and its narrative,\n"
-                     "which tells the old decision, is not shown; the exit status is then 1.\n"
-                     "Control and bidirectional characters in the text shown are escaped (\\u{1b}, \\u{202e}).\n"
-                     "Exits 0 when the contact is decided, 1 when it is refused, 2 for a usage error, 4 when the\n"
-                     "pack does not load, 5 when the file cannot be read or standard output cannot be written.\n";
+        std::cout
+            << "Usage: frontdoor walkthrough --rules DIR SCENARIO|CONTACT [--what-if PATH=VALUE ...] [--format text|md]\n\n"
+               "Tells, step by step in plain English, how one contact is decided: the facts read, each\n"
+               "definition and threshold, each row of each decision tried in order and why it did or did not\n"
+               "apply, how each deadline was counted on the calendar, and the result with its citations.\n"
+               "SCENARIO is a scenario file (its contact is used) or CONTACT a contact's JSON file.\n\n"
+               "  --what-if PATH=VALUE  change a fact and show what changed in the decision and why. PATH is\n"
+               "                        dotted (child.birth_date) or a JSON pointer (/indicators/0); VALUE is\n"
+               "                        JSON (\"2010-03-01\", true, [\"bullying\"]); the word absent removes it.\n"
+               "  --format md           Markdown, for handouts. Text is coloured when shown on a terminal\n"
+               "                        (--no-color to turn that off).\n\n"
+               "A scenario whose expectations the pack's decision no longer meets is reported loudly (on both\n"
+               "standard output and standard error, with each expectation that differs) and its narrative,\n"
+               "which tells the old decision, is not shown; the exit status is then 1.\n"
+               "Control and bidirectional characters in the text shown are escaped (\\u{1b}, \\u{202e}).\n"
+               "Exits 0 when the contact is decided, 1 when it is refused, 2 for a usage error, 4 when the\n"
+               "pack does not load, 5 when the file cannot be read or standard output cannot be written.\n";
         return 0;
     }
     const OptionSpec spec{{"--rules", "--what-if", "--format"}, {"--no-color"}, 1};

@@ -17,8 +17,8 @@ std::string find_web_assets() {
     fs::path here = program.parent_path();
     // Installed: <prefix>/bin/frontdoor and <prefix>/share/frontdoor/web; built: build/frontdoor
     // beside the source tree's web/dist; or a web folder beside the program.
-    for (const fs::path& candidate : {here / "web", here.parent_path() / "web" / "dist",
-                                      here.parent_path() / "share" / "frontdoor" / "web"})
+    for (const fs::path& candidate :
+         {here / "web", here.parent_path() / "web" / "dist", here.parent_path() / "share" / "frontdoor" / "web"})
         if (fs::is_regular_file(candidate / "index.html", error)) return candidate.string();
     return "";
 }
@@ -35,7 +35,8 @@ int run_workspace(const Args& args) {
         return exit_ok;
     }
     if (args.empty() || args[0].empty() || args[0][0] == '-') {
-        std::cerr << "frontdoor workspace: give the pack directory first, e.g. frontdoor workspace rules/hackney --no-auth\n";
+        std::cerr
+            << "frontdoor workspace: give the pack directory first, e.g. frontdoor workspace rules/hackney --no-auth\n";
         return exit_usage;
     }
     Args serve_args{"--workspace", args[0]};

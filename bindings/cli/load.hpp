@@ -31,7 +31,8 @@ inline std::shared_ptr<const Pack> load_strictly_or_report(const std::string& di
         std::cerr << render(d);
     }
     if (errors == 0) return result.pack;
-    std::cerr << errors << (errors == 1 ? " error" : " errors") << " in " << directory << " (warnings count as errors with --strict)\n";
+    std::cerr << errors << (errors == 1 ? " error" : " errors") << " in " << directory
+              << " (warnings count as errors with --strict)\n";
     return nullptr;
 }
 

@@ -64,7 +64,8 @@ void occupy_closed_descriptors() {
 }
 
 // Runs a command to its end, standard output flushed and closed; any failure becomes its exit status.
-int run_command(const std::string& name, int (*command)(const frontdoor::cli::Args&), const frontdoor::cli::Args& args) {
+int run_command(const std::string& name, int (*command)(const frontdoor::cli::Args&),
+                const frontdoor::cli::Args& args) {
     using namespace frontdoor::cli;
     try {
         int status = command(args);
@@ -72,7 +73,8 @@ int run_command(const std::string& name, int (*command)(const frontdoor::cli::Ar
         return status;
     } catch (const OutputFailed& failure) {
         StandardOutput::abandon();
-        std::cerr << "frontdoor" << (name.empty() ? "" : " " + name) << ": " << StandardOutput::describe(failure) << "\n";
+        std::cerr << "frontdoor" << (name.empty() ? "" : " " + name) << ": " << StandardOutput::describe(failure)
+                  << "\n";
         return exit_io_failed;
     } catch (const std::exception& error) {
         spdlog::critical("internal error: {}", error.what());
@@ -102,18 +104,27 @@ int main(int argc, char** argv) {
     if (has_level) spdlog::set_level(spdlog::level::from_str(level));
 
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        return run_command("", [](const Args& none) {
-            std::cout << usage;
-            return none.empty() ? int(exit_usage) : int(exit_ok);
-        }, args);
+        return run_command(
+            "",
+            [](const Args& none) {
+                std::cout << usage;
+                return none.empty() ? int(exit_usage) : int(exit_ok);
+            },
+            args);
     }
     static const std::map<std::string, int (*)(const frontdoor::cli::Args&)> commands = {
-        {"check", frontdoor::cli::run_check}, {"eval", frontdoor::cli::run_eval},
-        {"schema", frontdoor::cli::run_schema}, {"graph", frontdoor::cli::run_graph},
-        {"test", frontdoor::cli::run_test}, {"fmt", frontdoor::cli::run_fmt},
-        {"walkthrough", frontdoor::cli::run_walkthrough}, {"audit", frontdoor::cli::run_audit},
-        {"replay", frontdoor::cli::run_replay}, {"serve", frontdoor::cli::run_serve},
-        {"token", frontdoor::cli::run_token}, {"workspace", frontdoor::cli::run_workspace}};
+        {"check", frontdoor::cli::run_check},
+        {"eval", frontdoor::cli::run_eval},
+        {"schema", frontdoor::cli::run_schema},
+        {"graph", frontdoor::cli::run_graph},
+        {"test", frontdoor::cli::run_test},
+        {"fmt", frontdoor::cli::run_fmt},
+        {"walkthrough", frontdoor::cli::run_walkthrough},
+        {"audit", frontdoor::cli::run_audit},
+        {"replay", frontdoor::cli::run_replay},
+        {"serve", frontdoor::cli::run_serve},
+        {"token", frontdoor::cli::run_token},
+        {"workspace", frontdoor::cli::run_workspace}};
     auto command = commands.find(args[0]);
     if (command == commands.end()) {
         std::cerr << "frontdoor: unknown command '" << args[0] << "'\n\n" << usage;

@@ -67,8 +67,8 @@ std::string answer_bytes(Service& service, const RouteTable& routes, std::string
         return serialize(response);
     }
     auto match = routes.find(parser.get().method(), target_path(parser.get().target()));
-    std::size_t limit = match.route && match.route->batch_body ? service.limits.batch_body_bytes
-                                                               : service.limits.body_bytes;
+    std::size_t limit =
+        match.route && match.route->batch_body ? service.limits.batch_body_bytes : service.limits.body_bytes;
     if (auto length = parser.content_length(); limit && length && *length > limit) {
         Response response = refusal_for(beast_http::error::body_limit);
         return serialize(response);

@@ -64,8 +64,8 @@ Response answer_request(Service& service, const RouteTable& routes, const Reques
     if (context.finish) {
         // The response finally sent (the handler's, or an error in its place) carries the id too,
         // and is the one counted.
-        context.finish = [finish = std::move(context.finish), id = context.request_id, &service,
-                          route = context.route](Response held, RequestContext::Send send) {
+        context.finish = [finish = std::move(context.finish), id = context.request_id, &service, route = context.route](
+                             Response held, RequestContext::Send send) {
             finish(std::move(held), [send = std::move(send), id, &service, route](Response final_response) {
                 final_response.set("X-Request-Id", id);
                 service.metrics.requests.with({route, std::to_string(final_response.result_int())}).add();

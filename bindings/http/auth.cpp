@@ -80,7 +80,8 @@ TokenTable TokenTable::load(const std::string& path) {
                 where + "expected sha256:<64 lowercase hex digits> (see frontdoor token hash), not a plain token");
         auto granted = parse_roles(roles);
         if (!granted || !extra.empty())
-            throw TokensError(where + "expected the hash then roles separated by commas (decide, audit, admin, metrics)");
+            throw TokensError(where +
+                              "expected the hash then roles separated by commas (decide, audit, admin, metrics)");
         table.entries_.push_back({*digest, *granted});
     }
     if (in.bad()) throw TokensError("cannot read tokens file " + path);

@@ -45,19 +45,19 @@ public:
     // What the session does for the batch's thread. Each is called on that thread and must only
     // hand the work to the session's strand.
     struct Peer {
-        std::function<void()> read_piece;                          // then feed() or end_of_body()
-        std::function<void(std::string answers)> write;            // then written() or broken()
-        std::function<void(StreamOutcome outcome)> finished;       // the last call
+        std::function<void()> read_piece;                     // then feed() or end_of_body()
+        std::function<void(std::string answers)> write;       // then written() or broken()
+        std::function<void(StreamOutcome outcome)> finished;  // the last call
     };
     // Starts the batch's thread; throws std::system_error when no thread can be made.
     void start(StreamDecide decide, Peer peer);
 
     // The session's side; thread-safe.
-    void feed(std::string piece);                 // the piece asked for (never empty)
-    void end_of_body();                           // the body is complete
-    void fail_read(std::string why);              // the body will not come: the batch ends after what was read
-    void written();                               // the answers handed to write() are on the wire
-    void broken();                                // the connection failed: the batch stops
+    void feed(std::string piece);     // the piece asked for (never empty)
+    void end_of_body();               // the body is complete
+    void fail_read(std::string why);  // the body will not come: the batch ends after what was read
+    void written();                   // the answers handed to write() are on the wire
+    void broken();                    // the connection failed: the batch stops
 
 private:
     void run(const StreamDecide& decide);

@@ -76,7 +76,8 @@ Response show_record(Service& service, const Request& request, RequestContext& c
     if (!service.recorder) return no_log(request);
     const std::string& id = context.path_param;
     if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos || std::stoll(id) == 0)
-        return error_response(request, beast_http::status::bad_request, "a record id is a whole number from 1, e.g. /v1/decisions/17");
+        return error_response(request, beast_http::status::bad_request,
+                              "a record id is a whole number from 1, e.g. /v1/decisions/17");
     RecordFilter filter;
     filter.id = std::stoll(id);
     Found found = find_records(*service.recorder, filter);

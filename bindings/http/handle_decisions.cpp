@@ -57,7 +57,8 @@ Response decide_one(Service& service, const Request& request, RequestContext& co
     else if (not_json(decided)) response = error_response(request, beast_http::status::bad_request, decided.message);
     else response = json_response(request, beast_http::status::unprocessable_entity, refusal_json(0, decided) + "\n");
     set_pack_headers(response, *active->pack);
-    if (!decided.refused) record_before_sending(service, context, active->pack, {request.body(), std::move(decided.json)});
+    if (!decided.refused)
+        record_before_sending(service, context, active->pack, {request.body(), std::move(decided.json)});
     return response;
 }
 
@@ -85,7 +86,7 @@ std::variant<Response, StreamPlan> plan_many(Service& service, const Request& he
     plan.head.set(beast_http::field::content_type, "application/x-ndjson");
     set_pack_headers(plan.head, *active->pack);
     plan.decide = [&service, pack = active->pack, options, version = head.version()](ReadBlock read,
-                                                                                    const BatchSink& sink) {
+                                                                                     const BatchSink& sink) {
         JsonLinesReader lines(std::move(read));
         // RECORD HOOK (--record, group commit): with a recorder, decide_batch hands each group of
         // decisions to batch_recorder, which waits (DecisionRecorder::record_and_wait) until the

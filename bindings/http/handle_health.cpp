@@ -1,5 +1,6 @@
 // GET /healthz (the process answers) and GET /readyz (it can decide: a pack is active and, with
-// --record, the decision log is writable: its last append did not fail). Both anonymous, for load balancers and systemd.
+// --record, the decision log is writable: its last append did not fail). Both anonymous, for load balancers and
+// systemd.
 #include "json_error.hpp"
 #include "routes.hpp"
 

@@ -21,9 +21,11 @@ nlohmann::json pack_json(const ActiveSnapshot& active) {
 }
 
 nlohmann::json diagnostic_json(const Diagnostic& d) {
-    const char* severity = d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "note";
-    return {{"file", d.file},         {"line", d.line},         {"column", d.column},
-            {"severity", severity},   {"message", d.message},   {"rendered", render(d)}};
+    const char* severity = d.severity == Severity::error     ? "error"
+                           : d.severity == Severity::warning ? "warning"
+                                                             : "note";
+    return {{"file", d.file},       {"line", d.line},       {"column", d.column},
+            {"severity", severity}, {"message", d.message}, {"rendered", render(d)}};
 }
 
 const char* result_name(ReloadOutcome::Result result) {
@@ -49,13 +51,16 @@ Response reload_pack(Service& service, const Request& request, RequestContext&) 
     auto status = beast_http::status::ok;
     if (outcome.result == ReloadOutcome::Result::failed) {
         status = beast_http::status::unprocessable_entity;
-        std::string message = errors ? "the pack in " + service.reloader->directory() + " has " + std::to_string(errors) +
-                                           (errors == 1 ? " error" : " errors") + "; the active pack stays"
-                                     : "the pack in " + service.reloader->directory() + " could not be loaded; the active pack stays";
+        std::string message =
+            errors ? "the pack in " + service.reloader->directory() + " has " + std::to_string(errors) +
+                         (errors == 1 ? " error" : " errors") + "; the active pack stays"
+                   : "the pack in " + service.reloader->directory() + " could not be loaded; the active pack stays";
         body = {{"error", {{"status", 422}, {"message", message}, {"diagnostics", diagnostics}}},
                 {"active", pack_json(*outcome.active)}};
     } else {
-        body = {{"result", result_name(outcome.result)}, {"active", pack_json(*outcome.active)}, {"diagnostics", diagnostics}};
+        body = {{"result", result_name(outcome.result)},
+                {"active", pack_json(*outcome.active)},
+                {"diagnostics", diagnostics}};
     }
     Response response =
         json_response(request, status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");

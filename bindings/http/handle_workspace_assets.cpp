@@ -33,12 +33,14 @@ std::string_view content_type(std::string_view name) {
 
 bool plain_name(std::string_view name) {
     return !name.empty() && name.front() != '.' &&
-           name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") == std::string_view::npos;
+           name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") ==
+               std::string_view::npos;
 }
 
 Response serve_asset(Service& service, const Request& request, const std::string& folder, const std::string& name) {
     if (!service.workspace || service.workspace->web_dir.empty())
-        return error_response(request, beast_http::status::not_found, "no web page is served: start frontdoor workspace with the built front-end");
+        return error_response(request, beast_http::status::not_found,
+                              "no web page is served: start frontdoor workspace with the built front-end");
     if (!plain_name(name)) return error_response(request, beast_http::status::not_found, "no such file");
     std::string relative = folder.empty() ? name : folder + "/" + name;
     ResolvedPath resolved = resolve_workspace_path(service.workspace->web_dir, relative, true);
@@ -50,8 +52,9 @@ Response serve_asset(Service& service, const Request& request, const std::string
     response.set("X-Content-Type-Options", "nosniff");
     response.set(beast_http::field::cache_control, folder.empty() ? "no-cache" : "max-age=3600");
     if (folder.empty())
-        response.set("Content-Security-Policy",
-                     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+        response.set(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
     response.keep_alive(request.keep_alive());
     response.body() = std::move(*bytes);
     response.prepare_payload();
@@ -63,12 +66,17 @@ Response serve_asset(Service& service, const Request& request, const std::string
 void add_workspace_asset_routes(RouteTable& routes) {
     routes.add({beast_http::verb::get, "/", Role::none,
                 [](Service& s, const Request& r, RequestContext&) { return serve_asset(s, r, "", "index.html"); }});
-    routes.add({beast_http::verb::get, "/assets/{id}", Role::none,
-                [](Service& s, const Request& r, RequestContext& c) { return serve_asset(s, r, "assets", c.path_param); }});
-    routes.add({beast_http::verb::get, "/assets/fonts/{id}", Role::none,
-                [](Service& s, const Request& r, RequestContext& c) { return serve_asset(s, r, "assets/fonts", c.path_param); }});
-    routes.add({beast_http::verb::get, "/assets/images/{id}", Role::none,
-                [](Service& s, const Request& r, RequestContext& c) { return serve_asset(s, r, "assets/images", c.path_param); }});
+    routes.add({beast_http::verb::get, "/assets/{id}", Role::none, [](Service& s, const Request& r, RequestContext& c) {
+                    return serve_asset(s, r, "assets", c.path_param);
+                }});
+    routes.add(
+        {beast_http::verb::get, "/assets/fonts/{id}", Role::none, [](Service& s, const Request& r, RequestContext& c) {
+             return serve_asset(s, r, "assets/fonts", c.path_param);
+         }});
+    routes.add(
+        {beast_http::verb::get, "/assets/images/{id}", Role::none, [](Service& s, const Request& r, RequestContext& c) {
+             return serve_asset(s, r, "assets/images", c.path_param);
+         }});
 }
 
 }  // namespace frontdoor::http

@@ -32,7 +32,8 @@ Response format_text(Service& service, const Request& request, RequestContext&) 
     EditRequest edit = read_edit_request(request, true);
     if (edit.refusal) return *edit.refusal;
     if (!edit.path.ends_with(".rules"))
-        return error_response(request, beast_http::status::bad_request, "only rule files (*.rules) are formatted, not '" + edit.path + "'");
+        return error_response(request, beast_http::status::bad_request,
+                              "only rule files (*.rules) are formatted, not '" + edit.path + "'");
     FormattedRules formatted = format_rule_file(workspace->pack_dir + "/" + edit.path, std::move(edit.text));
     return workspace_json(request, beast_http::status::ok,
                           {{"path", edit.path},

@@ -29,7 +29,9 @@ Response read_file(Service& service, const Request& request, RequestContext&) {
     ResolvedPath resolved = resolve_workspace_path(workspace->pack_dir, path, true);
     if (resolved.refused()) return error_response(request, resolved.status, resolved.problem);
     auto text = read_workspace_file(resolved.path, service.limits.body_bytes);
-    if (!text) return error_response(request, beast_http::status::unprocessable_entity, "'" + path + "' cannot be read, or is too large to edit");
+    if (!text)
+        return error_response(request, beast_http::status::unprocessable_entity,
+                              "'" + path + "' cannot be read, or is too large to edit");
     return workspace_json(request, beast_http::status::ok, {{"path", path}, {"text", *text}});
 }
 

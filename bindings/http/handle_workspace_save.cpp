@@ -31,14 +31,16 @@ Response save_file(Service& service, const Request& request, RequestContext&) {
     }
     LoadResult loaded = load_edited_pack(workspace->pack_dir, edit.path, edit.text);
     bool clean = !has_errors(loaded.diagnostics);
-    nlohmann::json body = {{"path", edit.path}, {"clean", clean}, {"diagnostics", diagnostics_json(*workspace, loaded.diagnostics)}};
+    nlohmann::json body = {
+        {"path", edit.path}, {"clean", clean}, {"diagnostics", diagnostics_json(*workspace, loaded.diagnostics)}};
     if (!clean && !flag_of(edit.body, "save_with_errors")) {
         std::size_t errors = 0;
         for (const auto& d : loaded.diagnostics) errors += d.severity == Severity::error;
         body["saved"] = false;
-        body["error"] = {{"status", 422},
-                         {"message", "not saved: the pack has " + std::to_string(errors) + (errors == 1 ? " error" : " errors") +
-                                         " with this file; fix them, or save with errors"}};
+        body["error"] = {
+            {"status", 422},
+            {"message", "not saved: the pack has " + std::to_string(errors) + (errors == 1 ? " error" : " errors") +
+                            " with this file; fix them, or save with errors"}};
         return workspace_json(request, beast_http::status::unprocessable_entity, body);
     }
     if (std::string problem = write_workspace_file(resolved.path, edit.text); !problem.empty())

@@ -16,7 +16,9 @@ nlohmann::json scenario_json(const ScenarioResult& result) {
     nlohmann::json mismatches = nlohmann::json::array();
     for (const auto& m : result.mismatches)
         mismatches.push_back({{"field", m.field}, {"expected", m.expected}, {"actual", m.actual}});
-    nlohmann::json out = {{"file", result.file}, {"title", result.title}, {"passed", result.passed},
+    nlohmann::json out = {{"file", result.file},
+                          {"title", result.title},
+                          {"passed", result.passed},
                           {"mismatches", std::move(mismatches)}};
     if (!result.error.empty()) out["error"] = result.error;
     return out;
@@ -35,8 +37,9 @@ Response run_tests(Service& service, const Request& request, RequestContext&) {
         loaded = load_edited_pack(workspace->pack_dir, edit.path, std::move(edit.text));
     }
     if (!loaded.pack) {
-        nlohmann::json body = {{"error", {{"status", 422}, {"message", "the pack has errors: fix them to run the scenarios"}}},
-                               {"diagnostics", diagnostics_json(*workspace, loaded.diagnostics)}};
+        nlohmann::json body = {
+            {"error", {{"status", 422}, {"message", "the pack has errors: fix them to run the scenarios"}}},
+            {"diagnostics", diagnostics_json(*workspace, loaded.diagnostics)}};
         return workspace_json(request, beast_http::status::unprocessable_entity, body);
     }
     TestReport report = run_scenarios(*loaded.pack, workspace->pack_dir + "/scenarios");

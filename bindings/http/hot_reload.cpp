@@ -12,7 +12,8 @@ std::unique_ptr<DirectoryWatcher> watch(const std::string& directory, PackReload
     try {
         return std::make_unique<DirectoryWatcher>(directory, [&reloader] { reloader.request(); });
     } catch (const WatchError& error) {
-        throw ServeError(std::string(error.what()) + " (give --no-watch to reload only on SIGHUP or POST /v1/pack:reload)");
+        throw ServeError(std::string(error.what()) +
+                         " (give --no-watch to reload only on SIGHUP or POST /v1/pack:reload)");
     }
 }
 

@@ -12,7 +12,8 @@ void Histogram::observe(std::chrono::nanoseconds duration) {
     double seconds = std::chrono::duration<double>(duration).count();
     auto bound = std::lower_bound(bounds.begin(), bounds.end(), seconds);  // le is inclusive
     buckets_[static_cast<std::size_t>(bound - bounds.begin())].fetch_add(1, std::memory_order_relaxed);
-    sum_ns_.fetch_add(static_cast<std::uint64_t>(std::max<std::int64_t>(0, duration.count())), std::memory_order_relaxed);
+    sum_ns_.fetch_add(static_cast<std::uint64_t>(std::max<std::int64_t>(0, duration.count())),
+                      std::memory_order_relaxed);
 }
 
 LabelledCounter::~LabelledCounter() {
@@ -21,7 +22,9 @@ LabelledCounter::~LabelledCounter() {
 }
 
 Counter& LabelledCounter::with(const std::vector<std::string_view>& values) {
-    auto same = [&values](const Entry* entry) { return std::equal(values.begin(), values.end(), entry->values.begin()); };
+    auto same = [&values](const Entry* entry) {
+        return std::equal(values.begin(), values.end(), entry->values.begin());
+    };
     Entry* made = nullptr;
     for (auto& slot : slots_) {
         Entry* entry = slot.load(std::memory_order_acquire);
@@ -89,8 +92,7 @@ void Metrics::count_batch_answers(std::string_view answers) {
         if (line.empty()) continue;
         if (line.substr(0, refused_line.size()) == refused_line && line.find(",\"error\":{") != std::string_view::npos)
             refusals.add();
-        else
-            decisions.with({outcome_code(line)}).add();
+        else decisions.with({outcome_code(line)}).add();
     }
 }
 

@@ -50,7 +50,8 @@ json status_schema() {
 }
 
 json record_schema() {
-    return json::parse(R"({"type": "object", "description": "A recorded decision, as frontdoor audit show --format json prints it.",
+    return json::parse(
+        R"({"type": "object", "description": "A recorded decision, as frontdoor audit show --format json prints it.",
         "required": ["id", "contact_id", "recorded_at", "pack_digest", "engine_version", "previous_hash", "hash",
                      "intact", "problem", "input", "decision"],
         "properties": {"id": {"type": "integer", "minimum": 1}, "contact_id": {"type": ["string", "null"]},
@@ -64,7 +65,8 @@ json record_schema() {
 }
 
 json record_list_schema() {
-    return json::parse(R"({"type": "object", "required": ["contact_id", "records", "truncated", "intact", "log_problem"],
+    return json::parse(
+        R"({"type": "object", "required": ["contact_id", "records", "truncated", "intact", "log_problem"],
         "properties": {"contact_id": {"type": "string"},
                        "records": {"type": "array", "items": {"$ref": "#/components/schemas/Record"}},
                        "truncated": {"type": "boolean", "description": "there were more than 1000 records"},
@@ -72,7 +74,8 @@ json record_list_schema() {
 }
 
 // The pack a reload left active (GET /v1/pack says more), and a diagnostic as frontdoor check gives it.
-constexpr const char* active_pack_json = R"({"type": "object", "required": ["name", "version", "digest", "active_since"],
+constexpr const char* active_pack_json =
+    R"({"type": "object", "required": ["name", "version", "digest", "active_since"],
         "properties": {"name": {"type": "string"}, "version": {"type": "string"}, "digest": {"type": "string"},
                        "active_since": {"type": "string", "format": "date-time"}}})";
 constexpr const char* diagnostics_json = R"({"type": "array", "items": {"type": "object",
@@ -103,7 +106,8 @@ json reload_failure_schema() {
 }
 
 json shadow_schema() {
-    return json::parse(R"({"type": "object", "required": ["candidate", "compared", "differing", "dropped", "transitions"],
+    return json::parse(
+        R"({"type": "object", "required": ["candidate", "compared", "differing", "dropped", "transitions"],
         "properties": {"candidate": {"type": "object", "required": ["name", "version", "digest", "active_since"]},
                        "compared": {"type": "integer"}, "differing": {"type": "integer"}, "dropped": {"type": "integer"},
                        "transitions": {"type": "array", "items": {"type": "object", "required": ["before", "after", "count"],
@@ -113,17 +117,20 @@ json shadow_schema() {
 
 // An operation for a route that openapi_operations.cpp does not describe yet.
 json undocumented() {
-    return {{"summary", "Not described yet"}, {"x-frontdoor-undocumented", true},
+    return {{"summary", "Not described yet"},
+            {"x-frontdoor-undocumented", true},
             {"responses", {{"default", {{"description", "See docs/service.md."}}}}}};
 }
 
 }  // namespace
 
 json common_schemas() {
-    return {{"Error", error_schema()},       {"Refusal", refusal_schema()}, {"Ruleset", ruleset_schema()},
-            {"Decision", decision_schema()}, {"Pack", pack_schema()},       {"Status", status_schema()},
-            {"Record", record_schema()},  {"RecordList", record_list_schema()}, {"Reload", reload_schema()},
-            {"ReloadFailure", reload_failure_schema()}, {"Shadow", shadow_schema()}};
+    return {{"Error", error_schema()},     {"Refusal", refusal_schema()},
+            {"Ruleset", ruleset_schema()}, {"Decision", decision_schema()},
+            {"Pack", pack_schema()},       {"Status", status_schema()},
+            {"Record", record_schema()},   {"RecordList", record_list_schema()},
+            {"Reload", reload_schema()},   {"ReloadFailure", reload_failure_schema()},
+            {"Shadow", shadow_schema()}};
 }
 
 json openapi_document(const RouteTable& routes, const Pack& pack) {

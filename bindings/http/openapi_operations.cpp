@@ -28,20 +28,23 @@ json with_common_answers(json responses) {
 }
 
 json explain_parameter() {
-    return {{"name", "explain"}, {"in", "query"}, {"required", false},
+    return {{"name", "explain"},
+            {"in", "query"},
+            {"required", false},
             {"description", "false leaves the explanation out (as eval --no-explain)."},
             {"schema", {{"type", "string"}, {"enum", {"true", "false"}}}}};
 }
 
 json decide_one() {
-    json responses = {{"200", answer("The decision, byte for byte what frontdoor eval prints.", "application/json",
-                                     ref("Decision"))},
-                      {"400", error("An empty body or one that is not JSON.")},
-                      {"413", error("The body is larger than --max-body-bytes.")},
-                      {"415", error("The content type is not application/json.")},
-                      {"422", answer("The contact is refused by the pack's input contract.", "application/json",
-                                     ref("Refusal"))}};
-    return {{"summary", "Decide one contact"}, {"operationId", "decide"}, {"x-frontdoor-role", "decide"},
+    json responses = {
+        {"200", answer("The decision, byte for byte what frontdoor eval prints.", "application/json", ref("Decision"))},
+        {"400", error("An empty body or one that is not JSON.")},
+        {"413", error("The body is larger than --max-body-bytes.")},
+        {"415", error("The content type is not application/json.")},
+        {"422", answer("The contact is refused by the pack's input contract.", "application/json", ref("Refusal"))}};
+    return {{"summary", "Decide one contact"},
+            {"operationId", "decide"},
+            {"x-frontdoor-role", "decide"},
             {"parameters", {explain_parameter()}},
             {"requestBody", {{"required", true}, {"content", content("application/json", ref("Contact"))}}},
             {"responses", with_common_answers(responses)}};
@@ -53,14 +56,18 @@ json decide_many() {
                                      "application/x-ndjson", line)},
                       {"413", error("The body is larger than --max-batch-bytes.")},
                       {"415", error("The content type is not a JSON lines type.")}};
-    return {{"summary", "Decide many contacts, one JSON document a line"}, {"operationId", "decideBatch"},
-            {"x-frontdoor-role", "decide"}, {"parameters", {explain_parameter()}},
+    return {{"summary", "Decide many contacts, one JSON document a line"},
+            {"operationId", "decideBatch"},
+            {"x-frontdoor-role", "decide"},
+            {"parameters", {explain_parameter()}},
             {"requestBody", {{"required", true}, {"content", content("application/x-ndjson", line)}}},
             {"responses", with_common_answers(responses)}};
 }
 
 json simple_get(const std::string& summary, const std::string& id, const std::string& role, json ok) {
-    json operation = {{"summary", summary}, {"operationId", id}, {"x-frontdoor-role", role},
+    json operation = {{"summary", summary},
+                      {"operationId", id},
+                      {"x-frontdoor-role", role},
                       {"responses", with_common_answers({{"200", std::move(ok)}})}};
     return operation;
 }
@@ -68,7 +75,10 @@ json simple_get(const std::string& summary, const std::string& id, const std::st
 json anonymous_get(const std::string& summary, const std::string& id, bool can_be_unready) {
     json responses = {{"200", answer("The status.", "application/json", ref("Status"))}};
     if (can_be_unready) responses["503"] = error("No pack is active, or the service is stopping.");
-    return {{"summary", summary}, {"operationId", id}, {"x-frontdoor-role", "none"}, {"security", json::array()},
+    return {{"summary", summary},
+            {"operationId", id},
+            {"x-frontdoor-role", "none"},
+            {"security", json::array()},
             {"responses", responses}};
 }
 
@@ -85,8 +95,9 @@ json recorded_decision() {
 }
 
 json recorded_decisions() {
-    json operation = simple_get("The recorded decisions of a contact", "listRecordedDecisions", "audit",
-                                answer("The records, oldest first, at most 1000.", "application/json", ref("RecordList")));
+    json operation =
+        simple_get("The recorded decisions of a contact", "listRecordedDecisions", "audit",
+                   answer("The records, oldest first, at most 1000.", "application/json", ref("RecordList")));
     operation["parameters"] = {
         {{"name", "contact_id"}, {"in", "query"}, {"required", true}, {"schema", {{"type", "string"}}}}};
     operation["responses"]["400"] = error("No contact_id, or a bad percent-encoding.");
@@ -97,17 +108,18 @@ json recorded_decisions() {
 }
 
 json reload() {
-    json operation = simple_get("Check, compile and activate the pack's directory again", "reloadPack", "admin",
-                                answer("The pack now active, and whether it changed.", "application/json", ref("Reload")));
+    json operation =
+        simple_get("Check, compile and activate the pack's directory again", "reloadPack", "admin",
+                   answer("The pack now active, and whether it changed.", "application/json", ref("Reload")));
     operation["responses"]["422"] = answer("The new pack has errors (each diagnostic); the old pack stays active.",
                                            "application/json", ref("ReloadFailure"));
     return operation;
 }
 
 json shadow() {
-    json operation = simple_get("What shadow mode has counted", "describeShadow", "audit",
-                                answer("The candidate pack and the decisions it would change.", "application/json",
-                                       ref("Shadow")));
+    json operation =
+        simple_get("What shadow mode has counted", "describeShadow", "audit",
+                   answer("The candidate pack and the decisions it would change.", "application/json", ref("Shadow")));
     operation["responses"]["404"] = error("Shadow mode is off (no --shadow).");
     return operation;
 }

@@ -26,11 +26,17 @@ json integer() { return {{"type", "integer"}}; }
 json boolean() { return {{"type", "boolean"}}; }
 
 json diagnostics() {
-    json item = object({{"file", string()}, {"line", integer()}, {"column", integer()}, {"end_line", integer()},
-                        {"end_column", integer()}, {"severity", {{"enum", {"error", "warning", "note"}}}},
-                        {"message", string()}, {"notes", {{"type", "array"}, {"items", string()}}},
-                        {"fix", {{"type", "string"}, {"description", "The text a \"did you mean\" suggests for the span."}}}},
-                       {"file", "line", "column", "end_line", "end_column", "severity", "message"});
+    json item =
+        object({{"file", string()},
+                {"line", integer()},
+                {"column", integer()},
+                {"end_line", integer()},
+                {"end_column", integer()},
+                {"severity", {{"enum", {"error", "warning", "note"}}}},
+                {"message", string()},
+                {"notes", {{"type", "array"}, {"items", string()}}},
+                {"fix", {{"type", "string"}, {"description", "The text a \"did you mean\" suggests for the span."}}}},
+               {"file", "line", "column", "end_line", "end_column", "severity", "message"});
     return {{"type", "array"}, {"items", std::move(item)}};
 }
 
@@ -41,7 +47,8 @@ json edit_body(bool with_flags) {
         properties["format"] = {{"type", "boolean"}, {"description", "Save a rule file in its canonical layout."}};
         properties["save_with_errors"] = {{"type", "boolean"}, {"description", "Save even when the pack has errors."}};
     }
-    return {{"required", true}, {"content", {{"application/json", {{"schema", object(properties, {"path", "text"})}}}}}};
+    return {{"required", true},
+            {"content", {{"application/json", {{"schema", object(properties, {"path", "text"})}}}}}};
 }
 
 json with_common(json operation, const std::string& role, json responses) {
@@ -54,13 +61,17 @@ json with_common(json operation, const std::string& role, json responses) {
 }
 
 json path_refusals(json responses) {
-    responses["400"] = error("Not a JSON body with path and text, or a path that is absolute, has '..' or names a hidden file.");
+    responses["400"] =
+        error("Not a JSON body with path and text, or a path that is absolute, has '..' or names a hidden file.");
     responses["403"] = error("The path leads outside the pack directory through a symbolic link.");
     return responses;
 }
 
 json asset(const std::string& summary, const std::string& id, bool with_param) {
-    json operation = {{"summary", summary}, {"operationId", id}, {"x-frontdoor-role", "none"}, {"security", json::array()},
+    json operation = {{"summary", summary},
+                      {"operationId", id},
+                      {"x-frontdoor-role", "none"},
+                      {"security", json::array()},
                       {"responses",
                        {{"200", {{"description", "The file, with its content type."}}},
                         {"404", error("No such file, or no built page (not a workspace, or no web/dist).")}}}};
@@ -73,52 +84,75 @@ json asset(const std::string& summary, const std::string& id, bool with_param) {
 
 json describe_workspace_operation(beast_http::verb method, const std::string& pattern) {
     using verb = beast_http::verb;
-    json scenarios = object({{"passed", integer()}, {"failed", integer()},
-                             {"scenarios", {{"type", "array"}, {"items", object({{"file", string()}, {"title", string()},
-                                                                                {"passed", boolean()}, {"error", string()},
-                                                                                {"mismatches", {{"type", "array"}}}})}}},
+    json scenarios = object({{"passed", integer()},
+                             {"failed", integer()},
+                             {"scenarios",
+                              {{"type", "array"},
+                               {"items", object({{"file", string()},
+                                                 {"title", string()},
+                                                 {"passed", boolean()},
+                                                 {"error", string()},
+                                                 {"mismatches", {{"type", "array"}}}})}}},
                              {"coverage", object({{"covered", integer()}, {"rules", integer()}})}});
     json checked = object({{"path", string()}, {"clean", boolean()}, {"diagnostics", diagnostics()}});
-    json saved = object({{"path", string()}, {"saved", boolean()}, {"clean", boolean()}, {"text", string()},
+    json saved = object({{"path", string()},
+                         {"saved", boolean()},
+                         {"clean", boolean()},
+                         {"text", string()},
                          {"diagnostics", diagnostics()}});
-    json not_saved = object({{"path", string()}, {"saved", boolean()}, {"clean", boolean()}, {"diagnostics", diagnostics()},
+    json not_saved = object({{"path", string()},
+                             {"saved", boolean()},
+                             {"clean", boolean()},
+                             {"diagnostics", diagnostics()},
                              {"error", object({{"status", integer()}, {"message", string()}})}});
     static const std::map<std::pair<verb, std::string>, json> operations = {
         {{verb::get, "/v1/workspace/files"},
          with_common({{"summary", "The files of the pack directory"}, {"operationId", "listWorkspaceFiles"}}, "decide",
                      {{"200", answer("Every file, sorted.", object({{"files", {{"type", "array"}}}}))}})},
         {{verb::get, "/v1/workspace/file"},
-         with_common({{"summary", "One file's text"}, {"operationId", "readWorkspaceFile"},
+         with_common({{"summary", "One file's text"},
+                      {"operationId", "readWorkspaceFile"},
                       {"parameters", {{{"name", "path"}, {"in", "query"}, {"required", true}, {"schema", string()}}}}},
                      "decide",
                      path_refusals({{"200", answer("The text.", object({{"path", string()}, {"text", string()}}))},
                                     {"404", error("No such file, or the service is not a workspace.")},
                                     {"422", error("The file cannot be read or is too large.")}}))},
         {{verb::post, "/v1/workspace:check"},
-         with_common({{"summary", "Check a file's edited text with the rest of the pack"}, {"operationId", "checkWorkspaceFile"},
+         with_common({{"summary", "Check a file's edited text with the rest of the pack"},
+                      {"operationId", "checkWorkspaceFile"},
                       {"requestBody", edit_body(false)}},
-                     "decide", {{"200", answer("Every diagnostic of the pack.", checked)}, {"400", error("Not a JSON body with path and text.")}})},
+                     "decide",
+                     {{"200", answer("Every diagnostic of the pack.", checked)},
+                      {"400", error("Not a JSON body with path and text.")}})},
         {{verb::post, "/v1/workspace:format"},
-         with_common({{"summary", "A rule file's text in the canonical layout (fmt)"}, {"operationId", "formatWorkspaceFile"},
-                      {"requestBody", edit_body(false)}},
-                     "decide",
-                     {{"200", answer("The text formatted, or its syntax errors.",
-                                     object({{"formatted", boolean()}, {"text", string()}, {"diagnostics", diagnostics()}}))},
-                      {"400", error("Not a JSON body with path and text, or not a rule file.")}})},
+         with_common(
+             {{"summary", "A rule file's text in the canonical layout (fmt)"},
+              {"operationId", "formatWorkspaceFile"},
+              {"requestBody", edit_body(false)}},
+             "decide",
+             {{"200", answer("The text formatted, or its syntax errors.",
+                             object({{"formatted", boolean()}, {"text", string()}, {"diagnostics", diagnostics()}}))},
+              {"400", error("Not a JSON body with path and text, or not a rule file.")}})},
         {{verb::post, "/v1/workspace:save"},
-         with_common({{"summary", "Save a file, only when the pack checks clean with it"}, {"operationId", "saveWorkspaceFile"},
-                      {"requestBody", edit_body(true)}},
-                     "admin",
-                     path_refusals({{"200", answer("Saved (by rename).", saved)},
-                                    {"404", error("The file's folder does not exist, or the service is not a workspace.")},
-                                    {"422", answer("Not saved: the pack has errors with this file.", not_saved)}}))},
+         with_common(
+             {{"summary", "Save a file, only when the pack checks clean with it"},
+              {"operationId", "saveWorkspaceFile"},
+              {"requestBody", edit_body(true)}},
+             "admin",
+             path_refusals({{"200", answer("Saved (by rename).", saved)},
+                            {"404", error("The file's folder does not exist, or the service is not a workspace.")},
+                            {"422", answer("Not saved: the pack has errors with this file.", not_saved)}}))},
         {{verb::post, "/v1/workspace:test"},
-         with_common({{"summary", "Run the scenarios against the pack as edited"}, {"operationId", "testWorkspace"},
-                      {"requestBody", {{"required", false}, {"content", {{"application/json", {{"schema", object({{"path", string()}, {"text", string()}})}}}}}}}},
-                     "decide",
-                     {{"200", answer("Each scenario's result and the coverage.", scenarios)},
-                      {"400", error("Not a JSON body with path and text.")},
-                      {"422", answer("The pack has errors.", object({{"diagnostics", diagnostics()}}))}})},
+         with_common(
+             {{"summary", "Run the scenarios against the pack as edited"},
+              {"operationId", "testWorkspace"},
+              {"requestBody",
+               {{"required", false},
+                {"content", {{"application/json", {{"schema", object({{"path", string()}, {"text", string()}})}}}}}}}},
+             "decide",
+             {{"200", answer("Each scenario's result and the coverage.", scenarios)},
+              {"400", error("Not a JSON body with path and text.")},
+              {"422", answer("The pack has errors.", object({{"diagnostics", diagnostics()}}))}})},
         {{verb::get, "/"}, asset("The workspace page", "workspacePage", false)},
         {{verb::get, "/assets/{id}"}, asset("A script or style of the page", "workspaceAsset", true)},
         {{verb::get, "/assets/fonts/{id}"}, asset("A font of the page", "workspaceFont", true)},

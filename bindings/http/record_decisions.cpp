@@ -27,8 +27,8 @@ Response unavailable(unsigned version, bool keep_alive, std::string_view message
 void record_before_sending(Service& service, RequestContext& context, std::shared_ptr<const Pack> pack,
                            DecisionLog::Entry entry) {
     if (!service.recorder) return;
-    context.finish = [recorder = service.recorder.get(), pack = std::move(pack),
-                      entry = std::move(entry)](Response held, RequestContext::Send send) mutable {
+    context.finish = [recorder = service.recorder.get(), pack = std::move(pack), entry = std::move(entry)](
+                         Response held, RequestContext::Send send) mutable {
         unsigned version = held.version();
         bool keep_alive = held.keep_alive();
         std::vector<DecisionLog::Entry> entries;
@@ -45,15 +45,15 @@ void record_before_sending(Service& service, RequestContext& context, std::share
 
 BatchRecorder batch_recorder(Service& service, std::shared_ptr<const Pack> pack) {
     if (!service.recorder) return {};
-    return [recorder = service.recorder.get(), pack = std::move(pack),
-            wait = service.limits.request_deadline](const Pack&, std::vector<DecisionLog::Entry> entries) {
+    return [recorder = service.recorder.get(), pack = std::move(pack), wait = service.limits.request_deadline](
+               const Pack&, std::vector<DecisionLog::Entry> entries) {
         recorder->record_and_wait(pack, std::move(entries), wait);
     };
 }
 
 Response not_recorded(const Request& request, const RecordError& error) {
-    Response response = error_response(request, beast_http::status::service_unavailable,
-                                       error.busy() ? busy_message : failed_message);
+    Response response =
+        error_response(request, beast_http::status::service_unavailable, error.busy() ? busy_message : failed_message);
     response.set(beast_http::field::retry_after, "1");
     return response;
 }

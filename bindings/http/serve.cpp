@@ -51,8 +51,7 @@ bool is_loopback_host(const std::string& host) { return parse_host(host).is_loop
 
 void print_routes(std::ostream& out) {
     RouteTable routes = make_routes();
-    for (const auto& route : routes.all())
-        out << beast_http::to_string(route.method) << " " << route.pattern << "\n";
+    for (const auto& route : routes.all()) out << beast_http::to_string(route.method) << " " << route.pattern << "\n";
 }
 
 void listen_and_serve(const ServeOptions& options, std::shared_ptr<const Pack> pack, TokenTable tokens,
@@ -64,9 +63,9 @@ void listen_and_serve(const ServeOptions& options, std::shared_ptr<const Pack> p
     if (options.workspace) service.workspace = &*options.workspace;
     if (!options.record_log.empty()) {
         try {
-            service.recorder = std::make_unique<DecisionRecorder>(options.record_log, options.limits.record_queue,
-                                                                  options.limits.record_group,
-                                                                  &service.metrics.log_commit_seconds);
+            service.recorder =
+                std::make_unique<DecisionRecorder>(options.record_log, options.limits.record_queue,
+                                                   options.limits.record_group, &service.metrics.log_commit_seconds);
         } catch (const std::runtime_error& error) {
             throw RecordLogError(error.what());
         }

@@ -171,11 +171,12 @@ void Session::on_body(beast::error_code error) {
     if (context.finish) {
         // A recorded decision: sent from this connection's strand once its record has committed.
         return context.finish(std::move(response), [self = shared_from_this(), deadline](Response final_response) {
-            asio::post(self->stream_.get_executor(), [self, deadline, final_response = std::move(final_response)]() mutable {
-                if (std::chrono::steady_clock::now() > deadline) final_response = too_late(final_response);
-                self->release_batch_slot();
-                self->send(std::move(final_response), true);
-            });
+            asio::post(self->stream_.get_executor(),
+                       [self, deadline, final_response = std::move(final_response)]() mutable {
+                           if (std::chrono::steady_clock::now() > deadline) final_response = too_late(final_response);
+                           self->release_batch_slot();
+                           self->send(std::move(final_response), true);
+                       });
         });
     }
     if (std::chrono::steady_clock::now() > deadline) response = too_late(response);

@@ -97,8 +97,9 @@ void Session::begin_stream(const Route& route) {
                            [self, answers = std::move(answers)]() mutable { self->write_answers(std::move(answers)); });
             },
             [self](StreamOutcome outcome) {
-                asio::post(self->stream_.get_executor(),
-                           [self, outcome = std::move(outcome)]() mutable { self->on_stream_finished(std::move(outcome)); });
+                asio::post(self->stream_.get_executor(), [self, outcome = std::move(outcome)]() mutable {
+                    self->on_stream_finished(std::move(outcome));
+                });
             }};
         try {
             s.pipe->start(std::move(s.decide), std::move(peer));
@@ -106,16 +107,18 @@ void Session::begin_stream(const Route& route) {
             spdlog::error("request {}: cannot start a batch: {}", s.context.request_id, error.what());
             std::string pattern = s.context.route;
             self->stream_state_.reset();
-            self->refuse_stream(stream_refusal(11, beast_http::status::service_unavailable, "cannot start a batch now; try again"),
-                                pattern);
+            self->refuse_stream(
+                stream_refusal(11, beast_http::status::service_unavailable, "cannot start a batch now; try again"),
+                pattern);
         }
     };
     if (!expect_continue) return start();
     auto interim = std::make_shared<beast_http::response<beast_http::empty_body>>(beast_http::status::continue_, 11);
-    beast_http::async_write(stream_, *interim, [self = shared_from_this(), interim, start](beast::error_code error, std::size_t) {
-        if (error) return self->close();
-        start();
-    });
+    beast_http::async_write(stream_, *interim,
+                            [self = shared_from_this(), interim, start](beast::error_code error, std::size_t) {
+                                if (error) return self->close();
+                                start();
+                            });
 }
 
 // A streamed request refused from its head: the body is not read, so the connection closes after
@@ -135,8 +138,9 @@ void Session::read_piece() {
     s.parser->get().body().more = true;
     timed_out_ = false;
     arm_read_timer(service_.limits.request_deadline);
-    beast_http::async_read_some(stream_, buffer_, *s.parser,
-                                [self = shared_from_this()](beast::error_code error, std::size_t) { self->on_piece(error); });
+    beast_http::async_read_some(
+        stream_, buffer_, *s.parser,
+        [self = shared_from_this()](beast::error_code error, std::size_t) { self->on_piece(error); });
 }
 
 void Session::on_piece(beast::error_code error) {
@@ -171,10 +175,11 @@ void Session::write_answers(std::string answers) {
     if (s.head_written) return write_chunk();
     s.head_written = true;
     s.serializer.emplace(s.head);
-    beast_http::async_write_header(stream_, *s.serializer, [self = shared_from_this()](beast::error_code error, std::size_t) {
-        if (error) return self->on_chunk_written(error);
-        self->write_chunk();
-    });
+    beast_http::async_write_header(stream_, *s.serializer,
+                                   [self = shared_from_this()](beast::error_code error, std::size_t) {
+                                       if (error) return self->on_chunk_written(error);
+                                       self->write_chunk();
+                                   });
 }
 
 // One chunk: its size in hex, CR LF, the answers, CR LF; the final chunk is "0" CR LF CR LF, after
@@ -256,10 +261,11 @@ void Session::on_stream_finished(StreamOutcome outcome) {
     if (s.head_written) return write_chunk();
     s.head_written = true;
     s.serializer.emplace(s.head);
-    beast_http::async_write_header(stream_, *s.serializer, [self = shared_from_this()](beast::error_code error, std::size_t) {
-        if (error) return self->on_chunk_written(error);
-        self->write_chunk();
-    });
+    beast_http::async_write_header(stream_, *s.serializer,
+                                   [self = shared_from_this()](beast::error_code error, std::size_t) {
+                                       if (error) return self->on_chunk_written(error);
+                                       self->write_chunk();
+                                   });
 }
 
 void Session::end_stream() {

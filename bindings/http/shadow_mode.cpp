@@ -2,8 +2,8 @@
 
 #include "frontdoor/decision_difference.hpp"
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include <stdexcept>
 
@@ -83,9 +83,12 @@ void ShadowMode::compare(const Work& work) {
 void ShadowMode::write_difference(const Work& work, const DecisionDifference& difference,
                                   const std::string& candidate_digest) {
     nlohmann::json id = difference.contact_id ? nlohmann::json(*difference.contact_id) : nlohmann::json();
-    nlohmann::json line = {{"request_id", work.request_id},          {"contact_id", std::move(id)},
-                           {"outcome_before", difference.outcome_before}, {"outcome_after", difference.outcome_after},
-                           {"fields", difference.fields},               {"pack_before", work.primary_digest},
+    nlohmann::json line = {{"request_id", work.request_id},
+                           {"contact_id", std::move(id)},
+                           {"outcome_before", difference.outcome_before},
+                           {"outcome_after", difference.outcome_after},
+                           {"fields", difference.fields},
+                           {"pack_before", work.primary_digest},
                            {"pack_after", candidate_digest}};
     output_ << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     output_.flush();

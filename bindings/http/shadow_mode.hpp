@@ -32,7 +32,7 @@
 namespace frontdoor::http {
 
 struct ShadowLimits {
-    std::size_t queue_items = 4096;             // requests waiting for the shadow at most
+    std::size_t queue_items = 4096;              // requests waiting for the shadow at most
     std::size_t queue_bytes = 16 * 1024 * 1024;  // bytes of their bodies and answers at most
 };
 
@@ -43,9 +43,9 @@ struct ShadowTransition {
 
 // Counts since the start, for /metrics (the metrics part renders them).
 struct ShadowCounts {
-    std::uint64_t compared = 0;  // requests decided by both packs
-    std::uint64_t differing = 0;  // of those, the ones whose decisions differ
-    std::uint64_t dropped = 0;   // requests not shadowed because the queue was full
+    std::uint64_t compared = 0;                 // requests decided by both packs
+    std::uint64_t differing = 0;                // of those, the ones whose decisions differ
+    std::uint64_t dropped = 0;                  // requests not shadowed because the queue was full
     std::vector<ShadowTransition> transitions;  // differing decisions by outcome old -> new, sorted
 };
 

@@ -2,9 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
-#include <sys/inotify.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/inotify.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -14,8 +14,8 @@ namespace frontdoor::http {
 
 namespace {
 
-constexpr std::uint32_t watched_events = IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM |
-                                         IN_DELETE_SELF | IN_MOVE_SELF;
+constexpr std::uint32_t watched_events =
+    IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_DELETE_SELF | IN_MOVE_SELF;
 
 void close_if_open(int fd) {
     if (fd >= 0) ::close(fd);

@@ -58,7 +58,4 @@ const Workspace* workspace_of(const Service& service, const Request& request, Re
 
 }  // namespace frontdoor::http
 
-namespace frontdoor::http {
-
-
-}  // namespace frontdoor::http
+namespace frontdoor::http {}  // namespace frontdoor::http

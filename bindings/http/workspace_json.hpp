@@ -35,4 +35,3 @@ Response workspace_json(const Request& request, beast_http::status status, const
 const Workspace* workspace_of(const struct Service& service, const Request& request, Response& refusal);
 
 }  // namespace frontdoor::http
-

@@ -26,13 +26,15 @@ ResolvedPath refuse(beast_http::status status, std::string problem) {
 // Why `relative` is not a plain relative path, or "".
 std::string text_problem(const std::string& relative) {
     if (relative.empty()) return "give a file's path relative to the pack directory, e.g. thresholds.rules";
-    if (relative.front() == '/') return "the path '" + relative + "' is absolute; give it relative to the pack directory";
+    if (relative.front() == '/')
+        return "the path '" + relative + "' is absolute; give it relative to the pack directory";
     if (relative.find('\\') != std::string::npos || relative.find('\0') != std::string::npos)
         return "the path '" + relative + "' has a backslash or a NUL byte";
     std::stringstream parts(relative);
     std::string part;
     while (std::getline(parts, part, '/')) {
-        if (part == "..") return "the path '" + relative + "' has a '..' component: it could lead outside the pack directory";
+        if (part == "..")
+            return "the path '" + relative + "' has a '..' component: it could lead outside the pack directory";
         if (part.empty() || part == ".") return "the path '" + relative + "' has an empty or '.' component";
         if (part.front() == '.') return "the path '" + relative + "' names a hidden file";
     }
@@ -48,7 +50,8 @@ bool inside(const fs::path& root, const fs::path& path) {
 }  // namespace
 
 ResolvedPath resolve_workspace_path(const std::string& directory, const std::string& relative, bool must_exist) {
-    if (std::string problem = text_problem(relative); !problem.empty()) return refuse(beast_http::status::bad_request, problem);
+    if (std::string problem = text_problem(relative); !problem.empty())
+        return refuse(beast_http::status::bad_request, problem);
     std::error_code error;
     fs::path root = fs::canonical(directory, error);
     if (error) return refuse(beast_http::status::internal_server_error, "the pack directory cannot be read");
@@ -57,7 +60,8 @@ ResolvedPath resolve_workspace_path(const std::string& directory, const std::str
         return refuse(beast_http::status::forbidden,
                       "the path '" + relative + "' leads outside the pack directory (through a symbolic link)");
     fs::file_status status = fs::status(resolved, error);
-    if (must_exist && !fs::exists(status)) return refuse(beast_http::status::not_found, "there is no file '" + relative + "'");
+    if (must_exist && !fs::exists(status))
+        return refuse(beast_http::status::not_found, "there is no file '" + relative + "'");
     if (fs::exists(status) && !fs::is_regular_file(status))
         return refuse(beast_http::status::bad_request, "'" + relative + "' is not a regular file");
     if (!must_exist && !fs::is_directory(resolved.parent_path(), error))

@@ -86,8 +86,9 @@ py::tuple decide_lines(const Pack& pack, const std::string& text, std::size_t fi
         frontdoor::JsonLine line;
         while (lines.next(line)) {
             std::size_t number = line.number + first_line - 1;
-            frontdoor::Decided decided = line.refusal.empty() ? pack.decide(line.text, frontdoor::DecideOptions{explain})
-                                                              : frontdoor::Decided{true, "", std::move(line.refusal), ""};
+            frontdoor::Decided decided = line.refusal.empty()
+                                             ? pack.decide(line.text, frontdoor::DecideOptions{explain})
+                                             : frontdoor::Decided{true, "", std::move(line.refusal), ""};
             if (decided.refused) {
                 answers += frontdoor::refusal_json(number, decided);
                 refusals.emplace_back(number, std::move(decided.path), std::move(decided.message));

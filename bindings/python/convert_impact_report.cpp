@@ -40,7 +40,8 @@ ReportTuple to_tuple(const ImpactReport& r) {
     for (const auto& x : r.fields) fields.emplace_back(x.field, x.contacts);
     for (const auto& c : r.contacts)
         contacts.emplace_back(c.label, c.contact_id, c.outcome_before, c.outcome_after, c.refusal_before,
-                              c.refusal_after, change_tuples(c.fields), change_tuples(c.explanation), change_tuples(c.decided));
+                              c.refusal_after, change_tuples(c.fields), change_tuples(c.explanation),
+                              change_tuples(c.decided));
     return t;
 }
 
@@ -57,11 +58,13 @@ ImpactReport from_tuple(const ReportTuple& t) {
     r.changed = changed;
     r.refused_before = refused_before;
     r.refused_after = refused_after;
-    for (const auto& [before, after_outcome, count] : transitions) r.transitions.push_back({before, after_outcome, count});
+    for (const auto& [before, after_outcome, count] : transitions)
+        r.transitions.push_back({before, after_outcome, count});
     for (const auto& [rule, change, count] : rules) r.rules.push_back({rule, change, count});
     for (const auto& [field, count] : fields) r.fields.push_back({field, count});
     for (const auto& [label, id, ob, oa, rb, ra, changed_fields, explanation, decided] : contacts)
-        r.contacts.push_back({label, id, ob, oa, rb, ra, changes_of(changed_fields), changes_of(explanation), changes_of(decided)});
+        r.contacts.push_back(
+            {label, id, ob, oa, rb, ra, changes_of(changed_fields), changes_of(explanation), changes_of(decided)});
     return r;
 }
 

@@ -15,13 +15,14 @@ namespace frontdoor::python {
 
 using PackTuple = std::tuple<std::string, std::string, std::string, std::size_t>;
 using ChangeTuple = std::tuple<std::string, std::string, std::string, std::string>;
-using ContactTuple = std::tuple<std::string, std::optional<std::string>, std::string, std::string, std::string,
-                                std::string, std::vector<ChangeTuple>, std::vector<ChangeTuple>, std::vector<ChangeTuple>>;
+using ContactTuple =
+    std::tuple<std::string, std::optional<std::string>, std::string, std::string, std::string, std::string,
+               std::vector<ChangeTuple>, std::vector<ChangeTuple>, std::vector<ChangeTuple>>;
 using CountTuple = std::tuple<std::string, std::string, std::size_t>;
 using FieldTuple = std::tuple<std::string, std::size_t>;
 using ReportTuple = std::tuple<std::vector<PackTuple>, PackTuple, bool, std::string, std::string, std::size_t,
-                               std::size_t, std::size_t, std::size_t, std::vector<CountTuple>,
-                               std::vector<CountTuple>, std::vector<FieldTuple>, std::vector<ContactTuple>>;
+                               std::size_t, std::size_t, std::size_t, std::vector<CountTuple>, std::vector<CountTuple>,
+                               std::vector<FieldTuple>, std::vector<ContactTuple>>;
 
 ReportTuple to_tuple(const ImpactReport& report);
 ImpactReport from_tuple(const ReportTuple& tuple);

@@ -50,7 +50,8 @@ public:
             if (record_) entries_.push_back({std::string(input), std::move(decided.json)});
         }
         answers_ += '\n';
-        if (answers_.size() + release_headroom > options_.release_bytes || entries_.size() >= options_.record_group) release();
+        if (answers_.size() + release_headroom > options_.release_bytes || entries_.size() >= options_.record_group)
+            release();
     }
 
     // Records the group, then hands its answers on: never an answer before its record commits.
@@ -75,7 +76,10 @@ private:
 BatchSummary decide_batch(const Pack& pack, JsonLinesReader& lines, DecisionLog* log, const BatchOptions& options,
                           const BatchSink& sink) {
     BatchRecorder append;
-    if (log) append = [log](const Pack& deciding, std::vector<DecisionLog::Entry> entries) { log->append(deciding, entries); };
+    if (log)
+        append = [log](const Pack& deciding, std::vector<DecisionLog::Entry> entries) {
+            log->append(deciding, entries);
+        };
     return decide_batch(pack, lines, append, options, sink);
 }
 

@@ -8,8 +8,7 @@
 namespace frontdoor::time {
 namespace {
 
-const std::vector<OpeningInterval>& hours_on(const std::array<std::vector<OpeningInterval>, 7>& week,
-                                             DayNumber day) {
+const std::vector<OpeningInterval>& hours_on(const std::array<std::vector<OpeningInterval>, 7>& week, DayNumber day) {
     return week[static_cast<std::size_t>(iso_weekday(day) - 1)];
 }
 
@@ -56,10 +55,12 @@ Calendar::Calendar(std::string name, TimeZone zone, std::array<std::vector<Openi
 void Calendar::beyond_holiday_data(DayNumber day) const {
     const int first = civil_date(holiday_years_->first).year;
     const int last = civil_date(holiday_years_->second).year;
-    const std::string years = first == last ? std::to_string(first) : std::to_string(first) + " to " + std::to_string(last);
-    throw BeyondHolidayData("calendar " + name_ + " knows its holidays for " + years + " only, and the decision needs to know whether " +
-                                describe_day(day) + " is a working day: add the holidays of " +
-                                std::to_string(civil_date(day).year) + " to its holiday file",
+    const std::string years =
+        first == last ? std::to_string(first) : std::to_string(first) + " to " + std::to_string(last);
+    throw BeyondHolidayData("calendar " + name_ + " knows its holidays for " + years +
+                                " only, and the decision needs to know whether " + describe_day(day) +
+                                " is a working day: add the holidays of " + std::to_string(civil_date(day).year) +
+                                " to its holiday file",
                             day);
 }
 
@@ -113,8 +114,8 @@ Instant Calendar::add_working_days(Instant t, int n) const {
 std::string describe_day(DayNumber day) {
     const CivilDate c = civil_date(day);
     return std::string(detail::weekday_names[static_cast<std::size_t>(iso_weekday(day) - 1)]) + " " +
-           std::to_string(c.day) + " " + std::string(detail::month_names[static_cast<std::size_t>(c.month - 1)]) +
-           " " + std::to_string(c.year);
+           std::to_string(c.day) + " " + std::string(detail::month_names[static_cast<std::size_t>(c.month - 1)]) + " " +
+           std::to_string(c.year);
 }
 
 std::string describe_time_of_day(int seconds_of_day) {

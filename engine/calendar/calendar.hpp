@@ -28,7 +28,8 @@ struct Holiday {
 // bank holiday on that day is unknown, so the question is refused rather than answered as if there
 // were none.
 struct BeyondHolidayData : std::runtime_error {
-    BeyondHolidayData(const std::string& message, DayNumber unknown_day) : std::runtime_error(message), day(unknown_day) {}
+    BeyondHolidayData(const std::string& message, DayNumber unknown_day)
+        : std::runtime_error(message), day(unknown_day) {}
     DayNumber day;
 };
 
@@ -75,8 +76,8 @@ private:
 // Reads holidays of one division from the gov.uk bank-holidays JSON layout
 // ({"england-and-wales": {"division": ..., "events": [{"title", "date", ...}]}}).
 // On error returns nullopt and sets `why` (a sentence naming what was wrong and where).
-std::optional<std::vector<Holiday>> read_govuk_holidays(std::string_view json_text,
-                                                        std::string_view division, std::string* why);
+std::optional<std::vector<Holiday>> read_govuk_holidays(std::string_view json_text, std::string_view division,
+                                                        std::string* why);
 
 // "Saturday 30 March 2024": English day and month names, independent of the locale.
 std::string describe_day(DayNumber day);

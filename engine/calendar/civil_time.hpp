@@ -21,8 +21,8 @@ inline constexpr int seconds_per_day = 86'400;
 // error that refuses the contact (never a wrapped value, never a five-digit year in a decision).
 inline constexpr int earliest_year = 0;
 inline constexpr int latest_year = 9999;
-inline constexpr DayNumber earliest_day = -719'528;   // 0000-01-01
-inline constexpr DayNumber latest_day = 2'932'896;    // 9999-12-31
+inline constexpr DayNumber earliest_day = -719'528;  // 0000-01-01
+inline constexpr DayNumber latest_day = 2'932'896;   // 9999-12-31
 // An instant is written in a time zone whose offset may be up to a day, so the instants are those
 // whose UTC date is one day inside the range: 0000-01-02T00:00:00Z to 9999-12-30T23:59:59.999999Z.
 // Any offset under 24 hours then writes a date within the years above.

@@ -17,7 +17,8 @@ std::string offset_text(int offset_seconds) {
 // Why a day is not a working day: "a Saturday", "a bank holiday: Easter Monday".
 std::string why_not_working(const Calendar& calendar, DayNumber day) {
     if (const Holiday* holiday = calendar.holiday_on(day)) return "a holiday: " + holiday->title;
-    return "not an opening day (" + std::string(detail::weekday_names[static_cast<std::size_t>(iso_weekday(day) - 1)]) + ")";
+    return "not an opening day (" + std::string(detail::weekday_names[static_cast<std::size_t>(iso_weekday(day) - 1)]) +
+           ")";
 }
 
 }  // namespace
@@ -57,7 +58,9 @@ std::string describe_instant(const Calendar& calendar, Instant t) {
 std::string explain_is_open(const Calendar& calendar, Instant t) {
     LocalTime local = calendar.zone().to_local(t);
     std::string when = describe_instant(calendar, t);
-    if (!calendar.is_working_day(local.day)) return when + " is outside opening hours: " + describe_day(local.day) + " is " + why_not_working(calendar, local.day);
+    if (!calendar.is_working_day(local.day))
+        return when + " is outside opening hours: " + describe_day(local.day) + " is " +
+               why_not_working(calendar, local.day);
     if (calendar.is_open(t)) return when + " is within opening hours (" + describe_opening_hours(calendar) + ")";
     return when + " is outside opening hours (" + describe_opening_hours(calendar) + ")";
 }
@@ -68,7 +71,9 @@ std::vector<std::string> explain_next_opening(const Calendar& calendar, Instant 
     out.push_back(explain_is_open(calendar, t));
     DayNumber from = calendar.local_date(t), to = calendar.local_date(opening);
     for (DayNumber day = from + 1; day < to; ++day)
-        out.push_back(describe_day(day) + " is " + (calendar.is_working_day(day) ? "a working day but already past" : why_not_working(calendar, day)));
+        out.push_back(
+            describe_day(day) + " is " +
+            (calendar.is_working_day(day) ? "a working day but already past" : why_not_working(calendar, day)));
     out.push_back("so the next opening is " + describe_instant(calendar, opening));
     return out;
 }
@@ -89,7 +94,8 @@ std::vector<std::string> explain_working_days(const Calendar& calendar, Instant 
         ++counted;
     }
     if (!skipped.empty()) out.push_back("holidays not counted: " + skipped);
-    out.push_back("days with no opening hours are not counted; working day " + std::to_string(n) + " is " + describe_day(day));
+    out.push_back("days with no opening hours are not counted; working day " + std::to_string(n) + " is " +
+                  describe_day(day));
     out.push_back("due at its closing time: " + describe_instant(calendar, calendar.add_working_days(t, n)));
     return out;
 }

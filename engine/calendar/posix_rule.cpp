@@ -40,13 +40,15 @@ struct Reader {
         if (take('<')) {
             while (is_letter(peek()) || is_digit(peek()) || peek() == '+' || peek() == '-') ++pos;
             if (!take('>') || pos - first < 5) {
-                return fail(std::string("the ") + which + " abbreviation in <> must be at least three letters, digits or signs");
+                return fail(std::string("the ") + which +
+                            " abbreviation in <> must be at least three letters, digits or signs");
             }
             out = std::string(text.substr(first + 1, pos - first - 2));
             return true;
         }
         while (is_letter(peek())) ++pos;
-        if (pos - first < 3) return fail(std::string("the ") + which + " abbreviation must be at least three letters, like GMT or BST");
+        if (pos - first < 3)
+            return fail(std::string("the ") + which + " abbreviation must be at least three letters, like GMT or BST");
         out = std::string(text.substr(first, pos - first));
         return true;
     }
@@ -134,10 +136,10 @@ std::optional<PosixRule> parse_posix_rule(std::string_view text, std::string* wh
             ok = in.duration(rule.dst_offset, 24, "daylight-saving offset");
             rule.dst_offset = -rule.dst_offset;
         }
-        ok = ok && in.transition(rule.start, rule.start_time, "start") &&
-             in.transition(rule.end, rule.end_time, "end");
+        ok = ok && in.transition(rule.start, rule.start_time, "start") && in.transition(rule.end, rule.end_time, "end");
     }
-    if (ok && !in.at_end()) ok = in.fail("there is unexpected text \"" + std::string(text.substr(in.pos)) + "\" at the end");
+    if (ok && !in.at_end())
+        ok = in.fail("there is unexpected text \"" + std::string(text.substr(in.pos)) + "\" at the end");
     if (ok && (rule.std_offset % 60 != 0 || rule.dst_offset % 60 != 0)) {
         ok = in.fail("offsets must be whole minutes, because times are written with +hh:mm");
     }

@@ -20,7 +20,8 @@ std::optional<std::vector<Holiday>> refuse(std::string* why, std::string sentenc
 // The line on which a byte offset falls, counting from 1, so that a text editor can find it.
 std::size_t line_of(std::string_view text, std::size_t byte) {
     const std::size_t end = std::min(byte, text.size());
-    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+    return 1 +
+           static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
 }
 
 }  // namespace

@@ -40,8 +40,8 @@ DateCheck check_date(std::string_view text, DayNumber& out, std::string* why) {
     if (year < 0 || month < 0 || day < 0 || text[4] != '-' || text[7] != '-') return DateCheck::not_shaped;
     const std::string shown(text.substr(0, 10));
     if (month < 1 || month > 12) {
-        set_why(why, shown + " is not a date: there is no month " + std::to_string(month) +
-                         " (months run from 01 to 12)");
+        set_why(why,
+                shown + " is not a date: there is no month " + std::to_string(month) + " (months run from 01 to 12)");
         return DateCheck::impossible;
     }
     const int length = days_in_month(year, month);

@@ -34,14 +34,13 @@ DayNumber transition_day(const detail::PosixDayRule& rule,
                          const std::optional<boost::local_time::posix_time_zone>& boost_zone, int year) {
     const DayNumber january_first = *day_number(year, 1, 1);
     switch (rule.kind) {
-    case detail::PosixDayRule::Kind::month_week_day: {
-        const boost::gregorian::date d = boost_zone->dst_local_start_time(static_cast<unsigned short>(year)).date();
-        return *day_number(d.year(), d.month(), d.day());
-    }
-    case detail::PosixDayRule::Kind::julian_no_leap:
-        return january_first + rule.day - 1 + (is_leap_year(year) && rule.day >= 60 ? 1 : 0);
-    case detail::PosixDayRule::Kind::zero_based:
-        break;
+        case detail::PosixDayRule::Kind::month_week_day: {
+            const boost::gregorian::date d = boost_zone->dst_local_start_time(static_cast<unsigned short>(year)).date();
+            return *day_number(d.year(), d.month(), d.day());
+        }
+        case detail::PosixDayRule::Kind::julian_no_leap:
+            return january_first + rule.day - 1 + (is_leap_year(year) && rule.day >= 60 ? 1 : 0);
+        case detail::PosixDayRule::Kind::zero_based: break;
     }
     return january_first + rule.day;
 }
@@ -71,7 +70,10 @@ struct TimeZone::Rules {
         // step or two of the answer; the walks below make it exact whatever the spacing.
         const std::int64_t first = transitions.front().utc_seconds, last = transitions.back().utc_seconds;
         const auto n = static_cast<std::int64_t>(transitions.size());
-        std::int64_t guess = s <= first ? 0 : s >= last ? n : static_cast<std::int64_t>(static_cast<double>(s - first) * transitions_per_second);
+        std::int64_t guess = s <= first ? 0
+                             : s >= last
+                                 ? n
+                                 : static_cast<std::int64_t>(static_cast<double>(s - first) * transitions_per_second);
         while (guess > 0 && transitions[static_cast<std::size_t>(guess - 1)].utc_seconds > s) --guess;
         while (guess < n && transitions[static_cast<std::size_t>(guess)].utc_seconds <= s) ++guess;
         const auto after = transitions.begin() + guess;  // the first transition after s
@@ -92,8 +94,9 @@ std::optional<TimeZone> TimeZone::from_posix(std::string name, const std::string
             const auto end_zone = boost_zone_for(rule->end);
             for (int year = cycle_first_year - 1; year <= cycle_first_year + 400; ++year) {
                 // POSIX gives the start in standard time and the end in daylight-saving time.
-                const std::int64_t start = std::int64_t{transition_day(rule->start, start_zone, year)} * seconds_per_day +
-                                           rule->start_time - rule->std_offset;
+                const std::int64_t start =
+                    std::int64_t{transition_day(rule->start, start_zone, year)} * seconds_per_day + rule->start_time -
+                    rule->std_offset;
                 const std::int64_t end = std::int64_t{transition_day(rule->end, end_zone, year)} * seconds_per_day +
                                          rule->end_time - rule->dst_offset;
                 rules->transitions.push_back({start, rule->dst_offset});
@@ -109,7 +112,8 @@ std::optional<TimeZone> TimeZone::from_posix(std::string name, const std::string
                          [](const Transition& a, const Transition& b) { return a.utc_seconds < b.utc_seconds; });
         const std::int64_t span = rules->transitions.back().utc_seconds - rules->transitions.front().utc_seconds;
         if (span > 0)
-            rules->transitions_per_second = static_cast<double>(rules->transitions.size() - 1) / static_cast<double>(span);
+            rules->transitions_per_second =
+                static_cast<double>(rules->transitions.size() - 1) / static_cast<double>(span);
     }
     TimeZone zone;
     zone.name_ = std::move(name);

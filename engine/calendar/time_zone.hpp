@@ -10,10 +10,10 @@
 namespace frontdoor::time {
 
 struct LocalTime {
-    DayNumber day;          // local calendar date
-    int seconds_of_day;     // 0..86399
-    int offset_seconds;     // UTC offset in force (+3600 in BST)
-    std::int64_t micros;    // sub-second part, 0..999999
+    DayNumber day;        // local calendar date
+    int seconds_of_day;   // 0..86399
+    int offset_seconds;   // UTC offset in force (+3600 in BST)
+    std::int64_t micros;  // sub-second part, 0..999999
 };
 
 class TimeZone {

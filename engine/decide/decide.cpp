@@ -5,9 +5,9 @@
 #include "engine/evaluate/evaluate.hpp"
 #include "engine/explain/explain.hpp"
 #include "engine/explain/out_of_range.hpp"
-#include "engine/load/pack_access.hpp"
-#include "engine/input/read_input.hpp"
 #include "engine/explain/render_value.hpp"
+#include "engine/input/read_input.hpp"
+#include "engine/load/pack_access.hpp"
 #include "frontdoor/frontdoor.hpp"
 
 #include <new>
@@ -75,11 +75,13 @@ ReadResult Pack::read(std::string_view json_text) const {
 
 Decided Pack::decide(std::string_view json_text, const DecideOptions& options) const {
     engine::Value input;
-    return decide_guarded(options, [&](engine::Trace* trace) { return engine::read_and_decide(*impl_, json_text, input, trace); });
+    return decide_guarded(
+        options, [&](engine::Trace* trace) { return engine::read_and_decide(*impl_, json_text, input, trace); });
 }
 
 Decided Pack::decide(const Input& input, const DecideOptions& options) const {
-    return decide_guarded(options, [&](engine::Trace* trace) { return engine::decide_value(*impl_, input.data_->value, trace); });
+    return decide_guarded(
+        options, [&](engine::Trace* trace) { return engine::decide_value(*impl_, input.data_->value, trace); });
 }
 
 }  // namespace frontdoor

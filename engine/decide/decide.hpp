@@ -3,9 +3,9 @@
 // Pack::decide for eval and the library, a pack's scenarios, a walkthrough), so that a refusal
 // reads the same, path and message, whichever face shows it. Records a trace when `trace` is not
 // null (the explanation is written from it).
-#include "engine/load/compiled_pack.hpp"
-#include "engine/input/read_input.hpp"
 #include "engine/evaluate/trace.hpp"
+#include "engine/input/read_input.hpp"
+#include "engine/load/compiled_pack.hpp"
 
 #include <optional>
 #include <string>

@@ -9,9 +9,15 @@
 
 namespace frontdoor::engine::checked {
 
-[[nodiscard]] inline bool add(std::int64_t a, std::int64_t b, std::int64_t& out) { return !hints::add_overflows(a, b, out); }
-[[nodiscard]] inline bool subtract(std::int64_t a, std::int64_t b, std::int64_t& out) { return !hints::subtract_overflows(a, b, out); }
-[[nodiscard]] inline bool multiply(std::int64_t a, std::int64_t b, std::int64_t& out) { return !hints::multiply_overflows(a, b, out); }
+[[nodiscard]] inline bool add(std::int64_t a, std::int64_t b, std::int64_t& out) {
+    return !hints::add_overflows(a, b, out);
+}
+[[nodiscard]] inline bool subtract(std::int64_t a, std::int64_t b, std::int64_t& out) {
+    return !hints::subtract_overflows(a, b, out);
+}
+[[nodiscard]] inline bool multiply(std::int64_t a, std::int64_t b, std::int64_t& out) {
+    return !hints::multiply_overflows(a, b, out);
+}
 [[nodiscard]] inline bool negate(std::int64_t a, std::int64_t& out) { return !hints::subtract_overflows(0, a, out); }
 
 }  // namespace frontdoor::engine::checked

@@ -15,8 +15,14 @@ inline void prefetch(const void* address) {
 
 // 64-bit integer arithmetic with the processor's overflow flag: true when the exact result does not
 // fit, `out` then holding the wrapped value (which the caller must not use).
-[[nodiscard]] inline bool add_overflows(std::int64_t a, std::int64_t b, std::int64_t& out) { return __builtin_add_overflow(a, b, &out); }
-[[nodiscard]] inline bool subtract_overflows(std::int64_t a, std::int64_t b, std::int64_t& out) { return __builtin_sub_overflow(a, b, &out); }
-[[nodiscard]] inline bool multiply_overflows(std::int64_t a, std::int64_t b, std::int64_t& out) { return __builtin_mul_overflow(a, b, &out); }
+[[nodiscard]] inline bool add_overflows(std::int64_t a, std::int64_t b, std::int64_t& out) {
+    return __builtin_add_overflow(a, b, &out);
+}
+[[nodiscard]] inline bool subtract_overflows(std::int64_t a, std::int64_t b, std::int64_t& out) {
+    return __builtin_sub_overflow(a, b, &out);
+}
+[[nodiscard]] inline bool multiply_overflows(std::int64_t a, std::int64_t b, std::int64_t& out) {
+    return __builtin_mul_overflow(a, b, &out);
+}
 
 }  // namespace frontdoor::engine::hints

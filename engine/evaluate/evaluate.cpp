@@ -1,7 +1,6 @@
 #include "engine/evaluate/evaluate.hpp"
 #include "engine/evaluate/value_buffer.hpp"
 
-
 #include <algorithm>
 
 namespace frontdoor::engine {
@@ -36,9 +35,14 @@ std::unique_ptr<EvaluationFrame> take_frame(std::size_t slots, std::size_t local
 }  // namespace
 
 Evaluation::Evaluation(const CompiledPack& pack, Value input, Trace* trace)
-    : pack_(pack), plans_(pack.plans.data()), input_(std::move(input)), trace_(trace),
+    : pack_(pack),
+      plans_(pack.plans.data()),
+      input_(std::move(input)),
+      trace_(trace),
       frame_(take_frame(pack.checked->definitions.size(), static_cast<std::size_t>(pack.checked->local_count))),
-      slots_(frame_->slots.data()), state_(frame_->state.data()), locals_(frame_->locals.data()),
+      slots_(frame_->slots.data()),
+      state_(frame_->state.data()),
+      locals_(frame_->locals.data()),
       settled_(frame_->settled.data()) {}
 
 Evaluation::~Evaluation() {
@@ -57,7 +61,7 @@ const Value& Evaluation::first_use(int slot) {
     if (!pack_.constant_definitions.empty() && pack_.constant_definitions[slot]) {
         const Value& constant = *pack_.constant_definitions[slot];
         if (!trace_) return constant;  // read in place: no copy, no reference count touched
-        state_[slot] = 2;  // explained: copied into the frame once, and recorded once
+        state_[slot] = 2;              // explained: copied into the frame once, and recorded once
         settled_[settled_count_++] = slot;
         slots_[slot] = constant;
         TraceEntry entry;
@@ -97,7 +101,8 @@ Value Evaluation::compute(int slot, TraceEntry* entry) {
             return value;
         }
         case dsl::DefinitionKind::decision:
-            return pack_.decision(slot).policy == ast::HitPolicy::first_match ? first_match(slot, entry) : collect(slot);
+            return pack_.decision(slot).policy == ast::HitPolicy::first_match ? first_match(slot, entry)
+                                                                              : collect(slot);
         case dsl::DefinitionKind::table: return Value::absent();  // tables are looked up, not computed
     }
     return Value::absent();
@@ -143,7 +148,8 @@ Value Evaluation::first_match(int slot, TraceEntry* entry) {
             entry->reads = record_reads(pack_.explanation.entry_reads[slot][r]);
             std::vector<RowAttempt>& stacked = trace_->pending_attempts;
             entry->not_matched.begin = static_cast<std::uint32_t>(trace_->attempts.size());
-            trace_->attempts.insert(trace_->attempts.end(), stacked.begin() + static_cast<std::ptrdiff_t>(pending), stacked.end());
+            trace_->attempts.insert(trace_->attempts.end(), stacked.begin() + static_cast<std::ptrdiff_t>(pending),
+                                    stacked.end());
             entry->not_matched.end = static_cast<std::uint32_t>(trace_->attempts.size());
             stacked.resize(pending);
         }

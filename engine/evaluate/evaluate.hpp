@@ -3,8 +3,8 @@
 // bound variables, so that any number of threads can evaluate the same pack at once. Definitions
 // are computed on demand and at most once; a first-match decision stops at its first matching row,
 // so nothing is computed that the result does not need.
-#include "engine/load/compiled_pack.hpp"
 #include "engine/evaluate/trace.hpp"
+#include "engine/load/compiled_pack.hpp"
 
 #include <memory>
 #include <new>
@@ -88,12 +88,9 @@ public:
         const Value* value;
         if (name.kind == dsl::ast::NameKind::input) [[likely]]
             value = &input_;
-        else if (name.kind == dsl::ast::NameKind::definition && state_[name.index] == 2)
-            value = &slots_[name.index];
-        else if (name.kind == dsl::ast::NameKind::local)
-            value = locals_[name.index];
-        else
-            value = &path_root(expr);
+        else if (name.kind == dsl::ast::NameKind::definition && state_[name.index] == 2) value = &slots_[name.index];
+        else if (name.kind == dsl::ast::NameKind::local) value = locals_[name.index];
+        else value = &path_root(expr);
         for (int field : name.field_path) {
             if (!value->present()) return absent_value;
             value = &value->elements()[static_cast<std::size_t>(field)];

@@ -52,7 +52,8 @@ Value Evaluation::eval(const Expr& expr) {
         case ExprKind::boolean: return Value::boolean(expr.number != 0);
         case ExprKind::integer: return Value::integer(expr.number);
         case ExprKind::text:
-            return expr.resolved.enum_member >= 0 ? Value::enumeration(expr.resolved.enum_member) : Value::string(expr.text);
+            return expr.resolved.enum_member >= 0 ? Value::enumeration(expr.resolved.enum_member)
+                                                  : Value::string(expr.text);
         case ExprKind::absent: return Value::absent();
         case ExprKind::date: return Value::date(static_cast<std::int32_t>(expr.number));
         case ExprKind::datetime: return Value::datetime(expr.number);
@@ -60,7 +61,8 @@ Value Evaluation::eval(const Expr& expr) {
         case ExprKind::list: {
             ValueBuffer items;
             for (const auto& item : expr.args) items.push_back(eval(*item));
-            return expr.type && expr.type->kind == dsl::TypeKind::set ? Value::set(items.items()) : Value::list(items.items());
+            return expr.type && expr.type->kind == dsl::TypeKind::set ? Value::set(items.items())
+                                                                      : Value::list(items.items());
         }
         case ExprKind::record: return record_literal(expr);
         case ExprKind::name: return path(expr);
@@ -75,7 +77,8 @@ Value Evaluation::eval(const Expr& expr) {
             const Value& value = operand(*expr.args[0], scratch);
             if (expr.resolved.op == Op::logical_not) return Value::boolean(!value.truthy());
             std::int64_t negated;
-            if (!checked::negate(value.number, negated)) [[unlikely]] throw OutOfRange(expr, integer_overflow);
+            if (!checked::negate(value.number, negated)) [[unlikely]]
+                throw OutOfRange(expr, integer_overflow);
             return Value::integer(negated);
         }
         case ExprKind::binary: return binary(expr);
@@ -92,7 +95,8 @@ Value Evaluation::record_literal(const Expr& expr) {
     Value* fields;
     Value record = Value::with_items(Value::Kind::record, defaults.size(), fields);
     std::copy(defaults.begin(), defaults.end(), fields);
-    for (std::size_t i = 0; i < expr.fields.size(); ++i) fields[expr.resolved.field_indices[i]] = eval(*expr.fields[i].second);
+    for (std::size_t i = 0; i < expr.fields.size(); ++i)
+        fields[expr.resolved.field_indices[i]] = eval(*expr.fields[i].second);
     return record;
 }
 
@@ -111,8 +115,9 @@ Value Evaluation::call(const Expr& expr) {
         }
         case ast::Builtin::whole_years: {
             Scratch birth, on;
-            return Value::integer(time::whole_years_between(static_cast<time::DayNumber>(operand(*expr.args[0], birth).number),
-                                                            static_cast<time::DayNumber>(operand(*expr.args[1], on).number)));
+            return Value::integer(
+                time::whole_years_between(static_cast<time::DayNumber>(operand(*expr.args[0], birth).number),
+                                          static_cast<time::DayNumber>(operand(*expr.args[1], on).number)));
         }
         default: break;
     }
@@ -179,14 +184,16 @@ bool is_relation(Op op) {
 // kind (integers, enumeration members, dates...) on the numbers alone.
 bool contains(const Value& collection, const Value& item) {
     const auto& items = collection.elements();
-    if (!collection.is_set) return std::any_of(items.begin(), items.end(), [&](const Value& x) { return equal(x, item); });
+    if (!collection.is_set)
+        return std::any_of(items.begin(), items.end(), [&](const Value& x) { return equal(x, item); });
     if (items.empty()) return false;
     if (is_number_kind(item.kind) && items.front().kind == item.kind && items.back().kind == item.kind) {
         auto at = std::lower_bound(items.begin(), items.end(), item.number,
                                    [](const Value& x, std::int64_t n) { return x.number < n; });
         return at != items.end() && at->number == item.number;
     }
-    return std::binary_search(items.begin(), items.end(), item, [](const Value& a, const Value& b) { return compare(a, b) < 0; });
+    return std::binary_search(items.begin(), items.end(), item,
+                              [](const Value& a, const Value& b) { return compare(a, b) < 0; });
 }
 
 }  // namespace
@@ -272,8 +279,10 @@ Value Evaluation::arithmetic(const Expr& expr, const Value& left, const Value& r
     bool add = expr.resolved.op == Op::add;
     if (left.kind == Value::Kind::integer) {
         std::int64_t result;
-        bool fits = add ? checked::add(left.number, right.number, result) : checked::subtract(left.number, right.number, result);
-        if (!fits) [[unlikely]] throw OutOfRange(expr, integer_overflow);
+        bool fits = add ? checked::add(left.number, right.number, result)
+                        : checked::subtract(left.number, right.number, result);
+        if (!fits) [[unlikely]]
+            throw OutOfRange(expr, integer_overflow);
         return Value::integer(result);
     }
     if (left.kind == Value::Kind::text) {
@@ -285,7 +294,8 @@ Value Evaluation::arithmetic(const Expr& expr, const Value& left, const Value& r
         return joined;
     }
     auto unit = static_cast<ast::DurationUnit>(right.duration_unit);
-    if (unit == ast::DurationUnit::days || unit == ast::DurationUnit::months || unit == ast::DurationUnit::working_days) {
+    if (unit == ast::DurationUnit::days || unit == ast::DurationUnit::months ||
+        unit == ast::DurationUnit::working_days) {
         // No count of days, months or working days larger than the whole range of dates can land
         // inside it; refusing those first keeps the calendar's int arithmetic within bounds.
         constexpr std::int64_t span = std::int64_t{time::latest_day} - time::earliest_day;
@@ -295,8 +305,10 @@ Value Evaluation::arithmetic(const Expr& expr, const Value& left, const Value& r
     if (left.kind == Value::Kind::date) {
         auto day = static_cast<time::DayNumber>(left.number);
         auto n = static_cast<int>(add ? right.number : -right.number);
-        std::int64_t moved = unit == ast::DurationUnit::months ? time::add_months_clamped(day, n) : std::int64_t{day} + n;
-        if (!time::in_range_day(moved)) [[unlikely]] throw OutOfRange(expr, date_out_of_range);
+        std::int64_t moved =
+            unit == ast::DurationUnit::months ? time::add_months_clamped(day, n) : std::int64_t{day} + n;
+        if (!time::in_range_day(moved)) [[unlikely]]
+            throw OutOfRange(expr, date_out_of_range);
         return Value::date(static_cast<time::DayNumber>(moved));
     }
     if (unit == ast::DurationUnit::working_days) {
@@ -306,12 +318,14 @@ Value Evaluation::arithmetic(const Expr& expr, const Value& left, const Value& r
     std::int64_t micros, moved;
     bool fits = elapsed_micros(right, micros) &&
                 (add ? checked::add(left.number, micros, moved) : checked::subtract(left.number, micros, moved));
-    if (!fits) [[unlikely]] throw OutOfRange(expr, time_out_of_range);
+    if (!fits) [[unlikely]]
+        throw OutOfRange(expr, time_out_of_range);
     return checked_instant(expr, moved);
 }
 
 Value Evaluation::checked_instant(const Expr& expr, std::int64_t instant) const {
-    if (!time::in_range_instant(instant)) [[unlikely]] throw OutOfRange(expr, time_out_of_range);
+    if (!time::in_range_instant(instant)) [[unlikely]]
+        throw OutOfRange(expr, time_out_of_range);
     return Value::datetime(instant);
 }
 
@@ -346,7 +360,8 @@ Value Evaluation::quantifier(const Expr& expr) {
                 keys.clear();
                 for (const auto& key : expr.keys) keys.push_back(eval(*key));
                 int order = 0;
-                for (std::size_t i = 0; i < keys.size() && order == 0 && best; ++i) order = compare(keys[i], best_keys[i]);
+                for (std::size_t i = 0; i < keys.size() && order == 0 && best; ++i)
+                    order = compare(keys[i], best_keys[i]);
                 if (!best || (latest ? order > 0 : order < 0)) {
                     best = &item;
                     best_keys.swap(keys);

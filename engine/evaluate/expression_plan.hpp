@@ -16,10 +16,15 @@ namespace frontdoor::engine {
 // constants are folded, when the shortcuts become possible; `general` is the rest: a folded
 // constant, `exists`, `if`, and what must be computed.
 enum class ConditionTest : std::uint8_t {
-    general, equal_constant, not_equal_constant, order_constant,
-    both, either, negation,  // and, or, not
-    relation,                // a comparison or membership of two operands
-    path,                    // a boolean read in place
+    general,
+    equal_constant,
+    not_equal_constant,
+    order_constant,
+    both,
+    either,
+    negation,  // and, or, not
+    relation,  // a comparison or membership of two operands
+    path,      // a boolean read in place
 };
 
 struct ExpressionPlan {

@@ -25,7 +25,8 @@ void add_escape(std::bitset<128>& set, char c, bool& ok) {
         default:
             // An escaped punctuation character stands for itself; letters and digits have special
             // meanings (\s, \b, \1, \u...) that the simple matcher leaves to RE2.
-            if (static_cast<unsigned char>(c) < 128 && !std::isalnum(static_cast<unsigned char>(c))) set.set(static_cast<std::size_t>(c));
+            if (static_cast<unsigned char>(c) < 128 && !std::isalnum(static_cast<unsigned char>(c)))
+                set.set(static_cast<std::size_t>(c));
             else ok = false;
     }
 }
@@ -36,7 +37,8 @@ bool read_braces(const std::string& s, std::size_t& i, int& min, int& max) {
     auto number = [&](int& out) {
         if (j >= s.size() || !std::isdigit(static_cast<unsigned char>(s[j]))) return false;
         long value = 0;
-        while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j])) && value < 100000) value = value * 10 + (s[j++] - '0');
+        while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j])) && value < 100000)
+            value = value * 10 + (s[j++] - '0');
         out = static_cast<int>(value);
         return true;
     };
@@ -103,7 +105,8 @@ bool Pattern::compile_simple(const std::string& s) {
             if (i + 1 >= s.size()) return false;
             add_escape(atom.chars, s[i + 1], ok);
             i += 2;
-        } else if (std::string_view("^$.|()?*+{}]").find(c) != std::string_view::npos || static_cast<unsigned char>(c) >= 128) {
+        } else if (std::string_view("^$.|()?*+{}]").find(c) != std::string_view::npos ||
+                   static_cast<unsigned char>(c) >= 128) {
             return false;
         } else {
             atom.chars.set(static_cast<std::size_t>(c));
@@ -118,7 +121,8 @@ bool Pattern::compile_simple(const std::string& s) {
             else if (q == '{' && !read_braces(s, i, atom.min, atom.max)) return false;
             // Each atom costs up to `max` steps from each position: bounded, the time stays linear.
             if (atom.max > simple_max_repeat) return false;
-            if (i < s.size() && std::string_view("?*+{").find(s[i]) != std::string_view::npos) return false;  // lazy or stacked
+            if (i < s.size() && std::string_view("?*+{").find(s[i]) != std::string_view::npos)
+                return false;  // lazy or stacked
         }
         atoms_.push_back(atom);
     }

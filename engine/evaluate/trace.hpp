@@ -6,8 +6,8 @@
 // Reads and row attempts live in one array each for the whole trace, and entries hold index runs
 // into them, so that recording an entry allocates nothing once a reused trace has grown.
 #include "dsl/ast.hpp"
-#include "engine/load/compiled_pack.hpp"
 #include "engine/evaluate/value.hpp"
+#include "engine/load/compiled_pack.hpp"
 
 #include <cstdint>
 #include <span>
@@ -31,7 +31,7 @@ struct TraceRun {
 
 struct RowAttempt {
     int row;
-    const dsl::ast::Expr* failed;  // the part of the condition that was false
+    const dsl::ast::Expr* failed;     // the part of the condition that was false
     std::string_view failed_encoded;  // its text as JSON, owned by the compiled pack
     TraceRun reads;
 };
@@ -39,14 +39,14 @@ struct RowAttempt {
 // Types point into the compiled pack, which outlives the trace: no reference count is touched.
 struct TraceEntry {
     int definition = -1;
-    int row = -1;                  // decision row or table entry that gave the value (-1 for a let)
+    int row = -1;  // decision row or table entry that gave the value (-1 for a let)
     const dsl::ast::Expr* condition = nullptr;
-    Value key;                     // table lookups: the key looked up
+    Value key;  // table lookups: the key looked up
     const dsl::TypeRef* key_type = nullptr;
     Value value;
     const dsl::TypeRef* type = nullptr;
-    TraceRun reads;                // what the matching row (or the let) read
-    TraceRun not_matched;          // first match: the earlier rows, in order
+    TraceRun reads;        // what the matching row (or the let) read
+    TraceRun not_matched;  // first match: the earlier rows, in order
 };
 
 struct Trace {

@@ -13,14 +13,25 @@
 namespace frontdoor::engine {
 
 struct Value {
-    enum class Kind : std::uint8_t { absent, boolean, integer, text, enumeration, date, datetime, duration, list, record };
+    enum class Kind : std::uint8_t {
+        absent,
+        boolean,
+        integer,
+        text,
+        enumeration,
+        date,
+        datetime,
+        duration,
+        list,
+        record
+    };
 
     Kind kind = Kind::absent;
     std::uint8_t duration_unit = 0;  // duration: its ast::DurationUnit
     bool is_set = false;             // list: sorted and without repeats, as Value::set makes it
-    std::int32_t calendar = -1; // duration in working days: the calendar's index
-    std::int64_t number = 0;   // boolean, integer, enum member, day number, instant (µs), duration amount;
-                               // text: its length in bytes; list, set or record: how many items or fields
+    std::int32_t calendar = -1;      // duration in working days: the calendar's index
+    std::int64_t number = 0;         // boolean, integer, enum member, day number, instant (µs), duration amount;
+                                     // text: its length in bytes; list, set or record: how many items or fields
     // Text: its first character; a list or set: its first item; a record: its first field (null
     // when there is none). It points at them directly, sharing ownership of the string or vector
     // that holds them, so that reading a field follows one pointer, and a value is 32 bytes.
@@ -52,8 +63,9 @@ struct Value {
                        : std::string_view();
     }
     std::span<const Value> elements() const {
-        return payload ? std::span<const Value>(static_cast<const Value*>(payload.get()), static_cast<std::size_t>(number))
-                       : std::span<const Value>();
+        return payload
+                   ? std::span<const Value>(static_cast<const Value*>(payload.get()), static_cast<std::size_t>(number))
+                   : std::span<const Value>();
     }
 
 private:

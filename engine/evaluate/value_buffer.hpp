@@ -26,7 +26,8 @@ public:
         }
         if (spilled_.empty()) {
             spilled_.reserve(2 * stack_capacity);
-            spilled_.insert(spilled_.end(), std::make_move_iterator(on_stack()), std::make_move_iterator(on_stack() + size_));
+            spilled_.insert(spilled_.end(), std::make_move_iterator(on_stack()),
+                            std::make_move_iterator(on_stack() + size_));
             std::destroy_n(on_stack(), size_);
         }
         spilled_.push_back(std::move(value));
@@ -34,7 +35,9 @@ public:
     }
     std::size_t size() const { return size_; }
     // The items so far, to be moved out (Value::list, Value::set) or read.
-    std::span<Value> items() { return spilled_.empty() ? std::span<Value>(on_stack(), size_) : std::span<Value>(spilled_); }
+    std::span<Value> items() {
+        return spilled_.empty() ? std::span<Value>(on_stack(), size_) : std::span<Value>(spilled_);
+    }
 
 private:
     static constexpr std::size_t stack_capacity = 16;

@@ -26,11 +26,13 @@ std::string owner_of(const dsl::CheckedPack& checked, const ast::Expr* expr) {
         if (contains(let.value.get(), expr)) return "definition '" + let.name + "'";
     for (const auto& decision : checked.syntax.decisions)
         for (const auto& row : decision.rows)
-            if (contains(row.value.get(), expr) || contains(row.condition.get(), expr) || contains(row.each_list.get(), expr))
+            if (contains(row.value.get(), expr) || contains(row.condition.get(), expr) ||
+                contains(row.each_list.get(), expr))
                 return "decision '" + decision.name + "'";
     for (const auto& table : checked.syntax.tables)
         for (const auto& entry : table.entries)
-            if (contains(entry.key.get(), expr) || contains(entry.value.get(), expr)) return "table '" + table.name + "'";
+            if (contains(entry.key.get(), expr) || contains(entry.value.get(), expr))
+                return "table '" + table.name + "'";
     for (const auto& output : checked.syntax.outputs)
         for (const auto& field : output.fields)
             if (contains(field.value.get(), expr)) return "output field '" + field.name + "'";
@@ -40,7 +42,8 @@ std::string owner_of(const dsl::CheckedPack& checked, const ast::Expr* expr) {
                 return "a refusal rule of input '" + input.name + "'";
     for (const auto& record : checked.syntax.records)
         for (const auto& field : record.fields)
-            if (contains(field.default_value.get(), expr)) return "the default of '" + record.name + "." + field.name + "'";
+            if (contains(field.default_value.get(), expr))
+                return "the default of '" + record.name + "." + field.name + "'";
     return "the pack";
 }
 
@@ -55,7 +58,8 @@ InputRefusal refused_for_out_of_range(const CompiledPack& pack, const OutOfRange
     const dsl::Source& source = checked.sources[error.expr->span.file];
     const dsl::LineColumn at = source.locate(error.expr->span.begin);
     std::string where = source.name() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
-    return InputRefusal{"", "cannot decide: " + problem_text(checked, error) + " (" + where + ", " + owner_of(checked, error.expr) + ")"};
+    return InputRefusal{"", "cannot decide: " + problem_text(checked, error) + " (" + where + ", " +
+                                owner_of(checked, error.expr) + ")"};
 }
 
 void report_out_of_range(const CompiledPack& pack, const OutOfRange& error, dsl::Diagnostics& diagnostics) {

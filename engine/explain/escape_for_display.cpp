@@ -20,7 +20,11 @@ bool acts_instead_of_showing(std::uint32_t c) {
 std::size_t decode(std::string_view text, std::uint32_t& c) {
     auto byte = [&](std::size_t i) { return static_cast<std::uint8_t>(text[i]); };
     std::uint8_t first = byte(0);
-    std::size_t length = first < 0x80 ? 1 : (first >> 5) == 0x6 ? 2 : (first >> 4) == 0xe ? 3 : (first >> 3) == 0x1e ? 4 : 0;
+    std::size_t length = first < 0x80           ? 1
+                         : (first >> 5) == 0x6  ? 2
+                         : (first >> 4) == 0xe  ? 3
+                         : (first >> 3) == 0x1e ? 4
+                                                : 0;
     if (length == 0 || length > text.size()) return 0;
     c = length == 1 ? first : first & (0x7f >> length);
     for (std::size_t i = 1; i < length; ++i) {
@@ -42,7 +46,8 @@ std::string escape_for_display(std::string_view text) {
         std::uint32_t c = 0;
         std::size_t length = decode(text, c);
         if (length == 0) {
-            std::snprintf(escape, sizeof escape, "\\x{%02x}", static_cast<unsigned>(static_cast<std::uint8_t>(text[0])));
+            std::snprintf(escape, sizeof escape, "\\x{%02x}",
+                          static_cast<unsigned>(static_cast<std::uint8_t>(text[0])));
             out += escape;
             length = 1;
         } else if (acts_instead_of_showing(c)) {

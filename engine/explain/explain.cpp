@@ -49,7 +49,8 @@ const ast::Citation* citation_of(const CompiledPack& pack, int definition, int r
 
 std::string rule_name(const CompiledPack& pack, const TraceEntry& entry) {
     const dsl::Definition& d = pack.checked->definitions[entry.definition];
-    if (d.kind == dsl::DefinitionKind::decision && entry.row >= 0) return d.name + ", row " + std::to_string(entry.row + 1);
+    if (d.kind == dsl::DefinitionKind::decision && entry.row >= 0)
+        return d.name + ", row " + std::to_string(entry.row + 1);
     if (d.kind == dsl::DefinitionKind::table) {
         std::string name;
         append_table_rule(name, pack, entry);
@@ -76,13 +77,14 @@ namespace {
 
 // The explanation's own keys, already encoded.
 constexpr std::string_view rule_key = R"("rule":)", source_key = R"("source":)", when_key = R"("when":)",
-                           adds_key = R"("adds":)", value_key = R"("value":)", row_key = R"("row":)", row_name_key = R"("row_name":)",
-                           failed_key = R"("failed":)", reads_key = R"("reads":)",
+                           adds_key = R"("adds":)", value_key = R"("value":)", row_key = R"("row":)",
+                           row_name_key = R"("row_name":)", failed_key = R"("failed":)", reads_key = R"("reads":)",
                            not_matched_key = R"("not_matched":)";
 
 void write_source(JsonWriter& out, const CompiledPack& pack, const ast::Citation* citation) {
     out.raw_key(source_key);
-    if (citation && citation->present) out.raw(pack.explanation.encoded_citations[static_cast<std::size_t>(citation->id)]);
+    if (citation && citation->present)
+        out.raw(pack.explanation.encoded_citations[static_cast<std::size_t>(citation->id)]);
     else out.raw(R"("")");
 }
 
@@ -120,7 +122,8 @@ std::string encode_entry_head(const CompiledPack& pack, int slot, int row, const
         named.row = row;
         out.string(rule_name(pack, named));
         // A named row adds its name; unnamed rows' entries stay exactly as they were.
-        if (decision && row >= 0) write_row_name(out, pack.checked->syntax.decisions[d.syntax_index].rows[static_cast<std::size_t>(row)]);
+        if (decision && row >= 0)
+            write_row_name(out, pack.checked->syntax.decisions[d.syntax_index].rows[static_cast<std::size_t>(row)]);
     }
     write_source(out, pack, citation_of(pack, slot, row));
     if (decision) {

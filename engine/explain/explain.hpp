@@ -2,9 +2,9 @@
 // Turns an evaluation's trace into the decision's "explanation": every definition and row that
 // decided the outcome, with its citation, the facts it read, and for first-match decisions why each
 // earlier row did not apply.
-#include "engine/load/compiled_pack.hpp"
-#include "engine/json/json_writer.hpp"
 #include "engine/evaluate/trace.hpp"
+#include "engine/json/json_writer.hpp"
+#include "engine/load/compiled_pack.hpp"
 
 #include <string>
 

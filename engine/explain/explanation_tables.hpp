@@ -63,8 +63,8 @@ struct ExplanationTables {
     std::vector<std::string> encoded_citations;
     std::vector<std::vector<std::string>> encoded_members;  // by enum, by member index
     std::vector<std::vector<std::string>> encoded_fields;   // by record, by field index: "\"name\":"
-    std::vector<std::string> encoded_output_keys;            // by field of the output: "\"name\":"
-    std::string encoded_ruleset;  // {"name":…,"version":…,"digest":…}
+    std::vector<std::string> encoded_output_keys;           // by field of the output: "\"name\":"
+    std::string encoded_ruleset;                            // {"name":…,"version":…,"digest":…}
 
     // What an explanation lists as read, in order and without repeats (index_explanations.cpp):
     // by definition slot and row, the facts its entry reads (a let: row 0; a first-match row: its
@@ -75,7 +75,9 @@ struct ExplanationTables {
     std::vector<FailedPart> failed_parts;
     std::vector<ExplainedDefinition> explained;  // by slot
 
-    bool has_text(const dsl::ast::Expr& expr) const { return !encoded_texts[static_cast<std::size_t>(expr.id)].empty(); }
+    bool has_text(const dsl::ast::Expr& expr) const {
+        return !encoded_texts[static_cast<std::size_t>(expr.id)].empty();
+    }
 };
 
 }  // namespace frontdoor::engine

@@ -2,9 +2,9 @@
 // Writes runtime values as JSON, guided by their static types: enum members by name, dates as
 // YYYY-MM-DD, times in the output calendar's zone, records by field name with absent fields left
 // out, durations as words ("24 hours").
-#include "engine/load/compiled_pack.hpp"
-#include "engine/json/json_writer.hpp"
 #include "engine/evaluate/value.hpp"
+#include "engine/json/json_writer.hpp"
+#include "engine/load/compiled_pack.hpp"
 
 namespace frontdoor::engine {
 

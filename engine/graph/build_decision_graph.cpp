@@ -45,7 +45,8 @@ DecisionGraph build_decision_graph(const dsl::CheckedPack& pack, dsl::Diagnostic
     Graph& g = out.graph;
     auto input = boost::add_vertex(GraphVertex{VertexKind::input, -1, -1, pack.input_name}, g);
     for (std::size_t slot = 0; slot < pack.definitions.size(); ++slot)
-        out.definition_vertex.push_back(boost::add_vertex(GraphVertex{VertexKind::definition, static_cast<int>(slot), -1, pack.definitions[slot].name}, g));
+        out.definition_vertex.push_back(boost::add_vertex(
+            GraphVertex{VertexKind::definition, static_cast<int>(slot), -1, pack.definitions[slot].name}, g));
     auto link = [&](std::size_t from, const std::set<int>& reads) {
         for (int slot : reads) boost::add_edge(from, out.definition_vertex[slot], g);
     };
@@ -56,8 +57,10 @@ DecisionGraph build_decision_graph(const dsl::CheckedPack& pack, dsl::Diagnostic
             const auto& decision = pack.syntax.decisions[definition.syntax_index];
             for (std::size_t r = 0; r < decision.rows.size(); ++r) {
                 const auto& row = decision.rows[r];
-                auto row_vertex = boost::add_vertex(GraphVertex{VertexKind::row, static_cast<int>(slot), static_cast<int>(r),
-                                                                definition.name + " row " + (row.name.empty() ? std::to_string(r + 1) : row.name)}, g);
+                auto row_vertex = boost::add_vertex(
+                    GraphVertex{VertexKind::row, static_cast<int>(slot), static_cast<int>(r),
+                                definition.name + " row " + (row.name.empty() ? std::to_string(r + 1) : row.name)},
+                    g);
                 boost::add_edge(vertex, row_vertex, g);
                 std::set<int> reads;
                 definitions_read(row.condition.get(), reads);
@@ -72,7 +75,8 @@ DecisionGraph build_decision_graph(const dsl::CheckedPack& pack, dsl::Diagnostic
     if (!pack.syntax.outputs.empty()) {
         const auto& output = pack.syntax.outputs.front();
         for (std::size_t i = 0; i < output.fields.size(); ++i) {
-            auto v = boost::add_vertex(GraphVertex{VertexKind::output, -1, static_cast<int>(i), "output " + output.fields[i].name}, g);
+            auto v = boost::add_vertex(
+                GraphVertex{VertexKind::output, -1, static_cast<int>(i), "output " + output.fields[i].name}, g);
             std::set<int> reads;
             definitions_read(output.fields[i].value.get(), reads);
             link(v, reads);
@@ -81,7 +85,8 @@ DecisionGraph build_decision_graph(const dsl::CheckedPack& pack, dsl::Diagnostic
     if (!pack.syntax.inputs.empty()) {
         const auto& refusals = pack.syntax.inputs.front().refusals;
         for (std::size_t i = 0; i < refusals.size(); ++i) {
-            auto v = boost::add_vertex(GraphVertex{VertexKind::refusal, -1, static_cast<int>(i), "refusal " + std::to_string(i + 1)}, g);
+            auto v = boost::add_vertex(
+                GraphVertex{VertexKind::refusal, -1, static_cast<int>(i), "refusal " + std::to_string(i + 1)}, g);
             boost::add_edge(v, input, g);
             std::set<int> reads;
             definitions_read(refusals[i].condition.get(), reads);
@@ -107,7 +112,8 @@ DecisionGraph build_decision_graph(const dsl::CheckedPack& pack, dsl::Diagnostic
         }
         if (first < 0) continue;
         names += "'" + pack.definitions[first].name + "'";
-        diagnostics.error(pack.definitions[first].span, "these definitions depend on each other in a circle, so none has a value",
+        diagnostics.error(pack.definitions[first].span,
+                          "these definitions depend on each other in a circle, so none has a value",
                           {"the cycle: " + names});
     }
     if (!cycles.empty()) return out;
@@ -134,7 +140,9 @@ DecisionGraph build_decision_graph(const dsl::CheckedPack& pack, dsl::Diagnostic
     }
     for (std::size_t slot = 0; slot < pack.definitions.size(); ++slot)
         if (!out.needed[slot])
-            diagnostics.warning(pack.definitions[slot].span, "'" + pack.definitions[slot].name + "' is defined but nothing in the output or the refusals uses it");
+            diagnostics.warning(
+                pack.definitions[slot].span,
+                "'" + pack.definitions[slot].name + "' is defined but nothing in the output or the refusals uses it");
     return out;
 }
 

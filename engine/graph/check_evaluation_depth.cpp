@@ -53,11 +53,12 @@ void check_evaluation_depth(const dsl::CheckedPack& pack, const DecisionGraph& g
         chain.refused = read_refused;
         if (chain.refused || chain.levels <= dsl::max_evaluation_depth) continue;
         chain.refused = true;
-        diagnostics.error(definition.span, "'" + definition.name + "' depends on a chain of " + std::to_string(chain.definitions) +
-                                               " definitions nested " + std::to_string(chain.levels) + " levels in all; the limit is " +
-                                               std::to_string(dsl::max_evaluation_depth) +
-                                               ", so that deciding never runs out of memory: shorten the chain, or nest its "
-                                               "definitions less");
+        diagnostics.error(definition.span,
+                          "'" + definition.name + "' depends on a chain of " + std::to_string(chain.definitions) +
+                              " definitions nested " + std::to_string(chain.levels) + " levels in all; the limit is " +
+                              std::to_string(dsl::max_evaluation_depth) +
+                              ", so that deciding never runs out of memory: shorten the chain, or nest its "
+                              "definitions less");
     }
 }
 

@@ -1,6 +1,6 @@
 // `frontdoor graph`: the decision graph as Graphviz DOT or as JSON.
-#include "engine/load/compiled_pack.hpp"
 #include "engine/graph/decision_graph.hpp"
+#include "engine/load/compiled_pack.hpp"
 #include "frontdoor/frontdoor.hpp"
 
 #include <nlohmann/json.hpp>

@@ -10,8 +10,8 @@ namespace frontdoor {
 
 namespace {
 
-using nlohmann::ordered_json;
 using dsl::TypeKind;
+using nlohmann::ordered_json;
 
 ordered_json schema_of(const dsl::CheckedPack& pack, const dsl::TypeRef& type, const dsl::FieldInfo* field);
 
@@ -47,7 +47,8 @@ ordered_json schema_of(const dsl::CheckedPack& pack, const dsl::TypeRef& type, c
         }
         case TypeKind::date: return {{"type", "string"}, {"format", "date"}, {"pattern", "^\\d{4}-\\d{2}-\\d{2}$"}};
         case TypeKind::datetime:
-            return {{"type", "string"}, {"format", "date-time"},
+            return {{"type", "string"},
+                    {"format", "date-time"},
                     {"pattern", "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"}};
         case TypeKind::enumeration: return {{"enum", pack.enums[type->decl].declared}};
         case TypeKind::record: return record_schema(pack, type->decl);
@@ -73,8 +74,10 @@ std::string Pack::input_schema() const {
     ordered_json body = record_schema(pack, pack.input_record);
     for (auto& [key, value] : body.items()) out[key] = value;
     std::string refusals;
-    for (const auto& refusal : pack.syntax.inputs.front().refusals) refusals += (refusals.empty() ? "" : " ") + refusal.because + ".";
-    if (!refusals.empty()) out["$comment"] = "The engine also refuses inputs that JSON Schema cannot describe: " + refusals;
+    for (const auto& refusal : pack.syntax.inputs.front().refusals)
+        refusals += (refusals.empty() ? "" : " ") + refusal.because + ".";
+    if (!refusals.empty())
+        out["$comment"] = "The engine also refuses inputs that JSON Schema cannot describe: " + refusals;
     return out.dump(2);
 }
 

@@ -1,11 +1,11 @@
-#include "engine/explain/out_of_range.hpp"
 #include "engine/input/read_input.hpp"
+#include "engine/explain/out_of_range.hpp"
 
 #include "dsl/diagnostics.hpp"
 #include "engine/calendar/civil_time.hpp"
-#include "engine/json/echo_value.hpp"
 #include "engine/evaluate/evaluate.hpp"
 #include "engine/evaluate/value_buffer.hpp"
+#include "engine/json/echo_value.hpp"
 
 #include <array>
 
@@ -48,7 +48,8 @@ struct Path {
     std::vector<std::pair<std::string_view, long>> parts;  // (field, -1) or ("", index)
     std::string pointer() const {
         std::string out;
-        for (const auto& [key, index] : parts) out += "/" + (index >= 0 ? std::to_string(index) : pointer_escape(std::string(key)));
+        for (const auto& [key, index] : parts)
+            out += "/" + (index >= 0 ? std::to_string(index) : pointer_escape(std::string(key)));
         return out;
     }
 };
@@ -104,7 +105,8 @@ public:
                 continue;
             }
             if (found->type == Type::null) {
-                if (!field.nullable) return fail(path, "null is not allowed here: expected " + describe_expected(field.value_type));
+                if (!field.nullable)
+                    return fail(path, "null is not allowed here: expected " + describe_expected(field.value_type));
                 fields[i] = Value::absent();
                 continue;
             }
@@ -141,7 +143,8 @@ private:
         return out;
     }
 
-    Value value(const TypeRef& type, const JsonNode& j, Path& path, const dsl::FieldInfo* field, int record, int index) {
+    Value value(const TypeRef& type, const JsonNode& j, Path& path, const dsl::FieldInfo* field, int record,
+                int index) {
         switch (type->kind) {
             case TypeKind::boolean:
                 if (j.type != Type::boolean) return fail(path, "expected true or false, got " + json_kind(j));
@@ -152,13 +155,15 @@ private:
             case TypeKind::text: return text(j, path, field, record, index);
             case TypeKind::enumeration: {
                 const dsl::EnumInfo& info = pack_.checked->enums[type->decl];
-                if (j.type != Type::string) return fail(path, "expected one of " + members(type->decl) + ", got " + json_kind(j));
+                if (j.type != Type::string)
+                    return fail(path, "expected one of " + members(type->decl) + ", got " + json_kind(j));
                 std::string given(j.text);
                 int member = info.index_of(given);
                 if (member < 0) {
                     std::string suggestion = dsl::did_you_mean(given, info.declared);
                     return fail(path, "\"" + echo_value(given) + "\" is not a known " + info.name +
-                                          (suggestion.empty() ? "." : suggestion) + " Expected one of: " + members(type->decl) + ".");
+                                          (suggestion.empty() ? "." : suggestion) +
+                                          " Expected one of: " + members(type->decl) + ".");
                 }
                 return Value::enumeration(member);
             }
@@ -170,7 +175,8 @@ private:
                 return Value::date(*day);
             }
             case TypeKind::datetime: {
-                if (j.type != Type::string) return fail(path, "expected a time like 2024-03-30T20:00:00Z, got " + json_kind(j));
+                if (j.type != Type::string)
+                    return fail(path, "expected a time like 2024-03-30T20:00:00Z, got " + json_kind(j));
                 std::string why;
                 auto instant = time::parse_datetime(j.text, &why);
                 if (!instant) return fail(path, why);
@@ -179,7 +185,8 @@ private:
             case TypeKind::record: return this->record(type->decl, j, path);
             case TypeKind::list:
             case TypeKind::set: return list(type, j, path, field);
-            default: return fail(path, "this pack's input declares a type that JSON cannot carry: " + dsl::describe(type));
+            default:
+                return fail(path, "this pack's input declares a type that JSON cannot carry: " + dsl::describe(type));
         }
     }
 
@@ -190,33 +197,39 @@ private:
             auto [low, high] = *field->syntax->length;
             auto n = static_cast<std::int64_t>(code_points(s));
             if (n < low || n > high)
-                return fail(path, "expected " + std::to_string(low) + " to " + std::to_string(high) + " characters, got " + std::to_string(n));
+                return fail(path, "expected " + std::to_string(low) + " to " + std::to_string(high) +
+                                      " characters, got " + std::to_string(n));
         }
         if (field && record >= 0) {
             const auto& pattern = pack_.patterns[record][index];
             if (pattern && !pattern->search(s))
-                return fail(path, "\"" + echo_value(s) + "\" is not in the expected form (pattern " + *field->syntax->matching + ")");
+                return fail(path, "\"" + echo_value(s) + "\" is not in the expected form (pattern " +
+                                      *field->syntax->matching + ")");
         }
         return Value::string(s);
     }
 
     Value list(const TypeRef& type, const JsonNode& j, Path& path, const dsl::FieldInfo* field) {
         if (j.type != Type::array) return fail(path, "expected a list, got " + json_kind(j));
-        if (field && field->syntax && field->syntax->at_most && static_cast<std::int64_t>(j.size) > *field->syntax->at_most)
-            return fail(path, "at most " + std::to_string(*field->syntax->at_most) + " items are allowed, got " + std::to_string(j.size));
+        if (field && field->syntax && field->syntax->at_most &&
+            static_cast<std::int64_t>(j.size) > *field->syntax->at_most)
+            return fail(path, "at most " + std::to_string(*field->syntax->at_most) + " items are allowed, got " +
+                                  std::to_string(j.size));
         ValueBuffer items;
         bool unique = type->kind == TypeKind::set || (field && field->syntax && field->syntax->unique);
         std::size_t i = 0;
         for (std::uint32_t c = document_.first_child(j); c < j.end; c = document_.node(c).end, ++i) {
             PathPart item_path(path, {}, static_cast<long>(i));
             const JsonNode& element = document_.node(c);
-            if (element.type == Type::null) return fail(path, "null is not allowed here: expected " + describe_expected(type->element));
+            if (element.type == Type::null)
+                return fail(path, "null is not allowed here: expected " + describe_expected(type->element));
             Value item = value(type->element, element, path, nullptr, -1, -1);
             if (refusal) return {};
             if (unique) {
                 for (std::size_t k = 0; k < items.size(); ++k)
                     if (equal(items.items()[k], item))
-                        return fail(path, "this item repeats item " + std::to_string(k) + "; each may appear only once");
+                        return fail(path,
+                                    "this item repeats item " + std::to_string(k) + "; each may appear only once");
             }
             items.push_back(std::move(item));
         }
@@ -264,7 +277,9 @@ std::optional<InputRefusal> read_input(const CompiledPack& pack, std::string_vie
     return std::nullopt;
 }
 
-InputRefusal refused_for_holiday_data(const time::BeyondHolidayData& beyond) { return InputRefusal{"", beyond.what(), -1}; }
+InputRefusal refused_for_holiday_data(const time::BeyondHolidayData& beyond) {
+    return InputRefusal{"", beyond.what(), -1};
+}
 
 namespace {
 
@@ -276,7 +291,8 @@ std::optional<InputRefusal> first_refusal(const CompiledPack& pack, const Value&
         const auto& refusal = refusals[r];
         if (!refusal.each_list) {
             if (evaluation.holds(*refusal.condition))
-                return InputRefusal{pointer_of(refusal, pack.checked->input_name, 0), refusal.because, static_cast<int>(r)};
+                return InputRefusal{pointer_of(refusal, pack.checked->input_name, 0), refusal.because,
+                                    static_cast<int>(r)};
             continue;
         }
         Value list = evaluation.eval(*refusal.each_list);
@@ -284,7 +300,8 @@ std::optional<InputRefusal> first_refusal(const CompiledPack& pack, const Value&
         for (std::size_t i = 0; i < items.size(); ++i) {
             evaluation.bind(refusal.each_local, items[i]);
             if (evaluation.holds(*refusal.condition))
-                return InputRefusal{pointer_of(refusal, pack.checked->input_name, i), refusal.because, static_cast<int>(r)};
+                return InputRefusal{pointer_of(refusal, pack.checked->input_name, i), refusal.because,
+                                    static_cast<int>(r)};
         }
     }
     return std::nullopt;

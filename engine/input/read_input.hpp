@@ -3,21 +3,20 @@
 // fields at any depth, types, enum values, times with offsets, real dates, patterns, lengths,
 // list sizes, uniqueness), defaults are applied only to fields that were left out, and the first
 // problem is reported with its JSON pointer. Then the pack's own refusal rules run.
-#include "engine/load/compiled_pack.hpp"
-#include "engine/json/json_document.hpp"
 #include "engine/evaluate/value.hpp"
-
+#include "engine/json/json_document.hpp"
+#include "engine/load/compiled_pack.hpp"
 
 #include <optional>
-#include <string_view>
 #include <string>
+#include <string_view>
 
 namespace frontdoor::engine {
 
 struct InputRefusal {
-    std::string path;     // JSON pointer, "" for the whole document
+    std::string path;  // JSON pointer, "" for the whole document
     std::string message;
-    int rule = -1;        // the pack's refusal rule that fired; -1 for a declaration check
+    int rule = -1;  // the pack's refusal rule that fired; -1 for a declaration check
 };
 
 // Parses `text` strictly (see json_document.hpp) and reads it against the declared input.

@@ -22,9 +22,12 @@ bool blank(std::string_view text) { return text.find_first_not_of(" \t\r") == st
 }  // namespace
 
 JsonLinesReader::JsonLinesReader(ReadBlock read, const InputLimits& limits, std::size_t block)
-    : read_(std::move(read)), line_limit_(limits.document_bytes), block_(std::max<std::size_t>(block, 1)),
+    : read_(std::move(read)),
+      line_limit_(limits.document_bytes),
+      block_(std::max<std::size_t>(block, 1)),
       // Room for the longest line, its CR LF, and one block: allocated once, touched as it fills.
-      capacity_(line_limit_ + 2 + block_), buffer_(new char[capacity_]) {}
+      capacity_(line_limit_ + 2 + block_),
+      buffer_(new char[capacity_]) {}
 
 bool JsonLinesReader::fill() {
     if (at_end_) return false;

@@ -42,7 +42,8 @@ public:
 
     std::optional<JsonError> run() {
         if (text_.size() > limits_.document_bytes) {
-            over_limit("the document has more than " + std::to_string(limits_.document_bytes) + " bytes (the limit for a document)");
+            over_limit("the document has more than " + std::to_string(limits_.document_bytes) +
+                       " bytes (the limit for a document)");
             return error_;
         }
         if (text_.starts_with("\xEF\xBB\xBF")) at_ = 3;  // a byte-order mark
@@ -77,7 +78,9 @@ private:
     }
 
     void skip_space() {
-        while (at_ < text_.size() && (text_[at_] == ' ' || text_[at_] == '\t' || text_[at_] == '\n' || text_[at_] == '\r')) ++at_;
+        while (at_ < text_.size() &&
+               (text_[at_] == ' ' || text_[at_] == '\t' || text_[at_] == '\n' || text_[at_] == '\r'))
+            ++at_;
     }
 
     bool literal(std::string_view word) {
@@ -90,7 +93,8 @@ private:
         if (depth > limits_.nesting_depth)
             return fail_bool("the JSON nests deeper than " + std::to_string(limits_.nesting_depth) + " levels");
         if (++values_ > limits_.document_values)
-            return over_limit("more than " + std::to_string(limits_.document_values) + " values in one document (the limit for a document)");
+            return over_limit("more than " + std::to_string(limits_.document_values) +
+                              " values in one document (the limit for a document)");
         if (at_ >= text_.size()) return fail_bool("the JSON text ends where a value was expected");
         auto index = static_cast<std::uint32_t>(nodes_.size());
         nodes_.emplace_back();
@@ -107,7 +111,9 @@ private:
                 nodes_[index].text = s;
                 break;
             }
-            case 't': nodes_[index].type = JsonNode::Type::boolean, nodes_[index].boolean = true, ok = literal("true"); break;
+            case 't':
+                nodes_[index].type = JsonNode::Type::boolean, nodes_[index].boolean = true, ok = literal("true");
+                break;
             case 'f': nodes_[index].type = JsonNode::Type::boolean, ok = literal("false"); break;
             case 'n': ok = literal("null"); break;
             default: ok = number(nodes_[index]);
@@ -125,7 +131,8 @@ private:
         while (true) {
             skip_space();
             if (nodes_[index].size == limits_.object_members)
-                return over_limit("more than " + std::to_string(limits_.object_members) + " members (the limit for an object)");
+                return over_limit("more than " + std::to_string(limits_.object_members) +
+                                  " members (the limit for an object)");
             if (at_ >= text_.size() || text_[at_] != '"') return fail_bool("expected a field name in double quotes");
             std::size_t key_at = at_;
             std::string_view key;
@@ -170,7 +177,8 @@ private:
             skip_space();
             std::uint32_t item = nodes_[index].size;
             if (item == limits_.array_items)
-                return over_limit("more than " + std::to_string(limits_.array_items) + " items (the limit for an array)");
+                return over_limit("more than " + std::to_string(limits_.array_items) +
+                                  " items (the limit for an array)");
             if (!value({}, depth + 1)) {
                 prefix_path(std::to_string(item));
                 return false;
@@ -204,18 +212,21 @@ private:
         bool fraction = false;
         if (at_ < text_.size() && text_[at_] == '.') {
             ++at_;
-            if (at_ >= text_.size() || text_[at_] < '0' || text_[at_] > '9') return fail_bool("expected digits after '.'");
+            if (at_ >= text_.size() || text_[at_] < '0' || text_[at_] > '9')
+                return fail_bool("expected digits after '.'");
             while (at_ < text_.size() && text_[at_] >= '0' && text_[at_] <= '9') ++at_;
             fraction = true;
         }
         if (at_ < text_.size() && (text_[at_] == 'e' || text_[at_] == 'E')) {
             ++at_;
             if (at_ < text_.size() && (text_[at_] == '+' || text_[at_] == '-')) ++at_;
-            if (at_ >= text_.size() || text_[at_] < '0' || text_[at_] > '9') return fail_bool("expected digits in the exponent");
+            if (at_ >= text_.size() || text_[at_] < '0' || text_[at_] > '9')
+                return fail_bool("expected digits in the exponent");
             while (at_ < text_.size() && text_[at_] >= '0' && text_[at_] <= '9') ++at_;
             fraction = true;
         }
-        std::uint64_t limit = negative ? static_cast<std::uint64_t>(INT64_MAX) + 1 : static_cast<std::uint64_t>(INT64_MAX);
+        std::uint64_t limit =
+            negative ? static_cast<std::uint64_t>(INT64_MAX) + 1 : static_cast<std::uint64_t>(INT64_MAX);
         if (fraction || overflow || magnitude > limit) {
             node.type = JsonNode::Type::decimal;
             node.text = text_.substr(start, at_ - start);
@@ -242,13 +253,15 @@ private:
 
     void put_utf8(std::uint32_t cp) {
         if (cp < 0x80) strings_ += static_cast<char>(cp);
-        else if (cp < 0x800) strings_ += static_cast<char>(0xC0 | (cp >> 6)), strings_ += static_cast<char>(0x80 | (cp & 0x3F));
+        else if (cp < 0x800)
+            strings_ += static_cast<char>(0xC0 | (cp >> 6)), strings_ += static_cast<char>(0x80 | (cp & 0x3F));
         else if (cp < 0x10000)
             strings_ += static_cast<char>(0xE0 | (cp >> 12)), strings_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
                 strings_ += static_cast<char>(0x80 | (cp & 0x3F));
         else
             strings_ += static_cast<char>(0xF0 | (cp >> 18)), strings_ += static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
-                strings_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), strings_ += static_cast<char>(0x80 | (cp & 0x3F));
+                strings_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                strings_ += static_cast<char>(0x80 | (cp & 0x3F));
     }
 
     // One UTF-8 sequence starting at at_ (see dsl/utf8.hpp for what is refused).

@@ -49,8 +49,8 @@ struct JsonNode {
 };
 
 struct JsonError {
-    std::size_t byte;        // offset into the text
-    std::string message;     // "expected ',' or '}'"
+    std::size_t byte;     // offset into the text
+    std::string message;  // "expected ',' or '}'"
     // For a key given twice and a limit exceeded: where, as a JSON pointer ("" for the whole
     // document). Empty otherwise: a syntax error is shown by its byte.
     std::optional<std::string> path;

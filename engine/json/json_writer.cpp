@@ -37,7 +37,8 @@ void JsonWriter::quoted(std::string_view s) {
     std::size_t run = 0;
     for (std::size_t i = plain; i < s.size(); ++i) {
         auto u = static_cast<unsigned char>(s[i]);
-        if (u >= 0x20 && u != '"' && u != '\\') [[likely]] continue;
+        if (u >= 0x20 && u != '"' && u != '\\') [[likely]]
+            continue;
         out_.append(s.data() + run, i - run);
         run = i + 1;
         escape(s[i]);

@@ -24,7 +24,8 @@ Json parse_json_within_depth(std::string_view text, JsonParseFailure* failure = 
     // `depth` counts the arrays and objects around the value that starts (or the scalar read).
     auto within_depth = [](int depth, typename Json::parse_event_t event, Json&) {
         using Event = typename Json::parse_event_t;
-        if ((event == Event::object_start || event == Event::array_start || event == Event::value) && depth > max_json_depth)
+        if ((event == Event::object_start || event == Event::array_start || event == Event::value) &&
+            depth > max_json_depth)
             throw TooDeep{};
         return true;
     };

@@ -1,7 +1,7 @@
 // Compiling the declared input: each field's pattern and default, once per pack.
 #include "engine/evaluate/evaluate.hpp"
-#include "engine/load/load_pipeline.hpp"
 #include "engine/explain/out_of_range.hpp"
+#include "engine/load/load_pipeline.hpp"
 
 namespace frontdoor::engine {
 

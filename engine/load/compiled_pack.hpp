@@ -2,11 +2,11 @@
 // A checked pack lowered for evaluation: the decision graph, compiled input patterns and field
 // defaults, and the pack's identity. Immutable after loading and shared by every thread.
 #include "dsl/checked_pack.hpp"
-#include "engine/graph/decision_graph.hpp"
 #include "engine/evaluate/expression_plan.hpp"
 #include "engine/evaluate/pattern.hpp"
 #include "engine/evaluate/value.hpp"
 #include "engine/explain/explanation_tables.hpp"
+#include "engine/graph/decision_graph.hpp"
 
 #include <cstdint>
 #include <memory>

@@ -3,11 +3,11 @@
 // definition that does not depend on the input. Both are computed once here, so that deciding a
 // contact never rebuilds an indicator catalogue or a literal list; the fixed texts a decision
 // writes are encoded here too, and each condition's shortcut chosen.
+#include "engine/load/fold_constants.hpp"
 #include "engine/evaluate/evaluate.hpp"
 #include "engine/explain/explain.hpp"
-#include "engine/json/json_writer.hpp"
-#include "engine/load/fold_constants.hpp"
 #include "engine/explain/out_of_range.hpp"
+#include "engine/json/json_writer.hpp"
 
 #include <algorithm>
 
@@ -18,7 +18,8 @@ namespace ast = dsl::ast;
 namespace {
 
 bool reads_nothing(const ast::Expr& expr) {
-    if (expr.kind == ast::ExprKind::name || expr.kind == ast::ExprKind::call || expr.kind == ast::ExprKind::quantifier) return false;
+    if (expr.kind == ast::ExprKind::name || expr.kind == ast::ExprKind::call || expr.kind == ast::ExprKind::quantifier)
+        return false;
     for (const auto& arg : expr.args)
         if (!reads_nothing(*arg)) return false;
     for (const auto& [name, value] : expr.fields)
@@ -41,7 +42,8 @@ bool reads_input(const ast::Expr& expr) {
 // An expression that needs a working day beyond its calendar's holiday data is not folded: it is
 // evaluated, and refused, for each contact that reaches it. The evaluation is started afresh then,
 // so that nothing half-computed stays in its frame.
-void fold(const ast::Expr& expr, CompiledPack& pack, std::optional<Evaluation>& evaluation, dsl::Diagnostics& diagnostics) {
+void fold(const ast::Expr& expr, CompiledPack& pack, std::optional<Evaluation>& evaluation,
+          dsl::Diagnostics& diagnostics) {
     if (reads_nothing(expr) && expr.type && !is_error(expr.type)) {
         try {
             Value value = evaluation->eval(expr);
@@ -107,7 +109,9 @@ bool definition_reads_input(const dsl::CheckedPack& checked, int slot, std::vect
 
 namespace {
 
-bool is_logical(const ast::Expr& expr, ast::Op op) { return expr.kind == ast::ExprKind::binary && expr.resolved.op == op; }
+bool is_logical(const ast::Expr& expr, ast::Op op) {
+    return expr.kind == ast::ExprKind::binary && expr.resolved.op == op;
+}
 
 // Only conditions are shown as text (a row's `when`, a refusal's condition, the part of one that
 // failed: never an `and` inside an `and`, see Evaluation::failing_part), so only those get one. A
@@ -151,10 +155,12 @@ void index_names(CompiledPack& pack, dsl::Diagnostics&) {
     }
     for (const auto& info : checked.records) {
         tables.encoded_fields.emplace_back();
-        for (const auto& field : info.fields) tables.encoded_fields.back().push_back(JsonWriter::encode(field.name) + ":");
+        for (const auto& field : info.fields)
+            tables.encoded_fields.back().push_back(JsonWriter::encode(field.name) + ":");
     }
-    tables.encoded_ruleset = "{\"name\":" + JsonWriter::encode(pack.name) + ",\"version\":" + JsonWriter::encode(pack.version) +
-                           ",\"digest\":" + JsonWriter::encode(pack.digest) + "}";
+    tables.encoded_ruleset = "{\"name\":" + JsonWriter::encode(pack.name) +
+                             ",\"version\":" + JsonWriter::encode(pack.version) +
+                             ",\"digest\":" + JsonWriter::encode(pack.digest) + "}";
     tables.encoded_citations.assign(static_cast<std::size_t>(checked.citation_count), std::string());
     auto cite = [&](const ast::Citation& c) {
         if (c.present) tables.encoded_citations[static_cast<std::size_t>(c.id)] = JsonWriter::encode(c.text);
@@ -174,7 +180,8 @@ namespace {
 // The constant value of an expression, if it has one: a folded literal, or a name of a definition
 // that does not depend on the input.
 const Value* constant_value(const CompiledPack& pack, const ast::Expr& expr) {
-    if (int constant = pack.plan(expr).constant; constant >= 0) return &pack.constants[static_cast<std::size_t>(constant)];
+    if (int constant = pack.plan(expr).constant; constant >= 0)
+        return &pack.constants[static_cast<std::size_t>(constant)];
     if (expr.kind == ast::ExprKind::name && expr.resolved.kind == ast::NameKind::definition) {
         const auto& constant = pack.constant_definitions[static_cast<std::size_t>(expr.resolved.index)];
         if (constant) return &*constant;
@@ -188,10 +195,10 @@ void index_member_tests_under(const ast::Expr& expr, CompiledPack& pack) {
                   (expr.resolved.op == ast::Op::member || expr.resolved.op == ast::Op::not_member);
     if (member && pack.plan(expr).constant < 0) {
         const Value* collection = constant_value(pack, *expr.args[1]);
-        bool enumerations = collection && (collection->kind == Value::Kind::list) &&
-                            std::all_of(collection->elements().begin(), collection->elements().end(), [](const Value& v) {
-                                return v.kind == Value::Kind::enumeration && v.number >= 0;
-                            });
+        bool enumerations =
+            collection && (collection->kind == Value::Kind::list) &&
+            std::all_of(collection->elements().begin(), collection->elements().end(),
+                        [](const Value& v) { return v.kind == Value::Kind::enumeration && v.number >= 0; });
         if (enumerations) {
             std::vector<std::uint64_t> bits;
             for (const Value& item : collection->elements()) {
@@ -239,7 +246,8 @@ ConditionTest condition_test(const ast::Expr& expr, const CompiledPack& pack) {
 void index_condition_tests_under(const ast::Expr& expr, CompiledPack& pack) {
     ExpressionPlan& plan = pack.plans[static_cast<std::size_t>(expr.id)];
     plan.test = condition_test(expr, pack);
-    bool against_constant = plan.test == ConditionTest::equal_constant || plan.test == ConditionTest::not_equal_constant ||
+    bool against_constant = plan.test == ConditionTest::equal_constant ||
+                            plan.test == ConditionTest::not_equal_constant ||
                             plan.test == ConditionTest::order_constant;
     plan.compared_constant = against_constant ? pack.plan(*expr.args[1]).constant : -1;
     for (const auto& arg : expr.args) index_condition_tests_under(*arg, pack);
@@ -271,7 +279,8 @@ void fold_constant_definitions(CompiledPack& pack, dsl::Diagnostics& diagnostics
     pack.constant_definitions.assign(checked.definitions.size(), std::nullopt);
     for (std::size_t slot = 0; slot < checked.definitions.size(); ++slot) {
         const dsl::Definition& d = checked.definitions[slot];
-        if (d.kind == dsl::DefinitionKind::table || definition_reads_input(checked, static_cast<int>(slot), memo)) continue;
+        if (d.kind == dsl::DefinitionKind::table || definition_reads_input(checked, static_cast<int>(slot), memo))
+            continue;
         try {
             pack.constant_definitions[slot] = evaluation->definition(static_cast<int>(slot));
         } catch (const time::BeyondHolidayData&) {  // computed, and refused, per contact

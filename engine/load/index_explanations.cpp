@@ -33,7 +33,8 @@ void collect_sites(const CompiledPack& pack, const Expr& expr, std::vector<ReadS
             auto id = static_cast<std::size_t>(expr.id);
             std::string_view path = pack.explanation.paths[id];
             if (std::none_of(out.begin(), out.end(), [&](const ReadSite& s) { return s.path == path; }))
-                out.push_back(ReadSite{&expr, definition ? root->resolved.index : -1, path, pack.explanation.encoded_path_keys[id]});
+                out.push_back(ReadSite{&expr, definition ? root->resolved.index : -1, path,
+                                       pack.explanation.encoded_path_keys[id]});
             return;
         }
         if (!input) return;
@@ -64,8 +65,10 @@ public:
         if (condition.kind == ExprKind::binary && condition.resolved.op == ast::Op::logical_and) {
             failed_parts(*condition.args[0]);
             failed_parts(*condition.args[1]);
-        } else if (FailedPart& part = tables_.failed_parts[static_cast<std::size_t>(condition.id)]; part.encoded.empty()) {
-            if (!tables_.has_text(condition)) throw std::logic_error("a condition's part has no text: " + condition.text);
+        } else if (FailedPart& part = tables_.failed_parts[static_cast<std::size_t>(condition.id)];
+                   part.encoded.empty()) {
+            if (!tables_.has_text(condition))
+                throw std::logic_error("a condition's part has no text: " + condition.text);
             part = FailedPart{sites({&condition}), tables_.encoded_texts[static_cast<std::size_t>(condition.id)]};
         }
     }
@@ -84,7 +87,8 @@ public:
             case dsl::DefinitionKind::table: {
                 explained.form = ExplainedDefinition::Form::table;
                 std::size_t entries = checked_.syntax.tables[static_cast<std::size_t>(d.syntax_index)].entries.size();
-                for (std::size_t i = 0; i < entries; ++i) heads.push_back(encode_entry_head(pack_, slot, static_cast<int>(i), nullptr));
+                for (std::size_t i = 0; i < entries; ++i)
+                    heads.push_back(encode_entry_head(pack_, slot, static_cast<int>(i), nullptr));
                 break;
             }
             case dsl::DefinitionKind::decision: {

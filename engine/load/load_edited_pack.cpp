@@ -49,7 +49,8 @@ LoadResult load_edited_pack(const std::string& directory, const std::string& pat
         dsl::DataFile file = read(name, engine::max_rule_file_bytes, "a rule file");
         if (file.problem.empty()) file.problem = size.add(file.text.size());
         if (!file.problem.empty())
-            errors.diagnostics.push_back(failed(label + "/" + name, "the rule file '" + name + "' " + file.problem).diagnostics[0]);
+            errors.diagnostics.push_back(
+                failed(label + "/" + name, "the rule file '" + name + "' " + file.problem).diagnostics[0]);
         else rule_files.emplace_back(name, std::move(file.text));
     }
     if (!errors.diagnostics.empty()) return errors;

@@ -20,7 +20,9 @@ struct PackFileErrors {
     std::string label;
     std::vector<Diagnostic> diagnostics;
     PackFileErrors& about_pack(std::string message) { return add(label, std::move(message)); }
-    PackFileErrors& about_file(const std::string& name, std::string message) { return add(label + "/" + name, std::move(message)); }
+    PackFileErrors& about_file(const std::string& name, std::string message) {
+        return add(label + "/" + name, std::move(message));
+    }
     PackFileErrors& add(std::string file, std::string message) {
         Diagnostic d;
         d.file = std::move(file);
@@ -68,10 +70,13 @@ LoadResult Pack::load_files(const std::string& label, std::vector<std::pair<std:
     for (std::size_t i = 0; i < files.size(); ++i) {
         auto& [name, text] = files[i];
         bool rule_file = dsl::is_rule_file(name);
-        std::string problem = i > 0 && files[i - 1].first == name ? "is given twice" : engine::relative_path_problem(name);
-        if (problem.empty() && rule_file) problem = engine::size_problem(text.size(), engine::max_rule_file_bytes, "a rule file");
+        std::string problem =
+            i > 0 && files[i - 1].first == name ? "is given twice" : engine::relative_path_problem(name);
+        if (problem.empty() && rule_file)
+            problem = engine::size_problem(text.size(), engine::max_rule_file_bytes, "a rule file");
         if (problem.empty() && rule_file) problem = size.add(text.size());
-        if (!problem.empty()) errors.about_file(name, std::string(rule_file ? "the rule file '" : "the file '") + name + "' " + problem);
+        if (!problem.empty())
+            errors.about_file(name, std::string(rule_file ? "the rule file '" : "the file '") + name + "' " + problem);
         else if (rule_file) rule_files.emplace_back(name, std::move(text));
         else data_files.emplace(name, std::move(text));
     }
@@ -79,7 +84,8 @@ LoadResult Pack::load_files(const std::string& label, std::vector<std::pair<std:
     std::set<std::string> named;
     auto read_data = [&](const std::string& name) {
         named.insert(name);
-        if (std::string problem = engine::relative_path_problem(name); !problem.empty()) return dsl::DataFile{{}, problem};
+        if (std::string problem = engine::relative_path_problem(name); !problem.empty())
+            return dsl::DataFile{{}, problem};
         auto found = data_files.find(name);
         if (found == data_files.end()) return dsl::DataFile{{}, "does not exist in the pack directory"};
         std::string problem = engine::size_problem(found->second.size(), engine::max_data_file_bytes, "a data file");
@@ -90,7 +96,8 @@ LoadResult Pack::load_files(const std::string& label, std::vector<std::pair<std:
     if (!result.pack) return result;
     // A file no rule names would change the digest without changing a decision: refused.
     for (const auto& [name, text] : data_files)
-        if (!named.count(name)) errors.about_file(name, "the file '" + name + "' is neither a rule file nor a data file a rule names");
+        if (!named.count(name))
+            errors.about_file(name, "the file '" + name + "' is neither a rule file nor a data file a rule names");
     if (errors.diagnostics.empty()) return result;
     result.diagnostics.insert(result.diagnostics.end(), errors.diagnostics.begin(), errors.diagnostics.end());
     result.pack = nullptr;

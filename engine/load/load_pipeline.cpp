@@ -26,8 +26,8 @@ struct Loading {
     const dsl::DataFileReader& read_data;
     std::unique_ptr<dsl::CheckedPack> checked;
     std::shared_ptr<CompiledPack> pack;
-    std::vector<Diagnostic> reported;        // what the load result will show
-    std::optional<dsl::Diagnostics> found;   // what the passes on the compiled pack find
+    std::vector<Diagnostic> reported;       // what the load result will show
+    std::optional<dsl::Diagnostics> found;  // what the passes on the compiled pack find
 };
 
 // A pass; false when the pack does not load and the passes after it are not run.

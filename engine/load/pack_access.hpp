@@ -1,8 +1,8 @@
 #pragma once
 // The engine's way past the public, opaque Pack and Input to what they hold: the compiled pack and
 // the value read. Internal: no face includes this (faces see only include/frontdoor/).
-#include "engine/load/compiled_pack.hpp"
 #include "engine/evaluate/value.hpp"
+#include "engine/load/compiled_pack.hpp"
 #include "frontdoor/frontdoor.hpp"
 
 #include <memory>

@@ -41,7 +41,8 @@ std::string resolve_problem(const fs::path& path, const std::error_code& error) 
     struct stat link;
     if (error.value() == ELOOP) return "is a symbolic link loop";
     if (error.value() == ENOENT || error.value() == ENOTDIR) {
-        if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) return "is a symbolic link whose target does not exist";
+        if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode))
+            return "is a symbolic link whose target does not exist";
         return "does not exist in the pack directory";
     }
     return errno_problem(error.value());
@@ -87,14 +88,15 @@ std::string relative_path_problem(const std::string& name) {
 
 std::string size_problem(std::uint64_t size, std::uint64_t limit, const char* limit_name) {
     if (size <= limit) return "";
-    return "is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(limit) + " bytes for " + limit_name;
+    return "is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(limit) + " bytes for " +
+           limit_name;
 }
 
 std::string PackSize::add(std::uint64_t size) {
     total_ += size;
     if (total_ <= max_pack_bytes) return "";
-    return "brings the pack's files to " + std::to_string(total_) + " bytes, over the limit of " + std::to_string(max_pack_bytes) +
-           " bytes for a whole pack";
+    return "brings the pack's files to " + std::to_string(total_) + " bytes, over the limit of " +
+           std::to_string(max_pack_bytes) + " bytes for a whole pack";
 }
 
 PackDirectory::PackDirectory(const std::string& directory) {
@@ -134,10 +136,12 @@ dsl::DataFile PackDirectory::read(const std::string& name, std::uint64_t limit, 
     struct stat info;
     if (::lstat(resolved.c_str(), &info) != 0) return fail(errno_problem(errno));
     if (std::string problem = type_problem(info.st_mode); !problem.empty()) return fail(problem);
-    if (std::string problem = size_problem(static_cast<std::uint64_t>(info.st_size), limit, limit_name); !problem.empty())
+    if (std::string problem = size_problem(static_cast<std::uint64_t>(info.st_size), limit, limit_name);
+        !problem.empty())
         return fail(problem);
     FileDescriptor file{::open(resolved.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)};
-    if (file.fd < 0) return fail(errno == ELOOP ? "resolves to a file outside the pack directory" : errno_problem(errno));
+    if (file.fd < 0)
+        return fail(errno == ELOOP ? "resolves to a file outside the pack directory" : errno_problem(errno));
     if (::fstat(file.fd, &info) != 0) return fail(errno_problem(errno));
     if (std::string problem = type_problem(info.st_mode); !problem.empty()) return fail(problem);
     // Read at most one byte past the limit, so a file that grows while being read is caught.

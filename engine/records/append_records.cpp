@@ -1,8 +1,8 @@
 // Appending decisions to a decision log: the record ids, the recording time and the hash chain are
 // made here, inside the store's write transaction, whatever the backend.
+#include "engine/json/json_members.hpp"
 #include "engine/records/decision_log_impl.hpp"
 #include "engine/records/hash_record.hpp"
-#include "engine/json/json_members.hpp"
 #include "engine/records/record_store.hpp"
 
 #include <chrono>

@@ -1,8 +1,8 @@
 // The impact of a rule change: the same contacts under an old and a candidate pack, compared
 // decision by decision on worker threads and tallied, in input order, into one report.
+#include "engine/json/json_members.hpp"
 #include "engine/records/chunk_pipeline.hpp"
 #include "engine/records/compare_decisions.hpp"
-#include "engine/json/json_members.hpp"
 
 #include <algorithm>
 #include <map>
@@ -77,7 +77,8 @@ public:
         // The others changed because what they read did.
         for (const auto& [key, count] : rules_) report_.rules.push_back({key.first, key.second, count});
         std::stable_sort(report_.rules.begin(), report_.rules.end(), [](const auto& a, const auto& b) {
-            bool a_cause = a.change == "same facts, different result", b_cause = b.change == "same facts, different result";
+            bool a_cause = a.change == "same facts, different result",
+                 b_cause = b.change == "same facts, different result";
             return std::make_tuple(!a_cause, -static_cast<long>(a.contacts)) <
                    std::make_tuple(!b_cause, -static_cast<long>(b.contacts));
         });
@@ -195,7 +196,8 @@ ImpactReport merge_impact(std::vector<ImpactReport> parts) {
     std::vector<ComparedPack> packs;
     for (ImpactReport& part : parts) {
         for (const ComparedPack& pack : part.packs_before) {
-            auto known = std::find_if(packs.begin(), packs.end(), [&](const auto& p) { return p.digest == pack.digest; });
+            auto known =
+                std::find_if(packs.begin(), packs.end(), [&](const auto& p) { return p.digest == pack.digest; });
             if (known == packs.end()) packs.push_back(pack);
             else known->contacts += pack.contacts;
         }

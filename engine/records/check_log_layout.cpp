@@ -45,7 +45,8 @@ Layout read_layout(sqlite3* db) {
         columns.bind(1, std::string_view(name));
         while (columns.step())
             object.columns.emplace_back(columns.bytes(0), columns.bytes(1) + "|" + columns.bytes(2) + "|" +
-                                                              columns.bytes(3) + "|" + columns.bytes(4) + "|" + columns.bytes(5));
+                                                              columns.bytes(3) + "|" + columns.bytes(4) + "|" +
+                                                              columns.bytes(5));
     }
     return layout;
 }

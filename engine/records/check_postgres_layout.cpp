@@ -133,8 +133,8 @@ std::string postgres_layout_problem(PgConnection& connection, const std::set<std
     for (const std::string& line : expected)
         if (!found.count(line)) missing += (missing.empty() ? "it lacks " : "; ") + line;
     if (extra.empty() && missing.empty()) return "";
-    return "the log's layout is not the one Frontdoor makes: " + extra + (extra.empty() || missing.empty() ? "" : "; ") +
-           missing;
+    return "the log's layout is not the one Frontdoor makes: " + extra +
+           (extra.empty() || missing.empty() ? "" : "; ") + missing;
 }
 
 }  // namespace frontdoor::records

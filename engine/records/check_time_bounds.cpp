@@ -24,7 +24,8 @@ std::string bound_problem(const std::string& name, const std::string& bound) {
     std::string why;
     if (!time::parse_date(parts.str(1), &why)) return intro + ": " + why;
     if (parts[2].matched && std::stoi(parts.str(3)) > 23) return intro + ": it is not a time: hours run from 00 to 23";
-    if (parts[2].matched && std::stoi(parts.str(4)) > 59) return intro + ": it is not a time: minutes run from 00 to 59";
+    if (parts[2].matched && std::stoi(parts.str(4)) > 59)
+        return intro + ": it is not a time: minutes run from 00 to 59";
     if (parts[5].matched && std::stoi(parts.str(6)) > 59)
         return intro + ": it is not a time: seconds run from 00 to 59";
     return "";

@@ -40,7 +40,8 @@ std::vector<ValueChange> changed_fields(const Members& before, const Members& af
         if (now != value) out.push_back({name(key), "", std::string(value), std::string(now)});
     }
     for (const auto& [key, value] : after)
-        if (!engine_member(key) && member_of(before, key).empty()) out.push_back({name(key), "", "", std::string(value)});
+        if (!engine_member(key) && member_of(before, key).empty())
+            out.push_back({name(key), "", "", std::string(value)});
     return out;
 }
 
@@ -49,8 +50,8 @@ struct RuleEntry {
     std::size_t occurrence = 0;  // the how-manieth entry of this rule (a rule may appear twice)
     std::string_view result;     // "value", or "adds" for a collecting row
     std::string_view reads;
-    std::string_view source;     // its citation
-    std::string_view when;       // its condition, as written
+    std::string_view source;  // its citation
+    std::string_view when;    // its condition, as written
 };
 
 // Explanation entries in the order they were worked out.
@@ -94,7 +95,8 @@ std::vector<ValueChange> changed_rules(std::string_view before, std::string_view
                 out.push_back({rule, "condition changed", std::string(was->when), std::string(now->when)});
             return;
         }
-        std::string change = !was ? "now applies" : !now ? "no longer applies"
+        std::string change = !was                       ? "now applies"
+                             : !now                     ? "no longer applies"
                              : was->reads == now->reads ? "same facts, different result"
                                                         : "different facts and result";
         out.push_back({rule, change, was ? std::string(was->result) : "", now ? std::string(now->result) : ""});
@@ -107,7 +109,8 @@ std::vector<ValueChange> changed_rules(std::string_view before, std::string_view
         for (const auto& now : new_rules)
             if (!old_index.count({now.rule, now.occurrence}) && !moved.count(&now) &&
                 now.rule.substr(0, now.rule.find(", row ")) == was.rule.substr(0, was.rule.find(", row ")) &&
-                now.result == was.result && now.source == was.source && now.when == was.when && now.reads == was.reads) {
+                now.result == was.result && now.source == was.source && now.when == was.when &&
+                now.reads == was.reads) {
                 moved.insert(&was);
                 moved.insert(&now);
                 break;
@@ -195,7 +198,8 @@ Comparison compare_decisions(const DecisionSide& before, const DecisionSide& aft
     changed.refusal_after = after.refusal;
     changed.fields = std::move(fields);
     changed.explanation = std::move(explanation);
-    if (!both_decided) changed.decided = before.refused() ? decided_fields(new_members, false) : decided_fields(old_members, true);
+    if (!both_decided)
+        changed.decided = before.refused() ? decided_fields(new_members, false) : decided_fields(old_members, true);
     comparison.changed = std::move(changed);
     return comparison;
 }

@@ -25,7 +25,8 @@ void check_mark(PgConnection& connection) {
     if (found == postgres_log_mark) return;
     if (found.rfind("Frontdoor decision log", 0) == 0)
         throw std::runtime_error(connection.location() + " is a decision log of another layout version");
-    throw std::runtime_error(connection.location() + " is not a Frontdoor decision log (its 'records' table is not one)");
+    throw std::runtime_error(connection.location() +
+                             " is not a Frontdoor decision log (its 'records' table is not one)");
 }
 
 }  // namespace
@@ -40,7 +41,8 @@ std::unique_ptr<RecordStore> open_postgres_store(const std::string& url, bool ap
     // A log laid out otherwise is still opened for reading, so that verify can report it.
     if (append) {
         std::string problem = postgres_layout_problem(*connection, expected);
-        if (!problem.empty()) throw std::runtime_error("refusing to write to " + connection->location() + ": " + problem);
+        if (!problem.empty())
+            throw std::runtime_error("refusing to write to " + connection->location() + ": " + problem);
     }
     return std::make_unique<PostgresStore>(std::move(connection), std::move(expected));
 }

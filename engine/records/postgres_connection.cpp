@@ -55,7 +55,8 @@ PgConnection::PgConnection(const std::string& url, std::string location)
     }
     // The server's notices (NOTICE, WARNING) would go to standard error, outside the program's
     // own messages; nothing Frontdoor runs depends on them.
-    PQsetNoticeProcessor(connection_, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        connection_, [](void*, const char*) {}, nullptr);
 }
 
 PgResult PgConnection::checked(PgResult result) {

@@ -112,8 +112,8 @@ void PostgresStore::insert(const AppendBatch& batch) {
         rows.row(9);
         rows.field(r.id);
         rows.field(r.contact_id);
-        for (const std::string* text : {&r.input, &r.decision, &r.pack_digest, &r.engine_version, &r.recorded_at,
-                                        &r.previous_hash, &r.hash})
+        for (const std::string* text :
+             {&r.input, &r.decision, &r.pack_digest, &r.engine_version, &r.recorded_at, &r.previous_hash, &r.hash})
             rows.field(std::string_view(*text));
     }
     connection_->copy_in("COPY records (id, contact_id, input, decision, pack_digest, engine_version, recorded_at, "
@@ -183,8 +183,8 @@ std::optional<StoredPack> PostgresStore::pack(const std::string& digest) {
     PgResult known = connection_->run("SELECT 1 FROM packs WHERE digest = $1", PgParams().text(digest));
     if (known.rows() == 0) return std::nullopt;
     StoredPack pack{digest, {}};
-    PgResult files =
-        connection_->run("SELECT path, content FROM pack_files WHERE digest = $1 ORDER BY path", PgParams().text(digest));
+    PgResult files = connection_->run("SELECT path, content FROM pack_files WHERE digest = $1 ORDER BY path",
+                                      PgParams().text(digest));
     for (int row = 0; row < files.rows(); ++row) pack.files.emplace_back(files.bytes(row, 0), files.bytes(row, 1));
     return pack;
 }

@@ -61,12 +61,14 @@ void SqliteStore::insert(const AppendBatch& batch) {
         if (sqlite3_changes(db_) == 0) continue;  // stored before: content-addressed, never replaced
         for (const auto& [path, content] : pack.files) {
             add_file.reset();
-            add_file.bind(1, std::string_view(pack.digest)).bind(2, std::string_view(path)).bind_blob(3, content).step();
+            add_file.bind(1, std::string_view(pack.digest))
+                .bind(2, std::string_view(path))
+                .bind_blob(3, content)
+                .step();
         }
     }
-    Statement add_record(db_,
-                         "INSERT INTO records (id, contact_id, input, decision, pack_digest, engine_version, "
-                         "recorded_at, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement add_record(db_, "INSERT INTO records (id, contact_id, input, decision, pack_digest, engine_version, "
+                              "recorded_at, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const Record& r : batch.records) {
         add_record.reset();
         add_record.bind(1, r.id).bind(2, r.contact_id).bind_blob(3, r.input).bind(4, std::string_view(r.decision));

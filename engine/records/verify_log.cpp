@@ -34,10 +34,9 @@ std::map<std::string, std::string> check_packs(records::RecordStore& store, std:
 std::string chain_problem(const Record& record, std::int64_t previous_id, const std::string& previous_hash) {
     std::string name = "record " + std::to_string(record.id);
     if (record.id > previous_id + 1) {
-        std::string missing = record.id == previous_id + 2
-                                  ? "record " + std::to_string(previous_id + 1) + " is missing"
-                                  : "records " + std::to_string(previous_id + 1) + " to " +
-                                        std::to_string(record.id - 1) + " are missing";
+        std::string missing = record.id == previous_id + 2 ? "record " + std::to_string(previous_id + 1) + " is missing"
+                                                           : "records " + std::to_string(previous_id + 1) + " to " +
+                                                                 std::to_string(record.id - 1) + " are missing";
         return name + ": " + missing + " (deleted, or the log was cut)";
     }
     if (record.id != previous_id + 1) return name + ": out of order";
@@ -45,8 +44,7 @@ std::string chain_problem(const Record& record, std::int64_t previous_id, const 
         return name + ": its content does not match its hash: it was changed after it was recorded";
     if (record.previous_hash != previous_hash)
         return name + ": it does not follow on from " +
-               (previous_id == 0 ? std::string("the start of the log")
-                                 : "record " + std::to_string(previous_id)) +
+               (previous_id == 0 ? std::string("the start of the log") : "record " + std::to_string(previous_id)) +
                ": a record before it was changed, removed or moved";
     return "";
 }
@@ -89,8 +87,8 @@ VerifyReport DecisionLog::verify(const std::string& published_head) const {
         report.problem = "the published head " + published_head +
                          " is not in the chain: records were removed, or the chain was rewritten";
     if (report.problem.empty() && !pack_problems.empty())
-        report.problem = "the stored pack " + pack_problems.begin()->first + " (used by no record): " +
-                         pack_problems.begin()->second;
+        report.problem = "the stored pack " + pack_problems.begin()->first +
+                         " (used by no record): " + pack_problems.begin()->second;
     // A layout that differs is named first: whatever the records say, something besides Frontdoor
     // may have changed what was written or what is read.
     if (std::string layout = layout_problem(); !layout.empty())

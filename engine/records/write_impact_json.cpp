@@ -36,8 +36,8 @@ void write_changes(JsonWriter& out, const std::vector<ValueChange>& changes, boo
 
 void write_pack(JsonWriter& out, const ComparedPack& pack, bool with_contacts) {
     out.begin_object();
-    for (const auto& [key, value] : {std::pair{"name", &pack.name}, std::pair{"version", &pack.version},
-                                     std::pair{"digest", &pack.digest}}) {
+    for (const auto& [key, value] :
+         {std::pair{"name", &pack.name}, std::pair{"version", &pack.version}, std::pair{"digest", &pack.digest}}) {
         out.key(key);
         out.string(*value);
     }
@@ -80,8 +80,8 @@ void write_contact(JsonWriter& out, const ChangedDecision& contact) {
     out.key("after");
     raw_or_null(out, contact.outcome_after);
     out.end_object();
-    for (const auto& [key, refusal] : {std::pair{"refused_before", &contact.refusal_before},
-                                       std::pair{"refused_after", &contact.refusal_after}}) {
+    for (const auto& [key, refusal] :
+         {std::pair{"refused_before", &contact.refusal_before}, std::pair{"refused_after", &contact.refusal_after}}) {
         if (refusal->empty()) continue;
         out.key(key);
         out.string(*refusal);
@@ -114,13 +114,12 @@ std::string impact_json(const ImpactReport& report) {
     // "total" counts each contact once; one refused by both packs is in both refused counts and
     // in "refused_both", and is not compared.
     std::size_t both = records::refused_by_both(report);
-    for (const auto& [key, count] : {std::pair{"total", records::contacts_in(report)}, std::pair{"compared", report.compared},
-                                     std::pair{"changed", report.changed},
-                                     std::pair{"refused_before", report.refused_before},
-                                     std::pair{"refused_after", report.refused_after},
-                                     std::pair{"refused_both", both},
-                                     std::pair{"explanation_changed", records::explanation_changed(report)},
-                                     std::pair{"unchanged", records::unchanged(report)}}) {
+    for (const auto& [key, count] :
+         {std::pair{"total", records::contacts_in(report)}, std::pair{"compared", report.compared},
+          std::pair{"changed", report.changed}, std::pair{"refused_before", report.refused_before},
+          std::pair{"refused_after", report.refused_after}, std::pair{"refused_both", both},
+          std::pair{"explanation_changed", records::explanation_changed(report)},
+          std::pair{"unchanged", records::unchanged(report)}}) {
         out.key(key);
         out.integer(static_cast<std::int64_t>(count));
     }

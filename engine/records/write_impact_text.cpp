@@ -26,7 +26,8 @@ void write_packs(std::ostream& out, const ImpactReport& report) {
     out << "\nPacks compared\n";
     std::string before = report.from_log ? "  before (as recorded): " : "  before: ";
     std::string unit = report.from_log ? " records" : " contacts";
-    for (const auto& pack : report.packs_before) out << before << pack_text(pack) << ": " << pack.contacts << unit << "\n";
+    for (const auto& pack : report.packs_before)
+        out << before << pack_text(pack) << ": " << pack.contacts << unit << "\n";
     if (report.packs_before.empty()) out << before << "no records\n";
     out << "  after: " << pack_text(report.pack_after) << "\n";
     if (report.from.empty() && report.to.empty()) return;
@@ -50,18 +51,20 @@ void write_counts(std::ostream& out, const ImpactReport& report) {
     out << "  changed: " << report.changed << "\n";
     out << "  explanation changed only: " << records::explanation_changed(report) << "\n";
     out << "  unchanged: " << records::unchanged(report) << "\n";
-    out << "  refused by either pack: " << report.refused_before + report.refused_after - both << " (" << report.refused_before
-        << " before, " << report.refused_after << " after, " << both << " by both)\n";
+    out << "  refused by either pack: " << report.refused_before + report.refused_after - both << " ("
+        << report.refused_before << " before, " << report.refused_after << " after, " << both << " by both)\n";
 }
 
 void write_summary(std::ostream& out, const ImpactReport& report) {
     write_counts(out, report);
     out << "\nOutcome transitions (before -> after: contacts)\n";
     for (const auto& t : report.transitions)
-        out << "  " << t.before << " -> " << t.after << ": " << t.count << (t.before == t.after ? " (unchanged)" : "") << "\n";
+        out << "  " << t.before << " -> " << t.after << ": " << t.count << (t.before == t.after ? " (unchanged)" : "")
+            << "\n";
     out << "\nRules that made the difference (contacts)\n";
     for (std::size_t i = 0; i < report.rules.size() && i < top_rules; ++i)
-        out << "  " << report.rules[i].rule << ": " << report.rules[i].change << " (" << report.rules[i].contacts << ")\n";
+        out << "  " << report.rules[i].rule << ": " << report.rules[i].change << " (" << report.rules[i].contacts
+            << ")\n";
     if (report.rules.size() > top_rules)
         out << "  ... and " << report.rules.size() - top_rules << " more (--format json lists every one)\n";
     out << "\nChanged decision fields (contacts)\n";
@@ -104,7 +107,8 @@ void write_contact(std::ostream& out, const ChangedDecision& c) {
     if (explanation_only(c)) out << "; only its explanation changed";
     out << "\n";
     for (const auto& field : c.fields)
-        for (const auto& part : records::diff_json_values(field.name, field.before, field.after)) out << "    " << part << "\n";
+        for (const auto& part : records::diff_json_values(field.name, field.before, field.after))
+            out << "    " << part << "\n";
     for (const auto& entry : c.explanation) write_rule_change(out, entry);
 }
 

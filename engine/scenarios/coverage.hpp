@@ -1,7 +1,7 @@
 #pragma once
 // Which rules of a pack a set of evaluations exercised (as `opa test --coverage` does for Rego).
-#include "engine/load/compiled_pack.hpp"
 #include "engine/evaluate/trace.hpp"
+#include "engine/load/compiled_pack.hpp"
 #include "frontdoor/testing.hpp"
 
 #include <vector>

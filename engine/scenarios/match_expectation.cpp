@@ -12,14 +12,18 @@ namespace {
 
 using nlohmann::json;
 
-bool is_partial(const json& expected) { return expected.is_object() && expected.size() == 1 && expected.contains("contains"); }
+bool is_partial(const json& expected) {
+    return expected.is_object() && expected.size() == 1 && expected.contains("contains");
+}
 
 bool list_holds(const json& list, const json& item) {
     return std::any_of(list.begin(), list.end(), [&](const json& element) { return element == item; });
 }
 
 bool contains_part(const json& part, const json& actual) {
-    if (actual.is_string()) return part.is_string() && actual.get_ref<const std::string&>().find(part.get_ref<const std::string&>()) != std::string::npos;
+    if (actual.is_string())
+        return part.is_string() &&
+               actual.get_ref<const std::string&>().find(part.get_ref<const std::string&>()) != std::string::npos;
     if (actual.is_array()) {
         if (!part.is_array()) return list_holds(actual, part);
         return std::all_of(part.begin(), part.end(), [&](const json& item) { return list_holds(actual, item); });

@@ -1,12 +1,12 @@
 // `frontdoor test`: runs a pack's scenarios and measures which rules they exercised.
+#include "engine/decide/decide.hpp"
+#include "engine/input/read_input.hpp"
+#include "engine/json/json_members.hpp"
+#include "engine/json/parse_json_within_depth.hpp"
+#include "engine/load/pack_access.hpp"
 #include "engine/scenarios/coverage.hpp"
 #include "engine/scenarios/match_expectation.hpp"
 #include "engine/scenarios/rewrite_expectations.hpp"
-#include "engine/decide/decide.hpp"
-#include "engine/json/parse_json_within_depth.hpp"
-#include "engine/load/pack_access.hpp"
-#include "engine/input/read_input.hpp"
-#include "engine/json/json_members.hpp"
 #include "frontdoor/testing.hpp"
 
 #include <nlohmann/json.hpp>
@@ -25,11 +25,13 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 std::size_t TestReport::passed() const {
-    return static_cast<std::size_t>(std::count_if(scenarios.begin(), scenarios.end(), [](const ScenarioResult& s) { return s.passed; }));
+    return static_cast<std::size_t>(
+        std::count_if(scenarios.begin(), scenarios.end(), [](const ScenarioResult& s) { return s.passed; }));
 }
 std::size_t TestReport::failed() const { return scenarios.size() - passed(); }
 std::size_t TestReport::covered() const {
-    return static_cast<std::size_t>(std::count_if(coverage.begin(), coverage.end(), [](const CoverageItem& c) { return c.covered; }));
+    return static_cast<std::size_t>(
+        std::count_if(coverage.begin(), coverage.end(), [](const CoverageItem& c) { return c.covered; }));
 }
 
 namespace {
@@ -44,7 +46,8 @@ void compare_decision(const json& expect, const std::string& decision_text, Scen
             result.mismatches.push_back({field, expected->dump(), decision[field].dump()});
     }
     for (const auto& [field, expected] : expect.items())
-        if (!decision.contains(field)) result.mismatches.push_back({field, expected.dump(), "(no such field in the decision)"});
+        if (!decision.contains(field))
+            result.mismatches.push_back({field, expected.dump(), "(no such field in the decision)"});
 }
 
 // The message may be a part of the refusal's message, written as a text (as it always could be) or
@@ -70,7 +73,8 @@ void prepare_update(const std::string& text, const json& scenario, const std::st
     std::string block = scenario.contains("expect_refusal") ? "expect_refusal" : "expect";
     if (block == "expect_refusal" && refusal) {
         const json& expect = scenario["expect_refusal"];
-        if (expect.contains("path") && expect["path"] != refusal->path) values.emplace_back("path", json(refusal->path).dump());
+        if (expect.contains("path") && expect["path"] != refusal->path)
+            values.emplace_back("path", json(refusal->path).dump());
         if (expect.contains("message")) values.emplace_back("message", json(refusal->message).dump());
     } else if (block == "expect" && !refusal) {
         auto decision = nlohmann::ordered_json::parse(decision_text);
@@ -82,13 +86,16 @@ void prepare_update(const std::string& text, const json& scenario, const std::st
             values.emplace_back(m.field, decision[m.field].dump(2));
         }
     } else {
-        result.not_updatable = refusal ? "the contact is now refused, and the scenario expects a decision: edit it by hand"
-                                       : "the contact is now decided, and the scenario expects a refusal: edit it by hand";
+        result.not_updatable = refusal
+                                   ? "the contact is now refused, and the scenario expects a decision: edit it by hand"
+                                   : "the contact is now decided, and the scenario expects a refusal: edit it by hand";
         return;
     }
     auto updated = engine::rewrite_expectations(text, block, values);
     if (updated) result.updated = *updated;
-    else result.not_updatable = "an expectation is given more than once, or not as a member of \"" + block + "\": edit it by hand";
+    else
+        result.not_updatable =
+            "an expectation is given more than once, or not as a member of \"" + block + "\": edit it by hand";
 }
 
 ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, engine::Coverage& coverage) {
@@ -101,7 +108,8 @@ ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, e
     engine::JsonParseFailure failure = engine::JsonParseFailure::none;
     json scenario = engine::parse_json_within_depth<json>(text, &failure);
     if (failure == engine::JsonParseFailure::too_deep) {
-        result.error = "not a scenario: it nests deeper than " + std::to_string(engine::max_json_depth) + " levels (the limit)";
+        result.error =
+            "not a scenario: it nests deeper than " + std::to_string(engine::max_json_depth) + " levels (the limit)";
         return result;
     }
     if (scenario.is_discarded() || !scenario.is_object() || !scenario.contains("contact") ||
@@ -125,7 +133,8 @@ ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, e
     if (scenario.contains("expect_refusal")) {
         compare_refusal(scenario["expect_refusal"], refusal ? &*refusal : nullptr, result);
     } else if (refusal) {
-        result.mismatches.push_back({"refusal", "(a decision)", json({{"path", refusal->path}, {"message", refusal->message}}).dump()});
+        result.mismatches.push_back(
+            {"refusal", "(a decision)", json({{"path", refusal->path}, {"message", refusal->message}}).dump()});
     } else {
         coverage.record(trace);
         compare_decision(scenario["expect"], decided.json, result);
@@ -166,7 +175,8 @@ TestReport run_scenarios(const Pack& pack, const std::string& folder, const std:
     std::vector<fs::path> files;
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(folder, error))
-        if (entry.is_regular_file() && entry.path().extension() == ".json" && selected(entry.path(), only)) files.push_back(entry.path());
+        if (entry.is_regular_file() && entry.path().extension() == ".json" && selected(entry.path(), only))
+            files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     for (const auto& file : files) report.scenarios.push_back(run_one(PackAccess::compiled(pack), file, coverage));
     report.coverage = coverage.items();

@@ -10,7 +10,8 @@ namespace {
 using nlohmann::json;
 
 std::vector<std::string> stale_refusal(const Walkthrough& walkthrough, const json& expect) {
-    if (!walkthrough.refused) return {"the scenario expects the contact to be refused (" + expect.dump() + "); the pack now decides it"};
+    if (!walkthrough.refused)
+        return {"the scenario expects the contact to be refused (" + expect.dump() + "); the pack now decides it"};
     std::string path = expect.value("path", "");
     std::string at = (path.empty() ? "the input" : "at " + path) + ": ";
     json message = expect.contains("message") ? expect["message"] : json("");
@@ -27,13 +28,16 @@ std::vector<std::string> stale_expectations(const Walkthrough& walkthrough, cons
     json expect = json::parse(input.expectation, nullptr, false);
     if (!expect.is_object()) return {};
     if (input.expects_refusal) return stale_refusal(walkthrough, expect);
-    if (walkthrough.refused) return {"the scenario expects a decision; the pack now refuses the contact " + walkthrough.refusal};
+    if (walkthrough.refused)
+        return {"the scenario expects a decision; the pack now refuses the contact " + walkthrough.refusal};
     json decision = json::parse(walkthrough.decision_json);
     std::vector<std::string> out;
     for (const auto& [field, expected] : expect.items()) {
-        if (!decision.contains(field)) out.push_back(field + ": the scenario expects " + expected.dump() + ", the decision has no such field");
+        if (!decision.contains(field))
+            out.push_back(field + ": the scenario expects " + expected.dump() + ", the decision has no such field");
         else if (!engine::expectation_met(expected, decision[field]))
-            out.push_back(field + ": the scenario expects " + expected.dump() + ", the pack now gives " + decision[field].dump());
+            out.push_back(field + ": the scenario expects " + expected.dump() + ", the pack now gives " +
+                          decision[field].dump());
     }
     return out;
 }

@@ -15,13 +15,19 @@ namespace {
 struct Style {
     bool markdown;
     bool colour;
-    std::string bold(const std::string& s) const { return markdown ? "**" + s + "**" : colour ? "\033[1m" + s + "\033[0m" : s; }
-    std::string dim(const std::string& s) const { return markdown ? "*" + s + "*" : colour ? "\033[2m" + s + "\033[0m" : s; }
+    std::string bold(const std::string& s) const {
+        return markdown ? "**" + s + "**" : colour ? "\033[1m" + s + "\033[0m" : s;
+    }
+    std::string dim(const std::string& s) const {
+        return markdown ? "*" + s + "*" : colour ? "\033[2m" + s + "\033[0m" : s;
+    }
     std::string good(const std::string& s) const { return colour && !markdown ? "\033[32m" + s + "\033[0m" : s; }
     std::string bad(const std::string& s) const { return colour && !markdown ? "\033[31m" + s + "\033[0m" : s; }
     std::string heading(const std::string& s) const { return markdown ? "## " + s + "\n\n" : bold(s) + "\n"; }
     std::string item(const std::string& s, int depth = 1) const {
-        return (markdown ? std::string(static_cast<std::size_t>(depth - 1) * 2, ' ') + "- " : std::string(static_cast<std::size_t>(depth) * 2, ' ')) + s + "\n";
+        return (markdown ? std::string(static_cast<std::size_t>(depth - 1) * 2, ' ') + "- "
+                         : std::string(static_cast<std::size_t>(depth) * 2, ' ')) +
+               s + "\n";
     }
 };
 
@@ -95,7 +101,8 @@ std::string render_what_if(const Walkthrough& shown_before, const Walkthrough& s
         for (const auto& s : before.steps)
             if (s.heading == step.heading) old = &s;
         if (old && old->lines == step.lines) continue;
-        out += style.item(style.bold(step.heading) + (step.source.empty() ? "" : " " + style.dim("[" + step.source + "]")));
+        out += style.item(style.bold(step.heading) +
+                          (step.source.empty() ? "" : " " + style.dim("[" + step.source + "]")));
         for (const auto& line : step.lines) out += style.item(mark(style, line), 2);
         if (!old) out += style.item(style.dim("(a new step: it did not happen before)"), 2);
     }

@@ -1,13 +1,12 @@
 // walk_through(): turns one evaluation's trace into a trainer's step-by-step account.
+#include "frontdoor/walkthrough.hpp"
 #include "engine/calendar/explain_calendar.hpp"
 #include "engine/decide/decide.hpp"
 #include "engine/evaluate/evaluate.hpp"
 #include "engine/explain/explain.hpp"
+#include "engine/explain/render_value.hpp"
 #include "engine/json/json_members.hpp"
 #include "engine/load/pack_access.hpp"
-#include "engine/explain/render_value.hpp"
-#include "frontdoor/walkthrough.hpp"
-
 
 namespace frontdoor {
 
@@ -33,7 +32,8 @@ public:
 
     std::string reads(engine::TraceRun run) {
         std::string out;
-        for (const auto& read : trace_.reads_of(run)) out += (out.empty() ? "" : "; ") + std::string(read.path()) + " is " + value(read.value, read.type());
+        for (const auto& read : trace_.reads_of(run))
+            out += (out.empty() ? "" : "; ") + std::string(read.path()) + " is " + value(read.value, read.type());
         return out;
     }
 
@@ -45,31 +45,38 @@ public:
             reasoning(*expr.args[condition ? 1 : 2], lines);
             return;
         }
-        if (expr.kind == ast::ExprKind::binary && (expr.resolved.op == ast::Op::logical_and || expr.resolved.op == ast::Op::logical_or)) {
+        if (expr.kind == ast::ExprKind::binary &&
+            (expr.resolved.op == ast::Op::logical_and || expr.resolved.op == ast::Op::logical_or)) {
             bool left = evaluation_.eval(*expr.args[0]).truthy();
             reasoning(*expr.args[0], lines);
             if (left == (expr.resolved.op == ast::Op::logical_and)) reasoning(*expr.args[1], lines);
             return;
         }
-        if (expr.kind == ast::ExprKind::call && (expr.resolved.builtin == ast::Builtin::is_open || expr.resolved.builtin == ast::Builtin::next_opening)) {
+        if (expr.kind == ast::ExprKind::call &&
+            (expr.resolved.builtin == ast::Builtin::is_open || expr.resolved.builtin == ast::Builtin::next_opening)) {
             const time::Calendar& calendar = checked_.calendars[expr.args[0]->resolved.index];
             time::Instant t = evaluation_.eval(*expr.args[1]).number;
             if (expr.resolved.builtin == ast::Builtin::is_open) add(lines, time::explain_is_open(calendar, t));
-            else for (auto& line : time::explain_next_opening(calendar, t)) add(lines, line);
+            else
+                for (auto& line : time::explain_next_opening(calendar, t)) add(lines, line);
             return;
         }
         if (expr.kind == ast::ExprKind::binary && expr.resolved.op == ast::Op::add && expr.args[1]->type &&
-            expr.args[1]->type->kind == dsl::TypeKind::duration && expr.args[0]->type && expr.args[0]->type->kind == dsl::TypeKind::datetime) {
+            expr.args[1]->type->kind == dsl::TypeKind::duration && expr.args[0]->type &&
+            expr.args[0]->type->kind == dsl::TypeKind::datetime) {
             reasoning(*expr.args[0], lines);
             engine::Value start = evaluation_.eval(*expr.args[0]);
             engine::Value duration = evaluation_.eval(*expr.args[1]);
             engine::Value end = evaluation_.eval(expr);
             const time::Calendar& output = checked_.calendars[checked_.output_calendar];
             if (duration.duration_unit == static_cast<std::uint8_t>(ast::DurationUnit::working_days)) {
-                for (auto& line : time::explain_working_days(checked_.calendars[duration.calendar], start.number, static_cast<int>(duration.number))) add(lines, line);
+                for (auto& line : time::explain_working_days(checked_.calendars[duration.calendar], start.number,
+                                                             static_cast<int>(duration.number)))
+                    add(lines, line);
             } else {
-                std::string line = time::describe_instant(output, start.number) + " plus " + engine::describe_duration(checked_, duration) +
-                                   " of elapsed time is " + time::describe_instant(output, end.number);
+                std::string line = time::describe_instant(output, start.number) + " plus " +
+                                   engine::describe_duration(checked_, duration) + " of elapsed time is " +
+                                   time::describe_instant(output, end.number);
                 if (output.zone().offset_seconds_at(start.number) != output.zone().offset_seconds_at(end.number))
                     line += " (the clocks changed in between, so the wall-clock hour differs)";
                 add(lines, line);
@@ -122,7 +129,9 @@ private:
         std::string row_name = row_called(decision, entry.row);
         if (decision.policy == ast::HitPolicy::collect) {
             step.heading = d.name + ": " + row_name + " adds " + value(entry.value, *entry.type);
-            if (entry.condition) step.lines.push_back("because " + engine::expression_text(pack_, *entry.condition) + (entry.reads.empty() ? "" : " (" + reads(entry.reads) + ")"));
+            if (entry.condition)
+                step.lines.push_back("because " + engine::expression_text(pack_, *entry.condition) +
+                                     (entry.reads.empty() ? "" : " (" + reads(entry.reads) + ")"));
             if (row.each_list) {
                 engine::Value list = evaluation_.eval(*row.each_list);
                 for (const auto& item : list.elements()) {
@@ -137,11 +146,14 @@ private:
         step.heading = d.name + " (the first row that applies decides)";
         for (const auto& attempt : trace_.attempts_of(entry)) {
             const ast::Citation& c = decision.rows[attempt.row].citation;
-            step.lines.push_back(row_called(decision, attempt.row) + " does not apply: " + engine::expression_text(pack_, *attempt.failed) +
+            step.lines.push_back(row_called(decision, attempt.row) +
+                                 " does not apply: " + engine::expression_text(pack_, *attempt.failed) +
                                  " does not hold" + (attempt.reads.empty() ? "" : " (" + reads(attempt.reads) + ")") +
                                  (c.present ? " [" + c.text + "]" : ""));
         }
-        std::string applies = row_name + " applies: " + (entry.condition ? engine::expression_text(pack_, *entry.condition) : "otherwise, as no row above applied");
+        std::string applies =
+            row_name + " applies: " +
+            (entry.condition ? engine::expression_text(pack_, *entry.condition) : "otherwise, as no row above applied");
         if (entry.condition && !entry.reads.empty()) applies += " (" + reads(entry.reads) + ")";
         step.lines.push_back(applies);
         reasoning(*row.value, step.lines);
@@ -175,15 +187,19 @@ Walkthrough walk_through(const Pack& pack, std::string_view input_json) {
     for (const TraceEntry& entry : trace.entries) {
         for (const auto& r : trace.reads_of(entry.reads)) {
             std::string fact = std::string(r.path()) + " is " + narrator.value(r.value, r.type());
-            if (r.path().rfind(prefix, 0) == 0 && std::find(out.facts.begin(), out.facts.end(), fact) == out.facts.end()) out.facts.push_back(fact);
+            if (r.path().rfind(prefix, 0) == 0 &&
+                std::find(out.facts.begin(), out.facts.end(), fact) == out.facts.end())
+                out.facts.push_back(fact);
         }
-        bool collect_total = entry.row < 0 && compiled.checked->definitions[entry.definition].kind == dsl::DefinitionKind::decision;
+        bool collect_total =
+            entry.row < 0 && compiled.checked->definitions[entry.definition].kind == dsl::DefinitionKind::decision;
         if (!collect_total) out.steps.push_back(narrator.step(entry));
     }
     // The decision is the engine's own JSON: cut into its members (engine/json/json_document.hpp says
     // why), each value shown exactly as the decision holds it.
     for (const auto& [field, value] : records::split_members(out.decision_json))
-        if (field != "explanation" && field != "ruleset") out.result.push_back(records::unquote("\"" + std::string(field) + "\"") + ": " + std::string(value));
+        if (field != "explanation" && field != "ruleset")
+            out.result.push_back(records::unquote("\"" + std::string(field) + "\"") + ": " + std::string(value));
     return out;
 }
 

@@ -18,7 +18,7 @@ struct DecisionDifference {
     // without its quotes. "refused" for a refused side.
     std::string outcome_before, outcome_after;
     std::optional<std::string> contact_id;  // the decision's "contact_id" field, from either side
-    std::vector<std::string> fields;         // names of the fields that differ (none when a side refused)
+    std::vector<std::string> fields;        // names of the fields that differ (none when a side refused)
 };
 
 // Compares `before` and `after`, the same input decided by two packs. Thread-safe; throws only

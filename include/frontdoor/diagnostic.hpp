@@ -10,12 +10,12 @@ enum class Severity { error, warning, note };
 
 struct Diagnostic {
     Severity severity = Severity::error;
-    std::string file;        // path as given to the pack loader, e.g. "<pack>/<file>.rules"
-    std::uint32_t line = 0;  // 1-based; 0 when the message is about the pack as a whole
+    std::string file;          // path as given to the pack loader, e.g. "<pack>/<file>.rules"
+    std::uint32_t line = 0;    // 1-based; 0 when the message is about the pack as a whole
     std::uint32_t column = 0;  // 1-based, in characters (UTF-8 code points)
     std::uint32_t width = 1;   // caret width in characters on that line
     std::string message;
-    std::string line_text;    // the source line, for the caret display
+    std::string line_text;           // the source line, for the caret display
     std::vector<std::string> notes;  // follow-up lines, e.g. the members of a cycle
 };
 

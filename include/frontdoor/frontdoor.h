@@ -39,12 +39,12 @@ extern "C" {
 /* What every fallible call returns. */
 typedef enum fd_status {
     FD_OK = 0,
-    FD_REFUSED = 1,            /* the contact was refused: see the fd_refusal filled in */
-    FD_PACK_ERRORS = 2,        /* the pack did not load: see the diagnostics */
-    FD_BUFFER_TOO_SMALL = 3,   /* fd_decide_into: *length says how many bytes the answer needs */
-    FD_INVALID_ARGUMENT = 4,   /* a required pointer was null, or an index out of range */
-    FD_NO_MEMORY = 5,          /* memory ran out; nothing was returned */
-    FD_INTERNAL = 6            /* a bug in Frontdoor; nothing was returned */
+    FD_REFUSED = 1,          /* the contact was refused: see the fd_refusal filled in */
+    FD_PACK_ERRORS = 2,      /* the pack did not load: see the diagnostics */
+    FD_BUFFER_TOO_SMALL = 3, /* fd_decide_into: *length says how many bytes the answer needs */
+    FD_INVALID_ARGUMENT = 4, /* a required pointer was null, or an index out of range */
+    FD_NO_MEMORY = 5,        /* memory ran out; nothing was returned */
+    FD_INTERNAL = 6          /* a bug in Frontdoor; nothing was returned */
 } fd_status;
 
 /* A short English sentence naming `status` (static storage; never null). */

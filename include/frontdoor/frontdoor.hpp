@@ -65,7 +65,7 @@ GraphFormatChoice parse_graph_format(std::string_view name);
 class Pack;
 
 struct LoadResult {
-    std::shared_ptr<const Pack> pack;   // null when there were errors
+    std::shared_ptr<const Pack> pack;     // null when there were errors
     std::vector<Diagnostic> diagnostics;  // errors and warnings, sorted by position
 };
 

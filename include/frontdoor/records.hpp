@@ -21,9 +21,9 @@ struct Record {
     std::string decision;                   // the decision JSON, with its explanation
     std::string pack_digest;                // the pack that decided, stored in the log under this
     std::string engine_version;
-    std::string recorded_at;                // UTC, e.g. "2024-05-01T09:30:00.123Z"; never used to decide
-    std::string previous_hash;              // the hash of record id - 1 (all zeros for record 1)
-    std::string hash;                       // SHA-256 over this record's content and previous_hash
+    std::string recorded_at;    // UTC, e.g. "2024-05-01T09:30:00.123Z"; never used to decide
+    std::string previous_hash;  // the hash of record id - 1 (all zeros for record 1)
+    std::string hash;           // SHA-256 over this record's content and previous_hash
 };
 
 // Which records to read; every field left empty means "all".
@@ -45,9 +45,9 @@ std::string time_bounds_problem(const RecordFilter& filter);
 
 // The result of checking a whole log. `problem` is empty when the log is intact.
 struct VerifyReport {
-    std::int64_t records = 0;       // records whose hash and link were checked
-    std::size_t packs = 0;          // stored packs whose files were checked against their digest
-    std::int64_t head_id = 0;       // the last record, 0 for an empty log
+    std::int64_t records = 0;  // records whose hash and link were checked
+    std::size_t packs = 0;     // stored packs whose files were checked against their digest
+    std::int64_t head_id = 0;  // the last record, 0 for an empty log
     std::string head_hash;
     std::int64_t first_broken = 0;  // the first record that fails a check, 0 if none does
     std::string problem;            // what is wrong, naming the record or pack
@@ -55,21 +55,21 @@ struct VerifyReport {
 };
 
 // A decision log. Appending and reading go through a storage backend chosen by the location
-// (a SQLite file, or a PostgreSQL database named by a URL); hashing, chaining, verifying and pack storage do not depend on it.
-// Thread-safety: pack() may be called from any number of threads at once; every other call needs
-// one thread at a time per DecisionLog (replay_log and the impact assessments run their own threads
-// safely on one log; a second process appending to the same file waits for the first's commit). Errors: every storage failure (a disk error, a locked
-// or altered file) is a std::runtime_error with a message for the user, naming the log.
+// (a SQLite file, or a PostgreSQL database named by a URL); hashing, chaining, verifying and pack storage do not depend
+// on it. Thread-safety: pack() may be called from any number of threads at once; every other call needs one thread at a
+// time per DecisionLog (replay_log and the impact assessments run their own threads safely on one log; a second process
+// appending to the same file waits for the first's commit). Errors: every storage failure (a disk error, a locked or
+// altered file) is a std::runtime_error with a message for the user, naming the log.
 class DecisionLog {
 public:
     enum class Access { read, append };
     // Opens the log at `location`: a postgresql:// or postgres:// URL names a PostgreSQL log
     // (docs/postgresql.md; messages show it without its password); anything else is a plain file
-    // path (never a SQLite URI or ":memory:": a relative name is a file in the current directory). Appending creates a missing file with owner-only
-    // permissions, and refuses a log whose layout is not exactly the one Frontdoor makes (see
-    // layout_problem); reading never writes, and opens such a log so that verify can report it.
-    // Throws std::runtime_error with a message for the user (naming the location and what is wrong:
-    // missing, not a log, another layout, permissions); never returns null.
+    // path (never a SQLite URI or ":memory:": a relative name is a file in the current directory). Appending creates a
+    // missing file with owner-only permissions, and refuses a log whose layout is not exactly the one Frontdoor makes
+    // (see layout_problem); reading never writes, and opens such a log so that verify can report it. Throws
+    // std::runtime_error with a message for the user (naming the location and what is wrong: missing, not a log,
+    // another layout, permissions); never returns null.
     static std::unique_ptr<DecisionLog> open(const std::string& location, Access access);
     ~DecisionLog();
 

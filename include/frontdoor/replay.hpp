@@ -25,7 +25,7 @@ struct ReplayDifference {
 
 struct ReplayReport {
     std::int64_t replayed = 0;
-    std::int64_t other_engine = 0;  // records made by another engine version than this one
+    std::int64_t other_engine = 0;              // records made by another engine version than this one
     std::vector<ReplayDifference> differences;  // in record order
 };
 
@@ -69,7 +69,7 @@ struct OutcomeTransition {
 
 struct RuleDifference {
     std::string rule;
-    std::string change;      // as in ValueChange
+    std::string change;        // as in ValueChange
     std::size_t contacts = 0;  // changed decisions in which it made this difference
 };
 
@@ -97,9 +97,9 @@ struct ImpactReport {
                                // here: see explanation_only)
     std::size_t refused_before = 0, refused_after = 0;
     std::vector<OutcomeTransition> transitions;  // every compared contact; changed outcomes first
-    std::vector<RuleDifference> rules;            // rules that made the difference, most first
-    std::vector<FieldDifference> fields;          // changed decision fields, most first
-    std::vector<ChangedDecision> contacts;        // in input order (changed, or explanation only)
+    std::vector<RuleDifference> rules;           // rules that made the difference, most first
+    std::vector<FieldDifference> fields;         // changed decision fields, most first
+    std::vector<ChangedDecision> contacts;       // in input order (changed, or explanation only)
 };
 
 // How the text report is printed: at most `limit` changed decisions are listed (the counts and
@@ -115,8 +115,8 @@ ImpactReport assess_log_impact(const DecisionLog& log, const RecordFilter& filte
 // (frontdoor/json_lines.hpp) is refused under both; a read error (ReadError) ends the assessment.
 // `first_line` is the number the first line read gets in the report's labels ("line N"): a slice
 // of a file that starts at its line 1001 is assessed with 1001.
-ImpactReport assess_contacts_impact(JsonLinesReader& contacts, const Pack& before, const Pack& after,
-                                    unsigned threads, std::size_t first_line = 1);
+ImpactReport assess_contacts_impact(JsonLinesReader& contacts, const Pack& before, const Pack& after, unsigned threads,
+                                    std::size_t first_line = 1);
 // The report of a whole input from the reports of its consecutive slices, given in input order
 // (each assessed with its first_line, or each a span of a log's records): counts and tables added
 // up and sorted as one assessment sorts them, changed decisions in order, the old side's packs by

@@ -17,10 +17,10 @@ struct ScenarioMismatch {
 };
 
 struct ScenarioResult {
-    std::string file;      // file name inside the scenarios folder
+    std::string file;  // file name inside the scenarios folder
     std::string title;
     bool passed = false;
-    std::string error;     // the scenario file itself is unusable (bad JSON, no "contact")
+    std::string error;  // the scenario file itself is unusable (bad JSON, no "contact")
     std::vector<ScenarioMismatch> mismatches;
     // For a failed scenario whose differences `test --update` can accept: the file's text with
     // each differing expectation replaced by what is now given (every other byte as it was).

@@ -10,9 +10,9 @@
 namespace frontdoor {
 
 struct WalkthroughStep {
-    std::string heading;              // a definition, or a decision with "(the first row that applies decides)"
-    std::string source;               // the citation of what decided it
-    std::vector<std::string> lines;   // sentences, in order
+    std::string heading;             // a definition, or a decision with "(the first row that applies decides)"
+    std::string source;              // the citation of what decided it
+    std::vector<std::string> lines;  // sentences, in order
 };
 
 struct Walkthrough {

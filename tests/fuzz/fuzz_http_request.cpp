@@ -39,7 +39,8 @@ std::shared_ptr<const frontdoor::Pack> load_hackney() {
 
 // A tokens file in the temporary directory, as an operator would write one.
 http::TokenTable fuzz_tokens() {
-    std::string path = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/fuzz_http_request.tokens";
+    std::string path =
+        std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/fuzz_http_request.tokens";
     std::ofstream(path) << http::token_hash("fuzz-token") << " decide\n"
                         << http::token_hash("fuzz-admin") << " audit,admin\n";
     return http::TokenTable::load(path);

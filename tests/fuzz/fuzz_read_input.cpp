@@ -42,7 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     frontdoor::Decided decided = hackney().decide(*read.input);
     if (decided.refused) {
         if (decided.path.empty() && decided.message.find("knows its holidays for") != std::string::npos) return 0;
-        std::fprintf(stderr, "accepted input refused when decided: %s: %s\n", decided.path.c_str(), decided.message.c_str());
+        std::fprintf(stderr, "accepted input refused when decided: %s: %s\n", decided.path.c_str(),
+                     decided.message.c_str());
         std::abort();
     }
     // What a caller receives must be one JSON object.

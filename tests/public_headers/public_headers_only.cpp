@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
         else std::cout << "; " << choice.problem;
     }
     frontdoor::JsonLinesReader lines(frontdoor::text_blocks("{}\n"));
-    frontdoor::BatchSummary summary = frontdoor::decide_batch(*loaded.pack, lines, nullptr, {}, [](std::string_view) {});
+    frontdoor::BatchSummary summary =
+        frontdoor::decide_batch(*loaded.pack, lines, nullptr, {}, [](std::string_view) {});
     std::cout << "\nbatch: " << summary.decided << " decided, " << summary.refused << " refused\n";
     return 0;
 }

@@ -24,10 +24,12 @@ record doc
 input x: doc
 output times in office
   result = result
-let result = )" + expression + " [source \"s\"]\n";
+let result = )" +
+           expression + " [source \"s\"]\n";
 }
 
-std::string contact(const std::string& n, const std::string& at = "2024-01-01T00:00:00Z", const std::string& on = "2024-01-31") {
+std::string contact(const std::string& n, const std::string& at = "2024-01-01T00:00:00Z",
+                    const std::string& on = "2024-01-31") {
     return R"({"n": )" + n + R"(, "at": ")" + at + R"(", "on": ")" + on + R"("})";
 }
 
@@ -64,13 +66,16 @@ TEST_CASE("integer + and - and unary minus within range are decided", "[arithmet
     CHECK(decide("x.n + x.n", contact("4611686018427387903")).json.starts_with(R"({"result":9223372036854775806,)"));
     CHECK(decide("x.n - 2", contact("-9223372036854775806")).json.starts_with(R"({"result":-9223372036854775808,)"));
     CHECK(decide("-x.n", contact("-9223372036854775807")).json.starts_with(R"({"result":9223372036854775807,)"));
-    CHECK(decide("x.on + 1 months", contact("1", "2024-01-01T00:00:00Z", "9999-11-30")).json.starts_with(R"({"result":"9999-12-30",)"));
+    CHECK(decide("x.on + 1 months", contact("1", "2024-01-01T00:00:00Z", "9999-11-30"))
+              .json.starts_with(R"({"result":"9999-12-30",)"));
 }
 
 TEST_CASE("integer overflow refuses the contact, naming the expression, its place and its definition", "[arithmetic]") {
     const std::string at = " (arithmetic/pack.rules:12:14, definition 'result')";
-    require_refused(decide("x.n + x.n", contact("9223372036854775807")), "cannot decide: integer overflow in 'x.n + x.n'" + at);
-    require_refused(decide("x.n - 2", contact("-9223372036854775807")), "cannot decide: integer overflow in 'x.n - 2'" + at);
+    require_refused(decide("x.n + x.n", contact("9223372036854775807")),
+                    "cannot decide: integer overflow in 'x.n + x.n'" + at);
+    require_refused(decide("x.n - 2", contact("-9223372036854775807")),
+                    "cannot decide: integer overflow in 'x.n - 2'" + at);
     require_refused(decide("-x.n", contact("-9223372036854775808")), "cannot decide: integer overflow in '-x.n'" + at);
 }
 
@@ -92,7 +97,8 @@ TEST_CASE("a date or time beyond the year 9999 refuses the contact, never wraps"
 }
 
 TEST_CASE("an overflow in a constant is an error at load, at the expression", "[arithmetic]") {
-    auto loaded = frontdoor::Pack::load_files("arithmetic", {{"pack.rules", rules_with(R"(datetime "2024-01-01T00:00:00Z" + 2562047788015215 hours)")}});
+    auto loaded = frontdoor::Pack::load_files(
+        "arithmetic", {{"pack.rules", rules_with(R"(datetime "2024-01-01T00:00:00Z" + 2562047788015215 hours)")}});
     CHECK_FALSE(loaded.pack);
     CHECK(frontdoor::render_all(loaded.diagnostics) ==
           "arithmetic/pack.rules:12:14: error: a time outside the years 0000 to 9999 in "

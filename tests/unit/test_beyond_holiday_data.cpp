@@ -54,7 +54,8 @@ output times in office
     }
 }
 
-TEST_CASE("an expression that reads no input but reaches past the holiday data refuses each contact", "[calendar][decide]") {
+TEST_CASE("an expression that reads no input but reaches past the holiday data refuses each contact",
+          "[calendar][decide]") {
     auto pack = pack_with(R"(let open_then = is_open(office, datetime "2025-01-02T10:00:00Z") [source "test"]
 output times in office
   open_then = open_then

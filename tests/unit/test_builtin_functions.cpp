@@ -83,6 +83,6 @@ output
   result = result
 )"}});
     REQUIRE_FALSE(loaded.pack);
-    CHECK(frontdoor::render_all(loaded.diagnostics).find("unknown function or table 'whole_yeers'; did you mean 'whole_years'?") !=
-          std::string::npos);
+    CHECK(frontdoor::render_all(loaded.diagnostics)
+              .find("unknown function or table 'whole_yeers'; did you mean 'whole_years'?") != std::string::npos);
 }

@@ -27,8 +27,8 @@ DayNumber date(const char* text) { return *parse_date(text); }
 
 std::vector<Holiday> england_and_wales() {
     std::string why;
-    auto holidays = read_govuk_holidays(read_text(FRONTDOOR_SHARED_DIR "/spec/bank-holidays.json"),
-                                        "england-and-wales", &why);
+    auto holidays =
+        read_govuk_holidays(read_text(FRONTDOOR_SHARED_DIR "/spec/bank-holidays.json"), "england-and-wales", &why);
     INFO(why);
     REQUIRE(holidays.has_value());
     return *holidays;
@@ -197,8 +197,8 @@ TEST_CASE("a working-day question beyond the holiday data's years is refused, an
     CHECK(format_date(office().holiday_years()->first) == "2018-01-01");
     CHECK(format_date(office().holiday_years()->second) == "2028-12-31");
     // Answers that need no weekday outside 2018-2028.
-    CHECK_FALSE(office().is_working_day(date("2029-01-06")));  // a Saturday has no opening hours
-    CHECK_FALSE(office().is_open(at("2029-01-02T20:00:00Z")));  // after hours on any day
+    CHECK_FALSE(office().is_working_day(date("2029-01-06")));                    // a Saturday has no opening hours
+    CHECK_FALSE(office().is_open(at("2029-01-02T20:00:00Z")));                   // after hours on any day
     CHECK(next_opening("2018-01-01T08:00:00Z") == "2018-01-02T09:00:00+00:00");  // 1 January is a holiday
     CHECK(working_days_after("2028-12-20T12:00:00Z", 3) == "2028-12-27T17:00:00+00:00");  // over Christmas
     // Answers that do: each names the day and the year to add.

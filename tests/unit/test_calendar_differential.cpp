@@ -33,8 +33,8 @@ const Calendar& london_office() {
             TimeZone::from_posix("Europe/London", cases()["posix_rule"].get<std::string>(), &why);
         INFO(why);
         REQUIRE(zone.has_value());
-        auto holidays = read_govuk_holidays(read_text(FRONTDOOR_SHARED_DIR "/spec/bank-holidays.json"),
-                                            "england-and-wales", &why);
+        auto holidays =
+            read_govuk_holidays(read_text(FRONTDOOR_SHARED_DIR "/spec/bank-holidays.json"), "england-and-wales", &why);
         INFO(why);
         REQUIRE(holidays.has_value());
         std::array<std::vector<OpeningInterval>, 7> week;
@@ -67,7 +67,8 @@ DayNumber date_of(const json& value) { return *parse_date(value.get<std::string>
 // `expected` is the reference's answer, or null when the question needs a weekday beyond the
 // holiday data: then the calendar must throw BeyondHolidayData, and nothing else.
 template <typename Question>
-void expect_answer(Mismatches& m, const json& the_case, const std::string& what, const json& expected, Question question) {
+void expect_answer(Mismatches& m, const json& the_case, const std::string& what, const json& expected,
+                   Question question) {
     try {
         const json got = question();
         m.expect(!expected.is_null() && got == expected, the_case, what, got.dump());
@@ -104,7 +105,8 @@ TEST_CASE("instants agree with zoneinfo and the Python office calendar", "[calen
         // A null answer depends on a weekday beyond the holiday data: the calendar must refuse it.
         expect_answer(m, c, "is_working_day", c["working_day"], [&] { return json(office.is_working_day(day)); });
         expect_answer(m, c, "is_open", c["is_open"], [&] { return json(office.is_open(t)); });
-        expect_answer(m, c, "next_opening", c["next_opening"], [&] { return json(zone.format(office.next_opening(t))); });
+        expect_answer(m, c, "next_opening", c["next_opening"],
+                      [&] { return json(zone.format(office.next_opening(t))); });
         const json& after = c["working_days_after"];
         for (int n = 1; n <= static_cast<int>(after.size()); ++n) {
             expect_answer(m, c, "add_working_days n=" + std::to_string(n), after[static_cast<std::size_t>(n - 1)],

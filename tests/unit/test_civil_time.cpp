@@ -103,7 +103,8 @@ TEST_CASE("a 29 February birthday is reached on 1 March in other years", "[civil
 
 TEST_CASE("dates are parsed exactly and refused with a reason", "[civil_time]") {
     CHECK(parse_date("2024-03-30") == 19812);
-    CHECK(why_date_fails("2023-02-29") == "2023-02-29 is not a date: 2023 is not a leap year, so it has no 29 February");
+    CHECK(why_date_fails("2023-02-29") ==
+          "2023-02-29 is not a date: 2023 is not a leap year, so it has no 29 February");
     CHECK(why_date_fails("2024-02-30") == "2024-02-30 is not a date: February 2024 has 29 days");
     CHECK(why_date_fails("2024-04-31") == "2024-04-31 is not a date: April has 30 days");
     CHECK(why_date_fails("2024-13-01") == "2024-13-01 is not a date: there is no month 13 (months run from 01 to 12)");
@@ -132,8 +133,10 @@ TEST_CASE("RFC 3339 times need seconds and an offset", "[civil_time]") {
 
     const std::string example =
         "expected a time with seconds and an offset, like 2024-03-30T20:00:00Z or 2024-03-30T20:00:00+01:00";
-    CHECK(why_datetime_fails("2024-03-30T20:00:00") == "\"2024-03-30T20:00:00\" is not a time: it has no offset from UTC; " + example);
-    CHECK(why_datetime_fails("2024-03-30T20:00Z") == "\"2024-03-30T20:00Z\" is not a time: it has no seconds; " + example);
+    CHECK(why_datetime_fails("2024-03-30T20:00:00") ==
+          "\"2024-03-30T20:00:00\" is not a time: it has no offset from UTC; " + example);
+    CHECK(why_datetime_fails("2024-03-30T20:00Z") ==
+          "\"2024-03-30T20:00Z\" is not a time: it has no seconds; " + example);
     CHECK(why_datetime_fails("2024-03-30t20:00:00Z").find("upper-case T") != std::string::npos);
     CHECK(why_datetime_fails("2024-03-30 20:00:00Z").find("upper-case T") != std::string::npos);
     CHECK(why_datetime_fails("2024-03-30T20:00:00z").find("upper case") != std::string::npos);
@@ -145,9 +148,12 @@ TEST_CASE("RFC 3339 times need seconds and an offset", "[civil_time]") {
         INFO(bad);
         CHECK(why_datetime_fails(bad).find(example) != std::string::npos);
     }
-    CHECK(why_datetime_fails("2023-02-29T20:00:00Z") == "2023-02-29 is not a date: 2023 is not a leap year, so it has no 29 February");
-    CHECK(why_datetime_fails("2024-03-30T24:00:00Z") == "\"2024-03-30T24:00:00Z\" is not a time: hours run from 00 to 23");
-    CHECK(why_datetime_fails("2024-03-30T20:60:00Z") == "\"2024-03-30T20:60:00Z\" is not a time: minutes run from 00 to 59");
+    CHECK(why_datetime_fails("2023-02-29T20:00:00Z") ==
+          "2023-02-29 is not a date: 2023 is not a leap year, so it has no 29 February");
+    CHECK(why_datetime_fails("2024-03-30T24:00:00Z") ==
+          "\"2024-03-30T24:00:00Z\" is not a time: hours run from 00 to 23");
+    CHECK(why_datetime_fails("2024-03-30T20:60:00Z") ==
+          "\"2024-03-30T20:60:00Z\" is not a time: minutes run from 00 to 59");
     CHECK(why_datetime_fails("2016-12-31T23:59:60Z").find("leap second") != std::string::npos);
     CHECK(why_datetime_fails("2024-03-30T20:00:00+24:00").find("the offset +24:00 is impossible") != std::string::npos);
     CHECK(why_datetime_fails("2024-03-30T20:00:00+01:60").find("the offset +01:60 is impossible") != std::string::npos);
@@ -183,9 +189,9 @@ TEST_CASE("random and mangled text never crashes the parsers and always gets a r
                 const std::size_t at = rng() % text.size();
                 const char c = alphabet[rng() % alphabet.size()];
                 switch (rng() % 3) {
-                case 0: text[at] = c; break;
-                case 1: text.insert(at, 1, c); break;
-                default: text.erase(at, 1); break;
+                    case 0: text[at] = c; break;
+                    case 1: text.insert(at, 1, c); break;
+                    default: text.erase(at, 1); break;
                 }
             }
         }

@@ -15,7 +15,8 @@ TEST_CASE("compare_decided finds the changed decisions and outcome transitions a
     std::map<std::pair<std::string, std::string>, std::size_t> transitions;
     std::size_t differing = 0;
     for (const auto& contact : contacts) {
-        auto difference = frontdoor::compare_decided(hackney()->decide(contact), hackney_lower_threshold()->decide(contact));
+        auto difference =
+            frontdoor::compare_decided(hackney()->decide(contact), hackney_lower_threshold()->decide(contact));
         if (!difference.differs) continue;
         ++differing;
         ++transitions[{difference.outcome_before, difference.outcome_after}];

@@ -29,7 +29,8 @@ record r
   flag: boolean
 input x: r
 output times in office
-  v = d)" + std::to_string(definitions.size() - 1) + "\n\n";
+  v = d)" + std::to_string(definitions.size() - 1) +
+                       "\n\n";
     for (std::size_t i = 0; i < definitions.size(); ++i)
         text += "let d" + std::to_string(i) + ": boolean = " + definitions[i] + " [source \"s\"]\n";
     return text;
@@ -58,8 +59,8 @@ std::vector<frontdoor::Diagnostic> errors_of(const frontdoor::LoadResult& result
 }
 
 std::string too_deep(const std::string& name, int definitions, long long levels) {
-    return "'" + name + "' depends on a chain of " + std::to_string(definitions) + " definitions nested " + std::to_string(levels) +
-           " levels in all; the limit is " + std::to_string(max_evaluation_depth) +
+    return "'" + name + "' depends on a chain of " + std::to_string(definitions) + " definitions nested " +
+           std::to_string(levels) + " levels in all; the limit is " + std::to_string(max_evaluation_depth) +
            ", so that deciding never runs out of memory: shorten the chain, or nest its definitions less";
 }
 
@@ -104,8 +105,10 @@ TEST_CASE("the evaluation depth limit is one named constant of a sensible size",
     STATIC_REQUIRE(max_evaluation_depth <= 1024);
 }
 
-TEST_CASE("500 definitions each nesting 62 levels and reading the next are refused at load, not a crash", "[evaluation-depth]") {
-    auto result = frontdoor::Pack::load_files("chain", {{"pack.rules", chain_pack(nested_chain(500, "not ", "", {62}))}});
+TEST_CASE("500 definitions each nesting 62 levels and reading the next are refused at load, not a crash",
+          "[evaluation-depth]") {
+    auto result =
+        frontdoor::Pack::load_files("chain", {{"pack.rules", chain_pack(nested_chain(500, "not ", "", {62}))}});
     auto errors = errors_of(result);
     REQUIRE(result.pack == nullptr);
     REQUIRE(errors.size() == 1);
@@ -117,7 +120,8 @@ TEST_CASE("500 definitions each nesting 62 levels and reading the next are refus
     CHECK(errors[0].message == too_deep("d" + std::to_string(past), past + 1, 64 + 63LL * past));
 }
 
-TEST_CASE("20000 one-level definitions, each reading the next, give one error at the first past the limit", "[evaluation-depth]") {
+TEST_CASE("20000 one-level definitions, each reading the next, give one error at the first past the limit",
+          "[evaluation-depth]") {
     // 20,000 definitions: a chain far past any stack, in a rule file under the 1 MiB limit.
     auto result = frontdoor::Pack::load_files("chain", {{"pack.rules", chain_pack(nested_chain(20000, "", "", {0}))}});
     auto errors = errors_of(result);
@@ -135,14 +139,15 @@ TEST_CASE("the evaluation depth error prints like every diagnostic, with its lin
     std::string last = std::to_string(max_evaluation_depth - 1);
     CHECK(frontdoor::render_all(result.diagnostics) ==
           "chain/pack.rules:" + std::to_string(12 + max_evaluation_depth - 1) + ":5: error: " +
-              too_deep("d" + last, max_evaluation_depth, max_evaluation_depth + 1) + "\n  let d" + last + ": boolean = " +
-              definitions.back() + " [source \"s\"]\n      ^" + std::string(last.size(), '~') + "\n");
+              too_deep("d" + last, max_evaluation_depth, max_evaluation_depth + 1) + "\n  let d" + last +
+              ": boolean = " + definitions.back() + " [source \"s\"]\n      ^" + std::string(last.size(), '~') + "\n");
 }
 
 TEST_CASE("a refusal reading a chain of definitions past the limit is refused the same way", "[evaluation-depth]") {
     std::string pack = chain_pack(nested_chain(max_evaluation_depth, "", "", {0}));
     pack.replace(pack.find("input x: r\n"), 11,
-                 "input x: r\n  refuse when d" + std::to_string(max_evaluation_depth - 1) + " at x.flag because \"no\" [source \"s\"]\n");
+                 "input x: r\n  refuse when d" + std::to_string(max_evaluation_depth - 1) +
+                     " at x.flag because \"no\" [source \"s\"]\n");
     auto result = frontdoor::Pack::load_files("chain", {{"pack.rules", pack}});
     auto errors = errors_of(result);
     REQUIRE(errors.size() == 1);

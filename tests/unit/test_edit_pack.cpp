@@ -44,7 +44,8 @@ TEST_CASE("load_edited_pack checks the edited text with the rest of the pack on 
 }
 
 TEST_CASE("load_edited_pack adds a new rule file and refuses a path out of the directory") {
-    auto added = frontdoor::load_edited_pack(hackney, "extra.rules", "let extra_threshold = 4 [source \"x\"]\nlet y = nope [source \"y\"]\n");
+    auto added = frontdoor::load_edited_pack(hackney, "extra.rules",
+                                             "let extra_threshold = 4 [source \"x\"]\nlet y = nope [source \"y\"]\n");
     REQUIRE(added.pack == nullptr);
     bool names_new_file = false;
     for (const auto& d : added.diagnostics) names_new_file |= d.file == hackney + "/extra.rules" && d.line == 2;

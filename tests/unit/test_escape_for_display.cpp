@@ -11,22 +11,25 @@ TEST_CASE("control characters are shown as escapes, not obeyed", "[display]") {
     CHECK(escape_for_display("a\rb\bc\x07") == "a\\u{d}b\\u{8}c\\u{7}");
     CHECK(escape_for_display(std::string("nul\0here", 8)) == "nul\\u{0}here");
     CHECK(escape_for_display("del\x7f") == "del\\u{7f}");
-    CHECK(escape_for_display("csi\xc2\x9b" "2J") == "csi\\u{9b}2J");  // U+009B, the C1 CSI
+    CHECK(escape_for_display("csi\xc2\x9b"
+                             "2J") == "csi\\u{9b}2J");  // U+009B, the C1 CSI
 }
 
 TEST_CASE("bidirectional controls are shown as escapes", "[display]") {
     CHECK(escape_for_display("txt\u202eexe") == "txt\\u{202e}exe");
-    for (const char* mark : {"\u061c", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u2066",
-                             "\u2067", "\u2068", "\u2069"})
+    for (const char* mark :
+         {"\u061c", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u2066", "\u2067", "\u2068", "\u2069"})
         CHECK(escape_for_display(mark).rfind("\\u{", 0) == 0);
 }
 
 TEST_CASE("bytes that are not UTF-8 are shown as escapes", "[display]") {
-    CHECK(escape_for_display("a\xff" "b") == "a\\x{ff}b");
-    CHECK(escape_for_display("\x9b" "2J") == "\\x{9b}2J");            // a raw C1 byte
-    CHECK(escape_for_display("\xc0\x80") == "\\x{c0}\\x{80}");       // an overlong NUL
+    CHECK(escape_for_display("a\xff"
+                             "b") == "a\\x{ff}b");
+    CHECK(escape_for_display("\x9b"
+                             "2J") == "\\x{9b}2J");                        // a raw C1 byte
+    CHECK(escape_for_display("\xc0\x80") == "\\x{c0}\\x{80}");             // an overlong NUL
     CHECK(escape_for_display("\xed\xa0\x80") == "\\x{ed}\\x{a0}\\x{80}");  // a surrogate
-    CHECK(escape_for_display("\xe2\x80") == "\\x{e2}\\x{80}");       // cut short
+    CHECK(escape_for_display("\xe2\x80") == "\\x{e2}\\x{80}");             // cut short
 }
 
 TEST_CASE("ordinary text, newlines and tabs are kept as they are", "[display]") {

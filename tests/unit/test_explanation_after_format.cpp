@@ -32,7 +32,8 @@ Files formatted(const Files& files, int width) {
 }
 
 std::string without(std::string text, const std::string& digest) {
-    for (auto at = text.find(digest); at != std::string::npos; at = text.find(digest, at)) text.erase(at, digest.size());
+    for (auto at = text.find(digest); at != std::string::npos; at = text.find(digest, at))
+        text.erase(at, digest.size());
     return text;
 }
 

@@ -22,7 +22,8 @@ namespace {
 std::unique_ptr<frontdoor::dsl::CheckedPack> check_directory(const fs::path& directory) {
     frontdoor::dsl::PackFiles files{directory.string(), {}};
     for (const auto& entry : fs::directory_iterator(directory))
-        if (entry.path().extension() == ".rules") files.files.emplace_back(entry.path().filename().string(), read_text(entry.path()));
+        if (entry.path().extension() == ".rules")
+            files.files.emplace_back(entry.path().filename().string(), read_text(entry.path()));
     std::sort(files.files.begin(), files.files.end());
     auto read_data = [&](const std::string& name) { return frontdoor::dsl::DataFile{read_text(directory / name), ""}; };
     std::vector<frontdoor::Diagnostic> diagnostics;

@@ -38,13 +38,12 @@ TEST_CASE("a file with a syntax error is not formatted: its diagnostics come bac
     auto formatted = format_rules(Source("broken.rules", "let a = 1 [source \"a\"]\nlet b = (2 [source \"b\"]\n"));
     CHECK(formatted.text.empty());
     REQUIRE(formatted.diagnostics.size() == 2);  // the error, and a note at the bracket left open
-    CHECK(frontdoor::render_all(formatted.diagnostics) ==
-          "broken.rules:2:12: error: expected ')'\n"
-          "  let b = (2 [source \"b\"]\n"
-          "             ^\n"
-          "broken.rules:2:9: note: the '(' opened here is not closed\n"
-          "  let b = (2 [source \"b\"]\n"
-          "          ^\n");
+    CHECK(frontdoor::render_all(formatted.diagnostics) == "broken.rules:2:12: error: expected ')'\n"
+                                                          "  let b = (2 [source \"b\"]\n"
+                                                          "             ^\n"
+                                                          "broken.rules:2:9: note: the '(' opened here is not closed\n"
+                                                          "  let b = (2 [source \"b\"]\n"
+                                                          "          ^\n");
 }
 
 TEST_CASE("a file of comments only, and an empty file, keep their layout", "[fmt]") {

@@ -64,7 +64,8 @@ std::vector<std::string> scenario_contacts() {
 }
 
 std::string without(std::string text, const std::string& digest) {
-    for (auto at = text.find(digest); at != std::string::npos; at = text.find(digest, at)) text.erase(at, digest.size());
+    for (auto at = text.find(digest); at != std::string::npos; at = text.find(digest, at))
+        text.erase(at, digest.size());
     return text;
 }
 

@@ -24,8 +24,9 @@ using frontdoor::dsl::Source;
 namespace {
 
 std::string dump(const frontdoor::dsl::TypeExpr& t) {
-    std::string out = t.kind == frontdoor::dsl::TypeExpr::Kind::named ? t.name
-                      : (t.kind == frontdoor::dsl::TypeExpr::Kind::list ? "list:" : "set:") + dump(*t.element);
+    std::string out = t.kind == frontdoor::dsl::TypeExpr::Kind::named
+                          ? t.name
+                          : (t.kind == frontdoor::dsl::TypeExpr::Kind::list ? "list:" : "set:") + dump(*t.element);
     return (t.optional ? "?" : "") + out + (t.nullable ? "|null" : "");
 }
 
@@ -33,7 +34,8 @@ std::string dump(const ast::ExprPtr& e) {
     if (!e) return "-";
     // An operator's text is compared as the parser keeps it: a comment after the operator ("or  # why")
     // must not be part of it, or the same expression would differ with and without the comment.
-    std::string out = "(" + std::to_string(static_cast<int>(e->kind)) + " '" + e->text + "' " + std::to_string(e->number);
+    std::string out =
+        "(" + std::to_string(static_cast<int>(e->kind)) + " '" + e->text + "' " + std::to_string(e->number);
     if (e->kind == ast::ExprKind::duration) out += " u" + std::to_string(static_cast<int>(e->unit)) + e->calendar;
     if (!e->variable.empty()) out += " v:" + e->variable + (e->has_where ? " where" : "");
     for (const auto& a : e->args) out += " " + dump(a);
@@ -50,7 +52,8 @@ std::string dump(const ast::Pack& p) {
     for (const auto& m : p.manifests) out << "pack " << m.name << " " << m.version << dump(m.citation) << "\n";
     for (const auto& c : p.calendars) {
         out << "calendar " << c.name << " " << c.timezone << " " << c.timezone_rule << "\n";
-        for (const auto& o : c.opening) out << " open " << o.first_day << o.last_day << " " << o.open_seconds << " " << o.close_seconds << "\n";
+        for (const auto& o : c.opening)
+            out << " open " << o.first_day << o.last_day << " " << o.open_seconds << " " << o.close_seconds << "\n";
         for (const auto& h : c.holidays) out << " holidays " << h.file << " " << h.division << "\n";
     }
     for (const auto& e : p.enums) {
@@ -68,13 +71,17 @@ std::string dump(const ast::Pack& p) {
     for (const auto& i : p.inputs) {
         out << "input " << i.name << " " << dump(i.type) << "\n";
         for (const auto& r : i.refusals)
-            out << " refuse " << r.each_variable << dump(r.each_list) << dump(r.condition) << dump(r.at) << r.because << dump(r.citation) << "\n";
+            out << " refuse " << r.each_variable << dump(r.each_list) << dump(r.condition) << dump(r.at) << r.because
+                << dump(r.citation) << "\n";
     }
-    for (const auto& l : p.lets) out << "let " << l.name << " " << (l.declared ? dump(*l.declared) : "") << dump(l.value) << dump(l.citation) << "\n";
+    for (const auto& l : p.lets)
+        out << "let " << l.name << " " << (l.declared ? dump(*l.declared) : "") << dump(l.value) << dump(l.citation)
+            << "\n";
     for (const auto& d : p.decisions) {
         out << "decision " << d.name << " " << dump(d.type) << static_cast<int>(d.policy) << "\n";
         for (const auto& r : d.rows)
-            out << " row " << r.each_variable << dump(r.each_list) << dump(r.value) << dump(r.condition) << r.otherwise << dump(r.citation) << "\n";
+            out << " row " << r.each_variable << dump(r.each_list) << dump(r.value) << dump(r.condition) << r.otherwise
+                << dump(r.citation) << "\n";
     }
     for (const auto& t : p.tables) {
         out << "table " << t.name << " " << dump(t.key_type) << dump(t.value_type) << "\n";
@@ -84,7 +91,8 @@ std::string dump(const ast::Pack& p) {
         out << "output " << o.times_in << "\n";
         for (const auto& f : o.fields) out << " " << f.name << dump(f.value) << "\n";
     }
-    for (const auto& [span, text] : p.comments) out << "comment " << text.substr(0, text.find_last_not_of(" \t\r") + 1) << "\n";
+    for (const auto& [span, text] : p.comments)
+        out << "comment " << text.substr(0, text.find_last_not_of(" \t\r") + 1) << "\n";
     return out.str();
 }
 
@@ -113,7 +121,8 @@ std::string first_difference(const std::string& a, const std::string& b) {
     std::istringstream left(a), right(b);
     std::string x, y;
     while (true) {
-        bool more_left = static_cast<bool>(std::getline(left, x)), more_right = static_cast<bool>(std::getline(right, y));
+        bool more_left = static_cast<bool>(std::getline(left, x)),
+             more_right = static_cast<bool>(std::getline(right, y));
         if (!more_left && !more_right) return "";
         if (x != y || more_left != more_right) return x + "\n  versus\n" + y;
     }
@@ -130,7 +139,9 @@ void probe(const std::string& name, const std::string& text, std::size_t step) {
             std::string meaning = parsed(name, source);
             if (meaning.find("error") != std::string::npos) continue;  // e.g. between a call's name and '('
             auto once = frontdoor::dsl::format_rules(Source(name, source));
-            INFO(name << " with a comment at offset " << positions[n] << ":\n" << source << "\nformatted:\n" << once.text);
+            INFO(name << " with a comment at offset " << positions[n] << ":\n"
+                      << source << "\nformatted:\n"
+                      << once.text);
             REQUIRE(once.diagnostics.empty());
             CHECK(first_difference(parsed(name, once.text), meaning) == "");
             CHECK(frontdoor::dsl::format_rules(Source(name, once.text)).text == once.text);
@@ -146,16 +157,20 @@ public:
     std::string make(int depth) {
         if (depth == 0 || pick(5) == 0) return leaf();
         auto sub = [&] { return "(" + make(depth - 1) + ")"; };
-        static const char* const binary[] = {" or ", " and ", " = ", " != ", " < ", " >= ", " in ", " not in ", " + ", " - "};
+        static const char* const binary[] = {" or ", " and ", " = ",      " != ", " < ",
+                                             " >= ", " in ",  " not in ", " + ",  " - "};
         switch (pick(11)) {
-            case 0: case 1: case 2: return sub() + binary[pick(10)] + sub();
+            case 0:
+            case 1:
+            case 2: return sub() + binary[pick(10)] + sub();
             case 3: return (pick(2) ? "not " : "-") + sub();
             case 4: return sub() + (pick(2) ? " exists" : " is absent");
             case 5: return sub() + ".unit";
             case 6: return "first_present(" + make(depth - 1) + ", " + make(depth - 1) + ")";
             case 7: return "if " + make(depth - 1) + " then " + make(depth - 1) + " else " + make(depth - 1);
-            case 8: return std::string(pick(2) ? "any" : "latest") + "(item in " + make(depth - 1) + " where " +
-                           make(depth - 1) + (pick(2) ? " by item.closed, item.opened)" : ")");
+            case 8:
+                return std::string(pick(2) ? "any" : "latest") + "(item in " + make(depth - 1) + " where " +
+                       make(depth - 1) + (pick(2) ? " by item.closed, item.opened)" : ")");
             case 9: return "[" + make(depth - 1) + ", " + make(depth - 1) + "]";
             default: return "{code: " + make(depth - 1) + ", unit: " + make(depth - 1) + "}";
         }
@@ -164,9 +179,17 @@ public:
 private:
     std::size_t pick(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random_); }
     std::string leaf() {
-        static const char* const leaves[] = {"contact.risk.significant_harm_suspected", "level_of_need", "3", "\"say \\\"hi\\\"\"",
-                                             "24 hours", "10 working days of office", "date \"2024-02-29\"", "absent", "true",
-                                             "recent_episode.unit", "count(contact.indicators)"};
+        static const char* const leaves[] = {"contact.risk.significant_harm_suspected",
+                                             "level_of_need",
+                                             "3",
+                                             "\"say \\\"hi\\\"\"",
+                                             "24 hours",
+                                             "10 working days of office",
+                                             "date \"2024-02-29\"",
+                                             "absent",
+                                             "true",
+                                             "recent_episode.unit",
+                                             "count(contact.indicators)"};
         return leaves[pick(11)];
     }
     std::mt19937 random_;
@@ -190,8 +213,10 @@ TEST_CASE("each golden layout parses to the same declarations and comments as it
 TEST_CASE("random expressions keep their meaning and their layout when formatted", "[fmt]") {
     RandomExpression random(20240521);
     for (int i = 0; i < 400; ++i) {
-        std::string source = "let x = " + random.make(4) + "  [source \"random\"]\n"
-                             "decision d: integer (first match)\n  " + random.make(3) + "\n    when " + random.make(4) +
+        std::string source = "let x = " + random.make(4) +
+                             "  [source \"random\"]\n"
+                             "decision d: integer (first match)\n  " +
+                             random.make(3) + "\n    when " + random.make(4) +
                              "\n    [source \"r\"]\n  1 otherwise [source \"o\"]\n";
         std::string meaning = parsed("r.rules", source);
         REQUIRE(meaning.find("error") == std::string::npos);

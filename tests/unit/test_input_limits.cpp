@@ -95,7 +95,8 @@ TEST_CASE("a refusal quotes at most 200 characters of a value, then its size", "
     for (int i = 0; i < 1000; ++i) id += "\xC3\xA9";  // é, two bytes
     auto long_value = decide(R"({"contact_id":")" + id + "\"}");
     CHECK(long_value.path == "/contact_id");
-    CHECK(long_value.message.rfind("\"" + id.substr(0, 400) + "\xE2\x80\xA6 (2000 bytes)\" is not in the expected form", 0) == 0);
+    CHECK(long_value.message.rfind("\"" + id.substr(0, 400) + "\xE2\x80\xA6 (2000 bytes)\" is not in the expected form",
+                                   0) == 0);
     auto unknown = decide("{\"" + std::string(5000, 'q') + "\":1}");
     CHECK(unknown.message.rfind("unknown field '" + std::string(200, 'q') + "\xE2\x80\xA6 (5000 bytes)'.", 0) == 0);
     // A value of 200 characters is quoted whole.
@@ -115,7 +116,8 @@ TEST_CASE("a document of more than 4 MiB, or of more than 100000 values, is refu
 
 TEST_CASE("a byte-order mark before a document is skipped", "[input limits]") {
     auto plain = decide(R"({"contact_id":"C-1"})");
-    auto marked = decide("\xEF\xBB\xBF" R"({"contact_id":"C-1"})");
+    auto marked = decide("\xEF\xBB\xBF"
+                         R"({"contact_id":"C-1"})");
     CHECK(marked.path == plain.path);
     CHECK(marked.message == plain.message);
     auto twice = decide("\xEF\xBB\xBF\xEF\xBB\xBF{}");

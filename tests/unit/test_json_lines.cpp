@@ -52,7 +52,8 @@ TEST_CASE("a line over the limit is refused by number and skipped to its end, ho
     auto lines = read_all("[1]\n" + too_long + "\r\n[2]\n" + std::string(17, 'x') + "\n", 16, 5);
     REQUIRE(lines.size() == 4);
     CHECK(lines[0] == Read{1, "[1]", ""});
-    CHECK(lines[1] == Read{2, "", "the line has 100002 bytes, more than 16 (the limit for a document); it was skipped"});
+    CHECK(lines[1] ==
+          Read{2, "", "the line has 100002 bytes, more than 16 (the limit for a document); it was skipped"});
     CHECK(lines[2] == Read{3, "[2]", ""});
     CHECK(lines[3] == Read{4, "", "the line has 17 bytes, more than 16 (the limit for a document); it was skipped"});
     // Exactly at the limit, with or without a CR LF end.
@@ -67,7 +68,8 @@ TEST_CASE("a file whose lines end with CR only is refused, saying so", "[json li
     // The last CR ends the line, as a CR LF would: 81 bytes.
     auto long_file = read_all(std::string(40, '1') + "\r" + std::string(40, '2') + "\r", 16, 5);
     REQUIRE(long_file.size() == 1);
-    CHECK(long_file[0].refusal == "the line has 81 bytes, more than 16 (the limit for a document); it was skipped; " + hint);
+    CHECK(long_file[0].refusal ==
+          "the line has 81 bytes, more than 16 (the limit for a document); it was skipped; " + hint);
 }
 
 TEST_CASE("a read error is an error naming the input, after the lines before it", "[json lines]") {

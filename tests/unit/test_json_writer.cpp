@@ -50,7 +50,8 @@ TEST_CASE("JSON strings are escaped exactly as RFC 8259 asks, at any length and 
         std::string text(random() % 40, ' ');
         bool plain = random() % 2 == 0;  // half the cases escape nothing, or only near the end
         for (char& c : text) c = plain ? "abcdefgh:_ -"[random() % 12] : alphabet[random() % alphabet.size()];
-        if (plain && !text.empty() && random() % 2 == 0) text[random() % text.size()] = alphabet[random() % alphabet.size()];
+        if (plain && !text.empty() && random() % 2 == 0)
+            text[random() % text.size()] = alphabet[random() % alphabet.size()];
         INFO(reference_encoding(text));
         REQUIRE(JsonWriter::encode(text) == reference_encoding(text));
     }

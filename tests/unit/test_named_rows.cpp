@@ -8,7 +8,8 @@
 namespace {
 
 const frontdoor::Pack& named_rows_pack() {
-    static auto result = frontdoor::Pack::load_directory(std::string(FRONTDOOR_SOURCE_DIR) + "/tests/golden/eval/named-rows");
+    static auto result =
+        frontdoor::Pack::load_directory(std::string(FRONTDOOR_SOURCE_DIR) + "/tests/golden/eval/named-rows");
     REQUIRE(result.pack);
     return *result.pack;
 }

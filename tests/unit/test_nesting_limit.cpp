@@ -105,8 +105,8 @@ TEST_CASE("deep list and record literals give one nesting error", "[nesting]") {
     CHECK(errors_of(prefix + repeat("[", max_nesting_depth) + "1" + repeat("]", max_nesting_depth) + " [source \"s\"]")
               .empty());
     // Record literals have no declared type here: only the ordinary error about that, no nesting error.
-    for (const auto& error : errors_of(prefix + repeat("{a: ", max_nesting_depth) + "1" + repeat("}", max_nesting_depth) +
-                                       " [source \"s\"]"))
+    for (const auto& error : errors_of(prefix + repeat("{a: ", max_nesting_depth) + "1" +
+                                       repeat("}", max_nesting_depth) + " [source \"s\"]"))
         CHECK(error.message.find("levels deep") == std::string::npos);
 }
 
@@ -131,7 +131,8 @@ TEST_CASE("unary minus nested 100,000 times gives one error", "[nesting]") {
 TEST_CASE("a type nested 10,000 times gives one nesting error at the first level past the limit", "[nesting]") {
     std::string prefix = "  count: ";
     std::string deep_field = "record deep\n" + prefix + repeat("list of ", 10000) + "integer";
-    std::string too_deep_type = "this type nests more than " + std::to_string(max_nesting_depth) + " levels deep (the limit)";
+    std::string too_deep_type =
+        "this type nests more than " + std::to_string(max_nesting_depth) + " levels deep (the limit)";
     auto found = errors_of(deep_field);
     REQUIRE(found.size() == 1);
     CHECK(found[0].line == 13);

@@ -41,13 +41,14 @@ TEST_CASE("a refusal reads the same through eval, a scenario and a walkthrough",
 
     ScratchDir dir;
     nlohmann::json expect = {{"path", eval.path}, {"message", eval.message}};
-    std::ofstream(dir.file("refused.json")) << R"({"scenario": "refused", "contact": )" << contact
-                                            << R"(, "expect_refusal": )" << expect.dump() << "}";
+    std::ofstream(dir.file("refused.json"))
+        << R"({"scenario": "refused", "contact": )" << contact << R"(, "expect_refusal": )" << expect.dump() << "}";
     frontdoor::TestReport report = frontdoor::run_scenarios(pack, dir.path.string());
     REQUIRE(report.scenarios.size() == 1);
     const frontdoor::ScenarioResult& scenario = report.scenarios.front();
     CHECK(scenario.error == "");
-    for (const auto& mismatch : scenario.mismatches) INFO(mismatch.field << ": expected " << mismatch.expected << ", got " << mismatch.actual);
+    for (const auto& mismatch : scenario.mismatches)
+        INFO(mismatch.field << ": expected " << mismatch.expected << ", got " << mismatch.actual);
     CHECK(scenario.mismatches.empty());
     CHECK(scenario.passed);
 }
@@ -55,18 +56,21 @@ TEST_CASE("a refusal reads the same through eval, a scenario and a walkthrough",
 TEST_CASE("a scenario that gives its contact twice is not a scenario", "[scenarios]") {
     ScratchDir dir;
     std::string contact = scenario_contact("001-information-request-open-case.json");
-    std::ofstream(dir.file("twice.json")) << R"({"contact": )" << contact << R"(, "expect": {}, "contact": )" << contact << "}";
+    std::ofstream(dir.file("twice.json"))
+        << R"({"contact": )" << contact << R"(, "expect": {}, "contact": )" << contact << "}";
     frontdoor::TestReport report = frontdoor::run_scenarios(*hackney(), dir.path.string());
     REQUIRE(report.scenarios.size() == 1);
-    CHECK(report.scenarios.front().error == "not a scenario: \"contact\" must be given exactly once, as a member named without escapes");
+    CHECK(report.scenarios.front().error ==
+          "not a scenario: \"contact\" must be given exactly once, as a member named without escapes");
     CHECK_FALSE(report.scenarios.front().passed);
 }
 
 TEST_CASE("a scenario's contact is its bytes as written", "[scenarios]") {
     std::string contact = R"({"contact_id": "a", "contact_id": "b",  "n": 1.0})";
-    CHECK(frontdoor::scenario_contact("\xEF\xBB\xBF{\"contact\": " + contact + ", \"expect\": {}}") == std::optional<std::string_view>(contact));
-    CHECK_FALSE(frontdoor::scenario_contact(R"({"contact": {}, "expect": {})"));   // not valid JSON
-    CHECK_FALSE(frontdoor::scenario_contact(R"([{"contact": {}}])"));              // not an object
-    CHECK_FALSE(frontdoor::scenario_contact(R"({"expect": {"contact": {}}})"));    // no contact of its own
-    CHECK_FALSE(frontdoor::scenario_contact(R"({"contact": {}, "contact": {}})")); // given twice
+    CHECK(frontdoor::scenario_contact("\xEF\xBB\xBF{\"contact\": " + contact + ", \"expect\": {}}") ==
+          std::optional<std::string_view>(contact));
+    CHECK_FALSE(frontdoor::scenario_contact(R"({"contact": {}, "expect": {})"));    // not valid JSON
+    CHECK_FALSE(frontdoor::scenario_contact(R"([{"contact": {}}])"));               // not an object
+    CHECK_FALSE(frontdoor::scenario_contact(R"({"expect": {"contact": {}}})"));     // no contact of its own
+    CHECK_FALSE(frontdoor::scenario_contact(R"({"contact": {}, "contact": {}})"));  // given twice
 }

@@ -39,7 +39,8 @@ std::string expected_digest(const Files& files) {
     unsigned int length = 0;
     REQUIRE(EVP_Digest(bytes.data(), bytes.size(), hash, &length, EVP_sha256(), nullptr) == 1);
     std::string out = "sha256:";
-    for (unsigned int i = 0; i < length; ++i) out += "0123456789abcdef"[hash[i] >> 4], out += "0123456789abcdef"[hash[i] & 15];
+    for (unsigned int i = 0; i < length; ++i)
+        out += "0123456789abcdef"[hash[i] >> 4], out += "0123456789abcdef"[hash[i] & 15];
     return out;
 }
 
@@ -48,7 +49,8 @@ std::string expected_digest(const Files& files) {
 TEST_CASE("the digest verify recomputes from a log's stored files is the loader's digest", "[records][digest]") {
     ScratchDir dir;
     fs::create_directories(dir.path / "pack");
-    for (const auto& [name, content] : files_in_byte_order) std::ofstream(dir.path / "pack" / name, std::ios::binary) << content;
+    for (const auto& [name, content] : files_in_byte_order)
+        std::ofstream(dir.path / "pack" / name, std::ios::binary) << content;
     auto loaded = frontdoor::Pack::load_directory(dir.file("pack"));
     for (const auto& d : loaded.diagnostics) INFO(d.file << ":" << d.line << ": " << d.message);
     REQUIRE(loaded.pack);

@@ -36,10 +36,10 @@ TEST_CASE("constructs whose meaning differs in RE2 keep ECMAScript's", "[pattern
     CHECK_FALSE(Pattern("^.$").search("\n"));
     CHECK_FALSE(Pattern("^.$").search("\r"));
     CHECK_FALSE(Pattern("^.$").search("\xe2\x80\xa8"));  // U+2028
-    CHECK(Pattern("^.$").search("\xc3\xa9"));           // one character, two bytes
+    CHECK(Pattern("^.$").search("\xc3\xa9"));            // one character, two bytes
     CHECK(Pattern("^[^a]$").search("\n"));
     CHECK(Pattern("^\\s$").search("\v"));
-    CHECK(Pattern("^\\s$").search("\xc2\xa0"));  // U+00A0 no-break space
+    CHECK(Pattern("^\\s$").search("\xc2\xa0"));      // U+00A0 no-break space
     CHECK(Pattern("^\\s$").search("\xef\xbb\xbf"));  // U+FEFF
     CHECK_FALSE(Pattern("^\\S$").search("\v"));
     CHECK(Pattern("^\\S$").search("x"));
@@ -62,7 +62,7 @@ TEST_CASE("constructs whose meaning differs in RE2 keep ECMAScript's", "[pattern
 
 TEST_CASE("a pattern that backtracking engines take exponential time on answers at once", "[pattern][linear]") {
     Pattern pattern("^(a|aa)+$");
-    CHECK_FALSE(pattern.search(std::string(40, 'a') + "b"));  // 41 characters: 12.9 s with std::regex
+    CHECK_FALSE(pattern.search(std::string(40, 'a') + "b"));     // 41 characters: 12.9 s with std::regex
     CHECK_FALSE(pattern.search(std::string(29999, 'a') + "b"));  // 30,000: std::regex overflowed its stack
     CHECK(pattern.search(std::string(30000, 'a')));
     Pattern nested("^(a*)*$");
@@ -79,7 +79,10 @@ std::string refusal(const std::string& pattern) { return frontdoor::dsl::compile
 
 TEST_CASE("features that cannot keep their meaning or run in linear time are refused with the reason", "[pattern]") {
     using Catch::StartsWith;
-    CHECK_THAT(refusal("^(a)\\1$"), StartsWith("backreferences ('\\1') are not supported: no engine can match them in time proportional to the text (at character 5"));
+    CHECK_THAT(
+        refusal("^(a)\\1$"),
+        StartsWith(
+            "backreferences ('\\1') are not supported: no engine can match them in time proportional to the text (at character 5"));
     CHECK_THAT(refusal("(?<x>a)\\k<x>"), StartsWith("backreferences ('\\k')"));
     CHECK_THAT(refusal("a(?=b)"), StartsWith("lookaround ('(?=') is not supported"));
     CHECK_THAT(refusal("a(?!b)"), StartsWith("lookaround ('(?!') is not supported"));
@@ -93,7 +96,8 @@ TEST_CASE("features that cannot keep their meaning or run in linear time are ref
     CHECK_THAT(refusal("a{3,2}"), StartsWith("the repetition '{3,2}' has its numbers out of order"));
     CHECK_THAT(refusal("[a-"), StartsWith("the character class '[' is not closed with ']'"));
     CHECK_THAT(refusal("(a"), StartsWith("it is not a valid regular expression (missing )"));
-    CHECK_THAT(refusal("((a{100}){10}){10}"), StartsWith("it is not a valid regular expression (invalid repetition size: {10})"));
+    CHECK_THAT(refusal("((a{100}){10}){10}"),
+               StartsWith("it is not a valid regular expression (invalid repetition size: {10})"));
     std::string huge;
     for (int i = 0; i < 30; ++i) huge += "\\S{1000}";
     CHECK(refusal(huge) == "it needs more than the 8 MiB a pattern may use");
@@ -113,23 +117,26 @@ output times in office
 )";
     auto loaded = frontdoor::Pack::load_files("t", {{"pack.rules", rules}});
     CHECK_FALSE(loaded.pack);
-    CHECK(frontdoor::render_all(loaded.diagnostics) ==
-          "t/pack.rules:6:23: error: the pattern of 'code' cannot be used: backreferences ('\\1') are not supported: no engine "
-          "can match them in time proportional to the text (at character 5 of the pattern)\n"
-          "    code: text matching \"^(a)\\\\1$\"\n"
-          "                        ^~~~~~~~~~\n");
+    CHECK(
+        frontdoor::render_all(loaded.diagnostics) ==
+        "t/pack.rules:6:23: error: the pattern of 'code' cannot be used: backreferences ('\\1') are not supported: no engine "
+        "can match them in time proportional to the text (at character 5 of the pattern)\n"
+        "    code: text matching \"^(a)\\\\1$\"\n"
+        "                        ^~~~~~~~~~\n");
 }
 
 TEST_CASE("the fast matcher agrees with RE2 on random patterns and texts", "[pattern][differential]") {
     std::mt19937 random(20261121);
     const std::vector<std::string> atoms = {"a", "b", "[ab]", "[a-c]", "\\d", "[0-9_]", "\\.", "[.:-]", "\\w", "x"};
     const std::vector<std::string> quantifiers = {"", "?", "*", "+", "{2}", "{1,3}", "{0,2}", "{2,}", "{0,64}"};
-    const std::vector<std::string> alphabet = {"a", "b", "c", "x", "0", "1", "9", "_", ".", ":", "-", "\n", " ", "\xc3\xa9"};
+    const std::vector<std::string> alphabet = {"a", "b", "c", "x", "0",  "1", "9",
+                                               "_", ".", ":", "-", "\n", " ", "\xc3\xa9"};
     int simple = 0;
     for (int round = 0; round < 3000; ++round) {
         std::string source = random() % 2 ? "^" : "";
         int count = 1 + static_cast<int>(random() % 4);
-        for (int i = 0; i < count; ++i) source += atoms[random() % atoms.size()] + quantifiers[random() % quantifiers.size()];
+        for (int i = 0; i < count; ++i)
+            source += atoms[random() % atoms.size()] + quantifiers[random() % quantifiers.size()];
         if (random() % 2) source += "$";
         Pattern pattern(source);
         simple += pattern.is_simple();

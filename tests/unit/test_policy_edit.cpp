@@ -44,7 +44,8 @@ TEST_CASE("a policy lead's threshold edit changes decisions and names the scenar
     std::string thresholds = read_text(copy / "thresholds.rules");
     replace_once(thresholds, "let level_2_indicators_for_level_3 = 3", "let level_2_indicators_for_level_3 = 2");
     replace_once(thresholds, "\"speech_language_delay\", \"bullying\",", "\"speech_language_delay\",");
-    replace_once(thresholds, "\"risk_person_in_household\", \"severe_neglect_harm\"\n  ]", "\"risk_person_in_household\", \"severe_neglect_harm\", \"bullying\"\n  ]");
+    replace_once(thresholds, "\"risk_person_in_household\", \"severe_neglect_harm\"\n  ]",
+                 "\"risk_person_in_household\", \"severe_neglect_harm\", \"bullying\"\n  ]");
     std::ofstream(copy / "thresholds.rules", std::ios::binary) << thresholds;
 
     auto before = frontdoor::Pack::load_directory(original.string());

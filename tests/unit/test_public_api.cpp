@@ -75,8 +75,8 @@ TEST_CASE("a batch whose input fails to read releases what was decided and names
     };
     frontdoor::JsonLinesReader lines(failing);
     std::string answered;
-    auto summary = frontdoor::decide_batch(*hackney(), lines, nullptr, {},
-                                           [&](std::string_view answers) { answered += answers; });
+    auto summary =
+        frontdoor::decide_batch(*hackney(), lines, nullptr, {}, [&](std::string_view answers) { answered += answers; });
     CHECK(summary.decided == 1);
     CHECK(summary.read_failure == "cannot read contacts.jsonl: Input/output error");
     CHECK(std::count(answered.begin(), answered.end(), '\n') == 1);

@@ -1,7 +1,7 @@
 // Comparing decisions knows no domain: any pack's fields, any outcome, compared as JSON. And the
 // JSON cutter underneath, which lets replay compare field by field without parsing.
-#include "engine/records/compare_decisions.hpp"
 #include "engine/json/json_members.hpp"
+#include "engine/records/compare_decisions.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -36,8 +36,10 @@ namespace {
 
 // A decision as the engine writes it, with one explanation entry per rule given.
 std::string decision(const std::string& fields, const std::string& explanation) {
-    return "{" + fields + ",\"ruleset\":{\"name\":\"p\",\"version\":\"1\",\"digest\":\"sha256:0\"},"
-           "\"explanation\":[" + explanation + "]}";
+    return "{" + fields +
+           ",\"ruleset\":{\"name\":\"p\",\"version\":\"1\",\"digest\":\"sha256:0\"},"
+           "\"explanation\":[" +
+           explanation + "]}";
 }
 
 }  // namespace
@@ -50,10 +52,12 @@ TEST_CASE("the outcome is the outcome field, or its code", "[records]") {
 }
 
 TEST_CASE("two decisions compare by their own fields and explanation entries", "[records]") {
-    std::string before = decision(R"("id":"a","outcome":"accept","due":"2024-01-02")",
-                                  R"({"rule":"limit","value":3,"reads":{}},{"rule":"choice, row 2","value":"accept","reads":{"n":2}})");
-    std::string after = decision(R"("id":"a","outcome":"refer","due":"2024-01-02","extra":[1])",
-                                 R"({"rule":"limit","value":2,"reads":{}},{"rule":"choice, row 1","value":"refer","reads":{"n":2}})");
+    std::string before =
+        decision(R"("id":"a","outcome":"accept","due":"2024-01-02")",
+                 R"({"rule":"limit","value":3,"reads":{}},{"rule":"choice, row 2","value":"accept","reads":{"n":2}})");
+    std::string after =
+        decision(R"("id":"a","outcome":"refer","due":"2024-01-02","extra":[1])",
+                 R"({"rule":"limit","value":2,"reads":{}},{"rule":"choice, row 1","value":"refer","reads":{"n":2}})");
     auto same = compare_decisions({before, ""}, {before, ""}, "line 1");
     CHECK_FALSE(same.changed);
     CHECK(same.outcome_before == same.outcome_after);
@@ -87,8 +91,10 @@ TEST_CASE("a contact refused on one side only is a changed decision", "[records]
 }
 
 TEST_CASE("a decision whose citation alone changed is a change of explanation", "[records]") {
-    std::string before = decision(R"("outcome":"accept")", R"({"rule":"choice, row 1","source":"s 2023","value":"accept","reads":{}})");
-    std::string after = decision(R"("outcome":"accept")", R"({"rule":"choice, row 1","source":"s 2024","value":"accept","reads":{}})");
+    std::string before =
+        decision(R"("outcome":"accept")", R"({"rule":"choice, row 1","source":"s 2023","value":"accept","reads":{}})");
+    std::string after =
+        decision(R"("outcome":"accept")", R"({"rule":"choice, row 1","source":"s 2024","value":"accept","reads":{}})");
     auto comparison = compare_decisions({before, ""}, {after, ""}, "line 3");
     REQUIRE(comparison.changed);
     CHECK(comparison.changed->fields.empty());
@@ -97,12 +103,15 @@ TEST_CASE("a decision whose citation alone changed is a change of explanation", 
     const auto& entry = comparison.changed->explanation[0];
     CHECK((entry.change == "citation changed" && entry.before == R"("s 2023")" && entry.after == R"("s 2024")"));
     // Only the facts read differ, or a step gave another value to the same end: not a change.
-    std::string reads = decision(R"("outcome":"accept")", R"({"rule":"choice, row 1","source":"s 2023","value":"accept","reads":{"n":1}})");
+    std::string reads = decision(R"("outcome":"accept")",
+                                 R"({"rule":"choice, row 1","source":"s 2023","value":"accept","reads":{"n":1}})");
     CHECK_FALSE(compare_decisions({before, ""}, {reads, ""}, "line 4").changed);
-    std::string step = decision(R"("outcome":"accept")", R"({"rule":"limit","value":2,"reads":{}},)"
-                                R"({"rule":"choice, row 1","source":"s 2023","value":"accept","reads":{}})");
-    std::string other_step = decision(R"("outcome":"accept")", R"({"rule":"limit","value":3,"reads":{}},)"
-                                      R"({"rule":"choice, row 1","source":"s 2023","value":"accept","reads":{}})");
+    std::string step =
+        decision(R"("outcome":"accept")", R"({"rule":"limit","value":2,"reads":{}},)"
+                                          R"({"rule":"choice, row 1","source":"s 2023","value":"accept","reads":{}})");
+    std::string other_step =
+        decision(R"("outcome":"accept")", R"({"rule":"limit","value":3,"reads":{}},)"
+                                          R"({"rule":"choice, row 1","source":"s 2023","value":"accept","reads":{}})");
     CHECK_FALSE(compare_decisions({step, ""}, {other_step, ""}, "line 5").changed);
 }
 

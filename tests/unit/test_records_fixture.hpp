@@ -4,9 +4,9 @@
 // someone with write access to the file could do.
 #include "frontdoor/records.hpp"
 
+#include <sqlite3.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -74,8 +74,8 @@ inline std::vector<std::string> scenario_contacts() {
 }
 
 // Decides `contacts` with `pack` and records every decision (refusals are not recorded).
-inline std::size_t record(const std::string& log_path, const frontdoor::Pack& pack, const std::vector<std::string>& contacts,
-                          std::size_t group = 16) {
+inline std::size_t record(const std::string& log_path, const frontdoor::Pack& pack,
+                          const std::vector<std::string>& contacts, std::size_t group = 16) {
     auto log = frontdoor::DecisionLog::open(log_path, frontdoor::DecisionLog::Access::append);
     std::vector<frontdoor::DecisionLog::Entry> entries;
     std::size_t recorded = 0;

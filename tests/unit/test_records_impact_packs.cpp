@@ -19,7 +19,8 @@ TEST_CASE("an impact report on a log names each recorded pack, its records, the 
     ScratchDir dir;
     auto contacts = scenario_contacts();
     std::size_t first = record(dir.file("log.db"), *hackney(), {contacts.begin(), contacts.begin() + 20});
-    std::size_t second = record(dir.file("log.db"), *hackney_lower_threshold(), {contacts.begin() + 20, contacts.end()});
+    std::size_t second =
+        record(dir.file("log.db"), *hackney_lower_threshold(), {contacts.begin() + 20, contacts.end()});
     auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
     frontdoor::RecordFilter filter;
     filter.from = "2000-01-01";
@@ -35,7 +36,8 @@ TEST_CASE("an impact report on a log names each recorded pack, its records, the 
     CHECK(report.pack_after.digest == hackney()->digest());
 
     std::string text = frontdoor::impact_text(report);
-    CHECK(text.find("\nPacks compared\n  before (as recorded): " + pack_line(*hackney()) + ": " + std::to_string(first) +
+    CHECK(text.find("\nPacks compared\n  before (as recorded): " + pack_line(*hackney()) + ": " +
+                    std::to_string(first) +
                     " records\n  before (as recorded): " + pack_line(*hackney_lower_threshold()) + ": " +
                     std::to_string(second) + " records\n  after: " + pack_line(*hackney()) +
                     "\n  records made from 2000-01-01 to 2999-12-31T23:59Z (UTC, inclusive)\n") != std::string::npos);
@@ -61,8 +63,8 @@ TEST_CASE("an impact report on a contacts file names the two packs and no span",
     CHECK(report.packs_before[0].contacts == scenario_contacts().size());
     std::string text = frontdoor::impact_text(report);
     CHECK(text.find("\nPacks compared\n  before: " + pack_line(*hackney()) + ": " +
-                    std::to_string(scenario_contacts().size()) + " contacts\n  after: " +
-                    pack_line(*hackney_lower_threshold()) + "\n\n") != std::string::npos);
+                    std::to_string(scenario_contacts().size()) +
+                    " contacts\n  after: " + pack_line(*hackney_lower_threshold()) + "\n\n") != std::string::npos);
     CHECK(text.find("records made") == std::string::npos);
     auto json = nlohmann::json::parse(frontdoor::impact_json(report));
     CHECK(json["before_from"] == "contacts");

@@ -48,7 +48,8 @@ TEST_CASE("a planted trigger, view, index or column is refused for writing and r
         {"CREATE TRIGGER drop_new AFTER INSERT ON records BEGIN DELETE FROM records WHERE id = new.id; END",
          "a trigger 'drop_new' on 'records' that Frontdoor does not make"},
         {"CREATE VIEW everything AS SELECT * FROM records", "a view 'everything' that Frontdoor does not make"},
-        {"CREATE INDEX records_by_hash ON records (hash)", "an index 'records_by_hash' on 'records' that Frontdoor does not make"},
+        {"CREATE INDEX records_by_hash ON records (hash)",
+         "an index 'records_by_hash' on 'records' that Frontdoor does not make"},
         {"ALTER TABLE records ADD COLUMN note TEXT", "the table 'records' defined differently: it has a column 'note'"},
         {"DROP INDEX records_by_time", "no index 'records_by_time'"},
     };
@@ -60,7 +61,9 @@ TEST_CASE("a planted trigger, view, index or column is refused for writing and r
         tamper(log_path, change.sql);
         INFO(change.sql);
         std::string refusal = append_refusal(log_path);
-        CHECK(refusal.rfind("refusing to write to " + log_path + ": the log's layout is not the one Frontdoor makes: it has ", 0) == 0);
+        CHECK(refusal.rfind(
+                  "refusing to write to " + log_path + ": the log's layout is not the one Frontdoor makes: it has ",
+                  0) == 0);
         CHECK(refusal.find(change.named) != std::string::npos);
         auto report = verify(log_path);
         CHECK_FALSE(report.ok());
@@ -76,7 +79,8 @@ TEST_CASE("a trigger planted after the log was opened is caught before the appen
     auto contacts = scenario_contacts();
     record(log_path, *hackney(), {contacts.begin(), contacts.begin() + 3});
     auto log = frontdoor::DecisionLog::open(log_path, frontdoor::DecisionLog::Access::append);
-    tamper(log_path, "CREATE TRIGGER drop_new AFTER INSERT ON records BEGIN DELETE FROM records WHERE id = new.id; END");
+    tamper(log_path,
+           "CREATE TRIGGER drop_new AFTER INSERT ON records BEGIN DELETE FROM records WHERE id = new.id; END");
     auto decided = hackney()->decide(contacts[3]);
     REQUIRE_FALSE(decided.refused);
     CHECK_THROWS_WITH(log->append(*hackney(), {{contacts[3], decided.json}}),

@@ -78,7 +78,8 @@ TEST_CASE("appending after the log was closed continues the chain", "[records]")
     ScratchDir dir;
     auto contacts = scenario_contacts();
     std::size_t first = record(dir.file("log.db"), *hackney(), {contacts.begin(), contacts.begin() + 10});
-    std::size_t second = record(dir.file("log.db"), *hackney_lower_threshold(), {contacts.begin() + 10, contacts.end()});
+    std::size_t second =
+        record(dir.file("log.db"), *hackney_lower_threshold(), {contacts.begin() + 10, contacts.end()});
     auto report = verify(dir.file("log.db"));
     CHECK(report.ok());
     CHECK(report.records == static_cast<std::int64_t>(first + second));
@@ -100,12 +101,11 @@ TEST_CASE("a pack is stored once, under its digest, with all its files", "[recor
 
 TEST_CASE("a decision without a contact_id field is recorded without one", "[records]") {
     ScratchDir dir;
-    std::string rules =
-        "pack tiny version \"1\" [source \"test\"]\n"
-        "calendar office\n  timezone \"UTC\" rules \"UTC0\"\n  open monday to friday 09:00 to 17:00\n"
-        "record item\n  count: integer\ninput x: item\n"
-        "let doubled: integer = x.count + x.count [source \"s\"]\n"
-        "output times in office\n  doubled = doubled\n";
+    std::string rules = "pack tiny version \"1\" [source \"test\"]\n"
+                        "calendar office\n  timezone \"UTC\" rules \"UTC0\"\n  open monday to friday 09:00 to 17:00\n"
+                        "record item\n  count: integer\ninput x: item\n"
+                        "let doubled: integer = x.count + x.count [source \"s\"]\n"
+                        "output times in office\n  doubled = doubled\n";
     auto pack = frontdoor::Pack::load_files("tiny", {{"pack.rules", rules}}).pack;
     REQUIRE(pack);
     record(dir.file("log.db"), *pack, {"{\"count\": 4}"});
@@ -127,7 +127,8 @@ TEST_CASE("only decision logs open, and reading never creates one", "[records]")
     CHECK_THROWS_WITH(DecisionLog::open(dir.file("empty.db"), DecisionLog::Access::append),
                       dir.file("empty.db") + " is not a Frontdoor decision log");
     CHECK(fs::file_size(dir.file("empty.db")) == 0);
-    std::ofstream(dir.file("text.db")) << "not a database at all, just some text that is long enough to look like one\n";
+    std::ofstream(dir.file("text.db"))
+        << "not a database at all, just some text that is long enough to look like one\n";
     CHECK_THROWS_WITH(DecisionLog::open(dir.file("text.db"), DecisionLog::Access::read),
                       dir.file("text.db") + " is not a Frontdoor decision log");
 }

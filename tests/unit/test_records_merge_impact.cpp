@@ -18,7 +18,7 @@ frontdoor::ImpactReport assess(const std::string& lines, std::size_t first_line)
 
 TEST_CASE("impact reports of a file's slices merge into the whole file's report", "[records]") {
     std::vector<std::string> lines = scenario_contacts();
-    lines.insert(lines.begin() + 7, "");          // a blank line, skipped but counted
+    lines.insert(lines.begin() + 7, "");           // a blank line, skipped but counted
     lines.insert(lines.begin() + 20, "not json");  // refused under both packs
     std::vector<std::string> slices(3);
     std::vector<std::size_t> first_lines{1, 11, 61};

@@ -40,10 +40,10 @@ struct PostgresSchema {
     }
 };
 
-#define REQUIRE_SERVER(schema)                                                  \
-    if ((schema).url.empty()) {                                                 \
+#define REQUIRE_SERVER(schema)                                                 \
+    if ((schema).url.empty()) {                                                \
         WARN("FRONTDOOR_TEST_POSTGRES_URL is not set: no PostgreSQL to test"); \
-        return;                                                                 \
+        return;                                                                \
     }
 
 }  // namespace
@@ -59,7 +59,8 @@ TEST_CASE("a postgresql:// or postgres:// URL names a PostgreSQL log; anything e
 
 TEST_CASE("a URL's password is never shown in a message", "[records]") {
     using frontdoor::records::postgres_location_for_messages;
-    CHECK(postgres_location_for_messages("postgresql://ann:s3cret@db.example/log") == "postgresql://ann:***@db.example/log");
+    CHECK(postgres_location_for_messages("postgresql://ann:s3cret@db.example/log") ==
+          "postgresql://ann:***@db.example/log");
     CHECK(postgres_location_for_messages("postgresql://ann@db/log?password=s3cret&sslmode=require") ==
           "postgresql://ann@db/log?password=***&sslmode=require");
     CHECK(postgres_location_for_messages("postgresql:///log?host=/tmp") == "postgresql:///log?host=/tmp");
@@ -121,7 +122,8 @@ TEST_CASE("writers on several connections append to one chain without forking it
     CHECK(report.records == static_cast<std::int64_t>(recorded[0] + recorded[1] + recorded[2] + recorded[3]));
 }
 
-TEST_CASE("a trigger planted on a PostgreSQL log after it was opened is caught before the append writes", "[.postgres]") {
+TEST_CASE("a trigger planted on a PostgreSQL log after it was opened is caught before the append writes",
+          "[.postgres]") {
     PostgresSchema schema;
     REQUIRE_SERVER(schema);
     auto contacts = scenario_contacts();

@@ -161,7 +161,9 @@ TEST_CASE("a difference is shown in excerpts cut between characters, never insid
 TEST_CASE("a pack that cannot be had is reported for each of its records", "[records]") {
     ScratchDir dir;
     std::size_t records = record(dir.file("log.db"), *hackney(), scenario_contacts());
-    tamper(dir.file("log.db"), "UPDATE pack_files SET content = CAST(CAST(content AS TEXT) || ' ' AS BLOB) WHERE path = 'thresholds.rules'");
+    tamper(
+        dir.file("log.db"),
+        "UPDATE pack_files SET content = CAST(CAST(content AS TEXT) || ' ' AS BLOB) WHERE path = 'thresholds.rules'");
     auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
     auto report = frontdoor::replay_log(*log, {}, 2);
     CHECK(report.replayed == static_cast<std::int64_t>(records));

@@ -32,11 +32,10 @@ TEST_CASE("an intact log verifies, with its head", "[records]") {
 TEST_CASE("editing any field of a record is caught at that record", "[records]") {
     ScratchDir dir;
     make_log(dir);
-    std::string edit = GENERATE(as<std::string>{},
-                                "decision = replace(decision, '\"consent\":', '\"consent \":')",
-                                "input = CAST(CAST(input AS TEXT) || ' ' AS BLOB)",
-                                "contact_id = 'someone-else'", "recorded_at = '2020-01-01T00:00:00.000Z'",
-                                "engine_version = '9.9.9'", "pack_digest = 'sha256:' || hex(randomblob(32))");
+    std::string edit = GENERATE(as<std::string>{}, "decision = replace(decision, '\"consent\":', '\"consent \":')",
+                                "input = CAST(CAST(input AS TEXT) || ' ' AS BLOB)", "contact_id = 'someone-else'",
+                                "recorded_at = '2020-01-01T00:00:00.000Z'", "engine_version = '9.9.9'",
+                                "pack_digest = 'sha256:' || hex(randomblob(32))");
     INFO(edit);
     tamper(dir.file("log.db"), "UPDATE records SET " + edit + " WHERE id = 7");
     auto report = verify(dir.file("log.db"));
@@ -58,9 +57,8 @@ TEST_CASE("deleting a row is caught at the record after the hole", "[records]") 
 TEST_CASE("swapping two rows is caught at the first of them", "[records]") {
     ScratchDir dir;
     make_log(dir);
-    tamper(dir.file("log.db"),
-           "UPDATE records SET id = -1 WHERE id = 20; UPDATE records SET id = 20 WHERE id = 30;"
-           "UPDATE records SET id = 30 WHERE id = -1;");
+    tamper(dir.file("log.db"), "UPDATE records SET id = -1 WHERE id = 20; UPDATE records SET id = 20 WHERE id = 30;"
+                               "UPDATE records SET id = 30 WHERE id = -1;");
     auto report = verify(dir.file("log.db"));
     CHECK(report.first_broken == 20);
     CHECK(report.problem.rfind("record 20: ", 0) == 0);
@@ -99,7 +97,8 @@ TEST_CASE("a record rewritten with a fresh hash breaks the next record's link", 
     tamper(dir.file("log.db"), "UPDATE records SET contact_id = 'someone-else', hash = '" + hash + "' WHERE id = 5");
     auto report = verify(dir.file("log.db"));
     CHECK(report.first_broken == 6);
-    CHECK(report.problem == "record 6: it does not follow on from record 5: a record before it was changed, removed or moved");
+    CHECK(report.problem ==
+          "record 6: it does not follow on from record 5: a record before it was changed, removed or moved");
 }
 
 TEST_CASE("cutting off the last records is caught only against a published head", "[records]") {
@@ -120,14 +119,18 @@ TEST_CASE("one record is checked on its own: its hash and its link to the record
     auto record_of = [&](std::int64_t id) {
         frontdoor::RecordFilter filter;
         filter.id = id;
-        return frontdoor::DecisionLog::open(dir.file("log.db"), frontdoor::DecisionLog::Access::read)->find(filter).at(0);
+        return frontdoor::DecisionLog::open(dir.file("log.db"), frontdoor::DecisionLog::Access::read)
+            ->find(filter)
+            .at(0);
     };
     auto check = [&](std::int64_t id) {
-        return frontdoor::DecisionLog::open(dir.file("log.db"), frontdoor::DecisionLog::Access::read)->check_record(record_of(id));
+        return frontdoor::DecisionLog::open(dir.file("log.db"), frontdoor::DecisionLog::Access::read)
+            ->check_record(record_of(id));
     };
     CHECK(check(1).empty());
     CHECK(check(7).empty());
-    tamper(dir.file("log.db"), "UPDATE records SET decision = replace(decision, '\"consent\":', '\"consent \":') WHERE id = 7");
+    tamper(dir.file("log.db"),
+           "UPDATE records SET decision = replace(decision, '\"consent\":', '\"consent \":') WHERE id = 7");
     CHECK(check(7) == "record 7: its content does not match its hash: it was changed after it was recorded");
     CHECK(check(8).empty());  // its link names record 7's stored hash, which is unchanged
     tamper(dir.file("log.db"), "DELETE FROM records WHERE id = 12");
@@ -137,7 +140,8 @@ TEST_CASE("one record is checked on its own: its hash and its link to the record
     std::string hash = frontdoor::records::hash_record(fifth);
     tamper(dir.file("log.db"), "UPDATE records SET contact_id = 'someone-else', hash = '" + hash + "' WHERE id = 5");
     CHECK(check(5).empty());
-    CHECK(check(6) == "record 6: it does not follow on from record 5: a record before it was changed, removed or moved");
+    CHECK(check(6) ==
+          "record 6: it does not follow on from record 5: a record before it was changed, removed or moved");
     tamper(dir.file("log.db"), "UPDATE records SET previous_hash = 'sha256:' || hex(randomblob(32)) WHERE id = 1");
     CHECK(check(1).find("record 1: its content does not match its hash") == 0);
 }

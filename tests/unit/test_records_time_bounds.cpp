@@ -19,16 +19,19 @@ std::string problem(const std::string& from, const std::string& to = "") {
 TEST_CASE("a time bound must be a date and time that exist", "[records]") {
     CHECK(problem("2024-13-01") == "the bound 'from' is \"2024-13-01\": 2024-13-01 is not a date: there is no month 13 "
                                    "(months run from 01 to 12)");
-    CHECK(problem("2024-02-30") == "the bound 'from' is \"2024-02-30\": 2024-02-30 is not a date: February 2024 has 29 days");
+    CHECK(problem("2024-02-30") ==
+          "the bound 'from' is \"2024-02-30\": 2024-02-30 is not a date: February 2024 has 29 days");
     CHECK(problem("2023-02-29T10:00") ==
           "the bound 'from' is \"2023-02-29T10:00\": 2023-02-29 is not a date: 2023 is not a leap year, so it has no "
           "29 February");
     CHECK(problem("", "2024-01-01T25:00:00Z") ==
           "the bound 'to' is \"2024-01-01T25:00:00Z\": it is not a time: hours run from 00 to 23");
-    CHECK(problem("2024-01-01T10:60") == "the bound 'from' is \"2024-01-01T10:60\": it is not a time: minutes run from 00 to 59");
+    CHECK(problem("2024-01-01T10:60") ==
+          "the bound 'from' is \"2024-01-01T10:60\": it is not a time: minutes run from 00 to 59");
     CHECK(problem("2024-01-01T10:00:60.5") ==
           "the bound 'from' is \"2024-01-01T10:00:60.5\": it is not a time: seconds run from 00 to 59");
-    CHECK(problem("2024-04-00") == "the bound 'from' is \"2024-04-00\": 2024-04-00 is not a date: days of the month start at 01");
+    CHECK(problem("2024-04-00") ==
+          "the bound 'from' is \"2024-04-00\": 2024-04-00 is not a date: days of the month start at 01");
     for (const char* real : {"2024-02-29", "2024-12-31T23:59", "2024-12-31T23:59:59.999Z", "2000-02-29T00:00:00"}) {
         INFO(real);
         CHECK(problem(real).empty());

@@ -22,8 +22,10 @@ std::string segments(std::string_view text) {
     std::ostringstream out;
     RuleTextScanner scanner(text);
     for (RuleTextSegment s; scanner.next(s);) {
-        out << (s.kind == SegmentKind::code ? "code" : s.kind == SegmentKind::comment ? "comment" : "text") << "["
-            << s.begin << "," << s.end << ")" << (s.closed ? "" : "!") << " ";
+        out << (s.kind == SegmentKind::code      ? "code"
+                : s.kind == SegmentKind::comment ? "comment"
+                                                 : "text")
+            << "[" << s.begin << "," << s.end << ")" << (s.closed ? "" : "!") << " ";
     }
     return out.str();
 }

@@ -192,7 +192,7 @@ TEST_CASE("bad rules are refused with a reason", "[time_zone]") {
     CHECK(why_rule_fails("GMT25").find("at most 24 hours") != std::string::npos);
     CHECK(why_rule_fails("LMT0:01:15").find("whole minutes") != std::string::npos);
     CHECK(why_rule_fails("<AB>0").find("at least three") != std::string::npos);
-    CHECK(why_rule_fails("") .find("(a rule looks like GMT0BST,M3.5.0/1,M10.5.0/2)") != std::string::npos);
+    CHECK(why_rule_fails("").find("(a rule looks like GMT0BST,M3.5.0/1,M10.5.0/2)") != std::string::npos);
     CHECK_FALSE(TimeZone::from_posix("x", "nonsense").has_value());
 }
 
@@ -221,9 +221,9 @@ TEST_CASE("mangled rules are either refused with a reason or give a working zone
             const std::size_t at_index = rng() % rule.size();
             const char c = alphabet[rng() % alphabet.size()];
             switch (rng() % 3) {
-            case 0: rule[at_index] = c; break;
-            case 1: rule.insert(at_index, 1, c); break;
-            default: rule.erase(at_index, 1); break;
+                case 0: rule[at_index] = c; break;
+                case 1: rule.insert(at_index, 1, c); break;
+                default: rule.erase(at_index, 1); break;
             }
         }
         INFO(rule);

@@ -24,7 +24,8 @@ TEST_CASE("a walkthrough explains the clock start across Easter and the rows tri
     CHECK_THAT(text, Catch::Contains("Saturday 30 March 2024 at 20:00 (+00:00) is outside opening hours"));
     CHECK_THAT(text, Catch::Contains("Monday 1 April 2024 is a holiday: Easter Monday"));
     CHECK_THAT(text, Catch::Contains("so the next opening is Tuesday 2 April 2024 at 09:00 (+01:00)"));
-    CHECK_THAT(text, Catch::Contains("✗ row level_2_no_consent does not apply: contact.consent.parent != \"given\" does not hold"));
+    CHECK_THAT(text, Catch::Contains(
+                         "✗ row level_2_no_consent does not apply: contact.consent.parent != \"given\" does not hold"));
     CHECK_THAT(text, Catch::Contains("✓ row early_help_screening applies: level_of_need = 2"));
     CHECK_THAT(text, Catch::Contains("plus 72 hours of elapsed time is Friday 5 April 2024 at 09:00 (+01:00)"));
     std::string markdown = frontdoor::render_walkthrough(w, "Easter form", true, false);
