@@ -4,12 +4,12 @@
 # the tests again there, and runs each libFuzzer target for a bounded time from its seed corpus.
 # Build directories: build (the main build, g++), build-fuzz (sanitizers and fuzzers, clang). Ends with a summary whose
 # last line is "N passed, M failed"; exits non-zero if anything failed.
-# FRONTDOOR_FUZZ_SECONDS (default 60) sets how long each fuzz target runs, FRONTDOOR_FUZZ_SEED (default 1,
+# FRONTDOOR_FUZZ_SECONDS (default 30) sets how long each fuzz target runs, FRONTDOOR_FUZZ_SEED (default 1,
 # 0 for random) its libFuzzer seed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
-fuzz_seconds=${FRONTDOOR_FUZZ_SECONDS:-60}
+fuzz_seconds=${FRONTDOOR_FUZZ_SECONDS:-30}
 started=$SECONDS
 summary=()
 total_passed=0
@@ -53,9 +53,12 @@ run_ctest() {  # stage, build directory, extra ctest arguments...
 section "Setup"
 bash scripts/setup.sh
 
+# Line tables only (-g1): enough for a crash's stack trace, and a third less compile time than full
+# debug information (-g), most of all in the Beast and Catch2 code (measured: docs/performance.md).
 section "Main build (build/)"
 begin_stage
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFRONTDOOR_BENCHMARKS=ON
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" \
+      -DFRONTDOOR_BENCHMARKS=ON
 cmake --build build -j "$jobs"
 end_stage "main build"
 

@@ -73,6 +73,13 @@ std::string answer_bytes(Service& service, const RouteTable& routes, std::string
         Response response = refusal_for(beast_http::error::body_limit);
         return serialize(response);
     }
+    // A body longer than the bytes given never arrives: the server would wait for it and answer 408.
+    // Said here before the parser is fed, since a string body reserves the whole Content-Length (the
+    // server streams a batch body instead of holding it).
+    if (auto length = parser.content_length(); length && *length > bytes.size()) {
+        Response response = refusal_for(beast_http::error::need_more);
+        return serialize(response);
+    }
     if (limit) parser.body_limit(limit);
     else parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     parser.eager(true);
