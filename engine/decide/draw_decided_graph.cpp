@@ -1,9 +1,9 @@
 // draw_decided_graph(): decides an input with a trace and draws the map of the decision graph with
 // the path it took (engine/graph/map_decision_graph.hpp).
-#include "frontdoor/graph.hpp"
 #include "engine/decide/decide.hpp"
 #include "engine/graph/map_decision_graph.hpp"
 #include "engine/load/pack_access.hpp"
+#include "frontdoor/graph.hpp"
 
 namespace frontdoor {
 

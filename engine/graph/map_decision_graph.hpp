@@ -21,11 +21,11 @@ enum class PathState : std::uint8_t { unknown, applied, not_applied, not_tried }
 
 struct MapNode {
     VertexKind kind = VertexKind::definition;
-    std::string label;      // "v row urgent_case", "x.level", "output v"
-    std::string row_name;   // rows: `row NAME:`, empty when known by position
-    std::string condition;  // rows: the condition as written; else "otherwise", "for each X in L" or "always"
+    std::string label;         // "v row urgent_case", "x.level", "output v"
+    std::string row_name;      // rows: `row NAME:`, empty when known by position
+    std::string condition;     // rows: the condition as written; else "otherwise", "for each X in L" or "always"
     bool conditional = false;  // rows: `condition` is a condition (shown after "when")
-    std::string citation;   // rows: the [source "..."] text, empty when none
+    std::string citation;      // rows: the [source "..."] text, empty when none
     PathState state = PathState::unknown;
 };
 

@@ -20,15 +20,15 @@ TEST_CASE("a long condition is cut at a word, with an ellipsis; a short one is l
     CHECK(shorten_text("éééééééé", 3) == "ééé…");
 }
 
-TEST_CASE("labels are escaped for DOT: quotes, backslashes, <, >, control and bidirectional characters",
-          "[graph]") {
+TEST_CASE("labels are escaped for DOT: quotes, backslashes, <, >, control and bidirectional characters", "[graph]") {
     frontdoor::engine::GraphMap map;
     map.pack = "p\"q";
     map.nodes.emplace_back();
     map.nodes.back().label = "a\"b\\c<d>&e\x1b\n\xE2\x80\xAEz";
     std::string dot = frontdoor::engine::map_to_dot(map);
     CHECK_THAT(dot, Catch::StartsWith("digraph \"p\\\"q\" {\n"));
-    CHECK_THAT(dot, Catch::Contains("n0 [label=\"a\\\"b\\\\c&lt;d&gt;&amp;e\\\\u{1b}\\\\u{a}\\\\u{202e}z\", shape=box];"));
+    CHECK_THAT(dot,
+               Catch::Contains("n0 [label=\"a\\\"b\\\\c&lt;d&gt;&amp;e\\\\u{1b}\\\\u{a}\\\\u{202e}z\", shape=box];"));
 }
 
 TEST_CASE("the Hackney graph shows rows with conditions, input fields and a scenario's path", "[graph]") {
