@@ -23,7 +23,8 @@ Commands:
   eval --rules DIR [FILE|-]     Decide one contact (JSON), or one per line with --jsonl.
   test DIR                      Run the pack's scenarios and show which rules none of them used.
   schema --rules DIR            Print the JSON Schema of the input the pack accepts.
-  graph --rules DIR             Draw the decision graph (--format dot|json).
+  graph --rules DIR             Draw the decision graph as a map (--format dot|json; --contact FILE:
+                                the path that contact took).
   fmt DIR|FILE [--check]        Print rule files in their canonical layout.
   walkthrough --rules DIR SCENARIO|CONTACT
                                 Tell, step by step in plain English, how a contact is decided.

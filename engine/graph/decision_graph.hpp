@@ -13,7 +13,8 @@
 
 namespace frontdoor::engine {
 
-enum class VertexKind { input, definition, row, output, refusal };
+// input_field: never a vertex of the graph, only a node of its map (map_decision_graph.hpp).
+enum class VertexKind { input, definition, row, output, refusal, input_field };
 
 struct GraphVertex {
     VertexKind kind = VertexKind::definition;
@@ -41,8 +42,5 @@ DecisionGraph build_decision_graph(const dsl::CheckedPack& pack, dsl::Diagnostic
 // definition's deepest expression: deciding it could exhaust a thread's stack. Needs the
 // evaluation order, so runs on a graph without cycles.
 void check_evaluation_depth(const dsl::CheckedPack& pack, const DecisionGraph& graph, dsl::Diagnostics& diagnostics);
-
-std::string graph_to_dot(const DecisionGraph& graph, const std::string& pack_name);
-std::string graph_to_json(const DecisionGraph& graph, const std::string& pack_name);
 
 }  // namespace frontdoor::engine

@@ -18,9 +18,9 @@ const frontdoor::Pack& named_rows_pack() {
 
 TEST_CASE("the graph labels a named row by its name and an unnamed one by its position", "[named-rows]") {
     std::string dot = named_rows_pack().graph(frontdoor::GraphFormat::dot);
-    CHECK_THAT(dot, Catch::Contains("[label=\"v row urgent_case\", shape=note]"));
-    CHECK_THAT(dot, Catch::Contains("[label=\"v row 2\", shape=note]"));
-    CHECK_THAT(dot, Catch::Contains("[label=\"w row level_two_adds\", shape=note]"));
+    CHECK_THAT(dot, Catch::Contains("[label=\"v row urgent_case\\nwhen x.urgent\\n[s1]\", shape=note"));
+    CHECK_THAT(dot, Catch::Contains("[label=\"v row 2\\nwhen x.level &gt;= 3\\n[s2]\", shape=note"));
+    CHECK_THAT(dot, Catch::Contains("[label=\"w row level_two_adds\\nwhen x.level = 2\\n[c2]\", shape=note"));
 }
 
 TEST_CASE("a walkthrough calls the rows tried by their names", "[named-rows]") {
