@@ -100,9 +100,10 @@ public:
                     const ast::Row& row = decision.rows[r];
                     heads.push_back(encode_entry_head(pack_, slot, static_cast<int>(r), row.condition.get()));
                     reads.push_back(sites({row.condition.get(), first_match ? row.value.get() : nullptr}));
+                    // A walkthrough says why a collect row added nothing, so its parts are indexed too.
+                    if (row.condition) failed_parts(*row.condition);
                     if (!first_match) continue;
                     explained.attempts.push_back(encode_attempt_head(pack_, static_cast<int>(r), row));
-                    if (row.condition) failed_parts(*row.condition);
                 }
                 break;
             }

@@ -1,58 +1,15 @@
 // Walkthroughs as text for a terminal (optionally coloured) or as Markdown for handouts, and the
-// what-if changes applied to an input before it is walked through again.
-#include "frontdoor/display_text.hpp"
+// what-if changes applied to an input before it is walked through again (what changed is told by
+// render_what_if.cpp).
 #include "frontdoor/testing.hpp"
-#include "frontdoor/walkthrough.hpp"
+
+#include "engine/walkthrough/walkthrough_style.hpp"
 
 #include "engine/json/parse_json_within_depth.hpp"
 
 #include <nlohmann/json.hpp>
 
 namespace frontdoor {
-
-namespace {
-
-struct Style {
-    bool markdown;
-    bool colour;
-    std::string bold(const std::string& s) const {
-        return markdown ? "**" + s + "**" : colour ? "\033[1m" + s + "\033[0m" : s;
-    }
-    std::string dim(const std::string& s) const {
-        return markdown ? "*" + s + "*" : colour ? "\033[2m" + s + "\033[0m" : s;
-    }
-    std::string good(const std::string& s) const { return colour && !markdown ? "\033[32m" + s + "\033[0m" : s; }
-    std::string bad(const std::string& s) const { return colour && !markdown ? "\033[31m" + s + "\033[0m" : s; }
-    std::string heading(const std::string& s) const { return markdown ? "## " + s + "\n\n" : bold(s) + "\n"; }
-    std::string item(const std::string& s, int depth = 1) const {
-        return (markdown ? std::string(static_cast<std::size_t>(depth - 1) * 2, ' ') + "- "
-                         : std::string(static_cast<std::size_t>(depth) * 2, ' ')) +
-               s + "\n";
-    }
-};
-
-std::string mark(const Style& style, const std::string& line) {
-    if (line.rfind("row ", 0) == 0 && line.find(" does not apply") != std::string::npos) return style.bad("✗ ") + line;
-    if (line.rfind("row ", 0) == 0 && line.find(" applies") != std::string::npos) return style.good("✓ ") + line;
-    return line;
-}
-
-// Every piece of text, escaped for display before the renderer adds its own marks (colour is ESC
-// too): the contact's values, the pack's names and citations, the title and narrative.
-Walkthrough displayable(Walkthrough w) {
-    auto escape = [](std::string& text) { text = escape_for_display(text); };
-    escape(w.refusal);
-    for (auto& fact : w.facts) escape(fact);
-    for (auto& step : w.steps) {
-        escape(step.heading);
-        escape(step.source);
-        for (auto& line : step.lines) escape(line);
-    }
-    for (auto& line : w.result) escape(line);
-    return w;
-}
-
-}  // namespace
 
 std::string render_walkthrough(const Walkthrough& shown, const std::string& shown_title, bool markdown, bool colour) {
     Style style{markdown, colour};
@@ -73,39 +30,6 @@ std::string render_walkthrough(const Walkthrough& shown, const std::string& show
     }
     out += "\n" + style.heading("The decision");
     for (const auto& line : w.result) out += style.item(line);
-    return out;
-}
-
-std::string render_what_if(const Walkthrough& shown_before, const Walkthrough& shown_after,
-                           const std::vector<std::string>& shown_changes, bool markdown, bool colour) {
-    Style style{markdown, colour};
-    Walkthrough before = displayable(shown_before), after = displayable(shown_after);
-    std::vector<std::string> changes;
-    for (const auto& change : shown_changes) changes.push_back(escape_for_display(change));
-    std::string out = style.heading("What if");
-    for (const auto& change : changes) out += style.item(change);
-    if (after.refused) return out + "\nThe changed input is refused: " + after.refusal + "\n";
-    out += "\n" + style.heading("What changed in the decision");
-    bool any = false;
-    for (std::size_t i = 0; i < after.result.size(); ++i) {
-        std::string was = i < before.result.size() ? before.result[i] : "";
-        if (was == after.result[i]) continue;
-        any = true;
-        out += style.item(style.bad("was ") + was);
-        out += style.item(style.good("now ") + after.result[i]);
-    }
-    if (!any) out += style.item("nothing: the decision is the same");
-    out += "\n" + style.heading("Why: the steps that went differently");
-    for (const auto& step : after.steps) {
-        const WalkthroughStep* old = nullptr;
-        for (const auto& s : before.steps)
-            if (s.heading == step.heading) old = &s;
-        if (old && old->lines == step.lines) continue;
-        out += style.item(style.bold(step.heading) +
-                          (step.source.empty() ? "" : " " + style.dim("[" + step.source + "]")));
-        for (const auto& line : step.lines) out += style.item(mark(style, line), 2);
-        if (!old) out += style.item(style.dim("(a new step: it did not happen before)"), 2);
-    }
     return out;
 }
 

@@ -13,14 +13,47 @@ struct WalkthroughStep {
     std::string heading;             // a definition, or a decision with "(the first row that applies decides)"
     std::string source;              // the citation of what decided it
     std::vector<std::string> lines;  // sentences, in order
+    // What a what-if compares: the step is the same step in two walkthroughs when its `key` is (a
+    // definition, or a collect decision's row), and it went differently only when its `outcome` (the
+    // row that applied and the value it gave) differs, not when only the facts it read did.
+    std::string key;
+    std::string outcome;
+};
+
+// A part of a value shown in words: a record's field, or the whole of a value that is no record.
+struct WalkthroughPart {
+    std::string name;  // the field's name; empty for the whole value
+    std::string shown;
+    bool is_time = false;  // a date or a time: a change of it is a move
+};
+
+// A value the decision holds (a whole output field, or an item of a list or set), in words, with
+// the rule that gave it: what a what-if names on each side of a difference.
+struct WalkthroughValue {
+    std::string key;  // the item's identity across two walkthroughs: a record's first field, else its words
+    std::vector<WalkthroughPart> parts;
+    std::string rule;     // "outcome, row csc_screening", a definition's name, or "" for an input path
+    std::string because;  // "level_of_need = 3 (level_of_need is 3)", or what a definition read
+};
+
+// An output field of the decision and where each part of it came from. For a collect decision,
+// `items` holds each item with the row that added it, and `not_applied` each row that added
+// nothing, with why ("row 3" -> "x does not hold (x is no)").
+struct WalkthroughField {
+    std::string name;
+    bool collection = false;
+    WalkthroughValue whole;               // when not a collection
+    std::vector<WalkthroughValue> items;  // when a collection
+    std::vector<std::pair<std::string, std::string>> not_applied;
 };
 
 struct Walkthrough {
     bool refused = false;
-    std::string refusal;                 // "at /child/birth_date: ..." when refused
-    std::vector<std::string> facts;      // "contact.channel is form", in the order first read
-    std::vector<WalkthroughStep> steps;  // each definition, in the order it was settled
-    std::vector<std::string> result;     // each output field: "outcome is {...}"
+    std::string refusal;                   // "at /child/birth_date: ..." when refused
+    std::vector<std::string> facts;        // "contact.channel is form", in the order first read, by every row tried
+    std::vector<WalkthroughStep> steps;    // each definition, in the order it was settled
+    std::vector<std::string> result;       // each output field: "outcome is {...}"
+    std::vector<WalkthroughField> fields;  // each output field, with the rows that gave it
     std::string decision_json;
 };
 
@@ -56,7 +89,10 @@ bool apply_what_if(std::string& input_json, const std::string& assignment, std::
 // Plain text (with ANSI colour when `colour`) or Markdown. Every text shown (the title, facts,
 // steps, results, refusal and what-ifs) is passed through escape_for_display first.
 std::string render_walkthrough(const Walkthrough& walkthrough, const std::string& title, bool markdown, bool colour);
-// What changed between two walkthroughs of the same input before and after what-ifs.
+// What changed between two walkthroughs of the same input before and after what-ifs: each output
+// field whose value changed, each item of a list or set that appeared or disappeared, each date or
+// time that moved ("moved from ... to ..."), with the row that gave it on each side ("before: ...;
+// now: ..."); then each step whose row or value changed, appeared or no longer happens.
 std::string render_what_if(const Walkthrough& before, const Walkthrough& after, const std::vector<std::string>& changes,
                            bool markdown, bool colour);
 
