@@ -56,8 +56,9 @@ const TraceEntry* Narrator::settled(int definition) {
 
 std::string Narrator::rule_of(const TraceEntry& entry) {
     const dsl::Definition& d = checked_.definitions[static_cast<std::size_t>(entry.definition)];
-    return d.kind == dsl::DefinitionKind::decision && entry.row >= 0 ? engine::row_label(pack_, entry.definition, entry.row)
-                                                                     : d.name;
+    return d.kind == dsl::DefinitionKind::decision && entry.row >= 0
+               ? engine::row_label(pack_, entry.definition, entry.row)
+               : d.name;
 }
 
 // Each item of a collect decision, with the row that added it: the rows' entries in order, each item
@@ -93,10 +94,10 @@ std::vector<WalkthroughField> Narrator::describe_fields() {
         Value whole = evaluation_.eval(*output.value);
         int definition = named_definition(*output.value);
         field.collection = type && (type->kind == dsl::TypeKind::list || type->kind == dsl::TypeKind::set);
-        bool collect = definition >= 0 &&
-                       checked_.definitions[static_cast<std::size_t>(definition)].kind ==
-                           dsl::DefinitionKind::decision &&
-                       pack_.decision(definition).policy == ast::HitPolicy::collect;
+        bool collect =
+            definition >= 0 &&
+            checked_.definitions[static_cast<std::size_t>(definition)].kind == dsl::DefinitionKind::decision &&
+            pack_.decision(definition).policy == ast::HitPolicy::collect;
         if (field.collection && collect) {
             items_by_row(field, definition, whole, type);
             out.push_back(std::move(field));

@@ -44,7 +44,8 @@ std::string Narrator::because(const TraceEntry& entry) {
     if (!entry.condition)
         return row.each_list ? "it adds an item for each of " + engine::expression_text(checked_, *row.each_list)
                              : "otherwise, as no row above applied";
-    return engine::expression_text(pack_, *entry.condition) + (entry.reads.empty() ? "" : " (" + reads(entry.reads) + ")");
+    return engine::expression_text(pack_, *entry.condition) +
+           (entry.reads.empty() ? "" : " (" + reads(entry.reads) + ")");
 }
 
 // Calendar reasoning for the parts of `expr` that were actually evaluated.

@@ -86,7 +86,8 @@ private:
         if (lines.empty() && old.rule != now.rule)
             lines.push_back(field + ": " + old.key + " stays, now added by another row");
         for (std::size_t i = 0; i < lines.size(); ++i)
-            difference(lines[i], i + 1 == lines.size() ? added_by(old) : "", i + 1 == lines.size() ? added_by(now) : "");
+            difference(lines[i], i + 1 == lines.size() ? added_by(old) : "",
+                       i + 1 == lines.size() ? added_by(now) : "");
     }
 
     void gone(const WalkthroughField& was, const WalkthroughField& now, const WalkthroughValue& old) {
