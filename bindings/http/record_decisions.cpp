@@ -35,7 +35,7 @@ void record_before_sending(Service& service, RequestContext& context, std::share
         entries.push_back(std::move(entry));
         auto committed = [held = std::move(held), send](DecisionRecorder::Outcome outcome) mutable {
             if (!outcome.ok()) return send(unavailable(held.version(), held.keep_alive(), failed_message));
-            held.set("X-Frontdoor-Record-Id", std::to_string(outcome.ids.at(0)));
+            held.set(record_id_header, std::to_string(outcome.ids.at(0)));
             send(std::move(held));
         };
         if (!recorder->submit(std::move(pack), std::move(entries), std::move(committed)))

@@ -11,6 +11,9 @@
 
 namespace frontdoor::http {
 
+// The header that carries a committed decision's record id: a response with it was recorded.
+inline constexpr const char* record_id_header = "X-Frontdoor-Record-Id";
+
 // With a recorder, sets context.finish so that `response` (a 200 decision) is sent only after
 // `entry` has committed, with its record id in X-Frontdoor-Record-Id; when the queue is full it is
 // replaced by 503 with Retry-After, and when the append fails by 503 (nothing was recorded, so

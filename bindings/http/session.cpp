@@ -2,6 +2,7 @@
 
 #include "answer_request.hpp"
 #include "json_error.hpp"
+#include "record_decisions.hpp"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
@@ -166,14 +167,18 @@ void Session::on_body(beast::error_code error) {
     RequestContext context;
     Response response = answer_request(service_, routes_, request, context);
     // The deadline bounds the whole request, from its head to its answer: a body that came late was
-    // 408 (on_read_error); an answer ready late (a slow decision, a slow log) is 503 with Retry-After.
+    // 408 (on_read_error); an answer ready late (a slow decision) is 503 with Retry-After. A decision
+    // whose record has committed is answered however late: the log holds it, so the client must get
+    // it, or a retry would record the contact twice and the log would hold a decision never received.
     auto deadline = head_arrived_ + service_.limits.request_deadline;
     if (context.finish) {
         // A recorded decision: sent from this connection's strand once its record has committed.
         return context.finish(std::move(response), [self = shared_from_this(), deadline](Response final_response) {
             asio::post(self->stream_.get_executor(),
                        [self, deadline, final_response = std::move(final_response)]() mutable {
-                           if (std::chrono::steady_clock::now() > deadline) final_response = too_late(final_response);
+                           bool recorded = final_response.find(record_id_header) != final_response.end();
+                           if (!recorded && std::chrono::steady_clock::now() > deadline)
+                               final_response = too_late(final_response);
                            self->release_batch_slot();
                            self->send(std::move(final_response), true);
                        });

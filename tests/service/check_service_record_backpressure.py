@@ -4,7 +4,8 @@ server's commit waits: with --record-queue 1 the one decision queued waits, and 
 answered 503 with Retry-After at once; once the lock goes, the waiting one is answered 200 and every
 200 has its record. A lock held past SQLite's busy timeout makes the append fail: that request is
 answered 503 with a JSON body (nothing recorded, nothing acknowledged) and /readyz turns 503, until
-an append succeeds again."""
+an append succeeds again. A decision whose commit ends after the request's deadline is still answered
+200 with its record id: it is in the log, so a 503 would make the client retry and record it twice."""
 import argparse
 import json
 import os
@@ -79,6 +80,21 @@ def check_log_failure(server, log, contacts):
     check(contacts[0].encode() not in [r[1] for r in read_records(log).values()], "the failed decision is not in the log")
 
 
+def check_late_commit(server, log, contacts, deadline_seconds):
+    db = lock_log(log)
+    threads, results = post_all(server, contacts[:1])
+    time.sleep(deadline_seconds + 1)  # the commit waits for the lock past the request's deadline
+    db.execute("ROLLBACK")
+    db.close()
+    for t in threads:
+        t.join(timeout=30)
+    status, headers, body, sent = results[0]
+    check(status == 200 and headers.get("x-frontdoor-record-id"),
+          f"a decision committed after its deadline: 200 with its record id, got {status} {body[:120]!r}")
+    check(not missing_records([(headers.get("x-frontdoor-record-id"), sent, body)], read_records(log)),
+          "the late decision's record is the decision answered")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", required=True)
@@ -90,6 +106,9 @@ def main():
         with Server(args.cli, args.rules, extra=["--record", log, "--record-queue", "1"]) as server:
             check_queue_full(server, log, contacts[:10])
             check_log_failure(server, log, contacts[10:12])
+            check(server.terminate() == 0, "graceful stop: exit 0")
+        with Server(args.cli, args.rules, extra=["--record", log, "--request-deadline-ms", "1000"]) as server:
+            check_late_commit(server, log, contacts[12:13], 1.0)
             check(server.terminate() == 0, "graceful stop: exit 0")
         code, text = audit_verify(args.cli, log)
         check(code == 0, f"audit verify: exit 0, got {code}: {text}")
