@@ -2,7 +2,9 @@
 
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
+#include <boost/algorithm/string/predicate.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -20,6 +22,20 @@ int hex_digit(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     return -1;
+}
+
+// The token of an Authorization header "Bearer TOKEN": the scheme in any case (RFC 9110 §11.1),
+// then one or more spaces; nothing when the scheme is another or the token is empty.
+std::optional<std::string_view> bearer_token(std::string_view authorization) {
+    constexpr std::string_view scheme = "bearer";
+    if (authorization.size() <= scheme.size() ||
+        !boost::algorithm::iequals(authorization.substr(0, scheme.size()), scheme) ||
+        authorization[scheme.size()] != ' ')
+        return std::nullopt;
+    std::string_view token = authorization.substr(scheme.size());
+    token.remove_prefix(std::min(token.find_first_not_of(' '), token.size()));
+    if (token.empty()) return std::nullopt;
+    return token;
 }
 
 // The raw digest from "sha256:<64 lowercase hex>", or nothing.
@@ -98,10 +114,9 @@ TokenTable TokenTable::anyone() {
 
 TokenTable::Verdict TokenTable::check(std::string_view authorization, Role role) const {
     if (role == Role::none || anyone_) return Verdict::allowed;
-    constexpr std::string_view scheme = "Bearer ";
-    if (authorization.size() <= scheme.size() || authorization.substr(0, scheme.size()) != scheme)
-        return Verdict::unauthenticated;
-    std::string digest = raw_sha256(authorization.substr(scheme.size()));
+    std::optional<std::string_view> token = bearer_token(authorization);
+    if (!token) return Verdict::unauthenticated;
+    std::string digest = raw_sha256(*token);
     const Entry* found = nullptr;
     // Every entry is compared, whatever matched, so that the time taken says nothing about the table.
     for (const auto& entry : entries_)

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Auth of `frontdoor serve`: no token or an unknown one is 401 with WWW-Authenticate: Bearer, a
-token without the route's role is 403, neither body says more; /healthz and /readyz are anonymous.
+token without the route's role is 403, neither body says more; the scheme "Bearer" is matched in any
+case, the token exactly; /healthz and /readyz are anonymous.
 And the refusals to start: no --tokens, a bad tokens line (named by file:line), plain HTTP off
 loopback, --no-auth off loopback."""
 import argparse
@@ -29,6 +30,13 @@ def check_roles(server, contact):
         check(json.loads(body) == {"error": {"status": 403, "message": "forbidden"}}, f"403 body: {body!r}")
     status, _, _ = server.request("POST", "/v1/decisions", contact, token=DECIDE_TOKEN)
     check(status == 200, f"the decide token decides: {status}")
+    # The scheme is case-insensitive (RFC 9110 §11.1); the token is not.
+    for header in ("bearer " + DECIDE_TOKEN, "BEARER  " + DECIDE_TOKEN):
+        status, _, _ = server.request("POST", "/v1/decisions", contact, headers={"Authorization": header})
+        check(status == 200, f"Authorization {header.split()[0]!r} with the decide token: 200, got {status}")
+    for header in ("Bearer " + DECIDE_TOKEN.upper(), "Bearer", "Bearer ", "Bearer" + DECIDE_TOKEN):
+        status, _, _ = server.request("POST", "/v1/decisions", contact, headers={"Authorization": header})
+        check(status == 401, f"Authorization {header[:12]!r}...: 401, got {status}")
     status, _, _ = server.request("GET", "/v1/pack")
     check(status == 401, f"/v1/pack needs a token: {status}")
     for path in ("/healthz", "/readyz"):
