@@ -1,7 +1,8 @@
 """GET /metrics end to end: the real server, real requests, then a scrape read by two parsers (the
 Prometheus client's own, from Debian's python3-prometheus-client, and a strict one of the text
 format here), whose counts must be exactly those of the requests sent. Also: who may scrape, and
-that nothing in the text says what a contact says.
+that nothing in the metrics, nor in the server's log at its most verbose level (trace), says what a
+contact says.
 
     check_service_metrics.py --cli build/frontdoor --rules rules/hackney
 """
@@ -177,9 +178,31 @@ def check_after_traffic(server, contacts, outcomes, sample_statuses):
         check(contact_id not in text, f"no contact id in the metrics ({contact_id})")
 
 
+PERSONAL_KEYS = {"child_id", "birth_date", "expected_birth_date", "organisation", "unit", "since", "opened",
+                 "closed", "received_at", "requested_at"}
+
+
+def personal_values(value, key=None):
+    """The values of a contact that say something about a child or a family: identifiers, dates,
+    organisations and units (ids of contacts are allowed in logs; these are not)."""
+    if isinstance(value, dict):
+        return [v for k, item in value.items() for v in personal_values(item, k)]
+    if isinstance(value, list):
+        return [v for item in value for v in personal_values(item, key)]
+    return [value] if key in PERSONAL_KEYS and isinstance(value, str) and len(value) >= 4 else []
+
+
+def check_log_privacy(server_log, contacts):
+    values = {v for text in contacts for v in personal_values(json.loads(text))}
+    check(len(values) > 10, f"the samples hold personal values to look for: {len(values)}")
+    check("request " in server_log, "the trace-level log has its per-request lines")
+    leaked = sorted(v for v in values if v in server_log)
+    check(not leaked, f"nothing a contact says is in the server's log at trace level: {leaked[:5]}")
+
+
 def check_kept_counts(cli, rules, tokens, directory, contacts):
     """With --record and --shadow: the log's commits, reloads and shadow transitions are counted."""
-    extra = ["--record", os.path.join(directory, "decisions.db"), "--shadow", rules]
+    extra = ["--record", os.path.join(directory, "decisions.db"), "--shadow", rules, "--log-level", "trace"]
     with Server(cli, rules, tokens=tokens, extra=extra) as server:
         decided = sum(server.request("POST", "/v1/decisions", c, token=DECIDE_TOKEN)[0] == 200 for c in contacts)
         reload_status = server.request("POST", "/v1/pack:reload", "", token=ADMIN_TOKEN)[0]
@@ -208,6 +231,8 @@ def check_kept_counts(cli, rules, tokens, directory, contacts):
               f"the batch's refused lines are counted ({refused_lines})")
         # The candidate is the same pack: no decision differs, so no transition is counted.
         check(not families["frontdoor_shadow_transitions_total"]["samples"], "no transition for an identical candidate")
+        check(server.terminate() == 0, "graceful stop: exit 0")
+        check_log_privacy(server.stderr(), contacts)
 
 
 def main():
@@ -221,7 +246,7 @@ def main():
         with open(tokens, "w") as f:
             f.write(token_line(DECIDE_TOKEN, "decide") + token_line(METRICS_TOKEN, "metrics") +
                     token_line(ADMIN_TOKEN, "admin"))
-        with Server(args.cli, args.rules, tokens=tokens) as server:
+        with Server(args.cli, args.rules, tokens=tokens, extra=["--log-level", "trace"]) as server:
             check_roles(server)
             with Server(args.cli, args.rules, tokens=tokens) as fresh:
                 check_at_start(fresh)
@@ -230,6 +255,8 @@ def main():
             outcomes = send_traffic(server, contacts)
             check(len(outcomes) > 1, f"the samples reach several outcomes: {outcomes}")
             check_after_traffic(server, contacts, outcomes, statuses)
+            check(server.terminate() == 0, "graceful stop: exit 0")
+            check_log_privacy(server.stderr(), contacts)
         check_kept_counts(args.cli, args.rules, tokens, directory, contacts)
     finish()
 

@@ -6,8 +6,10 @@ swaps the served pack between two variants (reload_fixtures.py: A, and B that ch
 about once a second, by rename and POST /v1/pack:reload. Every answer must have the status its kind
 expects (and a decision the bytes `eval --jsonl` prints under one of the two packs), the server's
 memory must stay flat (VmRSS after a warm-up against VmRSS at the end, within a generous bound),
-and SIGTERM must still stop it with exit status 0. Bounded by --seconds, not by a request count, so
-that the sanitizer build (slower) runs as long and simply sends fewer requests."""
+and SIGTERM must still stop it with exit status 0. The server records every decision (--record) and
+shadows each single decision with pack B (--shadow), so the log's writer and the shadow's queue are
+soaked too: at the end `audit verify` passes on the log. Bounded by --seconds, not by a request count,
+so that the sanitizer build (slower) runs as long and simply sends fewer requests."""
 import argparse
 import http.client
 import os
@@ -19,6 +21,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from reload_fixtures import THRESHOLDS, copy_pack, make_variants, replace_file  # noqa: E402
+from record_helpers import audit_verify, read_records  # noqa: E402
 from service_harness import (ADMIN_TOKEN, DECIDE_TOKEN, Server, check, eval_output, finish,  # noqa: E402
                              write_tokens)
 
@@ -183,7 +186,9 @@ def main():
         pack = copy_pack(variants["A"]["dir"], os.path.join(directory, "served-pack"))
         # A small per-connection request limit, so that the soak also closes and reopens connections;
         # a batch slot for every thread, so that a 503 for "too many batches" is an unexpected answer.
-        extra = ["--max-requests-per-connection", "500", "--max-batches", str(args.threads)]
+        log = os.path.join(directory, "decisions.db")
+        extra = ["--max-requests-per-connection", "500", "--max-batches", str(args.threads), "--record", log,
+                 "--shadow", variants["B"]["dir"]]
         with Server(args.cli, pack, tokens=write_tokens(directory), extra=extra) as server:
             warm = run_traffic(server, traffic, args.threads, args.warmup_seconds, 1, pack, variants)
             start_rss = rss_bytes(server.process.pid)
@@ -202,6 +207,9 @@ def main():
                   f"memory flat: VmRSS grew {(end_rss - start_rss) >> 10} KiB (bound {RSS_GROWTH_BYTES >> 10} KiB)")
             status = server.terminate()
             check(status == 0, f"exit status 0 after SIGTERM at the end of the soak, got {status}")
+        check(len(read_records(log)) > 0, "the soak's decisions were recorded")
+        code, text = audit_verify(args.cli, log)
+        check(code == 0, f"audit verify on the soak's log: exit 0, got {code}: {text[-400:]}")
     finish()
 
 
