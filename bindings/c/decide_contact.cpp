@@ -26,7 +26,7 @@ void report_refusal(const frontdoor::Decided& decided, fd_refusal* refusal) {
 }
 
 bool usable(const fd_pack* pack, const char* json, size_t json_length) {
-    return pack != nullptr && (json != nullptr || json_length == 0);
+    return frontdoor::c_abi::LivePacks::live(pack) && (json != nullptr || json_length == 0);
 }
 
 frontdoor::Decided decide(const fd_pack* pack, const char* json, size_t json_length, unsigned flags) {
@@ -90,7 +90,7 @@ int fd_pack_schema(const fd_pack* pack, char** schema, size_t* length) {
         if (schema == nullptr) return static_cast<int>(FD_INVALID_ARGUMENT);
         *schema = nullptr;
         if (length != nullptr) *length = 0;
-        if (pack == nullptr) return static_cast<int>(FD_INVALID_ARGUMENT);
+        if (!frontdoor::c_abi::LivePacks::live(pack)) return static_cast<int>(FD_INVALID_ARGUMENT);
         std::string text = pack->pack->input_schema();
         *schema = copy_for_caller(text);
         if (length != nullptr) *length = text.size();

@@ -6,6 +6,8 @@
 namespace {
 
 using frontdoor::c_abi::guarded;
+using frontdoor::c_abi::LiveDiagnostics;
+using frontdoor::c_abi::LivePacks;
 
 // Hands a load's pack and diagnostics to the caller; the status says which of them to read.
 int hand_over(frontdoor::LoadResult result, fd_pack** pack, fd_diagnostics** diagnostics) {
@@ -17,8 +19,8 @@ int hand_over(frontdoor::LoadResult result, fd_pack** pack, fd_diagnostics** dia
     }
     std::unique_ptr<fd_pack> loaded;
     if (result.pack) loaded = std::make_unique<fd_pack>(fd_pack{std::move(result.pack)});
-    if (diagnostics != nullptr) *diagnostics = list.release();
-    *pack = loaded.release();
+    if (diagnostics != nullptr) *diagnostics = LiveDiagnostics::give(std::move(list));
+    *pack = LivePacks::give(std::move(loaded));
     return *pack != nullptr ? FD_OK : FD_PACK_ERRORS;
 }
 
@@ -60,20 +62,24 @@ int fd_pack_load_files(const char* label, const fd_file* files, size_t count, fd
     });
 }
 
-void fd_pack_free(fd_pack* pack) { delete pack; }
+void fd_pack_free(fd_pack* pack) { LivePacks::free(pack); }
 
-const char* fd_pack_name(const fd_pack* pack) { return pack == nullptr ? nullptr : pack->pack->name().c_str(); }
+const char* fd_pack_name(const fd_pack* pack) { return LivePacks::live(pack) ? pack->pack->name().c_str() : nullptr; }
 
-const char* fd_pack_version(const fd_pack* pack) { return pack == nullptr ? nullptr : pack->pack->version().c_str(); }
+const char* fd_pack_version(const fd_pack* pack) {
+    return LivePacks::live(pack) ? pack->pack->version().c_str() : nullptr;
+}
 
-const char* fd_pack_digest(const fd_pack* pack) { return pack == nullptr ? nullptr : pack->pack->digest().c_str(); }
+const char* fd_pack_digest(const fd_pack* pack) {
+    return LivePacks::live(pack) ? pack->pack->digest().c_str() : nullptr;
+}
 
 size_t fd_diagnostics_count(const fd_diagnostics* diagnostics) {
-    return diagnostics == nullptr ? 0 : diagnostics->items.size();
+    return LiveDiagnostics::live(diagnostics) ? diagnostics->items.size() : 0;
 }
 
 int fd_diagnostics_get(const fd_diagnostics* diagnostics, size_t index, fd_diagnostic* diagnostic) {
-    if (diagnostics == nullptr || diagnostic == nullptr || index >= diagnostics->items.size()) {
+    if (!LiveDiagnostics::live(diagnostics) || diagnostic == nullptr || index >= diagnostics->items.size()) {
         return FD_INVALID_ARGUMENT;
     }
     const frontdoor::Diagnostic& d = diagnostics->items[index];
@@ -88,6 +94,6 @@ int fd_diagnostics_get(const fd_diagnostics* diagnostics, size_t index, fd_diagn
     return FD_OK;
 }
 
-void fd_diagnostics_free(fd_diagnostics* diagnostics) { delete diagnostics; }
+void fd_diagnostics_free(fd_diagnostics* diagnostics) { LiveDiagnostics::free(diagnostics); }
 
 }  // extern "C"

@@ -14,8 +14,11 @@
  * JSON text and file contents are given with their length (no terminator needed). Strings the
  * library returns are NUL-terminated UTF-8; their lifetime is stated at each function.
  *
- * Freed handles: a pointer to a freed pack or list cannot be detected (as with free(3)); passing one
- * is undefined behaviour. A null handle is always detected (FD_INVALID_ARGUMENT). */
+ * Handles: a null handle, a freed one and a pointer the library never gave out are refused
+ * (FD_INVALID_ARGUMENT; a getter answers NULL or 0, and a second fd_pack_free or
+ * fd_diagnostics_free does nothing): the library keeps the handles it has given out and compares
+ * pointers only. A freed handle stops being detectable once its address is given to a new handle of
+ * the same kind, so keep no pointer past its free. */
 #ifndef FRONTDOOR_FRONTDOOR_H
 #define FRONTDOOR_FRONTDOOR_H
 

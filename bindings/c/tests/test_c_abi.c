@@ -1,6 +1,7 @@
 /* The C interface as a C program sees it (compiled as C11, not C++): loading from memory and from a
  * directory, decisions into library-owned and caller-owned buffers, refusals and diagnostics as
- * values, misuse (null pointers, invalid UTF-8, a buffer too small) and concurrent decides.
+ * values, misuse (null pointers, freed and unknown handles, invalid UTF-8, a buffer too small) and
+ * concurrent decides.
  * Usage: test_c_abi <hackney pack directory>. Prints one line per failed check; exits 1 on any. */
 #include <frontdoor/frontdoor.h>
 
@@ -142,6 +143,32 @@ static void test_null_pointers(fd_pack* pack) {
     fd_free(NULL);
 }
 
+/* A freed handle, or a pointer the library never gave, is refused like a null one, and a second
+ * free does nothing (the library keeps the handles it gave out; only pointers are compared). */
+static void test_freed_handles(void) {
+    fd_file file = {"tiny.rules", tiny_rules, sizeof tiny_rules - 1};
+    fd_pack* pack = NULL;
+    fd_diagnostics* diagnostics = NULL;
+    CHECK(fd_pack_load_files("tiny", &file, 1, &pack, &diagnostics) == FD_OK && pack != NULL);
+    fd_pack_free(pack);
+    fd_diagnostics_free(diagnostics);
+    char* decision = NULL;
+    char buffer[64];
+    fd_diagnostic diagnostic;
+    CHECK(fd_decide(pack, "{\"count\": 1}", 12, 0, &decision, NULL, NULL) == FD_INVALID_ARGUMENT && decision == NULL);
+    CHECK(fd_decide_into(pack, "{\"count\": 1}", 12, 0, buffer, sizeof buffer, NULL, NULL) == FD_INVALID_ARGUMENT);
+    CHECK(fd_pack_schema(pack, &decision, NULL) == FD_INVALID_ARGUMENT);
+    CHECK(fd_pack_name(pack) == NULL && fd_pack_version(pack) == NULL && fd_pack_digest(pack) == NULL);
+    CHECK(fd_diagnostics_count(diagnostics) == 0);
+    CHECK(fd_diagnostics_get(diagnostics, 0, &diagnostic) == FD_INVALID_ARGUMENT);
+    fd_pack_free(pack);               /* a second free: nothing happens */
+    fd_diagnostics_free(diagnostics); /* likewise */
+    fd_pack* never_given = (fd_pack*)buffer;
+    CHECK(fd_decide(never_given, "{}", 2, 0, &decision, NULL, NULL) == FD_INVALID_ARGUMENT);
+    CHECK(fd_pack_name(never_given) == NULL);
+    fd_pack_free(never_given); /* not the library's: left alone */
+}
+
 static void test_pack_with_errors(void) {
     static const char misspelt[] =
         "pack t version \"1\"\n"
@@ -268,6 +295,7 @@ int main(int argc, char** argv) {
         test_threads(pack);
         fd_pack_free(pack);
     }
+    test_freed_handles();
     test_pack_with_errors();
     test_directory(argv[1]);
     if (failures > 0) {
