@@ -30,7 +30,10 @@ std::string render_walkthrough(const Walkthrough& shown, const std::string& show
     }
     out += "\n" + style.heading("The decision");
     for (const auto& line : w.result) out += style.item(line);
-    return out;
+    // The JSON is the decision exactly as eval writes it, for whoever must match it byte for byte;
+    // the story above never needs it.
+    out += "\n" + style.heading("Appendix: the decision as JSON");
+    return out + (markdown ? "```json\n" + shown.decision_json + "\n```\n" : shown.decision_json + "\n");
 }
 
 bool apply_what_if(std::string& input_json, const std::string& assignment, std::string& error) {
