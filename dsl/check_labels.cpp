@@ -37,7 +37,8 @@ public:
         if (characters(label.text) > max_label_length)
             diagnostics_.error(label.span, "the label of " + owner + " is " + std::to_string(characters(label.text)) +
                                                " characters long; a label is at most " +
-                                               std::to_string(max_label_length) + " characters (a heading, not a sentence)");
+                                               std::to_string(max_label_length) +
+                                               " characters (a heading, not a sentence)");
         auto [first, fresh] = seen_.emplace(label.text, std::make_pair(owner, label.span));
         if (!fresh)
             diagnostics_.error(label.span,
@@ -61,7 +62,7 @@ void check_labels(const CheckedPack& pack, Diagnostics& diagnostics) {
     for (const auto& decl : pack.syntax.enums) {
         LabelCheck members(diagnostics);
         for (std::size_t i = 0; i < decl.members.size() && i < decl.labels.size(); ++i)
-            members.label(decl.labels[i], "\"" + decl.members[i].first + "\" of '" + decl.name + "'",
+            members.label(decl.labels[i], "member \"" + decl.members[i].first + "\" of enum '" + decl.name + "'",
                           "the members of an enumeration");
     }
 }

@@ -208,9 +208,9 @@ Doc Layout::decision(const ast::Decision& decl) {
         rows.push_back(block_item(previous, row.span.begin, row.span.end, [&] { return this->row(row); }));
         previous = row.span.end;
     }
-    return concat({text("decision " + decl.name + label_text(decl.label) + ": " + optional_type_text(decl.type) + " " +
-                        policy),
-                   nest(2, concat(std::move(rows)))});
+    return concat(
+        {text("decision " + decl.name + label_text(decl.label) + ": " + optional_type_text(decl.type) + " " + policy),
+         nest(2, concat(std::move(rows)))});
 }
 
 Doc Layout::output(const ast::Output& decl) {

@@ -200,9 +200,8 @@ struct input_decl : p::if_must<token<kw_input>, token<name>, sym<':'>, type_expr
 
 // let window_start label "start of the window": date = local_date(office, clock_start) - 3 months [source "..."]
 struct declared_type : p::if_must<sym<':'>, p::opt<optional_marker>, type_expr> {};
-struct let_decl
-    : p::if_must<token<kw_let>, token<name>, p::opt<declared_label>, p::opt<declared_type>, sym<'='>, expression,
-                 p::opt<citation>> {};
+struct let_decl : p::if_must<token<kw_let>, token<name>, p::opt<declared_label>, p::opt<declared_type>, sym<'='>,
+                             expression, p::opt<citation>> {};
 
 // decision outcome label "the recommended pathway": outcome (first match)
 //   {code: "no_further_action"} otherwise [source "§4 A"]
@@ -219,8 +218,9 @@ struct each_row : p::seq<p::opt<row_label>, each_binding, p::must<sym<':'>>, p::
 struct value_row
     : p::seq<p::opt<row_label>, expression, p::must<p::sor<row_condition, row_otherwise>>, p::opt<citation>> {};
 struct decision_row : p::seq<p::not_at<declaration_start>, p::sor<each_row, value_row>> {};
-struct decision_decl : p::if_must<token<kw_decision>, token<name>, p::opt<declared_label>, sym<':'>, p::opt<optional_marker>, type_expr,
-                                  hit_policy, decision_row, p::star<decision_row>> {};
+struct decision_decl : p::if_must<token<kw_decision>, token<name>, p::opt<declared_label>, sym<':'>,
+                                  p::opt<optional_marker>, type_expr, hit_policy, decision_row, p::star<decision_row>> {
+};
 
 // table partner_check_time label "time partners have": rag -> duration
 //   "red" -> 4 hours [source "..."]
@@ -228,8 +228,8 @@ struct arrow : token<p::string<'-', '>'>> {};
 struct table_key : p::sor<row_otherwise, expression> {};
 struct table_entry
     : p::seq<p::not_at<declaration_start>, table_key, p::must<arrow>, p::must<expression>, p::opt<citation>> {};
-struct table_decl : p::if_must<token<kw_table>, token<name>, p::opt<declared_label>, sym<':'>, type_expr, arrow, type_expr, table_entry,
-                               p::star<table_entry>> {};
+struct table_decl : p::if_must<token<kw_table>, token<name>, p::opt<declared_label>, sym<':'>, type_expr, arrow,
+                               type_expr, table_entry, p::star<table_entry>> {};
 
 // output times in office
 //   level_of_need = level_of_need

@@ -172,7 +172,8 @@ std::string facts_changed(const Walkthrough& before, const Walkthrough& after, c
     for (const auto& fact : after.facts) {
         std::string path = fact.substr(0, fact.find(" is "));
         auto old = was.find(path);
-        if (old != was.end() && old->second != now[path]) out += style.item(path + " was " + old->second + "; now it is " + now[path], 2);
+        if (old != was.end() && old->second != now[path])
+            out += style.item(path + " was " + old->second + "; now it is " + now[path], 2);
     }
     return out;
 }

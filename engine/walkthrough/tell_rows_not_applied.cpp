@@ -66,8 +66,8 @@ WalkthroughStep Narrator::rows_not_applied_step(int definition, const std::vecto
     const ast::Decision& decision = checked_.syntax.decisions[d.syntax_index];
     bool none_applied = rows.size() == decision.rows.size();
     WalkthroughStep step;
-    step.heading =
-        heading_name(definition) + (none_applied ? " (each row that applies adds to it): no row applies" : ": the rows that add nothing");
+    step.heading = heading_name(definition) + (none_applied ? " (each row that applies adds to it): no row applies"
+                                                            : ": the rows that add nothing");
     step.key = d.name + ": the rows that add nothing";
     for (const auto& row : rows) {
         const ast::Citation& c = decision.rows[static_cast<std::size_t>(row.row)].citation;

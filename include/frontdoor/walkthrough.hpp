@@ -55,7 +55,7 @@ struct Walkthrough {
     std::vector<WalkthroughStep> steps;    // each definition, in the order it was settled
     std::vector<std::string> result;       // each output field in words: "level of need (level_of_need): 2"
     std::vector<WalkthroughField> fields;  // each output field, with the rows that gave it
-    std::string decision_json;  // the decision exactly as eval writes it: the walkthrough's appendix
+    std::string decision_json;             // the decision exactly as eval writes it: the walkthrough's appendix
 };
 
 Walkthrough walk_through(const Pack& pack, std::string_view input_json);

@@ -76,8 +76,8 @@ std::string dump(const ast::Pack& p) {
                 << dump(r.citation) << "\n";
     }
     for (const auto& l : p.lets)
-        out << "let " << l.name << dump(l.label) << " " << (l.declared ? dump(*l.declared) : "") << dump(l.value) << dump(l.citation)
-            << "\n";
+        out << "let " << l.name << dump(l.label) << " " << (l.declared ? dump(*l.declared) : "") << dump(l.value)
+            << dump(l.citation) << "\n";
     for (const auto& d : p.decisions) {
         out << "decision " << d.name << dump(d.label) << " " << dump(d.type) << static_cast<int>(d.policy) << "\n";
         for (const auto& r : d.rows)

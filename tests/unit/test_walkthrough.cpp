@@ -41,15 +41,16 @@ TEST_CASE("a what-if shows what changed in the decision and why", "[walkthrough]
     frontdoor::Walkthrough after = frontdoor::walk_through(hackney(), changed);
     std::string text = frontdoor::render_what_if(before, after, {"indicators=[...]"}, false, false);
     CHECK_THAT(text, Catch::Contains("level of need (level_of_need) changed from 2 to 3"));
-    CHECK_THAT(text,
-               Catch::Contains("the recommended pathway (outcome): code changed from early help screening to children's "
-                               "social care screening\n"
-                               "    before: the recommended pathway, row early_help_screening applied because "
-                               "level_of_need = 2 (level of need is 2)"));
+    CHECK_THAT(
+        text, Catch::Contains("the recommended pathway (outcome): code changed from early help screening to children's "
+                              "social care screening\n"
+                              "    before: the recommended pathway, row early_help_screening applied because "
+                              "level_of_need = 2 (level of need is 2)"));
     // The screening decision's deadline moved: the same item, from another row on each side.
-    CHECK_THAT(text, Catch::Contains("deadlines to meet (deadlines): \"screening_decision\": due_at moved from Friday 5 "
-                                     "April 2024 at 09:00 to Wednesday 3 April 2024 at 09:00\n"
-                                     "    before: deadlines to meet, row early_help_within_72_hours added it because"));
+    CHECK_THAT(text,
+               Catch::Contains("deadlines to meet (deadlines): \"screening_decision\": due_at moved from Friday 5 "
+                               "April 2024 at 09:00 to Wednesday 3 April 2024 at 09:00\n"
+                               "    before: deadlines to meet, row early_help_within_72_hours added it because"));
     CHECK_THAT(text, Catch::Contains("    now: deadlines to meet, row screening_within_24_hours added it because"));
     CHECK(text.find("appeared") == std::string::npos);
     CHECK_THAT(text, Catch::Contains("plus 24 hours of elapsed time is Wednesday 3 April 2024 at 09:00 (+01:00)"));
