@@ -31,6 +31,30 @@ TEST_CASE("a walkthrough explains the clock start across Easter and the rows tri
     std::string markdown = frontdoor::render_walkthrough(w, "Easter form", true, false);
     CHECK_THAT(markdown, Catch::StartsWith("# Walkthrough: Easter form"));
     CHECK(markdown.find("\033[") == std::string::npos);
+    CHECK_THAT(markdown,
+               Catch::EndsWith("## Appendix: the decision as JSON\n\n```json\n" + w.decision_json + "\n```\n"));
+}
+
+TEST_CASE("a walkthrough speaks in the pack's labels and keeps the JSON for its appendix", "[walkthrough]") {
+    frontdoor::Walkthrough w = frontdoor::walk_through(hackney(), easter_form);
+    REQUIRE_FALSE(w.refused);
+    std::string text = frontdoor::render_walkthrough(w, "Easter form", false, false);
+    // A labelled definition: its label, and in a heading its name in brackets.
+    CHECK_THAT(text, Catch::Contains("\n5. level of need (level_of_need) (the first row that applies decides)"));
+    CHECK_THAT(text, Catch::Contains("    so level of need is 2\n"));
+    CHECK_THAT(text, Catch::Contains("    so the recommended pathway is early help screening\n"));
+    // Enumeration members by their labels, in the facts and in a read of a definition's field.
+    CHECK_THAT(text, Catch::Contains("  contact.channel is the online form\n"));
+    CHECK_THAT(text, Catch::Contains("(code of the recommended pathway is early help screening)"));
+    CHECK_THAT(text, Catch::Contains("  the recommended pathway (outcome): early help screening\n"));
+    CHECK_THAT(text, Catch::Contains("  flags for the team (flags): none\n"));
+    // The decision's JSON, byte for byte, only in the appendix.
+    std::string appendix = "\nAppendix: the decision as JSON\n" + w.decision_json + "\n";
+    REQUIRE_THAT(text, Catch::EndsWith(appendix));
+    std::string narrative = text.substr(0, text.size() - appendix.size());
+    CHECK(narrative.find("{\"") == std::string::npos);
+    CHECK(narrative.find("\":") == std::string::npos);
+    CHECK(narrative.find("[]") == std::string::npos);
 }
 
 TEST_CASE("a what-if shows what changed in the decision and why", "[walkthrough]") {
