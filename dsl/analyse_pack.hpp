@@ -24,6 +24,10 @@ void analyse_catalogues(const CheckedPack& pack, Diagnostics& diagnostics);
 // enumeration (errors; check_exclusive_sets.cpp).
 void check_exclusive_sets(const CheckedPack& pack, Diagnostics& diagnostics);
 
+// Labels: none empty or over 80 characters, none shared by two definitions or by two members of one
+// enumeration (errors; check_labels.cpp).
+void check_labels(const CheckedPack& pack, Diagnostics& diagnostics);
+
 // A member in two sets declared exclusive; a member of a partitioned enumeration in none of its
 // sets (analyse_exclusive_sets.cpp).
 void analyse_exclusive_sets(const CheckedPack& pack, Diagnostics& diagnostics);

@@ -126,6 +126,14 @@ struct Citation {
     int id = -1;  // dense, from 0, like Expr::id
 };
 
+// `label "level of need"`: the words a walkthrough uses for a definition or an enum member.
+// Labels change no decision; `present` is false where none was declared.
+struct Label {
+    std::string text;
+    Span span;  // the label's string literal
+    bool present = false;
+};
+
 struct Field {
     std::string name;
     Span span;
@@ -149,6 +157,7 @@ struct Enum {
     std::string name;
     Span span;
     std::vector<std::pair<std::string, Span>> members;  // in declaration order
+    std::vector<Label> labels;                          // one per member, in the same order
 };
 
 struct OpeningHours {
@@ -197,6 +206,7 @@ struct Input {
 struct Let {
     std::string name;
     Span span;
+    Label label;
     std::optional<TypeExpr> declared;
     ExprPtr value;
     Citation citation;
@@ -220,6 +230,7 @@ struct Row {
 struct Decision {
     std::string name;
     Span span;
+    Label label;
     TypeExpr type;
     HitPolicy policy = HitPolicy::first_match;
     std::vector<Row> rows;
@@ -235,6 +246,7 @@ struct TableEntry {
 struct Table {
     std::string name;
     Span span;
+    Label label;
     TypeExpr key_type;
     TypeExpr value_type;
     std::vector<TableEntry> entries;

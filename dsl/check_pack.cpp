@@ -45,6 +45,7 @@ std::unique_ptr<CheckedPack> check_pack(const PackFiles& rule_files, const DataF
     checker.check_definitions();
     checker.check_output();
     check_exclusive_sets(*pack, diagnostics);
+    check_labels(*pack, diagnostics);
     if (!diagnostics.has_errors()) {
         analyse_exclusive_sets(*pack, diagnostics);
         analyse_tables(*pack, diagnostics);
@@ -81,6 +82,12 @@ void Checker::declare_types() {
             info.declared.push_back(member);
         }
         info.sorted.assign(members.begin(), members.end());
+        for (const auto& member : info.sorted)
+            for (std::size_t i = 0; i < decl.members.size() && i < decl.labels.size(); ++i)
+                if (decl.members[i].first == member) {
+                    info.labels.push_back(decl.labels[i].present ? decl.labels[i].text : "");
+                    break;
+                }
         pack_.enum_by_name[decl.name] = static_cast<int>(pack_.enums.size());
         pack_.enums.push_back(std::move(info));
     }
@@ -242,22 +249,23 @@ void Checker::declare_calendars(const DataFileReader& read_data) {
 }
 
 void Checker::declare_definitions() {
-    auto add = [&](DefinitionKind kind, int index, const std::string& name, Span span) {
+    auto add = [&](DefinitionKind kind, int index, const auto& decl) {
+        const std::string& name = decl.name;
         if (pack_.definition_by_name.count(name) || pack_.calendar_by_name.count(name) ||
             (!pack_.syntax.inputs.empty() && pack_.syntax.inputs.front().name == name)) {
-            diagnostics_.error(span, "'" + name + "' is already defined; every definition needs its own name");
+            diagnostics_.error(decl.span, "'" + name + "' is already defined; every definition needs its own name");
             return;
         }
         pack_.definition_by_name[name] = static_cast<int>(pack_.definitions.size());
-        pack_.definitions.push_back(Definition{kind, index, name, span, nullptr, {}});
+        std::string label = decl.label.present ? decl.label.text : "";
+        pack_.definitions.push_back(Definition{kind, index, name, decl.span, std::move(label), nullptr, {}});
     };
     for (std::size_t i = 0; i < pack_.syntax.lets.size(); ++i)
-        add(DefinitionKind::let, static_cast<int>(i), pack_.syntax.lets[i].name, pack_.syntax.lets[i].span);
+        add(DefinitionKind::let, static_cast<int>(i), pack_.syntax.lets[i]);
     for (std::size_t i = 0; i < pack_.syntax.decisions.size(); ++i)
-        add(DefinitionKind::decision, static_cast<int>(i), pack_.syntax.decisions[i].name,
-            pack_.syntax.decisions[i].span);
+        add(DefinitionKind::decision, static_cast<int>(i), pack_.syntax.decisions[i]);
     for (std::size_t i = 0; i < pack_.syntax.tables.size(); ++i)
-        add(DefinitionKind::table, static_cast<int>(i), pack_.syntax.tables[i].name, pack_.syntax.tables[i].span);
+        add(DefinitionKind::table, static_cast<int>(i), pack_.syntax.tables[i]);
     state_.assign(pack_.definitions.size(), 0);
 }
 

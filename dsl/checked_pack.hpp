@@ -16,6 +16,7 @@ struct EnumInfo {
     std::string name;
     std::vector<std::string> declared;  // declaration order, for the JSON Schema
     std::vector<std::string> sorted;    // member index = position here, so sets sort by name
+    std::vector<std::string> labels;    // each sorted member's declared label, or "" (walkthroughs' words)
     int index_of(const std::string& member) const;
 };
 
@@ -41,6 +42,7 @@ struct Definition {
     int syntax_index;  // into ast.lets / ast.decisions / ast.tables
     std::string name;
     Span span;
+    std::string label;  // the declared label, or "": the words walkthroughs use for it
     TypeRef type;
     std::vector<int> depends_on;  // definition slots read by this one (sorted, unique)
 };

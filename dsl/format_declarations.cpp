@@ -26,6 +26,9 @@ std::string citation_text(const ast::Citation& citation) { return "[source " + q
 
 std::string optional_type_text(const TypeExpr& type) { return (type.optional ? "optional " : "") + type_text(type); }
 
+// ` label "..."` after a name or a member, where one was declared.
+std::string label_text(const ast::Label& label) { return label.present ? " label " + quoted(label.text) : ""; }
+
 }  // namespace
 
 std::string quoted(const std::string& value) {
@@ -83,7 +86,10 @@ Doc Layout::enumeration(const ast::Enum& decl) {
     std::vector<Doc> parts;
     for (std::size_t i = 0; i < decl.members.size(); ++i) {
         const auto& [value, span] = decl.members[i];
-        Piece piece = this->piece(span.begin, span.end, line(), [&, &member = value] { return text(quoted(member)); });
+        const ast::Label& label = decl.labels[i];
+        std::uint32_t end = label.present ? label.span.end : span.end;
+        Piece piece = this->piece(span.begin, end, line(),
+                                  [&, &member = value] { return text(quoted(member) + label_text(label)); });
         if (i == 0) {
             parts.push_back(piece.has_comments ? concat({piece.separator, text("  "), piece.content})
                                                : concat({text(" "), piece.content}));
@@ -157,7 +163,7 @@ Doc Layout::input(const ast::Input& decl) {
 // own, and so does the value if it does not fit after the name. A list value opens on the first
 // line and closes on a line of its own, which the citation ends when it fits there.
 Doc Layout::let(const ast::Let& decl) {
-    std::string head = "let " + decl.name;
+    std::string head = "let " + decl.name + label_text(decl.label);
     if (decl.declared) head += ": " + optional_type_text(*decl.declared);
     const ast::Expr& value = *decl.value;
     if (value.kind == ast::ExprKind::list) {
@@ -202,8 +208,9 @@ Doc Layout::decision(const ast::Decision& decl) {
         rows.push_back(block_item(previous, row.span.begin, row.span.end, [&] { return this->row(row); }));
         previous = row.span.end;
     }
-    return concat({text("decision " + decl.name + ": " + optional_type_text(decl.type) + " " + policy),
-                   nest(2, concat(std::move(rows)))});
+    return concat(
+        {text("decision " + decl.name + label_text(decl.label) + ": " + optional_type_text(decl.type) + " " + policy),
+         nest(2, concat(std::move(rows)))});
 }
 
 Doc Layout::output(const ast::Output& decl) {

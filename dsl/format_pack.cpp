@@ -103,7 +103,8 @@ std::vector<Declared> declarations(const std::string& text, const ast::Pack& pac
         add(d.span.begin, end, [&] { return layout.calendar(d); });
     }
     for (const auto& d : pack.enums)
-        add(d.span.begin, d.members.back().second.end, [&] { return layout.enumeration(d); });
+        add(d.span.begin, last_end(d.members.back().second.end, d.labels.back().span),
+            [&] { return layout.enumeration(d); });
     for (const auto& d : pack.records) {
         std::uint32_t end = d.span.end;
         for (const auto& f : d.fields)

@@ -43,7 +43,9 @@ Doc Layout::table(const ast::Table& decl) {
         }));
         previous = entry.span.end;
     }
-    std::string head = "table " + decl.name + ": " + type_text(decl.key_type) + " -> " + type_text(decl.value_type);
+    std::string label = decl.label.present ? " label " + quoted(decl.label.text) : "";
+    std::string head =
+        "table " + decl.name + label + ": " + type_text(decl.key_type) + " -> " + type_text(decl.value_type);
     return concat({text(head), nest(2, concat(std::move(entries)))});
 }
 

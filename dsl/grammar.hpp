@@ -38,6 +38,7 @@ FD_KEYWORD(absent, "absent") FD_KEYWORD(true, "true") FD_KEYWORD(false, "false")
 FD_KEYWORD(where, "where") FD_KEYWORD(by, "by") FD_KEYWORD(for, "for") FD_KEYWORD(each, "each")
 FD_KEYWORD(working, "working") FD_KEYWORD(date, "date") FD_KEYWORD(datetime, "datetime")
 FD_KEYWORD(exclusive, "exclusive") FD_KEYWORD(partition, "partition") FD_KEYWORD(row, "row")
+FD_KEYWORD(label, "label")
 #undef FD_KEYWORD
 
 // Words that can never name a definition, a field read in an expression, or a bound variable.
@@ -164,8 +165,12 @@ struct holidays_item
 struct calendar_item : p::sor<timezone_item, opening, holidays_item> {};
 struct calendar_decl : p::if_must<token<kw_calendar>, token<name>, p::star<calendar_item>> {};
 
-// enum channel = "phone" | "form" | "email"
-struct enum_member : token<string_lit> {};
+// `label "level of need"` after a definition's name or an enum member: the words a walkthrough uses
+// for it. `label` stays an ordinary name elsewhere: only `label` followed by text is a label.
+struct declared_label : p::if_must<token<kw_label>, token<string_lit>> {};
+
+// enum channel = "phone" label "by telephone" | "form" | "email"
+struct enum_member : p::seq<token<string_lit>, p::opt<declared_label>> {};
 struct enum_decl
     : p::if_must<token<kw_enum>, token<name>, sym<'='>, enum_member, p::star<sym<'|'>, p::must<enum_member>>> {};
 
@@ -193,12 +198,12 @@ struct refusal : p::if_must<token<kw_refuse>, p::opt<each_binding>, token<kw_whe
                             refusal_because, p::opt<citation>> {};
 struct input_decl : p::if_must<token<kw_input>, token<name>, sym<':'>, type_expr, p::star<refusal>> {};
 
-// let window_start: date = local_date(office, clock_start) - 3 months [source "..."]
+// let window_start label "start of the window": date = local_date(office, clock_start) - 3 months [source "..."]
 struct declared_type : p::if_must<sym<':'>, p::opt<optional_marker>, type_expr> {};
-struct let_decl
-    : p::if_must<token<kw_let>, token<name>, p::opt<declared_type>, sym<'='>, expression, p::opt<citation>> {};
+struct let_decl : p::if_must<token<kw_let>, token<name>, p::opt<declared_label>, p::opt<declared_type>, sym<'='>,
+                             expression, p::opt<citation>> {};
 
-// decision outcome: outcome (first match)
+// decision outcome label "the recommended pathway": outcome (first match)
 //   {code: "no_further_action"} otherwise [source "§4 A"]
 struct first_match : p::seq<token<kw_first>, token<kw_match>> {};
 struct collect_policy : token<kw_collect> {};
@@ -213,17 +218,18 @@ struct each_row : p::seq<p::opt<row_label>, each_binding, p::must<sym<':'>>, p::
 struct value_row
     : p::seq<p::opt<row_label>, expression, p::must<p::sor<row_condition, row_otherwise>>, p::opt<citation>> {};
 struct decision_row : p::seq<p::not_at<declaration_start>, p::sor<each_row, value_row>> {};
-struct decision_decl : p::if_must<token<kw_decision>, token<name>, sym<':'>, p::opt<optional_marker>, type_expr,
-                                  hit_policy, decision_row, p::star<decision_row>> {};
+struct decision_decl : p::if_must<token<kw_decision>, token<name>, p::opt<declared_label>, sym<':'>,
+                                  p::opt<optional_marker>, type_expr, hit_policy, decision_row, p::star<decision_row>> {
+};
 
-// table partner_check_time: rag -> duration
+// table partner_check_time label "time partners have": rag -> duration
 //   "red" -> 4 hours [source "..."]
 struct arrow : token<p::string<'-', '>'>> {};
 struct table_key : p::sor<row_otherwise, expression> {};
 struct table_entry
     : p::seq<p::not_at<declaration_start>, table_key, p::must<arrow>, p::must<expression>, p::opt<citation>> {};
-struct table_decl : p::if_must<token<kw_table>, token<name>, sym<':'>, type_expr, arrow, type_expr, table_entry,
-                               p::star<table_entry>> {};
+struct table_decl : p::if_must<token<kw_table>, token<name>, p::opt<declared_label>, sym<':'>, type_expr, arrow,
+                               type_expr, table_entry, p::star<table_entry>> {};
 
 // output times in office
 //   level_of_need = level_of_need

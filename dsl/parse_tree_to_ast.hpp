@@ -29,6 +29,8 @@ private:
     std::int64_t integer(const ParseNode& node);
     TypeExpr type(const ParseNode& node);
     ast::Citation citation(const ParseNode* node);
+    // The label in `node`'s children, if one was declared.
+    ast::Label label(const ParseNode& node);
     ast::ExprPtr binary_chain(const ParseNode& node);
     ast::ExprPtr comparison(const ParseNode& node);
     ast::ExprPtr primary(const ParseNode& node);

@@ -43,6 +43,16 @@ ast::Citation TreeConverter::citation(const ParseNode* node) {
     return out;
 }
 
+ast::Label TreeConverter::label(const ParseNode& node) {
+    ast::Label out;
+    const ParseNode* declared = child_of<declared_label>(node);
+    if (!declared) return out;
+    out.present = true;
+    out.span = span(*declared->children.front());
+    out.text = unquote(*declared->children.front());
+    return out;
+}
+
 void TreeConverter::declaration(const ParseNode& node, ast::Pack& out) {
     if (node.is_type<pack_decl>()) pack(node, out);
     else if (node.is_type<calendar_decl>()) calendar(node, out);
@@ -117,6 +127,7 @@ void TreeConverter::enumeration(const ParseNode& node, ast::Pack& out) {
     for (std::size_t i = 1; i < node.children.size(); ++i) {
         const ParseNode& member = *node.children[i]->children.front();
         decl.members.emplace_back(unquote(member), span(member));
+        decl.labels.push_back(label(*node.children[i]));
     }
     out.enums.push_back(std::move(decl));
 }
@@ -179,12 +190,13 @@ void TreeConverter::let(const ParseNode& node, ast::Pack& out) {
     ast::Let decl;
     decl.span = span(*node.children[0]);
     decl.name = trimmed(node.children[0]->string_view());
-    std::size_t at = 1;
-    if (node.children[1]->is_type<declared_type>()) {
-        const ParseNode& declared = *node.children[1];
+    decl.label = label(node);
+    std::size_t at = decl.label.present ? 2 : 1;
+    if (node.children[at]->is_type<declared_type>()) {
+        const ParseNode& declared = *node.children[at];
         decl.declared = type(*declared.children.back());
         decl.declared->optional = declared.children.size() > 1;
-        at = 2;
+        ++at;
     }
     decl.value = expression(*node.children[at]);
     decl.citation = citation(child_of<grammar::citation>(node));
@@ -195,9 +207,12 @@ void TreeConverter::decision(const ParseNode& node, ast::Pack& out) {
     ast::Decision decl;
     decl.span = span(*node.children[0]);
     decl.name = trimmed(node.children[0]->string_view());
-    std::size_t at_type = node.children[1]->is_type<optional_marker>() ? 2 : 1;
+    decl.label = label(node);
+    std::size_t after_name = decl.label.present ? 2 : 1;
+    bool optional = node.children[after_name]->is_type<optional_marker>();
+    std::size_t at_type = after_name + (optional ? 1 : 0);
     decl.type = type(*node.children[at_type]);
-    decl.type.optional = at_type == 2;
+    decl.type.optional = optional;
     decl.policy =
         node.children[at_type + 1]->is_type<collect_policy>() ? ast::HitPolicy::collect : ast::HitPolicy::first_match;
     for (std::size_t i = at_type + 2; i < node.children.size(); ++i) {
@@ -233,9 +248,11 @@ void TreeConverter::table(const ParseNode& node, ast::Pack& out) {
     ast::Table decl;
     decl.span = span(*node.children[0]);
     decl.name = trimmed(node.children[0]->string_view());
-    decl.key_type = type(*node.children[1]);
-    decl.value_type = type(*node.children[2]);
-    for (std::size_t i = 3; i < node.children.size(); ++i) {
+    decl.label = label(node);
+    std::size_t at = decl.label.present ? 2 : 1;
+    decl.key_type = type(*node.children[at]);
+    decl.value_type = type(*node.children[at + 1]);
+    for (std::size_t i = at + 2; i < node.children.size(); ++i) {
         const ParseNode& entry_node = *node.children[i];
         ast::TableEntry entry;
         entry.span = span(entry_node);

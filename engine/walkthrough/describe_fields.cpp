@@ -56,9 +56,8 @@ const TraceEntry* Narrator::settled(int definition) {
 
 std::string Narrator::rule_of(const TraceEntry& entry) {
     const dsl::Definition& d = checked_.definitions[static_cast<std::size_t>(entry.definition)];
-    return d.kind == dsl::DefinitionKind::decision && entry.row >= 0
-               ? engine::row_label(pack_, entry.definition, entry.row)
-               : d.name;
+    return d.kind == dsl::DefinitionKind::decision && entry.row >= 0 ? rule_called(entry.definition, entry.row)
+                                                                     : called(entry.definition);
 }
 
 // Each item of a collect decision, with the row that added it: the rows' entries in order, each item
@@ -82,7 +81,7 @@ void Narrator::items_by_row(WalkthroughField& field, int definition, const Value
         field.items.push_back(std::move(shown));
     }
     for (const auto& row : rows_not_applied(definition))
-        field.not_applied.emplace_back(engine::row_label(pack_, definition, row.row), row.reason);
+        field.not_applied.emplace_back(rule_called(definition, row.row), row.reason);
 }
 
 std::vector<WalkthroughField> Narrator::describe_fields() {
@@ -93,6 +92,9 @@ std::vector<WalkthroughField> Narrator::describe_fields() {
         const dsl::TypeRef& type = output.value->type;
         Value whole = evaluation_.eval(*output.value);
         int definition = named_definition(*output.value);
+        field.called = field.name;
+        if (definition >= 0 && !checked_.definitions[static_cast<std::size_t>(definition)].label.empty())
+            field.called = called(definition) + " (" + field.name + ")";
         field.collection = type && (type->kind == dsl::TypeKind::list || type->kind == dsl::TypeKind::set);
         bool collect =
             definition >= 0 &&

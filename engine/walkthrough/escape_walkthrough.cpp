@@ -25,6 +25,7 @@ Walkthrough displayable(Walkthrough w) {
     };
     for (auto& field : w.fields) {
         escape(field.name);
+        escape(field.called);
         escape_value(field.whole);
         for (auto& item : field.items) escape_value(item);
         for (auto& [rule, reason] : field.not_applied) {

@@ -11,18 +11,10 @@ namespace frontdoor {
 namespace ast = dsl::ast;
 using engine::TraceEntry;
 
-std::string Narrator::value(const engine::Value& v, const dsl::TypeRef& type) {
-    const auto& items = v.elements();
-    if ((v.kind != engine::Value::Kind::list) || items.size() <= 6) return engine::describe_value(pack_, v, type);
-    std::string out = "a list of " + std::to_string(items.size()) + " (";
-    for (std::size_t i = 0; i < 3; ++i) out += engine::describe_value(pack_, items[i], type->element) + ", ";
-    return out + "...)";
-}
-
 std::vector<std::string> Narrator::facts(engine::TraceRun run) {
     std::vector<std::string> out;
     for (const auto& read : trace_.reads_of(run))
-        out.push_back(std::string(read.path()) + " is " + value(read.value, read.type()));
+        out.push_back(path_words(*read.site) + " is " + value(read.value, read.type()));
     return out;
 }
 
@@ -105,19 +97,21 @@ WalkthroughStep Narrator::step(const TraceEntry& entry) {
     step.source = citation && citation->present ? citation->text : "";
     switch (d.kind) {
         case dsl::DefinitionKind::let: {
-            step.heading = d.name;
+            step.heading = heading_name(entry.definition);
             const ast::Let& let = checked_.syntax.lets[d.syntax_index];
             reasoning(*let.value, step.lines);
             if (!entry.reads.empty()) step.lines.push_back("it reads: " + reads(entry.reads));
             step.outcome = value(entry.value, *entry.type);
-            step.lines.push_back(d.name + " is " + step.outcome);
+            step.lines.push_back(called(entry.definition) + " is " + step.outcome);
             break;
         }
-        case dsl::DefinitionKind::table:
-            step.heading = engine::rule_name(pack_, entry);
+        case dsl::DefinitionKind::table: {
+            std::string key = entry.key_type ? " for " + value(entry.key, *entry.key_type) : "";
+            step.heading = heading_name(entry.definition) + key;
             step.outcome = value(entry.value, *entry.type);
-            step.lines.push_back(step.heading + " is " + step.outcome);
+            step.lines.push_back(called(entry.definition) + key + " is " + step.outcome);
             break;
+        }
         case dsl::DefinitionKind::decision: decision_step(entry, d, step); break;
     }
     step.key = step.key.empty() ? step.heading : step.key;
@@ -135,7 +129,7 @@ void Narrator::decision_step(const TraceEntry& entry, const dsl::Definition& d, 
     if (decision.policy == ast::HitPolicy::collect) {
         step.key = d.name + ": " + row_name;
         step.outcome = value(entry.value, *entry.type);
-        step.heading = d.name + ": " + row_name + " adds " + step.outcome;
+        step.heading = heading_name(entry.definition) + ": " + row_name + " adds " + step.outcome;
         if (entry.condition) step.lines.push_back("because " + because(entry));
         if (row.each_list) {
             engine::Value list = evaluation_.eval(*row.each_list);
@@ -148,7 +142,7 @@ void Narrator::decision_step(const TraceEntry& entry, const dsl::Definition& d, 
         }
         return;
     }
-    step.heading = d.name + " (the first row that applies decides)";
+    step.heading = heading_name(entry.definition) + " (the first row that applies decides)";
     step.key = d.name;
     for (const auto& attempt : trace_.attempts_of(entry)) {
         const ast::Citation& c = decision.rows[attempt.row].citation;
@@ -160,7 +154,7 @@ void Narrator::decision_step(const TraceEntry& entry, const dsl::Definition& d, 
     step.lines.push_back(row_name + " applies: " + because(entry));
     reasoning(*row.value, step.lines);
     step.outcome = row_name + " gives " + value(entry.value, *entry.type);
-    step.lines.push_back("so " + d.name + " is " + value(entry.value, *entry.type));
+    step.lines.push_back("so " + called(entry.definition) + " is " + value(entry.value, *entry.type));
 }
 
 }  // namespace frontdoor

@@ -26,8 +26,17 @@ public:
     Narrator(const engine::CompiledPack& pack, const engine::Trace& trace, engine::Evaluation& evaluation)
         : pack_(pack), checked_(*pack.checked), trace_(trace), evaluation_(evaluation) {}
 
-    // A value in words; a long list (an indicator catalogue) by its size and first items.
+    // A value in words: an enumeration member by its label where it has one, a list as words joined
+    // with commas and "and", a record as its first field then the others in brackets; a long list
+    // (an indicator catalogue) by its size and first items.
     std::string value(const engine::Value& v, const dsl::TypeRef& type);
+    // A definition as a person says it: its label, or its name where it has none.
+    std::string called(int definition) const;
+    // A definition in a heading: "level of need (level_of_need)", so that the rule can be found; its
+    // name alone where it has no label.
+    std::string heading_name(int definition) const;
+    // "outcome, row csc_screening" (the definition as called()), "outcome, row 3" for an unnamed row.
+    std::string rule_called(int definition, int row) const;
     // "contact.channel is form; level_of_need is 2"
     std::string reads(engine::TraceRun run);
     // Each fact in `run` as "path is value".
@@ -56,6 +65,10 @@ private:
     RowNotApplied why_not(const dsl::ast::Row& row, int index);
     const dsl::ast::Expr* failing_part(const dsl::ast::Expr& condition);
     std::string read_of_site(const engine::ReadSite& site);
+    // A path that was read, in words: an input path as written, a labelled definition by its label
+    // ("code of the recommended pathway").
+    std::string path_words(const engine::ReadSite& site) const;
+    std::string words(const engine::Value& v, const dsl::TypeRef& type);
 
     const engine::CompiledPack& pack_;
     const dsl::CheckedPack& checked_;

@@ -30,7 +30,12 @@ std::string render_walkthrough(const Walkthrough& shown, const std::string& show
     }
     out += "\n" + style.heading("The decision");
     for (const auto& line : w.result) out += style.item(line);
-    return out;
+    // The JSON is the decision as eval writes it, for whoever must match it byte for byte; the story
+    // above never needs it. Like every text shown, it is escaped for display: the same bytes, unless
+    // a contact's text holds a character a terminal would obey (JSON leaves U+202E as it is).
+    out += "\n" + style.heading("Appendix: the decision as JSON");
+    std::string json = escape_for_display(shown.decision_json);
+    return out + (markdown ? "```json\n" + json + "\n```\n" : json + "\n");
 }
 
 bool apply_what_if(std::string& input_json, const std::string& assignment, std::string& error) {

@@ -50,9 +50,9 @@ public:
         std::vector<std::string> lines;
         if (a.size() == b.size() && !(a.size() == 1 && a[0].name.empty())) {
             for (std::size_t i = 0; i < a.size(); ++i)
-                if (a[i].shown != b[i].shown) lines.push_back(change(now.name + ": " + a[i].name, a[i], b[i]));
+                if (a[i].shown != b[i].shown) lines.push_back(change(now.called + ": " + a[i].name, a[i], b[i]));
         } else if (!a.empty() && !b.empty()) {
-            lines.push_back(change(now.name, a[0], b[0]));
+            lines.push_back(change(now.called, a[0], b[0]));
         }
         for (std::size_t i = 0; i < lines.size(); ++i)
             difference(lines[i], i + 1 == lines.size() && !was.whole.rule.empty() ? cause(was.whole) : "",
@@ -68,7 +68,7 @@ public:
                     matched[i] = true;
                     found = &now.items[i];
                 }
-            if (found) same_item(now.name, old, *found);
+            if (found) same_item(now.called, old, *found);
             else gone(was, now, old);
         }
         for (std::size_t i = 0; i < now.items.size(); ++i)
@@ -91,12 +91,12 @@ private:
     }
 
     void gone(const WalkthroughField& was, const WalkthroughField& now, const WalkthroughValue& old) {
-        difference(now.name + ": " + item_words(old) + " disappeared", added_by(old), not_added(now, old.rule));
+        difference(now.called + ": " + item_words(old) + " disappeared", added_by(old), not_added(now, old.rule));
         (void)was;
     }
 
     void appeared(const WalkthroughField& was, const WalkthroughField& now, const WalkthroughValue& item) {
-        difference(now.name + ": " + item_words(item) + " appeared", not_added(was, item.rule), added_by(item));
+        difference(now.called + ": " + item_words(item) + " appeared", not_added(was, item.rule), added_by(item));
     }
 
     static std::string added_by(const WalkthroughValue& item) {
@@ -156,6 +156,28 @@ std::string step_changes(const Walkthrough& before, const Walkthrough& after, co
     return out.empty() ? style.item("none: every step gave what it gave before") : out;
 }
 
+// The facts of the input that the what-ifs changed, in words: "x.level was 1; now it is 4" (only
+// facts read on both sides: a fact read on one side only is no change of a fact).
+std::string facts_changed(const Walkthrough& before, const Walkthrough& after, const Style& style) {
+    auto split = [](const std::vector<std::string>& facts) {
+        std::map<std::string, std::string> out;
+        for (const auto& fact : facts) {
+            auto is = fact.find(" is ");
+            if (is != std::string::npos) out.emplace(fact.substr(0, is), fact.substr(is + 4));
+        }
+        return out;
+    };
+    auto was = split(before.facts), now = split(after.facts);
+    std::string out;
+    for (const auto& fact : after.facts) {
+        std::string path = fact.substr(0, fact.find(" is "));
+        auto old = was.find(path);
+        if (old != was.end() && old->second != now[path])
+            out += style.item(path + " was " + old->second + "; now it is " + now[path], 2);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string render_what_if(const Walkthrough& shown_before, const Walkthrough& shown_after,
@@ -164,6 +186,7 @@ std::string render_what_if(const Walkthrough& shown_before, const Walkthrough& s
     Walkthrough before = displayable(shown_before), after = displayable(shown_after);
     std::string out = style.heading("What if");
     for (const auto& change : shown_changes) out += style.item(escape_for_display(change));
+    if (!before.refused && !after.refused) out += facts_changed(before, after, style);
     if (after.refused) return out + "\nThe changed input is refused: " + after.refusal + "\n";
     out += "\n" + style.heading("What changed in the decision");
     if (before.refused) {

@@ -11,7 +11,7 @@ namespace frontdoor {
 namespace ast = dsl::ast;
 
 std::string Narrator::read_of_site(const engine::ReadSite& site) {
-    return std::string(site.path) + " is " + value(evaluation_.eval(*site.expr), site.expr->type);
+    return path_words(site) + " is " + value(evaluation_.eval(*site.expr), site.expr->type);
 }
 
 // The conjunct of an `and` chain that made a condition false, as the engine finds it for a
@@ -66,8 +66,8 @@ WalkthroughStep Narrator::rows_not_applied_step(int definition, const std::vecto
     const ast::Decision& decision = checked_.syntax.decisions[d.syntax_index];
     bool none_applied = rows.size() == decision.rows.size();
     WalkthroughStep step;
-    step.heading =
-        d.name + (none_applied ? " (each row that applies adds to it): no row applies" : ": the rows that add nothing");
+    step.heading = heading_name(definition) + (none_applied ? " (each row that applies adds to it): no row applies"
+                                                            : ": the rows that add nothing");
     step.key = d.name + ": the rows that add nothing";
     for (const auto& row : rows) {
         const ast::Citation& c = decision.rows[static_cast<std::size_t>(row.row)].citation;
@@ -76,7 +76,7 @@ WalkthroughStep Narrator::rows_not_applied_step(int definition, const std::vecto
         step.lines.push_back(called + " does not apply: " + row.reason + (c.present ? " [" + c.text + "]" : ""));
     }
     step.outcome += " added nothing";
-    if (none_applied) step.lines.push_back("so " + d.name + " is empty");
+    if (none_applied) step.lines.push_back("so " + called(definition) + " is empty");
     return step;
 }
 

@@ -1,6 +1,5 @@
 // walk_through(): turns one evaluation's trace into a trainer's step-by-step account.
 #include "engine/decide/decide.hpp"
-#include "engine/json/json_members.hpp"
 #include "engine/load/pack_access.hpp"
 #include "engine/walkthrough/narrator.hpp"
 
@@ -27,6 +26,30 @@ private:
     std::vector<std::string>& facts_;
     std::string prefix_;
 };
+
+// An item or a whole value in words: its first part, then the others in brackets; absent parts are
+// left out.
+std::string value_in_words(const WalkthroughValue& value) {
+    std::string first, rest;
+    for (std::size_t i = 0; i < value.parts.size(); ++i) {
+        const WalkthroughPart& part = value.parts[i];
+        if (part.shown == "absent" && !part.name.empty()) continue;
+        if (i == 0) first = part.shown;
+        else rest += (rest.empty() ? "" : ", ") + part.name + " " + part.shown;
+    }
+    if (first.empty()) return rest;
+    return first + (rest.empty() ? "" : " (" + rest + ")");
+}
+
+// An output field in words: a list's items joined with commas and "and", "none" for no items.
+std::string field_in_words(const WalkthroughField& field) {
+    if (!field.collection) return value_in_words(field.whole);
+    if (field.items.empty()) return "none";
+    std::string out;
+    for (std::size_t i = 0; i < field.items.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == field.items.size() ? " and " : ", ") + value_in_words(field.items[i]);
+    return out;
+}
 
 }  // namespace
 
@@ -61,11 +84,7 @@ Walkthrough walk_through(const Pack& pack, std::string_view input_json) {
         if (!not_applied.empty()) out.steps.push_back(narrator.rows_not_applied_step(entry.definition, not_applied));
     }
     out.fields = narrator.describe_fields();
-    // The decision is the engine's own JSON: cut into its members (engine/json/json_document.hpp says
-    // why), each value shown exactly as the decision holds it.
-    for (const auto& [field, value] : records::split_members(out.decision_json))
-        if (field != "explanation" && field != "ruleset")
-            out.result.push_back(records::unquote("\"" + std::string(field) + "\"") + ": " + std::string(value));
+    for (const auto& field : out.fields) out.result.push_back(field.called + ": " + field_in_words(field));
     return out;
 }
 

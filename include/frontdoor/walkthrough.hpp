@@ -40,7 +40,8 @@ struct WalkthroughValue {
 // `items` holds each item with the row that added it, and `not_applied` each row that added
 // nothing, with why ("row 3" -> "x does not hold (x is no)").
 struct WalkthroughField {
-    std::string name;
+    std::string name;    // the output field's name, as the decision's JSON has it
+    std::string called;  // as a person says it: "level of need (level_of_need)" where labelled, else `name`
     bool collection = false;
     WalkthroughValue whole;               // when not a collection
     std::vector<WalkthroughValue> items;  // when a collection
@@ -52,9 +53,9 @@ struct Walkthrough {
     std::string refusal;                   // "at /child/birth_date: ..." when refused
     std::vector<std::string> facts;        // "contact.channel is form", in the order first read, by every row tried
     std::vector<WalkthroughStep> steps;    // each definition, in the order it was settled
-    std::vector<std::string> result;       // each output field: "outcome is {...}"
+    std::vector<std::string> result;       // each output field in words: "level of need (level_of_need): 2"
     std::vector<WalkthroughField> fields;  // each output field, with the rows that gave it
-    std::string decision_json;
+    std::string decision_json;             // the decision exactly as eval writes it: the walkthrough's appendix
 };
 
 Walkthrough walk_through(const Pack& pack, std::string_view input_json);
@@ -87,7 +88,8 @@ bool apply_what_if(std::string& input_json, const std::string& assignment, std::
 // set, never an exception. They throw std::bad_alloc, or (a bug in Frontdoor, unlike Pack::decide,
 // which turns it into a refusal) a std::logic_error from the engine.
 // Plain text (with ANSI colour when `colour`) or Markdown. Every text shown (the title, facts,
-// steps, results, refusal and what-ifs) is passed through escape_for_display first.
+// steps, results, refusal and what-ifs) is passed through escape_for_display first. The narrative
+// is in words; the decision as JSON (`decision_json`, byte for byte) ends it, as an appendix.
 std::string render_walkthrough(const Walkthrough& walkthrough, const std::string& title, bool markdown, bool colour);
 // What changed between two walkthroughs of the same input before and after what-ifs: each output
 // field whose value changed, each item of a list or set that appeared or disappeared, each date or

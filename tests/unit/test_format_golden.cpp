@@ -32,7 +32,7 @@ const golden::RegisterFolders fmt_folders("fmt", format_folder);
 
 }  // namespace
 
-TEST_CASE("golden.fmt: each folder is a case of its own", "[golden][fmt]") { golden::check_registered("fmt", 8); }
+TEST_CASE("golden.fmt: each folder is a case of its own", "[golden][fmt]") { golden::check_registered("fmt", 9); }
 
 TEST_CASE("a file with a syntax error is not formatted: its diagnostics come back", "[fmt]") {
     auto formatted = format_rules(Source("broken.rules", "let a = 1 [source \"a\"]\nlet b = (2 [source \"b\"]\n"));

@@ -45,6 +45,7 @@ std::string dump(const ast::ExprPtr& e) {
 }
 
 std::string dump(const ast::Citation& c) { return c.present ? " [" + c.text + "]" : ""; }
+std::string dump(const ast::Label& l) { return l.present ? " label:" + l.text : ""; }
 
 // Everything a pack declares, without positions.
 std::string dump(const ast::Pack& p) {
@@ -58,7 +59,7 @@ std::string dump(const ast::Pack& p) {
     }
     for (const auto& e : p.enums) {
         out << "enum " << e.name;
-        for (const auto& m : e.members) out << " " << m.first;
+        for (std::size_t i = 0; i < e.members.size(); ++i) out << " " << e.members[i].first << dump(e.labels[i]);
         out << "\n";
     }
     for (const auto& r : p.records) {
@@ -75,16 +76,16 @@ std::string dump(const ast::Pack& p) {
                 << dump(r.citation) << "\n";
     }
     for (const auto& l : p.lets)
-        out << "let " << l.name << " " << (l.declared ? dump(*l.declared) : "") << dump(l.value) << dump(l.citation)
-            << "\n";
+        out << "let " << l.name << dump(l.label) << " " << (l.declared ? dump(*l.declared) : "") << dump(l.value)
+            << dump(l.citation) << "\n";
     for (const auto& d : p.decisions) {
-        out << "decision " << d.name << " " << dump(d.type) << static_cast<int>(d.policy) << "\n";
+        out << "decision " << d.name << dump(d.label) << " " << dump(d.type) << static_cast<int>(d.policy) << "\n";
         for (const auto& r : d.rows)
             out << " row " << r.each_variable << dump(r.each_list) << dump(r.value) << dump(r.condition) << r.otherwise
                 << dump(r.citation) << "\n";
     }
     for (const auto& t : p.tables) {
-        out << "table " << t.name << " " << dump(t.key_type) << dump(t.value_type) << "\n";
+        out << "table " << t.name << dump(t.label) << " " << dump(t.key_type) << dump(t.value_type) << "\n";
         for (const auto& e : t.entries) out << " " << dump(e.key) << dump(e.value) << dump(e.citation) << "\n";
     }
     for (const auto& o : p.outputs) {

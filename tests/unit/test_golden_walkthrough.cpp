@@ -50,5 +50,5 @@ const golden::RegisterFolders walkthrough_folders("walkthrough", walk_folder);
 }  // namespace
 
 TEST_CASE("golden.walkthrough: each folder is a case of its own", "[golden]") {
-    golden::check_registered("walkthrough", 4);
+    golden::check_registered("walkthrough", 6);
 }

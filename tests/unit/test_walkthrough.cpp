@@ -31,6 +31,30 @@ TEST_CASE("a walkthrough explains the clock start across Easter and the rows tri
     std::string markdown = frontdoor::render_walkthrough(w, "Easter form", true, false);
     CHECK_THAT(markdown, Catch::StartsWith("# Walkthrough: Easter form"));
     CHECK(markdown.find("\033[") == std::string::npos);
+    CHECK_THAT(markdown,
+               Catch::EndsWith("## Appendix: the decision as JSON\n\n```json\n" + w.decision_json + "\n```\n"));
+}
+
+TEST_CASE("a walkthrough speaks in the pack's labels and keeps the JSON for its appendix", "[walkthrough]") {
+    frontdoor::Walkthrough w = frontdoor::walk_through(hackney(), easter_form);
+    REQUIRE_FALSE(w.refused);
+    std::string text = frontdoor::render_walkthrough(w, "Easter form", false, false);
+    // A labelled definition: its label, and in a heading its name in brackets.
+    CHECK_THAT(text, Catch::Contains("\n5. level of need (level_of_need) (the first row that applies decides)"));
+    CHECK_THAT(text, Catch::Contains("    so level of need is 2\n"));
+    CHECK_THAT(text, Catch::Contains("    so the recommended pathway is early help screening\n"));
+    // Enumeration members by their labels, in the facts and in a read of a definition's field.
+    CHECK_THAT(text, Catch::Contains("  contact.channel is the online form\n"));
+    CHECK_THAT(text, Catch::Contains("(code of the recommended pathway is early help screening)"));
+    CHECK_THAT(text, Catch::Contains("  the recommended pathway (outcome): early help screening\n"));
+    CHECK_THAT(text, Catch::Contains("  flags for the team (flags): none\n"));
+    // The decision's JSON, byte for byte, only in the appendix.
+    std::string appendix = "\nAppendix: the decision as JSON\n" + w.decision_json + "\n";
+    REQUIRE_THAT(text, Catch::EndsWith(appendix));
+    std::string narrative = text.substr(0, text.size() - appendix.size());
+    CHECK(narrative.find("{\"") == std::string::npos);
+    CHECK(narrative.find("\":") == std::string::npos);
+    CHECK(narrative.find("[]") == std::string::npos);
 }
 
 TEST_CASE("a what-if shows what changed in the decision and why", "[walkthrough]") {
@@ -40,15 +64,18 @@ TEST_CASE("a what-if shows what changed in the decision and why", "[walkthrough]
     frontdoor::Walkthrough before = frontdoor::walk_through(hackney(), easter_form);
     frontdoor::Walkthrough after = frontdoor::walk_through(hackney(), changed);
     std::string text = frontdoor::render_what_if(before, after, {"indicators=[...]"}, false, false);
-    CHECK_THAT(text, Catch::Contains("level_of_need changed from 2 to 3"));
-    CHECK_THAT(text,
-               Catch::Contains("outcome: code changed from early_help_screening to csc_screening\n"
-                               "    before: outcome, row early_help_screening applied because level_of_need = 2"));
+    CHECK_THAT(text, Catch::Contains("level of need (level_of_need) changed from 2 to 3"));
+    CHECK_THAT(
+        text, Catch::Contains("the recommended pathway (outcome): code changed from early help screening to children's "
+                              "social care screening\n"
+                              "    before: the recommended pathway, row early_help_screening applied because "
+                              "level_of_need = 2 (level of need is 2)"));
     // The screening decision's deadline moved: the same item, from another row on each side.
-    CHECK_THAT(text, Catch::Contains("deadlines: \"screening_decision\": due_at moved from Friday 5 April 2024 at "
-                                     "09:00 to Wednesday 3 April 2024 at 09:00\n"
-                                     "    before: deadlines, row early_help_within_72_hours added it because"));
-    CHECK_THAT(text, Catch::Contains("    now: deadlines, row screening_within_24_hours added it because"));
+    CHECK_THAT(text,
+               Catch::Contains("deadlines to meet (deadlines): \"screening_decision\": due_at moved from Friday 5 "
+                               "April 2024 at 09:00 to Wednesday 3 April 2024 at 09:00\n"
+                               "    before: deadlines to meet, row early_help_within_72_hours added it because"));
+    CHECK_THAT(text, Catch::Contains("    now: deadlines to meet, row screening_within_24_hours added it because"));
     CHECK(text.find("appeared") == std::string::npos);
     CHECK_THAT(text, Catch::Contains("plus 24 hours of elapsed time is Wednesday 3 April 2024 at 09:00 (+01:00)"));
     CHECK_FALSE(frontdoor::apply_what_if(changed, "no-equals-sign", error));
