@@ -35,7 +35,7 @@ using selector = p::parse_tree::selector<
               optional_marker, default_value, field_decl, record_decl, each_binding, refusal_at, refusal_because,
               refusal, input_decl, declared_type, let_decl, first_match, collect_policy, row_condition, row_otherwise,
               row_label, each_row, value_row, decision_decl, table_entry, table_decl, output_field, output_decl,
-              parenthesised, exclusive_word, partition_word, exclusive_decl>>;
+              parenthesised, exclusive_word, partition_word, exclusive_decl, exclusive_rows_words, exclusive_rows_decl>>;
 
 // Failures stay ordinary PEG failures (so alternatives are tried); only a `must` point that fails
 // raises, with the message from the table in parse_errors.hpp. Entering an expression or a type
