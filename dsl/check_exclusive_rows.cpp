@@ -9,8 +9,7 @@ namespace frontdoor::dsl {
 namespace {
 
 // The decision the declaration names, or null (reported, unless its own declaration did not parse).
-const ast::Decision* decision_named(const CheckedPack& pack, const ast::ExclusiveRows& decl,
-                                    Diagnostics& diagnostics) {
+const ast::Decision* decision_named(const CheckedPack& pack, const ast::ExclusiveRows& decl, Diagnostics& diagnostics) {
     std::vector<std::string> names;
     for (const auto& decision : pack.syntax.decisions) {
         if (decision.name == decl.decision) return &decision;
