@@ -32,6 +32,14 @@ void check_labels(const CheckedPack& pack, Diagnostics& diagnostics);
 // sets (analyse_exclusive_sets.cpp).
 void analyse_exclusive_sets(const CheckedPack& pack, Diagnostics& diagnostics);
 
+// `exclusive rows of D` declarations name two or more distinct rows of the collect decision D
+// (errors; check_exclusive_rows.cpp).
+void check_exclusive_rows(const CheckedPack& pack, Diagnostics& diagnostics);
+
+// Two rows declared exclusive that both apply to an input (shown); a 'for each' row named in such a
+// declaration, which is not analysed (analyse_exclusive_rows.cpp).
+void analyse_exclusive_rows(const CheckedPack& pack, Diagnostics& diagnostics);
+
 // "<file>:<line>:<col>" of a span, for a note that names another row.
 std::string location_of(const CheckedPack& pack, Span span);
 

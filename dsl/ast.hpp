@@ -274,6 +274,16 @@ struct ExclusiveSets {
     Citation citation;
 };
 
+// `exclusive rows of D: A, B`: named rows of the collect decision D that must never apply to the
+// same input (`check` looks for an input to which two of them apply).
+struct ExclusiveRows {
+    Span span;  // from `exclusive` to `of`
+    std::string decision;
+    Span decision_span;
+    std::vector<std::pair<std::string, Span>> rows;
+    Citation citation;
+};
+
 struct Manifest {
     std::string name;
     std::string version;
@@ -293,6 +303,7 @@ struct Pack {
     std::vector<Table> tables;
     std::vector<Output> outputs;  // exactly one expected
     std::vector<ExclusiveSets> exclusive_sets;
+    std::vector<ExclusiveRows> exclusive_rows;
     std::vector<std::pair<Span, std::string>> comments;  // for the formatter
     // Names declared by declarations that did not parse (a syntax error was reported there):
     // reading them is not reported again as an unknown name or type.

@@ -55,6 +55,7 @@ public:
     Doc table(const ast::Table& decl);
     Doc output(const ast::Output& decl);
     Doc exclusive_sets(const ast::ExclusiveSets& decl);
+    Doc exclusive_rows(const ast::ExclusiveRows& decl);
 
 private:
     Doc operand(const ast::Expr& expr, int loosest);

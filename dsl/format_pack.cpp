@@ -121,6 +121,10 @@ std::vector<Declared> declarations(const std::string& text, const ast::Pack& pac
     for (const auto& d : pack.exclusive_sets)
         add(d.sets.front().second.begin, last_end(d.sets.back().second.end, d.citation.span),
             [&] { return layout.exclusive_sets(d); });
+    // `exclusive rows of D` names its decision after two words, so it starts at its own keyword.
+    for (const auto& d : pack.exclusive_rows)
+        out.push_back({d.span.begin, last_end(d.rows.back().second.end, d.citation.span),
+                       [&] { return layout.exclusive_rows(d); }});
     for (const auto& d : pack.outputs)
         out.push_back({d.span.begin, d.fields.back().value->span.end, [&] { return layout.output(d); }});
     std::sort(out.begin(), out.end(), [](const Declared& a, const Declared& b) { return a.begin < b.begin; });

@@ -38,7 +38,7 @@ FD_KEYWORD(absent, "absent") FD_KEYWORD(true, "true") FD_KEYWORD(false, "false")
 FD_KEYWORD(where, "where") FD_KEYWORD(by, "by") FD_KEYWORD(for, "for") FD_KEYWORD(each, "each")
 FD_KEYWORD(working, "working") FD_KEYWORD(date, "date") FD_KEYWORD(datetime, "datetime")
 FD_KEYWORD(exclusive, "exclusive") FD_KEYWORD(partition, "partition") FD_KEYWORD(row, "row")
-FD_KEYWORD(label, "label")
+FD_KEYWORD(label, "label") FD_KEYWORD(rows, "rows")
 #undef FD_KEYWORD
 
 // Words that can never name a definition, a field read in an expression, or a bound variable.
@@ -245,8 +245,15 @@ struct set_list
     : p::seq<token<name>, p::must<sym<','>>, p::must<token<name>>, p::star<sym<','>, p::must<token<name>>>> {};
 struct exclusive_decl : p::if_must<p::sor<exclusive_word, partition_word>, set_list, p::opt<citation>> {};
 
+// exclusive rows of flags: call_police, no_police_needed [source "..."]
+// Named rows of one collect decision that must never apply together. `exclusive rows of` opens it,
+// so a set named `rows` still reads as an `exclusive` of sets; the checker wants two or more rows.
+struct exclusive_rows_words : p::seq<token<kw_exclusive>, token<kw_rows>, token<kw_of>> {};
+struct row_names : p::seq<token<name>, p::star<sym<','>, p::must<token<name>>>> {};
+struct exclusive_rows_decl : p::if_must<exclusive_rows_words, token<name>, sym<':'>, row_names, p::opt<citation>> {};
+
 struct declaration : p::sor<pack_decl, calendar_decl, enum_decl, record_decl, input_decl, let_decl, decision_decl,
-                            table_decl, output_decl, exclusive_decl> {};
+                            table_decl, output_decl, exclusive_rows_decl, exclusive_decl> {};
 // One declaration at a time, so that an error in one does not hide errors in the next.
 struct leading : skip {};
 struct one_declaration : p::seq<declaration> {};

@@ -57,6 +57,7 @@ void number_expressions(CheckedPack& pack) {
     for (auto& output : syntax.outputs)
         for (auto& field : output.fields) number.expression(field.value);
     for (auto& sets : syntax.exclusive_sets) number.citation(sets.citation);
+    for (auto& rows : syntax.exclusive_rows) number.citation(rows.citation);
 }
 
 }  // namespace frontdoor::dsl

@@ -24,18 +24,19 @@ namespace {
 // is folded away.
 template <typename Rule>
 using selector = p::parse_tree::selector<
-    Rule, p::parse_tree::store_content::on<
-              name, field_name, bound_name, string_lit, integer_lit, time_of_day, unit_word, working_days, duration_lit,
-              date_lit, datetime_lit, true_lit, false_lit, absent_lit, list_lit, record_lit, field_init, call,
-              quantifier_word, quantifier, where_clause, by_keys, if_then_else, name_ref, postfix, field_access, negate,
-              additive, additive_op, comparison, compare_op, not_in_op, in_op, exists_op, is_absent_op, negation,
-              not_op, conjunction, and_op, expression, or_op, citation, list_type, set_type, named_type, nullable,
-              type_expr, pack_decl, day_name, day_range, opening, timezone_item, holidays_item, calendar_decl,
-              enum_member, enum_decl, matching_constraint, length_constraint, at_most_constraint, unique_constraint,
-              optional_marker, default_value, field_decl, record_decl, each_binding, refusal_at, refusal_because,
-              refusal, input_decl, declared_type, let_decl, first_match, collect_policy, row_condition, row_otherwise,
-              row_label, each_row, value_row, decision_decl, table_entry, table_decl, output_field, output_decl,
-              parenthesised, exclusive_word, partition_word, exclusive_decl, declared_label>>;
+    Rule,
+    p::parse_tree::store_content::on<
+        name, field_name, bound_name, string_lit, integer_lit, time_of_day, unit_word, working_days, duration_lit,
+        date_lit, datetime_lit, true_lit, false_lit, absent_lit, list_lit, record_lit, field_init, call,
+        quantifier_word, quantifier, where_clause, by_keys, if_then_else, name_ref, postfix, field_access, negate,
+        additive, additive_op, comparison, compare_op, not_in_op, in_op, exists_op, is_absent_op, negation, not_op,
+        conjunction, and_op, expression, or_op, citation, list_type, set_type, named_type, nullable, type_expr,
+        pack_decl, day_name, day_range, opening, timezone_item, holidays_item, calendar_decl, enum_member, enum_decl,
+        matching_constraint, length_constraint, at_most_constraint, unique_constraint, optional_marker, default_value,
+        field_decl, record_decl, each_binding, refusal_at, refusal_because, refusal, input_decl, declared_type,
+        let_decl, first_match, collect_policy, row_condition, row_otherwise, row_label, each_row, value_row,
+        decision_decl, table_entry, table_decl, output_field, output_decl, parenthesised, exclusive_word,
+        partition_word, exclusive_decl, exclusive_rows_words, exclusive_rows_decl, declared_label>>;
 
 // Failures stay ordinary PEG failures (so alternatives are tried); only a `must` point that fails
 // raises, with the message from the table in parse_errors.hpp. Entering an expression or a type

@@ -65,6 +65,7 @@ FD_ERROR(arrow, "expected '->'")
 FD_ERROR(table_entry, "expected at least one entry: '<key> -> <value>'")
 FD_ERROR(token<kw_times>, "expected 'times in <calendar>' after 'output'")
 FD_ERROR(output_field, "expected at least one output field: '<name> = <expression>'")
+FD_ERROR(row_names, "expected the names of the rows, separated by ',': 'exclusive rows of <decision>: <row>, <row>'")
 // Nesting past the limit (dsl/nesting_limit.hpp), raised where it is passed; "{limit}" stands for
 // max_nesting_depth. A chain (`a or b or c`, `x.a.b`) is refused when the tree is built.
 struct too_deep_expression {};

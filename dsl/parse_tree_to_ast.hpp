@@ -49,6 +49,7 @@ private:
     void table(const ParseNode& node, ast::Pack& out);
     void output(const ParseNode& node, ast::Pack& out);
     void exclusive_sets(const ParseNode& node, ast::Pack& out);
+    void exclusive_rows(const ParseNode& node, ast::Pack& out);
 
     std::uint32_t file_;
     Diagnostics& diagnostics_;

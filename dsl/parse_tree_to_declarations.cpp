@@ -64,6 +64,7 @@ void TreeConverter::declaration(const ParseNode& node, ast::Pack& out) {
     else if (node.is_type<table_decl>()) table(node, out);
     else if (node.is_type<output_decl>()) output(node, out);
     else if (node.is_type<exclusive_decl>()) exclusive_sets(node, out);
+    else if (node.is_type<exclusive_rows_decl>()) exclusive_rows(node, out);
 }
 
 void TreeConverter::pack(const ParseNode& node, ast::Pack& out) {
@@ -285,6 +286,18 @@ void TreeConverter::exclusive_sets(const ParseNode& node, ast::Pack& out) {
         if (part->is_type<name>()) decl.sets.emplace_back(trimmed(part->string_view()), span(*part));
     decl.citation = citation(child_of<grammar::citation>(node));
     out.exclusive_sets.push_back(std::move(decl));
+}
+
+void TreeConverter::exclusive_rows(const ParseNode& node, ast::Pack& out) {
+    ast::ExclusiveRows decl;
+    decl.span = span(*node.children[0]);
+    decl.decision = trimmed(node.children[1]->string_view());
+    decl.decision_span = span(*node.children[1]);
+    for (std::size_t i = 2; i < node.children.size(); ++i)
+        if (node.children[i]->is_type<name>())
+            decl.rows.emplace_back(trimmed(node.children[i]->string_view()), span(*node.children[i]));
+    decl.citation = citation(child_of<grammar::citation>(node));
+    out.exclusive_rows.push_back(std::move(decl));
 }
 
 }  // namespace frontdoor::dsl

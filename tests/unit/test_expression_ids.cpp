@@ -87,6 +87,7 @@ public:
         for (const auto& output : syntax.outputs)
             for (const auto& field : output.fields) expression(field.value);
         for (const auto& sets : syntax.exclusive_sets) citation(sets.citation);
+        for (const auto& rows : syntax.exclusive_rows) citation(rows.citation);
     }
     std::string text() const { return out_.str(); }
     const std::vector<int>& ids() const { return ids_; }

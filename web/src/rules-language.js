@@ -8,7 +8,7 @@ const keywords = new Set(
     "null matching length to at most unique default input refuse because let decision first match collect table " +
     "output times and or not in when otherwise if then else exists is absent true false where by for each " +
     "working date datetime exclusive partition any all count filter latest earliest integer decimal text boolean " +
-    "duration days day hours hour minutes minute seconds second months month label").split(" "),
+    "duration days day hours hour minutes minute seconds second months month label row rows").split(" "),
 );
 
 const rules = StreamLanguage.define({
