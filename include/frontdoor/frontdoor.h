@@ -68,7 +68,7 @@ typedef enum fd_severity { FD_SEVERITY_ERROR = 0, FD_SEVERITY_WARNING = 1, FD_SE
 /* One diagnostic, pointing into its list: valid until fd_diagnostics_free. */
 typedef struct fd_diagnostic {
     fd_severity severity;
-    const char* file;     /* the file as the loader names it, e.g. "rules/hackney/intake.rules" */
+    const char* file;     /* the file as the loader names it, e.g. "rules/example/intake.rules" */
     unsigned line;        /* 1-based; 0 when the message is about the pack as a whole */
     unsigned column;      /* 1-based, in characters */
     const char* message;  /* e.g. "unknown indicator 'neglekt'; did you mean 'neglect'?" */

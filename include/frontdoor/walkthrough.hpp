@@ -32,8 +32,8 @@ struct WalkthroughPart {
 struct WalkthroughValue {
     std::string key;  // the item's identity across two walkthroughs: a record's first field, else its words
     std::vector<WalkthroughPart> parts;
-    std::string rule;     // "outcome, row csc_screening", a definition's name, or "" for an input path
-    std::string because;  // "level_of_need = 3 (level_of_need is 3)", or what a definition read
+    std::string rule;     // "route, row urgent_case", a definition's name, or "" for an input path
+    std::string because;  // "x.level >= 3 (x.level is 4)", or what a definition read
 };
 
 // An output field of the decision and where each part of it came from. For a collect decision,
@@ -41,7 +41,7 @@ struct WalkthroughValue {
 // nothing, with why ("row 3" -> "x does not hold (x is no)").
 struct WalkthroughField {
     std::string name;    // the output field's name, as the decision's JSON has it
-    std::string called;  // as a person says it: "level of need (level_of_need)" where labelled, else `name`
+    std::string called;  // as a person says it: "risk level (risk_level)" where labelled, else `name`
     bool collection = false;
     WalkthroughValue whole;               // when not a collection
     std::vector<WalkthroughValue> items;  // when a collection
@@ -50,10 +50,10 @@ struct WalkthroughField {
 
 struct Walkthrough {
     bool refused = false;
-    std::string refusal;                   // "at /child/birth_date: ..." when refused
-    std::vector<std::string> facts;        // "contact.channel is form", in the order first read, by every row tried
+    std::string refusal;                   // "at /person/born_on: ..." when refused
+    std::vector<std::string> facts;        // "x.channel is the online form", in the order first read, by every row tried
     std::vector<WalkthroughStep> steps;    // each definition, in the order it was settled
-    std::vector<std::string> result;       // each output field in words: "level of need (level_of_need): 2"
+    std::vector<std::string> result;       // each output field in words: "risk level (risk_level): 2"
     std::vector<WalkthroughField> fields;  // each output field, with the rows that gave it
     std::string decision_json;             // the decision exactly as eval writes it: the walkthrough's appendix
 };
