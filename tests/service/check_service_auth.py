@@ -61,9 +61,13 @@ def check_start_refusals(cli, rules, directory):
         f.write(token_line("x", "decide,root"))
     refuses_to_start(cli, rules, ["--listen", "127.0.0.1:0", "--tokens", bad], bad + ":1:", "an unknown role")
     good = write_tokens(directory)
-    refuses_to_start(cli, rules, ["--listen", "0.0.0.0:0", "--tokens", good], "not a loopback", "plain HTTP on 0.0.0.0")
-    refuses_to_start(cli, rules, ["--listen", "0.0.0.0:0", "--no-auth", "--allow-plain-http"], "loopback",
-                     "--no-auth on 0.0.0.0")
+    # 192.0.2.1 (TEST-NET-1, RFC 5737) is no loopback address and is assigned to no interface: the
+    # server must refuse it before binding, and were that check gone, binding would fail, so the
+    # test never listens beyond loopback.
+    refuses_to_start(cli, rules, ["--listen", "192.0.2.1:0", "--tokens", good], "not a loopback",
+                     "plain HTTP on a non-loopback address")
+    refuses_to_start(cli, rules, ["--listen", "192.0.2.1:0", "--no-auth", "--allow-plain-http"], "loopback",
+                     "--no-auth on a non-loopback address")
 
 
 def check_token_hash(cli):
