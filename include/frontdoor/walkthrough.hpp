@@ -50,10 +50,10 @@ struct WalkthroughField {
 
 struct Walkthrough {
     bool refused = false;
-    std::string refusal;                   // "at /person/born_on: ..." when refused
-    std::vector<std::string> facts;        // "x.channel is the online form", in the order first read, by every row tried
-    std::vector<WalkthroughStep> steps;    // each definition, in the order it was settled
-    std::vector<std::string> result;       // each output field in words: "risk level (risk_level): 2"
+    std::string refusal;                 // "at /person/born_on: ..." when refused
+    std::vector<std::string> facts;      // "x.channel is the online form", in the order first read, by every row tried
+    std::vector<WalkthroughStep> steps;  // each definition, in the order it was settled
+    std::vector<std::string> result;     // each output field in words: "risk level (risk_level): 2"
     std::vector<WalkthroughField> fields;  // each output field, with the rows that gave it
     std::string decision_json;             // the decision exactly as eval writes it: the walkthrough's appendix
 };
