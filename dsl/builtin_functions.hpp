@@ -2,7 +2,7 @@
 // The language's built-in functions, in one table: the checker resolves a call by it (name,
 // arguments, result), records its ast::Builtin on the call for the evaluator to switch on
 // (engine/evaluate/evaluate_expression.cpp, Evaluation::call), and docs/language.md lists every name in it
-// (tests/unit/test_builtin_functions.cpp holds the three together).
+// (dsl/tests/builtin_functions_test.cpp holds the three together).
 #include "dsl/ast.hpp"
 #include "dsl/types.hpp"
 

@@ -2,7 +2,7 @@
 // The request path without a socket: one buffer of raw bytes (request line, headers, body) is
 // parsed by the same Boost.Beast parser with the same header and body limits a Session applies,
 // answered through answer_request, and the response serialized to bytes. The request-path fuzz
-// target (tests/fuzz/fuzz_http_request.cpp) drives it; a Session does the same steps
+// target (bindings/http/tests/fuzz_http_request.cpp) drives it; a Session does the same steps
 // asynchronously, with timeouts, on a connection.
 #include "routes.hpp"
 #include "service.hpp"

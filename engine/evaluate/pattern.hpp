@@ -9,7 +9,7 @@
 // two to three times faster than RE2 (38 vs 134 ns and 34 vs 79 ns a text for the Hackney pack's
 // two). Its time is at most the text's length times the sum of its atoms' counts, each at most
 // simple_max_repeat, so it stays linear; anything else goes to RE2. A differential test
-// (tests/unit/test_pattern.cpp) holds the two to the same answers.
+// (engine/evaluate/tests/pattern_test.cpp) holds the two to the same answers.
 #include <bitset>
 #include <memory>
 #include <stdexcept>

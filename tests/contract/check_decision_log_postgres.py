@@ -13,7 +13,7 @@ socket directory and stops after (postgres_server.py).
    decision is in the log, in order, byte for byte, and the log verifies (as
    check_decision_log_crash.py does for SQLite); and the same while a second writer appends to
    the same log, so that a kill also lands while the other holds or waits for the lock.
-5. The C++ tests of the store tagged [postgres] (tests/unit/test_records_postgres.cpp), given the
+5. The C++ tests of the store tagged [postgres] (engine/records/tests/postgres_store_test.cpp), given the
    server by FRONTDOOR_TEST_POSTGRES_URL.
 """
 import argparse

@@ -1,7 +1,8 @@
 // Golden tests for `frontdoor fmt`: each folder under tests/golden/fmt holds a rule file as a policy
 // lead might write it (input.rules) and its canonical layout (expected.rules), each folder its own
 // case, golden.fmt.<folder>.
-#include "dsl/format_pack.hpp"
+#include "frontdoor/diagnostic.hpp"
+#include "frontdoor/format.hpp"
 
 #include "golden_cases.hpp"
 #include "read_text.hpp"
@@ -11,8 +12,7 @@
 #include <filesystem>
 
 namespace fs = std::filesystem;
-using frontdoor::dsl::format_rules;
-using frontdoor::dsl::Source;
+using frontdoor::format_rule_file;
 
 namespace {
 
@@ -20,10 +20,10 @@ namespace {
 void format_folder(const fs::path& folder) {
     std::string name = folder.filename().string();
     std::string expected = read_text(folder / "expected.rules");
-    auto formatted = format_rules(Source(name + "/input.rules", read_text(folder / "input.rules")));
+    auto formatted = format_rule_file(name + "/input.rules", read_text(folder / "input.rules"));
     CHECK(frontdoor::render_all(formatted.diagnostics).empty());
     CHECK(formatted.text == expected);
-    auto again = format_rules(Source(name + "/expected.rules", expected));
+    auto again = format_rule_file(name + "/expected.rules", expected);
     CHECK(frontdoor::render_all(again.diagnostics).empty());
     CHECK(again.text == expected);
 }
@@ -35,7 +35,7 @@ const golden::RegisterFolders fmt_folders("fmt", format_folder);
 TEST_CASE("golden.fmt: each folder is a case of its own", "[golden][fmt]") { golden::check_registered("fmt", 9); }
 
 TEST_CASE("a file with a syntax error is not formatted: its diagnostics come back", "[fmt]") {
-    auto formatted = format_rules(Source("broken.rules", "let a = 1 [source \"a\"]\nlet b = (2 [source \"b\"]\n"));
+    auto formatted = format_rule_file("broken.rules", "let a = 1 [source \"a\"]\nlet b = (2 [source \"b\"]\n");
     CHECK(formatted.text.empty());
     REQUIRE(formatted.diagnostics.size() == 2);  // the error, and a note at the bracket left open
     CHECK(frontdoor::render_all(formatted.diagnostics) == "broken.rules:2:12: error: expected ')'\n"
@@ -47,7 +47,7 @@ TEST_CASE("a file with a syntax error is not formatted: its diagnostics come bac
 }
 
 TEST_CASE("a file of comments only, and an empty file, keep their layout", "[fmt]") {
-    CHECK(format_rules(Source("c.rules", "# one\n\n\n# two\n")).text == "# one\n\n# two\n");
-    CHECK(format_rules(Source("e.rules", "")).text.empty());
-    CHECK(format_rules(Source("e.rules", "\n\n")).text.empty());
+    CHECK(format_rule_file("c.rules", "# one\n\n\n# two\n").text == "# one\n\n# two\n");
+    CHECK(format_rule_file("e.rules", "").text.empty());
+    CHECK(format_rule_file("e.rules", "\n\n").text.empty());
 }
