@@ -2,8 +2,8 @@
 // on written examples (an escaped backslash before a closing quote, `#` inside a text, CRLF line
 // ends, texts the parser refuses) and, differentially, on random strings of the bytes that matter,
 // each text and comment it finds parsed by the PEGTL rule it stands for.
-#include "dsl/grammar.hpp"
 #include "dsl/scan_rule_text.hpp"
+#include "dsl/grammar.hpp"
 
 #include <catch2/catch.hpp>
 

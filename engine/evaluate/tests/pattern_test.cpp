@@ -1,8 +1,8 @@
 // Text patterns keep JSON Schema's (ECMAScript's) meaning when RE2 runs them, run in time linear in
 // the text whatever the pattern, and what cannot keep its meaning or run in linear time is refused
 // with the reason.
-#include "dsl/compile_pattern.hpp"
 #include "engine/evaluate/pattern.hpp"
+#include "dsl/compile_pattern.hpp"
 #include "frontdoor/frontdoor.hpp"
 
 #include <catch2/catch.hpp>

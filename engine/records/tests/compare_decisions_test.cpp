@@ -1,7 +1,7 @@
 // Comparing decisions knows no domain: any pack's fields, any outcome, compared as JSON. And the
 // JSON cutter underneath, which lets replay compare field by field without parsing.
-#include "engine/json/json_members.hpp"
 #include "engine/records/compare_decisions.hpp"
+#include "engine/json/json_members.hpp"
 
 #include <catch2/catch.hpp>
 
