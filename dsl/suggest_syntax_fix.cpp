@@ -40,7 +40,7 @@ std::size_t edits(std::string_view a, std::string_view b) {
     return d[a.size()][b.size()];
 }
 
-std::optional<SyntaxFix> foreign_operator(std::string_view text, std::uint32_t at) {
+std::optional<SyntaxFix> foreign_operator_fix(std::string_view text, std::uint32_t at) {
     // The parser may give up on the second character of one (`==`, `<>`): try from the one before.
     for (std::uint32_t from : {at > 0 ? at - 1 : at, at}) {
         for (auto [foreign, ours] : foreign_operators) {
@@ -77,7 +77,7 @@ std::optional<SyntaxFix> misspelt_word(std::string_view text, std::uint32_t at) 
 
 std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::uint32_t at) {
     if (at >= text.size()) return std::nullopt;
-    if (auto fix = foreign_operator(text, at)) return fix;
+    if (auto fix = foreign_operator_fix(text, at)) return fix;
     return misspelt_word(text, at);
 }
 

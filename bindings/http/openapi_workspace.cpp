@@ -11,7 +11,7 @@ namespace {
 
 using nlohmann::json;
 
-json error(const std::string& description) {
+json error_answer(const std::string& description) {
     return {{"description", description},
             {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
 }
@@ -54,16 +54,16 @@ json edit_body(bool with_flags) {
 json with_common(json operation, const std::string& role, json responses) {
     responses["401"] = {{"$ref", "#/components/responses/Unauthorized"}};
     responses["403"] = {{"$ref", "#/components/responses/Forbidden"}};
-    if (!responses.contains("404")) responses["404"] = error("The service is not a workspace (no --workspace).");
+    if (!responses.contains("404")) responses["404"] = error_answer("The service is not a workspace (no --workspace).");
     operation["x-frontdoor-role"] = role;
     operation["responses"] = std::move(responses);
     return operation;
 }
 
 json path_refusals(json responses) {
-    responses["400"] =
-        error("Not a JSON body with path and text, or a path that is absolute, has '..' or names a hidden file.");
-    responses["403"] = error("The path leads outside the pack directory through a symbolic link.");
+    responses["400"] = error_answer(
+        "Not a JSON body with path and text, or a path that is absolute, has '..' or names a hidden file.");
+    responses["403"] = error_answer("The path leads outside the pack directory through a symbolic link.");
     return responses;
 }
 
@@ -74,7 +74,7 @@ json asset(const std::string& summary, const std::string& id, bool with_param) {
                       {"security", json::array()},
                       {"responses",
                        {{"200", {{"description", "The file, with its content type."}}},
-                        {"404", error("No such file, or no built page (not a workspace, or no web/dist).")}}}};
+                        {"404", error_answer("No such file, or no built page (not a workspace, or no web/dist).")}}}};
     if (with_param)
         operation["parameters"] = {{{"name", "id"}, {"in", "path"}, {"required", true}, {"schema", string()}}};
     return operation;
@@ -115,15 +115,15 @@ json describe_workspace_operation(beast_http::verb method, const std::string& pa
                       {"parameters", {{{"name", "path"}, {"in", "query"}, {"required", true}, {"schema", string()}}}}},
                      "decide",
                      path_refusals({{"200", answer("The text.", object({{"path", string()}, {"text", string()}}))},
-                                    {"404", error("No such file, or the service is not a workspace.")},
-                                    {"422", error("The file cannot be read or is too large.")}}))},
+                                    {"404", error_answer("No such file, or the service is not a workspace.")},
+                                    {"422", error_answer("The file cannot be read or is too large.")}}))},
         {{verb::post, "/v1/workspace:check"},
          with_common({{"summary", "Check a file's edited text with the rest of the pack"},
                       {"operationId", "checkWorkspaceFile"},
                       {"requestBody", edit_body(false)}},
                      "decide",
                      {{"200", answer("Every diagnostic of the pack.", checked)},
-                      {"400", error("Not a JSON body with path and text.")}})},
+                      {"400", error_answer("Not a JSON body with path and text.")}})},
         {{verb::post, "/v1/workspace:format"},
          with_common(
              {{"summary", "A rule file's text in the canonical layout (fmt)"},
@@ -132,16 +132,16 @@ json describe_workspace_operation(beast_http::verb method, const std::string& pa
              "decide",
              {{"200", answer("The text formatted, or its syntax errors.",
                              object({{"formatted", boolean()}, {"text", string()}, {"diagnostics", diagnostics()}}))},
-              {"400", error("Not a JSON body with path and text, or not a rule file.")}})},
+              {"400", error_answer("Not a JSON body with path and text, or not a rule file.")}})},
         {{verb::post, "/v1/workspace:save"},
-         with_common(
-             {{"summary", "Save a file, only when the pack checks clean with it"},
-              {"operationId", "saveWorkspaceFile"},
-              {"requestBody", edit_body(true)}},
-             "admin",
-             path_refusals({{"200", answer("Saved (by rename).", saved)},
-                            {"404", error("The file's folder does not exist, or the service is not a workspace.")},
-                            {"422", answer("Not saved: the pack has errors with this file.", not_saved)}}))},
+         with_common({{"summary", "Save a file, only when the pack checks clean with it"},
+                      {"operationId", "saveWorkspaceFile"},
+                      {"requestBody", edit_body(true)}},
+                     "admin",
+                     path_refusals(
+                         {{"200", answer("Saved (by rename).", saved)},
+                          {"404", error_answer("The file's folder does not exist, or the service is not a workspace.")},
+                          {"422", answer("Not saved: the pack has errors with this file.", not_saved)}}))},
         {{verb::post, "/v1/workspace:test"},
          with_common(
              {{"summary", "Run the scenarios against the pack as edited"},
@@ -151,7 +151,7 @@ json describe_workspace_operation(beast_http::verb method, const std::string& pa
                 {"content", {{"application/json", {{"schema", object({{"path", string()}, {"text", string()}})}}}}}}}},
              "decide",
              {{"200", answer("Each scenario's result and the coverage.", scenarios)},
-              {"400", error("Not a JSON body with path and text.")},
+              {"400", error_answer("Not a JSON body with path and text.")},
               {"422", answer("The pack has errors.", object({{"diagnostics", diagnostics()}}))}})},
         {{verb::get, "/"}, asset("The workspace page", "workspacePage", false)},
         {{verb::get, "/assets/{id}"}, asset("A script or style of the page", "workspaceAsset", true)},

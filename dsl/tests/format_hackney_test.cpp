@@ -4,6 +4,7 @@
 #include "dsl/format_pack.hpp"
 #include "frontdoor/frontdoor.hpp"
 
+#include "formatted_pack.hpp"
 #include "read_text.hpp"
 
 #include <catch2/catch.hpp>
@@ -14,12 +15,12 @@
 #include <sstream>
 
 namespace fs = std::filesystem;
-using frontdoor::dsl::format_rules;
-using frontdoor::dsl::Source;
+
+using format_test::Files;
+using format_test::formatted;
+using format_test::without;
 
 namespace {
-
-using Files = std::vector<std::pair<std::string, std::string>>;
 
 const fs::path hackney = fs::path(FRONTDOOR_SOURCE_DIR) / "rules/hackney";
 
@@ -35,21 +36,6 @@ Files hackney_files() {
     return files;
 }
 
-Files formatted(const Files& files, int width) {
-    Files out;
-    for (const auto& [name, text] : files) {
-        if (name.size() < 6 || name.substr(name.size() - 6) != ".rules") {
-            out.emplace_back(name, text);
-            continue;
-        }
-        auto result = format_rules(Source(name, text), width);
-        INFO(name << ":\n" << frontdoor::render_all(result.diagnostics));
-        REQUIRE(result.diagnostics.empty());
-        out.emplace_back(name, result.text);
-    }
-    return out;
-}
-
 std::vector<std::string> scenario_contacts() {
     std::vector<fs::path> paths;
     for (const auto& entry : fs::directory_iterator(hackney / "scenarios"))
@@ -61,12 +47,6 @@ std::vector<std::string> scenario_contacts() {
         if (scenario.contains("contact")) contacts.push_back(scenario["contact"].dump());
     }
     return contacts;
-}
-
-std::string without(std::string text, const std::string& digest) {
-    for (auto at = text.find(digest); at != std::string::npos; at = text.find(digest, at))
-        text.erase(at, digest.size());
-    return text;
 }
 
 }  // namespace

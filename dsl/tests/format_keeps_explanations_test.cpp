@@ -5,6 +5,7 @@
 #include "dsl/format_pack.hpp"
 #include "frontdoor/frontdoor.hpp"
 
+#include "formatted_pack.hpp"
 #include "read_text.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,32 +13,10 @@
 #include <filesystem>
 
 namespace fs = std::filesystem;
-using Files = std::vector<std::pair<std::string, std::string>>;
 
-namespace {
-
-Files formatted(const Files& files, int width) {
-    Files out;
-    for (const auto& [name, text] : files) {
-        if (!name.ends_with(".rules")) {
-            out.emplace_back(name, text);
-            continue;
-        }
-        auto result = frontdoor::dsl::format_rules(frontdoor::dsl::Source(name, text), width);
-        INFO(name << ":\n" << frontdoor::render_all(result.diagnostics));
-        REQUIRE(result.diagnostics.empty());
-        out.emplace_back(name, result.text);
-    }
-    return out;
-}
-
-std::string without(std::string text, const std::string& digest) {
-    for (auto at = text.find(digest); at != std::string::npos; at = text.find(digest, at))
-        text.erase(at, digest.size());
-    return text;
-}
-
-}  // namespace
+using format_test::Files;
+using format_test::formatted;
+using format_test::without;
 
 TEST_CASE("formatting a golden eval pack leaves its decision and explanation byte-identical", "[golden][fmt]") {
     int cases = 0;

@@ -18,7 +18,7 @@ namespace {
 // collation could order or compare recording times and digests otherwise. The input, the contact
 // id, the decision and file names and contents are bytea: kept byte for byte whatever the
 // database's encoding.
-const char* const schema = R"(
+const char* const postgres_log_schema = R"(
 CREATE TABLE packs (digest text COLLATE "C" PRIMARY KEY);
 CREATE TABLE pack_files (
   digest text COLLATE "C" NOT NULL, path bytea NOT NULL, content bytea NOT NULL,
@@ -88,7 +88,7 @@ std::set<std::string> expected_postgres_layout(PgConnection& connection) {
     connection.execute(nested ? "SAVEPOINT frontdoor_layout" : "BEGIN");
     try {
         connection.execute("SET LOCAL search_path TO pg_temp");
-        connection.execute(schema);
+        connection.execute(postgres_log_schema);
         auto lines = read_layout(connection, "n.oid = pg_my_temp_schema()");
         connection.execute(nested ? "ROLLBACK TO SAVEPOINT frontdoor_layout" : "ROLLBACK");
         if (nested) connection.execute("RELEASE SAVEPOINT frontdoor_layout");
@@ -114,7 +114,7 @@ void create_postgres_log(PgConnection& connection) {
     try {
         // 'FDLG': writers starting together on a new log queue here; the first makes the tables.
         connection.execute("SELECT pg_advisory_xact_lock(1178881095)");
-        if (!postgres_log_exists(connection)) connection.execute(schema);
+        if (!postgres_log_exists(connection)) connection.execute(postgres_log_schema);
         connection.execute("COMMIT");
     } catch (...) {
         try {

@@ -17,10 +17,10 @@ bool is_time(const dsl::TypeRef& type) {
 }
 
 std::string json_of(const engine::CompiledPack& pack, const Value& value, const dsl::TypeRef& type) {
-    std::string json;
-    engine::JsonWriter out(json);
+    std::string text;
+    engine::JsonWriter out(text);
     engine::write_value(out, pack, value, type);
-    return json;
+    return text;
 }
 
 // The definition an output field names as a whole (`outcome = outcome`), or -1.

@@ -11,7 +11,7 @@
 
 namespace {
 
-const std::string hackney = FRONTDOOR_SOURCE_DIR "/rules/hackney";
+const std::string hackney_folder = FRONTDOOR_SOURCE_DIR "/rules/hackney";
 
 std::string read(const std::string& path) {
     std::ifstream in(path);
@@ -29,28 +29,28 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 }  // namespace
 
 TEST_CASE("load_edited_pack checks the edited text with the rest of the pack on disk") {
-    std::string text = read(hackney + "/thresholds.rules");
-    auto clean = frontdoor::load_edited_pack(hackney, "thresholds.rules", text);
+    std::string text = read(hackney_folder + "/thresholds.rules");
+    auto clean = frontdoor::load_edited_pack(hackney_folder, "thresholds.rules", text);
     CHECK(clean.pack != nullptr);
     std::string edited = replaced(text, "where i in level_2_indicators)", "where i in level_2_indicatorz)");
-    auto broken = frontdoor::load_edited_pack(hackney, "thresholds.rules", edited);
+    auto broken = frontdoor::load_edited_pack(hackney_folder, "thresholds.rules", edited);
     REQUIRE(broken.pack == nullptr);
     REQUIRE(broken.diagnostics.size() == 1);
     const auto& d = broken.diagnostics[0];
-    CHECK(d.file == hackney + "/thresholds.rules");
+    CHECK(d.file == hackney_folder + "/thresholds.rules");
     CHECK(d.message == "unknown name 'level_2_indicatorz'; did you mean 'level_2_indicators'?");
     CHECK(d.line_text.substr(d.column - 1, d.width) == "level_2_indicatorz");
     CHECK(frontdoor::suggested_replacement(d) == std::optional<std::string>("level_2_indicators"));
 }
 
 TEST_CASE("load_edited_pack adds a new rule file and refuses a path out of the directory") {
-    auto added = frontdoor::load_edited_pack(hackney, "extra.rules",
+    auto added = frontdoor::load_edited_pack(hackney_folder, "extra.rules",
                                              "let extra_threshold = 4 [source \"x\"]\nlet y = nope [source \"y\"]\n");
     REQUIRE(added.pack == nullptr);
     bool names_new_file = false;
-    for (const auto& d : added.diagnostics) names_new_file |= d.file == hackney + "/extra.rules" && d.line == 2;
+    for (const auto& d : added.diagnostics) names_new_file |= d.file == hackney_folder + "/extra.rules" && d.line == 2;
     CHECK(names_new_file);
-    auto outside = frontdoor::load_edited_pack(hackney, "../pack.rules", "");
+    auto outside = frontdoor::load_edited_pack(hackney_folder, "../pack.rules", "");
     REQUIRE(outside.diagnostics.size() == 1);
     CHECK(outside.pack == nullptr);
     CHECK(outside.diagnostics[0].message.find("'..'") != std::string::npos);

@@ -2,6 +2,8 @@
 
 #include "read_text.hpp"
 
+#include "parse_or_fail.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -9,21 +11,13 @@
 #include <stdexcept>
 
 using namespace frontdoor::time;
+using calendar_test::at;
+using calendar_test::date;
 
 namespace {
 
 constexpr int nine = 9 * 3600;
 constexpr int five_pm = 17 * 3600;
-
-Instant at(const char* text) {
-    std::string why;
-    const std::optional<Instant> t = parse_datetime(text, &why);
-    INFO(text << ": " << why);
-    REQUIRE(t.has_value());
-    return *t;
-}
-
-DayNumber date(const char* text) { return *parse_date(text); }
 
 std::vector<Holiday> england_and_wales() {
     std::string why;

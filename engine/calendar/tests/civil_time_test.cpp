@@ -1,20 +1,16 @@
 #include "engine/calendar/civil_time.hpp"
 
+#include "parse_or_fail.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <random>
 
 using namespace frontdoor::time;
+using calendar_test::at;
+using calendar_test::date;
 
 namespace {
-
-DayNumber date(const char* text) {
-    std::string why;
-    const std::optional<DayNumber> day = parse_date(text, &why);
-    INFO(why);
-    REQUIRE(day.has_value());
-    return *day;
-}
 
 std::string why_date_fails(const char* text) {
     std::string why;

@@ -1,24 +1,18 @@
 #include "engine/calendar/time_zone.hpp"
 
+#include "parse_or_fail.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <random>
 
 using namespace frontdoor::time;
+using calendar_test::at;
+using calendar_test::date;
 
 namespace {
 
 constexpr Instant hour = 3600 * micros_per_second;
-
-Instant at(const char* text) {
-    std::string why;
-    const std::optional<Instant> t = parse_datetime(text, &why);
-    INFO(text << ": " << why);
-    REQUIRE(t.has_value());
-    return *t;
-}
-
-DayNumber date(const char* text) { return *parse_date(text); }
 
 TimeZone zone(const char* rule) {
     std::string why;
