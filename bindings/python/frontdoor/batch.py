@@ -21,7 +21,7 @@ from frontdoor.batch_commands import EXIT_USAGE, run_decide, run_impact
 
 DEFAULT_PARTITION_BYTES = 16 << 20
 # With the explanation a partition's answers are about ten times its input (some 5 KB a decision):
-# 2 MiB of input keeps them near 20 MiB, under glibc's 32 MiB limit for reusing freed memory, past
+# 2 MiB of input keeps them near 25 MiB, under glibc's 32 MiB limit for reusing freed memory, past
 # which every partition maps and faults in its answers afresh (docs/performance.md, "Dask").
 DEFAULT_PARTITION_BYTES_EXPLAINED = 2 << 20
 PARTITION_HELP = "bytes per partition, rounded up to a line end (default 16 MiB)"
