@@ -77,7 +77,7 @@ def parse_arguments(argv):
     arguments = parser.parse_args(argv)
     if getattr(arguments, "log", None) is not None:
         parser.error("--log: a decision log is replayed by `frontdoor replay --log`; this command takes --contacts")
-    if arguments.partition_bytes is None:
+    if arguments.partition_bytes is None:  # impact and replay have no --no-explain: 16 MiB
         arguments.partition_bytes = default_partition_bytes(not getattr(arguments, "no_explain", True))
     if arguments.workers < 1 or arguments.partition_bytes < 1:
         parser.error("--workers and --partition-bytes take a positive number")
