@@ -1,9 +1,11 @@
 """python3 -m frontdoor.batch: Frontdoor's batches on a Dask cluster.
 
-    decide --rules DIR [--no-explain] [--output FILE] FILE_OR_GLOB...
+    decide --rules DIR [--no-explain] [--output FILE | --output-dir DIR] FILE_OR_GLOB...
         For each input file in order (a glob's matches sorted by name), exactly the bytes
         `frontdoor eval --rules DIR --jsonl FILE` prints; a summary on standard error counts the
-        decisions and refusals and names each refusal by file, line and JSON path.
+        decisions and refusals and names each refusal by file, line and JSON path. With
+        --output-dir the workers write the answers, DIR/part-NNNNNN.jsonl a partition, and the
+        client DIR/manifest.json last: `cat DIR/part-*.jsonl` is the same bytes.
     impact --rules OLD --with-rules NEW [--format text|json] FILE
     replay --contacts FILE --rules OLD --with-rules NEW [--format text|json]
         The impact report `frontdoor replay --contacts FILE --rules OLD --with-rules NEW` prints,
@@ -18,15 +20,25 @@ import sys
 from frontdoor.batch_commands import EXIT_USAGE, run_decide, run_impact
 
 DEFAULT_PARTITION_BYTES = 16 << 20
+# With the explanation a partition's answers are about ten times its input (some 5 KB a decision):
+# 2 MiB of input keeps them near 25 MiB, under glibc's 32 MiB limit for reusing freed memory, past
+# which every partition maps and faults in its answers afresh (docs/performance.md, "Dask").
+DEFAULT_PARTITION_BYTES_EXPLAINED = 2 << 20
+PARTITION_HELP = "bytes per partition, rounded up to a line end (default 16 MiB)"
+DECIDE_PARTITION_HELP = ("bytes of input per partition, rounded up to a line end (default 2 MiB with the explanation, "
+                         "whose answers are about ten times the input; 16 MiB with --no-explain)")
 
 
-def add_cluster_options(parser):
+def default_partition_bytes(explain):
+    return DEFAULT_PARTITION_BYTES_EXPLAINED if explain else DEFAULT_PARTITION_BYTES
+
+
+def add_cluster_options(parser, partition_help=PARTITION_HELP):
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
     where.add_argument("--workers", type=int, default=2, metavar="N",
                        help="worker processes of the local cluster (default 2; one thread each)")
-    parser.add_argument("--partition-bytes", type=int, default=DEFAULT_PARTITION_BYTES, metavar="N",
-                        help="bytes per partition, rounded up to a line end (default 16 MiB)")
+    parser.add_argument("--partition-bytes", type=int, metavar="N", help=partition_help)
     parser.add_argument("--timeout", type=float, default=60, metavar="SECONDS",
                         help="how long to wait for the cluster to start or the scheduler to answer (default 60)")
 
@@ -51,15 +63,22 @@ def parse_arguments(argv):
     decide.add_argument("inputs", nargs="+", metavar="FILE_OR_GLOB")
     decide.add_argument("--rules", required=True, metavar="DIR", help="the rule pack that decides")
     decide.add_argument("--no-explain", action="store_true", help="leave the explanation out")
-    decide.add_argument("--output", metavar="FILE", help="write the answers here (default: standard output)")
+    where_to = decide.add_mutually_exclusive_group()
+    where_to.add_argument("--output", metavar="FILE", help="write the answers here (default: standard output)")
+    where_to.add_argument("--output-dir", metavar="DIR",
+                          help="the workers write the answers to DIR/part-NNNNNN.jsonl (DIR created if missing, "
+                               "refused if it holds parts already; it must be storage every worker and the reader "
+                               "can reach) and the client DIR/manifest.json when every part is written")
     decide.add_argument("--list-refusals", type=int, default=100, metavar="N",
                         help="name at most N refusals by file and line in the summary (default 100)")
-    add_cluster_options(decide)
+    add_cluster_options(decide, DECIDE_PARTITION_HELP)
     add_impact_options(commands.add_parser("impact", help="the impact of a rule change over a contacts file"), False)
     add_impact_options(commands.add_parser("replay", help="`frontdoor replay --contacts` on the cluster"), True)
     arguments = parser.parse_args(argv)
     if getattr(arguments, "log", None) is not None:
         parser.error("--log: a decision log is replayed by `frontdoor replay --log`; this command takes --contacts")
+    if arguments.partition_bytes is None:  # impact and replay have no --no-explain: 16 MiB
+        arguments.partition_bytes = default_partition_bytes(not getattr(arguments, "no_explain", True))
     if arguments.workers < 1 or arguments.partition_bytes < 1:
         parser.error("--workers and --partition-bytes take a positive number")
     return arguments
@@ -71,6 +90,8 @@ def main(argv=None):
     except SystemExit as stop:
         return stop.code if stop.code is not None else EXIT_USAGE
     if arguments.command == "decide":
+        if arguments.output_dir is not None:
+            return run_decide(arguments, None)
         if arguments.output:
             with open(arguments.output, "wb") as out:
                 return run_decide(arguments, out)

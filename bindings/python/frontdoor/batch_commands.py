@@ -9,7 +9,8 @@ from frontdoor.assess_impact_on_dask import assess_impact, impact_report
 from frontdoor.decide_on_dask import decide_partitions
 from frontdoor.errors import PackError
 from frontdoor.pack import Pack
-from frontdoor.split_inputs import InputError, split_inputs
+from frontdoor.split_inputs import InputError, expand_inputs, split_file, split_inputs
+from frontdoor.write_answer_parts import OutputDirError, decide_partitions_into, prepare_output_dir, write_manifest
 
 # The exit statuses of `frontdoor` (bindings/cli/exit_status.hpp), and one of the batch's own.
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_PACK_FAILED, EXIT_IO_FAILED = 0, 1, 2, 4, 5
@@ -79,17 +80,34 @@ class Summary:
 
 
 def run_decide(arguments, out):
+    """Decides the inputs; with --output-dir the workers write the answers there, otherwise they
+    travel to the client, which writes them to `out` in order."""
+    directory = None
+    if arguments.output_dir is not None:
+        try:
+            directory = prepare_output_dir(arguments.output_dir)
+        except OutputDirError as error:
+            sys.stderr.write(f"frontdoor.batch: --output-dir: {error}\n")
+            return EXIT_USAGE
+        except InputError as error:
+            sys.stderr.write(f"frontdoor.batch: {error}\n")
+            return EXIT_IO_FAILED
     pack = load_pack(arguments.rules)
     if pack is None:
         return EXIT_PACK_FAILED
     summary = Summary(arguments.list_refusals)
+    explain = not arguments.no_explain
     try:
-        partitions = split_inputs(arguments.inputs, arguments.partition_bytes)
+        inputs = expand_inputs(arguments.inputs)
+        partitions = [part for path in inputs for part in split_file(path, arguments.partition_bytes)]
         with open_client(arguments) as (client, slots):
-            for answers in decide_partitions(client, pack, partitions, not arguments.no_explain, 2 * slots):
-                out.write(answers.answers)
-                out.flush()
-                summary.add(answers)
+            if directory is None:
+                write_answers(decide_partitions(client, pack, partitions, explain, 2 * slots), out, summary)
+            else:
+                parts = count_parts(decide_partitions_into(client, pack, partitions, directory, explain, 2 * slots),
+                                    summary)
+                # Written last and only when every part is: a directory without it is an unfinished run.
+                write_manifest(directory, pack, inputs, explain, parts)
     except InputError as error:
         summary.write()
         sys.stderr.write(f"frontdoor.batch: {error}\n")
@@ -99,6 +117,22 @@ def run_decide(arguments, out):
         return EXIT_CLUSTER_FAILED
     summary.write()
     return EXIT_REFUSED if summary.refused else EXIT_OK
+
+
+def write_answers(answered, out, summary):
+    for answers in answered:
+        out.write(answers.answers)
+        out.flush()
+        summary.add(answers)
+
+
+def count_parts(written, summary):
+    """The parts the workers wrote, in order, each counted in the summary as it arrives."""
+    parts = []
+    for part in written:
+        summary.add(part)
+        parts.append(part)
+    return parts
 
 
 def run_impact(arguments, out):

@@ -132,3 +132,106 @@ def test_an_existing_scheduler_decides_the_same(generated, tmp_path):
         got = batch("--scheduler", address, "--partition-bytes", "7000", *map(str, files))
     assert got.returncode == 1, got.stderr
     assert got.stdout == expected
+
+
+def output_dir_run(generated, directory, *options):
+    return batch("--partition-bytes", "5000", "--output-dir", str(directory), *options,
+                 str(generated / "part_*.jsonl"))
+
+
+def parts_in_order(directory):
+    return b"".join(path.read_bytes() for path in sorted(directory.glob("part-*.jsonl")))
+
+
+@pytest.mark.parametrize("explain", [True, False])
+def test_output_dir_parts_in_order_equal_eval_over_the_glob(generated, tmp_path, explain):
+    files = sorted(generated.glob("part_*.jsonl"))
+    options = [] if explain else ["--no-explain"]
+    expected = b"".join(subprocess.run([os.environ["FRONTDOOR_CLI"], "eval", "--rules", HACKNEY, "--jsonl", *options,
+                                        str(path)], capture_output=True, timeout=RUN_SECONDS).stdout for path in files)
+    directory = tmp_path / "new" / "answers"  # created, parents and all
+    got = output_dir_run(generated, directory, *options)
+    assert got.returncode == 1, got.stderr
+    assert got.stdout == b""
+    parts = sorted(directory.glob("part-*.jsonl"))
+    assert len(parts) > 5 and parts[0].name == "part-000000.jsonl"
+    assert parts_in_order(directory) == expected
+    assert sorted(p.name for p in directory.iterdir()) == sorted([p.name for p in parts] + ["manifest.json"])
+    answered, refused = expected.count(b"\n"), expected.count(b'"error"')
+    summary = got.stderr.decode()
+    assert f"{answered - refused} decided, {refused} refused" in summary
+    assert f"{files[1]}:44: refused at ''\n" in summary
+
+
+def test_output_dir_manifest_lists_the_parts_and_counts(generated, tmp_path):
+    import frontdoor
+
+    directory = tmp_path / "answers"
+    got = output_dir_run(generated, directory, "--no-explain")
+    assert got.returncode == 1, got.stderr
+    manifest = json.loads((directory / "manifest.json").read_text())
+    pack = frontdoor.Pack.load(HACKNEY)
+    assert manifest["pack"] == {"name": pack.name, "version": pack.version, "digest": pack.digest}
+    assert manifest["explain"] is False
+    assert manifest["inputs"] == [str(path) for path in sorted(generated.glob("part_*.jsonl"))]
+    parts = sorted(directory.glob("part-*.jsonl"))
+    assert [part["name"] for part in manifest["parts"]] == [path.name for path in parts]
+    for listed, path in zip(manifest["parts"], parts):
+        assert listed["bytes"] == path.stat().st_size
+        assert listed["lines"] == path.read_bytes().count(b"\n")
+    answers = parts_in_order(directory)
+    assert manifest["refused"] == answers.count(b'"error"') > 0
+    assert manifest["decided"] + manifest["refused"] == answers.count(b"\n")
+    assert f"{manifest['decided']} decided, {manifest['refused']} refused" in got.stderr.decode()
+
+
+def test_output_dir_without_refusals_exits_0(sample_lines, tmp_path):
+    contacts = tmp_path / "decided.jsonl"
+    contacts.write_text("".join(line + "\n" for line in sample_lines if not pack_refuses(line)))
+    got = batch("--workers", "1", "--output-dir", str(tmp_path / "answers"), str(contacts))
+    assert got.returncode == 0, got.stderr
+    assert parts_in_order(tmp_path / "answers") == evaluate(contacts).stdout
+    assert json.loads((tmp_path / "answers" / "manifest.json").read_text())["refused"] == 0
+
+
+def test_output_dir_that_holds_parts_is_refused_and_left_alone(generated, tmp_path):
+    directory = tmp_path / "answers"
+    directory.mkdir()
+    (directory / "part-000000.jsonl").write_bytes(b"another run's answers\n")
+    got = output_dir_run(generated, directory)
+    assert got.returncode == 2
+    assert b"already holds the output of a run (part-000000.jsonl)" in got.stderr
+    assert [p.name for p in directory.iterdir()] == ["part-000000.jsonl"]
+    assert (directory / "part-000000.jsonl").read_bytes() == b"another run's answers\n"
+
+
+def test_output_dir_that_holds_a_manifest_is_refused(generated, tmp_path):
+    (tmp_path / "manifest.json").write_text("{}\n")
+    got = output_dir_run(generated, tmp_path)
+    assert got.returncode == 2 and b"already holds the output of a run (manifest.json)" in got.stderr
+
+
+def test_output_and_output_dir_together_are_refused(generated, tmp_path):
+    got = output_dir_run(generated, tmp_path / "answers", "--output", str(tmp_path / "out.jsonl"))
+    assert got.returncode == 2
+    assert b"error: argument --output: not allowed with argument --output-dir" in got.stderr
+    assert not (tmp_path / "answers").exists() and not (tmp_path / "out.jsonl").exists()
+
+
+def test_an_unreadable_input_exits_5_and_leaves_no_manifest(generated, tmp_path):
+    unreadable = tmp_path / "directory.jsonl"
+    unreadable.mkdir()
+    got = batch("--workers", "1", "--output-dir", str(tmp_path / "answers"), str(generated / "part_0.jsonl"),
+                str(unreadable))
+    assert got.returncode == 5
+    assert f"cannot read {unreadable}: Is a directory".encode() in got.stderr
+    assert not (tmp_path / "answers" / "manifest.json").exists()
+
+
+def test_the_default_partition_is_smaller_with_the_explanation():
+    from frontdoor.batch import parse_arguments
+
+    explained = parse_arguments(["decide", "--rules", HACKNEY, "x.jsonl"])
+    plain = parse_arguments(["decide", "--rules", HACKNEY, "--no-explain", "x.jsonl"])
+    chosen = parse_arguments(["decide", "--rules", HACKNEY, "--partition-bytes", "123", "x.jsonl"])
+    assert (explained.partition_bytes, plain.partition_bytes, chosen.partition_bytes) == (2 << 20, 16 << 20, 123)
