@@ -5,7 +5,7 @@
 
 namespace {
 
-const frontdoor::Pack& hackney() {
+const frontdoor::Pack& hackney_pack() {
     static auto result = frontdoor::Pack::load_directory(std::string(FRONTDOOR_SOURCE_DIR) + "/rules/hackney");
     REQUIRE(result.pack);
     return *result.pack;
@@ -18,7 +18,7 @@ const char* const easter_form = R"({"contact_id":"W1","received_at":"2024-03-30T
 }  // namespace
 
 TEST_CASE("a walkthrough explains the clock start across Easter and the rows tried", "[walkthrough]") {
-    frontdoor::Walkthrough w = frontdoor::walk_through(hackney(), easter_form);
+    frontdoor::Walkthrough w = frontdoor::walk_through(hackney_pack(), easter_form);
     REQUIRE_FALSE(w.refused);
     std::string text = frontdoor::render_walkthrough(w, "Easter form", false, false);
     CHECK_THAT(text, Catch::Contains("Saturday 30 March 2024 at 20:00 (+00:00) is outside opening hours"));
@@ -36,7 +36,7 @@ TEST_CASE("a walkthrough explains the clock start across Easter and the rows tri
 }
 
 TEST_CASE("a walkthrough speaks in the pack's labels and keeps the JSON for its appendix", "[walkthrough]") {
-    frontdoor::Walkthrough w = frontdoor::walk_through(hackney(), easter_form);
+    frontdoor::Walkthrough w = frontdoor::walk_through(hackney_pack(), easter_form);
     REQUIRE_FALSE(w.refused);
     std::string text = frontdoor::render_walkthrough(w, "Easter form", false, false);
     // A labelled definition: its label, and in a heading its name in brackets.
@@ -61,8 +61,8 @@ TEST_CASE("a what-if shows what changed in the decision and why", "[walkthrough]
     std::string changed = easter_form;
     std::string error;
     REQUIRE(frontdoor::apply_what_if(changed, "indicators=[\"bullying\",\"poor_housing\",\"young_carer\"]", error));
-    frontdoor::Walkthrough before = frontdoor::walk_through(hackney(), easter_form);
-    frontdoor::Walkthrough after = frontdoor::walk_through(hackney(), changed);
+    frontdoor::Walkthrough before = frontdoor::walk_through(hackney_pack(), easter_form);
+    frontdoor::Walkthrough after = frontdoor::walk_through(hackney_pack(), changed);
     std::string text = frontdoor::render_what_if(before, after, {"indicators=[...]"}, false, false);
     CHECK_THAT(text, Catch::Contains("level of need (level_of_need) changed from 2 to 3"));
     CHECK_THAT(
@@ -83,7 +83,7 @@ TEST_CASE("a what-if shows what changed in the decision and why", "[walkthrough]
 }
 
 TEST_CASE("a walkthrough of refused input says why nothing was decided", "[walkthrough]") {
-    frontdoor::Walkthrough w = frontdoor::walk_through(hackney(), R"({"contact_id":"W2"})");
+    frontdoor::Walkthrough w = frontdoor::walk_through(hackney_pack(), R"({"contact_id":"W2"})");
     CHECK(w.refused);
     CHECK_THAT(frontdoor::render_walkthrough(w, "bad", false, false), Catch::Contains("The input is refused"));
 }
