@@ -6,6 +6,10 @@
 
 #include <algorithm>
 #include <iostream>
+#include <regex>
+#include <thread>
+
+#include <sched.h>
 
 namespace frontdoor::cli {
 
@@ -107,6 +111,36 @@ bool pack_directory(const std::string& command, const Args& args, const OptionSp
     std::cerr << "frontdoor " << command << ": give one pack directory, as --rules DIR (or on its own), e.g. frontdoor "
               << command << " --rules rules/hackney\n";
     return false;
+}
+
+namespace {
+
+// The processors this process may run on: what `taskset` or a container's CPU set leaves it, which
+// std::thread::hardware_concurrency (every online processor) does not see. A run pinned to one core
+// then decides on one thread, as a one-core measurement means.
+unsigned usable_cores() {
+    cpu_set_t usable;
+    CPU_ZERO(&usable);
+    if (sched_getaffinity(0, sizeof usable, &usable) == 0) return std::max(1, CPU_COUNT(&usable));
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
+}  // namespace
+
+bool thread_count(const std::string& command, const Args& args, unsigned& threads) {
+    bool given = false;
+    std::string text = option(args, "--threads", &given);
+    if (!given) {
+        threads = std::min(usable_cores(), 999u);
+        return true;
+    }
+    if (!std::regex_match(text, std::regex("[1-9][0-9]{0,2}"))) {
+        std::cerr << "frontdoor " << command << ": --threads takes a number of threads from 1 to 999, not '" << text
+                  << "'\n";
+        return false;
+    }
+    threads = static_cast<unsigned>(std::stoul(text));
+    return true;
 }
 
 }  // namespace frontdoor::cli

@@ -10,7 +10,6 @@
 
 #include <iostream>
 #include <regex>
-#include <thread>
 
 namespace frontdoor::cli {
 
@@ -105,8 +104,8 @@ bool layout_ok(const DecisionLog& log) {
 // Why these arguments cannot make a replay, or "".
 std::string replay_problem(const Args& args, const RecordFilter& filter) {
     bool has_log = flag(args, "--log"), has_contacts = flag(args, "--contacts");
-    bool has_format = false, has_threads = false;
-    std::string format = option(args, "--format", &has_format), threads = option(args, "--threads", &has_threads);
+    bool has_format = false;
+    std::string format = option(args, "--format", &has_format);
     if (has_log == has_contacts) return "give --log LOG, or --contacts FILE with --rules and --with-rules (see --help)";
     if (has_contacts && (!flag(args, "--rules") || !flag(args, "--with-rules")))
         return "--contacts FILE goes with --rules OLD and --with-rules NEW (see --help)";
@@ -117,8 +116,6 @@ std::string replay_problem(const Args& args, const RecordFilter& filter) {
         return "--from and --to select a log's records by their time of recording; the lines of a contacts "
                "file have none: leave them out, or replay a --log";
     if (has_format && format != "text" && format != "json") return "--format is text or json, not '" + format + "'";
-    if (has_threads && !std::regex_match(threads, std::regex("[1-9][0-9]{0,2}")))
-        return "--threads takes a number of threads from 1 to 999, not '" + threads + "'";
     bool has_limit = false;
     std::string limit = option(args, "--limit", &has_limit);
     if (has_limit && !std::regex_match(limit, std::regex("[0-9]{1,9}")))
@@ -146,11 +143,11 @@ int run_replay(const Args& args) {
         std::cerr << "frontdoor replay: " << problem << "\n";
         return exit_usage;
     }
-    bool has_contacts = false, has_threads = false;
+    unsigned threads = 1;
+    if (!thread_count("replay", args, threads)) return exit_usage;
+    bool has_contacts = false;
     std::string log_path = option(args, "--log"), contacts = option(args, "--contacts", &has_contacts);
-    std::string format = option(args, "--format"), threads_text = option(args, "--threads", &has_threads);
-    unsigned threads = has_threads ? static_cast<unsigned>(std::stoul(threads_text))
-                                   : std::max(1u, std::thread::hardware_concurrency());
+    std::string format = option(args, "--format");
     bool json = format == "json", has_limit = false;
     std::string limit_text = option(args, "--limit", &has_limit);
     ImpactTextOptions text_options;

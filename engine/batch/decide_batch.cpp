@@ -1,6 +1,7 @@
 // decide_batch and refusal_json: a batch of JSON lines decided, recorded in groups and released
 // only after each group's commit.
 #include "engine/json/json_writer.hpp"
+#include "engine/records/chunk_pipeline.hpp"
 #include "frontdoor/batch.hpp"
 
 #include <utility>
@@ -83,8 +84,105 @@ BatchSummary decide_batch(const Pack& pack, JsonLinesReader& lines, DecisionLog*
     return decide_batch(pack, lines, append, options, sink);
 }
 
+namespace {
+
+// A run of lines read on the calling thread, copied out of the reader's buffer so that a worker can
+// decide them while the next run is read.
+struct LineChunk {
+    struct Line {
+        std::size_t number, begin, size;
+        std::string refusal;
+    };
+    std::string text;
+    std::vector<Line> lines;
+};
+
+// A chunk's answers, in its lines' order, and the entries to record for its decisions.
+struct AnsweredChunk {
+    std::string answers;
+    std::vector<DecisionLog::Entry> entries;
+    std::size_t decided = 0, refused = 0;
+};
+
+// A chunk ends after this many lines or bytes of input: small enough that 2 * threads of them in
+// flight stay a few MiB, large enough that handing one to a worker costs little beside deciding it.
+constexpr std::size_t chunk_lines = 256;
+constexpr std::size_t chunk_bytes = 256 << 10;
+
+AnsweredChunk answer_chunk(const Pack& pack, const LineChunk& chunk, bool recording, const DecideOptions& options) {
+    AnsweredChunk out;
+    for (const auto& line : chunk.lines) {
+        std::string_view input(chunk.text.data() + line.begin, line.size);
+        Decided decided = line.refusal.empty() ? pack.decide(input, options) : Decided{true, "", line.refusal, ""};
+        if (decided.refused) {
+            ++out.refused;
+            out.answers += refusal_json(line.number, decided);
+        } else {
+            ++out.decided;
+            out.answers += decided.json;
+            if (recording) out.entries.push_back({std::string(input), std::move(decided.json)});
+        }
+        out.answers += '\n';
+    }
+    return out;
+}
+
+// decide_batch on `options.threads` threads: the calling thread reads the lines into chunks, the
+// workers decide them, and the answers come back to the calling thread in input order, where each
+// chunk's group is recorded and then released exactly as the one-thread loop does.
+BatchSummary decide_batch_on_threads(const Pack& pack, JsonLinesReader& lines, const BatchRecorder& record,
+                                     const BatchOptions& options, const BatchSink& sink) {
+    BatchSummary summary;
+    std::string waiting;  // released answers not yet handed to the sink (without a recorder)
+    auto hand_on = [&] {
+        if (!waiting.empty()) sink(waiting);
+        waiting.clear();
+    };
+    auto merge = [&](AnsweredChunk&& chunk) {
+        summary.decided += chunk.decided;
+        summary.refused += chunk.refused;
+        if (record && !chunk.entries.empty()) {
+            hand_on();
+            record(pack, std::move(chunk.entries));
+            sink(chunk.answers);
+            return;
+        }
+        waiting += chunk.answers;
+        if (waiting.size() + release_headroom > options.release_bytes) hand_on();
+    };
+    bool recording = static_cast<bool>(record);
+    std::size_t lines_a_chunk = recording ? std::min(chunk_lines, std::max<std::size_t>(options.record_group, 1))
+                                          : chunk_lines;
+    records::ChunkPipeline<LineChunk, AnsweredChunk> pipeline(
+        options.threads, [&](LineChunk& chunk) { return answer_chunk(pack, chunk, recording, options.decide); },
+        merge);
+    LineChunk chunk;
+    auto submit = [&] {
+        if (chunk.lines.empty()) return;
+        pipeline.submit(std::move(chunk));
+        chunk = LineChunk{};
+    };
+    JsonLine line;
+    try {
+        while (lines.next(line)) {
+            chunk.lines.push_back({line.number, chunk.text.size(), line.text.size(), std::move(line.refusal)});
+            chunk.text += line.text;
+            if (chunk.lines.size() >= lines_a_chunk || chunk.text.size() >= chunk_bytes) submit();
+        }
+    } catch (const ReadError& error) {
+        summary.read_failure = error.what();
+    }
+    submit();
+    pipeline.finish();
+    hand_on();
+    return summary;
+}
+
+}  // namespace
+
 BatchSummary decide_batch(const Pack& pack, JsonLinesReader& lines, const BatchRecorder& record,
                           const BatchOptions& options, const BatchSink& sink) {
+    if (options.threads > 1) return decide_batch_on_threads(pack, lines, record, options, sink);
     BatchSummary summary;
     PendingGroup group(pack, record, options, sink);
     JsonLine line;

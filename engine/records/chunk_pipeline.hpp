@@ -1,8 +1,10 @@
 #pragma once
-// Spreads work over threads in chunks, for replay and impact runs: the calling thread reads
-// (a log or a file) and submits chunks; workers decide them; results come back to the calling
-// thread in submission order, so reports do not depend on scheduling. With one thread the work is
-// done inline, which is what a one-core benchmark measures.
+// Spreads work over threads in chunks, for replay, impact runs and batches (`eval --jsonl
+// --threads`): the calling thread reads (a log or a file) and submits chunks; workers decide them;
+// results come back to the calling thread in submission order, so reports and answers do not depend
+// on scheduling. With one thread the work is done inline, which is what a one-core benchmark
+// measures. At most `2 * threads` chunks are submitted and not yet merged, so memory stays flat
+// however long the input.
 #include <algorithm>
 #include <condition_variable>
 #include <cstddef>
@@ -29,17 +31,23 @@ public:
     ChunkPipeline(const ChunkPipeline&) = delete;
     ChunkPipeline& operator=(const ChunkPipeline&) = delete;
 
-    // Blocks while `2 * threads` chunks are waiting, so memory stays bounded.
+    // Merges the results that are ready, then blocks while `2 * threads` chunks are in flight
+    // (waiting, being worked on, or done but not yet merged in order). Rethrows a worker's exception:
+    // nothing after a failed chunk is merged.
     void submit(Chunk chunk) {
         if (workers_.empty()) {
             merge_(work_(chunk));
             return;
         }
         std::unique_lock<std::mutex> lock(mutex_);
-        changed_.wait(lock, [&] { return queue_.size() < limit_ || failure_; });
+        for (;;) {
+            merge_ready(lock);
+            if (failure_) std::rethrow_exception(failure_);
+            if (submitted_ - merged_ < limit_) break;
+            changed_.wait(lock);
+        }
         queue_.emplace_back(submitted_++, std::move(chunk));
         changed_.notify_all();
-        merge_ready(lock);
     }
 
     // Waits for every chunk, merges the remaining results and rethrows a worker's exception.
@@ -69,12 +77,14 @@ private:
             }
             lock.lock();
             results_.emplace(index, std::move(result));
+            changed_.notify_all();
         }
     }
 
-    // Hands over, in order, the results that are ready; merges outside the lock.
+    // Hands over, in order, the results that are ready; merges outside the lock. Stops at a
+    // failure: a failed chunk has no result, and what follows it must not be merged past the gap.
     void merge_ready(std::unique_lock<std::mutex>& lock) {
-        while (!results_.empty() && results_.begin()->first == merged_) {
+        while (!failure_ && !results_.empty() && results_.begin()->first == merged_) {
             Result result = std::move(results_.begin()->second);
             results_.erase(results_.begin());
             ++merged_;

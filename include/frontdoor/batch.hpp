@@ -27,6 +27,12 @@ struct BatchOptions {
     std::size_t record_group = 256;
     // Without a log, answers are handed to the sink once about this many bytes are waiting.
     std::size_t release_bytes = 1 << 20;
+    // Threads that decide. With more than one, the calling thread reads the lines in chunks of up to
+    // 256 lines (or record_group, when recording) and the threads decide the chunks; the answers
+    // still reach the sink, and the records the log, in input order, on the calling thread. A chunk
+    // is decided only once it is full or the input ends, so a caller that answers each line as it
+    // arrives (an interactive stream) keeps one thread.
+    unsigned threads = 1;
 };
 
 struct BatchSummary {

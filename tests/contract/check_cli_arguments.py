@@ -70,6 +70,15 @@ def main():
         # An operand a command does not take.
         refused(cli, ["replay", "--log", log, "2024-01-01"], "frontdoor replay: unexpected argument '2024-01-01'")
         refused(cli, ["eval", "--rules", rules, contact, contact], f"frontdoor eval: unexpected argument '{contact}'")
+        # A number of threads is a number from 1 to 999, and goes with a batch.
+        refused(cli, ["eval", "--rules", rules, "--jsonl", "--threads", "0", contact],
+                "frontdoor eval: --threads takes a number of threads from 1 to 999, not '0'")
+        refused(cli, ["eval", "--rules", rules, "--jsonl", "--threads", "two", contact],
+                "frontdoor eval: --threads takes a number of threads from 1 to 999, not 'two'")
+        refused(cli, ["eval", "--rules", rules, "--threads", "2", contact],
+                "frontdoor eval: --threads goes with --jsonl: one contact is decided on one thread")
+        refused(cli, ["replay", "--log", log, "--threads", "1000"],
+                "frontdoor replay: --threads takes a number of threads from 1 to 999, not '1000'")
         # Nothing was created by a refused command.
         check(not os.path.exists(log), "a refused command creates no log")
         # --log-level and --help are taken by every command.
