@@ -72,10 +72,10 @@ double time_cpp_decide(const Pack& pack, const std::string& text, bool explain, 
 // line `first_line` of its file. Returns (the answers, one line each ending in LF, the number
 // decided, [(line, path, message)] for each refusal). The GIL is released while deciding; a read
 // cannot fail on bytes in memory.
-py::tuple decide_lines(const Pack& pack, const std::string& text, std::size_t first_line, bool explain) {
+py::tuple decide_lines(const Pack& pack, const std::string& text, std::size_t first_line, bool explain,
+                       unsigned threads) {
     std::string answers;
-    std::size_t decided_count = 0;
-    std::vector<std::tuple<std::size_t, std::string, std::string>> refusals;
+    frontdoor::BatchSummary summary;
     {
         py::gil_scoped_release release;
         // Room for every answer at once: a string grown by doubling would map, fill and unmap fresh
@@ -83,23 +83,20 @@ py::tuple decide_lines(const Pack& pack, const std::string& text, std::size_t fi
         // (docs/performance.md, "Dask"). Reserved pages that are never written cost nothing.
         answers.reserve(text.size() * 2 + 4096);
         frontdoor::JsonLinesReader lines(frontdoor::text_blocks(text));
-        frontdoor::JsonLine line;
-        while (lines.next(line)) {
-            std::size_t number = line.number + first_line - 1;
-            frontdoor::Decided decided = line.refusal.empty()
-                                             ? pack.decide(line.text, frontdoor::DecideOptions{explain})
-                                             : frontdoor::Decided{true, "", std::move(line.refusal), ""};
-            if (decided.refused) {
-                answers += frontdoor::refusal_json(number, decided);
-                refusals.emplace_back(number, std::move(decided.path), std::move(decided.message));
-            } else {
-                answers += decided.json;
-                ++decided_count;
-            }
-            answers += '\n';
-        }
+        frontdoor::BatchOptions options;
+        options.decide.explain = explain;
+        options.threads = std::max(threads, 1u);
+        options.first_line = first_line;
+        options.list_refusals = true;
+        options.release_bytes = 64 << 10;  // each answer straight into `answers`: no second large buffer
+        summary =
+            frontdoor::decide_batch(pack, lines, nullptr, options, [&](std::string_view group) { answers += group; });
     }
-    return py::make_tuple(py::bytes(answers), decided_count, refusals);
+    std::vector<std::tuple<std::size_t, std::string, std::string>> refusals;
+    refusals.reserve(summary.refusals.size());
+    for (auto& refusal : summary.refusals)
+        refusals.emplace_back(refusal.line, std::move(refusal.path), std::move(refusal.message));
+    return py::make_tuple(py::bytes(answers), summary.decided, refusals);
 }
 
 // The impact of `after` against `before` on a slice of a contacts file (whole lines, its first line
@@ -139,7 +136,8 @@ PYBIND11_MODULE(_frontdoor, m) {
         .def("files", &pack_files)
         .def("input_schema", &Pack::input_schema)
         .def("decide_json", &decide_json, py::arg("text"), py::arg("explain"))
-        .def("decide_lines", &decide_lines, py::arg("text"), py::arg("first_line"), py::arg("explain"))
+        .def("decide_lines", &decide_lines, py::arg("text"), py::arg("first_line"), py::arg("explain"),
+             py::arg("threads"))
         .def("time_cpp_decide", &time_cpp_decide);
     m.def("load_directory", [](const std::string& directory) { return to_python(Pack::load_directory(directory)); });
     m.def("load_files", [](const std::string& label, std::vector<std::pair<std::string, std::string>> files) {

@@ -43,10 +43,14 @@ public:
         answers_.reserve(options.release_bytes);
     }
 
-    void add(std::string_view input, Decided&& decided, std::size_t line) {
+    void add(std::string_view input, Decided&& decided, std::size_t line, BatchSummary& summary) {
         if (decided.refused) {
+            ++summary.refused;
             answers_ += refusal_json(line, decided);
+            if (options_.list_refusals)
+                summary.refusals.push_back({line, std::move(decided.path), std::move(decided.message)});
         } else {
+            ++summary.decided;
             answers_ += decided.json;
             if (record_) entries_.push_back({std::string(input), std::move(decided.json)});
         }
@@ -101,6 +105,7 @@ struct LineChunk {
 struct AnsweredChunk {
     std::string answers;
     std::vector<DecisionLog::Entry> entries;
+    std::vector<BatchRefusal> refusals;  // every refusal, when listed; else empty
     std::size_t decided = 0, refused = 0;
 };
 
@@ -109,21 +114,28 @@ struct AnsweredChunk {
 constexpr std::size_t chunk_lines = 256;
 constexpr std::size_t chunk_bytes = 256 << 10;
 
-AnsweredChunk answer_chunk(const Pack& pack, const LineChunk& chunk, bool recording, const DecideOptions& options) {
-    AnsweredChunk out;
-    for (const auto& line : chunk.lines) {
-        std::string_view input(chunk.text.data() + line.begin, line.size);
-        Decided decided = line.refusal.empty() ? pack.decide(input, options) : Decided{true, "", line.refusal, ""};
-        if (decided.refused) {
-            ++out.refused;
-            out.answers += refusal_json(line.number, decided);
-        } else {
-            ++out.decided;
-            out.answers += decided.json;
-            if (recording) out.entries.push_back({std::string(input), std::move(decided.json)});
-        }
-        out.answers += '\n';
+// Decides one line (or answers its refusal) into `out`.
+void answer_line(const Pack& pack, std::string_view input, std::size_t number, const std::string& refusal,
+                 bool recording, const BatchOptions& options, AnsweredChunk& out) {
+    Decided decided = refusal.empty() ? pack.decide(input, options.decide) : Decided{true, "", refusal, ""};
+    if (decided.refused) {
+        ++out.refused;
+        out.answers += refusal_json(number, decided);
+        if (options.list_refusals)
+            out.refusals.push_back({number, std::move(decided.path), std::move(decided.message)});
+    } else {
+        ++out.decided;
+        out.answers += decided.json;
+        if (recording) out.entries.push_back({std::string(input), std::move(decided.json)});
     }
+    out.answers += '\n';
+}
+
+AnsweredChunk answer_chunk(const Pack& pack, const LineChunk& chunk, bool recording, const BatchOptions& options) {
+    AnsweredChunk out;
+    for (const auto& line : chunk.lines)
+        answer_line(pack, std::string_view(chunk.text.data() + line.begin, line.size),
+                    line.number + options.first_line - 1, line.refusal, recording, options, out);
     return out;
 }
 
@@ -141,6 +153,7 @@ BatchSummary decide_batch_on_threads(const Pack& pack, JsonLinesReader& lines, c
     auto merge = [&](AnsweredChunk&& chunk) {
         summary.decided += chunk.decided;
         summary.refused += chunk.refused;
+        for (auto& refusal : chunk.refusals) summary.refusals.push_back(std::move(refusal));
         if (record && !chunk.entries.empty()) {
             hand_on();
             record(pack, std::move(chunk.entries));
@@ -151,11 +164,10 @@ BatchSummary decide_batch_on_threads(const Pack& pack, JsonLinesReader& lines, c
         if (waiting.size() + release_headroom > options.release_bytes) hand_on();
     };
     bool recording = static_cast<bool>(record);
-    std::size_t lines_a_chunk = recording ? std::min(chunk_lines, std::max<std::size_t>(options.record_group, 1))
-                                          : chunk_lines;
+    std::size_t lines_a_chunk =
+        recording ? std::min(chunk_lines, std::max<std::size_t>(options.record_group, 1)) : chunk_lines;
     records::ChunkPipeline<LineChunk, AnsweredChunk> pipeline(
-        options.threads, [&](LineChunk& chunk) { return answer_chunk(pack, chunk, recording, options.decide); },
-        merge);
+        options.threads, [&](LineChunk& chunk) { return answer_chunk(pack, chunk, recording, options); }, merge);
     LineChunk chunk;
     auto submit = [&] {
         if (chunk.lines.empty()) return;
@@ -165,6 +177,18 @@ BatchSummary decide_batch_on_threads(const Pack& pack, JsonLinesReader& lines, c
     JsonLine line;
     try {
         while (lines.next(line)) {
+            if (line.text.size() > chunk_bytes) {
+                // A line this long is decided here, in its turn, from the reader's buffer: never
+                // copied, so that it needs no more memory than on one thread, and a line too large
+                // for the memory left is refused by itself as it is there.
+                submit();
+                pipeline.drain();
+                AnsweredChunk alone;
+                answer_line(pack, line.text, line.number + options.first_line - 1, line.refusal, recording, options,
+                            alone);
+                merge(std::move(alone));
+                continue;
+            }
             chunk.lines.push_back({line.number, chunk.text.size(), line.text.size(), std::move(line.refusal)});
             chunk.text += line.text;
             if (chunk.lines.size() >= lines_a_chunk || chunk.text.size() >= chunk_bytes) submit();
@@ -190,8 +214,7 @@ BatchSummary decide_batch(const Pack& pack, JsonLinesReader& lines, const BatchR
         while (lines.next(line)) {
             Decided decided = line.refusal.empty() ? pack.decide(line.text, options.decide)
                                                    : Decided{true, "", std::move(line.refusal), ""};
-            ++(decided.refused ? summary.refused : summary.decided);
-            group.add(line.text, std::move(decided), line.number);
+            group.add(line.text, std::move(decided), line.number + options.first_line - 1, summary);
         }
     } catch (const ReadError& error) {
         summary.read_failure = error.what();

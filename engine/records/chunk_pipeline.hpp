@@ -50,6 +50,19 @@ public:
         changed_.notify_all();
     }
 
+    // Waits until every chunk submitted so far is merged, and rethrows a worker's exception: the
+    // calling thread may then do work of its own in its turn, between two chunks.
+    void drain() {
+        if (workers_.empty()) return;
+        std::unique_lock<std::mutex> lock(mutex_);
+        for (;;) {
+            merge_ready(lock);
+            if (failure_) std::rethrow_exception(failure_);
+            if (merged_ == submitted_) return;
+            changed_.wait(lock);
+        }
+    }
+
     // Waits for every chunk, merges the remaining results and rethrows a worker's exception.
     void finish() {
         stop();

@@ -33,6 +33,17 @@ struct BatchOptions {
     // is decided only once it is full or the input ends, so a caller that answers each line as it
     // arrives (an interactive stream) keeps one thread.
     unsigned threads = 1;
+    // The number the batch's first line answers to: 1 for a whole file, more for a slice of one (a
+    // Dask partition), so that a refusal names its line in the whole file.
+    std::size_t first_line = 1;
+    // Keep each refusal's line, path and message in BatchSummary::refusals, in input order.
+    bool list_refusals = false;
+};
+
+// A line that was not decided: its number, and the JSON path and message of its refusal line.
+struct BatchRefusal {
+    std::size_t line = 0;
+    std::string path, message;
 };
 
 struct BatchSummary {
@@ -41,6 +52,7 @@ struct BatchSummary {
     // Why the input could not be read to its end (a ReadError's message); empty when it was. Every
     // line before the failure was decided, recorded and released.
     std::optional<std::string> read_failure;
+    std::vector<BatchRefusal> refusals;  // with BatchOptions::list_refusals
 };
 
 // Receives the answers of a group of lines, in order, one line each ending in LF: a decision, or

@@ -16,13 +16,15 @@
 namespace {
 
 // Every scenario contact, many times over, with lines a batch refuses among them: enough lines for
-// several chunks of 256 on each thread.
+// several chunks of 256 on each thread. Every tenth round has a contact padded to 300 KiB, longer
+// than a chunk, which the reading thread decides itself in its turn.
 std::string mixed_lines() {
     auto contacts = records_test::scenario_contacts();
     std::string text;
     for (int round = 0; round < 40; ++round) {
         for (const auto& contact : contacts) text += contact + "\n";
         text += "not json\n\n{\"child\": 1}\n";
+        if (round % 10 == 3) text += "{" + std::string(300 << 10, ' ') + contacts.back().substr(1) + "\n";
     }
     return text;
 }
@@ -93,12 +95,11 @@ TEST_CASE("a recorded batch on several threads records in input order and releas
         CHECK(entries.size() <= 16);
         for (auto& entry : entries) recorded.push_back(std::move(entry.decision));
     };
-    auto summary = frontdoor::decide_batch(*records_test::hackney(), lines, record, options,
-                                           [&](std::string_view answers) {
-                                               answered += answers;
-                                               if (decisions_in(answered).size() > recorded.size())
-                                                   released_unrecorded = true;
-                                           });
+    auto summary =
+        frontdoor::decide_batch(*records_test::hackney(), lines, record, options, [&](std::string_view answers) {
+            answered += answers;
+            if (decisions_in(answered).size() > recorded.size()) released_unrecorded = true;
+        });
     CHECK_FALSE(released_unrecorded);
     CHECK(recorded == decisions_in(answered));
     CHECK(summary.decided == recorded.size());

@@ -58,12 +58,16 @@ class Pack:
         byte for byte what `frontdoor eval` prints; raises Refused when the pack refuses it."""
         return self._impl.decide_json(bytes(text) if isinstance(text, bytearray) else text, explain)
 
-    def decide_lines(self, text, first_line=1, explain=True):
+    def decide_lines(self, text, first_line=1, explain=True, threads=1):
         """Decides a slice of a JSON-lines file as `frontdoor eval --jsonl` does: `text` (bytes)
         holds whole lines and its first line is line `first_line` of its file. Returns (answers,
         decided, refusals): the answers as bytes, one line each ending in LF (a refusal's line is
-        refusal_json's), the number decided, and [(line, path, message)] for each refusal."""
-        return self._impl.decide_lines(bytes(text), first_line, explain)
+        refusal_json's), the number decided, and [(line, path, message)] for each refusal.
+        `threads` > 1 decides chunks of lines on that many threads (the GIL released), with the
+        same answers in the same order."""
+        if not isinstance(threads, int) or isinstance(threads, bool) or not 1 <= threads <= 999:
+            raise ValueError(f"threads is a number of threads from 1 to 999, not {threads!r}")
+        return self._impl.decide_lines(bytes(text), first_line, explain, threads)
 
     def decide(self, contact, explain=True):
         """Decides a contact given as a JSON text or as Python values (dicts, lists, str, numbers)

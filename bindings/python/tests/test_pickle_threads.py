@@ -33,3 +33,24 @@ def test_four_threads_give_the_same_answers(pack, sample_lines):
     with ThreadPoolExecutor(max_workers=4) as pool:
         got = list(pool.map(lambda line: answer(pack, line), work))
     assert got == expected * 8
+
+
+def test_decide_lines_on_threads_answers_as_one_thread(pack, sample_lines, eval_lines):
+    # Enough lines for several chunks on each thread, a malformed line among them, numbered from 41.
+    text = ("".join(line + "\n" for line in sample_lines) + "not json\n") * 6
+    one = pack.decide_lines(text.encode(), first_line=41, explain=True, threads=1)
+    first_round = one[0].decode().splitlines()[: len(eval_lines)]
+    for number, (got, expected) in enumerate(zip(first_round, eval_lines), 1):
+        if '"error"' in expected:  # eval numbers the line N; a slice from line 41 numbers it N + 40
+            expected = expected.replace(f'{{"line":{number},', f'{{"line":{number + 40},', 1)
+        assert got == expected, f"line {number}"
+    assert one[2][0][0] > 40 and len(one[2]) == 6 * (1 + sum('"error"' in line for line in eval_lines))
+    for threads in (2, 4):
+        assert pack.decide_lines(text.encode(), first_line=41, explain=True, threads=threads) == one
+        assert pack.decide_lines(text.encode(), 41, False, threads) == pack.decide_lines(text.encode(), 41, False, 1)
+
+
+@pytest.mark.parametrize("threads", [0, 1000, 2.5, True, "2"])
+def test_decide_lines_refuses_a_number_of_threads_out_of_range(pack, threads):
+    with pytest.raises(ValueError, match="threads is a number of threads from 1 to 999"):
+        pack.decide_lines(b"{}\n", threads=threads)

@@ -42,7 +42,8 @@ TEST_CASE("a chunk pipeline rethrows a chunk's failure and merges nothing after 
     unsigned threads = GENERATE(1u, 2u, 5u);
     std::vector<int> got;
     frontdoor::records::ChunkPipeline<int, int> pipeline(
-        threads, [](int& chunk) -> int {
+        threads,
+        [](int& chunk) -> int {
             if (chunk == 30) throw std::runtime_error("chunk failed");
             return chunk;
         },
