@@ -127,16 +127,16 @@ unsigned usable_cores() {
 
 }  // namespace
 
-bool thread_count(const std::string& command, const Args& args, unsigned& threads) {
+bool thread_count(const std::string& command, const Args& args, unsigned& threads, const std::string& name) {
     bool given = false;
-    std::string text = option(args, "--threads", &given);
+    std::string text = option(args, name, &given);
     if (!given) {
         threads = std::min(usable_cores(), 999u);
         return true;
     }
     if (!std::regex_match(text, std::regex("[1-9][0-9]{0,2}"))) {
-        std::cerr << "frontdoor " << command << ": --threads takes a number of threads from 1 to 999, not '" << text
-                  << "'\n";
+        std::cerr << "frontdoor " << command << ": " << name << " takes a number of threads from 1 to 999, not '"
+                  << text << "'\n";
         return false;
     }
     threads = static_cast<unsigned>(std::stoul(text));

@@ -39,6 +39,8 @@ void print_serve_help() {
            "  --web DIR             the built page (web/dist); by default found beside the program.\n"
            "  --routes              print every route (METHOD PATH) and exit.\n"
            "  --threads N           I/O threads (default: one per hardware thread).\n"
+           "  --batch-threads N     threads that decide one batch, in chunks of 256 lines, answered in\n"
+           "                        order (default: one a core the server may use).\n"
            "  --record LOG          record every decision in the decision log LOG (as eval --record) before\n"
            "                        answering it; many requests share one commit. GET /v1/decisions/{id}\n"
            "                        and GET /v1/decisions?contact_id=ID (role audit) read it back.\n"
@@ -138,6 +140,7 @@ bool read_listen(const Args& args, http::ServeOptions& options) {
 bool read_options(const Args& args, http::ServeOptions& options) {
     auto& l = options.limits;
     return read_listen(args, options) && read_number(args, "--threads", options.threads) &&
+           thread_count("serve", args, l.batch_threads, "--batch-threads") &&
            read_number(args, "--max-body-bytes", l.body_bytes) &&
            read_number(args, "--max-batch-bytes", l.batch_body_bytes) &&
            read_number(args, "--max-header-bytes", l.header_bytes) &&
@@ -219,6 +222,7 @@ int run_serve(const Args& args) {
                            "--listen",
                            "--tokens",
                            "--threads",
+                           "--batch-threads",
                            "--max-body-bytes",
                            "--max-batch-bytes",
                            "--max-batches",

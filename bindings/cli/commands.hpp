@@ -45,9 +45,10 @@ bool arguments_ok(const std::string& command, const Args& args, const OptionSpec
 // The pack directory of a command that reads one: `--rules DIR`, or DIR given on its own (the
 // older form, kept). Neither, or both, is a usage error, printed, and false returned.
 bool pack_directory(const std::string& command, const Args& args, const OptionSpec& spec, std::string& dir);
-// The number after `--threads` (1 to 999), or one a core when it is absent. Any other value is a
-// usage error, printed, and false returned.
-bool thread_count(const std::string& command, const Args& args, unsigned& threads);
+// The number after `name` (1 to 999), or one a core this process may use when it is absent. Any
+// other value is a usage error, printed, and false returned.
+bool thread_count(const std::string& command, const Args& args, unsigned& threads,
+                  const std::string& name = "--threads");
 
 bool wants_help(const Args& args);
 // The value after `--name`, or "" when absent; `found` tells whether the flag was present.

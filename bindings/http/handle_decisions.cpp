@@ -81,6 +81,7 @@ std::variant<Response, StreamPlan> plan_many(Service& service, const Request& he
     BatchOptions options;
     options.decide = decide_options(head);
     options.release_bytes = stream_release_bytes;
+    options.threads = service.limits.batch_threads;
     StreamPlan plan;
     plan.head = Response{beast_http::status::ok, response_version};
     plan.head.set(beast_http::field::content_type, "application/x-ndjson");

@@ -16,6 +16,9 @@ struct ServiceLimits {
     // Batches being read or decided at once, each on a thread of its own; one more is answered 503
     // with Retry-After. Each holds a few hundred KiB of body and answers (docs/service.md, "Batches").
     std::size_t concurrent_batches = 2;
+    // Threads that decide one batch, in chunks of 256 lines, answered in order (BatchOptions::threads);
+    // `frontdoor serve --batch-threads` defaults to the cores the server may use.
+    unsigned batch_threads = 1;
     // Bytes in the request line and headers together.
     std::size_t header_bytes = 16 << 10;
     // Connections open at once; one more is answered 503 with Retry-After and closed.

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """POST /v1/decisions:batch answers exactly what `frontdoor eval --jsonl` prints for the same lines:
 the Hackney samples (decisions and refusals inline, in order), blank lines skipped, a line that is
-not JSON refused by number, ?explain=false as --no-explain; and a wrong content type is 415."""
+not JSON refused by number, ?explain=false as --no-explain; and a wrong content type is 415. A
+batch of many chunks decided on several threads (--batch-threads) answers the same bytes in the
+same order as one thread; a number of threads that is not one is refused at start."""
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 
@@ -40,6 +43,18 @@ def main():
             check(status == 200 and body == b"", f"an empty batch: 200 with no lines: {status} {body!r}")
             status, _, _ = post_batch(server, lines, content_type="application/json")
             check(status == 415, f"a batch sent as application/json: 415, got {status}")
+        many = "".join((line + "\n") * 3 for line in contacts) * 4 + "{not json\n"
+        _, expected = eval_output(args.cli, args.rules, many, "--jsonl", "--threads", "1")
+        for threads in ("1", "3"):
+            with Server(args.cli, args.rules, tokens=write_tokens(directory), extra=["--batch-threads", threads]) as server:
+                status, _, body = post_batch(server, many)
+                check(status == 200 and body == expected,
+                      f"--batch-threads {threads}: {len(many.splitlines())} lines answered as eval --jsonl --threads 1")
+    refused = subprocess.run([args.cli, "serve", "--rules", args.rules, "--no-auth", "--batch-threads", "0"],
+                             capture_output=True, text=True, timeout=30)
+    check(refused.returncode == 2 and refused.stderr.strip() ==
+          "frontdoor serve: --batch-threads takes a number of threads from 1 to 999, not '0'",
+          f"--batch-threads 0 is a usage error: {refused.returncode} {refused.stderr!r}")
     finish()
 
 
