@@ -98,4 +98,31 @@ std::string render_walkthrough(const Walkthrough& walkthrough, const std::string
 std::string render_what_if(const Walkthrough& before, const Walkthrough& after, const std::vector<std::string>& changes,
                            bool markdown, bool colour);
 
+// What render_what_if tells, as data, for a face that lays it out itself (the workspace's page):
+// the same sentences, escaped for display, without the layout's marks.
+//
+// One thing about the decision that changed, appeared, disappeared or moved ("route: csc_screening
+// disappeared"), with what gave it, or did not, on each side ("" when there is nothing to say).
+struct WhatIfDifference {
+    std::string change;
+    std::string before;
+    std::string now;
+};
+// A step whose row or value changed ("(before: ...)"), a new one, or one that no longer happens.
+struct WhatIfStep {
+    WalkthroughStep step;
+    std::string note;
+};
+struct WhatIfComparison {
+    std::vector<std::string> facts_changed;  // "x.level was 1; now it is 4": facts read on both sides
+    bool refused_before = false;             // then `decided_now` says what the changed input gave
+    std::string refusal_before;
+    std::vector<std::string> decided_now;
+    bool refused_after = false;  // the changed input is refused: nothing below is compared
+    std::string refusal_after;
+    std::vector<WhatIfDifference> differences;  // empty: the decision is the same
+    std::vector<WhatIfStep> steps;              // empty: every step gave what it gave before
+};
+WhatIfComparison compare_what_if(const Walkthrough& before, const Walkthrough& after);
+
 }  // namespace frontdoor
