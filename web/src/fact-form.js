@@ -59,7 +59,12 @@ function several(pointer, name, options, values) {
   const read = () => [...fieldset.querySelectorAll("input:checked")].map((input) => input.value);
   // Compared in the declaration's order, so that the contact's own order is no change.
   const initial = options.filter((option) => values.includes(option));
-  return { group: element("div", { class: "govuk-form-group", "data-field": pointer }, [fieldset]), read, initial };
+  // A long list (the indicators, the census factors) is folded away, its summary saying what is ticked.
+  const shown = options.length <= 8 ? fieldset : element("details", { class: "govuk-details" }, [
+    element("summary", { class: "govuk-details__summary" }, [element("span", { class: "govuk-details__summary-text",
+      text: `${name}: ${initial.length ? initial.join(", ") : "none ticked"}` })]),
+    element("div", { class: "govuk-details__text" }, [fieldset])]);
+  return { group: element("div", { class: "govuk-form-group", "data-field": pointer }, [shown]), read, initial };
 }
 
 function typed(pointer, name, schema, value) {

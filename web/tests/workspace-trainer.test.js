@@ -16,6 +16,11 @@ import { check, checkAccessible, failures, launchChromium, options, screenshot, 
 
 const SCENARIO = "scenarios/009-level-3-csc-screening.json";
 
+// One part of the page alone, for docs/workspace.md.
+async function clip(page, selector, name) {
+  await page.locator(selector).screenshot({ path: join(options.screenshots, `workspace-${name}.png`) });
+}
+
 async function stepThrough(page) {
   await page.getByLabel("Scenario", { exact: true }).selectOption(SCENARIO);
   await page.getByRole("button", { name: "Walk through" }).click();
@@ -40,6 +45,7 @@ async function stepThrough(page) {
   check(cited && cited.includes("applies") && cited.includes("does not apply"), "the rows that did and did not apply, in words");
   await checkAccessible(page, "on a step");
   await screenshot(page, "walkthrough-step");
+  await clip(page, "#walkthrough-steps", "walkthrough-step-only");
   await steps.last().click();
   check((await panel.textContent()).includes("The decision") && (await panel.textContent()).includes("the recommended pathway (outcome): children's social care screening"),
         "the step list jumps to the decision");
@@ -61,6 +67,7 @@ async function whatIf(page) {
   check(differences.includes("disappeared"), "what disappeared is told");
   await checkAccessible(page, "with the what-if");
   await screenshot(page, "walkthrough-what-if");
+  await clip(page, "#what-if-differences", "walkthrough-what-if-only");
 }
 
 async function handout(page, pack) {
