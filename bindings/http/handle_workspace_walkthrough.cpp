@@ -92,14 +92,15 @@ Response walk_through_case(Service& service, const Request& request, RequestCont
     const WalkthroughInput& input = asked.input;
     Walkthrough before = walk_through(pack, input.contact);
     if (before.refused) return refusal_answer(request, pack, input.contact, false);
-    // A scenario whose narrative tells another decision is shown by its title alone, as the CLI does.
+    // A scenario whose narrative tells another decision is shown by its title alone, after the
+    // warning, as the CLI does.
     auto stale = stale_expectations(before, input);
     std::string title = stale.empty() ? input.title : input.heading;
     json out = walkthrough_json(before);
     out["title"] = input.heading;
     out["stale"] = stale;
     out["contact"] = json::parse(input.contact, nullptr, false);
-    std::string markdown = render_walkthrough(before, title, true, false);
+    std::string markdown = render_stale_warning(stale) + render_walkthrough(before, title, true, false);
     if (!asked.what_ifs.empty()) {
         std::string changed = input.contact;
         for (const auto& change : asked.what_ifs) {

@@ -78,6 +78,9 @@ WalkthroughInput walkthrough_input(const std::string& text, const std::string& p
 // say so loudly instead of printing the old story beside the new decision. Empty when every
 // expectation holds, or the input is not a scenario.
 std::vector<std::string> stale_expectations(const Walkthrough& walkthrough, const WalkthroughInput& input);
+// What a face says before such a walkthrough, one line per stale expectation: "WARNING: this
+// scenario's narrative no longer matches ...", ending with a blank line. Empty when `stale` is.
+std::string render_stale_warning(const std::vector<std::string>& stale);
 
 // Sets the value at a path (a JSON pointer "/child/birth_date" or dotted "child.birth_date") of a
 // JSON document. `value` is JSON ("2010-01-01" quoted, true, ["bullying"]); a bare word that is not

@@ -1,9 +1,10 @@
 """POST /v1/workspace:walkthrough end to end (docs/workspace.md, "For trainers"), on a temporary copy
 of the pack: a Hackney scenario's steps with their protocol clauses; a what-if that changes the
 outcome names the change, with what gave it before and now, and its Markdown is byte for byte what
-`frontdoor walkthrough --format md --what-if ...` prints; a refused contact (before or after the
-what-ifs) is 422 with its JSON path and the CLI's words; bad requests are 400 and paths outside the
-pack are refused; every answer matches the OpenAPI document; reading needs the decide role.
+`frontdoor walkthrough --format md --what-if ...` prints; a stale scenario is warned about, in the
+handout too; a refused contact (before or after the what-ifs) is 422 with its JSON path and the
+CLI's words; bad requests are 400 and paths outside the pack are refused; every answer matches the
+OpenAPI document; reading needs the decide role.
 
     check_workspace_walkthrough.py --cli build/frontdoor --rules rules/hackney
 """
@@ -116,6 +117,25 @@ def check_what_if(server, cli, pack, document):
     check(status == 200 and same["what_if"]["differences"] == [], f"a fact that changes nothing: no difference: {status}")
 
 
+def check_stale(server, cli, pack):
+    """A scenario the edited pack no longer meets: warned about, and the handout says so as the CLI does."""
+    path = os.path.join(pack, "thresholds.rules")
+    with open(path) as f:
+        text = f.read()
+    scenario = "scenarios/025-three-level-2-indicators-make-level-3.json"
+    try:
+        with open(path, "w") as f:
+            f.write(text.replace("let level_2_indicators_for_level_3 = 3", "let level_2_indicators_for_level_3 = 4"))
+        status, body = call(server, {"scenario": scenario})
+        check(status == 200 and any(line.startswith("level_of_need: the scenario expects 3") for line in body["stale"]),
+              f"a stale scenario is walked through from the pack on disk, with what no longer holds: {status} {body.get('stale')}")
+        check(body["markdown"].startswith("WARNING: this scenario's narrative no longer matches")
+              and body["markdown"] == cli_markdown(cli, pack, scenario), "its handout warns first, as the CLI prints it")
+    finally:
+        with open(path, "w") as f:
+            f.write(text)
+
+
 def check_refusals(server, pack, document):
     with open(os.path.join(pack, SCENARIO)) as f:
         contact = json.load(f)["contact"]
@@ -161,6 +181,7 @@ def main():
             check_steps(server, args.cli, pack, document)
             check_what_if(server, args.cli, pack, document)
             check_refusals(server, pack, document)
+            check_stale(server, args.cli, pack)
         check_roles(args.cli, pack, work)
         with Server(args.cli, args.rules, extra=["--no-watch"]) as server:
             status, body = call(server, {"scenario": SCENARIO})
