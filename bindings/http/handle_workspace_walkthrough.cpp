@@ -9,6 +9,7 @@
 #include "workspace_json.hpp"
 
 #include "frontdoor/batch.hpp"
+#include "frontdoor/display_text.hpp"
 
 namespace frontdoor::http {
 
@@ -97,7 +98,7 @@ Response walk_through_case(Service& service, const Request& request, RequestCont
     auto stale = stale_expectations(before, input);
     std::string title = stale.empty() ? input.title : input.heading;
     json out = walkthrough_json(before);
-    out["title"] = input.heading;
+    out["title"] = escape_for_display(input.heading);
     out["stale"] = stale;
     out["contact"] = json::parse(input.contact, nullptr, false);
     std::string markdown = render_stale_warning(stale) + render_walkthrough(before, title, true, false);

@@ -4,7 +4,8 @@
 // step list (each step's protocol clause beside it), tick a fact in the form made from the pack's
 // input declaration and read what changed in the decision and why, download the Markdown handout
 // (the same text as `frontdoor walkthrough --format md`), print it (only the walkthrough, every
-// step); a fact the pack refuses is named with its path and marked on its field; axe-core finds no WCAG 2.2 AA violation.
+// step); a fact the pack refuses is named with its path and marked on its field; a pasted contact
+// is walked through; axe-core finds no WCAG 2.2 AA violation.
 //
 //   node web/tests/workspace-trainer.test.js --cli build/frontdoor --rules rules/hackney \
 //        --web web/dist --screenshots build/screenshots
@@ -97,6 +98,18 @@ async function refusedFact(page) {
   await checkAccessible(page, "with a refused fact");
 }
 
+// A contact pasted instead of a scenario: walked through as it stands.
+async function pastedContact(page, pack) {
+  const contact = JSON.parse(readFileSync(join(pack, "scenarios/027-single-level-4-indicator.json"), "utf8")).contact;
+  await page.getByText("Or paste a contact", { exact: true }).click();
+  await page.getByLabel("A contact, as JSON").fill(JSON.stringify(contact));
+  await page.getByRole("button", { name: "Walk through" }).click();
+  await page.getByRole("heading", { name: "Walkthrough: the contact given" }).waitFor({ timeout: STEP_MS });
+  await page.locator(".workspace-step-list a").last().click();
+  const decision = await page.locator(".workspace-step:not([hidden])").textContent();
+  check(decision.includes("the recommended pathway (outcome): progress to assessment"), `the pasted contact is decided: ${decision.slice(0, 300)}`);
+}
+
 async function main() {
   mkdirSync(options.screenshots, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), "frontdoor-trainer-"));
@@ -120,6 +133,7 @@ async function main() {
     await whatIf(page);
     await handout(page, pack);
     await refusedFact(page);
+    await pastedContact(page, pack);
     check(pageErrors.length === 0, `no errors in the page's console: ${pageErrors.join("; ")}`);
   } catch (error) {
     failures.push(String(error.stack ?? error));
