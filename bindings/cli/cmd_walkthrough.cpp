@@ -27,10 +27,7 @@ WalkthroughInput read_input(const std::string& path) {
 bool warn_if_stale(const Walkthrough& walkthrough, const WalkthroughInput& read, std::string& title) {
     auto stale = stale_expectations(walkthrough, read);
     if (stale.empty()) return false;
-    std::string warning =
-        "WARNING: this scenario's narrative no longer matches the decision the pack gives, so it is not shown:\n";
-    for (const auto& line : stale) warning += "  " + line + "\n";
-    warning += "Run `frontdoor test` to see the scenario fail, then update its expectations and narrative.\n\n";
+    std::string warning = render_stale_warning(stale);
     std::cout << warning;
     std::cerr << "frontdoor walkthrough: " << warning;
     title = read.heading;

@@ -19,6 +19,8 @@ nlohmann::json describe_operation(beast_http::verb method, const std::string& pa
 
 // The same for the workspace's routes (openapi_workspace.cpp); describe_operation falls back to it.
 nlohmann::json describe_workspace_operation(beast_http::verb method, const std::string& pattern);
+// POST /v1/workspace:walkthrough (openapi_workspace_walkthrough.cpp), which the above falls back to.
+nlohmann::json describe_walkthrough_operation();
 
 // The shared schemas (Error, Refusal, Decision, Pack, ...) under components/schemas, without Contact.
 nlohmann::json common_schemas();

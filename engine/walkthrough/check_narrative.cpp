@@ -42,4 +42,12 @@ std::vector<std::string> stale_expectations(const Walkthrough& walkthrough, cons
     return out;
 }
 
+std::string render_stale_warning(const std::vector<std::string>& stale) {
+    if (stale.empty()) return "";
+    std::string warning =
+        "WARNING: this scenario's narrative no longer matches the decision the pack gives, so it is not shown:\n";
+    for (const auto& line : stale) warning += "  " + line + "\n";
+    return warning + "Run `frontdoor test` to see the scenario fail, then update its expectations and narrative.\n\n";
+}
+
 }  // namespace frontdoor

@@ -1,202 +1,50 @@
-// What a what-if changed, told for a person: each output field, item, date and time that changed,
-// appeared, disappeared or moved, with the row that gave it on each side; then each step that went
-// differently. Items of a list or set are matched by their key (a record's first field), so that a
-// deadline whose time moved is "moved", not one gone and one new.
+// What a what-if changed, told for a person (compare_what_if.cpp finds it): the changes asked for,
+// the facts they changed, each difference in the decision with its cause before and now, then each
+// step that went differently.
 #include "engine/walkthrough/walkthrough_style.hpp"
-
-#include <map>
 
 namespace frontdoor {
 
 namespace {
 
-// "outcome, row csc_screening applied because level_of_need = 3 (...)", or a definition's reads.
-std::string cause(const WalkthroughValue& value) {
-    if (value.rule.find(", row ") != std::string::npos)
-        return value.rule + " applied " + (value.because.rfind("otherwise", 0) == 0 ? "" : "because ") + value.because;
-    return value.because.empty() ? value.rule : value.rule + ": " + value.because;
-}
-
-std::string change(const std::string& what, const WalkthroughPart& was, const WalkthroughPart& now) {
-    return what + (was.is_time || now.is_time ? " moved from " : " changed from ") + was.shown + " to " + now.shown;
-}
-
-// An item in words: its key, then its other parts ("screening_decision (due_at Friday ...)").
-std::string item_words(const WalkthroughValue& item) {
-    std::string rest;
-    for (std::size_t i = 1; i < item.parts.size(); ++i)
-        rest += (rest.empty() ? "" : ", ") + item.parts[i].name + " " + item.parts[i].shown;
-    return item.key + (rest.empty() ? "" : " (" + rest + ")");
-}
-
-class WhatIfWriter {
-public:
-    explicit WhatIfWriter(const Style& style) : style_(style) {}
-
-    void difference(const std::string& line, const std::string& before, const std::string& now) {
-        out += style_.item(line);
-        if (!before.empty()) out += style_.item(style_.bad("before: ") + before, 2);
-        if (!now.empty()) out += style_.item(style_.good("now: ") + now, 2);
-    }
-
-    void whole(const WalkthroughField& was, const WalkthroughField& now) {
-        const auto& a = was.whole.parts;
-        const auto& b = now.whole.parts;
-        if (a.size() == b.size()) {
-            bool same = true;
-            for (std::size_t i = 0; i < a.size(); ++i) same = same && a[i].shown == b[i].shown;
-            if (same) return;
-        }
-        std::vector<std::string> lines;
-        if (a.size() == b.size() && !(a.size() == 1 && a[0].name.empty())) {
-            for (std::size_t i = 0; i < a.size(); ++i)
-                if (a[i].shown != b[i].shown) lines.push_back(change(now.called + ": " + a[i].name, a[i], b[i]));
-        } else if (!a.empty() && !b.empty()) {
-            lines.push_back(change(now.called, a[0], b[0]));
-        }
-        for (std::size_t i = 0; i < lines.size(); ++i)
-            difference(lines[i], i + 1 == lines.size() && !was.whole.rule.empty() ? cause(was.whole) : "",
-                       i + 1 == lines.size() && !now.whole.rule.empty() ? cause(now.whole) : "");
-    }
-
-    void items(const WalkthroughField& was, const WalkthroughField& now) {
-        std::vector<bool> matched(now.items.size(), false);
-        for (const auto& old : was.items) {
-            const WalkthroughValue* found = nullptr;
-            for (std::size_t i = 0; i < now.items.size() && !found; ++i)
-                if (!matched[i] && now.items[i].key == old.key) {
-                    matched[i] = true;
-                    found = &now.items[i];
-                }
-            if (found) same_item(now.called, old, *found);
-            else gone(was, now, old);
-        }
-        for (std::size_t i = 0; i < now.items.size(); ++i)
-            if (!matched[i]) appeared(was, now, now.items[i]);
-    }
-
-    std::string out;
-
-private:
-    void same_item(const std::string& field, const WalkthroughValue& old, const WalkthroughValue& now) {
-        std::vector<std::string> lines;
-        for (std::size_t i = 1; i < old.parts.size() && i < now.parts.size(); ++i)
-            if (old.parts[i].shown != now.parts[i].shown)
-                lines.push_back(change(field + ": " + old.key + ": " + old.parts[i].name, old.parts[i], now.parts[i]));
-        if (lines.empty() && old.rule != now.rule)
-            lines.push_back(field + ": " + old.key + " stays, now added by another row");
-        for (std::size_t i = 0; i < lines.size(); ++i)
-            difference(lines[i], i + 1 == lines.size() ? added_by(old) : "",
-                       i + 1 == lines.size() ? added_by(now) : "");
-    }
-
-    void gone(const WalkthroughField& was, const WalkthroughField& now, const WalkthroughValue& old) {
-        difference(now.called + ": " + item_words(old) + " disappeared", added_by(old), not_added(now, old.rule));
-        (void)was;
-    }
-
-    void appeared(const WalkthroughField& was, const WalkthroughField& now, const WalkthroughValue& item) {
-        difference(now.called + ": " + item_words(item) + " appeared", not_added(was, item.rule), added_by(item));
-    }
-
-    static std::string added_by(const WalkthroughValue& item) {
-        return item.rule.empty() ? "" : item.rule + " added it because " + item.because;
-    }
-
-    // Why `rule` did not add the item on this side: it did not apply, or it applied to other items;
-    // for a list given whole by one rule, the rule that gave it on this side.
-    static std::string not_added(const WalkthroughField& side, const std::string& rule) {
-        if (!side.whole.rule.empty()) return cause(side.whole);
-        if (rule.empty()) return "";
-        for (const auto& [row, reason] : side.not_applied)
-            if (row == rule) return row + " does not apply: " + reason;
-        return rule + " applies, but does not add this item";
-    }
-
-    const Style& style_;
-};
-
-// What changed in the decision, field by field in the decision's order.
-std::string decision_changes(const Walkthrough& before, const Walkthrough& after, const Style& style) {
-    std::map<std::string, const WalkthroughField*> was;
-    for (const auto& field : before.fields) was[field.name] = &field;
-    WhatIfWriter writer(style);
-    for (const auto& field : after.fields) {
-        auto found = was.find(field.name);
-        if (found == was.end()) continue;
-        if (field.collection) writer.items(*found->second, field);
-        else writer.whole(*found->second, field);
-    }
-    return writer.out.empty() ? style.item("nothing: the decision is the same") : writer.out;
-}
-
-std::string step_text(const Style& style, const WalkthroughStep& step, const std::string& note) {
-    std::string out =
-        style.item(style.bold(step.heading) + (step.source.empty() ? "" : " " + style.dim("[" + step.source + "]")));
-    for (const auto& line : step.lines) out += style.item(mark(style, line), 2);
-    if (!note.empty()) out += style.item(style.dim(note), 2);
+std::string difference_text(const Style& style, const WhatIfDifference& difference) {
+    std::string out = style.item(difference.change);
+    if (!difference.before.empty()) out += style.item(style.bad("before: ") + difference.before, 2);
+    if (!difference.now.empty()) out += style.item(style.good("now: ") + difference.now, 2);
     return out;
 }
 
-// The steps whose row or value changed, those new, and those that no longer happen; a step whose
-// result stayed the same is left out even when the facts it read changed.
-std::string step_changes(const Walkthrough& before, const Walkthrough& after, const Style& style) {
-    std::map<std::string, const WalkthroughStep*> was, now;
-    for (const auto& step : before.steps) was[step.key] = &step;
-    for (const auto& step : after.steps) now[step.key] = &step;
-    std::string out;
-    for (const auto& step : after.steps) {
-        auto old = was.find(step.key);
-        if (old == was.end()) out += step_text(style, step, "(a new step: it did not happen before)");
-        else if (old->second->outcome != step.outcome)
-            out += step_text(style, step, "(before: " + old->second->outcome + ")");
-    }
-    for (const auto& step : before.steps)
-        if (!now.count(step.key)) out += step_text(style, step, "(this step no longer happens)");
-    return out.empty() ? style.item("none: every step gave what it gave before") : out;
-}
-
-// The facts of the input that the what-ifs changed, in words: "x.level was 1; now it is 4" (only
-// facts read on both sides: a fact read on one side only is no change of a fact).
-std::string facts_changed(const Walkthrough& before, const Walkthrough& after, const Style& style) {
-    auto split = [](const std::vector<std::string>& facts) {
-        std::map<std::string, std::string> out;
-        for (const auto& fact : facts) {
-            auto is = fact.find(" is ");
-            if (is != std::string::npos) out.emplace(fact.substr(0, is), fact.substr(is + 4));
-        }
-        return out;
-    };
-    auto was = split(before.facts), now = split(after.facts);
-    std::string out;
-    for (const auto& fact : after.facts) {
-        std::string path = fact.substr(0, fact.find(" is "));
-        auto old = was.find(path);
-        if (old != was.end() && old->second != now[path])
-            out += style.item(path + " was " + old->second + "; now it is " + now[path], 2);
-    }
+std::string step_text(const Style& style, const WhatIfStep& changed) {
+    const WalkthroughStep& step = changed.step;
+    std::string out =
+        style.item(style.bold(step.heading) + (step.source.empty() ? "" : " " + style.dim("[" + step.source + "]")));
+    for (const auto& line : step.lines) out += style.item(mark(style, line), 2);
+    if (!changed.note.empty()) out += style.item(style.dim(changed.note), 2);
     return out;
 }
 
 }  // namespace
 
-std::string render_what_if(const Walkthrough& shown_before, const Walkthrough& shown_after,
+std::string render_what_if(const Walkthrough& before, const Walkthrough& after,
                            const std::vector<std::string>& shown_changes, bool markdown, bool colour) {
     Style style{markdown, colour};
-    Walkthrough before = displayable(shown_before), after = displayable(shown_after);
+    WhatIfComparison compared = compare_what_if(before, after);
     std::string out = style.heading("What if");
     for (const auto& change : shown_changes) out += style.item(escape_for_display(change));
-    if (!before.refused && !after.refused) out += facts_changed(before, after, style);
-    if (after.refused) return out + "\nThe changed input is refused: " + after.refusal + "\n";
+    for (const auto& fact : compared.facts_changed) out += style.item(fact, 2);
+    if (compared.refused_after) return out + "\nThe changed input is refused: " + compared.refusal_after + "\n";
     out += "\n" + style.heading("What changed in the decision");
-    if (before.refused) {
-        out += style.item("before, the input was refused (" + before.refusal + "); now it is decided:");
-        for (const auto& line : after.result) out += style.item(line, 2);
+    if (compared.refused_before) {
+        out += style.item("before, the input was refused (" + compared.refusal_before + "); now it is decided:");
+        for (const auto& line : compared.decided_now) out += style.item(line, 2);
         return out;
     }
-    out += decision_changes(before, after, style);
+    for (const auto& difference : compared.differences) out += difference_text(style, difference);
+    if (compared.differences.empty()) out += style.item("nothing: the decision is the same");
     out += "\n" + style.heading("Why: the steps that went differently");
-    return out + step_changes(before, after, style);
+    for (const auto& step : compared.steps) out += step_text(style, step);
+    if (compared.steps.empty()) out += style.item("none: every step gave what it gave before");
+    return out;
 }
 
 }  // namespace frontdoor

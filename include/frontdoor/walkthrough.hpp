@@ -78,6 +78,9 @@ WalkthroughInput walkthrough_input(const std::string& text, const std::string& p
 // say so loudly instead of printing the old story beside the new decision. Empty when every
 // expectation holds, or the input is not a scenario.
 std::vector<std::string> stale_expectations(const Walkthrough& walkthrough, const WalkthroughInput& input);
+// What a face says before such a walkthrough, one line per stale expectation: "WARNING: this
+// scenario's narrative no longer matches ...", ending with a blank line. Empty when `stale` is.
+std::string render_stale_warning(const std::vector<std::string>& stale);
 
 // Sets the value at a path (a JSON pointer "/child/birth_date" or dotted "child.birth_date") of a
 // JSON document. `value` is JSON ("2010-01-01" quoted, true, ["bullying"]); a bare word that is not
@@ -97,5 +100,32 @@ std::string render_walkthrough(const Walkthrough& walkthrough, const std::string
 // now: ..."); then each step whose row or value changed, appeared or no longer happens.
 std::string render_what_if(const Walkthrough& before, const Walkthrough& after, const std::vector<std::string>& changes,
                            bool markdown, bool colour);
+
+// What render_what_if tells, as data, for a face that lays it out itself (the workspace's page):
+// the same sentences, escaped for display, without the layout's marks.
+//
+// One thing about the decision that changed, appeared, disappeared or moved ("route: csc_screening
+// disappeared"), with what gave it, or did not, on each side ("" when there is nothing to say).
+struct WhatIfDifference {
+    std::string change;
+    std::string before;
+    std::string now;
+};
+// A step whose row or value changed ("(before: ...)"), a new one, or one that no longer happens.
+struct WhatIfStep {
+    WalkthroughStep step;
+    std::string note;
+};
+struct WhatIfComparison {
+    std::vector<std::string> facts_changed;  // "x.level was 1; now it is 4": facts read on both sides
+    bool refused_before = false;             // then `decided_now` says what the changed input gave
+    std::string refusal_before;
+    std::vector<std::string> decided_now;
+    bool refused_after = false;  // the changed input is refused: nothing below is compared
+    std::string refusal_after;
+    std::vector<WhatIfDifference> differences;  // empty: the decision is the same
+    std::vector<WhatIfStep> steps;              // empty: every step gave what it gave before
+};
+WhatIfComparison compare_what_if(const Walkthrough& before, const Walkthrough& after);
 
 }  // namespace frontdoor

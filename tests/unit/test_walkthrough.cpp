@@ -87,3 +87,35 @@ TEST_CASE("a walkthrough of refused input says why nothing was decided", "[walkt
     CHECK(w.refused);
     CHECK_THAT(frontdoor::render_walkthrough(w, "bad", false, false), Catch::Contains("The input is refused"));
 }
+
+TEST_CASE("compare_what_if gives the what-if as data: each difference with its cause on each side", "[walkthrough]") {
+    std::string changed = easter_form;
+    std::string error;
+    REQUIRE(frontdoor::apply_what_if(changed, "indicators=[\"bullying\",\"poor_housing\",\"young_carer\"]", error));
+    frontdoor::Walkthrough before = frontdoor::walk_through(hackney_pack(), easter_form);
+    frontdoor::Walkthrough after = frontdoor::walk_through(hackney_pack(), changed);
+    frontdoor::WhatIfComparison compared = frontdoor::compare_what_if(before, after);
+    CHECK_FALSE(compared.refused_before);
+    CHECK_FALSE(compared.refused_after);
+    REQUIRE_FALSE(compared.differences.empty());
+    CHECK(compared.differences[0].change == "level of need (level_of_need) changed from 2 to 3");
+    const frontdoor::WhatIfDifference* moved = nullptr;
+    for (const auto& d : compared.differences)
+        if (d.change.find("due_at moved from Friday 5 April 2024") != std::string::npos) moved = &d;
+    REQUIRE(moved);
+    CHECK_THAT(moved->before, Catch::StartsWith("deadlines to meet, row early_help_within_72_hours added it because"));
+    CHECK_THAT(moved->now, Catch::StartsWith("deadlines to meet, row screening_within_24_hours added it because"));
+    REQUIRE_FALSE(compared.steps.empty());
+    CHECK(compared.steps[0].note == "(before: row level_2 gives 2)");
+    // Every difference the data holds is in the text render_what_if lays out.
+    std::string text = frontdoor::render_what_if(before, after, {}, false, false);
+    for (const auto& d : compared.differences) CHECK_THAT(text, Catch::Contains("  " + d.change + "\n"));
+
+    std::string refused = easter_form;
+    REQUIRE(frontdoor::apply_what_if(refused, "child.birth_date=\"soon\"", error));
+    frontdoor::WhatIfComparison refusal =
+        frontdoor::compare_what_if(before, frontdoor::walk_through(hackney_pack(), refused));
+    CHECK(refusal.refused_after);
+    CHECK_THAT(refusal.refusal_after, Catch::StartsWith("at /child/birth_date: "));
+    CHECK(refusal.differences.empty());
+}

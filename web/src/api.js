@@ -33,3 +33,7 @@ export const saveFile = (path, text, saveWithErrors) =>
   call("POST", "/v1/workspace:save", { path, text, format: true, save_with_errors: saveWithErrors });
 export const runScenarios = (path, text) => call("POST", "/v1/workspace:test", path ? { path, text } : undefined);
 export const describePack = () => call("GET", "/v1/pack");
+// The pack's input declaration as a JSON Schema: what the trainer's form is made from.
+export const describeInput = () => call("GET", "/v1/schema");
+// The walkthrough of {scenario} or {contact}, with what_if [{field, value} | {field, absent}].
+export const walkThrough = (request) => call("POST", "/v1/workspace:walkthrough", request);

@@ -1,4 +1,5 @@
-// The workspace page: the file list, the editor and the scenarios panel (docs/workspace.md).
+// The workspace page: the file list, the editor, the scenarios panel and the trainer's walkthrough
+// (docs/workspace.md).
 import "govuk-frontend/dist/govuk/govuk-frontend.min.css";
 import "./style.css";
 import { describePack, listFiles } from "./api.js";
@@ -6,14 +7,17 @@ import { openFile, save } from "./editor-view.js";
 import { runAndShow } from "./scenarios-view.js";
 import { element, showErrorSummary } from "./messages.js";
 import { askForToken } from "./token-view.js";
+import { startWalkthroughView } from "./walkthrough-view.js";
 
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 
 async function showFiles() {
   const answer = await listFiles();
   if (!answer.ok) return showErrorSummary(`Could not list the pack's files: ${answer.json.error?.message}`, []), [];
+  const all = answer.json.files.map((f) => f.path);
+  await startWalkthroughView(all);
   // Scenarios are run from the panel, not edited here (yet): the list holds the rule and data files.
-  const files = answer.json.files.map((f) => f.path).filter((path) => !path.includes("/"));
+  const files = all.filter((path) => !path.includes("/"));
   const list = document.getElementById("file-list");
   for (const path of files) {
     const link = element("a", { href: `#${encodeURIComponent(path)}`, class: "govuk-link", text: path });

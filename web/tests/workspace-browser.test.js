@@ -8,63 +8,11 @@
 //
 //   node web/tests/workspace-browser.test.js --cli build/frontdoor --rules rules/hackney \
 //        --web web/dist --screenshots build/screenshots
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const { values: options } = parseArgs({
-  options: { cli: { type: "string" }, rules: { type: "string" }, web: { type: "string" },
-             screenshots: { type: "string" }, chromium: { type: "string", default: "/usr/bin/chromium" } },
-});
-const STEP_MS = 15000;
-const failures = [];
-
-function check(condition, what) {
-  if (!condition) {
-    failures.push(what);
-    console.log("FAIL " + what);
-  } else console.log("ok   " + what);
-}
-
-// Starts `frontdoor workspace` on port 0 and resolves with its address once it prints it.
-function startWorkspace(pack, auth = ["--no-auth"]) {
-  const child = spawn(options.cli, ["workspace", pack, ...auth, "--listen", "127.0.0.1:0", "--web", options.web,
-                                    "--no-watch", "--threads", "2"], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the workspace did not start within 30 s")), 30000);
-    let out = "";
-    child.stdout.on("data", (data) => {
-      out += data;
-      const found = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (found) {
-        clearTimeout(timer);
-        resolve({ child, base: found[1] });
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`the workspace exited (${code}) before listening`)));
-  });
-}
-
-async function axeViolations(page) {
-  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not
-  // govern: the page is tested under its own policy (no bypassCSP).
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"] } }));
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
-async function checkAccessible(page, where) {
-  const violations = await axeViolations(page);
-  check(violations.length === 0, `axe: no violations ${where}: ${violations.join("; ")}`);
-}
+import { check, checkAccessible, failures, launchChromium, options, screenshot, startWorkspace, STEP_MS } from "./browser-harness.js";
 
 // Selects the first match of `text` with the editor's search panel and types `replacement` over it.
 async function replaceInEditor(page, text, replacement) {
@@ -77,10 +25,6 @@ async function replaceInEditor(page, text, replacement) {
   await search.press("Enter");
   await page.keyboard.press("Escape");
   await page.keyboard.type(replacement);
-}
-
-async function screenshot(page, name) {
-  await page.screenshot({ path: join(options.screenshots, `workspace-${name}.png`), fullPage: true });
 }
 
 async function run(page, base, pack) {
@@ -178,12 +122,9 @@ async function main() {
   const pack = join(work, "pack");
   cpSync(options.rules, pack, { recursive: true });
   const { child, base } = await startWorkspace(pack);
-  const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"];
   let context;
   try {
-    context = await chromium.launchPersistentContext(join(work, "profile"), {
-      executablePath: options.chromium, args, headless: true, viewport: { width: 1280, height: 900 } });
+    context = await launchChromium(work);
     const page = context.pages()[0] ?? await context.newPage();
     page.setDefaultTimeout(STEP_MS);
     // A script the page's Content-Security-Policy blocks, or one that throws, shows up here.

@@ -1,0 +1,70 @@
+// What the workspace's browser tests share: the options they are run with, the checks they count,
+// the real `frontdoor workspace` on a free loopback port, Debian's Chromium, and axe-core run
+// under the page's own Content-Security-Policy.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+export const { values: options } = parseArgs({
+  options: { cli: { type: "string" }, rules: { type: "string" }, web: { type: "string" },
+             screenshots: { type: "string" }, chromium: { type: "string", default: "/usr/bin/chromium" } },
+});
+export const STEP_MS = 15000;
+export const failures = [];
+
+export function check(condition, what) {
+  if (!condition) {
+    failures.push(what);
+    console.log("FAIL " + what);
+  } else console.log("ok   " + what);
+}
+
+// Starts `frontdoor workspace` on port 0 and resolves with its address once it prints it.
+export function startWorkspace(pack, auth = ["--no-auth"]) {
+  const child = spawn(options.cli, ["workspace", pack, ...auth, "--listen", "127.0.0.1:0", "--web", options.web,
+                                    "--no-watch", "--threads", "2"], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the workspace did not start within 30 s")), 30000);
+    let out = "";
+    child.stdout.on("data", (data) => {
+      out += data;
+      const found = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (found) {
+        clearTimeout(timer);
+        resolve({ child, base: found[1] });
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`the workspace exited (${code}) before listening`)));
+  });
+}
+
+// Debian's Chromium, headless, with a profile in `work`.
+export function launchChromium(work) {
+  const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+  return chromium.launchPersistentContext(join(work, "profile"), {
+    executablePath: options.chromium, args, headless: true, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+}
+
+async function axeViolations(page) {
+  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not
+  // govern: the page is tested under its own policy (no bypassCSP).
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"] } }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+export async function checkAccessible(page, where) {
+  const violations = await axeViolations(page);
+  check(violations.length === 0, `axe: no violations ${where}: ${violations.join("; ")}`);
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: join(options.screenshots, `workspace-${name}.png`), fullPage: true });
+}
