@@ -162,7 +162,15 @@ int show_records(const DecisionLog& log, const Args& args) {
     }
     std::string layout = log.layout_problem();
     std::vector<std::string> problems;
-    for (const Record& r : found) problems.push_back(log.check_record(r));
+    for (Record& r : found) {
+        problems.push_back(log.check_record(r));
+        // A compact explanation is shown in full (the check above covers the bytes as stored); one
+        // that the log's packs cannot write in full is shown as stored.
+        try {
+            r.decision = log.full_decision(r);
+        } catch (const std::runtime_error&) {
+        }
+    }
     if (format == "json") {
         Json all = Json::array();
         for (std::size_t i = 0; i < found.size(); ++i) all.push_back(record_json(found[i], problems[i]));

@@ -36,7 +36,8 @@ int decide_lines(const Pack& pack, JsonLinesReader& in, const BatchOptions& batc
 int run_eval(const Args& args) {
     if (wants_help(args)) {
         std::cout
-            << "Usage: frontdoor eval --rules DIR [--jsonl [--threads N]] [--no-explain] [--record LOG] [FILE|-]\n\n"
+            << "Usage: frontdoor eval --rules DIR [--jsonl [--threads N]] [--no-explain | --explain full|compact]\n"
+               "                     [--record LOG] [FILE|-]\n\n"
                "Decides contacts with the rule pack in DIR and prints each decision as JSON: the outcome,\n"
                "deadlines and flags, the ruleset (name, version, digest) and an explanation that lists every\n"
                "rule that decided it, with its citation and the facts it read.\n\n"
@@ -51,6 +52,11 @@ int run_eval(const Args& args) {
                "  --threads N    with --jsonl, decide on N threads (default: one a core), in chunks of lines;\n"
                "                 the output is the same, in input order, whatever N.\n"
                "  --no-explain   leave the explanation out (for speed tests; the decision schema needs it).\n"
+               "  --explain compact\n"
+               "                 write each explanation entry's fixed part (rule, row, source, condition) as\n"
+               "                 \"$ref\":K, an entry of `frontdoor explain-dictionary`: about a third smaller.\n"
+               "                 `frontdoor expand` writes it back in full, byte for byte; replay and audit read\n"
+               "                 both. --explain full (the default) is the decision schema's form.\n"
                "  --record LOG   append every decision to the decision log LOG (a SQLite file, created readable by\n"
                "                 its owner only, or a postgresql:// URL: docs/postgresql.md) with its input, its\n"
                "                 pack and a hash chain. A decision is printed\n"
@@ -64,7 +70,7 @@ int run_eval(const Args& args) {
                "frontdoor --help.\n";
         return 0;
     }
-    const OptionSpec spec{{"--rules", "--record", "--threads"}, {"--jsonl", "--no-explain"}, 1};
+    const OptionSpec spec{{"--rules", "--record", "--threads", "--explain"}, {"--jsonl", "--no-explain"}, 1};
     if (!arguments_ok("eval", args, spec)) return exit_usage;
     auto files = positional(args, spec);
     bool has_rules = false;
@@ -81,6 +87,17 @@ int run_eval(const Args& args) {
     }
     DecideOptions& options = batch.decide;
     options.explain = !flag(args, "--no-explain");
+    bool has_form = false;
+    std::string form = option(args, "--explain", &has_form);
+    if (has_form && form != "full" && form != "compact") {
+        std::cerr << "frontdoor eval: --explain is full or compact, not '" << form << "'\n";
+        return exit_usage;
+    }
+    if (has_form && !options.explain) {
+        std::cerr << "frontdoor eval: --explain " << form << " and --no-explain say opposite things; give one\n";
+        return exit_usage;
+    }
+    options.compact_explanation = form == "compact";
     bool recording = false;
     std::string log_path = option(args, "--record", &recording);
     if (recording && !options.explain) {

@@ -23,10 +23,12 @@ int run_walkthrough(const Args& args);  // cmd_walkthrough.cpp
 int run_audit(const Args& args);        // cmd_audit.cpp
 // `audit show` on an open log (cmd_audit_show.cpp).
 int show_records(const DecisionLog& log, const Args& args);
-int run_replay(const Args& args);     // cmd_replay.cpp
-int run_serve(const Args& args);      // cmd_serve.cpp
-int run_token(const Args& args);      // cmd_token.cpp
-int run_workspace(const Args& args);  // cmd_workspace.cpp: `serve --workspace DIR`
+int run_replay(const Args& args);              // cmd_replay.cpp
+int run_serve(const Args& args);               // cmd_serve.cpp
+int run_token(const Args& args);               // cmd_token.cpp
+int run_workspace(const Args& args);           // cmd_workspace.cpp: `serve --workspace DIR`
+int run_explain_dictionary(const Args& args);  // cmd_explanation.cpp
+int run_expand(const Args& args);              // cmd_explanation.cpp
 // The built web page (web/dist) found beside the program, or "" (cmd_workspace.cpp).
 std::string find_web_assets();
 

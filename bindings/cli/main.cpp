@@ -21,6 +21,9 @@ Usage: frontdoor <command> [options]
 Commands:
   check DIR                     Read a rule pack and report every problem, like a compiler.
   eval --rules DIR [FILE|-]     Decide one contact (JSON), or one per line with --jsonl.
+  explain-dictionary --rules DIR
+                                Print the dictionary of a compact explanation (eval --explain compact).
+  expand --rules DIR [FILE|-]   Write compact decisions back with their explanation in full.
   test DIR                      Run the pack's scenarios and show which rules none of them used.
   schema --rules DIR            Print the JSON Schema of the input the pack accepts.
   graph --rules DIR             Draw the decision graph as a map (--format dot|json; --contact FILE:
@@ -125,7 +128,9 @@ int main(int argc, char** argv) {
         {"replay", frontdoor::cli::run_replay},
         {"serve", frontdoor::cli::run_serve},
         {"token", frontdoor::cli::run_token},
-        {"workspace", frontdoor::cli::run_workspace}};
+        {"workspace", frontdoor::cli::run_workspace},
+        {"explain-dictionary", frontdoor::cli::run_explain_dictionary},
+        {"expand", frontdoor::cli::run_expand}};
     auto command = commands.find(args[0]);
     if (command == commands.end()) {
         std::cerr << "frontdoor: unknown command '" << args[0] << "'\n\n" << usage;

@@ -58,6 +58,10 @@ Decided decide_guarded(const DecideOptions& options, Decide&& decide) {
     return to_decided(std::move(decided));
 }
 
+engine::ExplanationForm explanation_form(const DecideOptions& options) {
+    return options.compact_explanation ? engine::ExplanationForm::compact : engine::ExplanationForm::full;
+}
+
 }  // namespace
 
 ReadResult Pack::read(std::string_view json_text) const {
@@ -75,13 +79,15 @@ ReadResult Pack::read(std::string_view json_text) const {
 
 Decided Pack::decide(std::string_view json_text, const DecideOptions& options) const {
     engine::Value input;
-    return decide_guarded(
-        options, [&](engine::Trace* trace) { return engine::read_and_decide(*impl_, json_text, input, trace); });
+    return decide_guarded(options, [&](engine::Trace* trace) {
+        return engine::read_and_decide(*impl_, json_text, input, trace, explanation_form(options));
+    });
 }
 
 Decided Pack::decide(const Input& input, const DecideOptions& options) const {
-    return decide_guarded(
-        options, [&](engine::Trace* trace) { return engine::decide_value(*impl_, input.data_->value, trace); });
+    return decide_guarded(options, [&](engine::Trace* trace) {
+        return engine::decide_value(*impl_, input.data_->value, trace, explanation_form(options));
+    });
 }
 
 }  // namespace frontdoor
@@ -101,7 +107,7 @@ void prefetch_input(const Value& input) {
             for (const Value& item : field.elements()) prefetch_payload(item);
 }
 
-std::string decision_json(const CompiledPack& pack, const Value& input, Trace* trace) {
+std::string decision_json(const CompiledPack& pack, const Value& input, Trace* trace, ExplanationForm form) {
     prefetch_input(input);
     std::string json;
     json.reserve(trace ? 8192 : 512);  // an explanation runs to kilobytes: written without regrowing
@@ -120,7 +126,7 @@ std::string decision_json(const CompiledPack& pack, const Value& input, Trace* t
     out.raw(pack.explanation.encoded_ruleset);
     if (trace) {
         out.key("explanation");
-        write_explanation(out, pack, *trace);
+        write_explanation(out, pack, *trace, form);
     }
     out.end_object();
     return json;
@@ -138,10 +144,10 @@ std::optional<InputRefusal> read_and_refuse(const CompiledPack& pack, std::strin
     }
 }
 
-DecideResult decide_value(const CompiledPack& pack, const Value& input, Trace* trace) {
+DecideResult decide_value(const CompiledPack& pack, const Value& input, Trace* trace, ExplanationForm form) {
     DecideResult result;
     try {
-        result.json = decision_json(pack, input, trace);
+        result.json = decision_json(pack, input, trace, form);
     } catch (const time::BeyondHolidayData& beyond) {
         // Never a deadline counted as if that year had no bank holidays.
         result.refusal = refused_for_holiday_data(beyond);
@@ -154,9 +160,10 @@ DecideResult decide_value(const CompiledPack& pack, const Value& input, Trace* t
     return result;
 }
 
-DecideResult read_and_decide(const CompiledPack& pack, std::string_view text, Value& input, Trace* trace) {
+DecideResult read_and_decide(const CompiledPack& pack, std::string_view text, Value& input, Trace* trace,
+                             ExplanationForm form) {
     if (auto refusal = read_and_refuse(pack, text, input)) return DecideResult{{}, std::move(refusal)};
-    return decide_value(pack, input, trace);
+    return decide_value(pack, input, trace, form);
 }
 
 }  // namespace frontdoor::engine

@@ -4,6 +4,7 @@
 // reads the same, path and message, whichever face shows it. Records a trace when `trace` is not
 // null (the explanation is written from it).
 #include "engine/evaluate/trace.hpp"
+#include "engine/explain/explain.hpp"
 #include "engine/input/read_input.hpp"
 #include "engine/load/compiled_pack.hpp"
 
@@ -26,10 +27,12 @@ struct DecideResult {
 // of memory refuses this input by name (path "") instead of ending a batch.
 std::optional<InputRefusal> read_and_refuse(const CompiledPack& pack, std::string_view text, Value& input);
 
-// Decides an input read_and_refuse accepted.
-DecideResult decide_value(const CompiledPack& pack, const Value& input, Trace* trace);
+// Decides an input read_and_refuse accepted; with a trace, the explanation is written in `form`.
+DecideResult decide_value(const CompiledPack& pack, const Value& input, Trace* trace,
+                          ExplanationForm form = ExplanationForm::full);
 
 // read_and_refuse, then decide_value: `input` keeps what was read (a walkthrough narrates from it).
-DecideResult read_and_decide(const CompiledPack& pack, std::string_view text, Value& input, Trace* trace);
+DecideResult read_and_decide(const CompiledPack& pack, std::string_view text, Value& input, Trace* trace,
+                             ExplanationForm form = ExplanationForm::full);
 
 }  // namespace frontdoor::engine

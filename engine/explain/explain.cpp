@@ -162,15 +162,16 @@ std::string encode_attempt_head(const CompiledPack& pack, int row, const ast::Ro
 
 // Each entry starts with its fixed text, encoded at load (ExplanationTables::explained); only values,
 // reads and a table's key are written here.
-void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& trace) {
+void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& trace, ExplanationForm form) {
     using Form = ExplainedDefinition::Form;
+    bool compact = form == ExplanationForm::compact;
     std::string table_rule;
     out.begin_array();
     for (const TraceEntry& entry : trace.entries) {
         const ExplainedDefinition& explained = pack.explanation.explained[entry.definition];
         if (explained.form == Form::collect && entry.row < 0) continue;  // its applied rows are listed one by one
         if (explained.form == Form::constant) {
-            out.raw(explained.whole);
+            out.raw(compact ? explained.compact_whole : explained.whole);
             continue;
         }
         if (explained.form == Form::table) {
@@ -180,14 +181,16 @@ void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& t
             append_table_rule(table_rule, pack, entry);
             out.string(table_rule);
         }
-        out.raw_key(explained.heads[static_cast<std::size_t>(entry.row + 1)]);
+        auto head = static_cast<std::size_t>(entry.row + 1);
+        out.raw_key(compact ? explained.compact_heads[head] : explained.heads[head]);
         write_value(out, pack, entry.value, *entry.type);
         if (explained.form != Form::table) write_reads(out, pack, trace.reads_of(entry.reads));
         if (!entry.not_matched.empty()) {
             out.raw_key(not_matched_key);
             out.begin_array();
             for (const RowAttempt& attempt : trace.attempts_of(entry)) {
-                out.raw_key(explained.attempts[static_cast<std::size_t>(attempt.row)]);
+                auto row = static_cast<std::size_t>(attempt.row);
+                out.raw_key(compact ? explained.compact_attempts[row] : explained.attempts[row]);
                 out.raw(attempt.failed_encoded);
                 write_reads(out, pack, trace.reads_of(attempt.reads));
                 out.end_object();

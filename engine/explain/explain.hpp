@@ -6,11 +6,17 @@
 #include "engine/json/json_writer.hpp"
 #include "engine/load/compiled_pack.hpp"
 
+#include <cstdint>
 #include <string>
 
 namespace frontdoor::engine {
 
-void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& trace);
+// How an explanation is written: in full (the decision schema's), or compact, each entry's fixed
+// members as a "$ref" into the pack's dictionary (compact_explanation.hpp).
+enum class ExplanationForm : std::uint8_t { full, compact };
+
+void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& trace,
+                       ExplanationForm form = ExplanationForm::full);
 // The text of an expression as written in the rule file (its span), on one line: comments
 // dropped, each run of white space between tokens one space, texts exactly as written.
 std::string expression_text(const dsl::CheckedPack& pack, const dsl::ast::Expr& expr);

@@ -49,6 +49,11 @@ struct ExplainedDefinition {
     std::vector<std::string> attempts;
     // A definition that does not depend on the input: its whole entry, value and all.
     std::string whole;
+    // The same three in the compact explanation (DecideOptions::compact_explanation): each fixed
+    // run of members, from "rule" (or "row", or a table's "source") up to the value, replaced by
+    // "$ref":K, K its index in ExplanationTables::dictionary (compact_explanation.hpp).
+    std::vector<std::string> compact_heads, compact_attempts;
+    std::string compact_whole;
 };
 
 struct ExplanationTables {
@@ -74,6 +79,9 @@ struct ExplanationTables {
     std::vector<std::vector<ReadSites>> entry_reads;
     std::vector<FailedPart> failed_parts;
     std::vector<ExplainedDefinition> explained;  // by slot
+    // The fixed runs of members a compact explanation refers to, by "$ref" number, each once: what
+    // `frontdoor explain-dictionary` prints and expand_compact puts back.
+    std::vector<std::string> dictionary;
 
     bool has_text(const dsl::ast::Expr& expr) const {
         return !encoded_texts[static_cast<std::size_t>(expr.id)].empty();

@@ -2,6 +2,7 @@
 // an explanation lists them, without repeats), and each entry's fixed JSON, encoded once by
 // engine/explain/explain.cpp, which also writes the rest of each entry. Runs after fold_constants,
 // whose constant definitions an explanation does not list as read.
+#include "engine/explain/compact_explanation.hpp"
 #include "engine/explain/explain.hpp"
 #include "engine/explain/render_value.hpp"
 
@@ -46,7 +47,8 @@ void collect_sites(const CompiledPack& pack, const Expr& expr, std::vector<ReadS
 
 class Indexer {
 public:
-    explicit Indexer(CompiledPack& pack) : pack_(pack), tables_(pack.explanation), checked_(*pack.checked) {}
+    explicit Indexer(CompiledPack& pack)
+        : pack_(pack), tables_(pack.explanation), checked_(*pack.checked), dictionary_(pack.explanation.dictionary) {}
 
     // The facts read by `exprs`, in turn, as one run of read_sites.
     ReadSites sites(std::initializer_list<const Expr*> exprs) {
@@ -112,12 +114,22 @@ public:
             explained.form = ExplainedDefinition::Form::constant;
             explained.whole = encode_constant_entry(pack_, slot, *constant);
         }
+        compact(explained);
     }
 
 private:
+    // The compact explanation's texts of the entry's fixed parts (compact_explanation.hpp).
+    void compact(ExplainedDefinition& explained) {
+        for (const auto& head : explained.heads) explained.compact_heads.push_back(dictionary_.compact(head));
+        for (const auto& attempt : explained.attempts)
+            explained.compact_attempts.push_back(dictionary_.compact(attempt));
+        if (!explained.whole.empty()) explained.compact_whole = dictionary_.compact(explained.whole);
+    }
+
     CompiledPack& pack_;
     ExplanationTables& tables_;
     const dsl::CheckedPack& checked_;
+    CompactDictionaryBuilder dictionary_;
 };
 
 }  // namespace

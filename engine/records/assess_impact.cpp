@@ -155,7 +155,8 @@ ImpactReport assess_log_impact(const DecisionLog& log, const RecordFilter& filte
     ImpactReport report = run_impact(threads, compare, [&](const auto& submit) {
         log.scan(filter, [&](Record&& record) {
             packs.add(record);
-            submit({"record " + std::to_string(record.id), std::move(record.input), std::move(record.decision), ""});
+            std::string recorded = log.full_decision(record);
+            submit({"record " + std::to_string(record.id), std::move(record.input), std::move(recorded), ""});
             return true;
         });
     });

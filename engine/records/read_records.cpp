@@ -33,6 +33,21 @@ std::shared_ptr<const Pack> DecisionLog::pack(const std::string& digest, std::st
     return cached->second.pack;
 }
 
+std::string DecisionLog::full_decision(const Record& record) const {
+    if (!has_compact_explanation(record.decision)) return record.decision;
+    std::string error;
+    auto made_it = pack(record.pack_digest, &error);
+    if (!made_it)
+        throw std::runtime_error(
+            "record " + std::to_string(record.id) +
+            " has a compact explanation, and the pack that can write it in full cannot be used: " + error);
+    try {
+        return made_it->expand_explanation(record.decision);
+    } catch (const std::invalid_argument& problem) {
+        throw std::runtime_error("record " + std::to_string(record.id) + ": " + problem.what());
+    }
+}
+
 DecisionLog::Impl::PackOrError DecisionLog::Impl::load_pack(const std::string& digest) const {
     auto fail = [](std::string why) { return PackOrError{nullptr, std::move(why)}; };
     auto stored = store->pack(digest);

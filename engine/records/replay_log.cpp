@@ -48,7 +48,11 @@ std::optional<ReplayDifference> replay_one(const ReplayItem& item) {
         difference.problem = item.pack_error;
         return difference;
     }
-    Decided decided = item.pack->decide(item.record.input);
+    // Decided again in the form it was recorded in (a compact explanation or the full one), so that
+    // equal decisions are equal bytes.
+    DecideOptions form;
+    form.compact_explanation = has_compact_explanation(item.record.decision);
+    Decided decided = item.pack->decide(item.record.input, form);
     if (decided.refused) {
         difference.problem = "its recorded input is now refused at '" + decided.path + "': " + decided.message;
         return difference;

@@ -49,6 +49,10 @@ struct Decided {
 
 struct DecideOptions {
     bool explain = true;  // include the explanation (the decision schema requires it)
+    // With explain: write each entry's fixed members (rule, row name, source, condition) as
+    // "$ref":K, K an entry of Pack::explanation_dictionary(), about a third smaller; the decision
+    // schema wants the full form, which Pack::expand_explanation gives back byte for byte.
+    bool compact_explanation = false;
 };
 
 // How Pack::graph draws the decision graph.
@@ -98,12 +102,25 @@ public:
     std::string input_schema() const;
     // The decision graph as Graphviz DOT or JSON. Thread-safe.
     std::string graph(GraphFormat format) const;
+    // The dictionary a compact explanation refers to (DecideOptions::compact_explanation), one JSON
+    // document: {"ruleset":{…},"format":"frontdoor-explain-dictionary/1","entries":[{…},…]}, where
+    // "$ref":K stands for the members of entries[K]. The same for every pack with this digest.
+    std::string explanation_dictionary() const;
+    // A decision this pack made, with its compact explanation (if it has one) written in full: the
+    // bytes a decision without compact_explanation has. A full decision comes back as it is.
+    // Throws std::invalid_argument when the decision is not one of this pack's (another digest, no
+    // ruleset) or refers to an entry the dictionary does not have. Thread-safe.
+    std::string expand_explanation(std::string_view decision) const;
 
 private:
     friend struct PackAccess;  // the engine's way to the compiled pack (engine/load/pack_access.hpp)
     explicit Pack(std::shared_ptr<const engine::CompiledPack> impl) : impl_(std::move(impl)) {}
     std::shared_ptr<const engine::CompiledPack> impl_;
 };
+
+// Whether `decision` (a decision's JSON, as a pack wrote it) has a compact explanation: one that
+// Pack::expand_explanation writes in full. Thread-safe.
+bool has_compact_explanation(std::string_view decision);
 
 // The engine's version, recorded with every decision in a log.
 const char* engine_version();

@@ -108,6 +108,12 @@ public:
     // log does not hold it or it no longer loads. Either answer is worked out once per digest, so
     // a replay over many records of a broken pack does not recompile it for each. Thread-safe.
     std::shared_ptr<const Pack> pack(const std::string& digest, std::string* error = nullptr) const;
+    // The record's decision with its explanation in full: as stored, or, for a decision recorded with
+    // a compact explanation (eval --record --explain compact), expanded by the pack that made it,
+    // stored in this log. What an auditor reads and an impact report compares; the hash covers the
+    // stored bytes. Throws std::runtime_error when that pack is missing, does not load, or cannot
+    // expand it. Thread-safe as pack() is.
+    std::string full_decision(const Record& record) const;
 
 private:
     struct Impl;  // the storage backend and the cache of stored packs (engine/records/decision_log_impl.hpp)
