@@ -29,6 +29,7 @@ std::unique_ptr<EvaluationFrame> take_frame(std::size_t slots, std::size_t local
         frame->settled.resize(slots);
     }
     frame->locals.assign(locals, &absent_value);
+    frame->candidates.clear();
     return frame;
 }
 
@@ -125,7 +126,37 @@ TraceRun Evaluation::record_reads(ReadSites sites) {
     return run;
 }
 
+// The rows of an indexed decision that can apply to this input, pushed on the frame's stack of
+// candidates; returns where they start. The index reads input paths only, which computes nothing.
+std::size_t Evaluation::push_candidates(const RowIndex& index) {
+    RowIndexScratch& scratch = frame_->row_scratch;
+    index.candidates([this](const Expr& at) -> const Value& { return path(at); }, scratch);
+    std::size_t from = frame_->candidates.size();
+    frame_->candidates.insert(frame_->candidates.end(), scratch.merged.begin(), scratch.merged.end());
+    return from;
+}
+
+// A first-match decision without an explanation: the first of the rows its index cannot rule out
+// that applies. Every row left out could not have applied, so it is the row a full scan finds.
+Value Evaluation::first_indexed_match(int slot) {
+    const ast::Decision& decision = pack_.decision(slot);
+    std::vector<std::uint32_t>& candidates = frame_->candidates;
+    std::size_t from = push_candidates(pack_.row_index(slot));
+    // By position, not by reference: settling a decision inside a condition may grow the stack.
+    for (std::size_t c = from; c < candidates.size(); ++c) {
+        const ast::Row& row = decision.rows[candidates[c]];
+        if (row.condition && !holds(*row.condition)) continue;
+        candidates.resize(from);
+        return eval(*row.value);
+    }
+    candidates.resize(from);
+    fail("first-match decision " + decision.name + " matched no row");
+}
+
 Value Evaluation::first_match(int slot, TraceEntry* entry) {
+    // An explanation lists every earlier row that did not apply, each with the part that failed:
+    // it needs them all tried.
+    if (!trace_ && pack_.row_index(slot).used()) return first_indexed_match(slot);
     const ast::Decision& decision = pack_.decision(slot);
     // This decision's attempts are stacked above those of the decisions it is settled within.
     std::size_t pending = entry ? trace_->pending_attempts.size() : 0;
@@ -158,43 +189,59 @@ Value Evaluation::first_match(int slot, TraceEntry* entry) {
     fail("first-match decision " + decision.name + " matched no row");
 }
 
+// A collect decision's items, from every row that applies, in row order. Without an explanation
+// only the rows its index cannot rule out are tried. With one every row is: a row's condition
+// settles the definitions it reads, and the explanation lists definitions in the order they were
+// settled, so leaving rows out could change that order.
 Value Evaluation::collect(int slot) {
     const ast::Decision& decision = pack_.decision(slot);
+    const RowIndex& index = pack_.row_index(slot);
     ValueBuffer items;
-    for (std::size_t r = 0; r < decision.rows.size(); ++r) {
-        const ast::Row& row = decision.rows[r];
-        auto apply = [&]() {
-            if (row.condition && !holds(*row.condition)) return false;
-            items.push_back(eval(*row.value));
-            return true;
-        };
-        std::size_t before = items.size();
-        bool applied = false;
-        if (row.each_list) {
-            Scratch scratch;
-            const Value& list = operand(*row.each_list, scratch);
-            for (const Value& item : list.elements()) {
-                bind(row.each_local, item);
-                applied = apply() || applied;
-            }
-        } else {
-            applied = apply();
-        }
-        if (applied && trace_) {
-            TraceEntry entry;
-            entry.definition = slot;
-            entry.row = static_cast<int>(r);
-            entry.condition = row.condition.get();
-            if (row.condition) entry.reads = record_reads(pack_.explanation.entry_reads[slot][r]);
-            entry.type = &pack_.checked->definitions[slot].type;
-            Value* added;  // one allocation for the row's items and their count
-            entry.value = Value::with_items(Value::Kind::list, items.size() - before, added);
-            std::copy(items.items().begin() + static_cast<std::ptrdiff_t>(before), items.items().end(), added);
-            trace_->entries.push_back(std::move(entry));
-        }
+    if (!trace_ && index.used()) {
+        std::vector<std::uint32_t>& candidates = frame_->candidates;
+        std::size_t from = push_candidates(index);
+        for (std::size_t c = from; c < candidates.size(); ++c) collect_row(slot, candidates[c], items);
+        candidates.resize(from);
+    } else {
+        for (std::size_t r = 0; r < decision.rows.size(); ++r) collect_row(slot, r, items);
     }
     const dsl::TypeRef& type = pack_.checked->definitions[slot].type;
     return type->kind == dsl::TypeKind::set ? Value::set(items.items()) : Value::list(items.items());
+}
+
+// Row r of a collect decision: its items added when it applies (for each item of its list, if it
+// has one), and its trace entry recorded.
+void Evaluation::collect_row(int slot, std::size_t r, ValueBuffer& items) {
+    const ast::Row& row = pack_.decision(slot).rows[r];
+    auto apply = [&]() {
+        if (row.condition && !holds(*row.condition)) return false;
+        items.push_back(eval(*row.value));
+        return true;
+    };
+    std::size_t before = items.size();
+    bool applied = false;
+    if (row.each_list) {
+        Scratch scratch;
+        const Value& list = operand(*row.each_list, scratch);
+        for (const Value& item : list.elements()) {
+            bind(row.each_local, item);
+            applied = apply() || applied;
+        }
+    } else {
+        applied = apply();
+    }
+    if (applied && trace_) {
+        TraceEntry entry;
+        entry.definition = slot;
+        entry.row = static_cast<int>(r);
+        entry.condition = row.condition.get();
+        if (row.condition) entry.reads = record_reads(pack_.explanation.entry_reads[slot][r]);
+        entry.type = &pack_.checked->definitions[slot].type;
+        Value* added;  // one allocation for the row's items and their count
+        entry.value = Value::with_items(Value::Kind::list, items.size() - before, added);
+        std::copy(items.items().begin() + static_cast<std::ptrdiff_t>(before), items.items().end(), added);
+        trace_->entries.push_back(std::move(entry));
+    }
 }
 
 }  // namespace frontdoor::engine
