@@ -200,47 +200,56 @@ Value Evaluation::collect(int slot) {
     if (!trace_ && index.used()) {
         std::vector<std::uint32_t>& candidates = frame_->candidates;
         std::size_t from = push_candidates(index);
-        for (std::size_t c = from; c < candidates.size(); ++c) collect_row(slot, candidates[c], items);
+        // By position, not by reference: settling a decision inside a condition may grow the stack.
+        collect_rows(
+            slot, decision, candidates.size() - from, [&](std::size_t c) { return candidates[from + c]; }, items);
         candidates.resize(from);
     } else {
-        for (std::size_t r = 0; r < decision.rows.size(); ++r) collect_row(slot, r, items);
+        collect_rows(
+            slot, decision, decision.rows.size(), [](std::size_t r) { return r; }, items);
     }
     const dsl::TypeRef& type = pack_.checked->definitions[slot].type;
     return type->kind == dsl::TypeKind::set ? Value::set(items.items()) : Value::list(items.items());
 }
 
-// Row r of a collect decision: its items added when it applies (for each item of its list, if it
-// has one), and its trace entry recorded.
-void Evaluation::collect_row(int slot, std::size_t r, ValueBuffer& items) {
-    const ast::Row& row = pack_.decision(slot).rows[r];
-    auto apply = [&]() {
-        if (row.condition && !holds(*row.condition)) return false;
-        items.push_back(eval(*row.value));
-        return true;
-    };
-    std::size_t before = items.size();
-    bool applied = false;
-    if (row.each_list) {
-        Scratch scratch;
-        const Value& list = operand(*row.each_list, scratch);
-        for (const Value& item : list.elements()) {
-            bind(row.each_local, item);
-            applied = apply() || applied;
+// Rows row_number(0) .. row_number(count - 1) of a collect decision, ascending: each adds its
+// items when it applies (for each item of its list, if it has one) and records its trace entry.
+// A template, so that each way of choosing rows has the row's test inline in its loop.
+template <class RowNumber>
+void Evaluation::collect_rows(int slot, const ast::Decision& decision, std::size_t count, RowNumber&& row_number,
+                              ValueBuffer& items) {
+    for (std::size_t i = 0; i < count; ++i) {
+        std::size_t r = row_number(i);
+        const ast::Row& row = decision.rows[r];
+        auto apply = [&]() {
+            if (row.condition && !holds(*row.condition)) return false;
+            items.push_back(eval(*row.value));
+            return true;
+        };
+        std::size_t before = items.size();
+        bool applied = false;
+        if (row.each_list) {
+            Scratch scratch;
+            const Value& list = operand(*row.each_list, scratch);
+            for (const Value& item : list.elements()) {
+                bind(row.each_local, item);
+                applied = apply() || applied;
+            }
+        } else {
+            applied = apply();
         }
-    } else {
-        applied = apply();
-    }
-    if (applied && trace_) {
-        TraceEntry entry;
-        entry.definition = slot;
-        entry.row = static_cast<int>(r);
-        entry.condition = row.condition.get();
-        if (row.condition) entry.reads = record_reads(pack_.explanation.entry_reads[slot][r]);
-        entry.type = &pack_.checked->definitions[slot].type;
-        Value* added;  // one allocation for the row's items and their count
-        entry.value = Value::with_items(Value::Kind::list, items.size() - before, added);
-        std::copy(items.items().begin() + static_cast<std::ptrdiff_t>(before), items.items().end(), added);
-        trace_->entries.push_back(std::move(entry));
+        if (applied && trace_) {
+            TraceEntry entry;
+            entry.definition = slot;
+            entry.row = static_cast<int>(r);
+            entry.condition = row.condition.get();
+            if (row.condition) entry.reads = record_reads(pack_.explanation.entry_reads[slot][r]);
+            entry.type = &pack_.checked->definitions[slot].type;
+            Value* added;  // one allocation for the row's items and their count
+            entry.value = Value::with_items(Value::Kind::list, items.size() - before, added);
+            std::copy(items.items().begin() + static_cast<std::ptrdiff_t>(before), items.items().end(), added);
+            trace_->entries.push_back(std::move(entry));
+        }
     }
 }
 

@@ -129,7 +129,9 @@ private:
     Value first_match(int slot, TraceEntry* entry);
     Value first_indexed_match(int slot);
     Value collect(int slot);
-    void collect_row(int slot, std::size_t r, ValueBuffer& items);
+    template <class RowNumber>
+    void collect_rows(int slot, const dsl::ast::Decision& decision, std::size_t count, RowNumber&& row_number,
+                      ValueBuffer& items);
     std::size_t push_candidates(const RowIndex& index);
     Value lookup(const dsl::ast::Expr& call);
     Value call(const dsl::ast::Expr& expr);

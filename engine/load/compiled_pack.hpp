@@ -53,12 +53,11 @@ struct CompiledPack {
     const dsl::ast::Decision& decision(int slot) const {
         return checked->syntax.decisions[checked->definitions[slot].syntax_index];
     }
-    // Before the index is built (constants folded at load decide with the pack too), no decision has one.
+    // One for each decision from the first pass on the compiled pack (make_expression_plans), empty
+    // until index_rows fills them: folding constants at load decides with the pack too.
     const RowIndex& row_index(int slot) const {
-        auto decision = static_cast<std::size_t>(checked->definitions[slot].syntax_index);
-        return decision < row_indexes.size() ? row_indexes[decision] : unindexed;
+        return row_indexes[static_cast<std::size_t>(checked->definitions[slot].syntax_index)];
     }
-    static inline const RowIndex unindexed{};
     // The constant value of an expression, if it has one: a folded literal, or a name of a
     // definition that does not depend on the input.
     const Value* constant_value(const dsl::ast::Expr& expr) const {

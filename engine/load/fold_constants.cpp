@@ -247,6 +247,7 @@ void index_condition_tests_under(const ast::Expr& expr, CompiledPack& pack) {
 
 void make_expression_plans(CompiledPack& pack, dsl::Diagnostics&) {
     pack.plans.assign(static_cast<std::size_t>(pack.checked->expression_count), ExpressionPlan{});
+    pack.row_indexes.assign(pack.checked->syntax.decisions.size(), RowIndex{});  // none indexed yet
 }
 
 void index_condition_tests(CompiledPack& pack, dsl::Diagnostics&) {

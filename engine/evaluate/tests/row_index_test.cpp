@@ -117,7 +117,9 @@ std::shared_ptr<const frontdoor::Pack> load(const std::string& rules) {
 // immutable; this white-box test alone reaches into one before it is used.)
 std::shared_ptr<const frontdoor::Pack> load_unindexed(const std::string& rules) {
     auto pack = load(rules);
-    const_cast<engine::CompiledPack&>(frontdoor::PackAccess::compiled(*pack)).row_indexes.clear();
+    for (engine::RowIndex& index :
+         const_cast<engine::CompiledPack&>(frontdoor::PackAccess::compiled(*pack)).row_indexes)
+        index = engine::RowIndex{};
     return pack;
 }
 
