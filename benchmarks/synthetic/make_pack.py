@@ -13,8 +13,9 @@ passes, with no warnings) and is shaped like a real front-door pack, scaled up:
   until one matches, and the explanation lists every earlier group that did not;
 * `decision flags: set of text` (collect): every other rule of the N, in four shapes that cycle
   (an indicator present; an indicator present and a score threshold; two or more indicators of one
-  group; the area, the level and an urgency flag), so that every row is evaluated for every
-  contact, as a collect decision must;
+  group; the area, the level and an urgency flag), so that a full scan evaluates every row for
+  every contact (without the explanation the row index of issue 15 tries only the rows a
+  contact's indicators and area leave possible: docs/performance.md);
 * a fixed part: a calendar, a table of four entries, one refusal, one deadline (`let due`).
 
 Rules counted: definitions, decision rows, table entries and refusals; the fixed part is counted in

@@ -29,6 +29,7 @@ std::unique_ptr<EvaluationFrame> take_frame(std::size_t slots, std::size_t local
         frame->settled.resize(slots);
     }
     frame->locals.assign(locals, &absent_value);
+    frame->candidates.clear();
     return frame;
 }
 
@@ -125,7 +126,37 @@ TraceRun Evaluation::record_reads(ReadSites sites) {
     return run;
 }
 
+// The rows of an indexed decision that can apply to this input, pushed on the frame's stack of
+// candidates; returns where they start. The index reads input paths only, which computes nothing.
+std::size_t Evaluation::push_candidates(const RowIndex& index) {
+    RowIndexScratch& scratch = frame_->row_scratch;
+    index.candidates([this](const Expr& at) -> const Value& { return path(at); }, scratch);
+    std::size_t from = frame_->candidates.size();
+    frame_->candidates.insert(frame_->candidates.end(), scratch.merged.begin(), scratch.merged.end());
+    return from;
+}
+
+// A first-match decision without an explanation: the first of the rows its index cannot rule out
+// that applies. Every row left out could not have applied, so it is the row a full scan finds.
+Value Evaluation::first_indexed_match(int slot) {
+    const ast::Decision& decision = pack_.decision(slot);
+    std::vector<std::uint32_t>& candidates = frame_->candidates;
+    std::size_t from = push_candidates(pack_.row_index(slot));
+    // By position, not by reference: settling a decision inside a condition may grow the stack.
+    for (std::size_t c = from; c < candidates.size(); ++c) {
+        const ast::Row& row = decision.rows[candidates[c]];
+        if (row.condition && !holds(*row.condition)) continue;
+        candidates.resize(from);
+        return eval(*row.value);
+    }
+    candidates.resize(from);
+    fail("first-match decision " + decision.name + " matched no row");
+}
+
 Value Evaluation::first_match(int slot, TraceEntry* entry) {
+    // An explanation lists every earlier row that did not apply, each with the part that failed:
+    // it needs them all tried.
+    if (!trace_ && pack_.row_index(slot).used()) return first_indexed_match(slot);
     const ast::Decision& decision = pack_.decision(slot);
     // This decision's attempts are stacked above those of the decisions it is settled within.
     std::size_t pending = entry ? trace_->pending_attempts.size() : 0;
@@ -158,10 +189,37 @@ Value Evaluation::first_match(int slot, TraceEntry* entry) {
     fail("first-match decision " + decision.name + " matched no row");
 }
 
+// A collect decision's items, from every row that applies, in row order. Without an explanation
+// only the rows its index cannot rule out are tried. With one every row is: a row's condition
+// settles the definitions it reads, and the explanation lists definitions in the order they were
+// settled, so leaving rows out could change that order.
 Value Evaluation::collect(int slot) {
     const ast::Decision& decision = pack_.decision(slot);
+    const RowIndex& index = pack_.row_index(slot);
     ValueBuffer items;
-    for (std::size_t r = 0; r < decision.rows.size(); ++r) {
+    if (!trace_ && index.used()) {
+        std::vector<std::uint32_t>& candidates = frame_->candidates;
+        std::size_t from = push_candidates(index);
+        // By position, not by reference: settling a decision inside a condition may grow the stack.
+        collect_rows(
+            slot, decision, candidates.size() - from, [&](std::size_t c) { return candidates[from + c]; }, items);
+        candidates.resize(from);
+    } else {
+        collect_rows(
+            slot, decision, decision.rows.size(), [](std::size_t r) { return r; }, items);
+    }
+    const dsl::TypeRef& type = pack_.checked->definitions[slot].type;
+    return type->kind == dsl::TypeKind::set ? Value::set(items.items()) : Value::list(items.items());
+}
+
+// Rows row_number(0) .. row_number(count - 1) of a collect decision, ascending: each adds its
+// items when it applies (for each item of its list, if it has one) and records its trace entry.
+// A template, so that each way of choosing rows has the row's test inline in its loop.
+template <class RowNumber>
+void Evaluation::collect_rows(int slot, const ast::Decision& decision, std::size_t count, RowNumber&& row_number,
+                              ValueBuffer& items) {
+    for (std::size_t i = 0; i < count; ++i) {
+        std::size_t r = row_number(i);
         const ast::Row& row = decision.rows[r];
         auto apply = [&]() {
             if (row.condition && !holds(*row.condition)) return false;
@@ -193,8 +251,6 @@ Value Evaluation::collect(int slot) {
             trace_->entries.push_back(std::move(entry));
         }
     }
-    const dsl::TypeRef& type = pack_.checked->definitions[slot].type;
-    return type->kind == dsl::TypeKind::set ? Value::set(items.items()) : Value::list(items.items());
 }
 
 }  // namespace frontdoor::engine

@@ -67,7 +67,13 @@ struct EvaluationFrame {
     std::vector<std::uint8_t> state;   // 0 not computed, 1 computing, 2 done
     std::vector<int> settled;          // the slots whose state is not 0, to be cleared afterwards
     std::vector<const Value*> locals;  // bound variables
+    // The rows an indexed decision tries (RowIndex), a stack: a decision settled while another is
+    // trying its rows pushes its own above them and pops them when done.
+    std::vector<std::uint32_t> candidates;
+    RowIndexScratch row_scratch;
 };
+
+class ValueBuffer;
 
 class Evaluation {
 public:
@@ -121,7 +127,12 @@ private:
     const Value& first_use(int slot);
     Value compute(int slot, TraceEntry* entry);
     Value first_match(int slot, TraceEntry* entry);
+    Value first_indexed_match(int slot);
     Value collect(int slot);
+    template <class RowNumber>
+    void collect_rows(int slot, const dsl::ast::Decision& decision, std::size_t count, RowNumber&& row_number,
+                      ValueBuffer& items);
+    std::size_t push_candidates(const RowIndex& index);
     Value lookup(const dsl::ast::Expr& call);
     Value call(const dsl::ast::Expr& expr);
     Value binary(const dsl::ast::Expr& expr);

@@ -4,6 +4,7 @@
 #include "dsl/checked_pack.hpp"
 #include "engine/evaluate/expression_plan.hpp"
 #include "engine/evaluate/pattern.hpp"
+#include "engine/evaluate/row_index.hpp"
 #include "engine/evaluate/value.hpp"
 #include "engine/explain/explanation_tables.hpp"
 #include "engine/graph/decision_graph.hpp"
@@ -45,8 +46,28 @@ struct CompiledPack {
     // enum, record and slot; what each entry reads and its fixed JSON.
     ExplanationTables explanation;
 
+    // Each decision's rows indexed by what they test, by the decision's syntax index
+    // (engine/load/index_rows.cpp); a decision with no index is scanned row by row.
+    std::vector<RowIndex> row_indexes;
+
     const dsl::ast::Decision& decision(int slot) const {
         return checked->syntax.decisions[checked->definitions[slot].syntax_index];
+    }
+    // One for each decision from the first pass on the compiled pack (make_expression_plans), empty
+    // until index_rows fills them: folding constants at load decides with the pack too.
+    const RowIndex& row_index(int slot) const {
+        return row_indexes[static_cast<std::size_t>(checked->definitions[slot].syntax_index)];
+    }
+    // The constant value of an expression, if it has one: a folded literal, or a name of a
+    // definition that does not depend on the input.
+    const Value* constant_value(const dsl::ast::Expr& expr) const {
+        if (int constant = plan(expr).constant; constant >= 0) return &constants[static_cast<std::size_t>(constant)];
+        if (expr.kind == dsl::ast::ExprKind::name && expr.resolved.kind == dsl::ast::NameKind::definition &&
+            !constant_definitions.empty()) {
+            const auto& constant = constant_definitions[static_cast<std::size_t>(expr.resolved.index)];
+            if (constant) return &*constant;
+        }
+        return nullptr;
     }
 };
 

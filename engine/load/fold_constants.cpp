@@ -177,24 +177,12 @@ void index_names(CompiledPack& pack, dsl::Diagnostics&) {
 
 namespace {
 
-// The constant value of an expression, if it has one: a folded literal, or a name of a definition
-// that does not depend on the input.
-const Value* constant_value(const CompiledPack& pack, const ast::Expr& expr) {
-    if (int constant = pack.plan(expr).constant; constant >= 0)
-        return &pack.constants[static_cast<std::size_t>(constant)];
-    if (expr.kind == ast::ExprKind::name && expr.resolved.kind == ast::NameKind::definition) {
-        const auto& constant = pack.constant_definitions[static_cast<std::size_t>(expr.resolved.index)];
-        if (constant) return &*constant;
-    }
-    return nullptr;
-}
-
 // `x in S` with S a constant collection of enumeration members: S as bits, tested in one step.
 void index_member_tests_under(const ast::Expr& expr, CompiledPack& pack) {
     bool member = expr.kind == ast::ExprKind::binary &&
                   (expr.resolved.op == ast::Op::member || expr.resolved.op == ast::Op::not_member);
     if (member && pack.plan(expr).constant < 0) {
-        const Value* collection = constant_value(pack, *expr.args[1]);
+        const Value* collection = pack.constant_value(*expr.args[1]);
         bool enumerations =
             collection && (collection->kind == Value::Kind::list) &&
             std::all_of(collection->elements().begin(), collection->elements().end(),
@@ -259,6 +247,7 @@ void index_condition_tests_under(const ast::Expr& expr, CompiledPack& pack) {
 
 void make_expression_plans(CompiledPack& pack, dsl::Diagnostics&) {
     pack.plans.assign(static_cast<std::size_t>(pack.checked->expression_count), ExpressionPlan{});
+    pack.row_indexes.assign(pack.checked->syntax.decisions.size(), RowIndex{});  // none indexed yet
 }
 
 void index_condition_tests(CompiledPack& pack, dsl::Diagnostics&) {

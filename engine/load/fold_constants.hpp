@@ -9,7 +9,8 @@ namespace frontdoor::engine {
 // that overflows or leaves the range of dates (OutOfRange) is an error at its expression.
 
 // Before: the checked syntax, its expressions numbered (Expr::id). After: an empty plan for each
-// (ExpressionPlan, CompiledPack::plans, by id), which the passes below fill in; the tree itself is
+// (ExpressionPlan, CompiledPack::plans, by id), which the passes below fill in, and an empty row
+// index for each decision (CompiledPack::row_indexes, filled by index_rows); the tree itself is
 // never written.
 void make_expression_plans(CompiledPack& pack, dsl::Diagnostics& diagnostics);
 

@@ -8,6 +8,7 @@
 
 #include "engine/explain/explain.hpp"
 #include "engine/load/fold_constants.hpp"
+#include "engine/load/index_rows.hpp"
 
 #include <algorithm>
 #include <memory>
@@ -112,6 +113,8 @@ constexpr NamedPass load_pipeline[] = {
     {"index member tests", on_pack<index_member_tests>},
     {"index condition tests against constants", on_pack<index_condition_tests>},
     {"refuse found errors", refuse_found_errors},
+    // Rows are indexed by the constants they test, so after folding.
+    {"index rows by what they test", on_pack<index_rows>},
     {"index explanations", explanations},
 };
 
