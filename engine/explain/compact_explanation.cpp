@@ -67,8 +67,8 @@ std::string expand_compact(std::string_view decision, const std::vector<std::str
 }
 
 std::string dictionary_json(const ExplanationTables& tables) {
-    std::string out = R"({"ruleset":)" + tables.encoded_ruleset +
-                      R"(,"format":"frontdoor-explain-dictionary/1","entries":[)";
+    std::string out =
+        R"({"ruleset":)" + tables.encoded_ruleset + R"(,"format":"frontdoor-explain-dictionary/1","entries":[)";
     for (std::size_t k = 0; k < tables.dictionary.size(); ++k) {
         if (k > 0) out += ',';
         out += '{';

@@ -57,11 +57,11 @@ TEST_CASE("without the explanation a compact decision is the plain one", "[compa
     brief.explain = false;
     frontdoor::DecideOptions brief_compact = compact_form();
     brief_compact.explain = false;
-    CHECK(records_test::hackney()->decide(contact, brief_compact).json == records_test::hackney()->decide(contact, brief).json);
+    CHECK(records_test::hackney()->decide(contact, brief_compact).json ==
+          records_test::hackney()->decide(contact, brief).json);
 }
 
-TEST_CASE("the explanation dictionary names its pack and holds every entry a compact decision refers to",
-          "[compact]") {
+TEST_CASE("the explanation dictionary names its pack and holds every entry a compact decision refers to", "[compact]") {
     auto pack = records_test::hackney();
     auto dictionary = nlohmann::json::parse(pack->explanation_dictionary());
     CHECK(dictionary["format"] == "frontdoor-explain-dictionary/1");
@@ -82,8 +82,7 @@ TEST_CASE("the explanation dictionary names its pack and holds every entry a com
     CHECK(entries[0].contains("source"));
 }
 
-TEST_CASE("a compact decision is expanded only by the pack that made it, and a bad reference is refused",
-          "[compact]") {
+TEST_CASE("a compact decision is expanded only by the pack that made it, and a bad reference is refused", "[compact]") {
     auto contact = records_test::scenario_contacts().front();
     frontdoor::Decided compact = records_test::hackney()->decide(contact, compact_form());
     REQUIRE_FALSE(compact.refused);
