@@ -4,6 +4,7 @@
 #include "engine/records/chunk_pipeline.hpp"
 #include "frontdoor/batch.hpp"
 
+#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -131,8 +132,33 @@ void answer_line(const Pack& pack, std::string_view input, std::size_t number, c
     out.answers += '\n';
 }
 
-AnsweredChunk answer_chunk(const Pack& pack, const LineChunk& chunk, bool recording, const BatchOptions& options) {
+// Answer buffers handed back once their chunk is released, so that a long batch writes into the
+// same few buffers instead of growing a fresh one for every chunk: 256 explained decisions are over
+// a megabyte, and growing that anew each time cost more processor time than a second thread saved.
+class AnswerBuffers {
+public:
+    std::string take() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (free_.empty()) return {};
+        std::string buffer = std::move(free_.back());
+        free_.pop_back();
+        return buffer;
+    }
+    void give(std::string&& buffer) {
+        buffer.clear();
+        std::lock_guard<std::mutex> lock(mutex_);
+        free_.push_back(std::move(buffer));
+    }
+
+private:
+    std::mutex mutex_;
+    std::vector<std::string> free_;  // at most the chunks in flight: 2 * threads
+};
+
+AnsweredChunk answer_chunk(const Pack& pack, const LineChunk& chunk, bool recording, const BatchOptions& options,
+                           AnswerBuffers& buffers) {
     AnsweredChunk out;
+    out.answers = buffers.take();
     for (const auto& line : chunk.lines)
         answer_line(pack, std::string_view(chunk.text.data() + line.begin, line.size),
                     line.number + options.first_line - 1, line.refusal, recording, options, out);
@@ -145,6 +171,7 @@ AnsweredChunk answer_chunk(const Pack& pack, const LineChunk& chunk, bool record
 BatchSummary decide_batch_on_threads(const Pack& pack, JsonLinesReader& lines, const BatchRecorder& record,
                                      const BatchOptions& options, const BatchSink& sink) {
     BatchSummary summary;
+    AnswerBuffers buffers;
     std::string waiting;  // released answers not yet handed to the sink (without a recorder)
     auto hand_on = [&] {
         if (!waiting.empty()) sink(waiting);
@@ -158,16 +185,23 @@ BatchSummary decide_batch_on_threads(const Pack& pack, JsonLinesReader& lines, c
             hand_on();
             record(pack, std::move(chunk.entries));
             sink(chunk.answers);
+            buffers.give(std::move(chunk.answers));
             return;
         }
-        waiting += chunk.answers;
-        if (waiting.size() + release_headroom > options.release_bytes) hand_on();
+        if (waiting.empty() && chunk.answers.size() + release_headroom > options.release_bytes) {
+            sink(chunk.answers);  // large enough to go on as it is, without a copy
+        } else {
+            waiting += chunk.answers;
+            if (waiting.size() + release_headroom > options.release_bytes) hand_on();
+        }
+        buffers.give(std::move(chunk.answers));
     };
     bool recording = static_cast<bool>(record);
     std::size_t lines_a_chunk =
         recording ? std::min(chunk_lines, std::max<std::size_t>(options.record_group, 1)) : chunk_lines;
     records::ChunkPipeline<LineChunk, AnsweredChunk> pipeline(
-        options.threads, [&](LineChunk& chunk) { return answer_chunk(pack, chunk, recording, options); }, merge);
+        options.threads, [&](LineChunk& chunk) { return answer_chunk(pack, chunk, recording, options, buffers); },
+        merge);
     LineChunk chunk;
     auto submit = [&] {
         if (chunk.lines.empty()) return;
