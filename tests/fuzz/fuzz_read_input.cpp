@@ -2,7 +2,10 @@
 // declared input (rules/hackney, loaded once) and, when accepted, decided with its explanation.
 // A refusal is the expected answer to bad input, and to a contact that needs a working day beyond
 // the holiday data (refused when it is decided, path ""); a crash, a hang, a sanitizer report, a
-// leak, any other refusal at that point, or a decision that is not a JSON object is a bug.
+// leak, any other refusal at that point, or a decision that is not a JSON object is a bug. The
+// compact explanation is checked on the way: the same bytes handed to expand_explanation are
+// expanded or refused with std::invalid_argument, never anything else, and an accepted input's
+// compact decision expands to exactly its full one.
 #include "frontdoor/frontdoor.hpp"
 
 #include <nlohmann/json.hpp>
@@ -12,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <stdexcept>
 #include <string_view>
 
 namespace {
@@ -37,6 +41,10 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);
+    try {
+        (void)hackney().expand_explanation(text);
+    } catch (const std::invalid_argument&) {
+    }
     frontdoor::ReadResult read = hackney().read(text);
     if (!read.input) return 0;
     frontdoor::Decided decided = hackney().decide(*read.input);
@@ -50,6 +58,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     nlohmann::json decision = nlohmann::json::parse(decided.json, nullptr, false);
     if (!decision.is_object()) {
         std::fprintf(stderr, "accepted input gave no decision object: %s\n", decided.json.c_str());
+        std::abort();
+    }
+    frontdoor::DecideOptions compact;
+    compact.compact_explanation = true;
+    frontdoor::Decided shorter = hackney().decide(*read.input, compact);
+    if (shorter.refused || hackney().expand_explanation(shorter.json) != decided.json) {
+        std::fprintf(stderr, "a compact decision does not expand to the full one: %s\n", decided.json.c_str());
         std::abort();
     }
     return 0;
