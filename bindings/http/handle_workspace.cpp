@@ -1,5 +1,6 @@
 // The workspace's routes (docs/workspace.md), one file per area: the files, checking and
-// formatting, saving, the scenarios, the trainer's walkthrough, and the page's own assets.
+// formatting, saving, the scenarios and accepting their results, the trainer's walkthrough, and
+// the page's own assets.
 #include "routes.hpp"
 
 namespace frontdoor::http {
@@ -8,6 +9,7 @@ void add_workspace_file_routes(RouteTable& routes);         // handle_workspace_
 void add_workspace_check_routes(RouteTable& routes);        // handle_workspace_check.cpp
 void add_workspace_save_routes(RouteTable& routes);         // handle_workspace_save.cpp
 void add_workspace_test_routes(RouteTable& routes);         // handle_workspace_test.cpp
+void add_workspace_accept_routes(RouteTable& routes);       // handle_workspace_accept.cpp
 void add_workspace_asset_routes(RouteTable& routes);        // handle_workspace_assets.cpp
 void add_workspace_walkthrough_routes(RouteTable& routes);  // handle_workspace_walkthrough.cpp
 
@@ -16,6 +18,7 @@ void add_workspace_routes(RouteTable& routes) {
     add_workspace_check_routes(routes);
     add_workspace_save_routes(routes);
     add_workspace_test_routes(routes);
+    add_workspace_accept_routes(routes);
     add_workspace_walkthrough_routes(routes);
     add_workspace_asset_routes(routes);
 }

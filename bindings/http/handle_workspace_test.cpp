@@ -1,6 +1,7 @@
 // POST /v1/workspace:test {"path"?, "text"?}: runs every scenario of the pack directory
 // (DIR/scenarios) against the pack as edited (one file's unsaved text in place), as `frontdoor test`
-// does: each scenario's pass or fail and the fields that differ, and the rule coverage.
+// does: each scenario's pass or fail and the fields that differ, and the rule coverage with every
+// rule no scenario exercised and where it is written, so the editor can mark those rows.
 #include "json_error.hpp"
 #include "routes.hpp"
 #include "workspace_json.hpp"
@@ -21,6 +22,25 @@ nlohmann::json scenario_json(const ScenarioResult& result) {
                           {"passed", result.passed},
                           {"mismatches", std::move(mismatches)}};
     if (!result.error.empty()) out["error"] = result.error;
+    return out;
+}
+
+// Each uncovered rule as {"kind", "name", "file", "line", "column"}: the file relative to the pack
+// directory, as diagnostics name it; a location not of the form "<dir>/<file>:line:column" is skipped.
+nlohmann::json uncovered_json(const Workspace& workspace, const std::vector<CoverageItem>& coverage) {
+    nlohmann::json out = nlohmann::json::array();
+    const std::string prefix = workspace.pack_dir + "/";
+    for (const auto& item : coverage) {
+        if (item.covered) continue;
+        std::size_t column_at = item.location.rfind(':');
+        std::size_t line_at = column_at == std::string::npos ? column_at : item.location.rfind(':', column_at - 1);
+        if (line_at == std::string::npos || item.location.rfind(prefix, 0) != 0) continue;
+        out.push_back({{"kind", item.kind},
+                       {"name", item.name},
+                       {"file", item.location.substr(prefix.size(), line_at - prefix.size())},
+                       {"line", std::stoi(item.location.substr(line_at + 1, column_at - line_at - 1))},
+                       {"column", std::stoi(item.location.substr(column_at + 1))}});
+    }
     return out;
 }
 
@@ -48,7 +68,10 @@ Response run_tests(Service& service, const Request& request, RequestContext&) {
     nlohmann::json body = {{"passed", report.passed()},
                            {"failed", report.failed()},
                            {"scenarios", std::move(scenarios)},
-                           {"coverage", {{"covered", report.covered()}, {"rules", report.coverage.size()}}}};
+                           {"coverage",
+                            {{"covered", report.covered()},
+                             {"rules", report.coverage.size()},
+                             {"uncovered", uncovered_json(*workspace, report.coverage)}}}};
     return workspace_json(request, beast_http::status::ok, body);
 }
 

@@ -80,20 +80,54 @@ json asset(const std::string& summary, const std::string& id, bool with_param) {
     return operation;
 }
 
+// POST /v1/workspace:accept (handle_workspace_accept.cpp).
+json accept_operation(json accepted) {
+    json request = object({{"scenario", {{"type", "string"}, {"description", "scenarios/NAME.json"}}},
+                           {"path", {{"type", "string"}, {"description", "The file edited, relative to the pack."}}},
+                           {"text", string()}},
+                          {"scenario"});
+    json refused =
+        object({{"error", object({{"status", integer()}, {"message", string()}})}, {"diagnostics", diagnostics()}});
+    json operation = {
+        {"summary", "Accept what the pack as edited decides as a scenario's new expectation"},
+        {"operationId", "acceptWorkspaceScenario"},
+        {"requestBody", {{"required", true}, {"content", {{"application/json", {{"schema", request}}}}}}}};
+    json responses = {
+        {"200", answer("The differing expectations rewritten (by rename); accepted false when it passes.", accepted)},
+        {"404", error_answer("No such scenario (scenarios/*.json), or the service is not a workspace.")},
+        {"422", answer("The pack has errors, or the difference cannot be accepted.", refused)}};
+    return with_common(std::move(operation), "admin", path_refusals(std::move(responses)));
+}
+
 }  // namespace
 
 json describe_workspace_operation(beast_http::verb method, const std::string& pattern) {
     using verb = beast_http::verb;
-    json scenarios = object({{"passed", integer()},
-                             {"failed", integer()},
-                             {"scenarios",
-                              {{"type", "array"},
-                               {"items", object({{"file", string()},
-                                                 {"title", string()},
-                                                 {"passed", boolean()},
-                                                 {"error", string()},
-                                                 {"mismatches", {{"type", "array"}}}})}}},
-                             {"coverage", object({{"covered", integer()}, {"rules", integer()}})}});
+    json scenarios =
+        object({{"passed", integer()},
+                {"failed", integer()},
+                {"scenarios",
+                 {{"type", "array"},
+                  {"items", object({{"file", string()},
+                                    {"title", string()},
+                                    {"passed", boolean()},
+                                    {"error", string()},
+                                    {"mismatches", {{"type", "array"}}}})}}},
+                {"coverage", object({{"covered", integer()},
+                                     {"rules", integer()},
+                                     {"uncovered",
+                                      {{"type", "array"},
+                                       {"description", "Each rule no scenario exercised, where it is written."},
+                                       {"items", object({{"kind", string()},
+                                                         {"name", string()},
+                                                         {"file", string()},
+                                                         {"line", integer()},
+                                                         {"column", integer()}})}}}})}});
+    json accepted = object({{"scenario", string()},
+                            {"accepted", boolean()},
+                            {"passed", boolean()},
+                            {"mismatches", {{"type", "array"}}},
+                            {"text", {{"type", "string"}, {"description", "The scenario file as rewritten."}}}});
     json checked = object({{"path", string()}, {"clean", boolean()}, {"diagnostics", diagnostics()}});
     json saved = object({{"path", string()},
                          {"saved", boolean()},
@@ -153,6 +187,7 @@ json describe_workspace_operation(beast_http::verb method, const std::string& pa
              {{"200", answer("Each scenario's result and the coverage.", scenarios)},
               {"400", error_answer("Not a JSON body with path and text.")},
               {"422", answer("The pack has errors.", object({{"diagnostics", diagnostics()}}))}})},
+        {{verb::post, "/v1/workspace:accept"}, accept_operation(accepted)},
         {{verb::get, "/"}, asset("The workspace page", "workspacePage", false)},
         {{verb::get, "/assets/{id}"}, asset("A script or style of the page", "workspaceAsset", true)},
         {{verb::get, "/assets/fonts/{id}"}, asset("A font of the page", "workspaceFont", true)},

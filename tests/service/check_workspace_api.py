@@ -3,7 +3,9 @@ the pack: the check route answers each diagnostic with its span and its "did you
 writes only a pack that checks clean (unless told "save_with_errors"), formatted, by rename; every
 path outside DIR is refused (.., absolute, hidden, a symbolic link out) and nothing is written
 there; the scenarios run against the edited text; the page's assets are served with their content
-types and nothing else; saving needs the admin role when tokens are used.
+types and nothing else; accepting a failing scenario's result rewrites only its expectation, after
+which it passes, and refuses a broken pack, a missing scenario and a path out; saving and accepting
+need the admin role when tokens are used.
 
     check_workspace_api.py --cli build/frontdoor --rules rules/hackney
 """
@@ -127,6 +129,71 @@ def check_scenarios(server, pack):
     check(status == 422 and body["diagnostics"], f"test of a broken pack: 422 with diagnostics: {status} {body}")
 
 
+def changed_thresholds(pack):
+    text = read(os.path.join(pack, "thresholds.rules"))
+    return text.replace("let level_2_indicators_for_level_3 = 3", "let level_2_indicators_for_level_3 = 2")
+
+
+def check_coverage(server, pack):
+    """The test answer names every rule no scenario exercised, with its file and line."""
+    status, _, body = call(server, "POST", "/v1/workspace:test")
+    coverage = body.get("coverage", {}) if isinstance(body, dict) else {}
+    uncovered = coverage.get("uncovered")
+    check(status == 200 and isinstance(uncovered, list) and len(uncovered) == coverage["rules"] - coverage["covered"],
+          f"test: coverage lists each uncovered rule: {status} {coverage}")
+    for item in uncovered or []:
+        lines = read(os.path.join(pack, item["file"])).split("\n") if os.path.isfile(os.path.join(pack, item["file"])) else []
+        check(item["file"].endswith(".rules") and 1 <= item["line"] <= len(lines) and item["kind"] and item["name"],
+              f"an uncovered rule names a line of a rule file of the pack: {item}")
+
+
+def check_accept(server, pack):
+    """Accepting a failing scenario's result rewrites only the fields it expects that differ."""
+    changed = changed_thresholds(pack)
+    edit = {"path": "thresholds.rules", "text": changed}
+    status, _, body = call(server, "POST", "/v1/workspace:test", edit)
+    failed = [s for s in body.get("scenarios", []) if not s["passed"] and s["mismatches"]]
+    check(status == 200 and failed, f"accept: a scenario fails with the changed threshold: {status}")
+    target = failed[0]
+    name = "scenarios/" + target["file"]
+    path = os.path.join(pack, name)
+    before_text = read(path)
+    before = json.loads(before_text)
+    status, _, answer = call(server, "POST", "/v1/workspace:accept", {"scenario": name, **edit})
+    check(status == 200 and answer.get("accepted") is True, f"accept {name}: 200, accepted: {status} {answer}")
+    after_text = read(path)
+    after = json.loads(after_text)
+    fields = {m["field"]: json.loads(m["actual"]) for m in target["mismatches"]}
+    check(list(after) == list(before) and all(after[k] == before[k] for k in before if k != "expect"),
+          f"accept {name}: everything but the expectation kept, in order")
+    check(list(after["expect"]) == list(before["expect"]), f"accept {name}: the same expected fields, in order")
+    for key, value in before["expect"].items():
+        want = fields.get(key, value)
+        check(after["expect"][key] == want, f"accept {name}: expect.{key} is {want}: {after['expect'][key]}")
+    check(answer.get("text") == after_text, f"accept {name}: the answer holds the file as written")
+    check(not [f for f in os.listdir(os.path.join(pack, "scenarios")) if f.startswith(".")],
+          "accept: no temporary file left beside the scenario")
+    status, _, body = call(server, "POST", "/v1/workspace:test", edit)
+    result = [s for s in body.get("scenarios", []) if s["file"] == target["file"]]
+    check(status == 200 and result and result[0]["passed"], f"accept {name}: it then passes: {result}")
+    status, _, answer = call(server, "POST", "/v1/workspace:accept", {"scenario": name, **edit})
+    check(status == 200 and answer.get("accepted") is False and answer.get("passed") is True,
+          f"accept a passing scenario: nothing to accept: {status} {answer}")
+    check(read(path) == after_text, "accept a passing scenario: the file unchanged")
+    for request, code in (({"scenario": name, "path": "thresholds.rules", "text": "let x = \n"}, 422),
+                          ({"scenario": "scenarios/nothing.json"}, 404),
+                          ({"scenario": "thresholds.rules"}, 404),
+                          ({"scenario": "../outside/x.json"}, 400),
+                          ({"scenario": "/etc/passwd"}, 400),
+                          ({"scenario": "scenarios/.hidden.json"}, 400),
+                          ({"scenario": name, "path": 3}, 400),
+                          ({"path": "thresholds.rules", "text": changed}, 400)):
+        status, _, answer = call(server, "POST", "/v1/workspace:accept", request)
+        check(status == code and isinstance(answer, dict) and answer.get("error"),
+              f"accept {request.get('scenario')}: {code}: {status} {answer}")
+    check(read(path) == after_text, "accept refused: the file unchanged")
+
+
 def check_assets(server):
     status, headers, body = server.request("GET", "/")
     check(status == 200 and headers.get("content-type", "").startswith("text/html") and b"workspace page" in body,
@@ -152,6 +219,13 @@ def check_roles(cli, pack, work):
         check(status == 200, f"check with the decide role: 200: {status}")
         status, _, answer = call(server, "POST", "/v1/workspace:save", body, token=ADMIN_TOKEN)
         check(status == 200 and answer["saved"], f"save with the admin role: 200: {status} {answer}")
+        names = sorted(os.listdir(os.path.join(pack, "scenarios")))
+        status, _, answer = call(server, "POST", "/v1/workspace:accept", {"scenario": "scenarios/" + names[0]},
+                                 token=DECIDE_TOKEN)
+        check(status == 403, f"accept with the decide role: 403: {status} {answer}")
+        status, _, answer = call(server, "POST", "/v1/workspace:accept", {"scenario": "scenarios/" + names[0]},
+                                 token=ADMIN_TOKEN)
+        check(status == 200, f"accept with the admin role: 200: {status} {answer}")
         status, _, _ = call(server, "GET", "/v1/workspace/files")
         check(status == 401, f"the files without a token: 401: {status}")
 
@@ -191,6 +265,8 @@ def main():
             check_save_only_when_clean(server, pack)
             check_confinement(server, pack, outside)
             check_scenarios(server, pack)
+            check_coverage(server, pack)
+            check_accept(server, pack)
             check_assets(server)
         os.unlink(os.path.join(pack, "elsewhere"))
         shutil.copy(os.path.join(args.rules, "thresholds.rules"), os.path.join(pack, "thresholds.rules"))
