@@ -32,6 +32,9 @@ export const formatFile = (path, text) => call("POST", "/v1/workspace:format", {
 export const saveFile = (path, text, saveWithErrors) =>
   call("POST", "/v1/workspace:save", { path, text, format: true, save_with_errors: saveWithErrors });
 export const runScenarios = (path, text) => call("POST", "/v1/workspace:test", path ? { path, text } : undefined);
+// Rewrites the scenario file `scenario` (scenarios/NAME.json) to expect what the pack as edited now decides.
+export const acceptScenario = (scenario, path, text) =>
+  call("POST", "/v1/workspace:accept", path ? { scenario, path, text } : { scenario });
 export const describePack = () => call("GET", "/v1/pack");
 // The pack's input declaration as a JSON Schema: what the trainer's form is made from.
 export const describeInput = () => call("GET", "/v1/schema");

@@ -7,9 +7,11 @@ import { linter, lintGutter, forceLinting } from "@codemirror/lint";
 import { checkFile, readFile, saveFile } from "./api.js";
 import { rulesLanguage } from "./rules-language.js";
 import { positionOf } from "./positions.js";
+import { coverageMarks, showUncovered } from "./coverage-marks.js";
 import { clearBanner, clearErrorSummary, element, showBanner, showErrorSummary } from "./messages.js";
 
-const current = { path: null, view: null };
+// `uncovered`: the rules the last run of the scenarios did not reach, to mark in any file opened.
+const current = { path: null, view: null, uncovered: [] };
 
 function describe(d) {
   const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file || "the pack";
@@ -65,6 +67,7 @@ function extensions() {
     basicSetup,
     rulesLanguage(),
     lintGutter(),
+    coverageMarks(),
     linter(checkNow, { delay: 400 }),
     // tabindex: the text is the scrolling region's focusable content (axe: scrollable-region-focusable).
     EditorView.contentAttributes.of({ "aria-label": "Rule file text", "aria-describedby": "check-status", tabindex: "0" }),
@@ -83,8 +86,16 @@ export async function openFile(path) {
   const state = EditorState.create({ doc: answer.json.text, extensions: extensions() });
   if (current.view) current.view.setState(state);
   else current.view = new EditorView({ state, parent: document.getElementById("editor") });
+  showUncovered(current.view, path, current.uncovered);
   setStatus("Checking…");
   forceLinting(current.view);
+}
+
+// After each run of the scenarios: marks the rows of the open file (and of any opened later) that
+// no scenario reached.
+export function markUncovered(uncovered) {
+  current.uncovered = uncovered;
+  if (current.view) showUncovered(current.view, current.path, uncovered);
 }
 
 export function currentEdit() {

@@ -68,3 +68,16 @@ export async function checkAccessible(page, where) {
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(options.screenshots, `workspace-${name}.png`), fullPage: true });
 }
+
+// Selects the first match of `text` with the editor's search panel and types `replacement` over it.
+export async function replaceInEditor(page, text, replacement) {
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.press("Control+f");
+  const search = page.locator(".cm-search input[name=search]");
+  await search.fill(text);
+  await search.dispatchEvent("change");  // the search panel takes its query on change or keyup
+  await search.press("Enter");
+  await page.keyboard.press("Escape");
+  await page.keyboard.type(replacement);
+}

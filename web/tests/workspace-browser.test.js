@@ -12,20 +12,8 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { check, checkAccessible, failures, launchChromium, options, screenshot, startWorkspace, STEP_MS } from "./browser-harness.js";
-
-// Selects the first match of `text` with the editor's search panel and types `replacement` over it.
-async function replaceInEditor(page, text, replacement) {
-  await page.locator(".cm-content").click();
-  await page.keyboard.press("Control+Home");
-  await page.keyboard.press("Control+f");
-  const search = page.locator(".cm-search input[name=search]");
-  await search.fill(text);
-  await search.dispatchEvent("change");  // the search panel takes its query on change or keyup
-  await search.press("Enter");
-  await page.keyboard.press("Escape");
-  await page.keyboard.type(replacement);
-}
+import { check, checkAccessible, failures, launchChromium, options, replaceInEditor, screenshot, startWorkspace, STEP_MS }
+  from "./browser-harness.js";
 
 async function run(page, base, pack) {
   const file = join(pack, "thresholds.rules");
