@@ -36,47 +36,6 @@ namespace {
 // less, every answer is handed on at once.
 constexpr std::size_t release_headroom = 1 << 16;
 
-// The answers waiting for their group to be recorded and released.
-class PendingGroup {
-public:
-    PendingGroup(const Pack& pack, const BatchRecorder& record, const BatchOptions& options, const BatchSink& sink)
-        : pack_(pack), record_(record), options_(options), sink_(sink) {
-        answers_.reserve(options.release_bytes);
-    }
-
-    void add(std::string_view input, Decided&& decided, std::size_t line, BatchSummary& summary) {
-        if (decided.refused) {
-            ++summary.refused;
-            answers_ += refusal_json(line, decided);
-            if (options_.list_refusals)
-                summary.refusals.push_back({line, std::move(decided.path), std::move(decided.message)});
-        } else {
-            ++summary.decided;
-            answers_ += decided.json;
-            if (record_) entries_.push_back({std::string(input), std::move(decided.json)});
-        }
-        answers_ += '\n';
-        if (answers_.size() + release_headroom > options_.release_bytes || entries_.size() >= options_.record_group)
-            release();
-    }
-
-    // Records the group, then hands its answers on: never an answer before its record commits.
-    void release() {
-        if (record_ && !entries_.empty()) record_(pack_, std::move(entries_));
-        entries_.clear();
-        if (!answers_.empty()) sink_(answers_);
-        answers_.clear();
-    }
-
-private:
-    const Pack& pack_;
-    const BatchRecorder& record_;
-    const BatchOptions& options_;
-    const BatchSink& sink_;
-    std::string answers_;
-    std::vector<DecisionLog::Entry> entries_;
-};
-
 }  // namespace
 
 BatchSummary decide_batch(const Pack& pack, JsonLinesReader& lines, DecisionLog* log, const BatchOptions& options,
@@ -131,6 +90,44 @@ void answer_line(const Pack& pack, std::string_view input, std::size_t number, c
     }
     out.answers += '\n';
 }
+
+// The one-thread loop's answers waiting for their group to be recorded and released: lines are
+// answered by answer_line as the threads' chunks are, and released once the group is full.
+class PendingGroup {
+public:
+    PendingGroup(const Pack& pack, const BatchRecorder& record, const BatchOptions& options, const BatchSink& sink,
+                 BatchSummary& summary)
+        : pack_(pack), record_(record), options_(options), sink_(sink), summary_(summary) {
+        pending_.answers.reserve(options.release_bytes);
+    }
+
+    void add(std::string_view input, std::size_t number, const std::string& refusal) {
+        answer_line(pack_, input, number, refusal, static_cast<bool>(record_), options_, pending_);
+        if (pending_.answers.size() + release_headroom > options_.release_bytes ||
+            pending_.entries.size() >= options_.record_group)
+            release();
+    }
+
+    // Records the group, then hands its answers on: never an answer before its record commits.
+    void release() {
+        summary_.decided += std::exchange(pending_.decided, 0);
+        summary_.refused += std::exchange(pending_.refused, 0);
+        for (auto& refusal : pending_.refusals) summary_.refusals.push_back(std::move(refusal));
+        pending_.refusals.clear();
+        if (record_ && !pending_.entries.empty()) record_(pack_, std::move(pending_.entries));
+        pending_.entries.clear();
+        if (!pending_.answers.empty()) sink_(pending_.answers);
+        pending_.answers.clear();
+    }
+
+private:
+    const Pack& pack_;
+    const BatchRecorder& record_;
+    const BatchOptions& options_;
+    const BatchSink& sink_;
+    BatchSummary& summary_;
+    AnsweredChunk pending_;
+};
 
 // Answer buffers handed back once their chunk is released, so that a long batch writes into the
 // same few buffers instead of growing a fresh one for every chunk: 256 explained decisions are over
@@ -242,14 +239,10 @@ BatchSummary decide_batch(const Pack& pack, JsonLinesReader& lines, const BatchR
                           const BatchOptions& options, const BatchSink& sink) {
     if (options.threads > 1) return decide_batch_on_threads(pack, lines, record, options, sink);
     BatchSummary summary;
-    PendingGroup group(pack, record, options, sink);
+    PendingGroup group(pack, record, options, sink, summary);
     JsonLine line;
     try {
-        while (lines.next(line)) {
-            Decided decided = line.refusal.empty() ? pack.decide(line.text, options.decide)
-                                                   : Decided{true, "", std::move(line.refusal), ""};
-            group.add(line.text, std::move(decided), line.number + options.first_line - 1, summary);
-        }
+        while (lines.next(line)) group.add(line.text, line.number + options.first_line - 1, line.refusal);
     } catch (const ReadError& error) {
         summary.read_failure = error.what();
     }
