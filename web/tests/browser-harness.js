@@ -2,7 +2,7 @@
 // the real `frontdoor workspace` on a free loopback port, Debian's Chromium, and axe-core run
 // under the page's own Content-Security-Policy.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -80,4 +80,28 @@ export async function replaceInEditor(page, text, replacement) {
   await search.press("Enter");
   await page.keyboard.press("Escape");
   await page.keyboard.type(replacement);
+}
+
+// An error that ended a test's steps, counted as a failure.
+export function recordFailure(error) {
+  failures.push(String(error.stack ?? error));
+  console.log("FAIL " + (error.stack ?? error));
+}
+
+// Stops what a test started (the browser context, the workspace, its scratch directory), prints
+// the result and exits with it: 1 when any check failed.
+export async function finishTest({ context, child, work }) {
+  if (context) await context.close();
+  child.kill("SIGTERM");
+  rmSync(work, { recursive: true, force: true });
+  console.log(failures.length ? `${failures.length} failed` : "all passed");
+  process.exit(failures.length ? 1 : 0);
+}
+
+// Fails the test if it has not finished within `seconds`: a hung browser never hangs CI.
+export function failAfter(seconds) {
+  setTimeout(() => {
+    console.log(`FAIL the browser test did not finish within ${seconds} s`);
+    process.exit(1);
+  }, seconds * 1000).unref();
 }

@@ -12,7 +12,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { check, checkAccessible, failures, launchChromium, options, replaceInEditor, screenshot, startWorkspace, STEP_MS }
+import { check, checkAccessible, failAfter, finishTest, recordFailure, launchChromium, options, replaceInEditor, screenshot, startWorkspace, STEP_MS }
   from "./browser-harness.js";
 
 const KEPT_SCENARIOS = 30;
@@ -113,19 +113,11 @@ async function main() {
     await coverageMarks(page, pack);
     check(pageErrors.length === 0, `no errors in the page's console: ${pageErrors.join("; ")}`);
   } catch (error) {
-    failures.push(String(error.stack ?? error));
-    console.log("FAIL " + (error.stack ?? error));
+    recordFailure(error);
   } finally {
-    if (context) await context.close();
-    child.kill("SIGTERM");
-    rmSync(work, { recursive: true, force: true });
+    await finishTest({ context, child, work });
   }
-  console.log(failures.length ? `${failures.length} failed` : "all passed");
-  process.exit(failures.length ? 1 : 0);
 }
 
-setTimeout(() => {
-  console.log("FAIL the browser test did not finish within 60 s");
-  process.exit(1);
-}, 60000).unref();
+failAfter(60);
 main();

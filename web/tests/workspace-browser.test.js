@@ -9,10 +9,10 @@
 //   node web/tests/workspace-browser.test.js --cli build/frontdoor --rules rules/hackney \
 //        --web web/dist --screenshots build/screenshots
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { check, checkAccessible, failures, launchChromium, options, replaceInEditor, screenshot, startWorkspace, STEP_MS }
+import { check, checkAccessible, failAfter, finishTest, recordFailure, launchChromium, options, replaceInEditor, screenshot, startWorkspace, STEP_MS }
   from "./browser-harness.js";
 
 async function run(page, base, pack) {
@@ -127,19 +127,11 @@ async function main() {
     await signIn(page, pack, work);
     check(pageErrors.length === 0, `no errors in the page's console: ${pageErrors.join("; ")}`);
   } catch (error) {
-    failures.push(String(error.stack ?? error));
-    console.log("FAIL " + (error.stack ?? error));
+    recordFailure(error);
   } finally {
-    if (context) await context.close();
-    child.kill("SIGTERM");
-    rmSync(work, { recursive: true, force: true });
+    await finishTest({ context, child, work });
   }
-  console.log(failures.length ? `${failures.length} failed` : "all passed");
-  process.exit(failures.length ? 1 : 0);
 }
 
-setTimeout(() => {
-  console.log("FAIL the browser test did not finish within 100 s");
-  process.exit(1);
-}, 100000).unref();
+failAfter(100);
 main();

@@ -10,10 +10,10 @@
 //   node web/tests/workspace-trainer.test.js --cli build/frontdoor --rules rules/hackney \
 //        --web web/dist --screenshots build/screenshots
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { check, checkAccessible, failures, launchChromium, options, screenshot, startWorkspace, STEP_MS } from "./browser-harness.js";
+import { check, checkAccessible, failAfter, finishTest, recordFailure, launchChromium, options, screenshot, startWorkspace, STEP_MS } from "./browser-harness.js";
 
 const SCENARIO = "scenarios/009-level-3-csc-screening.json";
 
@@ -136,19 +136,11 @@ async function main() {
     await pastedContact(page, pack);
     check(pageErrors.length === 0, `no errors in the page's console: ${pageErrors.join("; ")}`);
   } catch (error) {
-    failures.push(String(error.stack ?? error));
-    console.log("FAIL " + (error.stack ?? error));
+    recordFailure(error);
   } finally {
-    if (context) await context.close();
-    child.kill("SIGTERM");
-    rmSync(work, { recursive: true, force: true });
+    await finishTest({ context, child, work });
   }
-  console.log(failures.length ? `${failures.length} failed` : "all passed");
-  process.exit(failures.length ? 1 : 0);
 }
 
-setTimeout(() => {
-  console.log("FAIL the browser test did not finish within 60 s");
-  process.exit(1);
-}, 60000).unref();
+failAfter(60);
 main();
