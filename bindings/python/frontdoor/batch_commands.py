@@ -82,6 +82,10 @@ class Summary:
 def run_decide(arguments, out):
     """Decides the inputs; with --output-dir the workers write the answers there, otherwise they
     travel to the client, which writes them to `out` in order."""
+    # The pack first: a pack with errors must not leave a new, empty output directory behind.
+    pack = load_pack(arguments.rules)
+    if pack is None:
+        return EXIT_PACK_FAILED
     directory = None
     if arguments.output_dir is not None:
         try:
@@ -92,9 +96,6 @@ def run_decide(arguments, out):
         except InputError as error:
             sys.stderr.write(f"frontdoor.batch: {error}\n")
             return EXIT_IO_FAILED
-    pack = load_pack(arguments.rules)
-    if pack is None:
-        return EXIT_PACK_FAILED
     summary = Summary(arguments.list_refusals)
     explain = not arguments.no_explain
     try:

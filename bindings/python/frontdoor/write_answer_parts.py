@@ -5,7 +5,7 @@ the client (`decide --output-dir DIR`).
 The directory holds one file per partition, DIR/part-NNNNNN.jsonl, numbered in input order across
 all the inputs, so `cat DIR/part-*.jsonl` is byte for byte what `frontdoor eval --jsonl` prints for
 the inputs in order. A part is written under a hidden temporary name in DIR and renamed when it is
-complete and on disk, so a crashed run never leaves a part that looks complete. The client writes
+complete and on disk (its bytes, then the directory's entry for it), so a crashed run never leaves a part that looks complete. The client writes
 DIR/manifest.json last, the same way: a reader that finds no manifest knows the run did not finish.
 """
 import glob
@@ -59,9 +59,20 @@ def write_atomically(path, data):
             f.flush()
             os.fsync(f.fileno())
         os.replace(temporary, path)
+        _sync_directory(directory)
     except OSError as error:
         _remove_quietly(temporary)
         raise InputError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _sync_directory(directory):
+    """Syncs the directory itself, so the rename (the name pointing at the synced bytes) survives a
+    power cut too, not only the bytes."""
+    descriptor = os.open(directory or ".", os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _remove_quietly(path):

@@ -120,6 +120,17 @@ def test_a_pack_with_errors_exits_4_with_its_diagnostics(tmp_path):
     assert b"broken.rules:2:" in got.stderr and b"error:" in got.stderr
 
 
+def test_a_pack_with_errors_leaves_no_output_dir_behind(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "broken.rules").write_text("pack broken version \"1\" [source \"x\"]\nlet x: integer = nonsense\n")
+    answers = tmp_path / "answers"
+    got = subprocess.run([sys.executable, "-m", "frontdoor.batch", "decide", "--rules", str(rules),
+                          "--output-dir", str(answers), "-"], capture_output=True, timeout=RUN_SECONDS)
+    assert got.returncode == 4 and b"broken.rules:2:" in got.stderr
+    assert not answers.exists()
+
+
 def test_an_existing_scheduler_decides_the_same(generated, tmp_path):
     from distributed import LocalCluster
 
