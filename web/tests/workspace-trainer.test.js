@@ -5,7 +5,8 @@
 // input declaration and read what changed in the decision and why, download the Markdown handout
 // (the same text as `frontdoor walkthrough --format md`), print it (only the walkthrough, every
 // step); a fact the pack refuses is named with its path and marked on its field; a pasted contact
-// is walked through; axe-core finds no WCAG 2.2 AA violation.
+// is walked through; facts inside a list of records and a record that may be null are changed;
+// axe-core finds no WCAG 2.2 AA violation.
 //
 //   node web/tests/workspace-trainer.test.js --cli build/frontdoor --rules rules/hackney \
 //        --web web/dist --screenshots build/screenshots
@@ -110,6 +111,49 @@ async function pastedContact(page, pack) {
   check(decision.includes("the recommended pathway (outcome): progress to assessment"), `the pasted contact is decided: ${decision.slice(0, 300)}`);
 }
 
+// Facts inside records the form changes as a whole: an episode's closing date in the list of
+// episodes (a day earlier takes it out of the three-month window), an episode removed, and an open
+// case set to none (null).
+async function recordFacts(page) {
+  await page.getByLabel("A contact, as JSON").fill("");
+  const walk = async (scenario, title) => {
+    await page.getByLabel("Scenario", { exact: true }).selectOption(scenario);
+    await page.getByRole("button", { name: "Walk through" }).click();
+    await page.getByRole("heading", { name: title }).waitFor({ timeout: STEP_MS });
+  };
+  const differences = async () => {
+    await page.getByRole("button", { name: "See what changes" }).click();
+    await page.getByRole("heading", { name: "What changed, and why" }).waitFor({ timeout: STEP_MS });
+    const text = await page.locator("#what-if-differences").textContent();
+    await page.locator("#what-if-result").evaluate((e) => e.replaceChildren());
+    return text;
+  };
+  const reReferral = "code changed from re-refer to the unit that last worked with the child to progress to assessment";
+  await walk("scenarios/062-re-referral-closed-exactly-three-months.json", /^Walkthrough: Re-referral: episode closed exactly/);
+  const closed = page.locator('[data-field="/child/episodes/0/closed"] input');
+  check(await closed.getAttribute("type") === "date", "an episode's closing date, in the list of episodes, is a date input");
+  await closed.fill("2024-03-11");
+  const earlier = await differences();
+  check(earlier.includes(reReferral), `an episode closed a day earlier is no re-referral: ${earlier.slice(0, 200)}`);
+  await closed.fill("2024-03-12");
+  await page.getByLabel("remove episodes, entry 1").check();
+  const removed = await differences();
+  check(removed.includes(reReferral), `without the episode, no re-referral: ${removed.slice(0, 200)}`);
+  await page.getByLabel("remove episodes, entry 1").uncheck();
+  await page.getByRole("button", { name: "Add an entry to episodes" }).click();
+  check(await page.locator('[data-field="/child/episodes/1/unit"] input').count() === 1, "an added entry has its own facts");
+  await checkAccessible(page, "with a list of records");
+  await screenshot(page, "walkthrough-record-list");
+
+  await walk("scenarios/003-open-case-concern-goes-to-unit.json", /^Walkthrough: Row 3: a new concern/);
+  check(await page.locator('[data-field="/child/open_case/unit"] input').inputValue() === "Unit 5 (Hackney South)",
+        "the open case's facts are in the form");
+  await page.getByLabel("none: open_case is null").check();
+  const noCase = await differences();
+  check(noCase.includes("code changed from pass to the allocated unit to early help screening"),
+        `without an open case the contact is not passed to the unit: ${noCase.slice(0, 200)}`);
+}
+
 async function main() {
   mkdirSync(options.screenshots, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), "frontdoor-trainer-"));
@@ -134,6 +178,7 @@ async function main() {
     await handout(page, pack);
     await refusedFact(page);
     await pastedContact(page, pack);
+    await recordFacts(page);
     check(pageErrors.length === 0, `no errors in the page's console: ${pageErrors.join("; ")}`);
   } catch (error) {
     recordFailure(error);
