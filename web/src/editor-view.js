@@ -78,6 +78,7 @@ export async function openFile(path) {
   const answer = await readFile(path);
   if (!answer.ok) return showErrorSummary(`Could not open ${path}: ${answer.json.error?.message}`, []);
   current.path = path;
+  current.saved = answer.json.text;
   document.getElementById("editor-heading").textContent = path;
   for (const link of document.querySelectorAll("#file-list a")) {
     if (link.dataset.path === path) link.setAttribute("aria-current", "page");
@@ -98,8 +99,11 @@ export function markUncovered(uncovered) {
   if (current.view) showUncovered(current.view, current.path, uncovered);
 }
 
+// The open file as edited; `unsaved`: its text is not what the directory holds (as last read or saved).
 export function currentEdit() {
-  return current.path ? { path: current.path, text: current.view.state.doc.toString() } : null;
+  if (!current.path) return null;
+  const text = current.view.state.doc.toString();
+  return { path: current.path, text, unsaved: text !== current.saved };
 }
 
 export async function save(withErrors) {
@@ -109,6 +113,7 @@ export async function save(withErrors) {
   if (!edit) return;
   const answer = await saveFile(edit.path, edit.text, withErrors);
   if (answer.ok) {
+    current.saved = answer.json.text;
     if (answer.json.text !== edit.text) {
       current.view.dispatch({ changes: { from: 0, to: current.view.state.doc.length, insert: answer.json.text } });
     }

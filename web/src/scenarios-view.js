@@ -52,12 +52,22 @@ function showConfirmation(result) {
   const confirm = element("button", { type: "button", class: "govuk-button govuk-button--warning", id: "accept-confirm",
                                       text: "Rewrite the expectation" });
   const cancel = element("button", { type: "button", class: "govuk-button govuk-button--secondary", id: "accept-cancel", text: "Cancel" });
+  // Accepting against unsaved rules is allowed (the expectation follows the edit), but said plainly:
+  // until the file is saved, the saved rules fail the rewritten scenario.
+  const edit = currentEdit();
+  const unsaved = edit?.unsaved ? [element("div", { class: "govuk-warning-text", id: "accept-unsaved" }, [
+    element("span", { class: "govuk-warning-text__icon", "aria-hidden": "true", text: "!" }),
+    element("strong", { class: "govuk-warning-text__text" }, [
+      element("span", { class: "govuk-visually-hidden", text: "Warning" }),
+      `${edit.path} has changes that are not saved. The scenario will expect what the rules as edited decide, `
+      + `and the saved rules will fail it until you save ${edit.path}.`])])] : [];
   confirm.addEventListener("click", () => accept(result));
   cancel.addEventListener("click", () => slot.replaceChildren());
   slot.replaceChildren(element("div", { class: "workspace-accept" }, [
     heading,
     element("p", { class: "govuk-body", text: `This rewrites what scenarios/${result.file} expects to what the rules as edited now decide:` }),
     element("dl", { class: "govuk-summary-list" }, rows),
+    ...unsaved,
     element("div", { class: "govuk-button-group" }, [confirm, cancel]),
   ]));
   heading.focus();

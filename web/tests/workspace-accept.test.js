@@ -47,6 +47,8 @@ async function acceptOne(page, pack) {
   check(fields.every((m) => shown.includes(m.field) && shown.includes(m.expected) && shown.includes(m.actual)),
         `the difference is shown before accepting: ${shown}`);
   check(isDeepStrictEqual(JSON.parse(readFileSync(file, "utf8")), before), "nothing is written before it is confirmed");
+  check((await page.locator("#accept-unsaved").textContent()).includes("thresholds.rules has changes that are not saved"),
+        "accepting against unsaved rules is warned of");
   await checkAccessible(page, "with the difference to accept");
   await screenshot(page, "accept");
 
