@@ -1,4 +1,7 @@
-"""GET /v1/openapi.json end to end: the document is valid OpenAPI 3.1 (openapi_rules.py), every
+"""GET /v1/openapi.json end to end: the document is valid OpenAPI 3.1, by two checkers (a published
+validator, @seriousme/openapi-schema-validator run by web/tests/validate-openapi.js, and
+openapi_rules.py, which also catches what that one lets through: undeclared path parameters and
+Schema Objects that are not JSON Schema), every
 route the server has (`frontdoor serve --routes`) is described in it, every operation in it is
 answered by the server (never "no such route" or 405), its contact schema is the pack's own
 (GET /v1/schema), and real answers match the schemas it gives for them.
@@ -9,6 +12,7 @@ import argparse
 import copy
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -42,6 +46,43 @@ def check_validator_can_fail(document):
     for words in ("missing required field 'description'", "['thing'] have no path parameter", "does not resolve",
                   "components/schemas/Error: not a JSON Schema 2020-12"):
         check(words in errors, f"the checker reports {words!r}: {errors}")
+
+
+WEB = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "web")
+
+
+def published_validator(document):
+    """What @seriousme/openapi-schema-validator (pinned in web/package-lock.json) says of `document`:
+    {"valid": true, ...} or {"valid": false, "errors": [...]}; None when node or the package is
+    missing (a failure under CI=true)."""
+    script = os.path.join(WEB, "tests", "validate-openapi.js")
+    module = os.path.join(WEB, "node_modules", "@seriousme", "openapi-schema-validator")
+    if not shutil.which("node") or not os.path.isdir(module):
+        check(os.environ.get("CI") != "true", "node and web/node_modules are there under CI (scripts/setup.sh)")
+        print("NOTE: node or web/node_modules missing: the published OpenAPI validator was not run", flush=True)
+        return None
+    with tempfile.NamedTemporaryFile("w", suffix=".json") as f:
+        json.dump(document, f)
+        f.flush()
+        done = subprocess.run(["node", script, f.name], capture_output=True, text=True, timeout=60)
+    check(done.returncode in (0, 1), f"validate-openapi.js ran: {done.returncode} {done.stderr}")
+    return json.loads(done.stdout) if done.returncode in (0, 1) else None
+
+
+def check_published_validator(document):
+    """The document passes the published validator, and a broken copy does not: a proof it can fail."""
+    verdict = published_validator(document)
+    if verdict is None:
+        return
+    check(verdict["valid"], f"the published validator finds the document valid: {verdict}")
+    broken = copy.deepcopy(document)
+    broken["paths"]["/v1/decisions"]["post"]["responses"]["200"].pop("description")
+    check(not published_validator(broken)["valid"], "the published validator refuses a response without description")
+    broken = copy.deepcopy(document)
+    broken["components"]["schemas"]["Decision"]["properties"]["ruleset"] = {"$ref": "#/components/schemas/Nowhere"}
+    verdict = published_validator(broken)
+    check(not verdict["valid"] and "Nowhere" in json.dumps(verdict),
+          f"the published validator refuses a $ref that does not resolve: {verdict}")
 
 
 def check_every_operation_answered(server, document):
@@ -136,6 +177,7 @@ def main():
             errors = openapi_errors(document)
             check(not errors, "the document is valid OpenAPI 3.1:\n  " + "\n  ".join(errors))
             check_validator_can_fail(document)
+            check_published_validator(document)
             described = {(m.upper(), p) for p, item in document["paths"].items() for m in item}
             check(routes <= described, f"every route is in the document; missing: {routes - described}")
             check(described <= routes, f"every operation is a route; not routes: {described - routes}")

@@ -1,5 +1,7 @@
 """A strict checker of OpenAPI 3.1 documents, written from the specification (OpenAPI 3.1.0,
-https://spec.openapis.org/oas/v3.1.0): Debian packages no OpenAPI 3.1 validator
+https://spec.openapis.org/oas/v3.1.0), run beside the published validator
+(web/tests/validate-openapi.js) because that one lets through a path parameter the operation does
+not declare and a Schema Object that is not JSON Schema; Debian packages no OpenAPI 3.1 validator
 (python3-openapi-spec-validator is not in bookworm, and the openapi-specification package ships
 the meta-schemas of 3.0 and earlier only). Every Schema Object is checked with python3-jsonschema's
 JSON Schema 2020-12 meta-schema, the dialect OpenAPI 3.1 uses.
