@@ -85,8 +85,10 @@ export async function openFile(path) {
     else link.removeAttribute("aria-current");
   }
   const state = EditorState.create({ doc: answer.json.text, extensions: extensions() });
-  if (current.view) current.view.setState(state);
-  else current.view = new EditorView({ state, parent: document.getElementById("editor") });
+  if (current.view) {
+    current.view.setState(state);
+    current.view.scrollDOM.scrollTo(0, 0);  // a file opens at its start, not where the last one was left
+  } else current.view = new EditorView({ state, parent: document.getElementById("editor") });
   showUncovered(current.view, path, current.uncovered);
   setStatus("Checking…");
   forceLinting(current.view);

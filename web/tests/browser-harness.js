@@ -92,7 +92,7 @@ export function recordFailure(error) {
 // the result and exits with it: 1 when any check failed.
 export async function finishTest({ context, child, work }) {
   if (context) await context.close();
-  child.kill("SIGTERM");
+  child?.kill("SIGTERM");
   rmSync(work, { recursive: true, force: true });
   console.log(failures.length ? `${failures.length} failed` : "all passed");
   process.exit(failures.length ? 1 : 0);
