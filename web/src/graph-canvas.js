@@ -23,7 +23,8 @@ function shorten(text, limit) {
 // The lines of a node's label: its name (or label), `when` and its condition, its citation, and
 // with a contact what the contact did there.
 export function labelLines(vertex) {
-  const lines = [vertex.kind === "row" ? vertex.label : `${vertex.kind === "input field" ? "" : `${vertex.kind} `}${vertex.label}`];
+  const named = vertex.kind === "row" || vertex.kind === "input field" || vertex.label.startsWith(`${vertex.kind} `);
+  const lines = [named ? vertex.label : `${vertex.kind} ${vertex.label}`];
   if (vertex.kind === "row") {
     lines.push(shorten(vertex.condition === "otherwise" || vertex.condition === "always" || vertex.condition.startsWith("for each ")
       ? vertex.condition : `when ${vertex.condition}`, 2 * lineCharacters));
@@ -37,7 +38,7 @@ function elements(graph) {
   const state = new Map(graph.vertices.map((v) => [v.id, v.state]));
   const nodes = graph.vertices.map((v) => {
     const lines = labelLines(v);
-    const height = 14 + 16 * lines.reduce((sum, line) => sum + Math.ceil(line.length / lineCharacters), 0);
+    const height = 20 + 17 * lines.reduce((sum, line) => sum + Math.ceil(line.length / lineCharacters), 0);
     return { data: { id: String(v.id), label: lines.join("\n"), shape: shapes[v.kind] ?? "rectangle", height },
              classes: v.state ? v.state.replace(" ", "-") : "" };
   });
@@ -57,7 +58,7 @@ const style = [
                                        "font-weight": "bold" } },
   { selector: "node.not-applied", style: { "border-width": 2, "border-style": "dashed", "border-color": "#505a5f" } },
   { selector: "node.not-tried", style: { color: "#505a5f" } },
-  { selector: "node:selected", style: { "overlay-color": "#ffdd00", "overlay-opacity": 0.5, "overlay-padding": 6 } },
+  { selector: "node:selected", style: { "underlay-color": "#ffdd00", "underlay-opacity": 1, "underlay-padding": 10 } },
   { selector: "edge", style: { width: 1.5, "line-color": "#505a5f", "target-arrow-color": "#505a5f",
                                "target-arrow-shape": "triangle", "curve-style": "bezier" } },
   { selector: "edge.on-path", style: { width: 5, "line-color": "#0b0c0c", "target-arrow-color": "#0b0c0c" } },
@@ -69,6 +70,7 @@ const style = [
 export function drawCanvas(container, graph, onPick) {
   const cy = cytoscape({
     container, elements: elements(graph), style, wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 3,
+    textureOnViewport: false, motionBlur: false, pixelRatio: "auto",
     layout: { name: "dagre", rankDir: "LR", nodeSep: 20, rankSep: 80, edgeSep: 10 },
   });
   const byId = new Map(graph.vertices.map((v) => [String(v.id), v]));

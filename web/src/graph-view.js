@@ -35,19 +35,24 @@ function openSource(vertex) {
   if (vertex.source) openFileAt(vertex.source.file, vertex.source.line, vertex.source.column);
 }
 
-function sourceLink(vertex, text) {
+// A node picked in the list: shown in full beside the drawing, centred on it, and its file opened.
+function pickFromList(vertex) {
+  showSelected(vertex);
+  state.canvas?.show(vertex);
+  openSource(vertex);
+}
+
+function sourceLink(vertex, text, action = openSource) {
   const link = element("a", { href: "#editor", class: "govuk-link", "data-vertex": String(vertex.id), text });
   link.addEventListener("click", (event) => {
     event.preventDefault();
-    openSource(vertex);
+    action(vertex);
   });
   return link;
 }
 
 function summaryRow(key, value) {
-  return element("div", { class: "govuk-summary-list__row" }, [
-    element("dt", { class: "govuk-summary-list__key", text: key }),
-    element("dd", { class: "govuk-summary-list__value" }, [value])]);
+  return [element("dt", { class: "govuk-!-font-weight-bold", text: key }), element("dd", {}, [value])];
 }
 
 // The side panel: everything about the node picked on the canvas, in full.
@@ -62,14 +67,14 @@ function showSelected(vertex) {
   rows.push(summaryRow("Written at", where(vertex) ? sourceLink(vertex, where(vertex)) : "nowhere: an input field is read, not written"));
   document.getElementById("graph-selected").replaceChildren(
     element("h3", { class: "govuk-heading-s", text: "Selected node" }),
-    element("dl", { class: "govuk-summary-list govuk-summary-list--no-border", id: "graph-selected-node" }, rows));
+    element("dl", { class: "govuk-body workspace-graph-selected", id: "graph-selected-node" }, rows.flat()));
 }
 
 // The list of nodes: the graph in words, one item per node, in the engine's order.
 function nodeList(graph) {
   return element("ol", { class: "govuk-list workspace-graph-nodes", id: "graph-nodes" }, graph.vertices.map((vertex) => {
     const heading = where(vertex)
-      ? sourceLink(vertex, vertex.label)
+      ? sourceLink(vertex, vertex.label, pickFromList)
       : element("span", { class: "govuk-!-font-weight-bold", text: vertex.label });
     const facts = [`${vertex.kind}${where(vertex) ? `, written at ${where(vertex)}` : ""}`];
     if (vertex.kind === "row") facts.push(condition(vertex), vertex.citation ? `[${vertex.citation}]` : "no citation");
@@ -102,11 +107,11 @@ async function show(graph, what) {
   document.getElementById("graph-result").replaceChildren(
     element("p", { class: "govuk-body", id: "graph-summary", text: summary }),
     element("div", { class: "govuk-grid-row" }, [
-      element("div", { class: "govuk-grid-column-two-thirds" }, [controls, canvas]),
-      element("div", { class: "govuk-grid-column-one-third", id: "graph-selected" }, [
+      element("div", { class: "govuk-grid-column-three-quarters" }, [controls, canvas]),
+      element("div", { class: "govuk-grid-column-one-quarter", id: "graph-selected" }, [
         element("p", { class: "govuk-body", text: "Click a node to see it in full and open the file where it is written." })])]),
     element("h3", { class: "govuk-heading-m", id: "graph-nodes-heading", text: "Nodes" }),
-    element("p", { class: "govuk-body", text: "Each node's link opens the file where it is written, at its line." }),
+    element("p", { class: "govuk-body", text: "Each node's link shows it in full beside the drawing and opens the file where it is written, at its line." }),
     nodeList(graph));
   const { drawCanvas } = await import("./graph-canvas.js");
   state.canvas = drawCanvas(canvas, graph, (vertex) => {
