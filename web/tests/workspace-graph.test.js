@@ -112,8 +112,8 @@ async function pathOfScenario(page, pack) {
 async function refusedContact(page, pack) {
   const contact = JSON.parse(readFileSync(join(pack, SCENARIO), "utf8")).contact;
   contact.child.expected_birth_date = "2025-01-01";
-  await page.locator("#graph summary").click();
-  await page.getByLabel("A contact, as JSON").last().fill(JSON.stringify(contact));
+  await page.getByText("Or paste a contact to see its path").click();
+  await page.getByLabel("The contact whose path to show, as JSON").fill(JSON.stringify(contact));
   await page.getByRole("button", { name: "Draw the graph" }).click();
   const error = page.locator("#graph-error");
   await error.waitFor({ timeout: STEP_MS });
