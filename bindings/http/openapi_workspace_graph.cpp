@@ -16,12 +16,13 @@ json graph_error(const std::string& description) {
 json nullable_string() { return {{"type", {"string", "null"}}}; }
 
 json vertex_schema() {
-    json source = {{"type", {"object", "null"}},
-                   {"description", "Where the node is written: file relative to the pack directory, 1-based line "
-                                   "and column; null for an input field."},
-                   {"required", {"file", "line", "column"}},
-                   {"properties",
-                    {{"file", {{"type", "string"}}}, {"line", {{"type", "integer"}}}, {"column", {{"type", "integer"}}}}}};
+    json source = {
+        {"type", {"object", "null"}},
+        {"description", "Where the node is written: file relative to the pack directory, 1-based line "
+                        "and column; null for an input field."},
+        {"required", {"file", "line", "column"}},
+        {"properties",
+         {{"file", {{"type", "string"}}}, {"line", {{"type", "integer"}}}, {"column", {{"type", "integer"}}}}}};
     return {{"type", "object"},
             {"required", {"id", "kind", "label", "source"}},
             {"properties",

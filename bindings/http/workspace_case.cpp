@@ -5,9 +5,7 @@
 
 namespace frontdoor::http {
 
-bool names_workspace_case(const nlohmann::json& body) {
-    return body.contains("contact") || body.contains("scenario");
-}
+bool names_workspace_case(const nlohmann::json& body) { return body.contains("contact") || body.contains("scenario"); }
 
 WorkspaceCase read_workspace_case(const Service& service, const Workspace& workspace, const Request& request,
                                   const nlohmann::json& body) {
