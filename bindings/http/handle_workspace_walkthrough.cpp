@@ -6,6 +6,7 @@
 #include "routes.hpp"
 #include "service.hpp"
 #include "walkthrough_json.hpp"
+#include "workspace_case.hpp"
 #include "workspace_json.hpp"
 
 #include "frontdoor/batch.hpp"
@@ -52,20 +53,9 @@ WalkthroughRequest read_request(const Service& service, const Workspace& workspa
         return refuse(beast_http::status::bad_request, "the body is not a JSON object");
     if (auto problem = read_what_ifs(body, out.what_ifs); !problem.empty())
         return refuse(beast_http::status::bad_request, problem);
-    if (auto contact = body.find("contact"); contact != body.end()) {
-        out.input = walkthrough_input(contact->dump(), "the contact given");
-        return out;
-    }
-    auto scenario = body.find("scenario");
-    if (scenario == body.end() || !scenario->is_string())
-        return refuse(beast_http::status::bad_request, "/scenario: give a scenario's path, or a \"contact\" object");
-    std::string path = scenario->get<std::string>();
-    ResolvedPath resolved = resolve_workspace_path(workspace.pack_dir, path, true);
-    if (resolved.refused()) return refuse(resolved.status, resolved.problem);
-    auto text = read_workspace_file(resolved.path, service.limits.body_bytes);
-    if (!text)
-        return refuse(beast_http::status::unprocessable_entity, "'" + path + "' cannot be read, or is too large");
-    out.input = walkthrough_input(*text, path);
+    WorkspaceCase asked = read_workspace_case(service, workspace, request, body);
+    out.input = std::move(asked.input);
+    out.refusal = std::move(asked.refusal);
     return out;
 }
 

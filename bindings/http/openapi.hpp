@@ -21,6 +21,8 @@ nlohmann::json describe_operation(beast_http::verb method, const std::string& pa
 nlohmann::json describe_workspace_operation(beast_http::verb method, const std::string& pattern);
 // POST /v1/workspace:walkthrough (openapi_workspace_walkthrough.cpp), which the above falls back to.
 nlohmann::json describe_walkthrough_operation();
+// POST /v1/workspace:graph (openapi_workspace_graph.cpp), likewise.
+nlohmann::json describe_graph_operation();
 
 // The shared schemas (Error, Refusal, Decision, Pack, ...) under components/schemas, without Contact.
 nlohmann::json common_schemas();

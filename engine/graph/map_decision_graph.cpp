@@ -34,7 +34,10 @@ void input_paths(const ExplanationTables& tables, const ast::Expr& expr, std::ve
 
 class Mapper {
 public:
-    explicit Mapper(const CompiledPack& pack) : pack_(pack), checked_(*pack.checked) {}
+    explicit Mapper(const CompiledPack& pack) : pack_(pack), checked_(*pack.checked) {
+        for (const auto& [path, text] : pack.files.files)
+            if (dsl::is_rule_file(path)) rule_files_.push_back(path);
+    }
 
     GraphMap map() {
         const Graph& g = pack_.graph.graph;
@@ -54,6 +57,7 @@ private:
         MapNode node;
         node.kind = vertex.kind;
         node.label = vertex.label;
+        node.source = source_of(span_of(vertex));
         if (vertex.kind != VertexKind::row) return node;
         const ast::Row& row = pack_.decision(vertex.definition).rows[static_cast<std::size_t>(vertex.index)];
         node.row_name = row.name;
@@ -64,6 +68,29 @@ private:
         else if (row.each_list) node.condition = for_each(row);
         else node.condition = "always";
         return node;
+    }
+
+    // The declaration that made a vertex: the input, a definition, a row, an output field or a refusal.
+    dsl::Span span_of(const GraphVertex& vertex) const {
+        const ast::Input& input = checked_.syntax.inputs.front();
+        auto index = static_cast<std::size_t>(vertex.index);
+        switch (vertex.kind) {
+            case VertexKind::input: return input.span;
+            case VertexKind::definition: return checked_.definitions[static_cast<std::size_t>(vertex.definition)].span;
+            case VertexKind::row: return pack_.decision(vertex.definition).rows[index].span;
+            case VertexKind::output: return checked_.syntax.outputs.front().fields[index].span;
+            case VertexKind::refusal: return input.refusals[index].span;
+            case VertexKind::input_field: break;
+        }
+        return {};
+    }
+
+    // The file (relative to the pack directory, as the pack's files are named), line and column.
+    MapSource source_of(dsl::Span span) const {
+        const dsl::Source& source = checked_.sources[span.file];
+        dsl::LineColumn at = source.locate(span.begin);
+        std::string file = span.file < rule_files_.size() ? rule_files_[span.file] : source.name();
+        return {std::move(file), at.line, at.column};
     }
 
     // "for each check in contact.partner_checks" (the list named when it is a name or field path).
@@ -111,6 +138,7 @@ private:
 
     const CompiledPack& pack_;
     const dsl::CheckedPack& checked_;
+    std::vector<std::string> rule_files_;  // by source index, as check_pack numbers the sources
     GraphMap map_;
     std::map<std::string, std::size_t> fields_;
     std::set<std::pair<std::size_t, std::size_t>> linked_;

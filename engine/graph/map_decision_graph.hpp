@@ -8,6 +8,8 @@
 #include "frontdoor/graph.hpp"
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,13 +21,22 @@ namespace frontdoor::engine {
 // that did not refuse), `not_tried` (untouched). `unknown` when no contact was given.
 enum class PathState : std::uint8_t { unknown, applied, not_applied, not_tried };
 
+// Where in the pack a node was written: the rule file (relative to the pack directory) and the 1-based
+// line and column of the definition, row, output field, refusal or input declaration that made it.
+struct MapSource {
+    std::string file;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+
 struct MapNode {
     VertexKind kind = VertexKind::definition;
-    std::string label;         // "v row urgent_case", "x.level", "output v"
-    std::string row_name;      // rows: `row NAME:`, empty when known by position
-    std::string condition;     // rows: the condition as written; else "otherwise", "for each X in L" or "always"
-    bool conditional = false;  // rows: `condition` is a condition (shown after "when")
-    std::string citation;      // rows: the [source "..."] text, empty when none
+    std::string label;                // "v row urgent_case", "x.level", "output v"
+    std::string row_name;             // rows: `row NAME:`, empty when known by position
+    std::string condition;            // rows: the condition as written; else "otherwise", "for each X in L" or "always"
+    bool conditional = false;         // rows: `condition` is a condition (shown after "when")
+    std::string citation;             // rows: the [source "..."] text, empty when none
+    std::optional<MapSource> source;  // none for an input field (it is read, not written)
     PathState state = PathState::unknown;
 };
 

@@ -47,6 +47,10 @@ std::string map_to_json(const GraphMap& map) {
             vertex["condition"] = node.condition;
             vertex["citation"] = or_null(node.citation);
         }
+        vertex["source"] = node.source ? nlohmann::ordered_json{{"file", node.source->file},
+                                                                {"line", node.source->line},
+                                                                {"column", node.source->column}}
+                                       : nlohmann::ordered_json(nullptr);
         if (map.highlighted) vertex["state"] = state_name(node.state);
         vertices.push_back(std::move(vertex));
     }

@@ -7,6 +7,7 @@
 #include "read_text.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 TEST_CASE("the Hackney graph shows rows with conditions, input fields and a scenario's path", "[graph]") {
     std::string dir = std::string(FRONTDOOR_SOURCE_DIR) + "/rules/hackney";
@@ -25,4 +26,36 @@ TEST_CASE("the Hackney graph shows rows with conditions, input fields and a scen
     CHECK_THAT(drawn.text, Catch::Contains("(applied)\", shape=note, style=\"bold,filled\""));
     CHECK_THAT(drawn.text, Catch::Contains("(tried, not applied)\", shape=note, style=dashed"));
     CHECK_THAT(drawn.text, Catch::Contains("legend_not_tried"));
+}
+
+TEST_CASE("the graph JSON says where each node is written, by file relative to the pack", "[graph]") {
+    std::string dir = std::string(FRONTDOOR_SOURCE_DIR) + "/rules/hackney";
+    auto loaded = frontdoor::Pack::load_directory(dir);
+    REQUIRE(loaded.pack);
+    auto graph = nlohmann::json::parse(loaded.pack->graph(frontdoor::GraphFormat::json));
+    int rows = 0;
+    for (const auto& vertex : graph["vertices"]) {
+        INFO(vertex.dump());
+        if (vertex["kind"] == "input field") {
+            CHECK(vertex["source"].is_null());
+            continue;
+        }
+        const auto& source = vertex["source"];
+        REQUIRE(source.is_object());
+        std::string file = source["file"];
+        CHECK(file.find('/') == std::string::npos);
+        std::string text = read_text(dir + "/" + file);
+        // The line named, counted as an editor counts it, holds the node's row or name.
+        std::size_t at = 0;
+        for (int line = 1; line < source["line"].get<int>(); ++line) at = text.find('\n', at) + 1;
+        std::string line = text.substr(at, text.find('\n', at) - at);
+        std::string rest = line.substr(source["column"].get<std::size_t>() - 1);
+        if (vertex["kind"] == "row") {
+            ++rows;
+            if (vertex["name"].is_string()) CHECK(rest.rfind("row " + vertex["name"].get<std::string>() + ":", 0) == 0);
+        } else if (vertex["kind"] == "definition") {
+            CHECK(rest.rfind(vertex["label"].get<std::string>(), 0) == 0);
+        }
+    }
+    CHECK(rows > 20);
 }

@@ -40,3 +40,6 @@ export const describePack = () => call("GET", "/v1/pack");
 export const describeInput = () => call("GET", "/v1/schema");
 // The walkthrough of {scenario} or {contact}, with what_if [{field, value} | {field, absent}].
 export const walkThrough = (request) => call("POST", "/v1/workspace:walkthrough", request);
+// The decision graph as `frontdoor graph --format json` draws it, of the pack as edited ({path, text}),
+// with the path of {scenario} or {contact} marked.
+export const drawGraph = (request) => call("POST", "/v1/workspace:graph", request);

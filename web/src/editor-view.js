@@ -94,6 +94,17 @@ export async function openFile(path) {
   forceLinting(current.view);
 }
 
+// Opens `path` (unless it is the file open, whose edits are kept) with the cursor at 1-based `line`
+// and character `column`, scrolled into view and focused: where a node of the graph is written.
+export async function openFileAt(path, line, column) {
+  if (current.path !== path) await openFile(path);
+  if (current.path !== path) return;
+  const at = positionOf(current.view.state.doc, line, column);
+  current.view.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: "center" }) });
+  document.getElementById("editor-heading").scrollIntoView();
+  current.view.focus();
+}
+
 // After each run of the scenarios: marks the rows of the open file (and of any opened later) that
 // no scenario reached.
 export function markUncovered(uncovered) {

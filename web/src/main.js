@@ -1,5 +1,5 @@
-// The workspace page: the file list, the editor, the scenarios panel and the trainer's walkthrough
-// (docs/workspace.md).
+// The workspace page: the file list, the editor, the scenarios panel, the trainer's walkthrough and
+// the graph (docs/workspace.md).
 import "govuk-frontend/dist/govuk/govuk-frontend.min.css";
 import "./style.css";
 import { describePack, listFiles } from "./api.js";
@@ -8,6 +8,7 @@ import { runAndShow } from "./scenarios-view.js";
 import { element, showErrorSummary } from "./messages.js";
 import { askForToken } from "./token-view.js";
 import { startWalkthroughView } from "./walkthrough-view.js";
+import { startGraphView } from "./graph-view.js";
 
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 
@@ -16,6 +17,7 @@ async function showFiles() {
   if (!answer.ok) return showErrorSummary(`Could not list the pack's files: ${answer.json.error?.message}`, []), [];
   const all = answer.json.files.map((f) => f.path);
   await startWalkthroughView(all);
+  startGraphView(all);
   // Scenarios are run from the panel, not edited here (yet): the list holds the rule and data files.
   const files = all.filter((path) => !path.includes("/"));
   const list = document.getElementById("file-list");
