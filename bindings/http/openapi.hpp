@@ -21,6 +21,8 @@ nlohmann::json describe_operation(beast_http::verb method, const std::string& pa
 nlohmann::json describe_workspace_operation(beast_http::verb method, const std::string& pattern);
 // POST /v1/workspace:walkthrough (openapi_workspace_walkthrough.cpp), which the above falls back to.
 nlohmann::json describe_walkthrough_operation();
+// GET /v1/workspace/publish and POST /v1/workspace:publish (openapi_workspace_publish.cpp).
+nlohmann::json describe_publish_operation(beast_http::verb method);
 
 // The shared schemas (Error, Refusal, Decision, Pack, ...) under components/schemas, without Contact.
 nlohmann::json common_schemas();

@@ -194,6 +194,9 @@ json describe_workspace_operation(beast_http::verb method, const std::string& pa
         {{verb::get, "/assets/images/{id}"}, asset("An image of the page", "workspaceImage", true)},
     };
     if (method == verb::post && pattern == "/v1/workspace:walkthrough") return describe_walkthrough_operation();
+    if ((method == verb::get && pattern == "/v1/workspace/publish") ||
+        (method == verb::post && pattern == "/v1/workspace:publish"))
+        return describe_publish_operation(method);
     auto found = operations.find({method, pattern});
     return found == operations.end() ? json() : found->second;
 }
