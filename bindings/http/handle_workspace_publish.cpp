@@ -57,7 +57,8 @@ nlohmann::json service_json(const Workspace& workspace, beast_http::verb method,
     }
     if (answer.status == 401 || answer.status == 403)
         why = "the service at " + workspace.publish_service + " refused the workspace's token (" +
-              std::to_string(answer.status) + "): give --publish-token-file with a token of that service with the roles decide and admin";
+              std::to_string(answer.status) +
+              "): give --publish-token-file with a token of that service with the roles decide and admin";
     return body;
 }
 
