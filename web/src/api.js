@@ -40,3 +40,6 @@ export const describePack = () => call("GET", "/v1/pack");
 export const describeInput = () => call("GET", "/v1/schema");
 // The walkthrough of {scenario} or {contact}, with what_if [{field, value} | {field, absent}].
 export const walkThrough = (request) => call("POST", "/v1/workspace:walkthrough", request);
+// Publishing (docs/workspace.md): where to, the published pack against the draft; and publishing.
+export const publishState = () => call("GET", "/v1/workspace/publish");
+export const publishPack = () => call("POST", "/v1/workspace:publish", {});

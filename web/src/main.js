@@ -1,4 +1,4 @@
-// The workspace page: the file list, the editor, the scenarios panel and the trainer's walkthrough
+// The workspace page: the file list, the editor, the scenarios panel, publishing and the trainer's walkthrough
 // (docs/workspace.md).
 import "govuk-frontend/dist/govuk/govuk-frontend.min.css";
 import "./style.css";
@@ -6,6 +6,7 @@ import { describePack, listFiles } from "./api.js";
 import { openFile, save } from "./editor-view.js";
 import { runAndShow } from "./scenarios-view.js";
 import { element, showErrorSummary } from "./messages.js";
+import { startPublishView } from "./publish-view.js";
 import { askForToken } from "./token-view.js";
 import { startWalkthroughView } from "./walkthrough-view.js";
 
@@ -46,6 +47,7 @@ async function start() {
   const wanted = decodeURIComponent(location.hash.slice(1));
   const first = files.includes(wanted) ? wanted : files.find((path) => path.endsWith(".rules"));
   if (first) await openFile(first);
+  await startPublishView();
   document.body.dataset.ready = "true";
 }
 
