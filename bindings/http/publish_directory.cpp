@@ -53,15 +53,27 @@ std::string read_record(const fs::path& record) {
     return read_workspace_file(record, 4096).value_or("?");
 }
 
+// Creates the folders of `path` (relative) inside `directory`, one by one, refusing to go through
+// anything that is not a real folder (a symbolic link, say), so nothing is created outside it.
+std::string make_folders(const std::string& directory, const std::string& path) {
+    fs::path at = directory;
+    for (const auto& part : fs::path(path).parent_path()) {
+        at /= part;
+        std::error_code error;
+        auto type = fs::symlink_status(at, error).type();
+        if (type == fs::file_type::directory) continue;
+        if (type != fs::file_type::not_found || part == ".." || !fs::create_directory(at, error))
+            return "cannot make the folder of '" + path + "' in " + directory;
+    }
+    return "";
+}
+
 std::string write_pack_files(const Pack& draft, const std::string& directory, const PublishChanges& changes) {
     std::set<std::string> writing(changes.added.begin(), changes.added.end());
     writing.insert(changes.changed.begin(), changes.changed.end());
     for (const auto& [path, text] : draft.files()) {
         if (!writing.count(path)) continue;
-        std::error_code error;
-        fs::path parent = fs::path(path).parent_path();
-        if (!parent.empty() && !fs::path(path).is_absolute())
-            fs::create_directories(fs::path(directory) / parent, error);
+        if (std::string problem = make_folders(directory, path); !problem.empty()) return problem;
         ResolvedPath at = resolve_workspace_path(directory, path, false);
         if (at.refused()) return at.problem;
         if (std::string problem = write_workspace_file(at.path, text); !problem.empty())
@@ -123,7 +135,8 @@ std::string publish_to_directory(const Pack& draft, const std::string& directory
     return problem;
 }
 
-LoadResult load_settled_directory(const std::string& directory, std::chrono::milliseconds patience) {
+LoadResult load_settled_directory(const std::string& directory, std::chrono::milliseconds patience,
+                                  const std::function<bool()>& stop) {
     const fs::path marker = fs::path(directory) / publishing_marker;
     const fs::path record = fs::path(directory) / published_record;
     auto deadline = std::chrono::steady_clock::now() + patience;
@@ -133,7 +146,7 @@ LoadResult load_settled_directory(const std::string& directory, std::chrono::mil
             LoadResult loaded = Pack::load_directory(directory);
             if (!fs::exists(fs::symlink_status(marker)) && read_record(record) == before) return loaded;
         }
-        if (std::chrono::steady_clock::now() >= deadline) {
+        if (std::chrono::steady_clock::now() >= deadline || (stop && stop())) {
             Diagnostic waited;
             waited.file = directory;
             waited.message = "a publish has been writing this directory for " +

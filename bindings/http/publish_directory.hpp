@@ -10,6 +10,7 @@
 #include "frontdoor/frontdoor.hpp"
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,9 @@ std::string publish_to_directory(const Pack& draft, const std::string& directory
 // Pack::load_directory(directory) once no publish is writing it: waits while the marker is
 // there, and loads again when the directory changed during the load; after `patience` it gives
 // up with an error diagnostic saying a publish is still in progress (or left its marker behind).
+// `stop`, when given, is asked between waits: true ends the wait at once (the service is stopping).
 LoadResult load_settled_directory(const std::string& directory,
-                                  std::chrono::milliseconds patience = std::chrono::seconds(30));
+                                  std::chrono::milliseconds patience = std::chrono::seconds(30),
+                                  const std::function<bool()>& stop = {});
 
 }  // namespace frontdoor::http

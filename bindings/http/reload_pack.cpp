@@ -73,7 +73,10 @@ void PackReloader::run() {
 }
 
 ReloadOutcome PackReloader::load_and_swap() {
-    LoadResult loaded = load_settled_directory(directory_);
+    LoadResult loaded = load_settled_directory(directory_, std::chrono::seconds(30), [this] {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return stopping_;
+    });
     ReloadOutcome outcome;
     outcome.diagnostics = std::move(loaded.diagnostics);
     if (!loaded.pack) {
