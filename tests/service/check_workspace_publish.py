@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -170,6 +171,29 @@ def check_marker_holds_reload(service, published):
     check(after["digest"] != before["digest"], "once the marker is gone, the watch activates the changed pack")
 
 
+def closed_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def check_without_service(cli, rules, work):
+    """Without --publish-service the pack is published and not called active; with a service that
+    does not answer, it is published and the answer says why it is not known to be active."""
+    for name, extra, words in (("alone", [], "no --publish-service"),
+                               ("down", ["--publish-service", f"http://127.0.0.1:{closed_port()}"], "cannot connect")):
+        pack, target = os.path.join(work, name + "-pack"), os.path.join(work, name + "-published")
+        shutil.copytree(rules, pack)
+        shutil.copytree(rules, target)
+        text = read(os.path.join(pack, "thresholds.rules")).replace("# How many", "# Published alone: how many")
+        with Server(cli, pack, extra=["--workspace", pack, "--no-watch", "--publish-to", target, *extra]) as workspace:
+            check(save(workspace, "thresholds.rules", text)[0] == 200, f"{name}: a comment changed and saved")
+            status, body = call(workspace, "POST", "/v1/workspace:publish", token=None)
+            check(status == 200 and body.get("published") is True and body.get("active") is False
+                  and words in body.get("why", ""), f"{name}: published, not active, saying why: {status} {body}")
+            check(read(os.path.join(target, "thresholds.rules")) == text, f"{name}: PUBDIR has the published file")
+
+
 def check_not_configured(cli, rules, work, tokens):
     pack = os.path.join(work, "plain")
     shutil.copytree(rules, pack)
@@ -222,6 +246,7 @@ def main():
                 check_marker_holds_reload(service, published)
                 check(PUBLISHER_TOKEN not in workspace.stderr() + service.stderr(), "no token in the logs")
         check_not_configured(args.cli, args.rules, work, tokens)
+        check_without_service(args.cli, args.rules, work)
     finish()
 
 
