@@ -4,7 +4,8 @@
 // what changes in PUBDIR and asks to confirm; publishing is refused while scenarios fail (the
 // error summary names them); once their new results are accepted, Publish puts the pack in force,
 // and the banner's digest is the one the service's GET /v1/pack answers. axe-core finds no WCAG
-// 2.2 AA violation. Screenshots go to --screenshots.
+// 2.2 AA violation. A workspace without --publish-to says how to enable publishing. Screenshots
+// go to --screenshots.
 //
 //   node web/tests/workspace-publish.test.js --cli build/frontdoor --rules rules/hackney \
 //        --web web/dist --screenshots build/screenshots
@@ -102,6 +103,27 @@ async function publishEdited(page, base, serviceBase, pack) {
   await screenshot(page, "publish-active");
 }
 
+// A workspace without --publish-to: the panel and the Publish button say how to enable publishing.
+async function notConfigured(context, work) {
+  const plain = join(work, "plain");
+  cpSync(options.rules, plain, { recursive: true });
+  const { child, base } = await startWorkspace(plain);
+  try {
+    const page = await context.newPage();
+    await page.goto(base + "/");
+    await page.waitForSelector("body[data-ready=true]", { timeout: STEP_MS });
+    check((await page.locator("#publish-why").textContent()).includes("--publish-to"), "the panel says how to enable publishing");
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await page.locator(".govuk-error-summary").waitFor({ timeout: STEP_MS });
+    check((await page.locator(".govuk-error-summary").textContent()).includes("--publish-to PUBDIR"),
+          "the Publish button explains how to enable it");
+    await checkAccessible(page, "with publishing not set up");
+    await page.close();
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
 async function main() {
   mkdirSync(options.screenshots, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), "frontdoor-publish-"));
@@ -127,6 +149,7 @@ async function main() {
     await page.goto(base + "/");
     await page.waitForSelector("body[data-ready=true]", { timeout: STEP_MS });
     await publishEdited(page, base, serviceBase, pack);
+    await notConfigured(context, work);
     check(pageErrors.length === 0, `no errors in the page's console: ${pageErrors.join("; ")}`);
   } catch (error) {
     recordFailure(error);
