@@ -6,7 +6,9 @@ byte), published once their new results are accepted, and then the service's GET
 draft's digest and the service decides a contact the change affects the new way; a pack with
 errors is refused (PUBDIR unchanged); publishing needs the admin role; a workspace without
 --publish-to says how to enable it; the CLI refuses half a configuration; both routes are in the
-OpenAPI document; files of PUBDIR that are not the pack's are never touched.
+OpenAPI document; files of PUBDIR that are not the pack's are never touched; without a service,
+or with one that does not answer, the pack is published but not called active; an https service's
+certificate is verified (trusted: active; not trusted: refused, saying TLS failed).
 
     check_workspace_publish.py --cli build/frontdoor --rules rules/hackney
 """
@@ -21,6 +23,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from check_service_tls import TlsServer, make_certificate  # noqa: E402
 from service_harness import ADMIN_TOKEN, DECIDE_TOKEN, Server, check, finish, token_line, write_tokens  # noqa: E402
 
 THRESHOLD_FROM = "let level_2_indicators_for_level_3 = 3 "
@@ -194,6 +197,28 @@ def check_without_service(cli, rules, work):
             check(read(os.path.join(target, "thresholds.rules")) == text, f"{name}: PUBDIR has the published file")
 
 
+def check_https_service(cli, rules, work, tokens, token_file):
+    """--publish-service https://: the service's certificate is verified (trusted here through
+    SSL_CERT_FILE, OpenSSL's own variable); a certificate the workspace does not trust is refused,
+    and the publish says so instead of calling the pack active."""
+    cert, key = make_certificate(work, "service")
+    target = os.path.join(work, "tls-published")
+    shutil.copytree(rules, target)
+    with TlsServer(cli, target, tokens, cert, key) as service:
+        for name, environment, active, words in (("trusted", {"SSL_CERT_FILE": cert}, True, ""),
+                                                 ("untrusted", {"SSL_CERT_FILE": os.devnull}, False, "TLS")):
+            pack = os.path.join(work, name + "-tls-pack")
+            shutil.copytree(rules, pack)
+            text = read(os.path.join(pack, "thresholds.rules")).replace("# How many", f"# {name}: how many")
+            extra = ["--workspace", pack, "--no-watch", "--publish-to", target, "--publish-service",
+                     f"https://localhost:{service.port}", "--publish-token-file", token_file]
+            with Server(cli, pack, extra=extra, environment=environment) as workspace:
+                save(workspace, "thresholds.rules", text)
+                status, body = call(workspace, "POST", "/v1/workspace:publish", token=None)
+                check(status == 200 and body.get("active") is active and words in body.get("why", ""),
+                      f"https, {name} certificate: active {active}: {status} {body}")
+
+
 def check_not_configured(cli, rules, work, tokens):
     pack = os.path.join(work, "plain")
     shutil.copytree(rules, pack)
@@ -247,6 +272,7 @@ def main():
                 check(PUBLISHER_TOKEN not in workspace.stderr() + service.stderr(), "no token in the logs")
         check_not_configured(args.cli, args.rules, work, tokens)
         check_without_service(args.cli, args.rules, work)
+        check_https_service(args.cli, args.rules, work, tokens, token_file)
     finish()
 
 
