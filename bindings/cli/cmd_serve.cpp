@@ -4,11 +4,14 @@
 #include "exit_status.hpp"
 #include "load.hpp"
 
+#include "http/publish_client.hpp"
 #include "http/serve.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <limits>
 
@@ -37,6 +40,11 @@ void print_serve_help() {
            "  --workspace DIR       serve the workspace for the pack in DIR (the page and its API;\n"
            "                        docs/workspace.md); DIR is also the pack served unless --rules is given.\n"
            "  --web DIR             the built page (web/dist); by default found beside the program.\n"
+           "  --publish-to PUBDIR   the workspace publishes its pack into PUBDIR, the directory a running\n"
+           "                        decision service watches (frontdoor serve --rules PUBDIR).\n"
+           "  --publish-service URL that service (http://127.0.0.1:PORT, or https://HOST[:PORT]): asked to\n"
+           "                        reload after a publish, and watched until the new pack is active.\n"
+           "  --publish-token-file F  an admin bearer token of that service, when it has --tokens.\n"
            "  --routes              print every route (METHOD PATH) and exit.\n"
            "  --threads N           I/O threads (default: one per hardware thread).\n"
            "  --batch-threads N     threads that decide one batch, in chunks of 256 lines, answered in\n"
@@ -154,14 +162,69 @@ bool read_options(const Args& args, http::ServeOptions& options) {
            read_number(args, "--record-group", l.record_group);
 }
 
+// --publish-to PUBDIR, --publish-service URL and --publish-token-file F (docs/workspace.md, Publishing).
+bool read_publishing(const Args& args, http::Workspace& workspace) {
+    namespace fs = std::filesystem;
+    bool to_given = false, service_given = false, token_given = false;
+    std::string to = option(args, "--publish-to", &to_given);
+    std::string service = option(args, "--publish-service", &service_given);
+    std::string token_file = option(args, "--publish-token-file", &token_given);
+    if (!to_given && (service_given || token_given)) {
+        std::cerr << "frontdoor serve: --publish-service and --publish-token-file need --publish-to PUBDIR (the "
+                     "directory that service watches): its reload route reloads from its own directory\n";
+        return false;
+    }
+    if (!to_given) return true;
+    std::error_code error;
+    while (to.size() > 1 && to.back() == '/') to.pop_back();
+    if (!fs::is_directory(to, error)) {
+        std::cerr << "frontdoor serve: --publish-to " << to << " is not a directory\n";
+        return false;
+    }
+    if (fs::equivalent(to, workspace.pack_dir, error)) {
+        std::cerr << "frontdoor serve: --publish-to " << to << " is the workspace's own directory\n";
+        return false;
+    }
+    workspace.publish_dir = to;
+    if (service_given) {
+        std::string problem;
+        auto url = http::parse_service_url(service, problem);
+        if (!url) {
+            std::cerr << "frontdoor serve: --publish-service: " << problem << "\n";
+            return false;
+        }
+        workspace.publish_service = url->text;
+    }
+    if (token_given) {
+        if (!service_given) {
+            std::cerr << "frontdoor serve: --publish-token-file is the token of --publish-service URL; give both\n";
+            return false;
+        }
+        std::ifstream in(token_file);
+        std::getline(in, workspace.publish_token);
+        while (!workspace.publish_token.empty() &&
+               std::isspace(static_cast<unsigned char>(workspace.publish_token.back())))
+            workspace.publish_token.pop_back();
+        if (!in && !in.eof()) workspace.publish_token.clear();
+        if (workspace.publish_token.empty()) {
+            std::cerr << "frontdoor serve: --publish-token-file " << token_file
+                      << " cannot be read or its first line is empty\n";
+            return false;
+        }
+    }
+    return true;
+}
+
 // --workspace DIR (the pack directory to edit, which is then the pack served unless --rules says
 // otherwise) and --web DIR (the built page; by default found beside the program).
 bool read_workspace(const Args& args, http::ServeOptions& options, bool& has_rules) {
     bool found = false;
     std::string directory = option(args, "--workspace", &found);
     if (!found) {
-        if (!option(args, "--web").empty()) std::cerr << "frontdoor serve: --web DIR needs --workspace DIR\n";
-        return option(args, "--web").empty();
+        bool alone = !option(args, "--web").empty() || !option(args, "--publish-to").empty() ||
+                     !option(args, "--publish-service").empty() || !option(args, "--publish-token-file").empty();
+        if (alone) std::cerr << "frontdoor serve: --web and the --publish options need --workspace DIR\n";
+        return !alone;
     }
     while (directory.size() > 1 && directory.back() == '/') directory.pop_back();
     if (!has_rules) options.rules_dir = directory;
@@ -177,8 +240,8 @@ bool read_workspace(const Args& args, http::ServeOptions& options, bool& has_rul
     if (web.empty())
         std::cerr
             << "frontdoor serve: no built web page found (web/dist beside the program); serving the workspace API only\n";
-    options.workspace = http::Workspace{directory, web};
-    return true;
+    options.workspace = http::Workspace{directory, web, "", "", ""};
+    return read_publishing(args, *options.workspace);
 }
 
 // The refusals that keep a service from starting open to the network by mistake.
@@ -241,7 +304,10 @@ int run_serve(const Args& args) {
                            "--tls-cert",
                            "--tls-key",
                            "--workspace",
-                           "--web"},
+                           "--web",
+                           "--publish-to",
+                           "--publish-service",
+                           "--publish-token-file"},
                           {"--no-auth", "--allow-plain-http", "--no-watch", "--routes"},
                           0};
     if (!arguments_ok("serve", args, spec)) return exit_usage;

@@ -25,13 +25,17 @@ std::string find_web_assets() {
 
 int run_workspace(const Args& args) {
     if (wants_help(args)) {
-        std::cout << "Usage: frontdoor workspace DIR (--no-auth | --tokens FILE) [--listen HOST:PORT] [--web DIR]\n\n"
-                     "Serves a web page for editing and testing the rule pack in DIR, on loopback by default\n"
-                     "(127.0.0.1:8080; open the printed address in a browser). The editor checks each change with\n"
-                     "the whole pack as you type, formats on save, saves only a pack that checks clean (unless you\n"
-                     "save with errors), and runs the scenarios in DIR/scenarios. Every path is confined to DIR.\n"
-                     "Saving needs the admin role when tokens are used. It is frontdoor serve --workspace DIR: every\n"
-                     "option of frontdoor serve applies (see frontdoor serve --help, docs/workspace.md).\n";
+        std::cout
+            << "Usage: frontdoor workspace DIR (--no-auth | --tokens FILE) [--listen HOST:PORT] [--web DIR]\n"
+               "                          [--publish-to PUBDIR [--publish-service URL [--publish-token-file F]]]\n\n"
+               "Serves a web page for editing and testing the rule pack in DIR, on loopback by default\n"
+               "(127.0.0.1:8080; open the printed address in a browser). The editor checks each change with\n"
+               "the whole pack as you type, formats on save, saves only a pack that checks clean (unless you\n"
+               "save with errors), and runs the scenarios in DIR/scenarios. Every path is confined to DIR.\n"
+               "Saving needs the admin role when tokens are used. With --publish-to PUBDIR (and\n"
+               "--publish-service URL, --publish-token-file F) it publishes the pack to a running service.\n"
+               "It is frontdoor serve --workspace DIR: every option of frontdoor serve applies (see\n"
+               "frontdoor serve --help, docs/workspace.md).\n";
         return exit_ok;
     }
     if (args.empty() || args[0].empty() || args[0][0] == '-') {

@@ -1,5 +1,5 @@
 // The workspace's routes (docs/workspace.md), one file per area: the files, checking and
-// formatting, saving, the scenarios and accepting their results, the trainer's walkthrough, and
+// formatting, saving, the scenarios and accepting their results, the trainer's walkthrough, publishing, and
 // the page's own assets.
 #include "routes.hpp"
 
@@ -13,6 +13,7 @@ void add_workspace_accept_routes(RouteTable& routes);       // handle_workspace_
 void add_workspace_asset_routes(RouteTable& routes);        // handle_workspace_assets.cpp
 void add_workspace_walkthrough_routes(RouteTable& routes);  // handle_workspace_walkthrough.cpp
 void add_workspace_graph_routes(RouteTable& routes);        // handle_workspace_graph.cpp
+void add_workspace_publish_routes(RouteTable& routes);      // handle_workspace_publish.cpp
 
 void add_workspace_routes(RouteTable& routes) {
     add_workspace_file_routes(routes);
@@ -22,6 +23,7 @@ void add_workspace_routes(RouteTable& routes) {
     add_workspace_accept_routes(routes);
     add_workspace_walkthrough_routes(routes);
     add_workspace_graph_routes(routes);
+    add_workspace_publish_routes(routes);
     add_workspace_asset_routes(routes);
 }
 

@@ -23,6 +23,8 @@ nlohmann::json describe_workspace_operation(beast_http::verb method, const std::
 nlohmann::json describe_walkthrough_operation();
 // POST /v1/workspace:graph (openapi_workspace_graph.cpp), likewise.
 nlohmann::json describe_graph_operation();
+// GET /v1/workspace/publish and POST /v1/workspace:publish (openapi_workspace_publish.cpp).
+nlohmann::json describe_publish_operation(beast_http::verb method);
 
 // The shared schemas (Error, Refusal, Decision, Pack, ...) under components/schemas, without Contact.
 nlohmann::json common_schemas();

@@ -195,6 +195,9 @@ json describe_workspace_operation(beast_http::verb method, const std::string& pa
     };
     if (method == verb::post && pattern == "/v1/workspace:walkthrough") return describe_walkthrough_operation();
     if (method == verb::post && pattern == "/v1/workspace:graph") return describe_graph_operation();
+    if ((method == verb::get && pattern == "/v1/workspace/publish") ||
+        (method == verb::post && pattern == "/v1/workspace:publish"))
+        return describe_publish_operation(method);
     auto found = operations.find({method, pattern});
     return found == operations.end() ? json() : found->second;
 }

@@ -1,5 +1,7 @@
 #include "reload_pack.hpp"
 
+#include "publish_directory.hpp"
+
 #include <spdlog/spdlog.h>
 
 namespace frontdoor::http {
@@ -71,7 +73,10 @@ void PackReloader::run() {
 }
 
 ReloadOutcome PackReloader::load_and_swap() {
-    LoadResult loaded = Pack::load_directory(directory_);
+    LoadResult loaded = load_settled_directory(directory_, std::chrono::seconds(30), [this] {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return stopping_;
+    });
     ReloadOutcome outcome;
     outcome.diagnostics = std::move(loaded.diagnostics);
     if (!loaded.pack) {

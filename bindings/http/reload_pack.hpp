@@ -4,7 +4,9 @@
 // leaves the old one active; its diagnostics (file:line:col and the message, which speak of rule
 // files, never of a contact) are logged and counted. A pack whose digest is the active one's is
 // not swapped: the reload is a no-op and says so. Requests that arrive while a load runs are
-// answered together by the next load, which starts after the last of them arrived.
+// answered together by the next load, which starts after the last of them arrived. A load waits
+// while a workspace is publishing into the directory (publish_directory.hpp), so it never
+// activates half of a published pack.
 #include "active_pack.hpp"
 
 #include "frontdoor/frontdoor.hpp"

@@ -14,6 +14,12 @@ namespace frontdoor::http {
 struct Workspace {
     std::string pack_dir;  // as given, without a trailing '/': diagnostics name "<pack_dir>/<file>"
     std::string web_dir;   // the built front-end (web/dist); empty: the page is not served
+    // Publishing (handle_workspace_publish.cpp): the directory a running service watches
+    // (--publish-to; empty: publishing is not enabled), that service's base URL (--publish-service;
+    // empty: the watch alone reloads it) and its admin bearer token (--publish-token-file).
+    std::string publish_dir;
+    std::string publish_service;
+    std::string publish_token;
 };
 
 // A workspace path resolved, or why it is refused: 400 for a path that is not a plain relative

@@ -43,3 +43,6 @@ export const walkThrough = (request) => call("POST", "/v1/workspace:walkthrough"
 // The decision graph as `frontdoor graph --format json` draws it, of the pack as edited ({path, text}),
 // with the path of {scenario} or {contact} marked.
 export const drawGraph = (request) => call("POST", "/v1/workspace:graph", request);
+// Publishing (docs/workspace.md): where to, the published pack against the draft; and publishing.
+export const publishState = () => call("GET", "/v1/workspace/publish");
+export const publishPack = () => call("POST", "/v1/workspace:publish", {});

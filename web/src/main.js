@@ -1,11 +1,12 @@
-// The workspace page: the file list, the editor, the scenarios panel, the trainer's walkthrough and
-// the graph (docs/workspace.md).
+// The workspace page: the file list, the editor, the scenarios panel, publishing, the trainer's
+// walkthrough and the graph (docs/workspace.md).
 import "govuk-frontend/dist/govuk/govuk-frontend.min.css";
 import "./style.css";
 import { describePack, listFiles } from "./api.js";
 import { openFile, save } from "./editor-view.js";
 import { runAndShow } from "./scenarios-view.js";
 import { element, showErrorSummary } from "./messages.js";
+import { startPublishView } from "./publish-view.js";
 import { askForToken } from "./token-view.js";
 import { startWalkthroughView } from "./walkthrough-view.js";
 import { startGraphView } from "./graph-view.js";
@@ -48,6 +49,7 @@ async function start() {
   const wanted = decodeURIComponent(location.hash.slice(1));
   const first = files.includes(wanted) ? wanted : files.find((path) => path.endsWith(".rules"));
   if (first) await openFile(first);
+  await startPublishView();
   document.body.dataset.ready = "true";
 }
 

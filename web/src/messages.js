@@ -33,8 +33,8 @@ export function clearErrorSummary() {
   document.getElementById("error-summary-slot").replaceChildren();
 }
 
-// A green "Success" banner saying `text`.
-export function showBanner(text) {
+// A green "Success" banner saying `text`, with `more` (elements) below it.
+export function showBanner(text, more = []) {
   const slot = document.getElementById("banner-slot");
   const banner = element("div", { class: "govuk-notification-banner govuk-notification-banner--success", role: "alert",
                                    "aria-labelledby": "banner-title" }, [
@@ -43,6 +43,7 @@ export function showBanner(text) {
     ]),
     element("div", { class: "govuk-notification-banner__content" }, [
       element("p", { class: "govuk-notification-banner__heading", text }),
+      ...more,
     ]),
   ]);
   slot.replaceChildren(banner);

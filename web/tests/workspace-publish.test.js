@@ -1,0 +1,163 @@
+// Publishing to a running decision service, in a real headless Chromium: a real `frontdoor serve
+// --rules PUBDIR` and the real `frontdoor workspace DIR --publish-to PUBDIR --publish-service URL`,
+// each on a temporary copy of the pack. A threshold changed and saved in the editor; Publish shows
+// what changes in PUBDIR and asks to confirm; publishing is refused while scenarios fail (the
+// error summary names them); once their new results are accepted, Publish puts the pack in force,
+// and the banner's digest is the one the service's GET /v1/pack answers. axe-core finds no WCAG
+// 2.2 AA violation. A workspace without --publish-to says how to enable publishing. Screenshots
+// go to --screenshots.
+//
+//   node web/tests/workspace-publish.test.js --cli build/frontdoor --rules rules/hackney \
+//        --web web/dist --screenshots build/screenshots
+import { spawn } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { check, checkAccessible, failAfter, finishTest, recordFailure, launchChromium, options, replaceInEditor, screenshot, startWorkspace, STEP_MS }
+  from "./browser-harness.js";
+
+// `frontdoor serve --rules dir --no-auth` on port 0; resolves with it and its address.
+function startService(dir) {
+  const child = spawn(options.cli, ["serve", "--rules", dir, "--no-auth", "--listen", "127.0.0.1:0", "--threads", "2"],
+                      { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the service did not start within 30 s")), 30000);
+    let out = "";
+    child.stdout.on("data", (data) => {
+      out += data;
+      const found = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (found) {
+        clearTimeout(timer);
+        resolve({ service: child, serviceBase: found[1] });
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`the service exited (${code}) before listening`)));
+  });
+}
+
+async function activeDigest(serviceBase) {
+  return (await (await fetch(serviceBase + "/v1/pack")).json()).digest;
+}
+
+async function openPublish(page, changed) {
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await page.locator("#publish-changes").waitFor({ timeout: STEP_MS });
+  const shown = await page.locator("#publish-changes").textContent();
+  check(shown.includes("Changed (1)") && shown.includes(changed), `the confirmation shows what changes: ${shown}`);
+}
+
+async function publishNow(page) {
+  const answered = page.waitForResponse((response) => response.url().endsWith("/v1/workspace:publish"));
+  await page.getByRole("button", { name: "Publish now" }).click();
+  return (await answered).json();
+}
+
+async function publishEdited(page, base, serviceBase, pack) {
+  const before = await activeDigest(serviceBase);
+  const shownBefore = await page.locator("#publish-published [data-digest]").getAttribute("data-digest");
+  check(shownBefore === before, `the panel shows the service's active digest: ${shownBefore} ${before}`);
+  check((await page.locator("#publish-differs").textContent()).startsWith("Yes"), "nothing to publish at first");
+
+  await page.getByRole("link", { name: "thresholds.rules" }).click();
+  await page.getByRole("heading", { name: "thresholds.rules" }).waitFor({ timeout: STEP_MS });
+  await replaceInEditor(page, "level_2_indicators_for_level_3 = 3", "level_2_indicators_for_level_3 = 2");
+  await page.getByText("Checked: the pack has no errors.").waitFor({ timeout: STEP_MS });
+  const saved = page.waitForResponse((response) => response.url().endsWith("/v1/workspace:save"));
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  check((await (await saved).json()).saved === true, "the changed threshold is saved");
+  await page.getByRole("button", { name: "Refresh" }).click();
+  await page.getByText("No: publishing would change the published rules").waitFor({ timeout: STEP_MS });
+
+  await openPublish(page, "thresholds.rules");
+  await checkAccessible(page, "with the publish confirmation");
+  await screenshot(page, "publish-confirm");
+  const refused = await publishNow(page);
+  await page.locator(".govuk-error-summary").waitFor({ timeout: STEP_MS });
+  const summary = await page.locator(".govuk-error-summary").textContent();
+  const failing = refused.failing ?? [];
+  check(refused.published === false && failing.length > 0 && summary.includes("scenarios fail")
+        && failing.every((f) => summary.includes(f.file)), `refused while scenarios fail, naming them: ${summary}`);
+  check(await activeDigest(serviceBase) === before, "the refused pack is not active on the service");
+  await checkAccessible(page, "with publishing refused");
+  await screenshot(page, "publish-refused");
+
+  for (const f of failing) {
+    const answer = await fetch(base + "/v1/workspace:accept", { method: "POST", headers: { "Content-Type": "application/json" },
+                                                                body: JSON.stringify({ scenario: `scenarios/${f.file}` }) });
+    check(answer.ok, `accepted the new result of ${f.file}`);
+  }
+  await openPublish(page, "thresholds.rules");
+  const published = await publishNow(page);
+  await page.getByText("is now active on the service").waitFor({ timeout: STEP_MS });
+  const banner = await page.locator(".govuk-notification-banner").textContent();
+  const bannerDigest = await page.locator("#published-digest").textContent();
+  const active = await activeDigest(serviceBase);
+  check(published.active === true && bannerDigest === active && active !== before,
+        `the banner's digest is the one the service has active: ${bannerDigest} ${active}`);
+  check(banner.includes("Published: pack hackney_mash version 2023-10, digest " + active.slice(7, 19)),
+        `the banner names the pack, version and short digest: ${banner}`);
+  check(readFileSync(join(pack, "thresholds.rules"), "utf8").includes("level_2_indicators_for_level_3 = 2"),
+        "the published rules are the saved ones");
+  await page.getByText("Yes: nothing to publish").waitFor({ timeout: STEP_MS });
+  await checkAccessible(page, "with the pack published");
+  await screenshot(page, "publish-active");
+}
+
+// A workspace without --publish-to: the panel and the Publish button say how to enable publishing.
+async function notConfigured(context, work) {
+  const plain = join(work, "plain");
+  cpSync(options.rules, plain, { recursive: true });
+  const { child, base } = await startWorkspace(plain);
+  try {
+    const page = await context.newPage();
+    await page.goto(base + "/");
+    await page.waitForSelector("body[data-ready=true]", { timeout: STEP_MS });
+    check((await page.locator("#publish-why").textContent()).includes("--publish-to"), "the panel says how to enable publishing");
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await page.locator(".govuk-error-summary").waitFor({ timeout: STEP_MS });
+    check((await page.locator(".govuk-error-summary").textContent()).includes("--publish-to PUBDIR"),
+          "the Publish button explains how to enable it");
+    await checkAccessible(page, "with publishing not set up");
+    await page.close();
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+async function main() {
+  mkdirSync(options.screenshots, { recursive: true });
+  const work = mkdtempSync(join(tmpdir(), "frontdoor-publish-"));
+  const pack = join(work, "pack");
+  const published = join(work, "published");
+  cpSync(options.rules, pack, { recursive: true });
+  cpSync(options.rules, published, { recursive: true });
+  let context, child, service;
+  try {
+    let serviceBase;
+    ({ service, serviceBase } = await startService(published));
+    let base;
+    ({ child, base } = await startWorkspace(pack, ["--no-auth", "--publish-to", published, "--publish-service", serviceBase]));
+    context = await launchChromium(work);
+    const page = context.pages()[0] ?? await context.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    const pageErrors = [];
+    // The refused publish is a 422 the browser logs as a failed resource: expected, and shown on the page.
+    page.on("console", (message) => {
+      if (message.type() === "error" && !/status of 422/.test(message.text())) pageErrors.push(message.text());
+    });
+    page.on("pageerror", (error) => pageErrors.push(String(error)));
+    await page.goto(base + "/");
+    await page.waitForSelector("body[data-ready=true]", { timeout: STEP_MS });
+    await publishEdited(page, base, serviceBase, pack);
+    await notConfigured(context, work);
+    check(pageErrors.length === 0, `no errors in the page's console: ${pageErrors.join("; ")}`);
+  } catch (error) {
+    recordFailure(error);
+  } finally {
+    if (service) service.kill("SIGTERM");
+    await finishTest({ context, child: child ?? { kill() {} }, work });
+  }
+}
+
+failAfter(90);
+main();
