@@ -12,6 +12,7 @@ void add_workspace_test_routes(RouteTable& routes);         // handle_workspace_
 void add_workspace_accept_routes(RouteTable& routes);       // handle_workspace_accept.cpp
 void add_workspace_asset_routes(RouteTable& routes);        // handle_workspace_assets.cpp
 void add_workspace_walkthrough_routes(RouteTable& routes);  // handle_workspace_walkthrough.cpp
+void add_workspace_impact_routes(RouteTable& routes);       // handle_workspace_impact.cpp
 
 void add_workspace_routes(RouteTable& routes) {
     add_workspace_file_routes(routes);
@@ -20,6 +21,7 @@ void add_workspace_routes(RouteTable& routes) {
     add_workspace_test_routes(routes);
     add_workspace_accept_routes(routes);
     add_workspace_walkthrough_routes(routes);
+    add_workspace_impact_routes(routes);
     add_workspace_asset_routes(routes);
 }
 

@@ -40,3 +40,14 @@ export const describePack = () => call("GET", "/v1/pack");
 export const describeInput = () => call("GET", "/v1/schema");
 // The walkthrough of {scenario} or {contact}, with what_if [{field, value} | {field, absent}].
 export const walkThrough = (request) => call("POST", "/v1/workspace:walkthrough", request);
+// The impact of the pack as edited ({path, text}, or null for the saved pack) over `contacts` (the
+// contacts file's text, one a line), or over the service's decision log when `contacts` is null:
+// the streamed response itself (impact-stream.js reads it as it arrives).
+export function runImpact(edit, contacts) {
+  const headers = { "Content-Type": "application/x-ndjson" };
+  const token = sessionStorage.getItem(tokenKey);
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const request = contacts === null ? { ...(edit ?? {}), log: true } : { ...(edit ?? {}) };
+  const body = JSON.stringify(request) + "\n" + (contacts ?? "");
+  return fetch("/v1/workspace:impact", { method: "POST", headers, body });
+}
