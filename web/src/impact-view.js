@@ -78,7 +78,7 @@ function contactList(contacts, contactsText) {
     list.append(...page.map((c) => contactDetails(c, contactsText)));
     shown += page.length;
     more.textContent = `Show ${Math.min(pageSize, contacts.length - shown)} more of ${contacts.length - shown}`;
-    more.hidden = shown >= contacts.length;
+    more.style.display = shown >= contacts.length ? "none" : "";  // the GOV.UK button's display outranks `hidden`
   };
   more.addEventListener("click", showPage);
   showPage();

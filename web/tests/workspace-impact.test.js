@@ -88,6 +88,7 @@ async function smallRun(page, work, pack) {
         `a changed contact opens in one click to its fields before and after: ${shown.slice(0, 300)}`);
   await checkAccessible(page, "with the impact report");
   await screenshot(page, "impact");
+  await page.locator("#impact").screenshot({ path: join(options.screenshots, "workspace-impact-view.png") });
 }
 
 async function largeRun(page, work, pack) {
