@@ -15,7 +15,10 @@
 #include "frontdoor/edit_pack.hpp"
 #include "frontdoor/replay.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <cstring>
+#include <stdexcept>
 
 namespace frontdoor::http {
 
@@ -93,9 +96,15 @@ ImpactReport log_impact(const Service& service, const ImpactRequest& request, un
     RecordFilter filter{std::nullopt, std::nullopt, request.body.value("from", ""), request.body.value("to", "")};
     if (std::string problem = time_bounds_problem(filter); !problem.empty())
         refuse(version, beast_http::status::bad_request, "line 1: " + problem);
-    return service.recorder->read([&](const DecisionLog& log) {
-        return assess_log_impact(log, filter, *request.edited, service.limits.batch_threads);
-    });
+    try {
+        return service.recorder->read([&](const DecisionLog& log) {
+            return assess_log_impact(log, filter, *request.edited, service.limits.batch_threads);
+        });
+    } catch (const std::runtime_error& error) {
+        // The log's own words name the file and the problem, never a contact.
+        spdlog::error("workspace impact: cannot read the decision log: {}", error.what());
+        refuse(version, beast_http::status::service_unavailable, "cannot read the decision log; try again");
+    }
 }
 
 BatchSummary assess(Service& service, const Workspace& workspace, unsigned version, ReadBlock read,

@@ -216,6 +216,7 @@ json describe_workspace_operation(beast_http::verb method, const std::string& pa
               {"400", error_answer("The request line is not a JSON object with path and text, or log, from, to.")},
               {"409", error_answer("{\"log\": true} on a workspace that keeps no decision log.")},
               {"415", error_answer("Not Content-Type: application/x-ndjson.")},
+              {"503", error_answer("The decision log cannot be read.")},
               {"422", answer("The pack as edited has errors.", object({{"diagnostics", diagnostics()}}))}})},
         {{verb::get, "/"}, asset("The workspace page", "workspacePage", false)},
         {{verb::get, "/assets/{id}"}, asset("A script or style of the page", "workspaceAsset", true)},
