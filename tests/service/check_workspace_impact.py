@@ -104,6 +104,29 @@ def check_contacts(server, cli, pack, work):
           f"without an edit the saved pack is compared with itself: nothing changes: {status} {str(lines)[-200:]}")
 
 
+def check_line_ends(server, cli, pack, work):
+    """CRLF line ends, a 200 KB line across the reader's 64 KiB blocks, exactly two slices and no
+    LF at the end: still the CLI's report, the slices cut where the lines end."""
+    text = edited_text(pack)
+    lines = contacts_text(pack, 1000).split("\n")[:1000]
+    padded = json.loads(lines[3])
+    padded["note"] = "x" * 200_000
+    lines[3] = json.dumps(padded)
+    contacts = "\r\n".join(lines)
+    contacts_path = os.path.join(work, "crlf.jsonl")
+    with open(contacts_path, "w", newline="") as f:
+        f.write(contacts)
+    status, answer = post(server, {"path": RULES_FILE, "text": text}, contacts)
+    check(status == 200, f"CRLF contacts: 200: {status}")
+    if status != 200:
+        return
+    progress = [line["progress"]["lines"] for line in answer if "progress" in line]
+    check(progress == [500, 1000], f"two slices of 500 lines, the last without LF: {progress}")
+    expected = cli_report(cli, pack, os.path.join(work, "edited"), contacts_path)
+    check(answer[-1]["report"] == expected, "CRLF, a long line and no final LF: the CLI's report: "
+          f"{json.dumps(answer[-1]['report'])[:300]} against {json.dumps(expected)[:300]}")
+
+
 def check_refusals(server, pack):
     text = edited_text(pack)
     status, body = server.request("POST", ROUTE, "{}\n", content_type="application/json")[0], None
@@ -168,6 +191,7 @@ def main():
         shutil.copytree(args.rules, pack)
         with Server(args.cli, pack, extra=["--workspace", pack, "--no-watch"]) as server:
             check_contacts(server, args.cli, pack, work)
+            check_line_ends(server, args.cli, pack, work)
             check_refusals(server, pack)
             check_document(server)
         check_log(args.cli, pack, work)
