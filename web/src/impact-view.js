@@ -114,12 +114,18 @@ function showReport(report, contactsText) {
   );
 }
 
+// `total` null: the decision log, whose size the page does not know (the bar then shows no value).
 function showProgress(done, total) {
   const bar = document.getElementById("impact-progress-bar");
   const text = document.getElementById("impact-progress-text");
+  if (total === null) {
+    bar.removeAttribute("value");
+    text.textContent = "Comparing the decisions of the service's log";
+    return;
+  }
   bar.max = Math.max(total, 1);
   bar.value = Math.min(done, total);
-  text.textContent = total ? `${Math.min(done, total)} of ${total} contacts` : `${done} records`;
+  text.textContent = `${Math.min(done, total)} of ${total} contacts`;
 }
 
 async function run(event) {
@@ -131,7 +137,7 @@ async function run(event) {
     return showErrorSummary("Choose a contacts file, or the service's decision log", [{ text: "Choose a contacts file", href: "#impact-file" }]);
   const edit = currentEdit();
   const contactsText = fromLog ? null : await file.text();
-  const total = fromLog ? 0 : lineCount(contactsText);
+  const total = fromLog ? null : lineCount(contactsText);
   const button = document.getElementById("impact-run");
   const progress = document.getElementById("impact-progress");
   button.disabled = true;
@@ -142,16 +148,21 @@ async function run(event) {
   try {
     const response = await runImpact(edit ? { path: edit.path, text: edit.text } : null, contactsText);
     if (!response.ok) {
+      progress.hidden = true;
+      document.getElementById("impact-status").textContent = "";
       const json = await response.json().catch(() => ({}));
       const problems = (json.diagnostics ?? []).map((d) => ({ text: `${d.file}:${d.line}:${d.column}: ${d.message}` }));
       return showErrorSummary(`Could not see the impact: ${json.error?.message ?? response.status}`, problems);
     }
     const report = await readImpactStream(response, (lines) => showProgress(lines, total));
-    showProgress(total, total);
+    if (total === null) progress.hidden = true;
+    else showProgress(total, total);
     showReport(report, contactsText);
     document.getElementById("impact-status").textContent =
       `Finished: ${report.compared} contacts compared, ${report.changed} changed.`;
   } catch (error) {
+    progress.hidden = true;
+    document.getElementById("impact-status").textContent = "";
     showErrorSummary(`Could not see the impact: ${error.message}`, []);
   } finally {
     button.disabled = false;
