@@ -14,6 +14,7 @@ void add_workspace_asset_routes(RouteTable& routes);        // handle_workspace_
 void add_workspace_walkthrough_routes(RouteTable& routes);  // handle_workspace_walkthrough.cpp
 void add_workspace_graph_routes(RouteTable& routes);        // handle_workspace_graph.cpp
 void add_workspace_publish_routes(RouteTable& routes);      // handle_workspace_publish.cpp
+void add_workspace_impact_routes(RouteTable& routes);       // handle_workspace_impact.cpp
 
 void add_workspace_routes(RouteTable& routes) {
     add_workspace_file_routes(routes);
@@ -24,6 +25,7 @@ void add_workspace_routes(RouteTable& routes) {
     add_workspace_walkthrough_routes(routes);
     add_workspace_graph_routes(routes);
     add_workspace_publish_routes(routes);
+    add_workspace_impact_routes(routes);
     add_workspace_asset_routes(routes);
 }
 

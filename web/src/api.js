@@ -46,3 +46,14 @@ export const drawGraph = (request) => call("POST", "/v1/workspace:graph", reques
 // Publishing (docs/workspace.md): where to, the published pack against the draft; and publishing.
 export const publishState = () => call("GET", "/v1/workspace/publish");
 export const publishPack = () => call("POST", "/v1/workspace:publish", {});
+// The impact of the pack as edited ({path, text}, or null for the saved pack) over `contacts` (the
+// contacts file's text, one a line), or over the service's decision log when `contacts` is null:
+// the streamed response itself (impact-stream.js reads it as it arrives).
+export function runImpact(edit, contacts) {
+  const headers = { "Content-Type": "application/x-ndjson" };
+  const token = sessionStorage.getItem(tokenKey);
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const request = contacts === null ? { ...(edit ?? {}), log: true } : { ...(edit ?? {}) };
+  const body = JSON.stringify(request) + "\n" + (contacts ?? "");
+  return fetch("/v1/workspace:impact", { method: "POST", headers, body });
+}

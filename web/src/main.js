@@ -1,10 +1,11 @@
-// The workspace page: the file list, the editor, the scenarios panel, publishing, the trainer's
-// walkthrough and the graph (docs/workspace.md).
+// The workspace page: the file list, the editor, the scenarios panel, the impact of the edit,
+// publishing, the trainer's walkthrough and the graph (docs/workspace.md).
 import "govuk-frontend/dist/govuk/govuk-frontend.min.css";
 import "./style.css";
 import { describePack, listFiles } from "./api.js";
 import { openFile, save } from "./editor-view.js";
 import { runAndShow } from "./scenarios-view.js";
+import { startImpactView } from "./impact-view.js";
 import { element, showErrorSummary } from "./messages.js";
 import { startPublishView } from "./publish-view.js";
 import { askForToken } from "./token-view.js";
@@ -46,6 +47,7 @@ async function start() {
   document.getElementById("save").addEventListener("click", () => save(false));
   document.getElementById("save-with-errors").addEventListener("click", () => save(true));
   document.getElementById("run-scenarios").addEventListener("click", () => runAndShow());
+  startImpactView();
   const wanted = decodeURIComponent(location.hash.slice(1));
   const first = files.includes(wanted) ? wanted : files.find((path) => path.endsWith(".rules"));
   if (first) await openFile(first);
