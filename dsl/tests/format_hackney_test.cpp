@@ -62,6 +62,15 @@ TEST_CASE("formatting the Hackney pack twice changes nothing", "[fmt][pack]") {
     }
 }
 
+namespace {
+// The graph as JSON without where each vertex is written: formatting moves rows to other lines.
+nlohmann::json graph_without_positions(const frontdoor::Pack& pack) {
+    auto graph = nlohmann::json::parse(pack.graph(frontdoor::GraphFormat::json));
+    for (auto& vertex : graph["vertices"]) vertex.erase("source");
+    return graph;
+}
+}  // namespace
+
 TEST_CASE("the formatted Hackney pack decides every scenario as the original does", "[fmt][pack]") {
     Files original = hackney_files();
     auto before = frontdoor::Pack::load_files("rules/hackney", original);
@@ -73,7 +82,7 @@ TEST_CASE("the formatted Hackney pack decides every scenario as the original doe
         auto after = frontdoor::Pack::load_files("rules/hackney", formatted(original, width));
         INFO(frontdoor::render_all(after.diagnostics));
         REQUIRE(after.pack);
-        CHECK(after.pack->graph(frontdoor::GraphFormat::json) == before.pack->graph(frontdoor::GraphFormat::json));
+        CHECK(graph_without_positions(*after.pack) == graph_without_positions(*before.pack));
         CHECK(after.pack->graph(frontdoor::GraphFormat::dot) == before.pack->graph(frontdoor::GraphFormat::dot));
         for (const auto& contact : contacts) {
             auto expected = before.pack->decide(contact);
