@@ -47,7 +47,7 @@ BatchRun run_batch(const std::string& text, unsigned threads, bool recording, st
         record = [&](const frontdoor::Pack&, std::vector<frontdoor::DecisionLog::Entry> entries) {
             for (auto& entry : entries) run.recorded.push_back(std::move(entry.decision));
         };
-    run.summary = frontdoor::decide_batch(*records_test::hackney(), lines, record, options,
+    run.summary = frontdoor::decide_batch(*records_test::sample_pack(), lines, record, options,
                                           [&](std::string_view answers) { run.answered += answers; });
     return run;
 }
@@ -96,7 +96,7 @@ TEST_CASE("a recorded batch on several threads records in input order and releas
         for (auto& entry : entries) recorded.push_back(std::move(entry.decision));
     };
     auto summary =
-        frontdoor::decide_batch(*records_test::hackney(), lines, record, options, [&](std::string_view answers) {
+        frontdoor::decide_batch(*records_test::sample_pack(), lines, record, options, [&](std::string_view answers) {
             answered += answers;
             if (decisions_in(answered).size() > recorded.size()) released_unrecorded = true;
         });
@@ -121,7 +121,7 @@ TEST_CASE("a batch on several threads whose input fails part way releases every 
     frontdoor::BatchOptions options;
     options.threads = 3;
     std::string answered;
-    auto summary = frontdoor::decide_batch(*records_test::hackney(), lines, nullptr, options,
+    auto summary = frontdoor::decide_batch(*records_test::sample_pack(), lines, nullptr, options,
                                            [&](std::string_view answers) { answered += answers; });
     CHECK(summary.read_failure == "cannot read contacts.jsonl: Input/output error");
     CHECK(answered == run_batch(text, 1, false).answered);
@@ -145,7 +145,7 @@ TEST_CASE("a batch on several threads stops at a sink that throws: nothing after
             throw std::runtime_error("the client went away");
         }
     };
-    CHECK_THROWS_WITH(frontdoor::decide_batch(*records_test::hackney(), lines, record, options, failing_sink),
+    CHECK_THROWS_WITH(frontdoor::decide_batch(*records_test::sample_pack(), lines, record, options, failing_sink),
                       "the client went away");
     CHECK(releases == 3);
     CHECK(recorded_when_failed > 0);

@@ -23,7 +23,7 @@ frontdoor::DecideOptions compact_form() {
 }  // namespace
 
 TEST_CASE("a compact decision expands to the full decision's bytes, for every Hackney scenario", "[compact]") {
-    auto pack = records_test::hackney();
+    auto pack = records_test::sample_pack();
     std::size_t decided = 0, full_bytes = 0, compact_bytes = 0;
     for (const auto& contact : records_test::scenario_contacts()) {
         frontdoor::Decided full = pack->decide(contact);
@@ -57,12 +57,12 @@ TEST_CASE("without the explanation a compact decision is the plain one", "[compa
     brief.explain = false;
     frontdoor::DecideOptions brief_compact = compact_form();
     brief_compact.explain = false;
-    CHECK(records_test::hackney()->decide(contact, brief_compact).json ==
-          records_test::hackney()->decide(contact, brief).json);
+    CHECK(records_test::sample_pack()->decide(contact, brief_compact).json ==
+          records_test::sample_pack()->decide(contact, brief).json);
 }
 
 TEST_CASE("the explanation dictionary names its pack and holds every entry a compact decision refers to", "[compact]") {
-    auto pack = records_test::hackney();
+    auto pack = records_test::sample_pack();
     auto dictionary = nlohmann::json::parse(pack->explanation_dictionary());
     CHECK(dictionary["format"] == "frontdoor-explain-dictionary/1");
     CHECK(dictionary["ruleset"]["digest"] == pack->digest());
@@ -85,22 +85,22 @@ TEST_CASE("the explanation dictionary names its pack and holds every entry a com
 
 TEST_CASE("a compact decision is expanded only by the pack that made it, and a bad reference is refused", "[compact]") {
     auto contact = records_test::scenario_contacts().front();
-    frontdoor::Decided compact = records_test::hackney()->decide(contact, compact_form());
+    frontdoor::Decided compact = records_test::sample_pack()->decide(contact, compact_form());
     REQUIRE_FALSE(compact.refused);
-    auto other = records_test::hackney_lower_threshold();
+    auto other = records_test::sample_pack_lowered_threshold();
     CHECK_THROWS_WITH(other->expand_explanation(compact.json),
-                      Catch::Contains("the decision was made by pack " + records_test::hackney()->digest()));
+                      Catch::Contains("the decision was made by pack " + records_test::sample_pack()->digest()));
     std::string broken = compact.json;
     auto at = broken.find(R"("$ref":)");
     broken.replace(at, 7, R"("$ref":9999999)");
-    CHECK_THROWS_WITH(records_test::hackney()->expand_explanation(broken),
+    CHECK_THROWS_WITH(records_test::sample_pack()->expand_explanation(broken),
                       Catch::Contains("is not an entry of this pack's explanation dictionary"));
-    CHECK_THROWS_AS(records_test::hackney()->expand_explanation(R"({"outcome":1})"), std::invalid_argument);
+    CHECK_THROWS_AS(records_test::sample_pack()->expand_explanation(R"({"outcome":1})"), std::invalid_argument);
 }
 
 TEST_CASE("a log of compact decisions verifies, replays identically and reads back in full", "[compact]") {
     records_test::ScratchDir dir;
-    auto pack = records_test::hackney();
+    auto pack = records_test::sample_pack();
     auto log = frontdoor::DecisionLog::open(dir.file("log.sqlite"), frontdoor::DecisionLog::Access::append);
     std::string text;
     for (const auto& contact : records_test::scenario_contacts()) text += contact + "\n";

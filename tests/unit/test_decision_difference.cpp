@@ -15,8 +15,8 @@ TEST_CASE("compare_decided finds the changed decisions and outcome transitions a
     std::map<std::pair<std::string, std::string>, std::size_t> transitions;
     std::size_t differing = 0;
     for (const auto& contact : contacts) {
-        auto difference =
-            frontdoor::compare_decided(hackney()->decide(contact), hackney_lower_threshold()->decide(contact));
+        auto difference = frontdoor::compare_decided(sample_pack()->decide(contact),
+                                                     sample_pack_lowered_threshold()->decide(contact));
         if (!difference.differs) continue;
         ++differing;
         ++transitions[{difference.outcome_before, difference.outcome_after}];
@@ -26,7 +26,7 @@ TEST_CASE("compare_decided finds the changed decisions and outcome transitions a
     std::string text;
     for (const auto& contact : contacts) text += contact + "\n";
     frontdoor::JsonLinesReader lines(frontdoor::text_blocks(text));
-    auto report = frontdoor::assess_contacts_impact(lines, *hackney(), *hackney_lower_threshold(), 1);
+    auto report = frontdoor::assess_contacts_impact(lines, *sample_pack(), *sample_pack_lowered_threshold(), 1);
     CHECK(differing == report.changed);
     CHECK(differing > 0);
     CHECK(transitions[{"early_help_screening", "csc_screening"}] > 0);
@@ -34,12 +34,12 @@ TEST_CASE("compare_decided finds the changed decisions and outcome transitions a
 
 TEST_CASE("compare_decided: the same answer twice differs nowhere; a refusal on one side differs", "[records]") {
     auto contact = scenario_contacts().front();
-    auto decided = hackney()->decide(contact);
+    auto decided = sample_pack()->decide(contact);
     auto same = frontdoor::compare_decided(decided, decided);
     CHECK_FALSE(same.differs);
     CHECK(same.outcome_before == same.outcome_after);
     CHECK(same.outcome_before.find('"') == std::string::npos);
-    auto refused = hackney()->decide("{}");
+    auto refused = sample_pack()->decide("{}");
     REQUIRE(refused.refused);
     auto one_side = frontdoor::compare_decided(decided, refused);
     CHECK(one_side.differs);

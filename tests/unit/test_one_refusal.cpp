@@ -12,7 +12,7 @@ using namespace records_test;
 namespace {
 
 std::string scenario_contact(const std::string& file) {
-    std::ifstream in(hackney_dir() + "/scenarios/" + file);
+    std::ifstream in(sample_pack_dir() + "/scenarios/" + file);
     return nlohmann::json::parse(in)["contact"].dump();
 }
 
@@ -29,7 +29,7 @@ TEST_CASE("a refusal reads the same through eval, a scenario and a walkthrough",
         {"a field the input does not declare", scenario_contact("203-refused-unknown-field-nested.json")},
     }));
     INFO(name << ": " << contact);
-    const frontdoor::Pack& pack = *hackney();
+    const frontdoor::Pack& pack = *sample_pack();
 
     frontdoor::Decided eval = pack.decide(contact);
     REQUIRE(eval.refused);
@@ -58,7 +58,7 @@ TEST_CASE("a scenario that gives its contact twice is not a scenario", "[scenari
     std::string contact = scenario_contact("001-information-request-open-case.json");
     std::ofstream(dir.file("twice.json"))
         << R"({"contact": )" << contact << R"(, "expect": {}, "contact": )" << contact << "}";
-    frontdoor::TestReport report = frontdoor::run_scenarios(*hackney(), dir.path.string());
+    frontdoor::TestReport report = frontdoor::run_scenarios(*sample_pack(), dir.path.string());
     REQUIRE(report.scenarios.size() == 1);
     CHECK(report.scenarios.front().error ==
           "not a scenario: \"contact\" must be given exactly once, as a member named without escapes");

@@ -30,8 +30,8 @@ TEST_CASE("a graph format is dot or json by name; any other name is refused, nev
         CHECK_FALSE(choice.format);
         CHECK(choice.problem == "unknown graph format '" + std::string(name) + "'; the formats are dot and json");
     }
-    CHECK(hackney()->graph(frontdoor::GraphFormat::json).rfind("{", 0) == 0);
-    CHECK(hackney()->graph(frontdoor::GraphFormat::dot).rfind("digraph", 0) == 0);
+    CHECK(sample_pack()->graph(frontdoor::GraphFormat::json).rfind("{", 0) == 0);
+    CHECK(sample_pack()->graph(frontdoor::GraphFormat::dot).rfind("digraph", 0) == 0);
 }
 
 TEST_CASE("a batch answers every line in order, and a recorded answer is released only after its commit",
@@ -48,7 +48,7 @@ TEST_CASE("a batch answers every line in order, and a recorded answer is release
     options.record_group = 16;
     std::string answered;
     std::vector<std::size_t> recorded_when_released;
-    auto summary = frontdoor::decide_batch(*hackney(), lines, log.get(), options, [&](std::string_view answers) {
+    auto summary = frontdoor::decide_batch(*sample_pack(), lines, log.get(), options, [&](std::string_view answers) {
         answered += answers;
         auto reader = frontdoor::DecisionLog::open(dir.file("log.sqlite"), frontdoor::DecisionLog::Access::read);
         recorded_when_released.push_back(reader->find({}).size());
@@ -75,8 +75,8 @@ TEST_CASE("a batch whose input fails to read releases what was decided and names
     };
     frontdoor::JsonLinesReader lines(failing);
     std::string answered;
-    auto summary =
-        frontdoor::decide_batch(*hackney(), lines, nullptr, {}, [&](std::string_view answers) { answered += answers; });
+    auto summary = frontdoor::decide_batch(*sample_pack(), lines, nullptr, {},
+                                           [&](std::string_view answers) { answered += answers; });
     CHECK(summary.decided == 1);
     CHECK(summary.read_failure == "cannot read contacts.jsonl: Input/output error");
     CHECK(std::count(answered.begin(), answered.end(), '\n') == 1);

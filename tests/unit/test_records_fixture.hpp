@@ -35,23 +35,24 @@ struct ScratchDir {
     std::string file(const std::string& name) const { return (path / name).string(); }
 };
 
-inline std::string hackney_dir() { return std::string(FRONTDOOR_SOURCE_DIR) + "/rules/hackney"; }
+// The sample pack: the bundled one in rules/ (its name is said here only; the tests stay general).
+inline std::string sample_pack_dir() { return std::string(FRONTDOOR_SOURCE_DIR) + "/rules/hackney"; }
 
-inline std::shared_ptr<const frontdoor::Pack> hackney() {
-    static auto pack = frontdoor::Pack::load_directory(hackney_dir()).pack;
+inline std::shared_ptr<const frontdoor::Pack> sample_pack() {
+    static auto pack = frontdoor::Pack::load_directory(sample_pack_dir()).pack;
     REQUIRE(pack);
     return pack;
 }
 
-// The Hackney pack with three different level-2 indicators for level 3 lowered to two.
-inline std::shared_ptr<const frontdoor::Pack> hackney_lower_threshold() {
+// The sample pack with three different level-2 indicators for level 3 lowered to two.
+inline std::shared_ptr<const frontdoor::Pack> sample_pack_lowered_threshold() {
     static auto pack = [] {
-        auto files = hackney()->files();
+        auto files = sample_pack()->files();
         for (auto& [path, text] : files) {
             auto at = text.find("let level_2_indicators_for_level_3 = 3");
             if (at != std::string::npos) text[at + std::string("let level_2_indicators_for_level_3 = ").size()] = '2';
         }
-        return frontdoor::Pack::load_files("hackney-changed", files).pack;
+        return frontdoor::Pack::load_files("sample-changed", files).pack;
     }();
     REQUIRE(pack);
     return pack;
@@ -60,7 +61,7 @@ inline std::shared_ptr<const frontdoor::Pack> hackney_lower_threshold() {
 // The contact of every Hackney scenario, as compact JSON, in file-name order.
 inline std::vector<std::string> scenario_contacts() {
     std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(hackney_dir() + "/scenarios"))
+    for (const auto& entry : fs::directory_iterator(sample_pack_dir() + "/scenarios"))
         if (entry.path().extension() == ".json") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     std::vector<std::string> out;

@@ -18,38 +18,38 @@ std::string pack_line(const frontdoor::Pack& pack) {
 TEST_CASE("an impact report on a log names each recorded pack, its records, the candidate and the span", "[records]") {
     ScratchDir dir;
     auto contacts = scenario_contacts();
-    std::size_t first = record(dir.file("log.db"), *hackney(), {contacts.begin(), contacts.begin() + 20});
+    std::size_t first = record(dir.file("log.db"), *sample_pack(), {contacts.begin(), contacts.begin() + 20});
     std::size_t second =
-        record(dir.file("log.db"), *hackney_lower_threshold(), {contacts.begin() + 20, contacts.end()});
+        record(dir.file("log.db"), *sample_pack_lowered_threshold(), {contacts.begin() + 20, contacts.end()});
     auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
     frontdoor::RecordFilter filter;
     filter.from = "2000-01-01";
     filter.to = "2999-12-31T23:59Z";
-    auto report = frontdoor::assess_log_impact(*log, filter, *hackney(), 2);
+    auto report = frontdoor::assess_log_impact(*log, filter, *sample_pack(), 2);
     REQUIRE(report.packs_before.size() == 2);
-    CHECK(report.packs_before[0].digest == hackney()->digest());
-    CHECK(report.packs_before[0].name == hackney()->name());
-    CHECK(report.packs_before[0].version == hackney()->version());
+    CHECK(report.packs_before[0].digest == sample_pack()->digest());
+    CHECK(report.packs_before[0].name == sample_pack()->name());
+    CHECK(report.packs_before[0].version == sample_pack()->version());
     CHECK(report.packs_before[0].contacts == first);
-    CHECK(report.packs_before[1].digest == hackney_lower_threshold()->digest());
+    CHECK(report.packs_before[1].digest == sample_pack_lowered_threshold()->digest());
     CHECK(report.packs_before[1].contacts == second);
-    CHECK(report.pack_after.digest == hackney()->digest());
+    CHECK(report.pack_after.digest == sample_pack()->digest());
 
     std::string text = frontdoor::impact_text(report);
-    CHECK(text.find("\nPacks compared\n  before (as recorded): " + pack_line(*hackney()) + ": " +
+    CHECK(text.find("\nPacks compared\n  before (as recorded): " + pack_line(*sample_pack()) + ": " +
                     std::to_string(first) +
-                    " records\n  before (as recorded): " + pack_line(*hackney_lower_threshold()) + ": " +
-                    std::to_string(second) + " records\n  after: " + pack_line(*hackney()) +
+                    " records\n  before (as recorded): " + pack_line(*sample_pack_lowered_threshold()) + ": " +
+                    std::to_string(second) + " records\n  after: " + pack_line(*sample_pack()) +
                     "\n  records made from 2000-01-01 to 2999-12-31T23:59Z (UTC, inclusive)\n") != std::string::npos);
 
     auto json = nlohmann::json::parse(frontdoor::impact_json(report));
     CHECK(json["before_from"] == "log");
     REQUIRE(json["packs_before"].size() == 2);
-    CHECK(json["packs_before"][1] == nlohmann::json{{"name", hackney_lower_threshold()->name()},
-                                                    {"version", hackney_lower_threshold()->version()},
-                                                    {"digest", hackney_lower_threshold()->digest()},
+    CHECK(json["packs_before"][1] == nlohmann::json{{"name", sample_pack_lowered_threshold()->name()},
+                                                    {"version", sample_pack_lowered_threshold()->version()},
+                                                    {"digest", sample_pack_lowered_threshold()->digest()},
                                                     {"contacts", second}});
-    CHECK(json["pack_after"]["digest"] == hackney()->digest());
+    CHECK(json["pack_after"]["digest"] == sample_pack()->digest());
     CHECK(json["recorded_from"] == "2000-01-01");
     CHECK(json["recorded_to"] == "2999-12-31T23:59Z");
 }
@@ -58,18 +58,18 @@ TEST_CASE("an impact report on a contacts file names the two packs and no span",
     std::string contacts;
     for (const auto& contact : scenario_contacts()) contacts += contact + "\n";
     frontdoor::JsonLinesReader in(frontdoor::text_blocks(contacts));
-    auto report = frontdoor::assess_contacts_impact(in, *hackney(), *hackney_lower_threshold(), 1);
+    auto report = frontdoor::assess_contacts_impact(in, *sample_pack(), *sample_pack_lowered_threshold(), 1);
     REQUIRE(report.packs_before.size() == 1);
     CHECK(report.packs_before[0].contacts == scenario_contacts().size());
     std::string text = frontdoor::impact_text(report);
-    CHECK(text.find("\nPacks compared\n  before: " + pack_line(*hackney()) + ": " +
-                    std::to_string(scenario_contacts().size()) +
-                    " contacts\n  after: " + pack_line(*hackney_lower_threshold()) + "\n\n") != std::string::npos);
+    CHECK(text.find("\nPacks compared\n  before: " + pack_line(*sample_pack()) + ": " +
+                    std::to_string(scenario_contacts().size()) + " contacts\n  after: " +
+                    pack_line(*sample_pack_lowered_threshold()) + "\n\n") != std::string::npos);
     CHECK(text.find("records made") == std::string::npos);
     auto json = nlohmann::json::parse(frontdoor::impact_json(report));
     CHECK(json["before_from"] == "contacts");
-    CHECK(json["packs_before"][0]["digest"] == hackney()->digest());
-    CHECK(json["pack_after"]["name"] == hackney_lower_threshold()->name());
+    CHECK(json["packs_before"][0]["digest"] == sample_pack()->digest());
+    CHECK(json["pack_after"]["name"] == sample_pack_lowered_threshold()->name());
     CHECK(json["recorded_from"].is_null());
     CHECK(json["recorded_to"].is_null());
 }

@@ -32,7 +32,7 @@ std::string append_refusal(const std::string& log_path) {
 TEST_CASE("a log as Frontdoor makes it has no layout problem", "[records]") {
     ScratchDir dir;
     auto contacts = scenario_contacts();
-    record(dir.file("log.db"), *hackney(), {contacts.begin(), contacts.begin() + 3});
+    record(dir.file("log.db"), *sample_pack(), {contacts.begin(), contacts.begin() + 3});
     CHECK(append_refusal(dir.file("log.db")).empty());
     auto log = frontdoor::DecisionLog::open(dir.file("log.db"), frontdoor::DecisionLog::Access::read);
     CHECK(log->layout_problem().empty());
@@ -57,7 +57,7 @@ TEST_CASE("a planted trigger, view, index or column is refused for writing and r
     for (const Planted& change : planted) {
         ScratchDir dir;
         std::string log_path = dir.file("log.db");
-        record(log_path, *hackney(), {contacts.begin(), contacts.begin() + 3});
+        record(log_path, *sample_pack(), {contacts.begin(), contacts.begin() + 3});
         tamper(log_path, change.sql);
         INFO(change.sql);
         std::string refusal = append_refusal(log_path);
@@ -77,13 +77,13 @@ TEST_CASE("a trigger planted after the log was opened is caught before the appen
     ScratchDir dir;
     std::string log_path = dir.file("log.db");
     auto contacts = scenario_contacts();
-    record(log_path, *hackney(), {contacts.begin(), contacts.begin() + 3});
+    record(log_path, *sample_pack(), {contacts.begin(), contacts.begin() + 3});
     auto log = frontdoor::DecisionLog::open(log_path, frontdoor::DecisionLog::Access::append);
     tamper(log_path,
            "CREATE TRIGGER drop_new AFTER INSERT ON records BEGIN DELETE FROM records WHERE id = new.id; END");
-    auto decided = hackney()->decide(contacts[3]);
+    auto decided = sample_pack()->decide(contacts[3]);
     REQUIRE_FALSE(decided.refused);
-    CHECK_THROWS_WITH(log->append(*hackney(), {{contacts[3], decided.json}}),
+    CHECK_THROWS_WITH(log->append(*sample_pack(), {{contacts[3], decided.json}}),
                       Catch::Contains("trigger 'drop_new'") && Catch::Contains("nothing was written to it"));
     CHECK(count_records(log_path) == 3);
 }
@@ -95,7 +95,7 @@ TEST_CASE("log names are plain file paths, never SQLite URIs or a database in me
     auto contacts = scenario_contacts();
     for (const std::string name : {"file:x.db", ":memory:"}) {
         INFO(name);
-        CHECK(record(name, *hackney(), {contacts.begin(), contacts.begin() + 2}) == 2);
+        CHECK(record(name, *sample_pack(), {contacts.begin(), contacts.begin() + 2}) == 2);
         CHECK(fs::is_regular_file(dir.path / name));
         CHECK(verify(name).records == 2);
     }

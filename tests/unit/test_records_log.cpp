@@ -23,7 +23,7 @@ TEST_CASE("a new log and its WAL are readable and writable by their owner only",
     ScratchDir dir;
     auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::append);
     auto contacts = scenario_contacts();
-    log->append(*hackney(), {{contacts[0], hackney()->decide(contacts[0]).json}});
+    log->append(*sample_pack(), {{contacts[0], sample_pack()->decide(contacts[0]).json}});
     CHECK(permissions(dir.file("log.db")) == 0600);
     REQUIRE(fs::exists(dir.file("log.db-wal")));
     CHECK(permissions(dir.file("log.db-wal")) == 0600);
@@ -37,7 +37,7 @@ TEST_CASE("a new log is made whole under a temporary name, and two writers makin
     std::vector<std::size_t> recorded(4);
     auto contacts = scenario_contacts();
     for (std::size_t i = 0; i < recorded.size(); ++i)
-        writers.emplace_back([&, i] { recorded[i] = record(dir.file("log.db"), *hackney(), {contacts[i]}); });
+        writers.emplace_back([&, i] { recorded[i] = record(dir.file("log.db"), *sample_pack(), {contacts[i]}); });
     for (auto& writer : writers) writer.join();
     CHECK(verify(dir.file("log.db")).records == 4);
     // Nothing is left beside the log and its WAL files once it is made: no temporary, no journal.
@@ -54,10 +54,10 @@ TEST_CASE("a record holds the input as received, the decision, its contact and p
     auto contact = nlohmann::json::parse(scenario_contacts()[2]);
     contact["contact_id"] = "C-77";
     std::string input = contact.dump(2) + "\n";
-    auto decided = hackney()->decide(input);
+    auto decided = sample_pack()->decide(input);
     REQUIRE_FALSE(decided.refused);
     auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::append);
-    auto ids = log->append(*hackney(), {{input, decided.json}, {input, decided.json}});
+    auto ids = log->append(*sample_pack(), {{input, decided.json}, {input, decided.json}});
     REQUIRE(ids == std::vector<std::int64_t>{1, 2});
     auto records = log->find({});
     REQUIRE(records.size() == 2);
@@ -65,7 +65,7 @@ TEST_CASE("a record holds the input as received, the decision, its contact and p
     CHECK(first.input == input);
     CHECK(first.decision == decided.json);
     CHECK(first.contact_id == std::optional<std::string>("C-77"));
-    CHECK(first.pack_digest == hackney()->digest());
+    CHECK(first.pack_digest == sample_pack()->digest());
     CHECK(first.engine_version == frontdoor::engine_version());
     CHECK(first.previous_hash == "sha256:" + std::string(64, '0'));
     CHECK(records[1].previous_hash == first.hash);
@@ -77,9 +77,9 @@ TEST_CASE("a record holds the input as received, the decision, its contact and p
 TEST_CASE("appending after the log was closed continues the chain", "[records]") {
     ScratchDir dir;
     auto contacts = scenario_contacts();
-    std::size_t first = record(dir.file("log.db"), *hackney(), {contacts.begin(), contacts.begin() + 10});
+    std::size_t first = record(dir.file("log.db"), *sample_pack(), {contacts.begin(), contacts.begin() + 10});
     std::size_t second =
-        record(dir.file("log.db"), *hackney_lower_threshold(), {contacts.begin() + 10, contacts.end()});
+        record(dir.file("log.db"), *sample_pack_lowered_threshold(), {contacts.begin() + 10, contacts.end()});
     auto report = verify(dir.file("log.db"));
     CHECK(report.ok());
     CHECK(report.records == static_cast<std::int64_t>(first + second));
@@ -88,12 +88,12 @@ TEST_CASE("appending after the log was closed continues the chain", "[records]")
 
 TEST_CASE("a pack is stored once, under its digest, with all its files", "[records]") {
     ScratchDir dir;
-    record(dir.file("log.db"), *hackney(), scenario_contacts(), 8);
+    record(dir.file("log.db"), *sample_pack(), scenario_contacts(), 8);
     auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
-    auto stored = log->pack(hackney()->digest());
+    auto stored = log->pack(sample_pack()->digest());
     REQUIRE(stored);
-    CHECK(stored->files() == hackney()->files());
-    CHECK(stored->digest() == hackney()->digest());
+    CHECK(stored->files() == sample_pack()->files());
+    CHECK(stored->digest() == sample_pack()->digest());
     std::string error;
     CHECK_FALSE(log->pack("sha256:" + std::string(64, 'f'), &error));
     CHECK(error == "the log does not hold the pack sha256:" + std::string(64, 'f'));

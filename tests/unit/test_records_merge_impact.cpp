@@ -11,7 +11,7 @@ namespace {
 
 frontdoor::ImpactReport assess(const std::string& lines, std::size_t first_line) {
     frontdoor::JsonLinesReader in(frontdoor::text_blocks(lines));
-    return frontdoor::assess_contacts_impact(in, *hackney(), *hackney_lower_threshold(), 1, first_line);
+    return frontdoor::assess_contacts_impact(in, *sample_pack(), *sample_pack_lowered_threshold(), 1, first_line);
 }
 
 }  // namespace

@@ -7,16 +7,16 @@
 
 using frontdoor::DecisionLog;
 namespace fs = std::filesystem;
-using records_test::hackney;
-using records_test::hackney_dir;
-using records_test::hackney_lower_threshold;
 using records_test::record;
+using records_test::sample_pack;
+using records_test::sample_pack_dir;
+using records_test::sample_pack_lowered_threshold;
 using records_test::scenario_contacts;
 using records_test::ScratchDir;
 
 TEST_CASE("replaying an untouched log finds every decision identical, on one or two threads", "[records]") {
     ScratchDir dir;
-    std::size_t records = record(dir.file("log.db"), *hackney(), scenario_contacts());
+    std::size_t records = record(dir.file("log.db"), *sample_pack(), scenario_contacts());
     auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
     unsigned threads = GENERATE(1u, 2u);
     auto report = frontdoor::replay_log(*log, {}, threads);
@@ -27,7 +27,7 @@ TEST_CASE("replaying an untouched log finds every decision identical, on one or 
 
 TEST_CASE("replay uses the pack stored in the log after its directory is gone", "[records]") {
     ScratchDir dir;
-    fs::copy(hackney_dir(), dir.file("pack"), fs::copy_options::recursive);
+    fs::copy(sample_pack_dir(), dir.file("pack"), fs::copy_options::recursive);
     auto pack = frontdoor::Pack::load_directory(dir.file("pack")).pack;
     REQUIRE(pack);
     record(dir.file("log.db"), *pack, scenario_contacts());
@@ -42,7 +42,7 @@ TEST_CASE("the impact of lowering a threshold names the rule, the transitions an
     std::string contacts;
     for (const auto& contact : scenario_contacts()) contacts += contact + "\n";
     frontdoor::JsonLinesReader one(frontdoor::text_blocks(contacts)), two(frontdoor::text_blocks(contacts));
-    auto report = frontdoor::assess_contacts_impact(one, *hackney(), *hackney_lower_threshold(), 1);
+    auto report = frontdoor::assess_contacts_impact(one, *sample_pack(), *sample_pack_lowered_threshold(), 1);
     REQUIRE(report.changed > 0);
     CHECK(report.changed == report.contacts.size());
     std::size_t transitions = 0;
@@ -61,7 +61,7 @@ TEST_CASE("the impact of lowering a threshold names the rule, the transitions an
     CHECK(first.fields.at(0).before == "2");
     CHECK(first.fields.at(0).after == "3");
     // Two threads give the same report, byte for byte.
-    auto threaded = frontdoor::assess_contacts_impact(two, *hackney(), *hackney_lower_threshold(), 2);
+    auto threaded = frontdoor::assess_contacts_impact(two, *sample_pack(), *sample_pack_lowered_threshold(), 2);
     CHECK(frontdoor::impact_json(threaded) == frontdoor::impact_json(report));
 }
 
@@ -69,7 +69,7 @@ TEST_CASE("a pack compared with itself changes nothing", "[records]") {
     std::string contacts;
     for (const auto& contact : scenario_contacts()) contacts += contact + "\n";
     frontdoor::JsonLinesReader in(frontdoor::text_blocks(contacts));
-    auto report = frontdoor::assess_contacts_impact(in, *hackney(), *hackney(), 2);
+    auto report = frontdoor::assess_contacts_impact(in, *sample_pack(), *sample_pack(), 2);
     CHECK(report.changed == 0);
     CHECK(report.contacts.empty());
     CHECK(report.rules.empty());
@@ -79,13 +79,13 @@ TEST_CASE("a pack compared with itself changes nothing", "[records]") {
 TEST_CASE("the impact on a log takes the recorded decisions as the old side", "[records]") {
     ScratchDir dir;
     auto contacts = scenario_contacts();
-    record(dir.file("log.db"), *hackney(), contacts);
+    record(dir.file("log.db"), *sample_pack(), contacts);
     auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
-    auto from_log = frontdoor::assess_log_impact(*log, {}, *hackney_lower_threshold(), 2);
+    auto from_log = frontdoor::assess_log_impact(*log, {}, *sample_pack_lowered_threshold(), 2);
     std::string lines;
     for (const auto& contact : contacts) lines += contact + "\n";
     frontdoor::JsonLinesReader in(frontdoor::text_blocks(lines));
-    auto from_contacts = frontdoor::assess_contacts_impact(in, *hackney(), *hackney_lower_threshold(), 2);
+    auto from_contacts = frontdoor::assess_contacts_impact(in, *sample_pack(), *sample_pack_lowered_threshold(), 2);
     CHECK(from_log.changed == from_contacts.changed);
     CHECK(from_log.compared == from_contacts.compared);  // refused contacts were never recorded
     REQUIRE_FALSE(from_log.contacts.empty());

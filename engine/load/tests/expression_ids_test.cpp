@@ -116,12 +116,12 @@ TEST_CASE("the checker numbers every expression and citation once, from 0 with n
 }
 
 TEST_CASE("loading a pack leaves its checked syntax tree as the checker made it", "[expression_ids]") {
-    fs::path hackney = fs::path(FRONTDOOR_SOURCE_DIR) / "rules" / "hackney";
-    auto checked = check_directory(hackney);
+    fs::path pack_dir = fs::path(FRONTDOOR_SOURCE_DIR) / "rules" / "hackney";
+    auto checked = check_directory(pack_dir);
     Fingerprint as_checked;
     as_checked.pack(checked->syntax);
 
-    frontdoor::LoadResult loaded = frontdoor::Pack::load_directory(hackney.string());
+    frontdoor::LoadResult loaded = frontdoor::Pack::load_directory(pack_dir.string());
     REQUIRE(loaded.pack);
     const frontdoor::engine::CompiledPack& compiled = frontdoor::PackAccess::compiled(*loaded.pack);
     Fingerprint as_loaded;

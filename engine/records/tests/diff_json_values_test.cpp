@@ -15,15 +15,15 @@ std::string deadline(const std::string& name, const std::string& due_at) {
     return "{\"name\":\"" + name + "\",\"due_at\":\"" + due_at + "\"}";
 }
 
-// The Hackney pack with an amber partner check due in 12 hours instead of 24.
-std::shared_ptr<const frontdoor::Pack> hackney_amber_12_hours() {
+// The sample pack with an amber partner check due in 12 hours instead of 24.
+std::shared_ptr<const frontdoor::Pack> sample_pack_amber_12_hours() {
     static auto pack = [] {
-        auto files = hackney()->files();
+        auto files = sample_pack()->files();
         for (auto& [path, text] : files) {
             auto at = text.find("\"amber\" -> 24 hours");
             if (at != std::string::npos) text.replace(at, 19, "\"amber\" -> 12 hours");
         }
-        return frontdoor::Pack::load_files("hackney-amber-12", files).pack;
+        return frontdoor::Pack::load_files("sample-amber-12", files).pack;
     }();
     REQUIRE(pack);
     return pack;
@@ -70,7 +70,7 @@ TEST_CASE("the text report shows each changed due_at of a changed partner-check 
     std::string contacts;
     for (const auto& contact : scenario_contacts()) contacts += contact + "\n";
     frontdoor::JsonLinesReader in(frontdoor::text_blocks(contacts));
-    auto report = frontdoor::assess_contacts_impact(in, *hackney(), *hackney_amber_12_hours(), 1);
+    auto report = frontdoor::assess_contacts_impact(in, *sample_pack(), *sample_pack_amber_12_hours(), 1);
     REQUIRE(report.changed > 0);
     std::string text = frontdoor::impact_text(report);
     std::size_t shown = 0;

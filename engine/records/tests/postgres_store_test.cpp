@@ -77,8 +77,8 @@ TEST_CASE("a PostgreSQL log holds the same records as a SQLite one, and verifies
     REQUIRE_SERVER(schema);
     ScratchDir dir;
     auto contacts = scenario_contacts();
-    std::size_t in_file = record(dir.file("log.db"), *hackney(), contacts);
-    std::size_t in_server = record(schema.url, *hackney(), contacts);
+    std::size_t in_file = record(dir.file("log.db"), *sample_pack(), contacts);
+    std::size_t in_server = record(schema.url, *sample_pack(), contacts);
     REQUIRE(in_server == in_file);
     auto file_log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
     auto server_log = DecisionLog::open(schema.url, DecisionLog::Access::read);
@@ -114,7 +114,7 @@ TEST_CASE("writers on several connections append to one chain without forking it
     for (std::size_t w = 0; w < recorded.size(); ++w)
         writers.emplace_back([&, w] {
             // Each has its own DecisionLog, so its own connection, as separate processes would.
-            recorded[w] = record(schema.url, *hackney(), contacts, 8);
+            recorded[w] = record(schema.url, *sample_pack(), contacts, 8);
         });
     for (auto& writer : writers) writer.join();
     auto report = DecisionLog::open(schema.url, DecisionLog::Access::read)->verify();
@@ -127,12 +127,12 @@ TEST_CASE("a trigger planted on a PostgreSQL log after it was opened is caught b
     PostgresSchema schema;
     REQUIRE_SERVER(schema);
     auto contacts = scenario_contacts();
-    record(schema.url, *hackney(), {contacts.begin(), contacts.begin() + 3});
+    record(schema.url, *sample_pack(), {contacts.begin(), contacts.begin() + 3});
     auto log = DecisionLog::open(schema.url, DecisionLog::Access::append);
     schema.run("CREATE FUNCTION drop_new() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NULL; END'; "
                "CREATE TRIGGER drop_new BEFORE INSERT ON records FOR EACH ROW EXECUTE FUNCTION drop_new()");
-    auto decided = hackney()->decide(contacts[4]);
-    CHECK_THROWS_WITH(log->append(*hackney(), {{contacts[4], decided.json}}),
+    auto decided = sample_pack()->decide(contacts[4]);
+    CHECK_THROWS_WITH(log->append(*sample_pack(), {{contacts[4], decided.json}}),
                       Catch::Contains("a trigger 'drop_new' on 'records' that Frontdoor does not make") &&
                           Catch::EndsWith("nothing was written to it"));
     auto report = DecisionLog::open(schema.url, DecisionLog::Access::read)->verify();

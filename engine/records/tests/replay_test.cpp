@@ -12,7 +12,7 @@ using frontdoor::DecisionLog;
 
 TEST_CASE("a falsified decision in a rebuilt chain passes verify but not replay", "[records]") {
     ScratchDir dir;
-    record(dir.file("log.db"), *hackney(), scenario_contacts());
+    record(dir.file("log.db"), *sample_pack(), scenario_contacts());
     // Someone with write access changes record 9's decision and recomputes every hash from it on.
     auto all = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read)->find({});
     std::string& falsified = all[8].decision;
@@ -50,7 +50,7 @@ std::string sql_text(const std::string& text) {
 
 TEST_CASE("a difference is shown in excerpts cut between characters, never inside one", "[records]") {
     ScratchDir dir;
-    record(dir.file("log.db"), *hackney(), scenario_contacts());
+    record(dir.file("log.db"), *sample_pack(), scenario_contacts());
     // Each record gets one byte changed at a different distance from a "§" (two bytes in UTF-8)
     // of its explanation, so that the excerpts' cuts (40 bytes before, 60 after) fall everywhere
     // around it, inside the character included.
@@ -82,7 +82,7 @@ TEST_CASE("a difference is shown in excerpts cut between characters, never insid
 
 TEST_CASE("a pack that cannot be had is reported for each of its records", "[records]") {
     ScratchDir dir;
-    std::size_t records = record(dir.file("log.db"), *hackney(), scenario_contacts());
+    std::size_t records = record(dir.file("log.db"), *sample_pack(), scenario_contacts());
     tamper(
         dir.file("log.db"),
         "UPDATE pack_files SET content = CAST(CAST(content AS TEXT) || ' ' AS BLOB) WHERE path = 'thresholds.rules'");
@@ -91,12 +91,12 @@ TEST_CASE("a pack that cannot be had is reported for each of its records", "[rec
     CHECK(report.replayed == static_cast<std::int64_t>(records));
     REQUIRE(report.differences.size() == records);
     for (const auto& difference : report.differences)
-        CHECK(difference.problem == "the stored files of pack " + hackney()->digest() + " do not match its digest");
+        CHECK(difference.problem == "the stored files of pack " + sample_pack()->digest() + " do not match its digest");
 }
 
 TEST_CASE("time bounds select by time of recording, with or without a closing Z", "[records]") {
     ScratchDir dir;
-    std::size_t records = record(dir.file("log.db"), *hackney(), scenario_contacts());
+    std::size_t records = record(dir.file("log.db"), *sample_pack(), scenario_contacts());
     auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
     std::string first = log->find({}).at(0).recorded_at;  // e.g. 2024-05-01T09:30:00.123Z
     std::string bound = GENERATE(as<std::string>{}, "", "Z");
@@ -117,7 +117,7 @@ TEST_CASE("time bounds select by time of recording, with or without a closing Z"
 
 TEST_CASE("a time bound with an offset other than Z is refused, not compared as UTC", "[records]") {
     ScratchDir dir;
-    record(dir.file("log.db"), *hackney(), scenario_contacts());
+    record(dir.file("log.db"), *sample_pack(), scenario_contacts());
     auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
     frontdoor::RecordFilter filter;
     filter.to = "2024-05-01T10:30+01:00";
@@ -137,7 +137,7 @@ TEST_CASE("contacts refused by both packs are counted once, and not compared", "
     for (const auto& contact : scenario_contacts()) contacts += contact + "\n";
     contacts += "not JSON\n{\"contact_id\": 5}\n";
     frontdoor::JsonLinesReader in(frontdoor::text_blocks(contacts));
-    auto report = frontdoor::assess_contacts_impact(in, *hackney(), *hackney_lower_threshold(), 2);
+    auto report = frontdoor::assess_contacts_impact(in, *sample_pack(), *sample_pack_lowered_threshold(), 2);
     REQUIRE(report.refused_before >= 2);
     CHECK(report.refused_before == report.refused_after);
     std::size_t lines = scenario_contacts().size() + 2;

@@ -10,7 +10,7 @@ namespace {
 
 // A log of the scenario contacts; returns how many records it holds.
 std::size_t make_log(const ScratchDir& dir) {
-    std::size_t records = record(dir.file("log.db"), *hackney(), scenario_contacts());
+    std::size_t records = record(dir.file("log.db"), *sample_pack(), scenario_contacts());
     REQUIRE(records > 100);
     return records;
 }
@@ -82,7 +82,7 @@ TEST_CASE("removing a stored pack is caught", "[records]") {
     tamper(dir.file("log.db"), "DELETE FROM pack_files; DELETE FROM packs;");
     auto report = verify(dir.file("log.db"));
     CHECK(report.first_broken == 1);
-    CHECK(report.problem == "record 1: the log does not hold its pack " + hackney()->digest());
+    CHECK(report.problem == "record 1: the log does not hold its pack " + sample_pack()->digest());
 }
 
 TEST_CASE("a record rewritten with a fresh hash breaks the next record's link", "[records]") {
