@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <cstring>
 
 namespace frontdoor::http {
 
@@ -110,33 +109,9 @@ std::variant<Response, StreamPlan> plan_many(Service& service, const Request& he
     return plan;
 }
 
-// The batch route for a caller holding the whole body (answer_bytes, the fuzz target's seam): the
-// same plan, its body read from memory and its answers gathered into one response.
+// The batch route for a caller holding the whole body: the same plan, its answers in one response.
 Response decide_many(Service& service, const Request& request, RequestContext& context) {
-    auto planned = plan_many(service, request, context);
-    if (auto* refusal = std::get_if<Response>(&planned)) return std::move(*refusal);
-    auto& plan = std::get<StreamPlan>(planned);
-    const std::string& body = request.body();
-    std::size_t offset = 0;
-    std::string answers;
-    try {
-        plan.decide(
-            [&body, &offset](char* into, std::size_t size) {
-                std::size_t n = std::min(size, body.size() - offset);
-                std::memcpy(into, body.data() + offset, n);
-                offset += n;
-                return n;
-            },
-            [&answers](std::string_view group) { answers += group; });
-    } catch (StreamStopped& stopped) {
-        stopped.refusal.keep_alive(request.keep_alive());
-        return std::move(stopped.refusal);
-    }
-    Response response = std::move(plan.head);
-    response.keep_alive(request.keep_alive());
-    response.body() = std::move(answers);
-    response.prepare_payload();
-    return response;
+    return answer_whole_body(plan_many(service, request, context), request);
 }
 
 }  // namespace

@@ -17,7 +17,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <cstring>
 #include <stdexcept>
 
 namespace frontdoor::http {
@@ -163,24 +162,7 @@ std::variant<Response, StreamPlan> plan_impact(Service& service, const Request& 
 
 // For a caller holding the whole body (answer_bytes): the same plan, its lines gathered.
 Response impact_whole(Service& service, const Request& request, RequestContext& context) {
-    auto planned = plan_impact(service, request, context);
-    if (auto* refused = std::get_if<Response>(&planned)) return std::move(*refused);
-    auto& plan = std::get<StreamPlan>(planned);
-    std::string answers;
-    try {
-        BatchSummary summary =
-            plan.decide(text_blocks(request.body()), [&](std::string_view part) { answers += part; });
-        if (summary.read_failure)
-            return error_response(request, beast_http::status::bad_request, *summary.read_failure);
-    } catch (StreamStopped& stopped) {
-        stopped.refusal.keep_alive(request.keep_alive());
-        return std::move(stopped.refusal);
-    }
-    Response response = std::move(plan.head);
-    response.keep_alive(request.keep_alive());
-    response.body() = std::move(answers);
-    response.prepare_payload();
-    return response;
+    return answer_whole_body(plan_impact(service, request, context), request);
 }
 
 }  // namespace

@@ -19,4 +19,10 @@ struct StreamPlan {
 
 using StreamHandler = std::function<std::variant<Response, StreamPlan>(Service&, const Request& head, RequestContext&)>;
 
+// A streamed route's answer for a caller holding the whole body (answer_bytes, the fuzz target's seam):
+// the plan run over `request`'s body from memory, its answers gathered into one response with the
+// plan's head; or the refusal it was planned or stopped with; a read failure (the body refused
+// before any answer) is 400 with its reason.
+Response answer_whole_body(std::variant<Response, StreamPlan> planned, const Request& request);
+
 }  // namespace frontdoor::http
