@@ -2,8 +2,9 @@
 // the real `frontdoor workspace` on a free loopback port, Debian's Chromium, and axe-core run
 // under the page's own Content-Security-Policy.
 import { spawn } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
@@ -104,4 +105,42 @@ export function failAfter(seconds) {
     console.log(`FAIL the browser test did not finish within ${seconds} s`);
     process.exit(1);
   }, seconds * 1000).unref();
+}
+
+// Runs a browser test from start to end: a scratch copy of --rules, `prepare(work, pack)` (which may
+// change the copy, start what the test needs and return {workspaceArguments, stop, ...}), the real
+// workspace on it, Chromium, a page at `path` once the page is ready (none when path is null), then
+// `steps({page, base, work, pack, context, ...prepared})`. Every error in the page's console is a
+// failure but those matching `expectedErrors`: Chromium logs each refusal a test provokes (a 422,
+// say) as a failed load. Stops all it started, and exits with the result.
+export async function runWorkspaceTest({ name, path = "/", expectedErrors = null, prepare, steps }) {
+  mkdirSync(options.screenshots, { recursive: true });
+  const work = mkdtempSync(join(tmpdir(), `frontdoor-${name}-`));
+  const pack = join(work, "pack");
+  cpSync(options.rules, pack, { recursive: true });
+  let context, child, prepared = {};
+  try {
+    prepared = (await prepare?.(work, pack)) ?? {};
+    let base;
+    ({ child, base } = await startWorkspace(pack, prepared.workspaceArguments));
+    context = await launchChromium(work);
+    const page = context.pages()[0] ?? await context.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    const pageErrors = [];  // a script the Content-Security-Policy blocks, or one that throws, shows here
+    page.on("console", (message) => {
+      if (message.type() === "error" && !expectedErrors?.test(message.text())) pageErrors.push(message.text());
+    });
+    page.on("pageerror", (error) => pageErrors.push(String(error)));
+    if (path !== null) {
+      await page.goto(base + path);
+      await page.waitForSelector("body[data-ready=true]", { timeout: STEP_MS });
+    }
+    await steps({ page, base, work, pack, context, ...prepared });
+    check(pageErrors.length === 0, `no errors in the page's console: ${pageErrors.join("; ")}`);
+  } catch (error) {
+    recordFailure(error);
+  } finally {
+    await prepared.stop?.();
+    await finishTest({ context, child, work });
+  }
 }

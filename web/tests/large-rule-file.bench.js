@@ -17,10 +17,9 @@
 //   node web/tests/large-rule-file.bench.js --cli build/frontdoor --rules rules/hackney \
 //        --web web/dist --screenshots build/screenshots
 // FRONTDOOR_LARGE_FILE_BYTES sets the file's size (1,000,000 unless given; a rule file may have 1 MiB).
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { check, failAfter, finishTest, launchChromium, options, recordFailure, screenshot, startWorkspace, STEP_MS }
+import { check, failAfter, runWorkspaceTest, screenshot, STEP_MS }
   from "./browser-harness.js";
 
 const BYTES = Number(process.env.FRONTDOOR_LARGE_FILE_BYTES ?? 1000000);
@@ -161,20 +160,13 @@ function report(result) {
 }
 
 failAfter(150);
-const work = mkdtempSync(join(tmpdir(), "frontdoor-large-file-"));
-const pack = join(work, "pack");
-cpSync(options.rules, pack, { recursive: true });
 const text = largeRuleFile(BYTES);
-writeFileSync(join(pack, "large.rules"), text);
-let context, child;
-try {
-  const workspace = await startWorkspace(pack);
-  child = workspace.child;
-  context = await launchChromium(work);
-  await context.addInitScript(observePerformance);
-  report(await run(context.pages()[0] ?? await context.newPage(), workspace.base, pack, text));
-} catch (error) {
-  recordFailure(error);
-  if (context) await screenshot(context.pages()[0], "large-rule-file-failed");
-}
-await finishTest({ context, child, work });
+runWorkspaceTest({
+  name: "large-file",
+  path: null,
+  prepare: (work, pack) => writeFileSync(join(pack, "large.rules"), text),
+  steps: async ({ page, base, pack, context }) => {
+    await context.addInitScript(observePerformance);
+    report(await run(page, base, pack, text));
+  },
+});

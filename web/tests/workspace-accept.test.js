@@ -8,11 +8,10 @@
 //
 //   node web/tests/workspace-accept.test.js --cli build/frontdoor --rules rules/hackney \
 //        --web web/dist --screenshots build/screenshots
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { check, checkAccessible, failAfter, finishTest, recordFailure, launchChromium, options, replaceInEditor, screenshot, startWorkspace, STEP_MS }
+import { check, checkAccessible, failAfter, replaceInEditor, runWorkspaceTest, screenshot, STEP_MS }
   from "./browser-harness.js";
 
 const KEPT_SCENARIOS = 30;
@@ -94,32 +93,14 @@ async function coverageMarks(page, pack) {
   await screenshot(page, "coverage-marks");
 }
 
-async function main() {
-  mkdirSync(options.screenshots, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), "frontdoor-accept-"));
-  const pack = join(work, "pack");
-  cpSync(options.rules, pack, { recursive: true });
-  for (const name of readdirSync(join(pack, "scenarios")).sort().slice(KEPT_SCENARIOS)) rmSync(join(pack, "scenarios", name));
-  const { child, base } = await startWorkspace(pack);
-  let context;
-  try {
-    context = await launchChromium(work);
-    const page = context.pages()[0] ?? await context.newPage();
-    page.setDefaultTimeout(STEP_MS);
-    const pageErrors = [];
-    page.on("console", (message) => { if (message.type() === "error") pageErrors.push(message.text()); });
-    page.on("pageerror", (error) => pageErrors.push(String(error)));
-    await page.goto(base + "/");
-    await page.waitForSelector("body[data-ready=true]", { timeout: STEP_MS });
+failAfter(60);
+runWorkspaceTest({
+  name: "accept",
+  prepare: (work, pack) => {
+    for (const name of readdirSync(join(pack, "scenarios")).sort().slice(KEPT_SCENARIOS)) rmSync(join(pack, "scenarios", name));
+  },
+  steps: async ({ page, pack }) => {
     await acceptOne(page, pack);
     await coverageMarks(page, pack);
-    check(pageErrors.length === 0, `no errors in the page's console: ${pageErrors.join("; ")}`);
-  } catch (error) {
-    recordFailure(error);
-  } finally {
-    await finishTest({ context, child, work });
-  }
-}
-
-failAfter(60);
-main();
+  },
+});

@@ -9,10 +9,9 @@
 //   node web/tests/workspace-browser.test.js --cli build/frontdoor --rules rules/hackney \
 //        --web web/dist --screenshots build/screenshots
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { check, checkAccessible, failAfter, finishTest, recordFailure, launchChromium, options, replaceInEditor, screenshot, startWorkspace, STEP_MS }
+import { check, checkAccessible, failAfter, replaceInEditor, runWorkspaceTest, screenshot, startWorkspace, STEP_MS }
   from "./browser-harness.js";
 
 async function run(page, base, pack) {
@@ -104,34 +103,11 @@ async function signIn(page, pack, work) {
   }
 }
 
-async function main() {
-  mkdirSync(options.screenshots, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), "frontdoor-workspace-"));
-  const pack = join(work, "pack");
-  cpSync(options.rules, pack, { recursive: true });
-  const { child, base } = await startWorkspace(pack);
-  let context;
-  try {
-    context = await launchChromium(work);
-    const page = context.pages()[0] ?? await context.newPage();
-    page.setDefaultTimeout(STEP_MS);
-    // A script the page's Content-Security-Policy blocks, or one that throws, shows up here.
-    const pageErrors = [];
-    // (The refused save's 422 and the 401s before sign-in are logged by Chromium as failed loads:
-    // expected, so not counted.)
-    page.on("console", (message) => {
-      if (message.type() === "error" && !/status of (401|422)/.test(message.text())) pageErrors.push(message.text());
-    });
-    page.on("pageerror", (error) => pageErrors.push(String(error)));
-    await run(page, base, pack);
-    await signIn(page, pack, work);
-    check(pageErrors.length === 0, `no errors in the page's console: ${pageErrors.join("; ")}`);
-  } catch (error) {
-    recordFailure(error);
-  } finally {
-    await finishTest({ context, child, work });
-  }
-}
-
 failAfter(100);
-main();
+// (The refused save's 422 and the 401s before sign-in are logged by Chromium as failed loads:
+// expected, so not counted.)
+runWorkspaceTest({ name: "workspace", path: null, expectedErrors: /status of (401|422)/,
+                   steps: async ({ page, base, pack, work }) => {
+  await run(page, base, pack);
+  await signIn(page, pack, work);
+} });

@@ -9,10 +9,10 @@
 //   node web/tests/workspace-graph.test.js --cli build/frontdoor --rules rules/hackney \
 //        --web web/dist --screenshots build/screenshots
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { check, checkAccessible, failAfter, finishTest, recordFailure, launchChromium, options, screenshot, startWorkspace, STEP_MS } from "./browser-harness.js";
+import { check, checkAccessible, failAfter, options, runWorkspaceTest, screenshot, STEP_MS }
+  from "./browser-harness.js";
 
 const SCENARIO = "scenarios/009-level-3-csc-screening.json";
 
@@ -121,36 +121,11 @@ async function refusedContact(page, pack) {
   check(text.includes("/child/expected_birth_date") && text.includes("not both"), `a refused contact is named with its path: ${text}`);
 }
 
-async function main() {
-  mkdirSync(options.screenshots, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), "frontdoor-graph-"));
-  const pack = join(work, "pack");
-  cpSync(options.rules, pack, { recursive: true });
-  const { child, base } = await startWorkspace(pack);
-  let context;
-  try {
-    context = await launchChromium(work);
-    const page = await context.newPage();
-    page.setDefaultTimeout(STEP_MS);
-    const pageErrors = [];
-    // (The refused contact's 422 is logged by Chromium as a failed load: expected, so not counted.)
-    page.on("console", (message) => {
-      if (message.type() === "error" && !/status of 422/.test(message.text())) pageErrors.push(message.text());
-    });
-    page.on("pageerror", (error) => pageErrors.push(String(error)));
-    await page.goto(base + "/#graph");
-    await page.waitForSelector("body[data-ready=true]", { timeout: STEP_MS });
-    const graph = await drawAlone(page, pack);
-    await clickOnCanvas(page, pack, graph);
-    await pathOfScenario(page, pack);
-    await refusedContact(page, pack);
-    check(pageErrors.length === 0, `no errors in the page's console (none from the Content-Security-Policy): ${pageErrors.join("; ")}`);
-  } catch (error) {
-    recordFailure(error);
-  } finally {
-    await finishTest({ context, child, work });
-  }
-}
-
 failAfter(90);
-main();
+// (The refused contact's 422 is logged by Chromium as a failed load: expected, so not counted.)
+runWorkspaceTest({ name: "graph", path: "/#graph", expectedErrors: /status of 422/, steps: async ({ page, pack }) => {
+  const graph = await drawAlone(page, pack);
+  await clickOnCanvas(page, pack, graph);
+  await pathOfScenario(page, pack);
+  await refusedContact(page, pack);
+} });

@@ -11,10 +11,9 @@
 //   node web/tests/workspace-impact.test.js --cli build/frontdoor --rules rules/hackney \
 //        --web web/dist --screenshots build/screenshots
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { check, checkAccessible, failAfter, finishTest, recordFailure, launchChromium, options, replaceInEditor, screenshot, startWorkspace, STEP_MS }
+import { check, checkAccessible, failAfter, options, replaceInEditor, runWorkspaceTest, screenshot, STEP_MS }
   from "./browser-harness.js";
 
 const BEFORE = "level_2_indicators_for_level_3 = 3";
@@ -143,35 +142,10 @@ async function noLog(page) {
   check(await page.locator("#impact-progress").isHidden(), "and no progress is left showing");
 }
 
-async function main() {
-  mkdirSync(options.screenshots, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), "frontdoor-impact-"));
-  const pack = join(work, "pack");
-  cpSync(options.rules, pack, { recursive: true });
-  const { child, base } = await startWorkspace(pack);
-  let context;
-  try {
-    context = await launchChromium(work);
-    const page = context.pages()[0] ?? await context.newPage();
-    page.setDefaultTimeout(STEP_MS);
-    const pageErrors = [];
-    // The 409 the decision-log request is answered is the browser's own console line, expected.
-    page.on("console", (message) => {
-      if (message.type() === "error" && !/status of 409/.test(message.text())) pageErrors.push(message.text());
-    });
-    page.on("pageerror", (error) => pageErrors.push(String(error)));
-    await page.goto(base + "/");
-    await page.waitForSelector("body[data-ready=true]", { timeout: STEP_MS });
-    await smallRun(page, work, pack);
-    await largeRun(page, work, pack);
-    await noLog(page);
-    check(pageErrors.length === 0, `no errors in the page's console: ${pageErrors.join("; ")}`);
-  } catch (error) {
-    recordFailure(error);
-  } finally {
-    await finishTest({ context, child, work });
-  }
-}
-
 failAfter(150);
-main();
+// The 409 the decision-log request is answered is the browser's own console line, expected.
+runWorkspaceTest({ name: "impact", expectedErrors: /status of 409/, steps: async ({ page, work, pack }) => {
+  await smallRun(page, work, pack);
+  await largeRun(page, work, pack);
+  await noLog(page);
+} });

@@ -10,10 +10,9 @@
 //   node web/tests/workspace-publish.test.js --cli build/frontdoor --rules rules/hackney \
 //        --web web/dist --screenshots build/screenshots
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { check, checkAccessible, failAfter, finishTest, recordFailure, launchChromium, options, replaceInEditor, screenshot, startWorkspace, STEP_MS }
+import { check, checkAccessible, failAfter, options, replaceInEditor, runWorkspaceTest, screenshot, startWorkspace, STEP_MS }
   from "./browser-harness.js";
 
 // `frontdoor serve --rules dir --no-auth` on port 0; resolves with it and its address.
@@ -124,40 +123,20 @@ async function notConfigured(context, work) {
   }
 }
 
-async function main() {
-  mkdirSync(options.screenshots, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), "frontdoor-publish-"));
-  const pack = join(work, "pack");
-  const published = join(work, "published");
-  cpSync(options.rules, pack, { recursive: true });
-  cpSync(options.rules, published, { recursive: true });
-  let context, child, service;
-  try {
-    let serviceBase;
-    ({ service, serviceBase } = await startService(published));
-    let base;
-    ({ child, base } = await startWorkspace(pack, ["--no-auth", "--publish-to", published, "--publish-service", serviceBase]));
-    context = await launchChromium(work);
-    const page = context.pages()[0] ?? await context.newPage();
-    page.setDefaultTimeout(STEP_MS);
-    const pageErrors = [];
-    // The refused publish is a 422 the browser logs as a failed resource: expected, and shown on the page.
-    page.on("console", (message) => {
-      if (message.type() === "error" && !/status of 422/.test(message.text())) pageErrors.push(message.text());
-    });
-    page.on("pageerror", (error) => pageErrors.push(String(error)));
-    await page.goto(base + "/");
-    await page.waitForSelector("body[data-ready=true]", { timeout: STEP_MS });
+failAfter(90);
+// The refused publish is a 422 the browser logs as a failed resource: expected, and shown on the page.
+runWorkspaceTest({
+  name: "publish",
+  expectedErrors: /status of 422/,
+  prepare: async (work) => {
+    const published = join(work, "published");
+    cpSync(options.rules, published, { recursive: true });
+    const { service, serviceBase } = await startService(published);
+    return { serviceBase, workspaceArguments: ["--no-auth", "--publish-to", published, "--publish-service", serviceBase],
+             stop: () => service.kill("SIGTERM") };
+  },
+  steps: async ({ page, base, serviceBase, pack, context, work }) => {
     await publishEdited(page, base, serviceBase, pack);
     await notConfigured(context, work);
-    check(pageErrors.length === 0, `no errors in the page's console: ${pageErrors.join("; ")}`);
-  } catch (error) {
-    recordFailure(error);
-  } finally {
-    if (service) service.kill("SIGTERM");
-    await finishTest({ context, child: child ?? { kill() {} }, work });
-  }
-}
-
-failAfter(90);
-main();
+  },
+});

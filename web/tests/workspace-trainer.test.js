@@ -11,10 +11,10 @@
 //   node web/tests/workspace-trainer.test.js --cli build/frontdoor --rules rules/hackney \
 //        --web web/dist --screenshots build/screenshots
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { check, checkAccessible, failAfter, finishTest, recordFailure, launchChromium, options, screenshot, startWorkspace, STEP_MS } from "./browser-harness.js";
+import { check, checkAccessible, failAfter, options, runWorkspaceTest, screenshot, STEP_MS }
+  from "./browser-harness.js";
 
 const SCENARIO = "scenarios/009-level-3-csc-screening.json";
 
@@ -154,38 +154,13 @@ async function recordFacts(page) {
         `without an open case the contact is not passed to the unit: ${noCase.slice(0, 200)}`);
 }
 
-async function main() {
-  mkdirSync(options.screenshots, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), "frontdoor-trainer-"));
-  const pack = join(work, "pack");
-  cpSync(options.rules, pack, { recursive: true });
-  const { child, base } = await startWorkspace(pack);
-  let context;
-  try {
-    context = await launchChromium(work);
-    const page = context.pages()[0] ?? await context.newPage();
-    page.setDefaultTimeout(STEP_MS);
-    const pageErrors = [];
-    // (The refused fact's 422 is logged by Chromium as a failed load: expected, so not counted.)
-    page.on("console", (message) => {
-      if (message.type() === "error" && !/status of 422/.test(message.text())) pageErrors.push(message.text());
-    });
-    page.on("pageerror", (error) => pageErrors.push(String(error)));
-    await page.goto(base + "/#walkthrough");
-    await page.waitForSelector("body[data-ready=true]", { timeout: STEP_MS });
-    await stepThrough(page);
-    await whatIf(page);
-    await handout(page, pack);
-    await refusedFact(page);
-    await pastedContact(page, pack);
-    await recordFacts(page);
-    check(pageErrors.length === 0, `no errors in the page's console: ${pageErrors.join("; ")}`);
-  } catch (error) {
-    recordFailure(error);
-  } finally {
-    await finishTest({ context, child, work });
-  }
-}
-
 failAfter(60);
-main();
+// (The refused fact's 422 is logged by Chromium as a failed load: expected, so not counted.)
+runWorkspaceTest({ name: "trainer", path: "/#walkthrough", expectedErrors: /status of 422/, steps: async ({ page, pack }) => {
+  await stepThrough(page);
+  await whatIf(page);
+  await handout(page, pack);
+  await refusedFact(page);
+  await pastedContact(page, pack);
+  await recordFacts(page);
+} });
