@@ -71,18 +71,18 @@ void listen_and_serve(const ServeOptions& options, std::shared_ptr<const Pack> p
         }
     }
     RouteTable routes = make_routes();
-    asio::io_context context(static_cast<int>(threads));
+    IoPool pool(threads);
     asio::ip::tcp::endpoint endpoint(parse_host(options.host), options.port);
     std::unique_ptr<asio::ssl::context> tls;
     if (!options.tls_cert_file.empty()) tls = make_tls_context(options.tls_cert_file, options.tls_key_file);
     std::unique_ptr<Server> server;
     try {
-        server = std::make_unique<Server>(context, service, routes, endpoint, tls.get());
+        server = std::make_unique<Server>(pool, service, routes, endpoint, tls.get());
     } catch (const boost::system::system_error& error) {
         throw ServeError("cannot listen on " + endpoint_text(endpoint) + ": " + error.code().message());
     }
     HotReload hot_reload(options, service);
-    asio::signal_set hangup(context, SIGHUP);
+    asio::signal_set hangup(pool.first(), SIGHUP);
     std::function<void()> await_hangup = [&] {
         hangup.async_wait([&](boost::system::error_code error, int) {
             if (error) return;
@@ -93,13 +93,12 @@ void listen_and_serve(const ServeOptions& options, std::shared_ptr<const Pack> p
     };
     await_hangup();
     std::promise<int> stop_signal;
-    asio::signal_set signals(context, SIGINT, SIGTERM);
+    asio::signal_set signals(pool.first(), SIGINT, SIGTERM);
     signals.async_wait([&](boost::system::error_code error, int number) {
         if (!error) stop_signal.set_value(number);
     });
     server->start_accepting();
-    std::vector<std::thread> workers;
-    for (unsigned i = 0; i < threads; ++i) workers.emplace_back([&context] { context.run(); });
+    pool.run();
     out << "listening on " << (tls ? "https://" : "http://") << endpoint_text(server->local_endpoint()) << std::endl;
     spdlog::info("serving pack {} {} ({}) on {} threads", service.pack.current()->pack->name(),
                  service.pack.current()->pack->version(), service.pack.current()->pack->digest(), threads);
@@ -111,8 +110,7 @@ void listen_and_serve(const ServeOptions& options, std::shared_ptr<const Pack> p
     wait_for_connections(service);
     // Every decision queued is committed (and its request completed) before the threads stop.
     if (service.recorder) service.recorder->stop();
-    context.stop();
-    for (auto& worker : workers) worker.join();
+    pool.stop();
     spdlog::info("stopped");
 }
 

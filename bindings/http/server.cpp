@@ -3,7 +3,6 @@
 #include "session.hpp"
 
 #include <boost/asio/post.hpp>
-#include <boost/asio/strand.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -12,9 +11,9 @@ namespace frontdoor::http {
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
-Server::Server(asio::io_context& context, Service& service, const RouteTable& routes, const tcp::endpoint& endpoint,
+Server::Server(IoPool& pool, Service& service, const RouteTable& routes, const tcp::endpoint& endpoint,
                asio::ssl::context* tls)
-    : context_(context), service_(service), routes_(routes), tls_(tls), acceptor_(asio::make_strand(context)) {
+    : pool_(pool), service_(service), routes_(routes), tls_(tls), acceptor_(pool.first()) {
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(asio::socket_base::reuse_address(true));
     acceptor_.bind(endpoint);
@@ -24,7 +23,7 @@ Server::Server(asio::io_context& context, Service& service, const RouteTable& ro
 void Server::start_accepting() { accept(); }
 
 void Server::accept() {
-    acceptor_.async_accept(asio::make_strand(context_), [this](boost::system::error_code error, tcp::socket socket) {
+    acceptor_.async_accept(pool_.next(), [this](boost::system::error_code error, tcp::socket socket) {
         if (error == asio::error::operation_aborted || !acceptor_.is_open()) return;
         if (!error) {
             auto session = std::make_shared<Session>(Stream(std::move(socket), tls_), service_, routes_);

@@ -1,11 +1,12 @@
 #pragma once
-// The listening socket and its accept loop: each accepted connection becomes a Session on its own
-// strand. stop() closes the listener and the connections waiting idle for a request; connections
-// in the middle of a request finish it first (graceful stop).
+// The listening socket and its accept loop: each accepted connection becomes a Session on the
+// next context of the I/O pool (io_pool.hpp). stop() closes the listener and the connections waiting idle for a
+// request; connections in the middle of a request finish it first (graceful stop).
 #include "routes.hpp"
 #include "service.hpp"
 
-#include <boost/asio/io_context.hpp>
+#include "io_pool.hpp"
+
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
 
@@ -21,8 +22,8 @@ class Server {
 public:
     // Binds and listens on `endpoint`; throws boost::system::system_error when it cannot.
     // With `tls` (not null, outliving the server) every connection speaks TLS.
-    Server(boost::asio::io_context& context, Service& service, const RouteTable& routes,
-           const boost::asio::ip::tcp::endpoint& endpoint, boost::asio::ssl::context* tls = nullptr);
+    Server(IoPool& pool, Service& service, const RouteTable& routes, const boost::asio::ip::tcp::endpoint& endpoint,
+           boost::asio::ssl::context* tls = nullptr);
     boost::asio::ip::tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
     void start_accepting();
     // Thread-safe.
@@ -32,7 +33,7 @@ private:
     void accept();
     void remember(const std::shared_ptr<Session>& session);
 
-    boost::asio::io_context& context_;
+    IoPool& pool_;
     Service& service_;
     const RouteTable& routes_;
     boost::asio::ssl::context* tls_;
