@@ -4,10 +4,15 @@
 # cores (2 here); nothing is pinned unless --pin is given (server on CPU 0, clients on CPU 1).
 #
 #   benchmarks/serve_load.sh --cli build/frontdoor --latency build/benchmarks/bench_serve_latency
+#       [--floor build/benchmarks/bench_http_floor]
 #       [--contacts FILE | --count 20000] [--seconds 10] [--connections 64] [--rates "1000 10000"] [--pin]
 #
 # Steps, each printing its figures (docs/performance.md, "The decision service", records a run):
 #   1. eval --jsonl decisions/s, with and without the explanation;
+#   1b. with --floor, the ceiling: the same wrk command against bench_http_floor, a bare Beast server
+#      with nothing of Frontdoor's that answers every POST with a body the size of a decision
+#      (explained and not), so the service's throughput reads as a share of what HTTP and the
+#      kernel's loopback alone allow on these cores;
 #   2. saturation: wrk (keep-alive, round robin over the contacts, benchmarks/serve/post_contacts.lua)
 #      for --seconds, with and without ?explain=false; again with --record LOG when `serve --help`
 #      lists --record (skipped, saying so, when it does not yet);
@@ -18,11 +23,12 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 rules="$here/../rules/hackney"
-cli="" latency="" contacts="" count=20000 seconds=10 connections=64 rates="1000 10000" pin=0
+cli="" latency="" floor="" contacts="" count=20000 seconds=10 connections=64 rates="1000 10000" pin=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --cli) cli="$2"; shift 2 ;;
     --latency) latency="$2"; shift 2 ;;
+    --floor) floor="$2"; shift 2 ;;
     --contacts) contacts="$2"; shift 2 ;;
     --count) count="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
@@ -71,23 +77,46 @@ start_server() {
   [ -n "$port" ] || { echo "serve_load.sh: the server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
 }
 
-# Runs wrk at saturation on $1 (a path); prints its summary line and sets $throughput.
+# Runs wrk at saturation on $2 (a path) of the server on $port, $3 naming it (default serve); prints
+# its summary line labelled $1 and sets $throughput.
 saturate() {
-  local label="$1" path="$2" out
+  local label="$1" path="$2" what="${3:-serve}" out
   out=$($client_cpu wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$here/serve/post_contacts.lua" \
         "http://127.0.0.1:$port" -- "$contacts" "$path")
   if grep -q "Non-2xx\|Socket errors" <<< "$out"; then echo "$out" >&2; echo "serve_load.sh: errors under load" >&2; exit 1; fi
   throughput=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<< "$out")
   local p50 p99
   p50=$(awk '$1 == "50%" {print $2}' <<< "$out"); p99=$(awk '$1 == "99%" {print $2}' <<< "$out")
-  printf 'serve saturated %-22s %8s decisions/s  (wrk -c%s: p50 %s, p99 %s at saturation)\n' "$label" "$throughput" "$connections" "$p50" "$p99"
+  printf '%s saturated %-22s %8s requests/s  (wrk -c%s: p50 %s, p99 %s at saturation)\n' "$what" "$label" "$throughput" "$connections" "$p50" "$p99"
+}
+
+# 1b. The ceiling: a bare Beast server on the same cores, answering bodies of a decision's sizes.
+ceiling_explain="" ceiling_plain=""
+if [ -n "$floor" ]; then
+  [ -x "$floor" ] || { echo "serve_load.sh: --floor $floor is not a program" >&2; exit 2; }
+  for explain in "" --no-explain; do
+    bytes=$(head -n 1 "$contacts" | "$cli" eval --rules "$rules" --jsonl $explain | wc -c)
+    $server_cpu "$floor" --threads 2 --contexts per-thread --body-bytes "$bytes" > "$work/listening" 2> "$work/server.log" &
+    server_pid=$!
+    for _ in $(seq 300); do grep -q "listening on" "$work/listening" 2> /dev/null && break; sleep 0.1; done
+    port=$(sed -n 's|^listening on http://127.0.0.1:||p' "$work/listening")
+    saturate "($bytes-byte answers)" / "bare HTTP"
+    if [ -z "$explain" ]; then ceiling_explain=$throughput; else ceiling_plain=$throughput; fi
+    stop_server
+  done
+fi
+# Prints what share of the ceiling $2 the throughput $1 is, when there is a ceiling.
+share_of() {
+  if [ -n "$2" ]; then printf '  = %.0f%% of the bare HTTP ceiling (%s/s)\n' "$(echo "100 * $1 / $2" | bc -l)" "$2"; fi
 }
 
 # 2. Saturation, then 3. fixed rates on the same server.
 start_server
 saturate "(explain)" /v1/decisions
 saturated=$throughput
+share_of "$saturated" "$ceiling_explain"
 saturate "(explain=false)" "/v1/decisions?explain=false"
+share_of "$throughput" "$ceiling_plain"
 half=$((saturated / 2))
 for rate in $rates $half; do
   label="$rate/s"; [ "$rate" = "$half" ] && label="$rate/s (50% of saturation)"
