@@ -64,6 +64,10 @@ class PostgresServer:
                                     "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync")
         if done.returncode != 0:
             raise RuntimeError(f"initdb failed: {done.stdout}{done.stderr}")
+        return self.resume()
+
+    def resume(self):
+        """Starts the server on its cluster again after stop() (what a database coming back looks like)."""
         options = f"-c listen_addresses='' -c unix_socket_directories='{self.socket}' -c fsync=on -c synchronous_commit=on"
         done = self._as_server_user(os.path.join(self.bin, "pg_ctl"), "-D", self.data, "-o", options,
                                     "-l", os.path.join(self.home, "server.log"), "-w", "-t", "60", "start")
