@@ -8,14 +8,6 @@ namespace frontdoor::records {
 
 namespace {
 
-// Settings of the session, whatever the server's or the role's defaults: a commit returns only
-// once it is on disk (which is what lets eval acknowledge a decision after it); a writer waits for
-// another's lock at most 10 s, as with SQLite; nothing in a log is read in a time zone or encoding
-// that could change it.
-void set_session(PgConnection& connection) {
-    connection.execute("SET synchronous_commit TO on; SET lock_timeout TO '10s'; SET client_encoding TO 'UTF8'");
-}
-
 // Tables named so that are not a log (or a log of another layout) are never written to or read.
 void check_mark(PgConnection& connection) {
     PgResult mark = connection.run(
@@ -31,9 +23,17 @@ void check_mark(PgConnection& connection) {
 
 }  // namespace
 
+// Settings of the session, whatever the server's or the role's defaults: a commit returns only
+// once it is on disk (which is what lets eval acknowledge a decision after it); a writer waits for
+// another's lock at most 10 s, as with SQLite; nothing in a log is read in a time zone or encoding
+// that could change it.
+void set_postgres_session(PgConnection& connection) {
+    connection.execute("SET synchronous_commit TO on; SET lock_timeout TO '10s'; SET client_encoding TO 'UTF8'");
+}
+
 std::unique_ptr<RecordStore> open_postgres_store(const std::string& url, bool append) {
     auto connection = std::make_unique<PgConnection>(url, postgres_location_for_messages(url));
-    set_session(*connection);
+    set_postgres_session(*connection);
     if (append) create_postgres_log(*connection);
     if (!postgres_log_exists(*connection)) throw std::runtime_error("no decision log at " + connection->location());
     check_mark(*connection);

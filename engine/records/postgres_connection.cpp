@@ -59,6 +59,13 @@ PgConnection::PgConnection(const std::string& url, std::string location)
         connection_, [](void*, const char*) {}, nullptr);
 }
 
+void PgConnection::reconnect() {
+    PQreset(connection_);
+    if (PQstatus(connection_) != CONNECTION_OK)
+        throw std::runtime_error("cannot reach the decision log " + location_ + ": " +
+                                 trimmed(PQerrorMessage(connection_)));
+}
+
 PgResult PgConnection::checked(PgResult result) {
     ExecStatusType status = PQresultStatus(result.raw());
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;

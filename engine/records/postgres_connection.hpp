@@ -79,6 +79,12 @@ public:
     // Runs `sql`, a COPY ... FROM STDIN, sending `data` as its input.
     void copy_in(const char* sql, const std::string& data);
     bool in_transaction() const { return PQtransactionStatus(connection_) != PQTRANS_IDLE; }
+    // True once the connection is gone (the server stopped or restarted, the network failed): every
+    // call fails until reconnect().
+    bool lost() const { return PQstatus(connection_) == CONNECTION_BAD; }
+    // Connects again with the same URL; throws std::runtime_error naming the log when the server
+    // still cannot be reached (the connection stays lost, and the next call may try again).
+    void reconnect();
     const std::string& location() const { return location_; }
 
 private:

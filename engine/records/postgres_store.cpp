@@ -92,6 +92,13 @@ private:
 
 }  // namespace
 
+void PostgresStore::reconnect_if_lost() {
+    if (connection_->lost()) {
+        connection_->reconnect();
+        set_postgres_session(*connection_);
+    }
+}
+
 ChainHead PostgresStore::read_head() {
     PgResult last = connection_->run("SELECT id, hash FROM records ORDER BY id DESC LIMIT 1");
     if (last.rows() == 0) return {0, genesis_hash()};
@@ -123,6 +130,7 @@ void PostgresStore::insert(const AppendBatch& batch) {
 
 void PostgresStore::append(const std::function<AppendBatch(const ChainHead&)>& build) {
     std::lock_guard<std::mutex> lock(mutex_);
+    reconnect_if_lost();
     PgTransaction transaction(*connection_, "BEGIN ISOLATION LEVEL READ COMMITTED");
     // Waits for any other writer's commit; the head read after it is the newest one.
     connection_->execute("LOCK TABLE records IN EXCLUSIVE MODE");
@@ -136,6 +144,7 @@ void PostgresStore::append(const std::function<AppendBatch(const ChainHead&)>& b
 
 void PostgresStore::scan(const RecordFilter& filter, const std::function<bool(Record&&)>& visit) {
     std::unique_lock<std::mutex> lock(mutex_);
+    reconnect_if_lost();
     // One snapshot for the whole scan: a verify sees the chain as it was when it began, whatever
     // writers append meanwhile.
     PgTransaction transaction(*connection_, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -172,6 +181,7 @@ void PostgresStore::scan(const RecordFilter& filter, const std::function<bool(Re
 
 std::vector<std::string> PostgresStore::pack_digests() {
     std::lock_guard<std::mutex> lock(mutex_);
+    reconnect_if_lost();
     PgResult rows = connection_->run("SELECT digest FROM packs ORDER BY digest");
     std::vector<std::string> out;
     for (int row = 0; row < rows.rows(); ++row) out.push_back(rows.bytes(row, 0));
@@ -180,6 +190,7 @@ std::vector<std::string> PostgresStore::pack_digests() {
 
 std::optional<StoredPack> PostgresStore::pack(const std::string& digest) {
     std::lock_guard<std::mutex> lock(mutex_);
+    reconnect_if_lost();
     PgResult known = connection_->run("SELECT 1 FROM packs WHERE digest = $1", PgParams().text(digest));
     if (known.rows() == 0) return std::nullopt;
     StoredPack pack{digest, {}};
@@ -191,6 +202,7 @@ std::optional<StoredPack> PostgresStore::pack(const std::string& digest) {
 
 std::string PostgresStore::layout_problem() {
     std::lock_guard<std::mutex> lock(mutex_);
+    reconnect_if_lost();
     return postgres_layout_problem(*connection_, expected_);
 }
 

@@ -16,6 +16,9 @@ namespace frontdoor::records {
 // its layout version (the SQLite log's application_id and user_version).
 constexpr const char* postgres_log_mark = "Frontdoor decision log, layout 1";
 
+// Sets what a session of the log relies on (durable commits, lock timeout, encoding), whatever the
+// server's or the role's defaults; on every new connection, and again after a reconnect.
+void set_postgres_session(PgConnection& connection);
 // Makes the log's tables in the connection's current schema unless they are there, under a
 // transaction-scoped advisory lock so that writers starting together make them once.
 void create_postgres_log(PgConnection& connection);
@@ -43,6 +46,10 @@ public:
     std::string layout_problem() override;
 
 private:
+    // Connects again when the connection was lost (the server stopped or restarted since the last
+    // call), so that a failed call leaves the store usable once the server is back; throws while it
+    // cannot be reached. Called first, under the mutex, by every public call.
+    void reconnect_if_lost();
     ChainHead read_head();
     void insert(const AppendBatch& batch);
     // One connection serves every call; a scan fetches through a cursor in chunks and lets go of

@@ -13,8 +13,12 @@ socket directory and stops after (postgres_server.py).
    decision is in the log, in order, byte for byte, and the log verifies (as
    check_decision_log_crash.py does for SQLite); and the same while a second writer appends to
    the same log, so that a kill also lands while the other holds or waits for the lock.
-5. The C++ tests of the store tagged [postgres] (engine/records/tests/postgres_store_test.cpp), given the
-   server by FRONTDOOR_TEST_POSTGRES_URL.
+5. The decision log's Catch2 suites on PostgreSQL: every case tagged [records] (tests/unit/test_records_*.cpp,
+   engine/records/tests/) runs on each backend when FRONTDOOR_TEST_POSTGRES_URL names a database
+   (tests/unit/test_records_fixture.hpp), and the store's own cases tagged [postgres]
+   (engine/records/tests/postgres_store_test.cpp) run only then; both test programs get this server.
+
+Without a server here the script exits 77 (skipped), or 1 under CI=true.
 """
 import argparse
 import json
@@ -32,7 +36,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from check_decision_log_cli import record_hash  # noqa: E402
 from contact_corpus import valid_contacts  # noqa: E402
-from postgres_server import SKIP, PostgresServer, Unavailable  # noqa: E402
+from postgres_server import PostgresServer, Unavailable, skip_status  # noqa: E402
 
 FAILURES = []
 HASH = re.compile(r"sha256:[0-9a-f]{64}")
@@ -284,14 +288,21 @@ def check_kills(cli, rules, server, scratch, rounds, count, seed):
     check(code == 0, f"replay after the kills exited {code}: {out}{err}")
 
 
-def check_unit_tests(program, server):
-    """The store's C++ tests tagged [postgres], against a database of this server."""
+def check_unit_tests(programs, server):
+    """The Catch2 cases tagged [records] (each runs on SQLite and on PostgreSQL) and [postgres], of
+    each test program, against one database of this server."""
     environment = dict(os.environ, FRONTDOOR_TEST_POSTGRES_URL=server.create_database("unit"))
-    done = subprocess.run([program, "[postgres]"], capture_output=True, text=True, env=environment, timeout=600)
-    passed = re.search(r"All tests passed \((\d+) assertions? in (\d+) test cases?\)", done.stdout)
-    check(done.returncode == 0 and passed and int(passed.group(2)) >= 3,
-          f"the [postgres] unit tests: exit {done.returncode}\n{done.stdout[-3000:]}{done.stderr[-1000:]}")
-    print(f"unit tests tagged [postgres]: {passed.group(0) if passed else 'failed'}")
+    for program in programs:
+        started = time.monotonic()
+        done = subprocess.run([program, "[records],[postgres]"], capture_output=True, text=True, env=environment,
+                              timeout=600)
+        passed = re.search(r"All tests passed \((\d+) assertions? in (\d+) test cases?\)", done.stdout)
+        name = os.path.basename(program)
+        check(done.returncode == 0 and passed and int(passed.group(2)) >= 10,
+              f"{name}'s [records] and [postgres] cases on PostgreSQL: exit {done.returncode}\n"
+              f"{done.stdout[-6000:]}{done.stderr[-1000:]}")
+        print(f"{name} [records],[postgres] with PostgreSQL: {passed.group(0) if passed else 'failed'} "
+              f"in {time.monotonic() - started:.1f} s")
 
 
 def main():
@@ -302,15 +313,15 @@ def main():
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--count", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--unit-tests", help="the Catch2 program whose [postgres] cases to run against the server")
+    parser.add_argument("--unit-tests", nargs="*", default=[],
+                        help="the Catch2 programs whose [records] and [postgres] cases to run against the server")
     options = parser.parse_args()
     contacts = [json.dumps(c, ensure_ascii=False) for c in valid_contacts(5, 300)]
     with tempfile.TemporaryDirectory() as scratch:
         try:
             server = PostgresServer(scratch)
         except Unavailable as reason:
-            print(f"skipped: {reason}")
-            return SKIP
+            return skip_status(reason)
         with server:
             check_backends_alike(options.cli, options.rules, server, scratch, contacts)
             check_what_goes_wrong(options.cli, options.rules, server, contacts)

@@ -16,12 +16,13 @@ std::string pack_line(const frontdoor::Pack& pack) {
 }  // namespace
 
 TEST_CASE("an impact report on a log names each recorded pack, its records, the candidate and the span", "[records]") {
-    ScratchDir dir;
+    ScratchLog scratch(GENERATE(from_range(backends())));
+    INFO(scratch.backend_name());
     auto contacts = scenario_contacts();
-    std::size_t first = record(dir.file("log.db"), *sample_pack(), {contacts.begin(), contacts.begin() + 20});
+    std::size_t first = record(scratch.location, *sample_pack(), {contacts.begin(), contacts.begin() + 20});
     std::size_t second =
-        record(dir.file("log.db"), *sample_pack_lowered_threshold(), {contacts.begin() + 20, contacts.end()});
-    auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
+        record(scratch.location, *sample_pack_lowered_threshold(), {contacts.begin() + 20, contacts.end()});
+    auto log = DecisionLog::open(scratch.location, DecisionLog::Access::read);
     frontdoor::RecordFilter filter;
     filter.from = "2000-01-01";
     filter.to = "2999-12-31T23:59Z";

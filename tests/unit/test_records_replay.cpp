@@ -7,17 +7,19 @@
 
 using frontdoor::DecisionLog;
 namespace fs = std::filesystem;
+using records_test::backends;
 using records_test::record;
 using records_test::sample_pack;
 using records_test::sample_pack_dir;
 using records_test::sample_pack_lowered_threshold;
 using records_test::scenario_contacts;
-using records_test::ScratchDir;
+using records_test::ScratchLog;
 
 TEST_CASE("replaying an untouched log finds every decision identical, on one or two threads", "[records]") {
-    ScratchDir dir;
-    std::size_t records = record(dir.file("log.db"), *sample_pack(), scenario_contacts());
-    auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
+    ScratchLog scratch(GENERATE(from_range(backends())));
+    INFO(scratch.backend_name());
+    std::size_t records = record(scratch.location, *sample_pack(), scenario_contacts());
+    auto log = DecisionLog::open(scratch.location, DecisionLog::Access::read);
     unsigned threads = GENERATE(1u, 2u);
     auto report = frontdoor::replay_log(*log, {}, threads);
     CHECK(report.replayed == static_cast<std::int64_t>(records));
@@ -26,13 +28,14 @@ TEST_CASE("replaying an untouched log finds every decision identical, on one or 
 }
 
 TEST_CASE("replay uses the pack stored in the log after its directory is gone", "[records]") {
-    ScratchDir dir;
-    fs::copy(sample_pack_dir(), dir.file("pack"), fs::copy_options::recursive);
-    auto pack = frontdoor::Pack::load_directory(dir.file("pack")).pack;
+    ScratchLog scratch(GENERATE(from_range(backends())));
+    INFO(scratch.backend_name());
+    fs::copy(sample_pack_dir(), scratch.dir.file("pack"), fs::copy_options::recursive);
+    auto pack = frontdoor::Pack::load_directory(scratch.dir.file("pack")).pack;
     REQUIRE(pack);
-    record(dir.file("log.db"), *pack, scenario_contacts());
-    fs::remove_all(dir.file("pack"));
-    auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
+    record(scratch.location, *pack, scenario_contacts());
+    fs::remove_all(scratch.dir.file("pack"));
+    auto log = DecisionLog::open(scratch.location, DecisionLog::Access::read);
     auto report = frontdoor::replay_log(*log, {}, 2);
     CHECK(report.replayed > 100);
     CHECK(report.differences.empty());
@@ -77,10 +80,11 @@ TEST_CASE("a pack compared with itself changes nothing", "[records]") {
 }
 
 TEST_CASE("the impact on a log takes the recorded decisions as the old side", "[records]") {
-    ScratchDir dir;
+    ScratchLog scratch(GENERATE(from_range(backends())));
+    INFO(scratch.backend_name());
     auto contacts = scenario_contacts();
-    record(dir.file("log.db"), *sample_pack(), contacts);
-    auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
+    record(scratch.location, *sample_pack(), contacts);
+    auto log = DecisionLog::open(scratch.location, DecisionLog::Access::read);
     auto from_log = frontdoor::assess_log_impact(*log, {}, *sample_pack_lowered_threshold(), 2);
     std::string lines;
     for (const auto& contact : contacts) lines += contact + "\n";

@@ -11,15 +11,14 @@ using namespace records_test;
 using frontdoor::DecisionLog;
 
 TEST_CASE("a falsified decision in a rebuilt chain passes verify but not replay", "[records]") {
-    ScratchDir dir;
-    record(dir.file("log.db"), *sample_pack(), scenario_contacts());
+    ScratchLog scratch(GENERATE(from_range(backends())));
+    INFO(scratch.backend_name());
+    record(scratch.location, *sample_pack(), scenario_contacts());
     // Someone with write access changes record 9's decision and recomputes every hash from it on.
-    auto all = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read)->find({});
+    auto all = DecisionLog::open(scratch.location, DecisionLog::Access::read)->find({});
     std::string& falsified = all[8].decision;
     falsified.replace(falsified.find("\"consent\":"), 10, "\"consent \":");
-    std::string quoted;
-    for (char c : falsified) quoted += c == '\'' ? std::string("''") : std::string(1, c);
-    std::string sql = "UPDATE records SET decision = '" + quoted + "' WHERE id = 9;";
+    std::string sql = "UPDATE records SET decision = " + scratch.text_literal(falsified) + " WHERE id = 9;";
     std::string previous = all[7].hash;
     for (std::size_t i = 8; i < all.size(); ++i) {
         all[i].previous_hash = previous;
@@ -27,9 +26,9 @@ TEST_CASE("a falsified decision in a rebuilt chain passes verify but not replay"
         sql += "UPDATE records SET previous_hash = '" + all[i].previous_hash + "', hash = '" + all[i].hash +
                "' WHERE id = " + std::to_string(all[i].id) + ";";
     }
-    tamper(dir.file("log.db"), sql);
-    CHECK(verify(dir.file("log.db")).ok());
-    auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
+    scratch.tamper(sql);
+    CHECK(verify(scratch.location).ok());
+    auto log = DecisionLog::open(scratch.location, DecisionLog::Access::read);
     auto report = frontdoor::replay_log(*log, {}, 2);
     REQUIRE(report.differences.size() == 1);
     CHECK(report.differences[0].record == 9);
@@ -40,21 +39,16 @@ namespace {
 
 bool valid_utf8(const std::string& text) { return frontdoor::dsl::first_invalid_utf8(text) == std::string::npos; }
 
-std::string sql_text(const std::string& text) {
-    std::string quoted = "'";
-    for (char c : text) quoted += c == '\'' ? std::string("''") : std::string(1, c);
-    return quoted + "'";
-}
-
 }  // namespace
 
 TEST_CASE("a difference is shown in excerpts cut between characters, never inside one", "[records]") {
-    ScratchDir dir;
-    record(dir.file("log.db"), *sample_pack(), scenario_contacts());
+    ScratchLog scratch(GENERATE(from_range(backends())));
+    INFO(scratch.backend_name());
+    record(scratch.location, *sample_pack(), scenario_contacts());
     // Each record gets one byte changed at a different distance from a "§" (two bytes in UTF-8)
     // of its explanation, so that the excerpts' cuts (40 bytes before, 60 after) fall everywhere
     // around it, inside the character included.
-    auto all = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read)->find({});
+    auto all = DecisionLog::open(scratch.location, DecisionLog::Access::read)->find({});
     std::string sql;
     std::size_t tampered = 0;
     for (const auto& r : all) {
@@ -64,12 +58,13 @@ TEST_CASE("a difference is shown in excerpts cut between characters, never insid
         std::size_t at = section + 120 - static_cast<std::size_t>(r.id % 120);  // 1 to 120 bytes after it
         if (at >= decision.size() || static_cast<unsigned char>(decision[at]) >= 0x80) continue;
         decision[at] = decision[at] == '#' ? '%' : '#';
-        sql += "UPDATE records SET decision = " + sql_text(decision) + " WHERE id = " + std::to_string(r.id) + ";";
+        sql += "UPDATE records SET decision = " + scratch.text_literal(decision) +
+               " WHERE id = " + std::to_string(r.id) + ";";
         ++tampered;
     }
     REQUIRE(tampered > 60);
-    tamper(dir.file("log.db"), sql);
-    auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
+    scratch.tamper(sql);
+    auto log = DecisionLog::open(scratch.location, DecisionLog::Access::read);
     auto report = frontdoor::replay_log(*log, {}, 2);
     REQUIRE(report.differences.size() == tampered);
     for (const auto& difference : report.differences) {
@@ -81,12 +76,13 @@ TEST_CASE("a difference is shown in excerpts cut between characters, never insid
 }
 
 TEST_CASE("a pack that cannot be had is reported for each of its records", "[records]") {
-    ScratchDir dir;
-    std::size_t records = record(dir.file("log.db"), *sample_pack(), scenario_contacts());
-    tamper(
-        dir.file("log.db"),
-        "UPDATE pack_files SET content = CAST(CAST(content AS TEXT) || ' ' AS BLOB) WHERE path = 'thresholds.rules'");
-    auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
+    ScratchLog scratch(GENERATE(from_range(backends())));
+    INFO(scratch.backend_name());
+    std::size_t records = record(scratch.location, *sample_pack(), scenario_contacts());
+    scratch.tamper(
+        "UPDATE pack_files SET content = CAST(CAST(content AS TEXT) || ' ' AS BLOB) WHERE path = 'thresholds.rules'",
+        "UPDATE pack_files SET content = content || '\\x20'::bytea WHERE path = convert_to('thresholds.rules', 'UTF8')");
+    auto log = DecisionLog::open(scratch.location, DecisionLog::Access::read);
     auto report = frontdoor::replay_log(*log, {}, 2);
     CHECK(report.replayed == static_cast<std::int64_t>(records));
     REQUIRE(report.differences.size() == records);
@@ -95,9 +91,10 @@ TEST_CASE("a pack that cannot be had is reported for each of its records", "[rec
 }
 
 TEST_CASE("time bounds select by time of recording, with or without a closing Z", "[records]") {
-    ScratchDir dir;
-    std::size_t records = record(dir.file("log.db"), *sample_pack(), scenario_contacts());
-    auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
+    ScratchLog scratch(GENERATE(from_range(backends())));
+    INFO(scratch.backend_name());
+    std::size_t records = record(scratch.location, *sample_pack(), scenario_contacts());
+    auto log = DecisionLog::open(scratch.location, DecisionLog::Access::read);
     std::string first = log->find({}).at(0).recorded_at;  // e.g. 2024-05-01T09:30:00.123Z
     std::string bound = GENERATE(as<std::string>{}, "", "Z");
     std::size_t length = GENERATE(10u, 16u, 19u, 23u);
@@ -116,9 +113,10 @@ TEST_CASE("time bounds select by time of recording, with or without a closing Z"
 }
 
 TEST_CASE("a time bound with an offset other than Z is refused, not compared as UTC", "[records]") {
-    ScratchDir dir;
-    record(dir.file("log.db"), *sample_pack(), scenario_contacts());
-    auto log = DecisionLog::open(dir.file("log.db"), DecisionLog::Access::read);
+    ScratchLog scratch(GENERATE(from_range(backends())));
+    INFO(scratch.backend_name());
+    record(scratch.location, *sample_pack(), scenario_contacts());
+    auto log = DecisionLog::open(scratch.location, DecisionLog::Access::read);
     frontdoor::RecordFilter filter;
     filter.to = "2024-05-01T10:30+01:00";
     CHECK(frontdoor::time_bounds_problem(filter) ==
