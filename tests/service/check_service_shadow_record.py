@@ -4,11 +4,13 @@ the candidate (B) would make differently from the active pack (A), for contacts 
 as lines of a batch, is recorded in LOG as the candidate makes it: the input exactly as posted, B's
 decision with its explanation (what `frontdoor eval` prints under B), B's digest. LOG holds nothing
 else, passes `frontdoor audit verify`, and `frontdoor replay` confirms every record; the --record log
-beside it holds A's decisions only. --shadow-record is refused without --shadow and when it names the
+beside it holds A's decisions only. While the shadow log cannot be written, responses are unaffected
+and the failures counted and logged once. --shadow-record is refused without --shadow and when it names the
 --record log."""
 import argparse
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -34,8 +36,8 @@ def shadow_state(server):
     return json.loads(body)
 
 
-def wait_until_recorded(server, compared, recorded):
-    deadline = time.monotonic() + POLL_SECONDS
+def wait_until_recorded(server, compared, recorded, seconds=POLL_SECONDS):
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         state = shadow_state(server)
         if (state["compared"] + state["dropped"] >= compared
@@ -76,6 +78,47 @@ def check_refusals(cli, rules, candidate, workdir):
     check(not os.path.exists(log), "a refused start creates no log")
 
 
+def check_failures(cli, variants, contacts, candidate, tokens, workdir):
+    """While another process holds the shadow log's write lock, appends fail (after SQLite's busy
+    timeout): the responses are A's, at once; the failures are counted and logged once at warn
+    level without a contact's contents; once the lock goes, recording resumes."""
+    changed = [i for i in range(len(contacts)) if differing(variants, i) and not variants["B"]["answers"][i][0]]
+    log = os.path.join(workdir, "locked.db")
+    with Server(cli, variants["A"]["dir"], tokens=tokens, extra=["--shadow", candidate, "--shadow-record", log]) as server:
+        locker = sqlite3.connect(log, timeout=0, isolation_level=None)
+        locker.execute("BEGIN EXCLUSIVE")
+        for index in changed:
+            start = time.monotonic()
+            status, _, body = server.request("POST", "/v1/decisions", contacts[index], token=DECIDE_TOKEN)
+            check(status == 200 and body == variants["A"]["answers"][index][1] and time.monotonic() - start < 2,
+                  f"contact {index}, shadow log locked: A's answer at once ({status})")
+        state = wait_until_recorded(server, len(changed), len(changed), seconds=60)
+        check(state["recorded"] == 0 and state["record_failures"] == len(changed) and state["differing"] == len(changed),
+              f"the decisions the locked log could not take are counted as failures: {state}")
+        locker.execute("ROLLBACK")
+        locker.close()
+        for index in changed:
+            server.request("POST", "/v1/decisions", contacts[index], token=DECIDE_TOKEN)
+        state = wait_until_recorded(server, 2 * len(changed), 2 * len(changed))
+        check(state["recorded"] == len(changed) and state["record_failures"] == len(changed),
+              f"recording resumes once the log can be written: {state}")
+        warnings = [line for line in server.stderr().splitlines() if "shadow record log" in line]
+        check(len(warnings) == 1 and "warn" in warnings[0], f"the failure is logged once, at warn level: {warnings}")
+        secrets = {value for index in changed for value in leaf_strings(json.loads(contacts[index])) if len(value) > 3}
+        check(not any(value in server.stderr() for value in secrets), "no contact's contents in the server's log")
+    done = run(cli, "audit", "verify", "--log", log)
+    check(done.returncode == 0 and len(read_log(cli, log)) == len(changed),
+          f"the log holds what was recorded after the lock, whole: {done.returncode} {done.stderr!r}")
+
+
+def leaf_strings(value):
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in leaf_strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in leaf_strings(v)]
+    return [value] if isinstance(value, str) else []
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", required=True)
@@ -90,6 +133,8 @@ def main():
         changed = [i for i in range(len(contacts)) if differing(variants, i)]
         expected = sorted((contacts[i], variants["B"]["answers"][i][1]) for i in changed
                           if not variants["B"]["answers"][i][0])
+        print(f"{len(contacts)} contacts ({len(contacts) - half} in the batch); B changes {len(changed)} "
+              f"({sum(i >= half for i in changed)} in the batch); {len(expected)} to record")
         check(any(i < half for i in changed) and any(i >= half for i in changed),
               f"B changes contacts posted singly and in the batch: {changed}")
         shadow_log, main_log = os.path.join(workdir, "shadow.db"), os.path.join(workdir, "decisions.db")
@@ -129,6 +174,7 @@ def main():
         main_records = read_log(args.cli, main_log)
         check(main_records and all(r["pack_digest"] == variants["A"]["digest"] for r in main_records),
               "the --record log holds A's decisions only")
+        check_failures(args.cli, variants, contacts, candidate, tokens, workdir)
     finish()
 
 
