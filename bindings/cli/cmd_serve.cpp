@@ -246,7 +246,6 @@ bool read_workspace(const Args& args, http::ServeOptions& options, bool& has_rul
     return read_publishing(args, *options.workspace);
 }
 
-// The refusals that keep a service from starting open to the network by mistake.
 // --shadow-record LOG: a log of its own, beside a candidate. Two names for one file are caught by
 // comparing where they lead; two URLs only as written.
 bool shadow_record_ok(const http::ServeOptions& options, bool given) {
@@ -274,6 +273,7 @@ bool shadow_record_ok(const http::ServeOptions& options, bool given) {
     return true;
 }
 
+// The refusals that keep a service from starting open to the network by mistake.
 bool configuration_ok(const http::ServeOptions& options) {
     bool loopback = http::is_loopback_host(options.host);
     if (options.tls_cert_file.empty() != options.tls_key_file.empty()) {
