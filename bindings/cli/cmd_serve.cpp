@@ -58,6 +58,8 @@ void print_serve_help() {
            "                        where it differs is counted by outcome old -> new. Reloads like DIR.\n"
            "  --shadow-out FILE     append each decision the candidate would change to FILE, one JSON line\n"
            "                        (request id, contact id, both outcomes, changed field names).\n"
+           "  --shadow-record LOG   record each decision the candidate would change, as the candidate makes\n"
+           "                        it, in the decision log LOG (as --record; never the --record log).\n"
            "Limits (a request past one is answered with its status and a JSON error body):\n"
            "  --max-body-bytes N        body of POST /v1/decisions (default "
         << d.body_bytes
@@ -244,6 +246,33 @@ bool read_workspace(const Args& args, http::ServeOptions& options, bool& has_rul
     return read_publishing(args, *options.workspace);
 }
 
+// --shadow-record LOG: a log of its own, beside a candidate. Two names for one file are caught by
+// comparing where they lead; two URLs only as written.
+bool shadow_record_ok(const http::ServeOptions& options, bool given) {
+    if (!given) return true;
+    if (options.shadow_record.empty()) {
+        std::cerr << "frontdoor serve: --shadow-record takes a decision log's file, e.g. --shadow-record shadow.db\n";
+        return false;
+    }
+    if (options.shadow_dir.empty()) {
+        std::cerr << "frontdoor serve: --shadow-record LOG needs --shadow DIR, the candidate pack whose differing "
+                     "decisions it records\n";
+        return false;
+    }
+    auto where = [](const std::string& location) {
+        std::error_code ignored;
+        auto path = std::filesystem::weakly_canonical(location, ignored);
+        return path.empty() ? location : path.string();
+    };
+    if (!options.record_log.empty() &&
+        (options.shadow_record == options.record_log || where(options.shadow_record) == where(options.record_log))) {
+        std::cerr << "frontdoor serve: --shadow-record and --record name the same log; give the shadow a log of its "
+                     "own, or its decisions would be audited and replayed as decisions the service made\n";
+        return false;
+    }
+    return true;
+}
+
 // The refusals that keep a service from starting open to the network by mistake.
 bool configuration_ok(const http::ServeOptions& options) {
     bool loopback = http::is_loopback_host(options.host);
@@ -301,6 +330,7 @@ int run_serve(const Args& args) {
                            "--record-group",
                            "--shadow",
                            "--shadow-out",
+                           "--shadow-record",
                            "--tls-cert",
                            "--tls-key",
                            "--workspace",
@@ -335,6 +365,9 @@ int run_serve(const Args& args) {
             << "frontdoor serve: --shadow-out FILE needs --shadow DIR, the candidate pack whose differences it holds\n";
         return exit_usage;
     }
+    bool shadow_recording = false;
+    options.shadow_record = option(args, "--shadow-record", &shadow_recording);
+    if (!shadow_record_ok(options, shadow_recording)) return exit_usage;
     options.tls_cert_file = option(args, "--tls-cert");
     options.tls_key_file = option(args, "--tls-key");
     if (!read_workspace(args, options, has_rules)) return exit_usage;

@@ -9,12 +9,13 @@
 namespace frontdoor::http {
 
 DecisionRecorder::DecisionRecorder(const std::string& location, std::size_t queue_entries, std::size_t group_entries,
-                                   Histogram* commit_seconds)
+                                   Histogram* commit_seconds, bool log_failures)
     : writer_(DecisionLog::open(location, DecisionLog::Access::append)),
       reader_(DecisionLog::open(location, DecisionLog::Access::read)),
       queue_entries_(queue_entries),
       group_entries_(group_entries),
-      commit_seconds_(commit_seconds) {
+      commit_seconds_(commit_seconds),
+      log_failures_(log_failures) {
     thread_ = std::thread([this] { write_loop(); });
 }
 
@@ -134,8 +135,9 @@ void DecisionRecorder::commit_run(Submission* first, Submission* last) {
     } catch (const std::exception& failure) {
         error = failure.what();
         writable_.store(false);
-        spdlog::error("decision log: {} decisions not recorded, their requests answered 503: {}", entries.size(),
-                      error);
+        if (log_failures_)
+            spdlog::error("decision log: {} decisions not recorded, their requests answered 503: {}", entries.size(),
+                          error);
     }
     std::size_t next = 0;
     for (Submission* s = first; s != last; ++s) {

@@ -54,9 +54,11 @@ public:
     // the audit routes' reads, and starts the writer thread. `queue_entries`: decisions waiting or
     // being committed at once; `group_entries`: most decisions in one append. Throws
     // std::runtime_error (DecisionLog::open's message) when the log cannot be opened.
-    // `commit_seconds`, when given, gets the time of every append.
+    // `commit_seconds`, when given, gets the time of every append. `log_failures`: each failed
+    // append is logged at error level, saying its requests were answered 503; false for a caller
+    // that reports failures itself from its completions (shadow mode's log, shadow_record.hpp).
     DecisionRecorder(const std::string& location, std::size_t queue_entries, std::size_t group_entries,
-                     Histogram* commit_seconds = nullptr);
+                     Histogram* commit_seconds = nullptr, bool log_failures = true);
     // Commits what is queued, then ends the writer thread.
     ~DecisionRecorder();
     DecisionRecorder(const DecisionRecorder&) = delete;
@@ -111,6 +113,7 @@ private:
     const std::size_t queue_entries_;
     const std::size_t group_entries_;
     Histogram* const commit_seconds_;
+    const bool log_failures_;
     mutable std::mutex mutex_;
     std::condition_variable work_;
     std::condition_variable room_;

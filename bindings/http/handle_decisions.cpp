@@ -72,7 +72,7 @@ constexpr std::size_t stream_release_bytes = 256 << 10;
 
 // The body streams through the same JsonLinesReader and decide_batch as `eval --jsonl`, so that
 // lines are split, skipped and refused alike, on the batch's own thread (batch_pipe.hpp).
-std::variant<Response, StreamPlan> plan_many(Service& service, const Request& head, RequestContext&) {
+std::variant<Response, StreamPlan> plan_many(Service& service, const Request& head, RequestContext& context) {
     if (!json_lines_type(media_type(head)))
         return error_response(head, beast_http::status::unsupported_media_type,
                               "send one contact a line as Content-Type: application/x-ndjson");
@@ -81,6 +81,13 @@ std::variant<Response, StreamPlan> plan_many(Service& service, const Request& he
     options.decide = decide_options(head);
     options.release_bytes = stream_release_bytes;
     options.threads = service.limits.batch_threads;
+    // Shadow mode: each line the pack decided or refused is offered to the candidate as a single
+    // request is, on whichever thread decided it; a full queue drops it, never holding the batch.
+    if (service.shadow)
+        options.observe = [shadow = service.shadow, request_id = context.request_id, digest = active->pack->digest(),
+                           decide = options.decide](std::size_t line, std::string_view input, const Decided& decided) {
+            if (!not_json(decided)) shadow->offer(request_id, std::string(input), decided, digest, decide, line);
+        };
     StreamPlan plan;
     plan.head = Response{beast_http::status::ok, response_version};
     plan.head.set(beast_http::field::content_type, "application/x-ndjson");

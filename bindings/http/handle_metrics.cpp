@@ -21,9 +21,13 @@ void publish_kept_counts(Service& service) {
         metrics.reloads.with({"ok"}).publish(counts.reloaded + counts.unchanged);
         metrics.reloads.with({"failed"}).publish(counts.failed);
     }
-    if (service.shadow)
-        for (const auto& transition : service.shadow->counts().transitions)
+    if (service.shadow) {
+        ShadowCounts counts = service.shadow->counts();
+        for (const auto& transition : counts.transitions)
             metrics.shadow_transitions.with({transition.before, transition.after}).publish(transition.count);
+        metrics.shadow_recorded.publish(counts.recorded);
+        metrics.shadow_record_failures.publish(counts.record_failures);
+    }
 }
 
 Response scrape(Service& service, const Request& request, RequestContext&) {

@@ -1,6 +1,7 @@
 // GET /v1/shadow (audit): what shadow mode has seen since the start: the candidate pack, how many
 // requests it decided as well, how many of those it would decide differently, how many it missed
-// because its queue was full, and the differing decisions by outcome old -> new. 404 without
+// because its queue was full, how many differing decisions it recorded in its log (--shadow-record)
+// and failed to, and the differing decisions by outcome old -> new. 404 without
 // --shadow. The same counts are ShadowMode::counts() for /metrics.
 #include "json_error.hpp"
 #include "routes.hpp"
@@ -28,6 +29,8 @@ Response describe_shadow(Service& service, const Request& request, RequestContex
                            {"compared", counts.compared},
                            {"differing", counts.differing},
                            {"dropped", counts.dropped},
+                           {"recorded", counts.recorded},
+                           {"record_failures", counts.record_failures},
                            {"transitions", std::move(transitions)}};
     return json_response(request, beast_http::status::ok,
                          body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");

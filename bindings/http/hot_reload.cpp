@@ -8,6 +8,17 @@ namespace frontdoor::http {
 
 namespace {
 
+// The shadow record log (--shadow-record), opened like --record's; null without one.
+std::unique_ptr<ShadowRecord> open_shadow_record(const ServeOptions& options) {
+    if (options.shadow_record.empty()) return nullptr;
+    try {
+        return std::make_unique<ShadowRecord>(std::make_unique<DecisionRecorder>(
+            options.shadow_record, options.limits.record_queue, options.limits.record_group, nullptr, false));
+    } catch (const std::runtime_error& error) {
+        throw RecordLogError(std::string("--shadow-record: ") + error.what());
+    }
+}
+
 std::unique_ptr<DirectoryWatcher> watch(const std::string& directory, PackReloader& reloader) {
     try {
         return std::make_unique<DirectoryWatcher>(directory, [&reloader] { reloader.request(); });
@@ -22,8 +33,9 @@ std::unique_ptr<DirectoryWatcher> watch(const std::string& directory, PackReload
 HotReload::HotReload(const ServeOptions& options, Service& service) : service_(service) {
     active_reloader_ = std::make_unique<PackReloader>(options.rules_dir, service.pack, "active");
     if (options.shadow_pack) {
+        auto record = open_shadow_record(options);
         try {
-            shadow_ = std::make_unique<ShadowMode>(options.shadow_pack, options.shadow_out);
+            shadow_ = std::make_unique<ShadowMode>(options.shadow_pack, options.shadow_out, std::move(record));
         } catch (const std::runtime_error& error) {
             throw ServeError(error.what());
         }

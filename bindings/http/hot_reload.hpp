@@ -16,7 +16,8 @@ namespace frontdoor::http {
 class HotReload {
 public:
     // Sets service.reloader and service.shadow; clears them again when destroyed. Throws
-    // ServeError when a directory cannot be watched or the shadow's output file cannot be opened.
+    // ServeError when a directory cannot be watched or the shadow's output file cannot be opened,
+    // RecordLogError when the shadow's record log (--shadow-record) cannot be opened.
     HotReload(const ServeOptions& options, Service& service);
     ~HotReload();
     HotReload(const HotReload&) = delete;

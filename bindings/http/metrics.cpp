@@ -181,6 +181,12 @@ std::string render_metrics(const Metrics& m, const Pack& active, std::size_t ope
     write_labelled(out, "frontdoor_shadow_transitions_total",
                    "Shadow decisions whose outcome differs, by active (from) and candidate (to) outcome code.",
                    m.shadow_transitions);
+    write_counter(out, "frontdoor_shadow_recorded_total",
+                  "Differing decisions of the shadow's candidate recorded in the --shadow-record log.",
+                  m.shadow_recorded);
+    write_counter(out, "frontdoor_shadow_record_failures_total",
+                  "Differing decisions the --shadow-record log could not take (queue full or append failed).",
+                  m.shadow_record_failures);
     return out;
 }
 

@@ -116,6 +116,10 @@ struct Metrics {
     // frontdoor_shadow_transitions_total{from,to}: shadow decisions whose outcome differs from the
     // active pack's, by outcome code of the active (from) and the candidate (to) pack.
     LabelledCounter shadow_transitions{{"from", "to"}};
+    // frontdoor_shadow_recorded_total: the candidate's differing decisions in the --shadow-record log.
+    Counter shadow_recorded;
+    // frontdoor_shadow_record_failures_total: differing decisions that log could not take.
+    Counter shadow_record_failures;
 
     Metrics();
     // Counts one answer of POST /v1/decisions: its time, and its outcome code or its refusal.

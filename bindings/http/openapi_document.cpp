@@ -107,9 +107,12 @@ json reload_failure_schema() {
 
 json shadow_schema() {
     return json::parse(
-        R"({"type": "object", "required": ["candidate", "compared", "differing", "dropped", "transitions"],
+        R"({"type": "object",
+        "required": ["candidate", "compared", "differing", "dropped", "recorded", "record_failures", "transitions"],
         "properties": {"candidate": {"type": "object", "required": ["name", "version", "digest", "active_since"]},
                        "compared": {"type": "integer"}, "differing": {"type": "integer"}, "dropped": {"type": "integer"},
+                       "recorded": {"type": "integer", "description": "Differing decisions of the candidate recorded in the --shadow-record log (0 without one)."},
+                       "record_failures": {"type": "integer", "description": "Differing decisions the --shadow-record log could not take (its queue was full or an append failed)."},
                        "transitions": {"type": "array", "items": {"type": "object", "required": ["before", "after", "count"],
                            "properties": {"before": {"type": "string"}, "after": {"type": "string"},
                                           "count": {"type": "integer"}}}}}})");

@@ -29,6 +29,7 @@ struct ServeOptions {
     std::string shadow_dir;                   // --shadow: the candidate pack's directory; empty: no shadow
     std::shared_ptr<const Pack> shadow_pack;  // loaded from shadow_dir by the CLI
     std::string shadow_out;                   // --shadow-out: JSON lines of differing decisions; empty: none
+    std::string shadow_record;                // --shadow-record: decision log of the candidate's differing decisions
     // `frontdoor workspace DIR` (docs/workspace.md): the pack directory to edit and the page to serve.
     std::optional<Workspace> workspace;
 };

@@ -1,17 +1,20 @@
 #pragma once
-// Shadow mode (--shadow DIR): a candidate pack decides every decision request as well, on a worker
-// thread of its own, off the response path, so that a policy lead sees what a change would do to
-// live traffic before publishing it. The request's handler only offers the work: when the queue
-// is full (by count or by bytes held) the work is dropped and counted, and the response is never
-// delayed or failed by the shadow. The worker compares the two answers as an impact report does
-// (frontdoor/decision_difference.hpp) and counts, for the decisions that differ, each outcome
-// transition old -> new; with an output file it writes one JSON line per differing decision:
+// Shadow mode (--shadow DIR): a candidate pack decides every decision request (and every line of a
+// batch) as well, on a worker thread of its own, off the response path, so that a policy lead sees what a change would
+// do to live traffic before publishing it. The request's handler only offers the work: when the queue is full (by count
+// or by bytes held) the work is dropped and counted, and the response is never delayed or failed by the shadow. The
+// worker compares the two answers as an impact report does (frontdoor/decision_difference.hpp) and counts, for the
+// decisions that differ, each outcome transition old -> new; with an output file it writes one JSON line per differing
+// decision:
 //
 //   {"request_id":"...","contact_id":"C-1","outcome_before":"a","outcome_after":"b",
 //    "fields":["level_of_need","outcome"],"pack_before":"sha256:...","pack_after":"sha256:..."}
 //
-// ids, outcomes and field names only: never a value from the contact.
+// ids, outcomes and field names only: never a value from the contact (a batch line's also has
+// "line":N). With a shadow record log (shadow_record.hpp), each differing decision the candidate
+// made (not a candidate's refusal: a log holds decisions) is recorded there, with its explanation.
 #include "active_pack.hpp"
+#include "shadow_record.hpp"
 
 #include "frontdoor/decision_difference.hpp"
 #include "frontdoor/frontdoor.hpp"
@@ -46,23 +49,27 @@ struct ShadowCounts {
     std::uint64_t compared = 0;                 // requests decided by both packs
     std::uint64_t differing = 0;                // of those, the ones whose decisions differ
     std::uint64_t dropped = 0;                  // requests not shadowed because the queue was full
+    std::uint64_t recorded = 0;                 // differing decisions in the shadow record log
+    std::uint64_t record_failures = 0;          // differing decisions it could not take
     std::vector<ShadowTransition> transitions;  // differing decisions by outcome old -> new, sorted
 };
 
 class ShadowMode {
 public:
     // `candidate` decides alongside; `output_file`, when not empty, receives the differing
-    // decisions (appended). Throws std::runtime_error when the file cannot be opened.
-    ShadowMode(std::shared_ptr<const Pack> candidate, const std::string& output_file, ShadowLimits limits = {});
+    // decisions (appended); `record`, when given, records them. Throws std::runtime_error when the
+    // file cannot be opened.
+    ShadowMode(std::shared_ptr<const Pack> candidate, const std::string& output_file,
+               std::unique_ptr<ShadowRecord> record = nullptr, ShadowLimits limits = {});
     // Finishes the work already queued, then stops the worker.
     ~ShadowMode();
     ShadowMode(const ShadowMode&) = delete;
     ShadowMode& operator=(const ShadowMode&) = delete;
 
     // Queues `body`, answered `primary` by the active pack `primary_digest`, for the candidate;
-    // never blocks on the worker. Thread-safe.
+    // never blocks on the worker. `line`: a batch line's number, 0 for a single request. Thread-safe.
     void offer(std::string request_id, std::string body, Decided primary, std::string primary_digest,
-               DecideOptions options);
+               DecideOptions options, std::size_t line = 0);
     ShadowCounts counts() const;
     // The candidate, reloaded from its directory like the active pack.
     ActivePack& candidate() { return candidate_; }
@@ -72,6 +79,7 @@ private:
         std::string request_id, body, primary_digest;
         Decided primary;
         DecideOptions options;
+        std::size_t line = 0;
         std::size_t bytes() const { return body.size() + primary.json.size() + primary.message.size(); }
     };
     void run();
@@ -81,6 +89,7 @@ private:
     ActivePack candidate_;
     const ShadowLimits limits_;
     std::ofstream output_;
+    std::unique_ptr<ShadowRecord> record_;
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Work> queue_;

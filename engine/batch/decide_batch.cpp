@@ -78,6 +78,7 @@ constexpr std::size_t chunk_bytes = 256 << 10;
 void answer_line(const Pack& pack, std::string_view input, std::size_t number, const std::string& refusal,
                  bool recording, const BatchOptions& options, AnsweredChunk& out) {
     Decided decided = refusal.empty() ? pack.decide(input, options.decide) : Decided{true, "", refusal, ""};
+    if (refusal.empty() && options.observe) options.observe(number, input, decided);
     if (decided.refused) {
         ++out.refused;
         out.answers += refusal_json(number, decided);

@@ -38,6 +38,12 @@ struct BatchOptions {
     std::size_t first_line = 1;
     // Keep each refusal's line, path and message in BatchSummary::refusals, in input order.
     bool list_refusals = false;
+    // When set, called for every line the pack decided or refused (not a line the reader refused:
+    // too long, a stray CR), with its number, its input and the pack's answer, before the answer is
+    // handed on (the service's shadow mode offers each line to its candidate pack this way). With
+    // threads > 1 it is called on the deciding threads, at once and out of order: it must be
+    // thread-safe, quick, and must not throw.
+    std::function<void(std::size_t line, std::string_view input, const Decided& decided)> observe;
 };
 
 // A line that was not decided: its number, and the JSON path and message of its refusal line.

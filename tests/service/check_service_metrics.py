@@ -35,6 +35,8 @@ FAMILIES = {
     "frontdoor_log_pushbacks_total": "counter",
     "frontdoor_reloads_total": "counter",
     "frontdoor_shadow_transitions_total": "counter",
+    "frontdoor_shadow_recorded_total": "counter",
+    "frontdoor_shadow_record_failures_total": "counter",
 }
 
 NAME = r"[a-zA-Z_:][a-zA-Z0-9_:]*"

@@ -9,8 +9,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <mutex>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -150,4 +152,46 @@ TEST_CASE("a batch on several threads stops at a sink that throws: nothing after
     CHECK(releases == 3);
     CHECK(recorded_when_failed > 0);
     CHECK(recorded == recorded_when_failed);
+}
+
+namespace {
+
+// What BatchOptions::observe saw of a batch of `text` on `threads` threads, by line: (number,
+// input, the answer the batch gives for it), and the batch's own answers.
+struct Observed {
+    std::vector<std::tuple<std::size_t, std::string, std::string>> lines;
+    std::string answered;
+};
+
+Observed observe_batch(const std::string& text, unsigned threads) {
+    Observed out;
+    std::mutex mutex;
+    frontdoor::JsonLinesReader lines(frontdoor::text_blocks(text));
+    frontdoor::BatchOptions options;
+    options.threads = threads;
+    options.observe = [&](std::size_t line, std::string_view input, const frontdoor::Decided& decided) {
+        std::string answer = decided.refused ? frontdoor::refusal_json(line, decided) : decided.json;
+        std::lock_guard lock(mutex);
+        out.lines.emplace_back(line, std::string(input), std::move(answer));
+    };
+    frontdoor::decide_batch(*records_test::sample_pack(), lines, frontdoor::BatchRecorder{}, options,
+                            [&](std::string_view answers) { out.answered += answers; });
+    std::sort(out.lines.begin(), out.lines.end());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a batch's observer sees each line the pack decided or refused once, with its answer", "[batch threads]") {
+    // The last line holds a CR that does not end it: the reader refuses it, so the pack never sees it.
+    std::string text = mixed_lines() + "{\"child\":\r1}\n";
+    Observed one = observe_batch(text, 1);
+    std::string expected;
+    for (const auto& [number, input, answer] : one.lines) expected += answer + "\n";
+    std::string answered_by_pack = one.answered.substr(0, one.answered.rfind("{\"line\":"));
+    CHECK(expected == answered_by_pack);
+    REQUIRE(!one.lines.empty());
+    CHECK(std::get<1>(one.lines.front()) == text.substr(0, text.find('\n')));
+    unsigned threads = GENERATE(2u, 8u);
+    CHECK(observe_batch(text, threads).lines == one.lines);
 }
