@@ -21,7 +21,9 @@ std::string contacts_text() {
     return "\n" + text + "not json\n\n\n";
 }
 
-std::size_t lines_in(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+std::size_t lines_in(const std::string& text) {
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 
 struct Told {
     std::vector<std::size_t> counts;
@@ -88,7 +90,8 @@ TEST_CASE("an impact assessment ending on a multiple tells it once, and one with
 TEST_CASE("an impact assessment reads on from a request line its caller read, numbering its contacts from 1",
           "[records]") {
     std::string contacts = contacts_text();
-    frontdoor::JsonLinesReader alone(frontdoor::text_blocks(contacts)), after(frontdoor::text_blocks("{}\n" + contacts));
+    frontdoor::JsonLinesReader alone(frontdoor::text_blocks(contacts)),
+        after(frontdoor::text_blocks("{}\n" + contacts));
     frontdoor::JsonLine request;
     REQUIRE(after.next(request));
     Told alone_told, after_told;
