@@ -4,10 +4,10 @@
 // request, {"path"?, "text"?} (the open file's unsaved text in place, as workspace:test takes it),
 // then one contact a line; or the first line {"log": true, "from"?, "to"?, "path"?, "text"?} alone,
 // to assess the service's own decision log (--record). The answer is JSON lines too: a
-// {"progress": {"lines": N}} after each slice of contacts, then one {"report": impact_json}.
+// {"progress": {"lines": N}} every 500 lines of contacts and at their end, as the assessment
+// reports them (frontdoor::ImpactProgress), then one {"report": impact_json}.
 #include "decision_recorder.hpp"
 #include "json_error.hpp"
-#include "line_slices.hpp"
 #include "pack_headers.hpp"
 #include "routes.hpp"
 #include "workspace_json.hpp"
@@ -25,8 +25,8 @@ namespace {
 
 using nlohmann::json;
 
-// Contacts assessed at a time; a progress line follows each slice.
-constexpr std::size_t slice_lines = 500;
+// Lines of contacts between two progress lines.
+constexpr std::size_t progress_lines = 500;
 
 // The old side of the comparison: the pack the service decides with (GET /v1/pack). The one place
 // that says so, should the published pack come to be another.
@@ -47,11 +47,21 @@ Request shape_of(unsigned version) {
     throw StreamStopped{error_response(shape_of(version), status, message)};
 }
 
+// The body's first line, the request, as the reader gives it (the reader then stands at the
+// contacts); throws StreamStopped (400) when it is blank or cannot be read.
+std::string request_line(JsonLinesReader& body, unsigned version) {
+    JsonLine line;
+    if (!body.next(line) || line.number != 1)
+        refuse(version, beast_http::status::bad_request,
+               "line 1: give the request as a JSON object, {\"path\", \"text\"} or {\"log\": true}, then the contacts");
+    if (!line.refusal.empty()) refuse(version, beast_http::status::bad_request, "line 1: " + line.refusal);
+    return std::string(line.text);
+}
+
 // The request line read, and the edited pack loaded; throws StreamStopped (400, 422) otherwise.
-ImpactRequest read_request(const Workspace& workspace, std::optional<std::string> line, unsigned version) {
-    if (!line) refuse(version, beast_http::status::bad_request, "line 1: the request is longer than a document may be");
+ImpactRequest read_request(const Workspace& workspace, const std::string& line, unsigned version) {
     ImpactRequest request;
-    request.body = json::parse(*line, nullptr, false);
+    request.body = json::parse(line, nullptr, false);
     if (request.body.is_discarded() || !request.body.is_object())
         refuse(version, beast_http::status::bad_request,
                "line 1: give the request as a JSON object, {\"path\", \"text\"} or {\"log\": true}, then the contacts");
@@ -67,7 +77,7 @@ ImpactRequest read_request(const Workspace& workspace, std::optional<std::string
     LoadResult loaded;
     if (request.body.contains("path") || request.body.contains("text")) {
         Request edit_shape = shape_of(version);
-        edit_shape.body() = *line;
+        edit_shape.body() = line;
         EditRequest edit = read_edit_request(edit_shape, true);
         if (edit.refusal) {
             std::string message = json::parse(edit.refusal->body(), nullptr, false)["error"]["message"];
@@ -108,28 +118,25 @@ ImpactReport log_impact(const Service& service, const ImpactRequest& request, un
 
 BatchSummary assess(Service& service, const Workspace& workspace, unsigned version, ReadBlock read,
                     const BatchSink& sink) {
-    LineSlices body(std::move(read));
+    JsonLinesReader body(std::move(read));
     BatchSummary summary;
     try {
-        ImpactRequest request = read_request(workspace, body.first_line(InputLimits{}.document_bytes), version);
+        ImpactRequest request = read_request(workspace, request_line(body, version), version);
         if (request.body.value("log", false)) {
-            if (!body.at_end())
+            if (JsonLine contact; body.next(contact))
                 refuse(version, beast_http::status::bad_request,
-                       "line 2: with {\"log\": true} the request is the only line; send no contacts");
+                       "line " + std::to_string(contact.number) +
+                           ": with {\"log\": true} the request is the only line; send no contacts");
             sink(report_line(log_impact(service, request, version)));
             return summary;
         }
-        auto before = published_pack(service);
-        std::vector<ImpactReport> parts;
-        while (!body.at_end()) {
-            std::size_t first = body.lines_read() + 1;
-            JsonLinesReader lines(body.next_slice(slice_lines));
-            parts.push_back(
-                assess_contacts_impact(lines, *before, *request.edited, service.limits.batch_threads, first));
-            summary.decided += parts.back().compared;
-            sink("{\"progress\":{\"lines\":" + std::to_string(body.lines_read()) + "}}\n");
-        }
-        sink(report_line(merge_impact(std::move(parts))));
+        ImpactProgress progress{
+            [&sink](std::size_t lines) { sink("{\"progress\":{\"lines\":" + std::to_string(lines) + "}}\n"); },
+            progress_lines};
+        ImpactReport report = assess_contacts_impact(body, *published_pack(service), *request.edited,
+                                                     service.limits.batch_threads, 1, progress);
+        summary.decided = report.compared;
+        sink(report_line(report));
     } catch (const ReadError& error) {
         summary.read_failure = error.what();
     }

@@ -195,7 +195,7 @@ json describe_workspace_operation(beast_http::verb method, const std::string& pa
                "JSON lines: the first the request, {\"path\", \"text\"} (the open file's unsaved text; "
                "both absent: the saved pack), then one contact a line; or the first alone, {\"log\": true, "
                "\"from\"?, \"to\"?}, to assess the service's decision log (--record). The answer: "
-               "{\"progress\": {\"lines\": N}} after each 500 lines, then {\"report\": ...} as "
+               "{\"progress\": {\"lines\": N}} every 500 lines and at the end, then {\"report\": ...} as "
                "`frontdoor replay --with-rules --format json` prints it."},
               {"operationId", "workspaceImpact"},
               {"requestBody",

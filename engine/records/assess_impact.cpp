@@ -3,6 +3,7 @@
 #include "engine/json/json_members.hpp"
 #include "engine/records/chunk_pipeline.hpp"
 #include "engine/records/compare_decisions.hpp"
+#include "engine/records/progress_marks.hpp"
 
 #include <algorithm>
 #include <map>
@@ -23,7 +24,14 @@ struct ImpactItem {
     std::string label;
     std::string input;
     std::string recorded;
-    std::string refusal;  // a line that could not be read: why
+    std::string refusal;         // a line that could not be read: why
+    std::size_t lines_done = 0;  // the lines of the input read up to this one (contacts only)
+};
+
+// An item compared, with where in the input it was, for the progress told as it is tallied.
+struct Compared {
+    Comparison comparison;
+    std::size_t lines_done = 0;
 };
 
 DecisionSide decide_side(const Pack& pack, const std::string& input) {
@@ -92,20 +100,25 @@ private:
     std::map<std::pair<std::string, std::string>, std::size_t> rules_;
 };
 
-// Runs `compare` over items that `read` submits, `threads` at a time, and tallies the results.
+// Runs `compare` over items that `read` submits, `threads` at a time, and tallies the results in
+// input order on the calling thread, telling `progress` each item's place as it is tallied.
 template <class Read>
-ImpactReport run_impact(unsigned threads, const std::function<Comparison(ImpactItem&)>& compare, Read read) {
+ImpactReport run_impact(unsigned threads, const std::function<Comparison(ImpactItem&)>& compare, Read read,
+                        records::ProgressMarks& progress) {
     ImpactTally tally;
-    records::ChunkPipeline<std::vector<ImpactItem>, std::vector<Comparison>> pipeline(
+    records::ChunkPipeline<std::vector<ImpactItem>, std::vector<Compared>> pipeline(
         threads,
         [&](std::vector<ImpactItem>& items) {
-            std::vector<Comparison> out;
+            std::vector<Compared> out;
             out.reserve(items.size());
-            for (ImpactItem& item : items) out.push_back(compare(item));
+            for (ImpactItem& item : items) out.push_back({compare(item), item.lines_done});
             return out;
         },
-        [&](std::vector<Comparison>&& comparisons) {
-            for (Comparison& comparison : comparisons) tally.add(std::move(comparison));
+        [&](std::vector<Compared>&& compared) {
+            for (Compared& one : compared) {
+                tally.add(std::move(one.comparison));
+                progress.reached(one.lines_done);
+            }
         });
     std::vector<ImpactItem> chunk;
     read([&](ImpactItem&& item) {
@@ -152,14 +165,18 @@ ImpactReport assess_log_impact(const DecisionLog& log, const RecordFilter& filte
                                           std::move(item.label));
     };
     RecordedPacks packs;
-    ImpactReport report = run_impact(threads, compare, [&](const auto& submit) {
-        log.scan(filter, [&](Record&& record) {
-            packs.add(record);
-            std::string recorded = log.full_decision(record);
-            submit({"record " + std::to_string(record.id), std::move(record.input), std::move(recorded), ""});
-            return true;
-        });
-    });
+    records::ProgressMarks no_progress({});
+    ImpactReport report = run_impact(
+        threads, compare,
+        [&](const auto& submit) {
+            log.scan(filter, [&](Record&& record) {
+                packs.add(record);
+                std::string recorded = log.full_decision(record);
+                submit({"record " + std::to_string(record.id), std::move(record.input), std::move(recorded), ""});
+                return true;
+            });
+        },
+        no_progress);
     report.packs_before = packs.take();
     report.pack_after = compared_pack(candidate);
     report.from_log = true;
@@ -169,7 +186,7 @@ ImpactReport assess_log_impact(const DecisionLog& log, const RecordFilter& filte
 }
 
 ImpactReport assess_contacts_impact(JsonLinesReader& contacts, const Pack& before, const Pack& after, unsigned threads,
-                                    std::size_t first_line) {
+                                    std::size_t first_line, const ImpactProgress& progress) {
     // A line the reader refused (too long, CR line ends) is refused under both packs alike.
     auto compare = [&](ImpactItem& item) {
         if (!item.refusal.empty()) {
@@ -179,12 +196,21 @@ ImpactReport assess_contacts_impact(JsonLinesReader& contacts, const Pack& befor
         return records::compare_decisions(decide_side(before, item.input), decide_side(after, item.input),
                                           std::move(item.label));
     };
-    ImpactReport report = run_impact(threads, compare, [&](const auto& submit) {
-        JsonLine line;
-        while (contacts.next(line))
-            submit({"line " + std::to_string(line.number + first_line - 1), std::string(line.text), "",
-                    std::move(line.refusal)});
-    });
+    // Lines the caller read before (a request line) are not this assessment's.
+    const std::size_t read_before = contacts.lines_read();
+    records::ProgressMarks marks(progress);
+    ImpactReport report = run_impact(
+        threads, compare,
+        [&](const auto& submit) {
+            JsonLine line;
+            while (contacts.next(line)) {
+                std::size_t lines_done = line.number - read_before;
+                submit({"line " + std::to_string(lines_done + first_line - 1), std::string(line.text), "",
+                        std::move(line.refusal), lines_done});
+            }
+        },
+        marks);
+    marks.finish(contacts.lines_read() - read_before);
     report.packs_before = {compared_pack(before)};
     report.packs_before[0].contacts = records::contacts_in(report);
     report.pack_after = compared_pack(after);

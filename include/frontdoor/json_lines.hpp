@@ -52,6 +52,8 @@ public:
     explicit JsonLinesReader(ReadBlock read, const InputLimits& limits = {}, std::size_t block = block_bytes);
     // The next line that is not blank; false at the end of the input. Throws ReadError.
     bool next(JsonLine& line);
+    // The lines read so far, blank ones included: at the end of the input, every line it has.
+    std::size_t lines_read() const { return number_; }
 
 private:
     bool fill();

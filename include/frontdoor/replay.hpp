@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -111,12 +112,27 @@ struct ImpactTextOptions {
 // Recorded decisions (the old side) against `candidate`.
 ImpactReport assess_log_impact(const DecisionLog& log, const RecordFilter& filter, const Pack& candidate,
                                unsigned threads);
+// How far an assessment of contacts has got, for a face that shows it while a long input is read.
+// `report` gets the number of lines of the contacts this assessment has read and tallied, blank
+// lines counted (so 500 is lines 1 to 500 of a file, whatever they hold): each multiple of `every`
+// as it is reached, in order, then once at the end every line it read, unless that is the number
+// just reported. Each call gives a higher number than the one before; an input without lines gives
+// none; `every` 0 gives only the last. It is called on the thread that called the assessment,
+// between the tallying of two contacts, while worker threads go on deciding the next ones; an
+// exception it throws ends the assessment and is thrown on. Without `report` nothing is called,
+// and the report is the same either way.
+struct ImpactProgress {
+    std::function<void(std::size_t lines_done)> report;
+    std::size_t every = 500;
+};
+
 // One contact per line (blank lines skipped) under `before` and `after`. A line the reader refuses
 // (frontdoor/json_lines.hpp) is refused under both; a read error (ReadError) ends the assessment.
-// `first_line` is the number the first line read gets in the report's labels ("line N"): a slice
-// of a file that starts at its line 1001 is assessed with 1001.
+// It reads `contacts` from where it stands: a face that read a request line first passes the
+// reader on. `first_line` is the number the first line it reads gets in the report's labels
+// ("line N"): a slice of a file that starts at its line 1001 is assessed with 1001.
 ImpactReport assess_contacts_impact(JsonLinesReader& contacts, const Pack& before, const Pack& after, unsigned threads,
-                                    std::size_t first_line = 1);
+                                    std::size_t first_line = 1, const ImpactProgress& progress = {});
 // The report of a whole input from the reports of its consecutive slices, given in input order
 // (each assessed with its first_line, or each a span of a log's records): counts and tables added
 // up and sorted as one assessment sorts them, changed decisions in order, the old side's packs by

@@ -1,9 +1,9 @@
 """POST /v1/workspace:impact end to end (docs/workspace.md, "See the impact"), on a temporary copy
 of the Hackney pack: a threshold changed in the editor (the text sent, not saved) over the sample
-contacts repeated past one slice gives the report `frontdoor replay --contacts --rules --with-rules
---format json` prints for the same change saved, key for key; progress lines come before it, one a
-slice; a line the reader refuses is counted as refused; the service's decision log (--record) is
-assessed too, and a workspace without one is 409; bad requests are 400 naming line 1 and the JSON
+contacts repeated past 1,000 lines gives the report `frontdoor replay --contacts --rules --with-rules
+--format json` prints for the same change saved, key for key; progress lines come before it, every
+500 lines and at the end; a line the reader refuses is counted as refused; the service's decision
+log (--record) is assessed too, and a workspace without one is 409; bad requests are 400 naming line 1 and the JSON
 path, a pack with errors 422 with its diagnostics, another media type 415; the route and its
 answers are in the OpenAPI document; it needs the decide role.
 
@@ -81,7 +81,7 @@ def check_contacts(server, cli, pack, work):
     if status != 200:
         return
     progress = [line["progress"]["lines"] for line in lines if "progress" in line]
-    check(progress == [500, 1000, 1202], f"a progress line after each slice of 500 lines, before the report: {progress}")
+    check(progress == [500, 1000, 1202], f"a progress line every 500 lines and at the end, before the report: {progress}")
     check("report" in lines[-1] and all("progress" in line for line in lines[:-1]), "the report is the last line")
     report = lines[-1]["report"]
     expected = cli_report(cli, pack, edited_pack, contacts_path)
@@ -105,8 +105,8 @@ def check_contacts(server, cli, pack, work):
 
 
 def check_line_ends(server, cli, pack, work):
-    """CRLF line ends, a 200 KB line across the reader's 64 KiB blocks, exactly two slices and no
-    LF at the end: still the CLI's report, the slices cut where the lines end."""
+    """CRLF line ends, a 200 KB line across the reader's 64 KiB blocks, exactly 1,000 lines and no
+    LF at the end: still the CLI's report, progress at 500 and 1000 and not twice at the end."""
     text = edited_text(pack)
     lines = contacts_text(pack, 1000).split("\n")[:1000]
     padded = json.loads(lines[3])
@@ -121,7 +121,7 @@ def check_line_ends(server, cli, pack, work):
     if status != 200:
         return
     progress = [line["progress"]["lines"] for line in answer if "progress" in line]
-    check(progress == [500, 1000], f"two slices of 500 lines, the last without LF: {progress}")
+    check(progress == [500, 1000], f"progress at 500 and 1000 lines, the last without LF, told once: {progress}")
     expected = cli_report(cli, pack, os.path.join(work, "edited"), contacts_path)
     check(answer[-1]["report"] == expected, "CRLF, a long line and no final LF: the CLI's report: "
           f"{json.dumps(answer[-1]['report'])[:300]} against {json.dumps(expected)[:300]}")

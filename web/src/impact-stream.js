@@ -1,5 +1,5 @@
-// Reads the workspace:impact answer as it arrives: JSON lines, {"progress": {"lines": N}} after
-// each slice, then {"report": ...}. Lines are handled as they come, so the page stays usable.
+// Reads the workspace:impact answer as it arrives: JSON lines, {"progress": {"lines": N}} every
+// 500 lines and at the end, then {"report": ...}. Lines are handled as they come, so the page stays usable.
 export async function readImpactStream(response, onProgress) {
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
