@@ -4,8 +4,8 @@
 #include "exit_status.hpp"
 #include "load.hpp"
 
-#include "http/publish_client.hpp"
 #include "http/serve.hpp"
+#include "http/workspace/publish_client.hpp"
 
 #include <cctype>
 #include <charconv>

@@ -3,9 +3,9 @@
 // adds its routes in its own file (handle_decisions.cpp, handle_pack.cpp, handle_health.cpp);
 // make_routes lists the areas, so a new area is one file and one line there.
 #include "auth.hpp"
+#include "http/transport/stream_plan.hpp"
 #include "http_types.hpp"
 #include "service.hpp"
-#include "stream_plan.hpp"
 
 #include <functional>
 #include <optional>

@@ -1,10 +1,10 @@
 #include "serve.hpp"
 
-#include "hot_reload.hpp"
+#include "http/reload/hot_reload.hpp"
+#include "http/transport/server.hpp"
+#include "http/transport/tls_context.hpp"
 #include "routes.hpp"
-#include "server.hpp"
 #include "service.hpp"
-#include "tls_context.hpp"
 
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/signal_set.hpp>

@@ -1,8 +1,8 @@
 #pragma once
 // What `frontdoor serve` is asked to do: the face's options, parsed by the CLI (bindings/cli/cmd_serve.cpp)
 // and handed whole to listen_and_serve.
+#include "http/workspace/workspace.hpp"
 #include "service_limits.hpp"
-#include "workspace.hpp"
 
 #include "frontdoor/frontdoor.hpp"
 

@@ -3,10 +3,10 @@
 // the limits and the count of open connections. One Service lives as long as the server; its
 // members are thread-safe or immutable. Later parts (the decision log's writer, metrics, reload,
 // shadow mode) add their own member here and are reached by handlers through it.
-#include "active_pack.hpp"
 #include "auth.hpp"
-#include "decision_recorder.hpp"
-#include "metrics.hpp"
+#include "http/decisions/decision_recorder.hpp"
+#include "http/monitoring/metrics.hpp"
+#include "http/reload/active_pack.hpp"
 #include "service_limits.hpp"
 
 #include <atomic>

@@ -5,10 +5,10 @@
 // Every answer must be one HTTP/1.1 response with a status the service documents (docs/service.md),
 // never 500 (an exception escaping a handler), and a JSON body wherever it says application/json;
 // a crash, a hang, a leak or a sanitizer report is a bug too.
-#include "http/answer_bytes.hpp"
 #include "http/auth.hpp"
 #include "http/routes.hpp"
 #include "http/service.hpp"
+#include "http/transport/answer_bytes.hpp"
 
 #include "frontdoor/frontdoor.hpp"
 

@@ -1,0 +1,61 @@
+#include "workspace_json.hpp"
+
+#include "http/json_error.hpp"
+#include "http/service.hpp"
+
+#include "frontdoor/edit_pack.hpp"
+
+namespace frontdoor::http {
+
+EditRequest read_edit_request(const Request& request, bool needs_text) {
+    EditRequest edit;
+    auto refuse = [&](std::string message) {
+        edit.refusal = error_response(request, beast_http::status::bad_request, message);
+        return std::move(edit);
+    };
+    edit.body = nlohmann::json::parse(request.body(), nullptr, false);
+    if (edit.body.is_discarded() || !edit.body.is_object()) return refuse("the body is not a JSON object");
+    auto path = edit.body.find("path");
+    if (path == edit.body.end() || !path->is_string()) return refuse("/path: give the file's path as a string");
+    edit.path = path->get<std::string>();
+    auto text = edit.body.find("text");
+    if (text != edit.body.end() && !text->is_string()) return refuse("/text: give the file's text as a string");
+    if (needs_text && text == edit.body.end()) return refuse("/text: give the file's text");
+    if (text != edit.body.end()) edit.text = text->get<std::string>();
+    return edit;
+}
+
+nlohmann::json diagnostics_json(const Workspace& workspace, const std::vector<Diagnostic>& diagnostics) {
+    static const char* const severities[] = {"error", "warning", "note"};
+    std::string prefix = workspace.pack_dir + "/";
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& d : diagnostics) {
+        std::string file = d.file.rfind(prefix, 0) == 0 ? d.file.substr(prefix.size()) : "";
+        nlohmann::json item = {{"file", file},
+                               {"line", d.line},
+                               {"column", d.column},
+                               {"end_line", d.line},
+                               {"end_column", d.column + d.width},
+                               {"severity", severities[static_cast<int>(d.severity)]},
+                               {"message", d.message},
+                               {"notes", d.notes}};
+        if (auto fix = suggested_replacement(d)) item["fix"] = *fix;
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
+Response workspace_json(const Request& request, beast_http::status status, const nlohmann::json& body) {
+    return json_response(request, status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+}
+
+const Workspace* workspace_of(const Service& service, const Request& request, Response& refusal) {
+    if (!service.workspace)
+        refusal = error_response(request, beast_http::status::not_found,
+                                 "this service is not a workspace; start it with frontdoor workspace DIR");
+    return service.workspace;
+}
+
+}  // namespace frontdoor::http
+
+namespace frontdoor::http {}  // namespace frontdoor::http

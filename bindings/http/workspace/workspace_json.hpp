@@ -1,0 +1,37 @@
+#pragma once
+// The JSON the workspace routes read and write: the request body {"path", "text", ...} and the
+// diagnostics, each with its file relative to the pack directory and its span as line and columns.
+#include "http/http_types.hpp"
+#include "workspace.hpp"
+
+#include "frontdoor/diagnostic.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace frontdoor::http {
+
+// The body as a JSON object with a string "path" (and "text" when `needs_text`), or the 400
+// response naming what is missing.
+struct EditRequest {
+    nlohmann::json body;
+    std::string path;
+    std::string text;
+    std::optional<Response> refusal;
+};
+EditRequest read_edit_request(const Request& request, bool needs_text);
+
+// [{"file", "line", "column", "end_line", "end_column", "severity", "message", "notes", "fix"?}]:
+// "fix" is the text a "did you mean" suggests in place of the span (frontdoor::suggested_replacement).
+nlohmann::json diagnostics_json(const Workspace& workspace, const std::vector<Diagnostic>& diagnostics);
+
+// A JSON response of `body` (invalid UTF-8 replaced).
+Response workspace_json(const Request& request, beast_http::status status, const nlohmann::json& body);
+
+// The workspace, or null after setting `refusal` to 404 when the service is not a workspace.
+const Workspace* workspace_of(const struct Service& service, const Request& request, Response& refusal);
+
+}  // namespace frontdoor::http
