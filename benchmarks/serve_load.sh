@@ -77,7 +77,17 @@ start_server() {
   server_pid=$!
   for _ in $(seq 300); do grep -q "listening on" "$work/listening" 2> /dev/null && break; sleep 0.1; done
   port=$(sed -n 's|^listening on http://127.0.0.1:||p' "$work/listening")
-  [ -n "$port" ] || { echo "serve_load.sh: the server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
+  if [ -z "$port" ]; then
+    if kill -0 "$server_pid" 2> /dev/null; then echo "serve_load.sh: the server is not listening after 30 s:" >&2
+    else
+      local status=0
+      wait "$server_pid" || status=$?
+      echo "serve_load.sh: the server exited with status $status before listening:" >&2
+      server_pid=""
+    fi
+    cat "$work/listening" "$work/server.log" >&2
+    exit 1
+  fi
 }
 
 # Runs wrk at saturation on $2 (a path) of the server on $port, $3 naming it (default serve); prints
