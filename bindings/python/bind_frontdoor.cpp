@@ -80,8 +80,9 @@ py::tuple decide_lines(const Pack& pack, const std::string& text, std::size_t fi
         py::gil_scoped_release release;
         // Room for every answer at once: a string grown by doubling would map, fill and unmap fresh
         // pages at every step, which cost a 4 MiB slice 40% more time than deciding it in small calls
-        // (docs/performance.md, "Dask"). Reserved pages that are never written cost nothing.
-        answers.reserve(text.size() * 2 + 4096);
+        // (docs/performance.md, "Dask"). An explained answer is 10-13 times its contact, one without
+        // the explanation about its size. Reserved pages that are never written cost nothing.
+        answers.reserve(text.size() * (explain ? 16 : 2) + 4096);
         frontdoor::JsonLinesReader lines(frontdoor::text_blocks(text));
         frontdoor::BatchOptions options;
         options.decide.explain = explain;
