@@ -9,7 +9,10 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <sys/mman.h>
+
 #include <chrono>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -81,6 +84,7 @@ public:
               py::reinterpret_steal<py::object>(PyBytes_FromStringAndSize(nullptr, static_cast<Py_ssize_t>(capacity)))),
           capacity_(capacity) {
         if (!bytes_) throw py::error_already_set();
+        ask_for_huge_pages(PyBytes_AS_STRING(bytes_.ptr()), capacity);
     }
 
     void append(std::string_view group) {
@@ -105,6 +109,21 @@ public:
     }
 
 private:
+    // 25 MiB of explained answers are 6,400 page faults of 4 KiB, each a costly trap on a virtual
+    // machine; with transparent huge pages ("madvise" mode) they are a dozen of 2 MiB. Only the
+    // whole 2 MiB pages inside the buffer are marked; where the kernel cannot, nothing changes.
+    static void ask_for_huge_pages(char* data, std::size_t size) {
+#ifdef MADV_HUGEPAGE
+        constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
+        const auto start = (reinterpret_cast<std::uintptr_t>(data) + huge - 1) & ~(huge - 1);
+        const auto end = (reinterpret_cast<std::uintptr_t>(data) + size) & ~(huge - 1);
+        if (end > start) madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);
+#else
+        (void)data;
+        (void)size;
+#endif
+    }
+
     py::object bytes_;
     std::size_t capacity_;
     std::size_t used_ = 0;
