@@ -28,7 +28,7 @@ import time
 from distributed import Client, LocalCluster
 
 import frontdoor
-from frontdoor.batch import default_partition_bytes
+from frontdoor.batch_sizes import partition_bytes_for
 from frontdoor.decide_on_dask import ShippedPack, decide_partitions
 from frontdoor.split_inputs import split_inputs
 from frontdoor.write_answer_parts import decide_partitions_into, write_manifest
@@ -79,7 +79,8 @@ def time_dask(pack, contacts, workers, explain, partition_bytes, output_root):
         compile_on_every_worker(client, pack)
         up = time.perf_counter() - started
         split_start = time.perf_counter()
-        partitions = split_inputs([contacts], partition_bytes)
+        size = partition_bytes or partition_bytes_for(explain, os.path.getsize(contacts), workers)
+        partitions = split_inputs([contacts], size)
         split = time.perf_counter() - split_start
         prefix = f"dask, {workers} worker(s), {len(partitions)} partitions"
         print(f"{prefix}: cluster start and pack compile {up:.2f} s, split {split:.2f} s")
@@ -129,7 +130,7 @@ def main():
     parser.add_argument("--output-root", default=tempfile.gettempdir(), help="where --output-dir's directories go")
     arguments = parser.parse_args()
     explain = not arguments.no_explain
-    partition_bytes = arguments.partition_bytes or default_partition_bytes(explain)
+    partition_bytes = arguments.partition_bytes  # None: frontdoor.batch decide's default for each cluster
     pack = frontdoor.Pack.load(os.path.join(HERE, "..", "rules", "hackney"))
     print(f"corpus {arguments.contacts}; {'with' if explain else 'without'} explanation; {os.cpu_count()} cores; "
           f"load {load()}")

@@ -9,8 +9,13 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <sys/mman.h>
+
 #include <chrono>
+#include <cstdint>
+#include <cstring>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -67,6 +72,64 @@ double time_cpp_decide(const Pack& pack, const std::string& text, bool explain, 
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// Answers written straight into a Python bytes object of an estimated size, so that the answers
+// are not built in a std::string and then copied into bytes (a second 25 MiB a partition, each
+// page of it faulted in afresh on a Dask worker; docs/performance.md, "Dask"). Answers beyond the
+// estimate go to `overflow`. Untouched pages of the estimate cost nothing; taking() shrinks the
+// object to what was written. Written to with the GIL released: no other code sees the object.
+class AnswerBytes {
+public:
+    explicit AnswerBytes(std::size_t capacity)
+        : bytes_(
+              py::reinterpret_steal<py::object>(PyBytes_FromStringAndSize(nullptr, static_cast<Py_ssize_t>(capacity)))),
+          capacity_(capacity) {
+        if (!bytes_) throw py::error_already_set();
+        ask_for_huge_pages(PyBytes_AS_STRING(bytes_.ptr()), capacity);
+    }
+
+    void append(std::string_view group) {
+        if (overflow_.empty() && used_ + group.size() <= capacity_) {
+            std::memcpy(PyBytes_AS_STRING(bytes_.ptr()) + used_, group.data(), group.size());
+            used_ += group.size();
+        } else {
+            overflow_ += group;
+        }
+    }
+
+    // The answers as bytes (the GIL held).
+    py::object taking() {
+        if (!overflow_.empty()) {
+            std::string all(PyBytes_AS_STRING(bytes_.ptr()), used_);
+            all += overflow_;
+            return py::bytes(all);
+        }
+        PyObject* raw = bytes_.release().ptr();
+        if (_PyBytes_Resize(&raw, static_cast<Py_ssize_t>(used_)) != 0) throw py::error_already_set();
+        return py::reinterpret_steal<py::object>(raw);
+    }
+
+private:
+    // 25 MiB of explained answers are 6,400 page faults of 4 KiB, each a costly trap on a virtual
+    // machine; with transparent huge pages ("madvise" mode) they are a dozen of 2 MiB. Only the
+    // whole 2 MiB pages inside the buffer are marked; where the kernel cannot, nothing changes.
+    static void ask_for_huge_pages(char* data, std::size_t size) {
+#ifdef MADV_HUGEPAGE
+        constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
+        const auto start = (reinterpret_cast<std::uintptr_t>(data) + huge - 1) & ~(huge - 1);
+        const auto end = (reinterpret_cast<std::uintptr_t>(data) + size) & ~(huge - 1);
+        if (end > start) madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);
+#else
+        (void)data;
+        (void)size;
+#endif
+    }
+
+    py::object bytes_;
+    std::size_t capacity_;
+    std::size_t used_ = 0;
+    std::string overflow_;
+};
+
 // A batch's slice, as `frontdoor eval --jsonl` reads and answers it: `text` holds whole lines (it
 // starts at a line start and ends after an LF or at the end of its file) and its first line is
 // line `first_line` of its file. Returns (the answers, one line each ending in LF, the number
@@ -74,14 +137,14 @@ double time_cpp_decide(const Pack& pack, const std::string& text, bool explain, 
 // cannot fail on bytes in memory.
 py::tuple decide_lines(const Pack& pack, const std::string& text, std::size_t first_line, bool explain,
                        unsigned threads) {
-    std::string answers;
+    // Room for every answer at once: answers grown by doubling would map, fill and unmap fresh pages
+    // at every step, which cost a 4 MiB slice 40% more time than deciding it in small calls
+    // (docs/performance.md, "Dask"). An explained answer is 10-13 times its contact, one without the
+    // explanation about its size.
+    AnswerBytes answers(text.size() * (explain ? 16 : 2) + 4096);
     frontdoor::BatchSummary summary;
     {
         py::gil_scoped_release release;
-        // Room for every answer at once: a string grown by doubling would map, fill and unmap fresh
-        // pages at every step, which cost a 4 MiB slice 40% more time than deciding it in small calls
-        // (docs/performance.md, "Dask"). Reserved pages that are never written cost nothing.
-        answers.reserve(text.size() * 2 + 4096);
         frontdoor::JsonLinesReader lines(frontdoor::text_blocks(text));
         frontdoor::BatchOptions options;
         options.decide.explain = explain;
@@ -89,14 +152,14 @@ py::tuple decide_lines(const Pack& pack, const std::string& text, std::size_t fi
         options.first_line = first_line;
         options.list_refusals = true;
         options.release_bytes = 64 << 10;  // each answer straight into `answers`: no second large buffer
-        summary =
-            frontdoor::decide_batch(pack, lines, nullptr, options, [&](std::string_view group) { answers += group; });
+        summary = frontdoor::decide_batch(pack, lines, nullptr, options,
+                                          [&](std::string_view group) { answers.append(group); });
     }
     std::vector<std::tuple<std::size_t, std::string, std::string>> refusals;
     refusals.reserve(summary.refusals.size());
     for (auto& refusal : summary.refusals)
         refusals.emplace_back(refusal.line, std::move(refusal.path), std::move(refusal.message));
-    return py::make_tuple(py::bytes(answers), summary.decided, refusals);
+    return py::make_tuple(answers.taking(), summary.decided, refusals);
 }
 
 // The impact of `after` against `before` on a slice of a contacts file (whole lines, its first line

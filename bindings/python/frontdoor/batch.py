@@ -19,18 +19,11 @@ import sys
 
 from frontdoor.batch_commands import EXIT_USAGE, run_decide, run_impact
 
-DEFAULT_PARTITION_BYTES = 16 << 20
-# With the explanation a partition's answers are about ten times its input (some 5 KB a decision):
-# 2 MiB of input keeps them near 25 MiB, under glibc's 32 MiB limit for reusing freed memory, past
-# which every partition maps and faults in its answers afresh (docs/performance.md, "Dask").
-DEFAULT_PARTITION_BYTES_EXPLAINED = 2 << 20
-PARTITION_HELP = "bytes per partition, rounded up to a line end (default 16 MiB)"
+PARTITION_HELP = ("bytes per partition, rounded up to a line end (default 16 MiB, less when the input "
+                  "would make fewer than 4 partitions a worker thread; not under 1 MiB)")
 DECIDE_PARTITION_HELP = ("bytes of input per partition, rounded up to a line end (default 2 MiB with the explanation, "
-                         "whose answers are about ten times the input; 16 MiB with --no-explain)")
-
-
-def default_partition_bytes(explain):
-    return DEFAULT_PARTITION_BYTES_EXPLAINED if explain else DEFAULT_PARTITION_BYTES
+                         "whose answers are about ten times the input; 16 MiB with --no-explain; less when the input "
+                         "would make fewer than 4 partitions a worker thread, not under 1 MiB)")
 
 
 def add_cluster_options(parser, partition_help=PARTITION_HELP):
@@ -77,9 +70,8 @@ def parse_arguments(argv):
     arguments = parser.parse_args(argv)
     if getattr(arguments, "log", None) is not None:
         parser.error("--log: a decision log is replayed by `frontdoor replay --log`; this command takes --contacts")
-    if arguments.partition_bytes is None:  # impact and replay have no --no-explain: 16 MiB
-        arguments.partition_bytes = default_partition_bytes(not getattr(arguments, "no_explain", True))
-    if arguments.workers < 1 or arguments.partition_bytes < 1:
+    # Without --partition-bytes, partition_bytes_for() sizes the partitions once the cluster is known.
+    if arguments.workers < 1 or (arguments.partition_bytes is not None and arguments.partition_bytes < 1):
         parser.error("--workers and --partition-bytes take a positive number")
     return arguments
 

@@ -2,11 +2,13 @@
 packs, splits its inputs, runs on a Dask cluster and answers with `frontdoor eval`'s and
 `frontdoor replay`'s exit statuses."""
 import logging
+import os
 import sys
 from contextlib import contextmanager
 
 from frontdoor.assess_impact_on_dask import assess_impact, impact_report
 from frontdoor.decide_on_dask import decide_partitions
+from frontdoor.batch_sizes import partition_bytes_for
 from frontdoor.errors import PackError
 from frontdoor.pack import Pack
 from frontdoor.split_inputs import InputError, expand_inputs, split_file, split_inputs
@@ -44,6 +46,20 @@ def open_client(arguments):
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def partition_size(arguments, inputs, explain, slots):
+    """--partition-bytes, or the default for these inputs on `slots` worker threads."""
+    if arguments.partition_bytes is not None:
+        return arguments.partition_bytes
+    return partition_bytes_for(explain, sum(_size(path) for path in inputs), slots)
+
+
+def _size(path):
+    try:
+        return os.path.getsize(path)
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
 
 
 def load_pack(directory):
@@ -100,8 +116,9 @@ def run_decide(arguments, out):
     explain = not arguments.no_explain
     try:
         inputs = expand_inputs(arguments.inputs)
-        partitions = [part for path in inputs for part in split_file(path, arguments.partition_bytes)]
         with open_client(arguments) as (client, slots):
+            size = partition_size(arguments, inputs, explain, slots)
+            partitions = [part for path in inputs for part in split_file(path, size)]
             if directory is None:
                 write_answers(decide_partitions(client, pack, partitions, explain, 2 * slots), out, summary)
             else:
@@ -139,11 +156,12 @@ def count_parts(written, summary):
 def run_impact(arguments, out):
     """The impact report once written exits 0, as `frontdoor replay` does."""
     try:
-        partitions = split_inputs([arguments.contacts], arguments.partition_bytes)
+        inputs = expand_inputs([arguments.contacts])
         before, after = load_pack(arguments.rules), load_pack(arguments.with_rules)
         if before is None or after is None:
             return EXIT_PACK_FAILED
         with open_client(arguments) as (client, slots):
+            partitions = split_inputs(inputs, partition_size(arguments, inputs, False, slots))
             report = assess_impact(client, before, after, partitions, 2 * slots)
     except InputError as error:
         sys.stderr.write(f"frontdoor.batch: {error}\n")

@@ -1,14 +1,12 @@
 """Deciding partitions of JSON lines on a Dask cluster, with the answers handed back in order.
 
 The pack travels with each task as its files and digest (ShippedPack); each worker process compiles
-it once and keeps it by digest, and insists the digest matches. The partitions form a Dask bag, one
-partition each; at most `window` partitions are in flight at once, so the answers held on the
+it once and keeps it by digest, and insists the digest matches. Each partition is a task of its
+own (client.submit); at most `window` partitions are in flight at once, so the answers held on the
 workers stay bounded however large the input is.
 """
 from collections import deque
 from dataclasses import dataclass, field
-
-import dask.bag
 
 from frontdoor.pack import _restore
 
@@ -41,35 +39,35 @@ class PartitionAnswers:
 
 
 def decide_partition(partition, shipped, explain):
-    """Runs on a worker: reads the partition's bytes and decides them (InputError if unreadable)."""
-    answers, decided, refusals = shipped.pack().decide_lines(partition.read(), partition.first_line, explain)
-    return PartitionAnswers(partition, answers, decided, refusals)
+    """Runs on a worker: reads the partition's bytes and decides them (InputError if unreadable).
+    Returns (answers, decided, refusals), the answers first: Dask then sends a tuple element by
+    element, the answers' bytes as a frame of their own, where an object holding them would be
+    pickled, copying them into the pickle on the worker and out of it on the client."""
+    return shipped.pack().decide_lines(partition.read(), partition.first_line, explain)
 
 
 def decide_partitions(client, pack, partitions, explain, window):
     """Yields each partition's PartitionAnswers in input order, as soon as it and every partition
     before it are done. An exception from a partition (InputError) is raised when its turn comes,
     after every partition before it has been yielded."""
-    return map_in_order(client, decide_partition, partitions, (ShippedPack.of(pack), explain), window)
+    answered = map_in_order(client, decide_partition, partitions, (ShippedPack.of(pack), explain), window)
+    for partition, (answers, decided, refusals) in zip(partitions, answered):
+        yield PartitionAnswers(partition, answers, decided, refusals)
 
 
 def map_in_order(client, function, partitions, arguments, window):
-    """Yields function(partition, *arguments) for each partition, in order, computed on the cluster
-    as a Dask bag of one partition each, with at most `window` partitions in flight."""
-    if not partitions:
-        return
-    bag = dask.bag.from_sequence(partitions, npartitions=len(partitions))
-    tasks = bag.map(function, *arguments).to_delayed()
+    """Yields function(partition, *arguments) for each partition, in order, each computed as a task
+    of its own on the cluster, with at most `window` partitions in flight."""
     in_flight = deque()
-    for task in tasks:
-        in_flight.append(client.compute(task))
+    for partition in partitions:
+        in_flight.append(client.submit(function, partition, *arguments, pure=False))
         if len(in_flight) >= window:
-            yield from _finish(in_flight.popleft())
+            yield _finish(in_flight.popleft())
     while in_flight:
-        yield from _finish(in_flight.popleft())
+        yield _finish(in_flight.popleft())
 
 
 def _finish(future):
-    results = future.result()
+    result = future.result()
     future.release()
-    yield from results
+    return result

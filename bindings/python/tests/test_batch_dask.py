@@ -239,10 +239,17 @@ def test_an_unreadable_input_exits_5_and_leaves_no_manifest(generated, tmp_path)
     assert not (tmp_path / "answers" / "manifest.json").exists()
 
 
-def test_the_default_partition_is_smaller_with_the_explanation():
+def test_the_default_partition_is_smaller_with_the_explanation_and_shared_out_over_the_threads():
     from frontdoor.batch import parse_arguments
+    from frontdoor.batch_sizes import partition_bytes_for
 
-    explained = parse_arguments(["decide", "--rules", HACKNEY, "x.jsonl"])
-    plain = parse_arguments(["decide", "--rules", HACKNEY, "--no-explain", "x.jsonl"])
     chosen = parse_arguments(["decide", "--rules", HACKNEY, "--partition-bytes", "123", "x.jsonl"])
-    assert (explained.partition_bytes, plain.partition_bytes, chosen.partition_bytes) == (2 << 20, 16 << 20, 123)
+    default = parse_arguments(["decide", "--rules", HACKNEY, "x.jsonl"])
+    assert (chosen.partition_bytes, default.partition_bytes) == (123, None)
+    mib = 1 << 20
+    # A large input: 2 MiB with the explanation, 16 MiB without.
+    assert (partition_bytes_for(True, 1000 * mib, 2), partition_bytes_for(False, 1000 * mib, 2)) == (2 * mib, 16 * mib)
+    # 85 MiB on 2 threads: at least 4 partitions a thread (11 MiB, not six of 16 MiB); on 1 thread 16 MiB.
+    assert (partition_bytes_for(False, 85 * mib, 2), partition_bytes_for(False, 85 * mib, 1)) == (-(-85 * mib // 8), 16 * mib)
+    # A small input is not cut below 1 MiB.
+    assert partition_bytes_for(False, 3 * mib, 2) == mib

@@ -1,10 +1,13 @@
 """A Pack travels by pickle (its files and digest) and serves several threads at once."""
+import os
 import pickle
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 import frontdoor
+from conftest import HACKNEY
 
 
 def answer(pack, line):
@@ -54,3 +57,16 @@ def test_decide_lines_on_threads_answers_as_one_thread(pack, sample_lines, eval_
 def test_decide_lines_refuses_a_number_of_threads_out_of_range(pack, threads):
     with pytest.raises(ValueError, match="threads is a number of threads from 1 to 999"):
         pack.decide_lines(b"{}\n", threads=threads)
+
+
+def test_decide_lines_answers_longer_than_its_estimate_equal_eval(pack, tmp_path):
+    # 3,000 two-byte malformed lines: each refusal line is some 100 bytes, far beyond the room
+    # decide_lines sets aside for the answers (twice the input without the explanation).
+    text = b"x\n" * 3000
+    contacts = tmp_path / "malformed.jsonl"
+    contacts.write_bytes(text)
+    result = subprocess.run([os.environ["FRONTDOOR_CLI"], "eval", "--rules", HACKNEY, "--jsonl", "--no-explain",
+                             str(contacts)], capture_output=True)
+    assert result.returncode == 1 and len(result.stdout) > 20 * len(text)
+    answers, decided, refusals = pack.decide_lines(text, 1, False)
+    assert (answers, decided, len(refusals)) == (result.stdout, 0, 3000)
