@@ -43,7 +43,7 @@ struct StreamOutcome {
 class BatchPipe : public std::enable_shared_from_this<BatchPipe> {
 public:
     // What the session does for the batch's thread. Each is called on that thread and must only
-    // hand the work to the session's strand.
+    // hand the work to the session's I/O thread.
     struct Peer {
         std::function<void()> read_piece;                     // then feed() or end_of_body()
         std::function<void(std::string answers)> write;       // then written() or broken()

@@ -172,7 +172,7 @@ void Session::on_body(beast::error_code error) {
     // it, or a retry would record the contact twice and the log would hold a decision never received.
     auto deadline = head_arrived_ + service_.limits.request_deadline;
     if (context.finish) {
-        // A recorded decision: sent from this connection's strand once its record has committed.
+        // A recorded decision: sent from this connection's I/O thread once its record has committed.
         return context.finish(std::move(response), [self = shared_from_this(), deadline](Response final_response) {
             asio::post(self->stream_.get_executor(),
                        [self, deadline, final_response = std::move(final_response)]() mutable {

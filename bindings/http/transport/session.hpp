@@ -22,10 +22,10 @@ class Session : public std::enable_shared_from_this<Session> {
 public:
     Session(Stream stream, Service& service, const RouteTable& routes);
     ~Session();
-    // Starts serving on the session's strand; a connection over the cap is answered 503 and closed.
+    // Starts serving on the session's I/O thread; a connection over the cap is answered 503 and closed.
     void start();
     // Closes the connection now if it is waiting for a request that has not begun (graceful stop).
-    // Thread-safe: runs on the session's strand.
+    // Thread-safe: runs on the session's I/O thread.
     void stop_if_idle();
 
 private:
