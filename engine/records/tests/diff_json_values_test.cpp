@@ -15,8 +15,8 @@ std::string deadline(const std::string& name, const std::string& due_at) {
     return "{\"name\":\"" + name + "\",\"due_at\":\"" + due_at + "\"}";
 }
 
-// The sample pack with an amber partner check due in 12 hours instead of 24.
-std::shared_ptr<const frontdoor::Pack> sample_pack_amber_12_hours() {
+// The sample pack with one of its time limits (the rule row written `"amber" -> 24 hours`) at 12 hours.
+std::shared_ptr<const frontdoor::Pack> sample_pack_shorter_limit() {
     static auto pack = [] {
         auto files = sample_pack()->files();
         for (auto& [path, text] : files) {
@@ -32,21 +32,21 @@ std::shared_ptr<const frontdoor::Pack> sample_pack_amber_12_hours() {
 }  // namespace
 
 TEST_CASE("plain values, absent ones and equal ones", "[records]") {
-    CHECK(diff_json_values("level_of_need", "2", "3") == Lines{"level_of_need: 2 -> 3"});
-    CHECK(diff_json_values("consent", "", "\"not_needed\"") == Lines{"consent: (absent) -> \"not_needed\""});
-    CHECK(diff_json_values("consent", "\"given\"", "") == Lines{"consent: \"given\" -> (absent)"});
+    CHECK(diff_json_values("level", "2", "3") == Lines{"level: 2 -> 3"});
+    CHECK(diff_json_values("permission", "", "\"not_needed\"") == Lines{"permission: (absent) -> \"not_needed\""});
+    CHECK(diff_json_values("permission", "\"given\"", "") == Lines{"permission: \"given\" -> (absent)"});
     CHECK(diff_json_values("", "\"24 hours\"", "\"12 hours\"") == Lines{"\"24 hours\" -> \"12 hours\""});
     CHECK(diff_json_values("flags", "[\"a\",{\"b\":1}]", "[\"a\",{\"b\":1}]").empty());
     CHECK(diff_json_values("outcome", "\"x\"", "{\"code\":\"x\"}") == Lines{"outcome: \"x\" -> {\"code\":\"x\"}"});
     // The same members in another order are not "no difference".
-    CHECK(diff_json_values("consent", "{\"a\":1,\"b\":2}", "{\"b\":2,\"a\":1}") ==
-          Lines{"consent: {\"a\":1,\"b\":2} -> {\"b\":2,\"a\":1}"});
+    CHECK(diff_json_values("permission", "{\"a\":1,\"b\":2}", "{\"b\":2,\"a\":1}") ==
+          Lines{"permission: {\"a\":1,\"b\":2} -> {\"b\":2,\"a\":1}"});
 }
 
 TEST_CASE("a changed deadline among several is named by its path, however long the list", "[records]") {
-    std::string before = "[" + deadline("screening_decision", "2024-01-02T09:00:00+00:00") + "," +
-                         deadline("partner_check:police", "2024-01-02T10:00:00+00:00") + "," +
-                         deadline("partner_check:health", "2024-01-03T10:00:00+00:00") + "]";
+    std::string before = "[" + deadline("review", "2024-01-02T09:00:00+00:00") + "," +
+                         deadline("step:first", "2024-01-02T10:00:00+00:00") + "," +
+                         deadline("step:second", "2024-01-03T10:00:00+00:00") + "]";
     std::string after = before;
     after.replace(after.rfind("2024-01-03T10"), 13, "2024-01-02T22");
     REQUIRE(before.size() > 90);
@@ -62,15 +62,15 @@ TEST_CASE("list items added or removed are shown whole, the others not at all", 
     CHECK(diff_json_values("deadlines", "[" + one + "]", "[" + one + "," + two + "]") ==
           Lines{"deadlines[1]: added " + two});
     CHECK(diff_json_values("flags", "[\"a\",\"b\"]", "[\"a\",\"x\"]") == Lines{"flags[1]: \"b\" -> \"x\""});
-    CHECK(diff_json_values("consent", "{\"needed\":true}", "{\"needed\":true,\"reason\":\"s47\"}") ==
-          Lines{"consent.reason: (absent) -> \"s47\""});
+    CHECK(diff_json_values("permission", "{\"needed\":true}", "{\"needed\":true,\"reason\":\"rule_9\"}") ==
+          Lines{"permission.reason: (absent) -> \"rule_9\""});
 }
 
-TEST_CASE("the text report shows each changed due_at of a changed partner-check time", "[records]") {
+TEST_CASE("the text report shows each changed due_at of a changed time limit", "[records]") {
     std::string contacts;
     for (const auto& contact : scenario_contacts()) contacts += contact + "\n";
     frontdoor::JsonLinesReader in(frontdoor::text_blocks(contacts));
-    auto report = frontdoor::assess_contacts_impact(in, *sample_pack(), *sample_pack_amber_12_hours(), 1);
+    auto report = frontdoor::assess_contacts_impact(in, *sample_pack(), *sample_pack_shorter_limit(), 1);
     REQUIRE(report.changed > 0);
     std::string text = frontdoor::impact_text(report);
     std::size_t shown = 0;
