@@ -52,6 +52,7 @@ private:
     void read_piece();
     void on_piece(boost::beast::error_code error);
     void write_answers(std::string answers);
+    void write_head_then_chunk();
     void write_chunk();
     void on_chunk_written(boost::beast::error_code error);
     void on_stream_finished(StreamOutcome outcome);

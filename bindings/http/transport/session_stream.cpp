@@ -171,6 +171,13 @@ void Session::write_answers(std::string answers) {
     auto& s = *stream_state_;
     if (closed_) return s.pipe->broken();
     s.answers = std::move(answers);
+    write_head_then_chunk();
+}
+
+// The answers held in the stream's state go out as a chunk, after the response's head when it has
+// not been written yet.
+void Session::write_head_then_chunk() {
+    auto& s = *stream_state_;
     stream_.expires_after(service_.limits.write_timeout);
     if (s.head_written) return write_chunk();
     s.head_written = true;
@@ -257,15 +264,7 @@ void Session::on_stream_finished(StreamOutcome outcome) {
     }
     if (served_ >= service_.limits.requests_per_connection || service_.stopping.load()) s.head.keep_alive(false);
     if (!s.chunked && s.answers.empty()) return end_stream();
-    stream_.expires_after(service_.limits.write_timeout);
-    if (s.head_written) return write_chunk();
-    s.head_written = true;
-    s.serializer.emplace(s.head);
-    beast_http::async_write_header(stream_, *s.serializer,
-                                   [self = shared_from_this()](beast::error_code error, std::size_t) {
-                                       if (error) return self->on_chunk_written(error);
-                                       self->write_chunk();
-                                   });
+    write_head_then_chunk();
 }
 
 void Session::end_stream() {
