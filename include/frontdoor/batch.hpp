@@ -28,8 +28,9 @@ struct BatchOptions {
     // Without a log, answers are handed to the sink once about this many bytes are waiting.
     std::size_t release_bytes = 1 << 20;
     // Threads that decide. With more than one, the calling thread reads the lines in chunks of up to
-    // 256 lines (or record_group, when recording) and the threads decide the chunks; the answers
-    // still reach the sink, and the records the log, in input order, on the calling thread. A chunk
+    // 256 lines (or record_group, when recording), and it and `threads - 1` more decide the chunks
+    // (the calling thread decides whenever enough chunks are waiting); the answers still reach the
+    // sink, and the records the log, in input order, on the calling thread. A chunk
     // is decided only once it is full or the input ends, so a caller that answers each line as it
     // arrives (an interactive stream) keeps one thread.
     unsigned threads = 1;

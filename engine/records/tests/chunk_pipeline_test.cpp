@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <mutex>
+#include <set>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -55,4 +57,24 @@ TEST_CASE("a chunk pipeline rethrows a chunk's failure and merges nothing after 
                       "chunk failed");
     REQUIRE(got.size() <= 30);
     for (std::size_t i = 0; i < got.size(); ++i) CHECK(got[i] == static_cast<int>(i));
+}
+
+TEST_CASE("a chunk pipeline of N threads works on N threads, the calling one among them", "[chunk pipeline]") {
+    unsigned threads = GENERATE(2u, 3u);
+    std::mutex mutex;
+    std::set<std::thread::id> working;
+    frontdoor::records::ChunkPipeline<int, int> pipeline(
+        threads,
+        [&](int& chunk) {
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
+            std::lock_guard<std::mutex> lock(mutex);
+            working.insert(std::this_thread::get_id());
+            return chunk;
+        },
+        [](int&&) {});
+    for (int chunk = 0; chunk < 100; ++chunk) pipeline.submit(chunk);
+    pipeline.finish();
+    INFO("threads: " << threads);
+    CHECK(working.size() <= threads);
+    CHECK(working.count(std::this_thread::get_id()) == 1);
 }
