@@ -3,6 +3,7 @@
 // (--publish-service): docs/workspace.md, Publishing. The pack is published only when it loads
 // clean and (unless the request insists) every scenario passes; it is written so the service never
 // loads half of it (publish_directory.hpp); it is called active only once the service says so.
+#include "http/answer_off_thread.hpp"
 #include "http/json_error.hpp"
 #include "http/routes.hpp"
 #include "publish_client.hpp"
@@ -13,7 +14,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include <mutex>
+#include <atomic>
+#include <memory>
 #include <thread>
 
 namespace frontdoor::http {
@@ -77,12 +79,9 @@ nlohmann::json active_on_service(const Workspace& workspace, std::string& why) {
             {"active_since", body.value("active_since", "")}};
 }
 
-Response publish_status(Service& service, const Request& request, RequestContext&) {
-    Response refusal;
-    const Workspace* workspace = workspace_of(service, request, refusal);
-    if (!workspace) return refusal;
-    if (workspace->publish_dir.empty())
-        return workspace_json(request, beast_http::status::ok, {{"enabled", false}, {"why", not_set_up}});
+// What is published where: loads both packs and asks the service (up to its call's timeout), so it
+// answers from a thread of its own.
+Response publish_status_now(const Request& request, const Workspace* workspace) {
     nlohmann::json body = {
         {"enabled", true},
         {"directory", workspace->publish_dir},
@@ -101,6 +100,16 @@ Response publish_status(Service& service, const Request& request, RequestContext
     body["differs"] = !draft.pack || now.is_null() || now.value("digest", "") != draft.pack->digest();
     if (draft.pack) body["changes"] = changes_json(compare_with_directory(*draft.pack, workspace->publish_dir));
     return workspace_json(request, beast_http::status::ok, body);
+}
+
+Response publish_status(Service& service, const Request& request, RequestContext& context) {
+    Response refusal;
+    const Workspace* workspace = workspace_of(service, request, refusal);
+    if (!workspace) return refusal;
+    if (workspace->publish_dir.empty())
+        return workspace_json(request, beast_http::status::ok, {{"enabled", false}, {"why", not_set_up}});
+    answer_off_thread(request, context, [request, workspace] { return publish_status_now(request, workspace); });
+    return {};
 }
 
 // Asks the service to reload, then watches its GET /v1/pack until `digest` is active (bounded).
@@ -150,25 +159,15 @@ Response refuse_publish(const Request& request, beast_http::status status, const
     return workspace_json(request, status, body);
 }
 
-Response publish_pack(Service& service, const Request& request, RequestContext&) {
-    static std::mutex one_at_a_time;
-    Response refusal;
-    const Workspace* workspace = workspace_of(service, request, refusal);
-    if (!workspace) return refusal;
-    bool insist = false;
-    if (!request.body().empty()) {
-        nlohmann::json asked = nlohmann::json::parse(request.body(), nullptr, false);
-        if (asked.is_discarded() || !asked.is_object())
-            return error_response(request, beast_http::status::bad_request, "the body is not a JSON object");
-        auto flag = asked.find("even_if_scenarios_fail");
-        if (flag != asked.end() && !flag->is_boolean())
-            return error_response(request, beast_http::status::bad_request,
-                                  "/even_if_scenarios_fail: give true or false");
-        insist = flag != asked.end() && flag->get<bool>();
-    }
-    if (workspace->publish_dir.empty()) return refuse_publish(request, beast_http::status::conflict, not_set_up);
-    std::unique_lock<std::mutex> lock(one_at_a_time, std::try_to_lock);
-    if (!lock) return refuse_publish(request, beast_http::status::conflict, "another publish is running; try again");
+// One publish at a time: taken by the request, given back when its work is done (or dropped).
+std::atomic<bool> publishing{false};
+struct PublishSlot {
+    ~PublishSlot() { publishing = false; }
+};
+
+// Checks, publishes and sees the pack become active (up to activation_patience and the service's
+// calls' timeouts): on a thread of its own.
+Response publish_now(const Request& request, const Workspace* workspace, bool insist) {
     LoadResult draft = Pack::load_directory(workspace->pack_dir);
     if (!draft.pack)
         return refuse_publish(request, beast_http::status::unprocessable_entity,
@@ -210,6 +209,30 @@ Response publish_pack(Service& service, const Request& request, RequestContext&)
         spdlog::warn("{} is not active on {}: {}", pack.digest(), workspace->publish_service,
                      body.value("why", std::string()));
     return workspace_json(request, beast_http::status::ok, body);
+}
+
+Response publish_pack(Service& service, const Request& request, RequestContext& context) {
+    Response refusal;
+    const Workspace* workspace = workspace_of(service, request, refusal);
+    if (!workspace) return refusal;
+    bool insist = false;
+    if (!request.body().empty()) {
+        nlohmann::json asked = nlohmann::json::parse(request.body(), nullptr, false);
+        if (asked.is_discarded() || !asked.is_object())
+            return error_response(request, beast_http::status::bad_request, "the body is not a JSON object");
+        auto flag = asked.find("even_if_scenarios_fail");
+        if (flag != asked.end() && !flag->is_boolean())
+            return error_response(request, beast_http::status::bad_request,
+                                  "/even_if_scenarios_fail: give true or false");
+        insist = flag != asked.end() && flag->get<bool>();
+    }
+    if (workspace->publish_dir.empty()) return refuse_publish(request, beast_http::status::conflict, not_set_up);
+    if (publishing.exchange(true))
+        return refuse_publish(request, beast_http::status::conflict, "another publish is running; try again");
+    auto slot = std::make_shared<PublishSlot>();
+    answer_off_thread(request, context,
+                      [request, workspace, insist, slot] { return publish_now(request, workspace, insist); });
+    return {};
 }
 
 }  // namespace
