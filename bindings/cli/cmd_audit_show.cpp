@@ -121,22 +121,6 @@ void show_record(std::ostream& out, const Record& record, const std::string& pro
         out << "\n### Input (exactly as received)\n\n" << fence << "json\n" << record.input << "\n" << fence << "\n";
     else out << "\nInput (exactly as received)\n" << record.input << "\n";
 }
-
-Json record_json(const Record& record, const std::string& problem) {
-    Json out = {{"id", record.id}, {"contact_id", record.contact_id ? Json(*record.contact_id) : Json()}};
-    out["recorded_at"] = record.recorded_at;
-    out["pack_digest"] = record.pack_digest;
-    out["engine_version"] = record.engine_version;
-    out["previous_hash"] = record.previous_hash;
-    out["hash"] = record.hash;
-    out["intact"] = problem.empty();
-    out["problem"] = problem.empty() ? Json() : Json(problem);
-    out["input"] = record.input;
-    Json decision = Json::parse(record.decision, nullptr, false);
-    out["decision"] = decision.is_discarded() ? Json(record.decision) : decision;
-    return out;
-}
-
 }  // namespace
 
 int show_records(const DecisionLog& log, const Args& args) {
@@ -172,10 +156,10 @@ int show_records(const DecisionLog& log, const Args& args) {
         }
     }
     if (format == "json") {
+        // The library's one line per record (bytes that are not UTF-8 already replaced), indented.
         Json all = Json::array();
-        for (std::size_t i = 0; i < found.size(); ++i) all.push_back(record_json(found[i], problems[i]));
-        // A tampered record may hold bytes that are not UTF-8: shown replaced, not a crash.
-        std::cout << all.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+        for (std::size_t i = 0; i < found.size(); ++i) all.push_back(Json::parse(record_json(found[i], problems[i])));
+        std::cout << all.dump(2) << "\n";
     } else {
         // Text for a person: what the log holds is escaped so that a terminal shows it rather than
         // obeys it (control and bidirectional characters).

@@ -43,6 +43,14 @@ struct RecordFilter {
 // naming the first bad bound and what was expected.
 std::string time_bounds_problem(const RecordFilter& filter);
 
+// A recorded decision as one line of JSON, as `frontdoor audit show --format json` and GET
+// /v1/decisions show it. Its keys, in this order: id, contact_id (null if none), recorded_at,
+// pack_digest, engine_version, previous_hash, hash, intact and problem (`problem` is
+// DecisionLog::check_record's answer, null when empty), input (the text received) and decision (as
+// JSON; as a string when it is not JSON). Bytes that are not UTF-8 (a tampered record) are written
+// as U+FFFD.
+std::string record_json(const Record& record, const std::string& problem);
+
 // The result of checking a whole log. `problem` is empty when the log is intact.
 struct VerifyReport {
     std::int64_t records = 0;  // records whose hash and link were checked

@@ -4,7 +4,6 @@ token without the route's role is 403, neither body says more; the scheme "Beare
 case, the token exactly; /healthz and /readyz are anonymous.
 And the refusals to start: no --tokens, a bad tokens line (named by file:line), plain HTTP off
 loopback, --no-auth off loopback."""
-import argparse
 import json
 import os
 import subprocess
@@ -12,7 +11,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import (ADMIN_TOKEN, AUDIT_TOKEN, DECIDE_TOKEN, Server, check, finish,  # noqa: E402
+from service_harness import (ADMIN_TOKEN, AUDIT_TOKEN, DECIDE_TOKEN, Server, check, finish, parse_args,  # noqa: E402
                              sample_contacts, token_line, write_tokens)
 
 
@@ -78,10 +77,7 @@ def check_token_hash(cli):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     contact = sample_contacts(args.rules)[0]
     with tempfile.TemporaryDirectory() as directory:
         with Server(args.cli, args.rules, tokens=write_tokens(directory)) as server:

@@ -4,14 +4,14 @@ the Hackney samples (decisions and refusals inline, in order), blank lines skipp
 not JSON refused by number, ?explain=false as --no-explain; and a wrong content type is 415. A
 batch of many chunks decided on several threads (--batch-threads) answers the same bytes in the
 same order as one thread; a number of threads that is not one is refused at start."""
-import argparse
 import os
 import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import DECIDE_TOKEN, Server, check, eval_output, finish, sample_contacts, write_tokens  # noqa: E402
+from service_harness import (DECIDE_TOKEN, Server, check, eval_output, finish, parse_args,  # noqa: E402
+                             sample_contacts, write_tokens)
 
 
 def post_batch(server, lines, path="/v1/decisions:batch", content_type="application/x-ndjson"):
@@ -19,10 +19,7 @@ def post_batch(server, lines, path="/v1/decisions:batch", content_type="applicat
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     contacts = sample_contacts(args.rules)
     lines = "\n".join(contacts[:40]) + "\n\n   \n{not json\r\n" + "\n".join(contacts[40:]) + "\n"
     with tempfile.TemporaryDirectory() as directory:

@@ -6,13 +6,12 @@ the bytes eval prints in this process's own environment.
 
     check_service_deterministic.py --cli build/frontdoor --rules rules/hackney
 """
-import argparse
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from reload_fixtures import expected_answers  # noqa: E402
-from service_harness import Server, check, finish, sample_contacts  # noqa: E402
+from service_harness import Server, check, finish, parse_args, sample_contacts  # noqa: E402
 
 ENVIRONMENTS = [
     {"TZ": "Pacific/Kiritimati", "LC_ALL": "C.UTF-8"},  # UTC+14: the date there is often a day ahead
@@ -22,10 +21,7 @@ ENVIRONMENTS = [
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     contacts = sample_contacts(args.rules)
     # eval in the test's own environment (CI: UTC), one answer a contact.
     answers = expected_answers(args.cli, args.rules, contacts)

@@ -4,7 +4,6 @@ staying up for whatever a client does: 413 (body), 431 (head), 408 (slowloris, a
 coming), 503 with Retry-After (connections), a connection closed after its requests-per-connection,
 garbage bytes (400), a half-closed connection, and a client that never reads. After each, a good
 request on a new connection is still answered."""
-import argparse
 import json
 import os
 import socket
@@ -13,7 +12,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import (DECIDE_TOKEN, Server, body_of, check, finish, read_until_closed,  # noqa: E402
+from service_harness import (DECIDE_TOKEN, Server, body_of, check, finish, parse_args, read_until_closed,  # noqa: E402
                              sample_contacts, status_of, write_tokens)
 
 LIMITS = ["--max-body-bytes", "20000", "--max-batch-bytes", "40000", "--max-header-bytes", "4096",
@@ -178,10 +177,7 @@ def check_connection_cap(cli, rules, tokens, contact):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     contact = sample_contacts(args.rules)[0]
     with tempfile.TemporaryDirectory() as directory:
         tokens = write_tokens(directory)

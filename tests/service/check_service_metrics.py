@@ -6,7 +6,6 @@ contact says.
 
     check_service_metrics.py --cli build/frontdoor --rules rules/hackney
 """
-import argparse
 import json
 import math
 import os
@@ -15,13 +14,12 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import (DECIDE_TOKEN, Server, check, finish, sample_contacts,  # noqa: E402
-                             token_line)
+from service_harness import (ADMIN_TOKEN, DECIDE_TOKEN, Server, check, finish, parse_args,  # noqa: E402
+                             sample_contacts, write_tokens)
 
 from prometheus_client.parser import text_string_to_metric_families  # noqa: E402
 
 METRICS_TOKEN = "metrics-token-for-tests"
-ADMIN_TOKEN = "admin-token-for-tests"
 
 FAMILIES = {
     "frontdoor_pack_info": "gauge",
@@ -238,16 +236,10 @@ def check_kept_counts(cli, rules, tokens, directory, contacts):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     contacts = sample_contacts(args.rules)
     with tempfile.TemporaryDirectory() as directory:
-        tokens = os.path.join(directory, "tokens")
-        with open(tokens, "w") as f:
-            f.write(token_line(DECIDE_TOKEN, "decide") + token_line(METRICS_TOKEN, "metrics") +
-                    token_line(ADMIN_TOKEN, "admin"))
+        tokens = write_tokens(directory, {DECIDE_TOKEN: "decide", METRICS_TOKEN: "metrics", ADMIN_TOKEN: "admin"})
         with Server(args.cli, args.rules, tokens=tokens, extra=["--log-level", "trace"]) as server:
             check_roles(server)
             with Server(args.cli, args.rules, tokens=tokens) as fresh:

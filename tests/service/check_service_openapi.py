@@ -8,7 +8,6 @@ answered by the server (never "no such route" or 405), its contact schema is the
 
     check_service_openapi.py --cli build/frontdoor --rules rules/hackney
 """
-import argparse
 import copy
 import json
 import os
@@ -18,7 +17,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import Server, check, finish, sample_contacts, token_line  # noqa: E402
+from service_harness import Server, check, finish, parse_args, sample_contacts, write_tokens  # noqa: E402
 from openapi_rules import openapi_errors  # noqa: E402
 
 from jsonschema import Draft202012Validator, RefResolver  # noqa: E402
@@ -159,15 +158,10 @@ def check_recording_answers(cli, rules, tokens, directory, document):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     routes = server_routes(args.cli)
     with tempfile.TemporaryDirectory() as directory:
-        tokens = os.path.join(directory, "tokens")
-        with open(tokens, "w") as f:
-            f.write(token_line(ALL_ROLES_TOKEN, "decide,audit,admin,metrics") + token_line("m", "metrics"))
+        tokens = write_tokens(directory, {ALL_ROLES_TOKEN: "decide,audit,admin,metrics", "m": "metrics"})
         with Server(args.cli, args.rules, tokens=tokens) as server:
             check(server.request("GET", "/v1/openapi.json")[0] == 401, "the document needs a token")
             check(server.request("GET", "/v1/openapi.json", token="m")[0] == 200, "any role may read it")

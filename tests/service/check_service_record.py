@@ -4,7 +4,6 @@ decision byte for byte, with its record id in X-Frontdoor-Record-Id; refusals ar
 audit routes answer recorded decisions to the audit role only (decide token 403, none 401), 400 for a
 bad id, 404 for an unknown one, 409 for a record altered in the file; without --record they say no
 log is configured; the log verifies afterwards."""
-import argparse
 import json
 import os
 import sqlite3
@@ -12,8 +11,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import (AUDIT_TOKEN, DECIDE_TOKEN, Server, check, finish, sample_contacts,  # noqa: E402
-                             write_tokens)
+from service_harness import (AUDIT_TOKEN, DECIDE_TOKEN, Server, check, finish, parse_args,  # noqa: E402
+                             sample_contacts, write_tokens)
 from record_helpers import audit_verify, missing_records, read_records  # noqa: E402
 
 
@@ -91,10 +90,7 @@ def check_tampered_record(server, log, record_id):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     contacts = sample_contacts(args.rules)
     with tempfile.TemporaryDirectory() as directory:
         tokens = write_tokens(directory)

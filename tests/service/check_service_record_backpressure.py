@@ -6,7 +6,6 @@ answered 503 with Retry-After at once; once the lock goes, the waiting one is an
 answered 503 with a JSON body (nothing recorded, nothing acknowledged) and /readyz turns 503, until
 an append succeeds again. A decision whose commit ends after the request's deadline is still answered
 200 with its record id: it is in the log, so a 503 would make the client retry and record it twice."""
-import argparse
 import json
 import os
 import sqlite3
@@ -16,7 +15,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import Server, check, finish  # noqa: E402
+from service_harness import Server, check, finish, parse_args  # noqa: E402
 from record_helpers import audit_verify, missing_records, read_records, unique_contacts  # noqa: E402
 
 BUSY_TIMEOUT_SECONDS = 10  # engine/records/open_sqlite_store.cpp: sqlite3_busy_timeout
@@ -96,10 +95,7 @@ def check_late_commit(server, log, contacts, deadline_seconds):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     contacts = unique_contacts(args.rules, 40, "B")
     with tempfile.TemporaryDirectory() as directory:
         log = os.path.join(directory, "decisions.db")

@@ -3,7 +3,6 @@
 connections; the server is killed mid-run. Then `frontdoor audit verify` passes, and every response a
 client received 200 for has its record (by X-Frontdoor-Record-Id and by contact_id), input and
 decision byte for byte."""
-import argparse
 import os
 import sys
 import tempfile
@@ -11,7 +10,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import DECIDE_TOKEN, Server, check, finish  # noqa: E402
+from service_harness import DECIDE_TOKEN, Server, check, finish, parse_args  # noqa: E402
 from record_helpers import audit_verify, missing_records, read_records, unique_contacts  # noqa: E402
 
 THREADS = 6
@@ -32,10 +31,7 @@ def client(server, contacts, answered, lock):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     contacts = unique_contacts(args.rules, THREADS * PER_THREAD, "K")
     answered, lock = [], threading.Lock()
     with tempfile.TemporaryDirectory() as directory:

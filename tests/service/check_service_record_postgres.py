@@ -5,7 +5,6 @@ nothing acknowledged) and /readyz is 503; once the server is back, the next deci
 answered 200 (the writer connects again) and /readyz is 200 again. Every 200 has its record, the
 refused decision has none, and the log verifies. Uses the private PostgreSQL server of the contract
 tests (tests/contract/postgres_server.py): exit 77 (skipped) without one, 1 under CI=true."""
-import argparse
 import json
 import os
 import sys
@@ -15,7 +14,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "contract"))
-from service_harness import Server, check, finish  # noqa: E402
+from service_harness import Server, check, finish, parse_args  # noqa: E402
 from record_helpers import audit_verify, unique_contacts  # noqa: E402
 from postgres_server import PostgresServer, Unavailable, skip_status  # noqa: E402
 
@@ -61,10 +60,7 @@ def check_database_gone_and_back(service, database, contacts):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     contacts = unique_contacts(args.rules, 4, "P")
     with tempfile.TemporaryDirectory() as scratch:
         try:

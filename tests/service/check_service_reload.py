@@ -5,7 +5,6 @@ token, 403 for a decide token). A pack with errors leaves the old one active and
 422 with its diagnostics (file:line:col). The race: client threads post thousands of contacts while
 another thread swaps packs A and B back and forth; no request fails, every response names A or B
 in its digest header, and its body is exactly what `frontdoor eval` gives under that pack."""
-import argparse
 import json
 import os
 import signal
@@ -15,7 +14,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import (ADMIN_TOKEN, DECIDE_TOKEN, Server, check, finish, write_tokens)  # noqa: E402
+from service_harness import ADMIN_TOKEN, DECIDE_TOKEN, Server, check, finish, parse_args, write_tokens  # noqa: E402
 from reload_fixtures import THRESHOLDS, copy_pack, make_variants, replace_file  # noqa: E402
 
 POLL_SECONDS = 20
@@ -161,10 +160,7 @@ def check_race(server, pack, contacts, variants):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     with tempfile.TemporaryDirectory() as workdir:
         tokens = write_tokens(workdir)
         contacts, variants = make_variants(args.cli, args.rules, workdir)

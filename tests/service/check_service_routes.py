@@ -3,7 +3,6 @@
 `frontdoor eval` on the Hackney samples, refusals (422) in the CLI's words, malformed and empty
 bodies (400), wrong content types (415), unknown routes (404), wrong methods (405 with Allow), the
 pack and schema routes, health, and the headers every decision response carries."""
-import argparse
 import json
 import os
 import subprocess
@@ -12,8 +11,8 @@ import socket
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import (DECIDE_TOKEN, Server, check, eval_output, finish, read_until_closed,  # noqa: E402
-                             sample_contacts, write_tokens)
+from service_harness import (DECIDE_TOKEN, Server, check, eval_output, finish, parse_args,  # noqa: E402
+                             read_until_closed, sample_contacts, write_tokens)
 
 
 def check_decisions(server, cli, rules, pack):
@@ -113,10 +112,7 @@ def pack_facts(cli, rules):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     pack = pack_facts(args.cli, args.rules)
     with tempfile.TemporaryDirectory() as directory:
         with Server(args.cli, args.rules, tokens=write_tokens(directory)) as server:

@@ -4,7 +4,6 @@ well, off the response path. The responses are the active pack's (A's) alone; GE
 the differing decisions by outcome old -> new exactly as `frontdoor eval` under A and B predicts for
 the contacts sent; --shadow-out holds one line per differing decision with ids and outcomes only;
 and the candidate reloads when its directory changes."""
-import argparse
 import collections
 import json
 import os
@@ -14,7 +13,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import ADMIN_TOKEN, AUDIT_TOKEN, DECIDE_TOKEN, Server, check, finish, write_tokens  # noqa: E402
+from service_harness import (ADMIN_TOKEN, AUDIT_TOKEN, DECIDE_TOKEN, Server, check, finish, parse_args,  # noqa: E402
+                             write_tokens)
 from reload_fixtures import THRESHOLDS, copy_pack, make_variants, outcome_label, pack_fields, replace_file  # noqa: E402
 
 POLL_SECONDS = 30
@@ -72,10 +72,7 @@ def metric_transitions(server):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     with tempfile.TemporaryDirectory() as workdir:
         tokens = write_tokens(workdir)
         contacts, variants = make_variants(args.cli, args.rules, workdir)

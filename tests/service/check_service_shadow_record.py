@@ -7,7 +7,6 @@ else, passes `frontdoor audit verify`, and `frontdoor replay` confirms every rec
 beside it holds A's decisions only. While the shadow log cannot be written, responses are unaffected
 and the failures counted and logged once. --shadow-record is refused without --shadow and when it names the
 --record log."""
-import argparse
 import json
 import os
 import sqlite3
@@ -17,7 +16,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import AUDIT_TOKEN, ADMIN_TOKEN, DECIDE_TOKEN, REQUEST_SECONDS, Server, check, finish, write_tokens  # noqa: E402
+from service_harness import (ADMIN_TOKEN, AUDIT_TOKEN, DECIDE_TOKEN, REQUEST_SECONDS, Server, check,  # noqa: E402
+                             finish, parse_args, write_tokens)
 from reload_fixtures import copy_pack, make_variants, pack_fields  # noqa: E402
 
 POLL_SECONDS = 30
@@ -120,10 +120,7 @@ def leaf_strings(value):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     with tempfile.TemporaryDirectory() as workdir:
         tokens = write_tokens(workdir)
         contacts, variants = make_variants(args.cli, args.rules, workdir)

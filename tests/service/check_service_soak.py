@@ -10,7 +10,6 @@ and SIGTERM must still stop it with exit status 0. The server records every deci
 shadows each single decision with pack B (--shadow), so the log's writer and the shadow's queue are
 soaked too: at the end `audit verify` passes on the log. Bounded by --seconds, not by a request count,
 so that the sanitizer build (slower) runs as long and simply sends fewer requests."""
-import argparse
 import http.client
 import os
 import random
@@ -22,7 +21,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from reload_fixtures import THRESHOLDS, copy_pack, make_variants, replace_file  # noqa: E402
 from record_helpers import audit_verify, read_records  # noqa: E402
-from service_harness import (ADMIN_TOKEN, DECIDE_TOKEN, Server, check, eval_output, finish,  # noqa: E402
+from service_harness import (ADMIN_TOKEN, DECIDE_TOKEN, Server, check, eval_output, finish, parse_args,  # noqa: E402
                              write_tokens)
 
 # Growth allowed between the sample after the warm-up and the one at the end: generous, since the
@@ -170,13 +169,9 @@ def run_traffic(server, traffic, threads, seconds, seed, pack, variants):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--warmup-seconds", type=float, default=5)
-    parser.add_argument("--threads", type=int, default=4)
-    args = parser.parse_args()
+    args = parse_args(extra=[("--seconds", {"type": float, "default": 60}),
+                             ("--warmup-seconds", {"type": float, "default": 5}),
+                             ("--threads", {"type": int, "default": 4})])
     # Under AddressSanitizer freed memory waits in a quarantine (256 MiB by default) that would look
     # like growth; a small one keeps the RSS comparison meaningful. Ignored by a normal build.
     os.environ["ASAN_OPTIONS"] = os.environ.get("ASAN_OPTIONS", "") + ":quarantine_size_mb=16"

@@ -3,7 +3,6 @@
 one whose body is still arriving when the signal comes), closes idle connections, and exits 0. And
 under recorded load (--record, four clients posting without pause): it exits 0, every 200 a client
 got has its record byte for byte, and `audit verify` passes."""
-import argparse
 import http.client
 import os
 import socket
@@ -13,8 +12,8 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import (DECIDE_TOKEN, STOP_SECONDS, Server, check, finish, read_until_closed,  # noqa: E402
-                             sample_contacts, status_of, write_tokens)
+from service_harness import (DECIDE_TOKEN, STOP_SECONDS, Server, check, finish, parse_args,  # noqa: E402
+                             read_until_closed, sample_contacts, status_of, write_tokens)
 from record_helpers import audit_verify, missing_records, read_records, unique_contacts  # noqa: E402
 
 
@@ -66,10 +65,7 @@ def check_stop_under_recorded_load(cli, rules, directory):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     body = sample_contacts(args.rules)[0].encode()
     with tempfile.TemporaryDirectory() as directory:
         with Server(args.cli, args.rules, tokens=write_tokens(directory)) as server:

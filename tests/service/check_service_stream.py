@@ -7,7 +7,6 @@ reading it, closes it after the write timeout, and serves others meanwhile); a c
 mid-body (408 before any answer; after some, the answer is cut short without its last chunk); and
 with --record, every decided line of a streamed batch is in the log, in order, and audit verify
 passes."""
-import argparse
 import json
 import os
 import socket
@@ -20,7 +19,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from record_helpers import audit_verify, read_records, unique_contacts  # noqa: E402
 from service_harness import (DECIDE_TOKEN, REQUEST_SECONDS, Server, check, eval_output, finish,  # noqa: E402
-                             read_until_closed, sample_contacts, status_of, write_tokens)
+                             parse_args, read_until_closed, sample_contacts, status_of, write_tokens)
 from stream_client import Reader, chunk, head_bytes, rss_kib, stream_batch  # noqa: E402
 
 BIG_LINES = 200_000
@@ -170,12 +169,9 @@ def check_recorded_stream(args, directory):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    parser.add_argument("--sanitized", action="store_true",
-                        help="the server runs under AddressSanitizer: its quarantine is added to the memory bound")
-    args = parser.parse_args()
+    args = parse_args(extra=[("--sanitized", {
+        "action": "store_true",
+        "help": "the server runs under AddressSanitizer: its quarantine is added to the memory bound"})])
     args.growth_bound_kib = RSS_GROWTH_KIB + (ASAN_QUARANTINE_MIB * 1024 if args.sanitized else 0)
     # Under AddressSanitizer freed memory waits in a quarantine (256 MiB by default) that would look
     # like growth; a small one keeps the memory bound meaningful. Ignored by a normal build.

@@ -7,7 +7,6 @@ unassigned address, so nothing ever listens beyond loopback).
 
     check_service_tls.py --cli build/frontdoor --rules rules/hackney
 """
-import argparse
 import http.client
 import os
 import socket
@@ -18,7 +17,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from service_harness import (DECIDE_TOKEN, REQUEST_SECONDS, START_SECONDS, Server, check, eval_output,  # noqa: E402
-                             finish, read_until_closed, sample_contacts, write_tokens)
+                             finish, parse_args, read_until_closed, sample_contacts, write_tokens)
 
 
 def make_certificate(directory, name):
@@ -117,10 +116,7 @@ def check_tls_off_loopback(cli, rules, tokens, cert, key):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     with tempfile.TemporaryDirectory() as directory:
         tokens = write_tokens(directory)
         cert, key = make_certificate(directory, "server")

@@ -9,7 +9,6 @@ need the admin role when tokens are used.
 
     check_workspace_api.py --cli build/frontdoor --rules rules/hackney
 """
-import argparse
 import json
 import os
 import shutil
@@ -19,7 +18,7 @@ import tempfile
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import ADMIN_TOKEN, DECIDE_TOKEN, Server, check, finish, write_tokens  # noqa: E402
+from service_harness import ADMIN_TOKEN, DECIDE_TOKEN, Server, check, finish, parse_args, write_tokens  # noqa: E402
 
 TYPO_FROM = "when any(i in contact.indicators where i in level_2_indicators)\n"
 TYPO_TO = "when any(i in contact.indicators where i in level_2_indicatorz)\n"
@@ -263,10 +262,7 @@ def check_not_a_workspace(cli, rules, work):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     with tempfile.TemporaryDirectory() as work:
         pack = os.path.join(work, "pack")
         shutil.copytree(args.rules, pack)

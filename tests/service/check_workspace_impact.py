@@ -9,7 +9,6 @@ answers are in the OpenAPI document; it needs the decide role.
 
     check_workspace_impact.py --cli build/frontdoor --rules rules/hackney
 """
-import argparse
 import json
 import os
 import shutil
@@ -18,8 +17,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import (ADMIN_TOKEN, DECIDE_TOKEN, Server, check, finish, sample_contacts,  # noqa: E402
-                             write_tokens)
+from service_harness import Server, check, check_decide_role, finish, parse_args, sample_contacts  # noqa: E402
 
 ROUTE = "/v1/workspace:impact"
 RULES_FILE = "thresholds.rules"
@@ -173,19 +171,8 @@ def check_document(server):
     check({"200", "400", "409", "415", "422"} <= set(operation.get("responses", {})), "its answers are described")
 
 
-def check_roles(cli, pack, work):
-    tokens = write_tokens(work)
-    with Server(cli, pack, tokens=tokens, extra=["--workspace", pack, "--no-watch"]) as server:
-        check(post(server, {})[0] == 401, "without a token: 401")
-        check(post(server, {}, token=ADMIN_TOKEN)[0] == 403, "the admin role alone: 403")
-        check(post(server, {}, token=DECIDE_TOKEN)[0] == 200, "the decide role: 200")
-
-
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     with tempfile.TemporaryDirectory() as work:
         pack = os.path.join(work, "pack")
         shutil.copytree(args.rules, pack)
@@ -195,7 +182,7 @@ def main():
             check_refusals(server, pack)
             check_document(server)
         check_log(args.cli, pack, work)
-        check_roles(args.cli, pack, work)
+        check_decide_role(args.cli, pack, work, lambda server, token: post(server, {}, token=token)[0])
         with Server(args.cli, args.rules, extra=["--no-watch"]) as server:
             status, body = post(server, {})
             check(status == 404 and "not a workspace" in body["error"]["message"], f"serve: 404: {status} {body}")

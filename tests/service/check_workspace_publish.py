@@ -12,7 +12,6 @@ certificate is verified (trusted: active; not trusted: refused, saying TLS faile
 
     check_workspace_publish.py --cli build/frontdoor --rules rules/hackney
 """
-import argparse
 import json
 import os
 import shutil
@@ -24,7 +23,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from check_service_tls import TlsServer, make_certificate  # noqa: E402
-from service_harness import ADMIN_TOKEN, DECIDE_TOKEN, Server, check, finish, token_line, write_tokens  # noqa: E402
+from service_harness import (ADMIN_TOKEN, DECIDE_TOKEN, TEST_ROLES, Server, check, finish, parse_args,  # noqa: E402
+                             write_tokens)
 
 THRESHOLD_FROM = "let level_2_indicators_for_level_3 = 3 "
 THRESHOLD_TO = "let level_2_indicators_for_level_3 = 2 "
@@ -244,14 +244,9 @@ def check_not_configured(cli, rules, work, tokens):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     with tempfile.TemporaryDirectory() as work:
-        tokens = write_tokens(work)
-        with open(tokens, "a") as f:
-            f.write(token_line(PUBLISHER_TOKEN, "decide,admin"))
+        tokens = write_tokens(work, {**TEST_ROLES, PUBLISHER_TOKEN: "decide,admin"})
         token_file = os.path.join(work, "publisher.token")
         with open(token_file, "w") as f:
             f.write(PUBLISHER_TOKEN + "\n")

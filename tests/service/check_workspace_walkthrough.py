@@ -8,7 +8,6 @@ OpenAPI document; reading needs the decide role.
 
     check_workspace_walkthrough.py --cli build/frontdoor --rules rules/hackney
 """
-import argparse
 import json
 import os
 import shutil
@@ -17,7 +16,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import ADMIN_TOKEN, DECIDE_TOKEN, Server, check, finish, write_tokens  # noqa: E402
+from service_harness import Server, check, check_decide_role, finish, parse_args  # noqa: E402
 
 from jsonschema import Draft202012Validator, RefResolver  # noqa: E402
 
@@ -160,19 +159,8 @@ def check_refusals(server, pack, document):
     check(status == 400, f"a body that is no object: 400: {status} {answer!r}")
 
 
-def check_roles(cli, pack, work):
-    tokens = write_tokens(work)
-    with Server(cli, pack, tokens=tokens, extra=["--workspace", pack, "--no-watch"]) as server:
-        check(call(server, {"scenario": SCENARIO})[0] == 401, "without a token: 401")
-        check(call(server, {"scenario": SCENARIO}, token=ADMIN_TOKEN)[0] == 403, "the admin role alone: 403")
-        check(call(server, {"scenario": SCENARIO}, token=DECIDE_TOKEN)[0] == 200, "the decide role: 200")
-
-
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     with tempfile.TemporaryDirectory() as work:
         pack = os.path.join(work, "pack")
         shutil.copytree(args.rules, pack)
@@ -182,7 +170,8 @@ def main():
             check_what_if(server, args.cli, pack, document)
             check_refusals(server, pack, document)
             check_stale(server, args.cli, pack)
-        check_roles(args.cli, pack, work)
+        check_decide_role(args.cli, pack, work,
+                          lambda server, token: call(server, {"scenario": SCENARIO}, token=token)[0])
         with Server(args.cli, args.rules, extra=["--no-watch"]) as server:
             status, body = call(server, {"scenario": SCENARIO})
             check(status == 404 and "not a workspace" in body["error"]["message"], f"serve: 404: {status} {body}")

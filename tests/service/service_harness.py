@@ -5,6 +5,7 @@ starting, waiting and stopping are bounded in time the same way everywhere.
     with Server(cli, rules, tokens=...) as server:
         status, headers, body = server.request("POST", "/v1/decisions", body, token=DECIDE_TOKEN)
 """
+import argparse
 import glob
 import hashlib
 import http.client
@@ -46,18 +47,33 @@ def finish():
     sys.exit(0)
 
 
+def parse_args(extra=()):
+    """The arguments every service test is given (tests/service/CMakeLists.txt): --cli, the frontdoor
+    binary, and --rules, the pack; `extra` adds a test's own, as (flag, add_argument keywords) pairs."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cli", required=True)
+    parser.add_argument("--rules", required=True)
+    for flag, keywords in extra:
+        parser.add_argument(flag, **keywords)
+    return parser.parse_args()
+
+
 def token_line(token, roles):
     return "sha256:" + hashlib.sha256(token.encode()).hexdigest() + " " + roles + "\n"
 
 
-def write_tokens(directory):
-    """A tokens file granting DECIDE_TOKEN decide, AUDIT_TOKEN audit and ADMIN_TOKEN admin."""
+# The roles write_tokens grants unless told otherwise: token -> its roles.
+TEST_ROLES = {DECIDE_TOKEN: "decide", AUDIT_TOKEN: "audit", ADMIN_TOKEN: "admin"}
+
+
+def write_tokens(directory, roles=None):
+    """A tokens file in `directory` granting each token of `roles` (token -> "role,role") its roles;
+    by default TEST_ROLES: DECIDE_TOKEN decide, AUDIT_TOKEN audit and ADMIN_TOKEN admin."""
     path = os.path.join(directory, "tokens")
     with open(path, "w") as f:
         f.write("# tokens for the service tests\n")
-        f.write(token_line(DECIDE_TOKEN, "decide"))
-        f.write(token_line(AUDIT_TOKEN, "audit"))
-        f.write(token_line(ADMIN_TOKEN, "admin"))
+        for token, granted in (TEST_ROLES if roles is None else roles).items():
+            f.write(token_line(token, granted))
     return path
 
 
@@ -193,3 +209,13 @@ def eval_output(cli, rules, text, *options):
     done = subprocess.run([cli, "eval", "--rules", rules, *options], input=text.encode(), capture_output=True,
                           timeout=REQUEST_SECONDS * 4)
     return done.returncode, done.stdout
+
+
+def check_decide_role(cli, pack, work, ask):
+    """A workspace route that needs the decide role, on `frontdoor serve --workspace pack` with
+    write_tokens' file in `work`: 401 without a token, 403 with the admin role alone, 200 with the
+    decide role. `ask(server, token)` sends the route's request and returns its status."""
+    with Server(cli, pack, tokens=write_tokens(work), extra=["--workspace", pack, "--no-watch"]) as server:
+        check(ask(server, None) == 401, "without a token: 401")
+        check(ask(server, ADMIN_TOKEN) == 403, "the admin role alone: 403")
+        check(ask(server, DECIDE_TOKEN) == 200, "the decide role: 200")

@@ -25,22 +25,30 @@ export function check(condition, what) {
   } else console.log("ok   " + what);
 }
 
-// Starts `frontdoor workspace` on port 0 and resolves with its address once it prints it.
-export function startWorkspace(pack, auth = ["--no-auth"]) {
-  const child = spawn(options.cli, ["workspace", pack, ...auth, "--listen", "127.0.0.1:0", "--web", options.web,
-                                    "--no-watch", "--threads", "2"], { stdio: ["ignore", "pipe", "inherit"] });
+// Starts `frontdoor COMMAND ARGS...` (command "serve" or "workspace"; a workspace also gets the
+// built pages and no file watching) on port 0 of loopback, and resolves with its address and a
+// function that stops it, once it prints the address; rejects (and stops it) if it exits first or
+// has not started within 30 s.
+export function startFrontdoor(command, args) {
+  const own = command === "workspace" ? ["--web", options.web, "--no-watch"] : [];
+  const child = spawn(options.cli, [command, ...args, "--listen", "127.0.0.1:0", ...own, "--threads", "2"],
+                      { stdio: ["ignore", "pipe", "inherit"] });
+  const stop = () => child.kill("SIGTERM");
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the workspace did not start within 30 s")), 30000);
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`frontdoor ${command} did not start within 30 s`));
+    }, 30000);
     let out = "";
     child.stdout.on("data", (data) => {
       out += data;
       const found = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
       if (found) {
         clearTimeout(timer);
-        resolve({ child, base: found[1] });
+        resolve({ base: found[1], stop });
       }
     });
-    child.on("exit", (code) => reject(new Error(`the workspace exited (${code}) before listening`)));
+    child.on("exit", (code) => reject(new Error(`frontdoor ${command} exited (${code}) before listening`)));
   });
 }
 
@@ -91,9 +99,9 @@ export function recordFailure(error) {
 
 // Stops what a test started (the browser context, the workspace, its scratch directory), prints
 // the result and exits with it: 1 when any check failed.
-export async function finishTest({ context, child, work }) {
+export async function finishTest({ context, stopWorkspace, work }) {
   if (context) await context.close();
-  child?.kill("SIGTERM");
+  stopWorkspace?.();
   rmSync(work, { recursive: true, force: true });
   console.log(failures.length ? `${failures.length} failed` : "all passed");
   process.exit(failures.length ? 1 : 0);
@@ -118,11 +126,11 @@ export async function runWorkspaceTest({ name, path = "/", expectedErrors = null
   const work = mkdtempSync(join(tmpdir(), `frontdoor-${name}-`));
   const pack = join(work, "pack");
   cpSync(options.rules, pack, { recursive: true });
-  let context, child, prepared = {};
+  let context, stopWorkspace, prepared = {};
   try {
     prepared = (await prepare?.(work, pack)) ?? {};
     let base;
-    ({ child, base } = await startWorkspace(pack, prepared.workspaceArguments));
+    ({ base, stop: stopWorkspace } = await startFrontdoor("workspace", [pack, ...(prepared.workspaceArguments ?? ["--no-auth"])]));
     context = await launchChromium(work);
     const page = context.pages()[0] ?? await context.newPage();
     page.setDefaultTimeout(STEP_MS);
@@ -141,6 +149,6 @@ export async function runWorkspaceTest({ name, path = "/", expectedErrors = null
     recordFailure(error);
   } finally {
     await prepared.stop?.();
-    await finishTest({ context, child, work });
+    await finishTest({ context, stopWorkspace, work });
   }
 }

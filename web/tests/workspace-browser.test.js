@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { check, checkAccessible, failAfter, replaceInEditor, runWorkspaceTest, screenshot, startWorkspace, STEP_MS }
+import { check, checkAccessible, failAfter, replaceInEditor, runWorkspaceTest, screenshot, startFrontdoor, STEP_MS }
   from "./browser-harness.js";
 
 async function run(page, base, pack) {
@@ -85,7 +85,7 @@ async function signIn(page, pack, work) {
   const tokens = join(work, "tokens");
   const hash = createHash("sha256").update("browser-admin-token").digest("hex");
   writeFileSync(tokens, `sha256:${hash} decide,admin\n`);
-  const { child, base } = await startWorkspace(pack, ["--tokens", tokens]);
+  const { base, stop } = await startFrontdoor("workspace", [pack, "--tokens", tokens]);
   try {
     await page.goto(base + "/");
     await page.getByRole("heading", { name: "Sign in to the workspace" }).waitFor({ timeout: STEP_MS });
@@ -99,7 +99,7 @@ async function signIn(page, pack, work) {
     await page.getByRole("link", { name: "thresholds.rules" }).waitFor({ timeout: STEP_MS });
     check(true, "the right token opens the workspace");
   } finally {
-    child.kill("SIGTERM");
+    stop();
   }
 }
 

@@ -9,30 +9,10 @@
 //
 //   node web/tests/workspace-publish.test.js --cli build/frontdoor --rules rules/hackney \
 //        --web web/dist --screenshots build/screenshots
-import { spawn } from "node:child_process";
 import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { check, checkAccessible, failAfter, options, replaceInEditor, runWorkspaceTest, screenshot, startWorkspace, STEP_MS }
+import { check, checkAccessible, failAfter, options, replaceInEditor, runWorkspaceTest, screenshot, startFrontdoor, STEP_MS }
   from "./browser-harness.js";
-
-// `frontdoor serve --rules dir --no-auth` on port 0; resolves with it and its address.
-function startService(dir) {
-  const child = spawn(options.cli, ["serve", "--rules", dir, "--no-auth", "--listen", "127.0.0.1:0", "--threads", "2"],
-                      { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the service did not start within 30 s")), 30000);
-    let out = "";
-    child.stdout.on("data", (data) => {
-      out += data;
-      const found = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (found) {
-        clearTimeout(timer);
-        resolve({ service: child, serviceBase: found[1] });
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`the service exited (${code}) before listening`)));
-  });
-}
 
 async function activeDigest(serviceBase) {
   return (await (await fetch(serviceBase + "/v1/pack")).json()).digest;
@@ -106,7 +86,7 @@ async function publishEdited(page, base, serviceBase, pack) {
 async function notConfigured(context, work) {
   const plain = join(work, "plain");
   cpSync(options.rules, plain, { recursive: true });
-  const { child, base } = await startWorkspace(plain);
+  const { base, stop } = await startFrontdoor("workspace", [plain, "--no-auth"]);
   try {
     const page = await context.newPage();
     await page.goto(base + "/");
@@ -119,7 +99,7 @@ async function notConfigured(context, work) {
     await checkAccessible(page, "with publishing not set up");
     await page.close();
   } finally {
-    child.kill("SIGTERM");
+    stop();
   }
 }
 
@@ -131,9 +111,9 @@ runWorkspaceTest({
   prepare: async (work) => {
     const published = join(work, "published");
     cpSync(options.rules, published, { recursive: true });
-    const { service, serviceBase } = await startService(published);
+    const { base: serviceBase, stop } = await startFrontdoor("serve", ["--rules", published, "--no-auth"]);
     return { serviceBase, workspaceArguments: ["--no-auth", "--publish-to", published, "--publish-service", serviceBase],
-             stop: () => service.kill("SIGTERM") };
+             stop };
   },
   steps: async ({ page, base, serviceBase, pack, context, work }) => {
     await publishEdited(page, base, serviceBase, pack);

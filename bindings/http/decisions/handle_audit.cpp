@@ -16,22 +16,6 @@ using Json = nlohmann::json;
 // Records answered for one contact at most; "truncated": true says there were more.
 constexpr std::size_t max_records_answered = 1000;
 
-// The record as `audit show --format json` gives it (bindings/cli/cmd_audit_show.cpp), with its check.
-Json record_json(const Record& record, const std::string& problem) {
-    Json out = {{"id", record.id}, {"contact_id", record.contact_id ? Json(*record.contact_id) : Json()}};
-    out["recorded_at"] = record.recorded_at;
-    out["pack_digest"] = record.pack_digest;
-    out["engine_version"] = record.engine_version;
-    out["previous_hash"] = record.previous_hash;
-    out["hash"] = record.hash;
-    out["intact"] = problem.empty();
-    out["problem"] = problem.empty() ? Json() : Json(problem);
-    out["input"] = record.input;
-    Json decision = Json::parse(record.decision, nullptr, false);
-    out["decision"] = decision.is_discarded() ? Json(record.decision) : decision;
-    return out;
-}
-
 // The records matching `filter`, each with its own check, and the log's layout problem (if any).
 struct Found {
     Json records = Json::array();
@@ -58,7 +42,8 @@ Found find_records(const DecisionRecorder& recorder, const RecordFilter& filter)
                 record.decision = log.full_decision(record);
             } catch (const std::runtime_error&) {
             }
-            found.records.push_back(record_json(record, problem));
+            // The library's record (as `audit show --format json` shows it), read into this answer.
+            found.records.push_back(Json::parse(record_json(record, problem)));
             return true;
         });
         return found;

@@ -1,11 +1,16 @@
 // The impact report's text shows what changed inside a decision field by path, however long the
 // field: a changed deadline among several is never cut off (it was, at 90 characters).
-#include "test_records_fixture.hpp"
+#include "read_text.hpp"
 
 #include "engine/records/diff_json_values.hpp"
+#include "frontdoor/json_lines.hpp"
 #include "frontdoor/replay.hpp"
 
-using namespace records_test;
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
 using frontdoor::records::diff_json_values;
 using Lines = std::vector<std::string>;
 
@@ -15,16 +20,13 @@ std::string deadline(const std::string& name, const std::string& due_at) {
     return "{\"name\":\"" + name + "\",\"due_at\":\"" + due_at + "\"}";
 }
 
-// The sample pack with one of its time limits (the rule row written `"amber" -> 24 hours`) at 12 hours.
-std::shared_ptr<const frontdoor::Pack> sample_pack_shorter_limit() {
-    static auto pack = [] {
-        auto files = sample_pack()->files();
-        for (auto& [path, text] : files) {
-            auto at = text.find("\"amber\" -> 24 hours");
-            if (at != std::string::npos) text.replace(at, 19, "\"amber\" -> 12 hours");
-        }
-        return frontdoor::Pack::load_files("sample-amber-12", files).pack;
-    }();
+// This test's own packs and contacts (fixtures/shorter-time-limit): a pack whose checks are each due
+// within their rating's time limit, as written `before` and `after` one limit is shortened.
+const std::filesystem::path shorter_limit_fixture =
+    std::filesystem::path(FRONTDOOR_SOURCE_DIR) / "engine/records/tests/fixtures/shorter-time-limit";
+
+std::shared_ptr<const frontdoor::Pack> shorter_limit_pack(const std::string& which) {
+    auto pack = frontdoor::Pack::load_directory((shorter_limit_fixture / which).string()).pack;
     REQUIRE(pack);
     return pack;
 }
@@ -67,10 +69,8 @@ TEST_CASE("list items added or removed are shown whole, the others not at all", 
 }
 
 TEST_CASE("the text report shows each changed due_at of a changed time limit", "[records]") {
-    std::string contacts;
-    for (const auto& contact : scenario_contacts()) contacts += contact + "\n";
-    frontdoor::JsonLinesReader in(frontdoor::text_blocks(contacts));
-    auto report = frontdoor::assess_contacts_impact(in, *sample_pack(), *sample_pack_shorter_limit(), 1);
+    frontdoor::JsonLinesReader in(frontdoor::text_blocks(read_text(shorter_limit_fixture / "contacts.jsonl")));
+    auto report = frontdoor::assess_contacts_impact(in, *shorter_limit_pack("before"), *shorter_limit_pack("after"), 1);
     REQUIRE(report.changed > 0);
     std::string text = frontdoor::impact_text(report);
     std::size_t shown = 0;
