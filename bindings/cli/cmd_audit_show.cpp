@@ -97,7 +97,8 @@ void warn_layout(std::ostream& out, const std::string& problem, const Style& sty
 void show_record(std::ostream& out, const Record& record, const std::string& problem, const Style& style) {
     out << (style.markdown ? "\n## Record " : "Record ") << record.id << "\n";
     if (!problem.empty()) warn_not_intact(out, problem, style);
-    Json decision = Json::parse(record.decision, nullptr, false);
+    // The library's reading of the decision: JSON nested within the reader's depth, else its text.
+    Json decision = Json::parse(record_json(record, problem))["decision"];
     Json ruleset = decision.is_object() ? decision.value("ruleset", Json::object()) : Json::object();
     style.heading(out, "Recorded");
     style.row(out, "contact", record.contact_id ? style.code(*record.contact_id) : "(none)");

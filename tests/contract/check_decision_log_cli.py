@@ -140,6 +140,15 @@ def check_tampering(cli, log, scratch, head):
     shown = json.loads(out)[0] if out.startswith("[") else {}
     check(code == 1 and shown.get("intact") is False and shown.get("problem", "").startswith("record 5: its content"),
           f"audit show --format json of a tampered record says it is not intact: {code} {out[:300]}")
+    # A decision rewritten as an object whose ruleset nests 200,000 deep: shown as its text, never a crash.
+    deep = "{\"ruleset\": " + "[" * 200000 + "]" * 200000 + "}"
+    copy_deep = tampered_copy(log, scratch, "deep", ("UPDATE records SET decision = ? WHERE id = 5", (deep,)))
+    for fmt in ("text", "md", "json"):
+        code, out, err = run(cli, "audit", "show", "--log", copy_deep, "--record", "5", "--format", fmt)
+        shown = (json.loads(out)[0] if out.startswith("[") else {}) if fmt == "json" else {}
+        check(code == 1 and "record 5: its content does not match its hash" in err
+              and (shown.get("decision") == deep if fmt == "json" else "(not JSON)" in out),
+              f"audit show --format {fmt} of a decision nested 200,000 deep shows it as text, exit 1: {code} {err[-300:]}")
     code, out, err = run(cli, "audit", "show", "--log", copy, "--record", "6")
     check(code == 0 and "integrity     intact: its content matches its hash, and it follows on from record 5" in out
           and err == "", f"audit show of the intact record after it: {code} {err}")

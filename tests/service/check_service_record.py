@@ -87,6 +87,21 @@ def check_tampered_record(server, log, record_id):
     shown = json.loads(data) if data.startswith(b"{") else {}
     check(status == 409 and shown.get("intact") is False and f"record {record_id}" in (shown.get("problem") or ""),
           f"an altered record: 409 with its problem, got {status} {data[:300]!r}")
+    # A decision rewritten as an object whose ruleset nests 200,000 deep: shown as its text, and the
+    # service stays up (dumping it as JSON would exhaust the stack).
+    deep = '{"ruleset": ' + "[" * 200000 + "]" * 200000 + "}"
+    db = sqlite3.connect(log)
+    db.execute("UPDATE records SET decision = ? WHERE id = ?", (deep, record_id))
+    db.commit()
+    db.close()
+    try:
+        status, _, data = server.request("GET", f"/v1/decisions/{record_id}", token=AUDIT_TOKEN)
+    except OSError as error:
+        status, data = f"no answer ({error})", b""
+    shown = json.loads(data) if data.startswith(b"{") else {}
+    check(status == 409 and shown.get("decision") == deep,
+          f"a decision nested 200,000 deep: 409, shown as its text, got {status} {data[:200]!r}")
+    check(server.request("GET", "/healthz")[0] == 200, "and the service is still up")
 
 
 def main():

@@ -9,7 +9,6 @@ the service still has. Once the stand-in has the draft active, publishing again 
 
     check_workspace_publish_waiting.py --cli build/frontdoor --rules rules/hackney
 """
-import argparse
 import http.server
 import json
 import os
@@ -20,7 +19,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import ADMIN_TOKEN, DECIDE_TOKEN, Server, check, finish, write_tokens  # noqa: E402
+from service_harness import ADMIN_TOKEN, DECIDE_TOKEN, Server, check, finish, parse_args, write_tokens  # noqa: E402
 
 ANSWER_SECONDS = 2  # a request that is not held up answers well within this
 OLD_DIGEST = "sha256:" + "0" * 64
@@ -93,10 +92,7 @@ def check_not_held_up(workspace):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     with tempfile.TemporaryDirectory() as work:
         tokens = write_tokens(work)
         token_file = os.path.join(work, "publisher.token")
