@@ -5,6 +5,7 @@
 // stalling or exhausting the process. docs/security.md ("Limits on contacts") explains each choice.
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace frontdoor {
 
@@ -26,5 +27,11 @@ struct InputLimits {
 };
 
 // (A refusal quotes at most 200 characters of a value: engine/json/echo_value.hpp.)
+
+// Whether a value of `text` lies inside more than `depth` arrays and objects (the contact reader's
+// meaning of depth), counted outside strings, whether or not it is valid JSON: linear, no allocation. A face that reads
+// JSON with a library whose values copy, compare or print recursively (nlohmann) checks this first, so that a value
+// nested 100,000 deep is refused instead of exhausting the stack. Thread-safe.
+bool json_nests_deeper_than(std::string_view text, int depth = InputLimits{}.nesting_depth);
 
 }  // namespace frontdoor

@@ -29,9 +29,9 @@ AcceptRequest read_request(const Workspace& workspace, const Request& request) {
         out.refusal = error_response(request, status, message);
         return std::move(out);
     };
-    nlohmann::json body = nlohmann::json::parse(request.body(), nullptr, false);
-    if (body.is_discarded() || !body.is_object())
-        return refuse(beast_http::status::bad_request, "the body is not a JSON object");
+    std::string problem;
+    nlohmann::json body = read_json_object(request.body(), problem);
+    if (!problem.empty()) return refuse(beast_http::status::bad_request, "the body " + problem);
     auto scenario = body.find("scenario");
     if (scenario == body.end() || !scenario->is_string())
         return refuse(beast_http::status::bad_request, "/scenario: give the scenario file's path as a string");

@@ -22,9 +22,9 @@ Response draw_graph(Service& service, const Request& request, RequestContext&) {
     Response refusal;
     const Workspace* workspace = workspace_of(service, request, refusal);
     if (!workspace) return refusal;
-    json body = request.body().empty() ? json::object() : json::parse(request.body(), nullptr, false);
-    if (body.is_discarded() || !body.is_object())
-        return error_response(request, beast_http::status::bad_request, "the body is not a JSON object");
+    std::string problem;
+    json body = request.body().empty() ? json::object() : read_json_object(request.body(), problem);
+    if (!problem.empty()) return error_response(request, beast_http::status::bad_request, "the body " + problem);
     std::optional<WorkspaceCase> asked;
     if (names_workspace_case(body)) {
         asked = read_workspace_case(service, *workspace, request, body);

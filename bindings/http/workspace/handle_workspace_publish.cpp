@@ -51,8 +51,8 @@ nlohmann::json service_json(const Workspace& workspace, beast_http::verb method,
         why = answer.problem;
         return nullptr;
     }
-    nlohmann::json body = nlohmann::json::parse(answer.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object()) {
+    nlohmann::json body = read_json_object(answer.body, problem);
+    if (!problem.empty()) {
         why = "the service at " + workspace.publish_service + " answered " + std::to_string(answer.status) +
               " without a JSON object";
         return nullptr;
@@ -217,9 +217,9 @@ Response publish_pack(Service& service, const Request& request, RequestContext& 
     if (!workspace) return refusal;
     bool insist = false;
     if (!request.body().empty()) {
-        nlohmann::json asked = nlohmann::json::parse(request.body(), nullptr, false);
-        if (asked.is_discarded() || !asked.is_object())
-            return error_response(request, beast_http::status::bad_request, "the body is not a JSON object");
+        std::string problem;
+        nlohmann::json asked = read_json_object(request.body(), problem);
+        if (!problem.empty()) return error_response(request, beast_http::status::bad_request, "the body " + problem);
         auto flag = asked.find("even_if_scenarios_fail");
         if (flag != asked.end() && !flag->is_boolean())
             return error_response(request, beast_http::status::bad_request,

@@ -48,10 +48,10 @@ WalkthroughRequest read_request(const Service& service, const Workspace& workspa
         out.refusal = error_response(request, status, message);
         return std::move(out);
     };
-    json body = json::parse(request.body(), nullptr, false);
-    if (body.is_discarded() || !body.is_object())
-        return refuse(beast_http::status::bad_request, "the body is not a JSON object");
-    if (auto problem = read_what_ifs(body, out.what_ifs); !problem.empty())
+    std::string problem;
+    json body = read_json_object(request.body(), problem);
+    if (!problem.empty()) return refuse(beast_http::status::bad_request, "the body " + problem);
+    if (problem = read_what_ifs(body, out.what_ifs); !problem.empty())
         return refuse(beast_http::status::bad_request, problem);
     WorkspaceCase asked = read_workspace_case(service, workspace, request, body);
     out.input = std::move(asked.input);

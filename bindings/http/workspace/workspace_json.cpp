@@ -1,5 +1,7 @@
 #include "workspace_json.hpp"
 
+#include "frontdoor/input_limits.hpp"
+
 #include "http/json_error.hpp"
 #include "http/service.hpp"
 
@@ -7,14 +9,29 @@
 
 namespace frontdoor::http {
 
+nlohmann::json read_json_object(std::string_view text, std::string& problem) {
+    problem.clear();
+    if (json_nests_deeper_than(text)) {
+        problem = "nests deeper than " + std::to_string(InputLimits{}.nesting_depth) + " levels";
+        return nlohmann::json(nlohmann::json::value_t::discarded);
+    }
+    nlohmann::json parsed = nlohmann::json::parse(text, nullptr, false);
+    if (parsed.is_discarded() || !parsed.is_object()) {
+        problem = "is not a JSON object";
+        return nlohmann::json(nlohmann::json::value_t::discarded);
+    }
+    return parsed;
+}
+
 EditRequest read_edit_request(const Request& request, bool needs_text) {
     EditRequest edit;
     auto refuse = [&](std::string message) {
         edit.refusal = error_response(request, beast_http::status::bad_request, message);
         return std::move(edit);
     };
-    edit.body = nlohmann::json::parse(request.body(), nullptr, false);
-    if (edit.body.is_discarded() || !edit.body.is_object()) return refuse("the body is not a JSON object");
+    std::string problem;
+    edit.body = read_json_object(request.body(), problem);
+    if (!problem.empty()) return refuse("the body " + problem);
     auto path = edit.body.find("path");
     if (path == edit.body.end() || !path->is_string()) return refuse("/path: give the file's path as a string");
     edit.path = path->get<std::string>();
