@@ -87,6 +87,13 @@ def check_tampered_record(server, log, record_id):
     shown = json.loads(data) if data.startswith(b"{") else {}
     check(status == 409 and shown.get("intact") is False and f"record {record_id}" in (shown.get("problem") or ""),
           f"an altered record: 409 with its problem, got {status} {data[:300]!r}")
+    contact_id = shown.get("contact_id")
+    status, _, data = server.request("GET", f"/v1/decisions?contact_id={contact_id}", token=AUDIT_TOKEN)
+    listed = json.loads(data) if data.startswith(b"{") else {}
+    marks = {r["id"]: r.get("intact") for r in listed.get("records", [])}
+    check(status == 409 and listed.get("intact") is False and marks.get(record_id) is False
+          and all(intact is True for id_, intact in marks.items() if id_ != record_id),
+          f"the list of its contact's records: 409, the altered one (only) not intact: {status} {marks}")
     # A decision rewritten as an object whose ruleset nests 200,000 deep: shown as its text, and the
     # service stays up (dumping it as JSON would exhaust the stack).
     deep = '{"ruleset": ' + "[" * 200000 + "]" * 200000 + "}"
