@@ -85,6 +85,13 @@ std::string option(const Args& args, const std::string& name, bool* found) {
     return "";
 }
 
+std::vector<std::string> options(const Args& args, const std::string& name) {
+    std::vector<std::string> values;
+    for (std::size_t i = 0; i + 1 < args.size(); ++i)
+        if (args[i] == name) values.push_back(args[++i]);
+    return values;
+}
+
 bool flag(const Args& args, const std::string& name) { return std::find(args.begin(), args.end(), name) != args.end(); }
 
 std::vector<std::string> positional(const Args& args, const OptionSpec& spec) {

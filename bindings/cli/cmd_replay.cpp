@@ -17,7 +17,8 @@ namespace {
 
 const char* const help = R"(Usage: frontdoor replay --log LOG [--from DATE] [--to DATE] [--format text|json]
        frontdoor replay --log LOG --with-rules DIR [--from DATE] [--to DATE] [--format text|json] [--limit N]
-       frontdoor replay --contacts FILE.jsonl --rules OLD --with-rules NEW [--format text|json] [--limit N]
+       frontdoor replay --contacts FILE.jsonl [--contacts FILE.jsonl ...] --rules OLD --with-rules NEW
+                        [--format text|json] [--limit N]
 
 Without --with-rules, decides every recorded contact again with the pack recorded with it (kept in
 the log, so the files on disk may have changed or gone) and confirms each decision is
@@ -34,6 +35,12 @@ compared. Then each changed contact with every part of a field that changed, by 
 says why, and what the other pack decided for it. Exits 0 once the report is written. The contacts file is read as
 `frontdoor eval --jsonl` reads it; if it cannot be read (a directory, a read error part way),
 exits 5 with no report.
+
+Several files are assessed as one input, read in the order given: one --contacts a file
+(python3 -m frontdoor.batch impact takes globs; docs/scale.md). With one file the report names
+each contact by its line ("line 4"); with several, by the file as given and its line
+("contacts/a.jsonl line 4"), refused contacts too. Every file is opened before any is decided: one
+that cannot be opened is named and the replay exits 5 with no report.
 
   --from, --to DATE   only records made in this span (UTC, inclusive): 2024-05-01, or
                       2024-05-01T09:00 for a time. Not with --contacts, whose lines have no
@@ -93,6 +100,19 @@ std::shared_ptr<const Pack> pack_option(const Args& args, const char* name) {
     return load_or_report(option(args, name), false);
 }
 
+// The impact of NEW against OLD over the contacts files, in the order given, as one input: each
+// file assessed with its name (when there are several, so that labels say which file a line is
+// in) and the reports merged. Throws ReadError naming a file that cannot be read.
+ImpactReport assess_files_impact(const std::vector<std::string>& files, const Pack& before, const Pack& after,
+                                 unsigned threads) {
+    std::vector<ImpactReport> parts;
+    for (const std::string& file : files) {
+        JsonLinesReader lines(file_blocks(file));
+        parts.push_back(assess_contacts_impact(lines, before, after, threads, 1, {}, files.size() > 1 ? file : ""));
+    }
+    return parts.size() == 1 ? std::move(parts.front()) : merge_impact(std::move(parts));
+}
+
 // Warns on standard error when the log is not laid out as Frontdoor makes it; true when it is.
 bool layout_ok(const DecisionLog& log) {
     std::string problem = log.layout_problem();
@@ -145,8 +165,9 @@ int run_replay(const Args& args) {
     }
     unsigned threads = 1;
     if (!thread_count("replay", args, threads)) return exit_usage;
-    bool has_contacts = false;
-    std::string log_path = option(args, "--log"), contacts = option(args, "--contacts", &has_contacts);
+    std::string log_path = option(args, "--log");
+    std::vector<std::string> contacts = options(args, "--contacts");
+    bool has_contacts = !contacts.empty();
     std::string format = option(args, "--format");
     bool json = format == "json", has_limit = false;
     std::string limit_text = option(args, "--limit", &has_limit);
@@ -154,10 +175,12 @@ int run_replay(const Args& args) {
     if (has_limit) text_options.limit = std::stoul(limit_text);
     try {
         if (has_contacts) {
-            JsonLinesReader lines(file_blocks(contacts));
+            // Every file opens before a pack is loaded or a contact decided: one that cannot is
+            // named at once, as a single file always was.
+            for (const std::string& file : contacts) file_blocks(file);
             auto before = pack_option(args, "--rules"), after = pack_option(args, "--with-rules");
             if (!before || !after) return exit_pack_failed;
-            ImpactReport report = assess_contacts_impact(lines, *before, *after, threads);
+            ImpactReport report = assess_files_impact(contacts, *before, *after, threads);
             std::cout << (json ? impact_json(report) + "\n" : impact_text(report, text_options));
             return exit_ok;
         }

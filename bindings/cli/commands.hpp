@@ -55,6 +55,8 @@ bool thread_count(const std::string& command, const Args& args, unsigned& thread
 bool wants_help(const Args& args);
 // The value after `--name`, or "" when absent; `found` tells whether the flag was present.
 std::string option(const Args& args, const std::string& name, bool* found = nullptr);
+// The values after every `--name`, in the order given: an option a command takes more than once.
+std::vector<std::string> options(const Args& args, const std::string& name);
 bool flag(const Args& args, const std::string& name);
 // The operands: arguments that are neither options nor the values of options.
 std::vector<std::string> positional(const Args& args, const OptionSpec& spec);

@@ -163,15 +163,15 @@ py::tuple decide_lines(const Pack& pack, const std::string& text, std::size_t fi
 }
 
 // The impact of `after` against `before` on a slice of a contacts file (whole lines, its first line
-// being line `first_line` of the file), as a report tuple; one thread, the GIL released. A slice in
-// memory cannot fail to read.
+// being line `first_line` of the file; `source`, when not empty, the file's name in the labels), as
+// a report tuple; one thread, the GIL released. A slice in memory cannot fail to read.
 frontdoor::python::ReportTuple assess_impact_lines(const Pack& before, const Pack& after, const std::string& text,
-                                                   std::size_t first_line) {
+                                                   std::size_t first_line, const std::string& source) {
     frontdoor::ImpactReport report;
     {
         py::gil_scoped_release release;
         frontdoor::JsonLinesReader lines(frontdoor::text_blocks(text));
-        report = frontdoor::assess_contacts_impact(lines, before, after, 1, first_line);
+        report = frontdoor::assess_contacts_impact(lines, before, after, 1, first_line, {}, source);
     }
     return frontdoor::python::to_tuple(report);
 }
@@ -214,7 +214,7 @@ PYBIND11_MODULE(_frontdoor, m) {
         return frontdoor::refusal_json(line, decided);
     });
     m.def("assess_impact_lines", &assess_impact_lines, py::arg("before"), py::arg("after"), py::arg("text"),
-          py::arg("first_line"));
+          py::arg("first_line"), py::arg("source") = "");
     m.def("merge_impact", &merge_impact);
     // The report rendered by the library, as bytes: the same as `frontdoor replay` prints.
     m.def("impact_text", [](const frontdoor::python::ReportTuple& t) {

@@ -186,7 +186,7 @@ ImpactReport assess_log_impact(const DecisionLog& log, const RecordFilter& filte
 }
 
 ImpactReport assess_contacts_impact(JsonLinesReader& contacts, const Pack& before, const Pack& after, unsigned threads,
-                                    std::size_t first_line, const ImpactProgress& progress) {
+                                    std::size_t first_line, const ImpactProgress& progress, const std::string& source) {
     // A line the reader refused (too long, CR line ends) is refused under both packs alike.
     auto compare = [&](ImpactItem& item) {
         if (!item.refusal.empty()) {
@@ -198,6 +198,7 @@ ImpactReport assess_contacts_impact(JsonLinesReader& contacts, const Pack& befor
     };
     // Lines the caller read before (a request line) are not this assessment's.
     const std::size_t read_before = contacts.lines_read();
+    const std::string label_start = source.empty() ? "line " : source + " line ";
     records::ProgressMarks marks(progress);
     ImpactReport report = run_impact(
         threads, compare,
@@ -205,7 +206,7 @@ ImpactReport assess_contacts_impact(JsonLinesReader& contacts, const Pack& befor
             JsonLine line;
             while (contacts.next(line)) {
                 std::size_t lines_done = line.number - read_before;
-                submit({"line " + std::to_string(lines_done + first_line - 1), std::string(line.text), "",
+                submit({label_start + std::to_string(lines_done + first_line - 1), std::string(line.text), "",
                         std::move(line.refusal), lines_done});
             }
         },

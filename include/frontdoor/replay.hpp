@@ -48,7 +48,7 @@ struct ValueChange {
 };
 
 struct ChangedDecision {
-    std::string label;  // "record 17" or "line 5"
+    std::string label;  // "record 17", "line 5", or with a source "contacts/a.jsonl line 5"
     std::optional<std::string> contact_id;
     std::string outcome_before, outcome_after;  // raw JSON; "" when that side was refused
     std::string refusal_before, refusal_after;  // "path: message" when refused
@@ -130,11 +130,15 @@ struct ImpactProgress {
 // (frontdoor/json_lines.hpp) is refused under both; a read error (ReadError) ends the assessment.
 // It reads `contacts` from where it stands: a face that read a request line first passes the
 // reader on. `first_line` is the number the first line it reads gets in the report's labels
-// ("line N"): a slice of a file that starts at its line 1001 is assessed with 1001.
+// ("line N"): a slice of a file that starts at its line 1001 is assessed with 1001. `source`, when
+// not empty, names the file the lines come from, in front of each label ("contacts/a.jsonl line
+// 4"): a face that assesses several files gives each its name as the user gave it, and merges.
 ImpactReport assess_contacts_impact(JsonLinesReader& contacts, const Pack& before, const Pack& after, unsigned threads,
-                                    std::size_t first_line = 1, const ImpactProgress& progress = {});
+                                    std::size_t first_line = 1, const ImpactProgress& progress = {},
+                                    const std::string& source = "");
 // The report of a whole input from the reports of its consecutive slices, given in input order
-// (each assessed with its first_line, or each a span of a log's records): counts and tables added
+// (each assessed with its first_line, and its source when the input is several files; or each a
+// span of a log's records): counts and tables added
 // up and sorted as one assessment sorts them, changed decisions in order, the old side's packs by
 // first use. The result is the report the whole input gives. An empty list gives an empty report.
 ImpactReport merge_impact(std::vector<ImpactReport> parts);

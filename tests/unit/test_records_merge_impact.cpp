@@ -5,6 +5,8 @@
 
 #include "frontdoor/replay.hpp"
 
+#include <set>
+
 using namespace records_test;
 
 namespace {
@@ -35,4 +37,33 @@ TEST_CASE("impact reports of a file's slices merge into the whole file's report"
     CHECK(frontdoor::impact_json(merged) == frontdoor::impact_json(expected));
     CHECK(frontdoor::impact_text(merged) == frontdoor::impact_text(expected));
     CHECK(frontdoor::merge_impact({}).compared == 0);
+}
+
+TEST_CASE("impact reports of several files, each assessed with its name, label every contact by file and line",
+          "[records]") {
+    std::vector<std::string> lines = scenario_contacts();
+    const std::size_t in_first = 30;
+    std::string first, second;
+    for (std::size_t i = 0; i < lines.size(); ++i) (i < in_first ? first : second) += lines[i] + "\n";
+    std::vector<frontdoor::ImpactReport> parts;
+    for (const auto& [text, name] : {std::pair{first, "in/a.jsonl"}, std::pair{second, "in/b.jsonl"}}) {
+        frontdoor::JsonLinesReader in(frontdoor::text_blocks(text));
+        parts.push_back(
+            frontdoor::assess_contacts_impact(in, *sample_pack(), *sample_pack_lowered_threshold(), 2, 1, {}, name));
+    }
+    frontdoor::ImpactReport merged = frontdoor::merge_impact(std::move(parts));
+
+    // The same lines as one file, its labels named by the file each line is in.
+    frontdoor::ImpactReport whole = assess(first + second, 1);
+    std::set<std::string> files;
+    for (auto& contact : whole.contacts) {
+        std::size_t line = std::stoul(contact.label.substr(std::string("line ").size()));
+        contact.label = line <= in_first ? "in/a.jsonl line " + std::to_string(line)
+                                         : "in/b.jsonl line " + std::to_string(line - in_first);
+        files.insert(contact.label.substr(0, contact.label.find(' ')));
+    }
+    REQUIRE(files.size() == 2);
+    CHECK(frontdoor::impact_json(merged) == frontdoor::impact_json(whole));
+    CHECK(frontdoor::impact_text(merged) == frontdoor::impact_text(whole));
+    CHECK(frontdoor::impact_text(merged).find("\n  in/b.jsonl line ") != std::string::npos);
 }

@@ -6,10 +6,12 @@
         decisions and refusals and names each refusal by file, line and JSON path. With
         --output-dir the workers write the answers, DIR/part-NNNNNN.jsonl a partition, and the
         client DIR/manifest.json last: `cat DIR/part-*.jsonl` is the same bytes.
-    impact --rules OLD --with-rules NEW [--format text|json] FILE
-    replay --contacts FILE --rules OLD --with-rules NEW [--format text|json]
-        The impact report `frontdoor replay --contacts FILE --rules OLD --with-rules NEW` prints,
-        assessed partition by partition and merged.
+    impact --rules OLD --with-rules NEW [--format text|json] FILE_OR_GLOB...
+    replay --contacts FILE_OR_GLOB... --rules OLD --with-rules NEW [--format text|json]
+        The impact report `frontdoor replay --contacts FILE [--contacts FILE ...] --rules OLD
+        --with-rules NEW` prints for the same files in the same order (a glob's matches sorted by
+        name), assessed partition by partition and merged: with several files each contact is
+        labelled by its file and line ("contacts/a.jsonl line 4"), with one by its line.
 
 Every command runs on a local cluster of --workers processes on 127.0.0.1 (default 2), or on the
 Dask scheduler at --scheduler ADDRESS. docs/scale.md describes it.
@@ -38,10 +40,11 @@ def add_cluster_options(parser, partition_help=PARTITION_HELP):
 
 def add_impact_options(parser, contacts_option):
     if contacts_option:
-        parser.add_argument("--contacts", required=True, metavar="FILE", help="the contacts, one JSON document a line")
+        parser.add_argument("--contacts", required=True, nargs="+", metavar="FILE_OR_GLOB",
+                            help="the contacts, one JSON document a line, in one or several files")
         parser.add_argument("--log", help=argparse.SUPPRESS)
     else:
-        parser.add_argument("contacts", metavar="FILE")
+        parser.add_argument("contacts", nargs="+", metavar="FILE_OR_GLOB")
     parser.add_argument("--rules", required=True, metavar="OLD", help="the pack in use")
     parser.add_argument("--with-rules", required=True, metavar="NEW", help="the candidate pack")
     parser.add_argument("--format", choices=["text", "json"], default="text")
@@ -65,7 +68,7 @@ def parse_arguments(argv):
     decide.add_argument("--list-refusals", type=int, default=100, metavar="N",
                         help="name at most N refusals by file and line in the summary (default 100)")
     add_cluster_options(decide, DECIDE_PARTITION_HELP)
-    add_impact_options(commands.add_parser("impact", help="the impact of a rule change over a contacts file"), False)
+    add_impact_options(commands.add_parser("impact", help="the impact of a rule change over contacts files"), False)
     add_impact_options(commands.add_parser("replay", help="`frontdoor replay --contacts` on the cluster"), True)
     arguments = parser.parse_args(argv)
     if getattr(arguments, "log", None) is not None:

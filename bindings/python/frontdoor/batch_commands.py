@@ -156,13 +156,13 @@ def count_parts(written, summary):
 def run_impact(arguments, out):
     """The impact report once written exits 0, as `frontdoor replay` does."""
     try:
-        inputs = expand_inputs([arguments.contacts])
+        inputs = expand_inputs(arguments.contacts)
         before, after = load_pack(arguments.rules), load_pack(arguments.with_rules)
         if before is None or after is None:
             return EXIT_PACK_FAILED
         with open_client(arguments) as (client, slots):
             partitions = split_inputs(inputs, partition_size(arguments, inputs, False, slots))
-            report = assess_impact(client, before, after, partitions, 2 * slots)
+            report = assess_impact(client, before, after, partitions, 2 * slots, named=len(inputs) > 1)
     except InputError as error:
         sys.stderr.write(f"frontdoor.batch: {error}\n")
         return EXIT_IO_FAILED
