@@ -46,11 +46,17 @@ std::string unknown_option(const std::string& argument, const OptionSpec& spec) 
 // The first problem with `args`, or "".
 std::string argument_problem(const Args& args, const OptionSpec& spec) {
     std::size_t operands = 0;
+    std::vector<std::pair<std::string, std::string>> given;  // option, its value
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& argument = args[i];
         if (takes_value(spec, argument)) {
             if (i + 1 == args.size() || (args[i + 1].size() > 2 && args[i + 1].rfind("--", 0) == 0))
                 return "the option '" + argument + "' needs a value";
+            auto before = std::find_if(given.begin(), given.end(), [&](const auto& g) { return g.first == argument; });
+            if (before != given.end() && !listed(spec.repeatable, argument))
+                return "the option '" + argument + "' is given twice ('" + before->second + "', then '" + args[i + 1] +
+                       "'): give it once";
+            given.emplace_back(argument, args[i + 1]);
             ++i;
         } else if (looks_like_option(argument)) {
             if (!listed(spec.flags, argument) && !listed(common_flags, argument)) return unknown_option(argument, spec);

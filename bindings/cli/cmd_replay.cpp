@@ -156,7 +156,8 @@ int run_replay(const Args& args) {
     const OptionSpec spec{
         {"--log", "--contacts", "--rules", "--with-rules", "--from", "--to", "--format", "--threads", "--limit"},
         {},
-        0};
+        0,
+        {"--contacts"}};
     if (!arguments_ok("replay", args, spec)) return exit_usage;
     RecordFilter filter{std::nullopt, std::nullopt, option(args, "--from"), option(args, "--to")};
     if (std::string problem = replay_problem(args, filter); !problem.empty()) {

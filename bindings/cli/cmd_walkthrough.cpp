@@ -34,13 +34,6 @@ bool warn_if_stale(const Walkthrough& walkthrough, const WalkthroughInput& read,
     return true;
 }
 
-std::vector<std::string> what_ifs(const Args& args) {
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i + 1 < args.size(); ++i)
-        if (args[i] == "--what-if") out.push_back(args[i + 1]);
-    return out;
-}
-
 }  // namespace
 
 int run_walkthrough(const Args& args) {
@@ -68,7 +61,7 @@ int run_walkthrough(const Args& args) {
                "pack does not load, 5 when the file cannot be read or standard output cannot be written.\n";
         return 0;
     }
-    const OptionSpec spec{{"--rules", "--what-if", "--format"}, {"--no-color"}, 1};
+    const OptionSpec spec{{"--rules", "--what-if", "--format"}, {"--no-color"}, 1, {"--what-if"}};
     if (!arguments_ok("walkthrough", args, spec)) return exit_usage;
     auto files = positional(args, spec);
     if (files.size() != 1) {
@@ -90,7 +83,7 @@ int run_walkthrough(const Args& args) {
     Walkthrough before = walk_through(*pack, input);
     bool stale = warn_if_stale(before, read, title);
     std::cout << render_walkthrough(before, title, markdown, colour);
-    auto changes = what_ifs(args);
+    auto changes = options(args, "--what-if");
     if (changes.empty()) return before.refused || stale ? 1 : 0;
     std::string changed = input;
     std::string prefix = "contact.";

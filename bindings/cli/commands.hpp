@@ -37,10 +37,14 @@ struct OptionSpec {
     std::vector<std::string> with_value;  // options followed by a value: --rules DIR
     std::vector<std::string> flags;       // options on their own: --jsonl
     std::size_t operands = 0;             // the most arguments that are not options: files, dirs
+    // Options of with_value that may be given more than once (read with options()); any other
+    // given twice is a usage error, never the first or the last silently taken.
+    std::vector<std::string> repeatable = {};
 };
 
 // Checks every argument against `spec` before the command reads any: an unknown option (with
-// "did you mean" when one is close), an option without its value, or one operand too many is
+// "did you mean" when one is close), an option without its value, one given twice that is not
+// repeatable, or one operand too many is
 // printed as "frontdoor COMMAND: ..." on standard error and false returned; the command then
 // exits 2, as for every usage error.
 bool arguments_ok(const std::string& command, const Args& args, const OptionSpec& spec);

@@ -19,7 +19,12 @@ def check(condition, what):
 
 
 def run(cli, *args):
-    done = subprocess.run([cli, *args], capture_output=True, text=True)
+    """Exit status, output and error of `frontdoor ARGS`; a command still running after 30 s (a server
+    that took arguments it should have refused) is killed and reported as exit status None."""
+    try:
+        done = subprocess.run([cli, *args], capture_output=True, text=True, timeout=30)
+    except subprocess.TimeoutExpired as expired:
+        return None, expired.stdout or "", expired.stderr or ""
     return done.returncode, done.stdout, done.stderr
 
 
@@ -67,6 +72,16 @@ def main():
         refused(cli, ["replay", "--log", log, "--from"], "frontdoor replay: the option '--from' needs a value")
         refused(cli, ["replay", "--log", log, "--to", "--format", "json"], "frontdoor replay: the option '--to' needs a value")
         refused(cli, ["eval", "--rules", rules, "--record"], "frontdoor eval: the option '--record' needs a value")
+        # An option given twice is refused, never the first or the last silently taken; the options
+        # meant to repeat (replay's --contacts, walkthrough's --what-if) are not.
+        refused(cli, ["eval", "--rules", rules, "--rules", "elsewhere", contact],
+                f"frontdoor eval: the option '--rules' is given twice ('{rules}', then 'elsewhere'): give it once")
+        refused(cli, ["replay", "--log", log, "--from", "2024-01-01", "--from", "2024-02-01"],
+                "frontdoor replay: the option '--from' is given twice ('2024-01-01', then '2024-02-01'): give it once")
+        refused(cli, ["serve", "--rules", rules, "--listen", "127.0.0.1:0", "--listen", "127.0.0.1:1", "--no-auth"],
+                "frontdoor serve: the option '--listen' is given twice ('127.0.0.1:0', then '127.0.0.1:1'): give it once")
+        code, _, err = run(cli, "walkthrough", "--rules", rules, contact, "--what-if", "x=1", "--what-if", "y=2")
+        check("given twice" not in err, f"walkthrough takes --what-if more than once: {code} {err.strip()[:200]}")
         # An operand a command does not take.
         refused(cli, ["replay", "--log", log, "2024-01-01"], "frontdoor replay: unexpected argument '2024-01-01'")
         refused(cli, ["eval", "--rules", rules, contact, contact], f"frontdoor eval: unexpected argument '{contact}'")
