@@ -40,10 +40,15 @@ private:
         std::string name;
         int index = -1;
     };
-    static std::size_t hash(std::string_view name) {  // FNV-1a
-        std::uint64_t h = 14695981039346656037ull;
-        for (unsigned char c : name) h = (h ^ c) * 1099511628211ull;
-        return static_cast<std::size_t>(h ^ (h >> 29));
+    // Length, first, middle and last byte, mixed by one multiplication: enough to tell apart the
+    // names of one record or one enumeration, and a name is found before all its bytes are read
+    // twice. Names that share all four still find their own slots by probing and comparing.
+    static std::size_t hash(std::string_view name) {
+        if (name.empty()) return 0;
+        auto byte = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(name[i])); };
+        std::uint64_t key =
+            (std::uint64_t{name.size()} << 24) | (byte(0) << 16) | (byte(name.size() / 2) << 8) | byte(name.size() - 1);
+        return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32);
     }
     std::vector<Slot> slots_;  // a power of two, at most half full
 };

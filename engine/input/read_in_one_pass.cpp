@@ -207,6 +207,7 @@ private:
         std::string_view token = trimmed(json.raw_json_token());
         if (token.size() < 2 || token.front() != '"') return false;
         std::size_t at = 1;
+        while (at + 8 < token.size() && plain_word(token.data() + at)) at += 8;
         while (at < token.size()) {
             auto c = static_cast<unsigned char>(token[at]);
             if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
@@ -257,6 +258,17 @@ private:
                 default: return false;
             }
         }
+    }
+
+    // True when none of the 8 bytes at `bytes` is '"', '\\', a control character or part of a
+    // multi-byte sequence: a text's plain run is checked a word at a time.
+    static bool plain_word(const char* bytes) {
+        constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+        std::uint64_t w;
+        std::memcpy(&w, bytes, sizeof w);
+        auto has_zero = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
+        std::uint64_t below_space = (w - ones * 0x20) & ~w & highs;
+        return ((w & highs) | below_space | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'))) == 0;
     }
 
     static bool hex4(std::string_view token, std::size_t& at, std::uint32_t& out) {
