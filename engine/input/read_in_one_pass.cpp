@@ -105,20 +105,28 @@ private:
         }
     }
 
-    static bool is_null(od::value& json) { return trimmed(json.raw_json_token()) == "null"; }
+    // Each scalar is judged from its raw token, and then consumed through simdjson too: a value left
+    // unconsumed is skipped by simdjson's depth counting, which lets a ':' for a ',' through.
+    static bool is_null(od::value& json) {
+        bool null = false;
+        return trimmed(json.raw_json_token()) == "null" && !json.is_null().get(null) && null;
+    }
 
     bool value(const TypeRef& type, od::value& json, od::json_type json_type, const dsl::FieldInfo* field, int record,
                int index, int depth, Value& out) {
         switch (type->kind) {
             case TypeKind::boolean: {
                 std::string_view token = trimmed(json.raw_json_token());
-                if (token != "true" && token != "false") return false;
-                out = Value::boolean(token == "true");
+                bool truth = false;
+                if ((token != "true" && token != "false") || json.get_bool().get(truth) || truth != (token == "true"))
+                    return false;
+                out = Value::boolean(truth);
                 return true;
             }
             case TypeKind::integer: {
-                std::int64_t number;
-                if (json_type != od::json_type::number || !whole_number(trimmed(json.raw_json_token()), number))
+                std::int64_t number = 0, consumed = 0;
+                if (json_type != od::json_type::number || !whole_number(trimmed(json.raw_json_token()), number) ||
+                    json.get_int64().get(consumed) || consumed != number)
                     return false;
                 out = Value::integer(number);
                 return true;
@@ -205,7 +213,8 @@ private:
     // (or that is not a string at all). The view is valid until the next call.
     bool text(od::value& json, std::string_view& out) {
         std::string_view token = trimmed(json.raw_json_token());
-        if (token.size() < 2 || token.front() != '"') return false;
+        od::raw_json_string consumed;
+        if (token.size() < 2 || token.front() != '"' || json.get_raw_json_string().get(consumed)) return false;
         std::size_t at = 1;
         while (at + 8 < token.size() && plain_word(token.data() + at)) at += 8;
         while (at < token.size()) {
