@@ -26,7 +26,7 @@ report = open(f"{out}/bench_pipeline.txt").read()
 n = int(re.search(r"^corpus [^:]*: (\d+) contacts", report, re.M).group(1))
 # Stages in the order bench_pipeline runs them; g++ folds identical functions (-fipa-icf), so
 # stage_write_output<true> may carry the name of <false>: the order, not the name, says which.
-order = ["read_lines", "parse_json", "parse_nlohmann", "read_two_passes", "read_one_pass", "read_and_validate", "evaluate<false>", "decide<false>",
+order = ["read_lines", "parse_json", "parse_nlohmann", "parse_simdjson", "read_two_passes", "read_one_pass", "read_and_validate", "evaluate<false>", "decide<false>",
          "write_output<false>", "end_to_end<false>", "evaluate<true>", "decide<true>", "write_output", "end_to_end<true>",
          "finished"]
 dumps = sorted(glob.glob(f"{out}/callgrind.out.*"), key=lambda f: int(f.rsplit(".", 1)[1]))
@@ -56,5 +56,6 @@ for name, a, b in rows[:1] + [(name, a, a) for name, a in parts] + rows[1:]:
 print(f"| sum of the stages | {sum(r[1] for r in rows):,.0f} | {sum(r[2] for r in rows):,.0f} |")
 print(f"| end to end in one loop | {whole[0]:,.0f} (100%) | {whole[1]:,.0f} (100%) |")
 print(f"| for comparison: nlohmann::json::parse | {cost['parse_nlohmann']:,.0f} | |")
+print(f"| for comparison: simdjson on-demand, every value touched | {cost['parse_simdjson']:,.0f} | |")
 EOF
 echo "callgrind dumps: $out/callgrind.out.*"
