@@ -11,8 +11,10 @@
 // number, a lone surrogate, a limit of frontdoor/input_limits.hpp approached, text after the
 // value), it gives up and returns false, and the caller reads the contact again with the two-pass
 // reader, whose answer (acceptance or refusal, with its path and message) is the answer. So: if it
-// accepts, the two-pass reader accepts and builds an equal Value (tests/fuzz/fuzz_read_in_one_pass
-// checks exactly that); if it gives up, the result is the two-pass reader's.
+// accepts, the two-pass reader accepts and builds an identical Value (tests/fuzz_read_in_one_pass.cpp
+// beside this file checks exactly that); if it gives up, the result is the two-pass reader's. Every
+// scalar is judged from its raw token by the two-pass reader's rules, not by simdjson's, and then
+// consumed through simdjson too, so that simdjson checks the structure around it.
 #include "engine/evaluate/value.hpp"
 #include "engine/load/compiled_pack.hpp"
 

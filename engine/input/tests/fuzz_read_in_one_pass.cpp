@@ -4,8 +4,9 @@
 // reader refuses, or builds a value that is not identical to the two-pass reader's, or when
 // read_input (one pass, else two) answers anything but what the two-pass reader answers: acceptance
 // with an identical value, or the same refusal path and message.
-// It is a white-box test of the input stage, so it sees the source root; seeds and dictionary are
-// read_input's (tests/fuzz/CMakeLists.txt).
+// It is a white-box test of the input stage, so it lives beside the stage and sees the source root;
+// it is built and run with the other fuzz targets (tests/fuzz/CMakeLists.txt), from read_input's
+// seeds and dictionary.
 #include "engine/input/read_in_one_pass.hpp"
 #include "engine/input/read_input.hpp"
 #include "engine/load/pack_access.hpp"
