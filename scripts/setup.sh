@@ -7,6 +7,7 @@ packages=(
   libssl-dev libsqlite3-dev sqlite3 libbenchmark-dev wrk tzdata
   libpq-dev postgresql
   libre2-dev
+  libsimdjson-dev
   clang libclang-rt-dev clang-format
   python3 python3-jsonschema python3-prometheus-client openssl
   python3-dev pybind11-dev python3-pytest python3-pip python3-setuptools python3-wheel

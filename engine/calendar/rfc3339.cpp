@@ -143,21 +143,22 @@ std::optional<Instant> parse_datetime(std::string_view text, std::string* why) {
     // Range problems are reported only once the whole text has the right shape, and the date's own
     // problem comes first because it is the one a person is most likely to have typed.
     if (date == DateCheck::impossible) return std::nullopt;
-    const std::string shown = quoted(text);
+    // The text quoted back is built only for a refusal: a time read is not a string built and freed.
+    auto shown = [&] { return quoted(text); };
     if (hour > 23) {
-        set_why(why, shown + " is not a time: hours run from 00 to 23");
+        set_why(why, shown() + " is not a time: hours run from 00 to 23");
         return std::nullopt;
     }
     if (minute > 59) {
-        set_why(why, shown + " is not a time: minutes run from 00 to 59");
+        set_why(why, shown() + " is not a time: minutes run from 00 to 59");
         return std::nullopt;
     }
     if (second > 59) {
-        set_why(why, shown + " is not a time: seconds run from 00 to 59 (a leap second is not accepted)");
+        set_why(why, shown() + " is not a time: seconds run from 00 to 59 (a leap second is not accepted)");
         return std::nullopt;
     }
     if (offset_hours > 23 || offset_minutes > 59) {
-        set_why(why, shown + " is not a time: the offset " + std::string(text.substr(pos)) +
+        set_why(why, shown() + " is not a time: the offset " + std::string(text.substr(pos)) +
                          " is impossible (offset hours run from 00 to 23, minutes from 00 to 59)");
         return std::nullopt;
     }
@@ -165,7 +166,7 @@ std::optional<Instant> parse_datetime(std::string_view text, std::string* why) {
     const std::int64_t offset_seconds = offset_sign * (offset_hours * 3600 + offset_minutes * 60);
     const Instant instant = (local_seconds - offset_seconds) * micros_per_second + fraction;
     if (!in_range_instant(instant)) {
-        set_why(why, shown + " is outside the times Frontdoor handles: 0000-01-02T00:00:00Z to 9999-12-30T23:59:59Z");
+        set_why(why, shown() + " is outside the times Frontdoor handles: 0000-01-02T00:00:00Z to 9999-12-30T23:59:59Z");
         return std::nullopt;
     }
     return instant;

@@ -1,5 +1,6 @@
 #include "engine/input/read_input.hpp"
 #include "engine/explain/out_of_range.hpp"
+#include "engine/input/read_in_one_pass.hpp"
 
 #include "dsl/diagnostics.hpp"
 #include "engine/calendar/civil_time.hpp"
@@ -260,6 +261,11 @@ std::string pointer_of(const dsl::ast::Refusal& refusal, const std::string& inpu
 }  // namespace
 
 std::optional<InputRefusal> read_input(const CompiledPack& pack, std::string_view text, Value& out) {
+    if (read_in_one_pass(pack, text, out)) return std::nullopt;
+    return read_input_two_pass(pack, text, out);
+}
+
+std::optional<InputRefusal> read_input_two_pass(const CompiledPack& pack, std::string_view text, Value& out) {
     // One document per thread, reused: its buffers keep their capacity from one input to the next.
     // Values copy what they keep, so nothing points into it once this returns.
     thread_local JsonDocument document;

@@ -19,8 +19,12 @@ struct InputRefusal {
     int rule = -1;  // the pack's refusal rule that fired; -1 for a declaration check
 };
 
-// Parses `text` strictly (see json_document.hpp) and reads it against the declared input.
+// Reads `text` against the declared input: in one pass (read_in_one_pass.hpp) when it can, and
+// otherwise, for every refusal and everything unusual, with read_input_two_pass, whose answer it is.
 std::optional<InputRefusal> read_input(const CompiledPack& pack, std::string_view text, Value& out);
+// Parses `text` strictly (see json_document.hpp), then reads the document against the declared
+// input. The one reader of refusals; tests and the differential fuzz target call it directly.
+std::optional<InputRefusal> read_input_two_pass(const CompiledPack& pack, std::string_view text, Value& out);
 // The pack's `refuse` rules, in order; the first that holds is reported. A rule that needs a working
 // day beyond the holiday data refuses the input as refused_for_holiday_data says.
 std::optional<InputRefusal> apply_refusals(const CompiledPack& pack, const Value& input);

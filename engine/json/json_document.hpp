@@ -1,8 +1,12 @@
 #pragma once
 // Which JSON code path is for what (the one place that says it; each has one job):
+// - The one-pass contact reader (engine/input/read_in_one_pass.*, on simdjson): a contact read
+//   straight into the declared input's value when nothing about it is unusual. It never refuses: on
+//   anything it would refuse or is not sure of, it gives up and the strict reader below reads the
+//   contact (engine/input/read_input.hpp), so every refusal is the strict reader's.
 // - This strict reader (engine/json_document.*): every untrusted JSON the engine decides from, that
-//   is a contact (eval, the library, a scenario's contact, a walkthrough's input), within the
-//   limits of frontdoor/input_limits.hpp.
+//   is a contact (eval, the library, a scenario's contact, a walkthrough's input) the one-pass
+//   reader gave up on, and every refusal of one, within the limits of frontdoor/input_limits.hpp.
 // - The writer (engine/json_writer.*): every JSON the engine writes on the hot path and keeps
 //   (decisions with their explanations, eval's lines, the impact report), byte-deterministic.
 // - The cutter (engine/json/json_members.*): JSON the engine itself wrote, read back from a

@@ -1,4 +1,5 @@
-// Compiling the declared input: each field's pattern and default, once per pack.
+// Compiling the declared input: each field's pattern and default, and the name tables of the
+// one-pass contact reader, once per pack.
 #include "engine/evaluate/evaluate.hpp"
 #include "engine/explain/out_of_range.hpp"
 #include "engine/load/load_pipeline.hpp"
@@ -11,6 +12,14 @@ void compile_inputs(CompiledPack& pack, dsl::Diagnostics& diagnostics) {
     const auto& records = pack.checked->records;
     pack.defaults.resize(records.size());
     pack.patterns.resize(records.size());
+    pack.field_tables.clear();
+    for (const auto& record : records) {
+        std::vector<std::string> names;
+        for (const auto& field : record.fields) names.push_back(field.name);
+        pack.field_tables.emplace_back(names);
+    }
+    pack.member_tables.clear();
+    for (const auto& enumeration : pack.checked->enums) pack.member_tables.emplace_back(enumeration.sorted);
     for (std::size_t r = 0; r < records.size(); ++r) {
         pack.defaults[r].assign(records[r].fields.size(), Value::absent());
         pack.patterns[r].resize(records[r].fields.size());

@@ -8,6 +8,7 @@
 #include "engine/evaluate/value.hpp"
 #include "engine/explain/explanation_tables.hpp"
 #include "engine/graph/decision_graph.hpp"
+#include "engine/input/name_table.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -27,6 +28,10 @@ struct CompiledPack {
     // Per record, per field: the value used when an optional field is omitted (absent when none).
     std::vector<std::vector<Value>> defaults;
     std::vector<std::vector<std::shared_ptr<const Pattern>>> patterns;
+    // For the one-pass contact reader: per record, its field names to field positions; per
+    // enumeration, its member names to member indexes (positions in EnumInfo::sorted).
+    std::vector<NameTable> field_tables;
+    std::vector<NameTable> member_tables;
     // What evaluating each expression needs worked out at load, by Expr::id.
     std::vector<ExpressionPlan> plans;
     const ExpressionPlan& plan(const dsl::ast::Expr& expr) const { return plans[static_cast<std::size_t>(expr.id)]; }
