@@ -116,11 +116,15 @@ if [ "$big" = 1 ] && want parallel; then
   "$repo/benchmarks/eval_parallel.sh" "$fd" "$out/england300k.jsonl" 2 --keep "$out/parallel-check" --check
   rm -rf "$out/parallel-check"
   step "eval --jsonl --threads 2 (one process, both cores) against --threads 1, England 300k, interleaved"
-  # farm-bench is the workplace's timer (runs A and B in turn and gives the ratio pair by pair).
-  command -v farm-bench > /dev/null || echo "farm-bench is not installed: this step is skipped"
-  command -v farm-bench > /dev/null && for flag in --no-explain ""; do
-    farm-bench -n 5 --timeout 600 --vs "$fd eval --rules $rules --jsonl $flag --threads 1 $out/england300k.jsonl" \
-      -- "$fd" eval --rules "$rules" --jsonl $flag --threads 2 "$out/england300k.jsonl"
+  # Five rounds, one thread then two in each, so that a drift in the machine's speed touches both;
+  # compare the medians of the wall times.
+  for flag in --no-explain ""; do
+    for run in 1 2 3 4 5; do
+      for threads in 1 2; do
+        echo -n "threads $threads ${flag:-(explained)}: "
+        { timed "$fd" eval --rules "$rules" --jsonl $flag --threads $threads "$out/england300k.jsonl" > /dev/null || true; } 2>&1 | tail -n 1
+      done
+    done
   done
 fi
 
