@@ -97,14 +97,15 @@ void DecisionRecorder::write_loop() {
         std::vector<Submission> group = take_group();
         if (group.empty()) return;  // stopping, and nothing is left to commit
         commit(group);
-        std::size_t entries = 0;
-        for (const auto& submission : group) entries += submission.entries.size();
-        {
-            std::lock_guard lock(mutex_);
-            held_entries_ -= entries;
-        }
-        room_.notify_all();
     }
+}
+
+void DecisionRecorder::release(std::size_t entries) {
+    {
+        std::lock_guard lock(mutex_);
+        held_entries_ -= entries;
+    }
+    room_.notify_all();
 }
 
 // One append per run of submissions decided by the same pack (a reload may put two packs in a group).
@@ -139,6 +140,9 @@ void DecisionRecorder::commit_run(Submission* first, Submission* last) {
             spdlog::error("decision log: {} decisions not recorded, their requests answered 503: {}", entries.size(),
                           error);
     }
+    // Room is made before any answer goes: a client that sends its next request as soon as it has
+    // this one's answer must not find the queue still full of what was just committed.
+    release(entries.size());
     std::size_t next = 0;
     for (Submission* s = first; s != last; ++s) {
         Outcome outcome;

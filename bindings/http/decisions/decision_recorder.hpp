@@ -107,6 +107,8 @@ private:
     std::vector<Submission> take_group();
     void commit(std::vector<Submission>& group);
     void commit_run(Submission* first, Submission* last);
+    // Gives back the queue's room for `entries` committed (or failed) decisions.
+    void release(std::size_t entries);
 
     std::unique_ptr<DecisionLog> writer_;
     std::unique_ptr<DecisionLog> reader_;
