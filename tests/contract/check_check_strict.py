@@ -4,21 +4,14 @@ errors with --strict, printed with their carets, and the exit status is that of 
 (4); without --strict the same pack loads (0) with the same messages as warnings. The Hackney pack
 checks clean: no warning at all, with or without --strict.
 """
-import argparse
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 
-FAILURES = []
+from contract_harness import check, finish, parse_args
+
 TIMEOUT = 120
-
-
-def check(condition, what):
-    if not condition:
-        FAILURES.append(what)
-        print("FAIL " + what)
 
 
 def run(cli, *args, cwd=None):
@@ -71,19 +64,15 @@ def check_hackney(cli, rules):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     scratch = tempfile.mkdtemp(prefix="frontdoor-strict-")
     try:
         check_strict(args.cli, scratch)
         check_hackney(args.cli, args.rules)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    print(f"{len(FAILURES)} failures")
-    return 1 if FAILURES else 0
+    finish()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -3,19 +3,11 @@
 message naming it (and the option meant, when one is close), instead of silently ignoring it; an
 option given without its value is refused the same way.
 """
-import argparse
 import os
 import subprocess
-import sys
 import tempfile
 
-FAILURES = []
-
-
-def check(condition, what):
-    if not condition:
-        FAILURES.append(what)
-        print("FAIL " + what)
+from contract_harness import check, finish, parse_args
 
 
 def run(cli, *args):
@@ -35,10 +27,7 @@ def refused(cli, args, message):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    options = parser.parse_args()
+    options = parse_args()
     cli, rules = options.cli, options.rules
     with tempfile.TemporaryDirectory() as scratch:
         log = os.path.join(scratch, "log.db")
@@ -101,9 +90,8 @@ def main():
         check(code == 0 and out.startswith("Usage: frontdoor replay"), "replay --help --log-level error prints help")
         code, _, _ = run(cli, "check", rules, "--log-level", "error")
         check(code == 0, "check DIR --log-level error runs")
-    print("ok" if not FAILURES else f"{len(FAILURES)} failures")
-    return 1 if FAILURES else 0
+    finish()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

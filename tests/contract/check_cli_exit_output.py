@@ -5,7 +5,6 @@ standard output is exit status 5, never a silent 0; the decision log refuses to 
 layout is not the one Frontdoor makes, and `audit verify` says so; log names are plain file paths;
 text shown on a terminal or in Markdown has its control and bidirectional characters escaped.
 """
-import argparse
 import json
 import os
 import shutil
@@ -16,15 +15,9 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from contact_corpus import valid_contacts  # noqa: E402
+from contract_harness import check, finish, parse_args  # noqa: E402
 
-FAILURES = []
 TIMEOUT = 120
-
-
-def check(condition, what):
-    if not condition:
-        FAILURES.append(what)
-        print("FAIL " + what)
 
 
 def run(cli, *args, stdin=None, cwd=None):
@@ -168,10 +161,7 @@ def check_escaped_text(cli, rules, scratch):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    options = parser.parse_args()
+    options = parse_args()
     cli, rules = os.path.abspath(options.cli), os.path.abspath(options.rules)
     contacts = [json.dumps(c, ensure_ascii=False) for c in valid_contacts(11, 600)]
     with tempfile.TemporaryDirectory() as scratch:
@@ -183,9 +173,8 @@ def main():
         check_failed_output(cli, rules, scratch, contacts_file)
         check_log_layout(cli, rules, scratch, contacts)
         check_escaped_text(cli, rules, scratch)
-    print("ok" if not FAILURES else f"{len(FAILURES)} failures")
-    return 1 if FAILURES else 0
+    finish()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -4,7 +4,6 @@ compact answers, expanded by the pack that made them, are byte for byte what `ev
 lines are the same in both forms; the dictionary holds every entry referred to; a decision of
 another pack is not expanded (named by line, exit 1); a recorded log of compact decisions verifies,
 replays, and `audit show` prints its explanation in full."""
-import argparse
 import json
 import os
 import shutil
@@ -16,14 +15,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import contact_corpus  # noqa: E402
-
-FAILURES = []
-
-
-def check(condition, what):
-    if not condition:
-        FAILURES.append(what)
-        print("FAIL " + what)
+from contract_harness import check, finish, parse_args  # noqa: E402
 
 
 def run(cli, *args, stdin=None):
@@ -32,10 +24,7 @@ def run(cli, *args, stdin=None):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    options = parser.parse_args()
+    options = parse_args()
     cli, rules = options.cli, options.rules
     with tempfile.TemporaryDirectory() as scratch:
         corpus = os.path.join(scratch, "contacts.jsonl")
@@ -84,9 +73,8 @@ def main():
         code, out, _ = run(cli, "audit", "show", "--log", log, "--record", "1", "--format", "json")
         shown = json.loads(out)[0]["decision"] if code == 0 else {}
         check(shown == json.loads(full.splitlines()[0]), "audit show answers the recorded decision in full")
-    print("ok" if not FAILURES else f"{len(FAILURES)} failures")
-    return 1 if FAILURES else 0
+    finish()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -3,7 +3,6 @@
 record named. The hash chain is recomputed here independently, from docs/audit.md, and the log is
 tampered with through Python's own sqlite3, as anyone with write access to the file could.
 """
-import argparse
 import hashlib
 import json
 import os
@@ -16,14 +15,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from contact_corpus import valid_contacts  # noqa: E402
-
-FAILURES = []
-
-
-def check(condition, what):
-    if not condition:
-        FAILURES.append(what)
-        print("FAIL " + what)
+from contract_harness import check, finish, parse_args  # noqa: E402
 
 
 def run(cli, *args, stdin=None):
@@ -294,19 +286,15 @@ def check_changed_deadlines(cli, rules, scratch, contacts_file):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    options = parser.parse_args()
+    options = parse_args()
     contacts = [json.dumps(c, ensure_ascii=False) for c in valid_contacts(5, 300)]
     with tempfile.TemporaryDirectory() as scratch:
         log, decisions = check_recording(options.cli, options.rules, scratch, contacts)
         head = check_chain_and_show(options.cli, log, contacts, decisions)
         check_tampering(options.cli, log, scratch, head)
         check_replay(options.cli, options.rules, log, scratch, contacts)
-    print("ok" if not FAILURES else f"{len(FAILURES)} failures")
-    return 1 if FAILURES else 0
+    finish()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -13,7 +13,6 @@ the moment the log appears: at every instant the log's path must hold nothing or
 verifies, and anything else left behind must be a recognisable, owner-only temporary
 ("LOG.creating-...") that a later eval leaves alone.
 """
-import argparse
 import os
 import random
 import signal
@@ -27,6 +26,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from contact_corpus import valid_contacts  # noqa: E402
+from contract_harness import check, finish, parse_args  # noqa: E402
 import json  # noqa: E402
 
 
@@ -93,8 +93,8 @@ def creation_time(cli, rules, contacts_file, log):
 
 
 def creation_kill(cli, rules, contacts_file, log, delay, stale):
-    """Starts eval on a new log and kills it after `delay` seconds; returns (whether the log is
-    there, failures). `stale` holds the temporaries left by earlier kills, which must stay."""
+    """Starts eval on a new log and kills it after `delay` seconds; returns whether the log is
+    there. `stale` holds the temporaries left by earlier kills, which must stay."""
     scratch, name = os.path.dirname(log), os.path.basename(log)
     for leftover in log_files(scratch, name):
         if leftover.startswith(name + ".creating-"):
@@ -106,69 +106,57 @@ def creation_kill(cli, rules, contacts_file, log, delay, stale):
     time.sleep(delay)
     process.kill()
     process.wait()
-    failures = []
     when = f"creation kill after {delay * 1000:.1f} ms"
     there = os.path.exists(log)
     if there:
         code, out, err = run(cli, "audit", "verify", "--log", log)
-        if code != 0 or not out.startswith("ok: "):
-            failures.append(f"{when}: the log is there but audit verify exited {code}: {out}{err}")
+        check(code == 0 and out.startswith("ok: "), f"{when}: the log is there but audit verify exited {code}: {out}{err}")
     for leftover in log_files(scratch, name):
         if leftover in (name, name + "-wal", name + "-shm"):
             continue
         mode = stat.S_IMODE(os.stat(os.path.join(scratch, leftover)).st_mode)
-        if not leftover.startswith(name + ".creating-") or mode != 0o600:
-            failures.append(f"{when}: left {leftover} (mode {mode:o}), not an owner-only '{name}.creating-' temporary")
+        check(leftover.startswith(name + ".creating-") and mode == 0o600,
+              f"{when}: left {leftover} (mode {mode:o}), not an owner-only '{name}.creating-' temporary")
     missing = {f for f in stale if not os.path.exists(os.path.join(scratch, f))}
-    if missing:
-        failures.append(f"{when}: a later eval removed the temporaries {sorted(missing)}")
+    if not check(not missing, f"{when}: a later eval removed the temporaries {sorted(missing)}"):
         stale -= missing
-    return there, failures
+    return there
 
 
 def check_creation_kills(cli, rules, contacts_file, scratch, rounds):
-    """Kills eval again and again while it creates a new log; returns the failures."""
+    """Kills eval again and again while it creates a new log."""
     log = os.path.join(scratch, "new.db")
     appears = creation_time(cli, rules, contacts_file, log)
     # Spread from well before the log appears to well after it; should the machine's speed have
     # changed since it was timed, a few more kills, further out, until both sides were seen.
     delays = [appears * (0.3 + 1.2 * n / max(1, rounds - 1)) for n in range(rounds)]
-    outcomes, failures, stale = {False: 0, True: 0}, [], set()
+    outcomes, stale = {False: 0, True: 0}, set()
     for delay in delays:
-        there, problems = creation_kill(cli, rules, contacts_file, log, delay, stale)
-        outcomes[there] += 1
-        failures += problems
+        outcomes[creation_kill(cli, rules, contacts_file, log, delay, stale)] += 1
     for extra in range(1, 11):
         if outcomes[False] and outcomes[True]:
             break
         delay = appears * (0.3 / (extra + 1) if not outcomes[False] else 1.5 + 0.5 * extra)
-        there, problems = creation_kill(cli, rules, contacts_file, log, delay, stale)
-        outcomes[there] += 1
-        failures += problems
+        outcomes[creation_kill(cli, rules, contacts_file, log, delay, stale)] += 1
     print(f"creation kills: the log appears after {appears * 1000:.1f} ms; {sum(outcomes.values())} kills left "
           f"{outcomes[False]} times no log and {outcomes[True]} times a log; {len(stale)} temporaries left behind")
-    if not outcomes[False] or not outcomes[True]:
-        failures.append("the creation kills did not straddle the log's creation: the test proved little")
-    return failures
+    check(outcomes[False] and outcomes[True], "the creation kills did not straddle the log's creation: the test proved little")
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    parser.add_argument("--rounds", type=int, default=8)
-    parser.add_argument("--count", type=int, default=3000)
-    parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--creation-rounds", type=int, default=40)
-    options = parser.parse_args()
+    options = parse_args(extra=[
+        ("--rounds", {"type": int, "default": 8}),
+        ("--count", {"type": int, "default": 3000}),
+        ("--seed", {"type": int, "default": 11}),
+        ("--creation-rounds", {"type": int, "default": 40}),
+    ])
     rng = random.Random(options.seed)
-    failures = []
     with tempfile.TemporaryDirectory() as scratch:
         contacts_file = os.path.join(scratch, "contacts.jsonl")
         with open(contacts_file, "w", encoding="utf-8") as out:
             for contact in valid_contacts(options.seed, options.count):
                 out.write(json.dumps(contact, ensure_ascii=False) + "\n")
-        failures += check_creation_kills(options.cli, options.rules, contacts_file, scratch, options.creation_rounds)
+        check_creation_kills(options.cli, options.rules, contacts_file, scratch, options.creation_rounds)
         log = os.path.join(scratch, "decisions.db")
         killed = 0
         for round_number in range(options.rounds):
@@ -177,26 +165,21 @@ def main():
                                              round_number % 2 == 0, options.count)
             killed += was_killed
             code, out, err = run(options.cli, "audit", "verify", "--log", log)
-            if code != 0 or not out.startswith("ok: "):
-                failures.append(f"round {round_number}: audit verify exited {code}: {out}{err}")
+            if not check(code == 0 and out.startswith("ok: "), f"round {round_number}: audit verify exited {code}: {out}{err}"):
                 break
             decisions = recorded_decisions(log)
             held = decisions[before:before + len(printed)]
-            if held != printed:
-                failures.append(f"round {round_number}: {len(printed)} decisions acknowledged, but the log holds "
-                                f"{sum(a == b for a, b in zip(held, printed))} of them in order")
+            check(held == printed, f"round {round_number}: {len(printed)} decisions acknowledged, but the log holds "
+                                   f"{sum(a == b for a, b in zip(held, printed))} of them in order")
             print(f"round {round_number}: {'killed' if was_killed else 'finished'} after {len(printed)} "
                   f"acknowledged decisions; the log holds {len(decisions) - before} new records; verify: {out.splitlines()[0]}")
-        if killed < options.rounds // 2:
-            failures.append(f"only {killed} of {options.rounds} rounds were killed mid-batch: the test proved little")
+        check(killed >= options.rounds // 2,
+              f"only {killed} of {options.rounds} rounds were killed mid-batch: the test proved little")
         code, out, err = run(options.cli, "replay", "--log", log)
-        if code != 0:
-            failures.append(f"replay after the kills exited {code}: {out}{err}")
-    for failure in failures:
-        print("FAIL " + failure)
-    print(f"{killed} kills; " + ("ok" if not failures else f"{len(failures)} failures"))
-    return 1 if failures else 0
+        check(code == 0, f"replay after the kills exited {code}: {out}{err}")
+    print(f"{killed} kills")
+    finish()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

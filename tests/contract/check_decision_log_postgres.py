@@ -20,7 +20,6 @@ socket directory and stops after (postgres_server.py).
 
 Without a server here the script exits 77 (skipped), or 1 under CI=true.
 """
-import argparse
 import json
 import os
 import random
@@ -36,17 +35,11 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from check_decision_log_cli import record_hash  # noqa: E402
 from contact_corpus import valid_contacts  # noqa: E402
+from contract_harness import check, finish, parse_args  # noqa: E402
 from postgres_server import PostgresServer, Unavailable, skip_status  # noqa: E402
 
-FAILURES = []
 HASH = re.compile(r"sha256:[0-9a-f]{64}")
 TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
-
-
-def check(condition, what):
-    if not condition:
-        FAILURES.append(what)
-        print("FAIL " + what)
 
 
 def run(cli, *args, stdin=None):
@@ -306,16 +299,14 @@ def check_unit_tests(programs, server):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    parser.add_argument("--writers", type=int, default=4)
-    parser.add_argument("--rounds", type=int, default=6)
-    parser.add_argument("--count", type=int, default=3000)
-    parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--unit-tests", nargs="*", default=[],
-                        help="the Catch2 programs whose [records] and [postgres] cases to run against the server")
-    options = parser.parse_args()
+    options = parse_args(extra=[
+        ("--writers", {"type": int, "default": 4}),
+        ("--rounds", {"type": int, "default": 6}),
+        ("--count", {"type": int, "default": 3000}),
+        ("--seed", {"type": int, "default": 11}),
+        ("--unit-tests", {"nargs": "*", "default": [],
+                          "help": "the Catch2 programs whose [records] and [postgres] cases to run against the server"}),
+    ])
     contacts = [json.dumps(c, ensure_ascii=False) for c in valid_contacts(5, 300)]
     with tempfile.TemporaryDirectory() as scratch:
         try:
@@ -330,8 +321,7 @@ def main():
             check_kills(options.cli, options.rules, server, scratch, options.rounds, options.count, options.seed)
             if options.unit_tests:
                 check_unit_tests(options.unit_tests, server)
-    print("ok" if not FAILURES else f"{len(FAILURES)} failures")
-    return 1 if FAILURES else 0
+    finish()
 
 
 if __name__ == "__main__":

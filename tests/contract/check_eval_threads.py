@@ -4,7 +4,6 @@ exits with the same status and records the same log as one thread, whatever N: d
 refusals in input order, refused lines named by their number, a recorded log whose chain verifies
 and whose records are those of a one-thread run, in the same order.
 """
-import argparse
 import json
 import os
 import sqlite3
@@ -16,14 +15,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import contact_corpus  # noqa: E402
-
-FAILURES = []
-
-
-def check(condition, what):
-    if not condition:
-        FAILURES.append(what)
-        print("FAIL " + what)
+from contract_harness import check, finish, parse_args  # noqa: E402
 
 
 def write_corpus(path):
@@ -53,10 +45,7 @@ def records(log):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    options = parser.parse_args()
+    options = parse_args()
     cli, rules = options.cli, options.rules
     with tempfile.TemporaryDirectory() as scratch:
         corpus = os.path.join(scratch, "contacts.jsonl")
@@ -81,9 +70,8 @@ def main():
         check(logs[4][0] == logs[1][0], "recorded: four threads print what one prints")
         check(len(logs[1][1]) > 2000 and logs[4][1] == logs[1][1],
               "recorded: four threads record the same records in the same order as one")
-    print("ok" if not FAILURES else f"{len(FAILURES)} failures")
-    return 1 if FAILURES else 0
+    finish()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -5,21 +5,14 @@ standard error, in eval's words, and no graph; a contact file that cannot be rea
 Graphviz's `dot` is installed (it is not a dependency), every graph drawn here must parse: the
 Hackney pack's, plain and with a scenario's path, and each golden graph folder's.
 """
-import argparse
 import json
 import os
 import shutil
 import subprocess
-import sys
 
-FAILURES = []
+from contract_harness import check, finish, parse_args
+
 TIMEOUT = 120
-
-
-def check(condition, what):
-    if not condition:
-        FAILURES.append(what)
-        print("FAIL " + what)
 
 
 def run(cli, *args):
@@ -34,11 +27,7 @@ def dot_parses(dot, text, what):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    parser.add_argument("--golden", required=True)
-    args = parser.parse_args()
+    args = parse_args(extra=[("--golden", {"required": True})])
     path_pack = os.path.join(args.golden, "highlighted-path")
     scenario = os.path.join(path_pack, "contact.json")
 
@@ -75,12 +64,8 @@ def main():
             if os.path.exists(expected):
                 dot_parses(dot, open(expected, encoding="utf-8").read(), "golden graph " + case)
 
-    if FAILURES:
-        print("%d failures" % len(FAILURES))
-        return 1
-    print("graph CLI: all checks passed")
-    return 0
+    finish("graph CLI: all checks passed")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

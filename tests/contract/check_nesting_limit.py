@@ -4,11 +4,11 @@
 is passed and a failing exit status, the one the command gives for any other syntax error: never a
 crash (a signal), never a hang, never exit 0.
 """
-import argparse
 import os
 import subprocess
-import sys
 import tempfile
+
+from contract_harness import check, finish, parse_args
 
 LIMIT = 64
 HEADER = """pack t version "1"
@@ -32,13 +32,6 @@ CASES = {
     "fields": ("let deep = x" + ".a" * 100000, len("let deep = x") + 2 * LIMIT + 2),
 }
 MESSAGE = f"error: this expression nests more than {LIMIT} levels deep (the limit)"
-FAILURES = []
-
-
-def check(condition, what):
-    if not condition:
-        FAILURES.append(what)
-        print("FAIL " + what)
 
 
 def run(cli, *args):
@@ -50,9 +43,7 @@ def run(cli, *args):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    cli = parser.parse_args().cli
+    cli = parse_args(rules=False).cli
     with tempfile.TemporaryDirectory() as scratch:
         contact = os.path.join(scratch, "contact.json")
         with open(contact, "w") as out:
@@ -80,12 +71,8 @@ def main():
                 check(code == status, f"{name}: frontdoor {command} exits {status} as on a syntax error, got {code} ({err[:200]!r})")
                 check(said.count(": error: ") == 1, f"{name}: frontdoor {command} prints exactly one error")
                 check(where in said, f"{name}: frontdoor {command} prints {where!r}, got {said[:300]!r}")
-    if FAILURES:
-        print(f"{len(FAILURES)} failures")
-        return 1
-    print("nesting limit: check, eval and fmt refuse every case with one diagnostic")
-    return 0
+    finish("nesting limit: check, eval and fmt refuse every case with one diagnostic")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -2,12 +2,12 @@
 expression, its file:line:col and its definition, and exit status 1; never a wrapped value.
 
 Usage: check_out_of_range_cli.py --cli build/frontdoor. Exit status 1 on any failure."""
-import argparse
 import json
 import pathlib
 import subprocess
-import sys
 import tempfile
+
+from contract_harness import check, finish, parse_args
 
 RULES = """pack arithmetic version "1" [source "test"]
 calendar office
@@ -35,11 +35,8 @@ CASES = [  # the contact's fields, the refusal message expected
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    args = parser.parse_args()
+    args = parse_args(rules=False)
     args.cli = str(pathlib.Path(args.cli).resolve())
-    failures = 0
     with tempfile.TemporaryDirectory() as work:
         (pathlib.Path(work) / "pack").mkdir()
         (pathlib.Path(work) / "pack" / "pack.rules").write_text(RULES)
@@ -49,12 +46,10 @@ def main():
                                  capture_output=True, text=True, timeout=60)
             expected = {"error": {"path": "", "message": message}}
             lines = run.stdout.splitlines()
-            if run.returncode != 1 or len(lines) != 1 or json.loads(lines[0]) != expected:
-                failures += 1
-                print(f"FAIL: exit {run.returncode}, stdout {run.stdout!r}, stderr {run.stderr!r}; expected exit 1 and {expected}")
-    print("out-of-range refusals:", "ok" if not failures else f"{failures} failed")
-    return 1 if failures else 0
+            check(run.returncode == 1 and len(lines) == 1 and json.loads(lines[0]) == expected,
+                  f"exit {run.returncode}, stdout {run.stdout!r}, stderr {run.stderr!r}; expected exit 1 and {expected}")
+    finish("out-of-range refusals: ok")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

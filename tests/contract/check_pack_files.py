@@ -3,24 +3,17 @@
 sees it: data files come from the rules' syntax, not from comments; a path that leaves the pack is
 an error at its file:line:col; an unreadable file is an error naming it, even for root.
 """
-import argparse
 import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 
-FAILURES = []
+from contract_harness import check, finish, parse_args
+
 MARKER = "frontdoor-pack-files-secret-7f3a9c"
 HOLIDAYS = json.dumps({"england-and-wales": {"division": "england-and-wales", "events": [
     {"title": "Christmas Day", "date": "2024-12-25", "notes": "", "bunting": True}]}})
-
-
-def check(condition, what):
-    if not condition:
-        FAILURES.append(what)
-        print("FAIL " + what)
 
 
 def run(cli, *args, stdin=None, prefix=()):
@@ -136,9 +129,7 @@ def fifo_does_not_block(cli, root):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    args = parser.parse_args()
+    args = parse_args(rules=False)
     root = tempfile.mkdtemp(prefix="frontdoor-pack-files-")
     try:
         comments_are_not_read(args.cli, root)
@@ -147,9 +138,8 @@ def main():
         unreadable_files_are_errors(args.cli, root)
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    print(f"{len(FAILURES)} failures")
-    return 1 if FAILURES else 0
+    finish()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

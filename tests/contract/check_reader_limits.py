@@ -4,26 +4,19 @@ too big, cannot be read, or is written oddly (issue #11, sections 2, 3 and 5): e
 refused by name or stops with exit status 5 naming the file, in bounded time and memory, and
 never ends a batch silently.
 """
-import argparse
 import json
 import os
 import resource
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 
-FAILURES = []
+from contract_harness import check, finish, parse_args
+
 MIB = 1 << 20
 CR_ONLY = "lines end with CR only (old Mac line endings); use LF or CRLF"
 OUT_OF_MEMORY = "there was not enough memory to read and decide this input; it was not decided"
-
-
-def check(condition, what):
-    if not condition:
-        FAILURES.append(what)
-        print("FAIL " + what)
 
 
 def run(cli, args, stdin=b"", limit_address_space=None, timeout=60):
@@ -167,15 +160,12 @@ def check_out_of_memory(cli, rules, contact):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    parser.add_argument("--sanitized", action="store_true",
-                        help="the CLI runs under AddressSanitizer, which reserves terabytes of address space at start: "
-                             "no address-space limit can be set, so the out-of-memory check is skipped (and says so); "
-                             "its shadow memory and allocator take more, so the endless line's peak may be 88 MiB, "
-                             "not 64 (still less than the 96 MiB line it must not hold)")
-    options = parser.parse_args()
+    options = parse_args(extra=[("--sanitized", {
+        "action": "store_true",
+        "help": "the CLI runs under AddressSanitizer, which reserves terabytes of address space at start: "
+                "no address-space limit can be set, so the out-of-memory check is skipped (and says so); "
+                "its shadow memory and allocator take more, so the endless line's peak may be 88 MiB, "
+                "not 64 (still less than the 96 MiB line it must not hold)"})])
     cli, rules = options.cli, options.rules
     scenarios = os.path.join(rules, "scenarios")
     with open(os.path.join(scenarios, sorted(os.listdir(scenarios))[0]), encoding="utf-8") as f:
@@ -189,9 +179,8 @@ def main():
         print("skipped: out of memory on one line (an address-space limit cannot be set under AddressSanitizer)")
     else:
         check_out_of_memory(cli, rules, contact)
-    print("ok" if not FAILURES else f"{len(FAILURES)} failures")
-    return 1 if FAILURES else 0
+    finish()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -5,7 +5,6 @@ contact is "line N", as ever; with several, "FILE line N" with the file as given
 JSON reports, refused lines too; the report is the one the files' lines give concatenated, labels
 apart; a file that cannot be opened is named, exit 5, no report.
 """
-import argparse
 import json
 import os
 import re
@@ -16,15 +15,9 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from contact_corpus import valid_contacts  # noqa: E402
+from contract_harness import check, finish, parse_args  # noqa: E402
 
-FAILURES = []
 RUN_SECONDS = 120
-
-
-def check(condition, what):
-    if not condition:
-        FAILURES.append(what)
-        print("FAIL " + what)
 
 
 def replay(cli, rules, changed, files, *more, cwd):
@@ -130,10 +123,7 @@ def check_missing_file(cli, rules, changed, scratch):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    options = parser.parse_args()
+    options = parse_args()
     cli, rules = os.path.abspath(options.cli), os.path.abspath(options.rules)
     with tempfile.TemporaryDirectory() as scratch:
         changed = candidate_pack(rules, scratch)
@@ -141,9 +131,8 @@ def main():
         check_one_file(cli, rules, changed, scratch)
         check_two_files(cli, rules, changed, scratch, lines_in_a)
         check_missing_file(cli, rules, changed, scratch)
-    print("ok" if not FAILURES else f"{len(FAILURES)} failures")
-    return 1 if FAILURES else 0
+    finish()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -5,13 +5,13 @@ re-serialisation that keeps the last value.
 
 Usage: check_scenario_contact_as_written.py --cli build/frontdoor --rules rules/hackney.
 Exit status 1 on any failure."""
-import argparse
 import json
 import pathlib
 import shutil
 import subprocess
-import sys
 import tempfile
+
+from contract_harness import check, finish, parse_args
 
 PATH = "/contact_id"
 MESSAGE = "not valid JSON: the field 'contact_id' is given twice in one object"
@@ -22,16 +22,12 @@ def run(cli, *arguments, cwd):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     cli = str(pathlib.Path(args.cli).resolve())
     rules = pathlib.Path(args.rules).resolve()
     scenario = json.loads((rules / "scenarios" / "001-information-request-open-case.json").read_text())
     contact = '{"contact_id": "twice", ' + json.dumps(scenario["contact"])[1:]
     expect = json.dumps({"path": PATH, "message": MESSAGE})
-    failures = []
     with tempfile.TemporaryDirectory() as work:
         work = pathlib.Path(work)
         shutil.copytree(rules, work / "pack", ignore=shutil.ignore_patterns("scenarios"))
@@ -41,20 +37,16 @@ def main():
         (work / "pack" / "scenarios" / "twice.json").write_text(scenario_text)
 
         evaluated = run(cli, "eval", "--rules", "pack", "contact.json", cwd=work)
-        if evaluated.returncode != 1 or json.loads(evaluated.stdout) != {"error": {"path": PATH, "message": MESSAGE}}:
-            failures.append(f"eval: exit {evaluated.returncode}, {evaluated.stdout!r}")
+        check(evaluated.returncode == 1 and json.loads(evaluated.stdout) == {"error": {"path": PATH, "message": MESSAGE}},
+              f"eval: exit {evaluated.returncode}, {evaluated.stdout!r}")
         tested = run(cli, "test", "pack", cwd=work)
-        if tested.returncode != 0:
-            failures.append(f"test: exit {tested.returncode}, {tested.stdout!r} {tested.stderr!r}")
+        check(tested.returncode == 0, f"test: exit {tested.returncode}, {tested.stdout!r} {tested.stderr!r}")
         walked = run(cli, "walkthrough", "--rules", "pack", "pack/scenarios/twice.json", cwd=work)
         refusal = f"The input is refused, so nothing is decided: at {PATH}: {MESSAGE}"
-        if walked.returncode != 1 or refusal not in walked.stdout:
-            failures.append(f"walkthrough: exit {walked.returncode}, {walked.stdout[:300]!r}")
-    for failure in failures:
-        print("FAIL", failure)
-    print(f"{3 - len(failures)} of 3 faces refuse the contact alike")
-    return 1 if failures else 0
+        check(walked.returncode == 1 and refusal in walked.stdout,
+              f"walkthrough: exit {walked.returncode}, {walked.stdout[:300]!r}")
+    finish("3 of 3 faces refuse the contact alike")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -6,11 +6,11 @@ one diagnostic at the definition past the evaluation depth limit (exit status 4)
 `frontdoor test`, is refused with a message naming the 256-level limit. Never a signal, never a
 hang, never exit 0.
 """
-import argparse
 import os
 import subprocess
-import sys
 import tempfile
+
+from contract_harness import check, finish, parse_args
 
 EVALUATION_LIMIT = 128
 JSON_LIMIT = 256
@@ -26,13 +26,6 @@ output times in office
   v = d499
 
 """
-FAILURES = []
-
-
-def check(condition, what):
-    if not condition:
-        FAILURES.append(what)
-        print("FAIL " + what)
 
 
 def run(cli, *args):
@@ -108,22 +101,15 @@ def check_json(cli, rules, scratch):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         contact = os.path.join(scratch, "contact.json")
         with open(contact, "w") as out:
             out.write('{"count": 1, "flag": true}\n')
         check_chain(args.cli, scratch, contact)
         check_json(args.cli, args.rules, scratch)
-    if FAILURES:
-        print(f"{len(FAILURES)} failures")
-        return 1
-    print("stack depth: deep definition chains and deep JSON are refused, never a crash")
-    return 0
+    finish("stack depth: deep definition chains and deep JSON are refused, never a crash")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -7,23 +7,16 @@ exit status says so; expectations may match a part ({"contains": ...}); a walkth
 whose expectations the pack no longer meets says so loudly and leaves out its old narrative; and
 test and check take the pack as --rules DIR or on its own.
 """
-import argparse
 import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 
-FAILURES = []
+from contract_harness import check, finish, parse_args
+
 TIMEOUT = 300
 CHANGED = "024-two-level-2-indicators-stay-level-2.json"
-
-
-def check(condition, what):
-    if not condition:
-        FAILURES.append(what)
-        print("FAIL " + what)
 
 
 def run(cli, *args, cwd=None):
@@ -152,10 +145,7 @@ def check_update(cli, pack):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--rules", required=True)
-    args = parser.parse_args()
+    args = parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         pack = os.path.join(scratch, "pack")
         shutil.copytree(args.rules, pack)
@@ -163,12 +153,8 @@ def main():
         check_rules_option(args.cli, pack)
         check_partial_expectations(args.cli, pack)
         check_update(args.cli, pack)
-    if FAILURES:
-        print(f"{len(FAILURES)} checks failed")
-        return 1
-    print("all checks passed")
-    return 0
+    finish()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
