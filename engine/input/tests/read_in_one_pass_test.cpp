@@ -93,10 +93,11 @@ std::string contact(const std::vector<std::pair<std::string, std::string>>& chan
         {"contact_id", R"("C-1")"},         {"received_at", R"("2024-01-16T11:00:00Z")"},
         {"channel", R"("phone")"},          {"request_type", R"("concern")"},
         {"referrer", R"({"source":"2A"})"}, {"child", R"({"child_id":"CH-1"})"}};
-    for (const auto& [name, json] : changes) {
-        auto it = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.first == name; });
-        if (it != fields.end()) it->second = json;
-        else fields.emplace_back(name, json);
+    for (const auto& change : changes) {
+        // (A lambda may not capture a structured binding before clang 16, which the sanitizer build uses.)
+        auto it = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.first == change.first; });
+        if (it != fields.end()) it->second = change.second;
+        else fields.push_back(change);
     }
     std::string out;
     for (const auto& [name, json] : fields) out += (out.empty() ? "{\"" : ",\"") + name + "\":" + json;
