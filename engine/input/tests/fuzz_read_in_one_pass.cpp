@@ -1,5 +1,5 @@
 // Differential libFuzzer target for the one-pass contact reader (engine/input/read_in_one_pass.hpp):
-// each input is read against the Hackney pack's declared input (rules/hackney, loaded once) both
+// each input is read against the bundled sample pack's declared input (loaded once) both
 // ways. It is a bug, and the target aborts, when the one-pass reader accepts what the two-pass
 // reader refuses, or builds a value that is not identical to the two-pass reader's, or when
 // read_input (one pass, else two) answers anything but what the two-pass reader answers: acceptance
@@ -25,7 +25,7 @@ namespace {
 using frontdoor::engine::InputRefusal;
 using frontdoor::engine::Value;
 
-const frontdoor::engine::CompiledPack& hackney() {
+const frontdoor::engine::CompiledPack& sample_pack() {
     static const std::shared_ptr<const frontdoor::Pack> pack = [] {
         frontdoor::LoadResult result = frontdoor::Pack::load_directory(FRONTDOOR_HACKNEY_DIR);
         if (!result.pack) {
@@ -49,13 +49,13 @@ std::string describe(const std::optional<InputRefusal>& refusal) {
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-    (void)hackney();
+    (void)sample_pack();
     return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);
-    const auto& pack = hackney();
+    const auto& pack = sample_pack();
     Value two_pass;
     std::string expected = describe(frontdoor::engine::read_input_two_pass(pack, text, two_pass));
     Value fast;
