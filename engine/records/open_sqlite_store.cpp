@@ -25,7 +25,8 @@ void check_marks(sqlite3* db, const std::string& path) {
 
 }  // namespace
 
-std::unique_ptr<RecordStore> open_sqlite_store(const std::string& path, bool append) {
+std::unique_ptr<RecordStore> open_sqlite_store(const std::string& path, bool append,
+                                               WalCheckpointer::Thresholds thresholds) {
     std::error_code error;
     if (append) {
         create_sqlite_log(path);
@@ -59,6 +60,7 @@ std::unique_ptr<RecordStore> open_sqlite_store(const std::string& path, bool app
             if (!wal.step() || wal.bytes(0) != "wal")
                 throw std::runtime_error("cannot switch the decision log " + path + " to WAL mode");
             sqlite_execute(db, "PRAGMA synchronous = FULL");
+            store->checkpoint_aside(std::make_unique<WalCheckpointer>(path, thresholds));
         }
     } catch (const std::runtime_error& failure) {
         std::string message = failure.what();
@@ -67,6 +69,10 @@ std::unique_ptr<RecordStore> open_sqlite_store(const std::string& path, bool app
         throw;
     }
     return store;
+}
+
+std::unique_ptr<RecordStore> open_sqlite_store(const std::string& path, bool append) {
+    return open_sqlite_store(path, append, WalCheckpointer::Thresholds{});
 }
 
 }  // namespace frontdoor::records

@@ -52,7 +52,8 @@ public:
     virtual std::string layout_problem() = 0;
 };
 
-// The SQLite backend: one file, WAL mode, created whole with permissions 0600 (create_sqlite_log.cpp).
+// The SQLite backend: one file, WAL mode, created whole with permissions 0600 (create_sqlite_log.cpp),
+// checkpointed off the commits when appending (sqlite_store.hpp).
 std::unique_ptr<RecordStore> open_sqlite_store(const std::string& path, bool append);
 
 // The PostgreSQL backend: `url` is a libpq URL (postgresql://...); the log is three tables in the

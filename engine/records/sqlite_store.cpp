@@ -79,6 +79,7 @@ void SqliteStore::insert(const AppendBatch& batch) {
 }
 
 void SqliteStore::append(const std::function<AppendBatch(const ChainHead&)>& build) {
+    if (checkpointer_) checkpointer_->wait_for_turn();
     WriteTransaction transaction(db_);
     // Checked again under the write lock: a trigger added since the log was opened is caught
     // before anything is written, not after.

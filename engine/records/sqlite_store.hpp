@@ -3,10 +3,13 @@
 // Creating a log and its schema are in create_sqlite_log.cpp, opening in open_sqlite_store.cpp,
 // reading and writing in sqlite_store.cpp.
 #include "engine/records/record_store.hpp"
+#include "engine/records/wal_checkpointer.hpp"
 
 #include <sqlite3.h>
 
+#include <memory>
 #include <string>
+#include <utility>
 
 namespace frontdoor::records {
 
@@ -33,11 +36,27 @@ inline std::string sqlite_file_name(const std::string& path) {
 // `path` never holds a half-made log; a process killed meanwhile leaves only that temporary.
 void create_sqlite_log(const std::string& path);
 
+// open_sqlite_store (record_store.hpp) with the thresholds of its checkpoints given (tests make
+// them small).
+std::unique_ptr<RecordStore> open_sqlite_store(const std::string& path, bool append,
+                                               WalCheckpointer::Thresholds thresholds);
+
 class SqliteStore : public RecordStore {
 public:
     // Takes ownership of an open connection whose schema is in place.
     explicit SqliteStore(sqlite3* db) : db_(db) {}
-    ~SqliteStore() override { sqlite3_close_v2(db_); }
+    // Takes the checkpoints off this connection's commits onto `checkpointer`'s thread (a store
+    // that appends has one, once its connection is in WAL mode; a reading one has none).
+    void checkpoint_aside(std::unique_ptr<WalCheckpointer> checkpointer) {
+        checkpointer_ = std::move(checkpointer);
+        checkpointer_->watch(db_);
+    }
+    ~SqliteStore() override {
+        if (checkpointer_) WalCheckpointer::unwatch(db_);
+        checkpointer_.reset();
+        sqlite3_close_v2(db_);  // the last connection to close checkpoints what is left
+    }
+    const WalCheckpointer* checkpointer() const { return checkpointer_.get(); }
     SqliteStore(const SqliteStore&) = delete;
     SqliteStore& operator=(const SqliteStore&) = delete;
 
@@ -51,6 +70,7 @@ private:
     ChainHead read_head();
     void insert(const AppendBatch& batch);
     sqlite3* db_;
+    std::unique_ptr<WalCheckpointer> checkpointer_;
 };
 
 }  // namespace frontdoor::records
