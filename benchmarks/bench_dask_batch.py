@@ -1,7 +1,9 @@
 """Contacts per second of `python3 -m frontdoor.batch decide` on a local Dask cluster of 1 and 2
 worker processes, in both of its modes, against benchmarks/eval_parallel.sh (the CLI, one process
 per core) on 1 and 2 processes, in the same run; then the projection to a ten-year England replay
-(30M contacts) on N workers. docs/performance.md has the figures and the command:
+(30M contacts) on N workers. Each mode is compared with the CLI doing the same work: "to the client"
+with eval_parallel.sh writing to /dev/null, "--output-dir" with eval_parallel.sh keeping its parts in
+a directory under --output-root, each synced to disk (--keep DIR --sync). docs/performance.md has the figures and the command:
 
     PYTHONPATH=build/bindings/python /usr/bin/python3 benchmarks/bench_dask_batch.py \\
         build/frontdoor CONTACTS.jsonl [--workers 1,2] [--no-explain] [--partition-bytes N] [--output-root DIR]
@@ -99,12 +101,22 @@ def report(label, answered, wall):
     return answered / wall
 
 
-def time_eval_parallel(cli, contacts, processes, explain):
+def time_eval_parallel(cli, contacts, processes, explain, output_root):
+    """{mode: contacts per second} of eval_parallel.sh doing what each Dask mode does with answers."""
     command = ["bash", os.path.join(HERE, "eval_parallel.sh"), cli, contacts, str(processes)]
-    result = subprocess.run(command + ([] if explain else ["--no-explain"]), capture_output=True, text=True, check=True)
-    last = result.stdout.strip().splitlines()[-1]
-    print(f"eval_parallel.sh, {processes} process(es): {last}")
-    return float(last.split(": ")[1].split(" contacts/s")[0])
+    command += [] if explain else ["--no-explain"]
+    rates = {}
+    for mode, label in (("to the client", "to /dev/null"), ("--output-dir", "parts kept and synced")):
+        keep = tempfile.mkdtemp(prefix="bench_eval_parts.", dir=output_root)
+        try:
+            extra = ["--keep", keep, "--sync"] if mode == "--output-dir" else []
+            result = subprocess.run(command + extra, capture_output=True, text=True, check=True)
+        finally:
+            shutil.rmtree(keep)
+        last = result.stdout.strip().splitlines()[-1]
+        print(f"eval_parallel.sh, {processes} process(es), {label}: {last}")
+        rates[mode] = float(last.split(": ")[1].split(" contacts/s")[0])
+    return rates
 
 
 def project(rates, mode):
@@ -136,8 +148,10 @@ def main():
           f"load {load()}")
     rates = {}
     for workers in [int(w) for w in arguments.workers.split(",")]:
-        time_eval_parallel(arguments.cli, arguments.contacts, workers, explain)
+        cli_rates = time_eval_parallel(arguments.cli, arguments.contacts, workers, explain, arguments.output_root)
         rates[workers] = time_dask(pack, arguments.contacts, workers, explain, partition_bytes, arguments.output_root)
+        for mode, rate in rates[workers].items():
+            print(f"{workers} worker(s), {mode}: {rate / cli_rates[mode]:.2f}x eval_parallel.sh doing the same")
     for mode in ("to the client", "--output-dir"):
         project(rates, mode)
 

@@ -2,24 +2,26 @@
 # `frontdoor eval --jsonl` on several cores: the CLI decides on one thread, so the corpus is split
 # into line-aligned parts and one process per core decides each part (taskset -c i).
 #
-#   benchmarks/eval_parallel.sh FRONTDOOR CONTACTS.jsonl PROCESSES [--no-explain] [--keep DIR] [--check]
+#   benchmarks/eval_parallel.sh FRONTDOOR CONTACTS.jsonl PROCESSES [--no-explain] [--keep DIR [--sync]] [--check]
 #
 # Prints the time to split (split -n l/PROCESSES into a temporary directory on the same disk; not
 # part of the deciding time), then each process's wall, user and system seconds and peak resident
 # set (/usr/bin/time), and the wall time from starting the first process to the end of the last,
 # with contacts per second. Decisions go to /dev/null unless --keep DIR keeps them (part_00.out,
-# ...). --check (with --keep) also decides the whole file in one process and checks that the parts'
+# ...); with --sync each part is also synced to disk before its process counts as done, as
+# `frontdoor.batch decide --output-dir` syncs its parts. --check (with --keep) also decides the whole file in one process and checks that the parts'
 # outputs, put back in order, are the same lines (refusals carry line numbers counted within their
 # part, so those are compared after adding the part's offset).
 set -euo pipefail
 frontdoor="$1" contacts="$2" processes="$3"
 shift 3
-explain="" keep="" check=0
+explain="" keep="" check=0 sync=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-explain) explain=--no-explain; shift ;;
     --keep) keep="$2"; shift 2 ;;
     --check) check=1; shift ;;
+    --sync) sync=1; shift ;;
     *) echo "eval_parallel.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -39,8 +41,9 @@ for i in $(seq 0 $((processes - 1))); do
   target=/dev/null
   [ -n "$keep" ] && { mkdir -p "$keep"; target=$(printf '%s/part_%02d.out' "$keep" "$i"); }
   # eval exits 1 when some contact was refused: that is not a failure here.
-  ( /usr/bin/time -f "%e %U %S %M" -o "$part.time" taskset -c $((i % $(nproc))) \
-      "$frontdoor" eval --rules "$rules" --jsonl $explain "$part" > "$target" || [ $? -eq 1 ] ) &
+  ( ( /usr/bin/time -f "%e %U %S %M" -o "$part.time" taskset -c $((i % $(nproc))) \
+      "$frontdoor" eval --rules "$rules" --jsonl $explain "$part" > "$target" || [ $? -eq 1 ] )
+    if [ "$sync" = 1 ] && [ -n "$keep" ]; then sync "$target"; fi ) &
   pids+=($!)
 done
 for pid in "${pids[@]}"; do wait "$pid"; done
