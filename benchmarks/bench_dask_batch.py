@@ -77,7 +77,8 @@ def time_dask(pack, contacts, workers, explain, partition_bytes, output_root):
     """{mode: contacts per second} for both modes on one cluster of `workers` processes."""
     started = time.perf_counter()
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+            Client(cluster, direct_to_workers=True) as client:
         compile_on_every_worker(client, pack)
         up = time.perf_counter() - started
         split_start = time.perf_counter()

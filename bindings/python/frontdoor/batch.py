@@ -36,6 +36,9 @@ def add_cluster_options(parser, partition_help=PARTITION_HELP):
     parser.add_argument("--partition-bytes", type=int, metavar="N", help=partition_help)
     parser.add_argument("--timeout", type=float, default=60, metavar="SECONDS",
                         help="how long to wait for the cluster to start or the scheduler to answer (default 60)")
+    parser.add_argument("--direct-to-workers", action="store_true",
+                        help="with --scheduler: fetch the answers from the workers directly, not through the "
+                             "scheduler (the client must reach every worker's address; a local cluster always does)")
 
 
 def add_impact_options(parser, contacts_option):

@@ -26,18 +26,21 @@ class ClusterError(Exception):
 @contextmanager
 def open_client(arguments):
     """(a client, the number of worker threads): of the given scheduler, or of a local cluster of
-    one-thread worker processes on loopback, closed (and the cluster stopped) on leaving."""
+    one-thread worker processes on loopback, closed (and the cluster stopped) on leaving. The client
+    fetches results from the workers directly on a local cluster (and with --direct-to-workers): Dask's
+    default relays them through the scheduler, a second copy of every answer through another process."""
     from distributed import Client, LocalCluster
 
     try:
         if arguments.scheduler:
-            client = Client(arguments.scheduler, timeout=arguments.timeout)
+            client = Client(arguments.scheduler, timeout=arguments.timeout,
+                            direct_to_workers=arguments.direct_to_workers or None)
             cluster = None
         else:
             cluster = LocalCluster(n_workers=arguments.workers, threads_per_worker=1, processes=True,
                                    host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
                                    timeout=arguments.timeout)
-            client = Client(cluster, timeout=arguments.timeout)
+            client = Client(cluster, timeout=arguments.timeout, direct_to_workers=True)
     except (OSError, TimeoutError) as error:
         raise ClusterError(f"could not reach the Dask cluster: {error}") from None
     try:

@@ -131,7 +131,8 @@ def test_a_pack_with_errors_leaves_no_output_dir_behind(tmp_path):
     assert not answers.exists()
 
 
-def test_an_existing_scheduler_decides_the_same(generated, tmp_path):
+@pytest.mark.parametrize("direct", [[], ["--direct-to-workers"]])
+def test_an_existing_scheduler_decides_the_same(generated, tmp_path, direct):
     from distributed import LocalCluster
 
     files = sorted(generated.glob("part_*.jsonl"))
@@ -140,7 +141,7 @@ def test_an_existing_scheduler_decides_the_same(generated, tmp_path):
                       dashboard_address=None, timeout=60) as cluster:
         address = cluster.scheduler_address
         assert address.startswith("tcp://127.0.0.1:")
-        got = batch("--scheduler", address, "--partition-bytes", "7000", *map(str, files))
+        got = batch("--scheduler", address, *direct, "--partition-bytes", "7000", *map(str, files))
     assert got.returncode == 1, got.stderr
     assert got.stdout == expected
 
