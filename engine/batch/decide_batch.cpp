@@ -67,6 +67,7 @@ struct AnsweredChunk {
     std::vector<DecisionLog::Entry> entries;
     std::vector<BatchRefusal> refusals;  // every refusal, when listed; else empty
     std::size_t decided = 0, refused = 0;
+    Decided line;  // the line being answered, its strings' memory reused from one line to the next
 };
 
 // A chunk ends after this many lines or bytes of input: small enough that 2 * threads of them in
@@ -77,7 +78,15 @@ constexpr std::size_t chunk_bytes = 256 << 10;
 // Decides one line (or answers its refusal) into `out`.
 void answer_line(const Pack& pack, std::string_view input, std::size_t number, const std::string& refusal,
                  bool recording, const BatchOptions& options, AnsweredChunk& out) {
-    Decided decided = refusal.empty() ? pack.decide(input, options.decide) : Decided{true, "", refusal, ""};
+    Decided& decided = out.line;
+    if (refusal.empty()) {
+        pack.decide_into(input, decided, options.decide);
+    } else {
+        decided.refused = true;
+        decided.path.clear();
+        decided.message = refusal;
+        decided.json.clear();
+    }
     if (refusal.empty() && options.observe) options.observe(number, input, decided);
     if (decided.refused) {
         ++out.refused;

@@ -2,6 +2,7 @@
 // input, apply the refusals, evaluate the output fields, and write the decision with its ruleset
 // and explanation; and Pack::read and Pack::decide on top of them.
 #include "engine/decide/decide.hpp"
+#include "engine/evaluate/decision_arena.hpp"
 #include "engine/evaluate/evaluate.hpp"
 #include "engine/explain/explain.hpp"
 #include "engine/explain/out_of_range.hpp"
@@ -10,6 +11,7 @@
 #include "engine/load/pack_access.hpp"
 #include "frontdoor/frontdoor.hpp"
 
+#include <algorithm>
 #include <new>
 
 namespace frontdoor {
@@ -21,15 +23,17 @@ namespace {
 // a process short of memory, not an input too large.)
 constexpr const char* out_of_memory = "there was not enough memory to read and decide this input; it was not decided";
 
-Decided to_decided(engine::DecideResult&& decided) {
-    Decided result;
+// The caller's `out` takes the result: its strings are assigned, keeping their memory.
+void take_result(engine::DecideResult& decided, Decided& out) {
+    out.refused = decided.refusal.has_value();
     if (decided.refusal) {
-        result.refused = true;
-        result.path = std::move(decided.refusal->path);
-        result.message = std::move(decided.refusal->message);
+        out.path = std::move(decided.refusal->path);
+        out.message = std::move(decided.refusal->message);
+    } else {
+        out.path.clear();
+        out.message.clear();
     }
-    result.json = std::move(decided.json);
-    return result;
+    out.json = std::move(decided.json);
 }
 
 // What a caller sees when the engine itself failed on an input. The exception's text names a rule
@@ -38,28 +42,44 @@ std::string internal_error(const std::exception& bug) {
     return std::string("internal error in Frontdoor, this input was not decided (please report it): ") + bug.what();
 }
 
-// Runs one decision with this thread's trace (emptied before and after, keeping its memory, so that
-// recording an explanation allocates nothing once it has grown). A broken engine (an
-// EvaluationError, an invalid_argument from deep inside) gives the caller a refusal that says so,
-// never an exception and never a decision.
-template <class Decide>
-Decided decide_guarded(const DecideOptions& options, Decide&& decide) {
-    thread_local engine::Trace trace;
-    trace.clear();  // in case the last decision on this thread ended in an exception
-    engine::DecideResult decided;
-    try {
-        decided = decide(options.explain ? &trace : nullptr);
-    } catch (const std::bad_alloc&) {
-        decided = engine::DecideResult{{}, engine::InputRefusal{"", out_of_memory}};
-    } catch (const std::exception& bug) {
-        decided = engine::DecideResult{{}, engine::InputRefusal{"", internal_error(bug)}};
-    }
-    trace.clear();
-    return to_decided(std::move(decided));
-}
-
 engine::ExplanationForm explanation_form(const DecideOptions& options) {
     return options.compact_explanation ? engine::ExplanationForm::compact : engine::ExplanationForm::full;
+}
+
+// What a thread keeps for deciding: the trace an explanation is written from and the arena for a
+// decision's values, both emptied after each decision and their memory kept, so that a decision
+// allocates nothing once the thread has made a few (the trace's arrays and the arena's blocks have
+// grown to what the pack needs).
+struct DecidingMemory {
+    engine::Trace trace;
+    engine::DecisionArena arena;
+    void clear() {
+        trace.clear();
+        arena.reset();
+    }
+};
+
+// Runs one decision into `out` (its JSON written into out.json's memory) with this thread's trace
+// and arena, emptied before (in case the last decision on this thread ended in an exception) and
+// after. A broken engine (an EvaluationError, an invalid_argument from deep inside) gives the caller
+// a refusal that says so, never an exception and never a decision.
+template <class Decide>
+void decide_guarded(const DecideOptions& options, Decided& out, Decide&& decide) {
+    thread_local DecidingMemory memory;
+    memory.clear();
+    engine::DecideResult decided;
+    decided.json = std::move(out.json);
+    engine::DecideWith with{options.explain ? &memory.trace : nullptr, explanation_form(options), &memory.arena};
+    try {
+        decide(with, decided);
+    } catch (const std::bad_alloc&) {
+        decided.refusal = engine::InputRefusal{"", out_of_memory};
+    } catch (const std::exception& bug) {
+        decided.refusal = engine::InputRefusal{"", internal_error(bug)};
+    }
+    if (decided.refusal) decided.json.clear();
+    memory.clear();
+    take_result(decided, out);
 }
 
 }  // namespace
@@ -78,15 +98,31 @@ ReadResult Pack::read(std::string_view json_text) const {
 }
 
 Decided Pack::decide(std::string_view json_text, const DecideOptions& options) const {
-    engine::Value input;
-    return decide_guarded(options, [&](engine::Trace* trace) {
-        return engine::read_and_decide(*impl_, json_text, input, trace, explanation_form(options));
-    });
+    Decided decided;
+    decide_into(json_text, decided, options);
+    return decided;
 }
 
 Decided Pack::decide(const Input& input, const DecideOptions& options) const {
-    return decide_guarded(options, [&](engine::Trace* trace) {
-        return engine::decide_value(*impl_, input.data_->value, trace, explanation_form(options));
+    Decided decided;
+    decide_into(input, decided, options);
+    return decided;
+}
+
+void Pack::decide_into(std::string_view json_text, Decided& decided, const DecideOptions& options) const {
+    engine::Value input;  // outlives the decision's values, which may borrow from it
+    decide_guarded(options, decided, [&](const engine::DecideWith& with, engine::DecideResult& result) {
+        if (auto refusal = engine::read_and_refuse(*impl_, json_text, input)) {
+            result.refusal = std::move(refusal);
+            return;
+        }
+        engine::decide_value(*impl_, input, with, result);
+    });
+}
+
+void Pack::decide_into(const Input& input, Decided& decided, const DecideOptions& options) const {
+    decide_guarded(options, decided, [&](const engine::DecideWith& with, engine::DecideResult& result) {
+        engine::decide_value(*impl_, input.data_->value, with, result);
     });
 }
 
@@ -107,12 +143,18 @@ void prefetch_input(const Value& input) {
             for (const Value& item : field.elements()) prefetch_payload(item);
 }
 
-std::string decision_json(const CompiledPack& pack, const Value& input, Trace* trace, ExplanationForm form) {
+void write_decision(const CompiledPack& pack, const Value& input, const DecideWith& with, std::string& json) {
+    Trace* trace = with.trace;
     prefetch_input(input);
-    std::string json;
-    json.reserve(trace ? 8192 : 512);  // an explanation runs to kilobytes: written without regrowing
+    // Room for the longest decision of this kind this thread has written (an explanation runs to
+    // kilobytes), up to 64 KiB: a new string takes one allocation, not a regrowth, and a reused one
+    // none. (Beyond 64 KiB it regrows: one huge decision must not make every later one reserve it.)
+    thread_local std::size_t longest[2] = {512, 8192};
+    std::size_t& room = longest[trace ? 1 : 0];
+    json.clear();
+    json.reserve(room);
     if (trace) trace->entries.reserve(pack.checked->definitions.size() + 16);
-    Evaluation evaluation(pack, input, trace);
+    Evaluation evaluation(pack, input, trace, with.arena);
     JsonWriter out(json);
     out.begin_object();
     const auto& fields = pack.checked->syntax.outputs.front().fields;
@@ -126,10 +168,10 @@ std::string decision_json(const CompiledPack& pack, const Value& input, Trace* t
     out.raw(pack.explanation.encoded_ruleset);
     if (trace) {
         out.key("explanation");
-        write_explanation(out, pack, *trace, form);
+        write_explanation(out, pack, *trace, with.form);
     }
     out.end_object();
-    return json;
+    if (json.size() > room) room = std::min(json.size(), std::size_t{64} << 10);
 }
 
 }  // namespace
@@ -144,10 +186,11 @@ std::optional<InputRefusal> read_and_refuse(const CompiledPack& pack, std::strin
     }
 }
 
-DecideResult decide_value(const CompiledPack& pack, const Value& input, Trace* trace, ExplanationForm form) {
-    DecideResult result;
+void decide_value(const CompiledPack& pack, const Value& input, const DecideWith& with, DecideResult& result) {
+    result.refusal.reset();
     try {
-        result.json = decision_json(pack, input, trace, form);
+        write_decision(pack, input, with, result.json);
+        return;
     } catch (const time::BeyondHolidayData& beyond) {
         // Never a deadline counted as if that year had no bank holidays.
         result.refusal = refused_for_holiday_data(beyond);
@@ -155,15 +198,20 @@ DecideResult decide_value(const CompiledPack& pack, const Value& input, Trace* t
         // Never a wrapped number or a five-digit year in a decision.
         result.refusal = refused_for_out_of_range(pack, out_of_range);
     } catch (const std::bad_alloc&) {
-        result = DecideResult{{}, InputRefusal{"", out_of_memory}};
+        result.refusal = InputRefusal{"", out_of_memory};
     }
-    return result;
+    result.json.clear();  // a refusal has no JSON, and none of a decision cut short
 }
 
 DecideResult read_and_decide(const CompiledPack& pack, std::string_view text, Value& input, Trace* trace,
                              ExplanationForm form) {
-    if (auto refusal = read_and_refuse(pack, text, input)) return DecideResult{{}, std::move(refusal)};
-    return decide_value(pack, input, trace, form);
+    DecideResult result;
+    if (auto refusal = read_and_refuse(pack, text, input)) {
+        result.refusal = std::move(refusal);
+        return result;
+    }
+    decide_value(pack, input, DecideWith{trace, form, nullptr}, result);
+    return result;
 }
 
 }  // namespace frontdoor::engine

@@ -35,10 +35,11 @@ std::unique_ptr<EvaluationFrame> take_frame(std::size_t slots, std::size_t local
 
 }  // namespace
 
-Evaluation::Evaluation(const CompiledPack& pack, Value input, Trace* trace)
+Evaluation::Evaluation(const CompiledPack& pack, const Value& input, Trace* trace, DecisionArena* arena)
     : pack_(pack),
       plans_(pack.plans.data()),
-      input_(std::move(input)),
+      arena_(arena),
+      input_(keep(input)),
       trace_(trace),
       frame_(take_frame(pack.checked->definitions.size(), static_cast<std::size_t>(pack.checked->local_count))),
       slots_(frame_->slots.data()),
@@ -64,10 +65,10 @@ const Value& Evaluation::first_use(int slot) {
         if (!trace_) return constant;  // read in place: no copy, no reference count touched
         state_[slot] = 2;              // explained: copied into the frame once, and recorded once
         settled_[settled_count_++] = slot;
-        slots_[slot] = constant;
+        slots_[slot] = keep(constant);
         TraceEntry entry;
         entry.definition = slot;
-        entry.value = constant;
+        entry.value = slots_[slot];
         entry.type = &pack_.checked->definitions[slot].type;
         trace_->entries.push_back(std::move(entry));
         return slots_[slot];
@@ -120,7 +121,7 @@ TraceRun Evaluation::record_reads(ReadSites sites) {
     TraceRun run{static_cast<std::uint32_t>(reads.size()), 0};
     for (std::uint32_t i = sites.begin; i < sites.end; ++i) {
         const Expr& read = *site[i].expr;
-        reads.push_back(Read{&site[i], is_path(read) ? path(read) : eval(read)});
+        reads.push_back(Read{&site[i], is_path(read) ? keep(path(read)) : eval(read)});
     }
     run.end = static_cast<std::uint32_t>(reads.size());
     return run;
@@ -209,7 +210,7 @@ Value Evaluation::collect(int slot) {
             slot, decision, decision.rows.size(), [](std::size_t r) { return r; }, items);
     }
     const dsl::TypeRef& type = pack_.checked->definitions[slot].type;
-    return type->kind == dsl::TypeKind::set ? Value::set(items.items()) : Value::list(items.items());
+    return type->kind == dsl::TypeKind::set ? Value::set(items.items(), arena_) : Value::list(items.items(), arena_);
 }
 
 // Rows row_number(0) .. row_number(count - 1) of a collect decision, ascending: each adds its
@@ -246,7 +247,7 @@ void Evaluation::collect_rows(int slot, const ast::Decision& decision, std::size
             if (row.condition) entry.reads = record_reads(pack_.explanation.entry_reads[slot][r]);
             entry.type = &pack_.checked->definitions[slot].type;
             Value* added;  // one allocation for the row's items and their count
-            entry.value = Value::with_items(Value::Kind::list, items.size() - before, added);
+            entry.value = Value::with_items(Value::Kind::list, items.size() - before, added, arena_);
             std::copy(items.items().begin() + static_cast<std::ptrdiff_t>(before), items.items().end(), added);
             trace_->entries.push_back(std::move(entry));
         }

@@ -3,6 +3,7 @@
 // bound variables, so that any number of threads can evaluate the same pack at once. Definitions
 // are computed on demand and at most once; a first-match decision stops at its first matching row,
 // so nothing is computed that the result does not need.
+#include "engine/evaluate/decision_arena.hpp"
 #include "engine/evaluate/trace.hpp"
 #include "engine/load/compiled_pack.hpp"
 
@@ -77,8 +78,11 @@ class ValueBuffer;
 
 class Evaluation {
 public:
-    // `trace` may be null: no explanation is recorded then, at no cost.
-    Evaluation(const CompiledPack& pack, Value input, Trace* trace);
+    // `trace` may be null: no explanation is recorded then, at no cost. With an `arena`, the
+    // values the evaluation makes live in it and every value it copies is borrowed
+    // (Value::borrowed): no allocation and no reference count, and nothing it returns or records
+    // may outlive the arena's next reset(), nor `input`. Without one they are shared on the heap.
+    Evaluation(const CompiledPack& pack, const Value& input, Trace* trace, DecisionArena* arena = nullptr);
     ~Evaluation();
     Evaluation(const Evaluation&) = delete;
     Evaluation& operator=(const Evaluation&) = delete;
@@ -145,9 +149,12 @@ private:
     TraceRun record_reads(ReadSites sites);
 
     [[noreturn]] void fail(const std::string& what) const;
+    // A copy of `value` for this evaluation to keep: borrowed with an arena, shared without.
+    Value keep(const Value& value) const { return arena_ ? Value::borrowed(value) : value; }
 
     const CompiledPack& pack_;
     const ExpressionPlan* plans_;  // pack_.plans, by Expr::id
+    DecisionArena* arena_;
     Value input_;
     Trace* trace_;
     std::unique_ptr<EvaluationFrame> frame_;

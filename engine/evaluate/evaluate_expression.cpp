@@ -47,13 +47,13 @@ const Value& Evaluation::path_root(const Expr& expr) {
 }
 
 Value Evaluation::eval(const Expr& expr) {
-    if (int constant = plans_[expr.id].constant; constant >= 0) return pack_.constants[constant];
+    if (int constant = plans_[expr.id].constant; constant >= 0) return keep(pack_.constants[constant]);
     switch (expr.kind) {
         case ExprKind::boolean: return Value::boolean(expr.number != 0);
         case ExprKind::integer: return Value::integer(expr.number);
         case ExprKind::text:
             return expr.resolved.enum_member >= 0 ? Value::enumeration(expr.resolved.enum_member)
-                                                  : Value::string(expr.text);
+                                                  : Value::string(expr.text, arena_);
         case ExprKind::absent: return Value::absent();
         case ExprKind::date: return Value::date(static_cast<std::int32_t>(expr.number));
         case ExprKind::datetime: return Value::datetime(expr.number);
@@ -61,15 +61,15 @@ Value Evaluation::eval(const Expr& expr) {
         case ExprKind::list: {
             ValueBuffer items;
             for (const auto& item : expr.args) items.push_back(eval(*item));
-            return expr.type && expr.type->kind == dsl::TypeKind::set ? Value::set(items.items())
-                                                                      : Value::list(items.items());
+            return expr.type && expr.type->kind == dsl::TypeKind::set ? Value::set(items.items(), arena_)
+                                                                      : Value::list(items.items(), arena_);
         }
         case ExprKind::record: return record_literal(expr);
-        case ExprKind::name: return path(expr);
+        case ExprKind::name: return keep(path(expr));
         case ExprKind::field: {
-            if (is_path(expr)) return path(expr);
+            if (is_path(expr)) return keep(path(expr));
             Value record = eval(*expr.args[0]);  // a field of a computed record: latest(...).unit
-            return record.present() ? record.elements()[expr.resolved.field_index] : Value::absent();
+            return record.present() ? keep(record.elements()[expr.resolved.field_index]) : Value::absent();
         }
         case ExprKind::call: return call(expr);
         case ExprKind::unary: {
@@ -93,8 +93,8 @@ Value Evaluation::eval(const Expr& expr) {
 Value Evaluation::record_literal(const Expr& expr) {
     const std::vector<Value>& defaults = pack_.defaults[expr.type->decl];
     Value* fields;
-    Value record = Value::with_items(Value::Kind::record, defaults.size(), fields);
-    std::copy(defaults.begin(), defaults.end(), fields);
+    Value record = Value::with_items(Value::Kind::record, defaults.size(), fields, arena_);
+    for (std::size_t i = 0; i < defaults.size(); ++i) fields[i] = keep(defaults[i]);
     for (std::size_t i = 0; i < expr.fields.size(); ++i)
         fields[expr.resolved.field_indices[i]] = eval(*expr.fields[i].second);
     return record;
@@ -152,7 +152,7 @@ Value Evaluation::lookup(const Expr& expr) {
                 TraceEntry traced;
                 traced.definition = slot;
                 traced.row = static_cast<int>(i);
-                traced.key = key;
+                traced.key = keep(key);
                 traced.key_type = &expr.args[0]->type;
                 traced.value = value;
                 traced.type = &pack_.checked->definitions[slot].type;
@@ -288,7 +288,7 @@ Value Evaluation::arithmetic(const Expr& expr, const Value& left, const Value& r
     if (left.kind == Value::Kind::text) {
         std::string_view a = left.text(), b = right.text();
         char* chars;
-        Value joined = Value::with_chars(a.size() + b.size(), chars);
+        Value joined = Value::with_chars(a.size() + b.size(), chars, arena_);
         if (!a.empty()) std::memcpy(chars, a.data(), a.size());
         if (!b.empty()) std::memcpy(chars + a.size(), b.data(), b.size());
         return joined;
@@ -346,28 +346,29 @@ Value Evaluation::quantifier(const Expr& expr) {
         case ast::Quantifier::filter: {
             ValueBuffer kept;
             for (const Value& item : items)
-                if (holds_for(item)) kept.push_back(item);
-            return Value::list(kept.items());
+                if (holds_for(item)) kept.push_back(keep(item));
+            return Value::list(kept.items(), arena_);
         }
         case ast::Quantifier::latest:
         case ast::Quantifier::earliest: {
             // The first item wins a full tie, whichever direction is asked for.
             bool latest = expr.resolved.quantifier == ast::Quantifier::latest;
             const Value* best = nullptr;
-            std::vector<Value> best_keys, keys;
+            ValueBuffer best_keys, keys;
             for (const Value& item : items) {
                 if (!holds_for(item)) continue;
                 keys.clear();
                 for (const auto& key : expr.keys) keys.push_back(eval(*key));
                 int order = 0;
                 for (std::size_t i = 0; i < keys.size() && order == 0 && best; ++i)
-                    order = compare(keys[i], best_keys[i]);
+                    order = compare(keys.items()[i], best_keys.items()[i]);
                 if (!best || (latest ? order > 0 : order < 0)) {
                     best = &item;
-                    best_keys.swap(keys);
+                    best_keys.clear();
+                    for (Value& key : keys.items()) best_keys.push_back(std::move(key));
                 }
             }
-            return best ? *best : Value::absent();
+            return best ? keep(*best) : Value::absent();
         }
     }
     return Value::absent();

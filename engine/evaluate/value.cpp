@@ -1,4 +1,5 @@
 #include "engine/evaluate/value.hpp"
+#include "engine/evaluate/decision_arena.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -9,18 +10,24 @@ static_assert(sizeof(Value) == 32, "a value is four words: reading a record touc
 
 constinit const Value absent_value{};
 
-Value Value::string(std::string_view s) {
+Value Value::string(std::string_view s, DecisionArena* arena) {
     char* chars;
-    Value v = with_chars(s.size(), chars);
+    Value v = with_chars(s.size(), chars, arena);
     if (!s.empty()) std::memcpy(chars, s.data(), s.size());
     return v;
 }
 
-Value Value::with_chars(std::size_t size, char*& chars) {
+Value Value::with_chars(std::size_t size, char*& chars, DecisionArena* arena) {
     Value v;
     v.kind = Kind::text;
     chars = nullptr;
     if (size == 0) return v;  // empty text shares nothing: text() reads a missing payload as ""
+    if (arena) {
+        chars = arena->chars(size);
+        v.number = static_cast<std::int64_t>(size);
+        v.payload = std::shared_ptr<const void>(std::shared_ptr<const void>(), chars);
+        return v;
+    }
     std::shared_ptr<char[]> owner = std::make_shared_for_overwrite<char[]>(size);
     chars = owner.get();
     v.number = static_cast<std::int64_t>(size);
@@ -28,31 +35,37 @@ Value Value::with_chars(std::size_t size, char*& chars) {
     return v;
 }
 
-Value Value::list(std::span<Value> items) {
+Value Value::list(std::span<Value> items, DecisionArena* arena) {
     // An empty list shares nothing: elements() reads a missing payload as no items, so the many
     // empty lists of a decision cost no allocation.
     Value* moved;
-    Value v = with_items(Kind::list, items.size(), moved);
+    Value v = with_items(Kind::list, items.size(), moved, arena);
     std::move(items.begin(), items.end(), moved);
     return v;
 }
 
-Value Value::set(std::span<Value> items) {
+Value Value::set(std::span<Value> items, DecisionArena* arena) {
     if (items.size() > 1) {
         std::sort(items.begin(), items.end(), [](const Value& a, const Value& b) { return compare(a, b) < 0; });
         auto end = std::unique(items.begin(), items.end(), [](const Value& a, const Value& b) { return equal(a, b); });
         items = items.first(static_cast<std::size_t>(end - items.begin()));
     }
-    Value v = list(items);
+    Value v = list(items, arena);
     v.is_set = true;
     return v;
 }
 
-Value Value::with_items(Kind kind, std::size_t count, Value*& items) {
+Value Value::with_items(Kind kind, std::size_t count, Value*& items, DecisionArena* arena) {
     Value v;
     v.kind = kind;
     items = nullptr;
     if (count == 0) return v;
+    if (arena) {
+        items = arena->values(count);
+        v.number = static_cast<std::int64_t>(count);
+        v.payload = std::shared_ptr<const void>(std::shared_ptr<const void>(), items);
+        return v;
+    }
     std::shared_ptr<Value[]> owner = std::make_shared<Value[]>(count);
     items = owner.get();
     v.number = static_cast<std::int64_t>(count);

@@ -12,6 +12,8 @@
 
 namespace frontdoor::engine {
 
+class DecisionArena;
+
 struct Value {
     enum class Kind : std::uint8_t {
         absent,
@@ -44,17 +46,32 @@ struct Value {
     static Value date(std::int32_t day) { return scalar(Kind::date, day); }
     static Value datetime(std::int64_t instant) { return scalar(Kind::datetime, instant); }
     // Text and collections take one allocation each: it holds the characters or the items and
-    // their reference count.
-    static Value string(std::string_view s);
+    // their reference count. With an arena they take its memory instead, and own nothing
+    // (borrowed): valid until the arena's reset().
+    static Value string(std::string_view s, DecisionArena* arena = nullptr);
     // Text of `size` bytes that the caller writes through `chars` before the value is shared.
-    static Value with_chars(std::size_t size, char*& chars);
+    static Value with_chars(std::size_t size, char*& chars, DecisionArena* arena = nullptr);
     // Moves the items in (they are left absent).
-    static Value list(std::span<Value> items);
+    static Value list(std::span<Value> items, DecisionArena* arena = nullptr);
     // Sorts and removes duplicates: a set's order is its natural order. Moves the items in.
-    static Value set(std::span<Value> items);
+    static Value set(std::span<Value> items, DecisionArena* arena = nullptr);
     // A list or record of `count` absent items that the caller fills through `items` before the
     // value is shared.
-    static Value with_items(Kind kind, std::size_t count, Value*& items);
+    static Value with_items(Kind kind, std::size_t count, Value*& items, DecisionArena* arena = nullptr);
+    // The same value, sharing no ownership of the text or items it points at (no reference count
+    // touched, now or when it is copied): for a copy that lives no longer than its original, as
+    // every value of a decision made in an arena lives no longer than the input and the pack.
+    static Value borrowed(const Value& value) {
+        Value copy;
+        copy.kind = value.kind;
+        copy.duration_unit = value.duration_unit;
+        copy.is_set = value.is_set;
+        copy.calendar = value.calendar;
+        copy.number = value.number;
+        if (value.payload)
+            copy.payload = std::shared_ptr<const void>(std::shared_ptr<const void>(), value.payload.get());
+        return copy;
+    }
 
     bool present() const { return kind != Kind::absent; }
     bool truthy() const { return kind == Kind::boolean && number != 0; }

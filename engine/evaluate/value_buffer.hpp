@@ -33,6 +33,12 @@ public:
         spilled_.push_back(std::move(value));
         ++size_;
     }
+    // Empties the buffer, keeping the room it has.
+    void clear() {
+        if (spilled_.empty()) std::destroy_n(on_stack(), size_);
+        else spilled_.clear();
+        size_ = 0;
+    }
     std::size_t size() const { return size_; }
     // The items so far, to be moved out (Value::list, Value::set) or read.
     std::span<Value> items() {

@@ -165,7 +165,7 @@ std::string encode_attempt_head(const CompiledPack& pack, int row, const ast::Ro
 void write_explanation(JsonWriter& out, const CompiledPack& pack, const Trace& trace, ExplanationForm form) {
     using Form = ExplainedDefinition::Form;
     bool compact = form == ExplanationForm::compact;
-    std::string table_rule;
+    thread_local std::string table_rule;  // a table entry's rule text, its memory kept by the thread
     out.begin_array();
     for (const TraceEntry& entry : trace.entries) {
         const ExplainedDefinition& explained = pack.explanation.explained[entry.definition];

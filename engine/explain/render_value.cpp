@@ -14,11 +14,26 @@ const time::TimeZone& output_zone(const dsl::CheckedPack& pack) {
 
 }  // namespace
 
-std::string describe_duration(const dsl::CheckedPack& pack, const Value& d) {
+namespace {
+
+// describe_duration's words, appended to `out`.
+void append_duration(std::string& out, const dsl::CheckedPack& pack, const Value& d) {
     static const char* const units[] = {"second", "minute", "hour", "day", "month", "working day"};
-    std::string out = std::to_string(d.number) + " " + units[d.duration_unit] + (d.number == 1 ? "" : "s");
-    if (d.calendar >= 0 && d.duration_unit == static_cast<std::uint8_t>(dsl::ast::DurationUnit::working_days))
-        out += " of " + pack.calendars[static_cast<std::size_t>(d.calendar)].name();
+    out += std::to_string(d.number);  // a short string: no allocation
+    out += ' ';
+    out += units[d.duration_unit];
+    if (d.number != 1) out += 's';
+    if (d.calendar >= 0 && d.duration_unit == static_cast<std::uint8_t>(dsl::ast::DurationUnit::working_days)) {
+        out += " of ";
+        out += pack.calendars[static_cast<std::size_t>(d.calendar)].name();
+    }
+}
+
+}  // namespace
+
+std::string describe_duration(const dsl::CheckedPack& pack, const Value& d) {
+    std::string out;
+    append_duration(out, pack, d);
     return out;
 }
 
@@ -47,7 +62,14 @@ void write_value(JsonWriter& out, const CompiledPack& compiled, const Value& val
             json += '"';
             return;
         }
-        case Value::Kind::duration: out.string(describe_duration(pack, value)); return;
+        case Value::Kind::duration: {
+            // The words are written into this thread's buffer, kept from one decision to the next.
+            thread_local std::string words;
+            words.clear();
+            append_duration(words, pack, value);
+            out.string(words);
+            return;
+        }
         case Value::Kind::list:
             out.begin_array();
             for (const Value& item : value.elements()) write_value(out, compiled, item, type->element);

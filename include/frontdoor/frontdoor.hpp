@@ -98,6 +98,12 @@ public:
     // then decide an input that was read (by this pack). Both thread-safe; neither throws.
     ReadResult read(std::string_view json_text) const;
     Decided decide(const Input& input, const DecideOptions& options = {}) const;
+    // decide(), written into `decided`: its strings are emptied and refilled, keeping their memory,
+    // so that a caller that reuses one Decided (a batch loop, a service's worker) makes decisions
+    // that allocate nothing on the heap once the thread has made a few (deciding an Input; reading
+    // JSON text still allocates). Thread-safe, as decide() is; never throws.
+    void decide_into(std::string_view json_text, Decided& decided, const DecideOptions& options = {}) const;
+    void decide_into(const Input& input, Decided& decided, const DecideOptions& options = {}) const;
     // The JSON Schema (2020-12) equivalent to the pack's declared input. Thread-safe.
     std::string input_schema() const;
     // The decision graph as Graphviz DOT or JSON. Thread-safe.
