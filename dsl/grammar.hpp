@@ -149,7 +149,7 @@ struct named_type : token<field_name> {};
 struct nullable : p::seq<token<kw_or>, token<kw_null>> {};
 struct type_expr : p::seq<p::sor<list_type, set_type, named_type>, p::opt<nullable>> {};
 
-// pack hackney_mash version "2023-10" [source "..."]
+// pack example_mash version "2023-10" [source "..."]
 struct pack_decl : p::if_must<token<kw_pack>, token<name>, token<kw_version>, token<string_lit>, p::opt<citation>> {};
 
 // calendar office

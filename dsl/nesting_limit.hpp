@@ -19,7 +19,7 @@
 
 namespace frontdoor::dsl {
 
-// 64 levels: the Hackney pack nests at most 5. At the limit the deepest pass (PEGTL on 64 brackets)
+// 64 levels: the bundled sample pack nests at most 5. At the limit the deepest pass (PEGTL on 64 brackets)
 // needs under 200 KB of stack in the release build and a few times that under the sanitizers:
 // well inside an 8 MiB main stack, and inside a worker thread's stack of 1 MiB or more.
 inline constexpr int max_nesting_depth = 64;
@@ -29,7 +29,7 @@ inline constexpr int max_nesting_depth = 64;
 // so the longest chain of definitions, each reading the next, adds up their expressions' depths
 // (ast::Expr::depth, at least 1 each). engine/graph/check_evaluation_depth.cpp refuses a pack past it at
 // load, so that the stack a decision needs does not grow with the size of the pack.
-// 128 levels: the Hackney pack's deepest chain is 5 definitions, 24 levels. Measured on the release
+// 128 levels: the bundled sample pack's deepest chain is 5 definitions, 24 levels. Measured on the release
 // build at the limit (`ulimit -s` on `frontdoor eval` and `check`), the costliest construct, a chain
 // of quantifiers, needs 211 KB of stack, a chain of one-level definitions 143 KB; the parser needs
 // 160 KB at max_nesting_depth. So no pack that loads needs more than 211 KB to load and decide:

@@ -6,7 +6,7 @@
 //
 // Most patterns in input contracts are anchored runs of ASCII character classes with small bounded
 // counts (^[A-Za-z0-9._:-]{1,64}$); those are matched by a small automaton over string positions,
-// two to three times faster than RE2 (38 vs 134 ns and 34 vs 79 ns a text for the Hackney pack's
+// two to three times faster than RE2 (38 vs 134 ns and 34 vs 79 ns a text for the bundled sample pack's
 // two). Its time is at most the text's length times the sum of its atoms' counts, each at most
 // simple_max_repeat, so it stays linear; anything else goes to RE2. A differential test
 // (engine/evaluate/tests/pattern_test.cpp) holds the two to the same answers.

@@ -9,11 +9,11 @@ namespace frontdoor::engine {
 
 // Loading costs about 80 bytes of memory per byte of dense rules (syntax tree, types, graph), and
 // on the order of a second per MiB on an idle core, so these bound a pack to a few hundred MB and
-// a few seconds (docs/security.md gives the measurements). Hackney's whole pack is 28 KB.
+// a few seconds (docs/security.md gives the measurements). The bundled sample pack is 28 KB in all.
 //
-// One rule file: Hackney's largest is 4.3 KB, so 1 MiB is over 200 times that.
+// One rule file: the sample pack's largest is 4.3 KB, so 1 MiB is over 200 times that.
 inline constexpr std::uint64_t max_rule_file_bytes = std::uint64_t{1} << 20;
-// One data file: Hackney's gov.uk bank holidays file is 12 KB; 2 MiB holds over 25,000 holidays.
+// One data file: the sample pack's gov.uk bank holidays file is 12 KB; 2 MiB holds over 25,000 holidays.
 inline constexpr std::uint64_t max_data_file_bytes = std::uint64_t{2} << 20;
 // Every file of a pack together, rule files and data files: also what a decision log stores for it.
 inline constexpr std::uint64_t max_pack_bytes = std::uint64_t{4} << 20;
