@@ -1,10 +1,12 @@
 // libFuzzer target for the service's request path: the input is the raw bytes a client sends on a
 // connection (request line, headers, body), handed to the same Boost.Beast parser, route table,
 // auth check and handlers `frontdoor serve` uses (http::answer_bytes, the socket-free seam of a
-// Session), with the Hackney pack active and a tokens file granting "fuzz-token" the decide role.
-// Every answer must be one HTTP/1.1 response with a status the service documents (docs/service.md),
-// never 500 (an exception escaping a handler), and a JSON body wherever it says application/json;
-// a crash, a hang, a leak or a sanitizer report is a bug too.
+// Session), with the bundled sample pack active (fuzz_sample_pack.hpp) and a tokens file granting
+// "fuzz-token" the decide role. Every answer must be one HTTP/1.1 response with a status the
+// service documents (docs/service.md), never 500 (an exception escaping a handler), and a JSON body
+// wherever it says application/json; a crash, a hang, a leak or a sanitizer report is a bug too.
+#include "fuzz_sample_pack.hpp"
+
 #include "http/auth.hpp"
 #include "http/routes.hpp"
 #include "http/service.hpp"
@@ -28,15 +30,6 @@ namespace {
 
 namespace http = frontdoor::http;
 
-std::shared_ptr<const frontdoor::Pack> load_hackney() {
-    frontdoor::LoadResult result = frontdoor::Pack::load_directory(FRONTDOOR_HACKNEY_DIR);
-    if (!result.pack) {
-        std::fputs(frontdoor::render_all(result.diagnostics).c_str(), stderr);
-        std::abort();
-    }
-    return result.pack;
-}
-
 // A tokens file in the temporary directory, as an operator would write one.
 http::TokenTable fuzz_tokens() {
     std::string path =
@@ -47,7 +40,7 @@ http::TokenTable fuzz_tokens() {
 }
 
 struct Fixture {
-    http::Service service{load_hackney(), fuzz_tokens(), http::ServiceLimits{}};
+    http::Service service{fuzz_sample_pack(), fuzz_tokens(), http::ServiceLimits{}};
     http::RouteTable routes = http::make_routes();
 };
 
