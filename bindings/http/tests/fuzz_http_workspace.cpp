@@ -9,6 +9,9 @@
 // copy is never written and every run sees the same files. Every answer is checked as
 // fuzz_http_request checks its own (fuzz_http_answer.hpp), 409 documented too (docs/workspace.md:
 // the impact of a decision log without --record).
+// One mutation in eight nests a value of the body deeper (nest_deeper): byte mutations alone
+// hardly ever make JSON nested deeper and still valid, as a closing bracket must come with each
+// opening one, and it is valid JSON nested thousands deep that once overflowed the stack.
 #include "fuzz_http_answer.hpp"
 #include "fuzz_sample_pack.hpp"
 
@@ -17,13 +20,16 @@
 #include "http/transport/answer_bytes.hpp"
 #include "http/workspace/workspace.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
+#include <random>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -76,7 +82,44 @@ std::string request_of(std::string_view input) {
     return request.append(body);
 }
 
+// Wraps one bracketed value of the body (from a '[' or '{' to the bracket that closes it) in more
+// arrays, as many as `max_size` leaves room for at most, so that valid JSON stays valid and nests
+// as deep as the length limit allows; 0 when the body has no such value or no room is left.
+std::size_t nest_deeper(std::uint8_t* data, std::size_t size, std::size_t max_size, std::minstd_rand& random) {
+    std::string_view input(reinterpret_cast<const char*>(data), size);
+    std::size_t body = input.find('\n');
+    if (body == std::string_view::npos) return 0;
+    std::vector<std::size_t> opening;
+    for (std::size_t at = body; at < size; ++at)
+        if (input[at] == '[' || input[at] == '{') opening.push_back(at);
+    if (opening.empty()) return 0;
+    std::size_t begin = opening[random() % opening.size()];
+    std::size_t end = begin;
+    for (int depth = 0; end < size; ++end) {
+        if (input[end] == '[' || input[end] == '{') ++depth;
+        if ((input[end] == ']' || input[end] == '}') && --depth == 0) break;
+    }
+    if (end == size) return 0;
+    if (size + 2 > max_size) return 0;
+    std::size_t levels = 1 + random() % ((max_size - size) / 2);
+    std::string nested(input.substr(0, begin));
+    nested.append(levels, '[').append(input.substr(begin, end + 1 - begin)).append(levels, ']');
+    nested.append(input.substr(end + 1));
+    std::copy(nested.begin(), nested.end(), data);
+    return nested.size();
+}
+
 }  // namespace
+
+extern "C" std::size_t LLVMFuzzerMutate(std::uint8_t* data, std::size_t size, std::size_t max_size);
+
+extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size, std::size_t max_size,
+                                               unsigned int seed) {
+    std::minstd_rand random(seed);
+    if (random() % 8 == 0)
+        if (std::size_t nested = nest_deeper(data, size, max_size, random)) return nested;
+    return LLVMFuzzerMutate(data, size, max_size);
+}
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
     (void)fixture();
