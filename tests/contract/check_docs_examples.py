@@ -20,8 +20,7 @@ import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "service"))
-from service_harness import check, finish  # noqa: E402
+from contract_harness import check, finish
 
 SCENARIO = "rules/hackney/scenarios/004-level-4-progress-to-s47.json"
 

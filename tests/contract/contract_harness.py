@@ -1,6 +1,6 @@
 """Shared helpers for the contract tests (tests/contract/CMakeLists.txt), as tests/service/service_harness.py
-is for the service tests: the arguments each is given, a check that records a failure and goes on, and
-one way to end.
+is for the service tests: the arguments each is given, and the check that records a failure and goes
+on and the one way to end (both from tests/harness_checks.py, which the service tests share).
 
     from contract_harness import check, finish, parse_args
     args = parse_args(extra=[("--golden", {"required": True})])
@@ -8,26 +8,11 @@ one way to end.
     finish()
 """
 import argparse
+import os
 import sys
 
-FAILURES = []
-
-
-def check(condition, what):
-    """Records a failed check (the test goes on, and exits 1 at the end)."""
-    if not condition:
-        FAILURES.append(what)
-        print("FAIL " + what, flush=True)
-    return condition
-
-
-def finish(passed="all checks passed"):
-    """Exits 1 when any check failed, 0 otherwise; `passed` is what a test that passed prints."""
-    if FAILURES:
-        print(f"{len(FAILURES)} checks failed")
-        sys.exit(1)
-    print(passed)
-    sys.exit(0)
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from harness_checks import check, finish  # noqa: E402,F401 (handed on to the contract tests)
 
 
 def parse_args(extra=(), rules=True):

@@ -1,11 +1,14 @@
-// libFuzzer target for input validation: the input is a JSON text read against the Hackney pack's
-// declared input (rules/hackney, loaded once) and, when accepted, decided with its explanation.
+// libFuzzer target for input validation: the input is a JSON text read against the bundled sample
+// pack's declared input (fuzz_sample_pack.hpp, loaded once) and, when accepted, decided with its
+// explanation.
 // A refusal is the expected answer to bad input, and to a contact that needs a working day beyond
 // the holiday data (refused when it is decided, path ""); a crash, a hang, a sanitizer report, a
 // leak, any other refusal at that point, or a decision that is not a JSON object is a bug. The
 // compact explanation is checked on the way: the same bytes handed to expand_explanation are
 // expanded or refused with std::invalid_argument, never anything else, and an accepted input's
 // compact decision expands to exactly its full one.
+#include "fuzz_sample_pack.hpp"
+
 #include "frontdoor/frontdoor.hpp"
 
 #include <nlohmann/json.hpp>
@@ -18,36 +21,21 @@
 #include <stdexcept>
 #include <string_view>
 
-namespace {
-
-const frontdoor::Pack& hackney() {
-    static const std::shared_ptr<const frontdoor::Pack> pack = [] {
-        frontdoor::LoadResult result = frontdoor::Pack::load_directory(FRONTDOOR_HACKNEY_DIR);
-        if (!result.pack) {
-            std::fputs(frontdoor::render_all(result.diagnostics).c_str(), stderr);
-            std::abort();
-        }
-        return result.pack;
-    }();
-    return *pack;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-    (void)hackney();
+    (void)fuzz_sample_pack();
     return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);
+    const frontdoor::Pack& pack = *fuzz_sample_pack();
     try {
-        (void)hackney().expand_explanation(text);
+        (void)pack.expand_explanation(text);
     } catch (const std::invalid_argument&) {
     }
-    frontdoor::ReadResult read = hackney().read(text);
+    frontdoor::ReadResult read = pack.read(text);
     if (!read.input) return 0;
-    frontdoor::Decided decided = hackney().decide(*read.input);
+    frontdoor::Decided decided = pack.decide(*read.input);
     if (decided.refused) {
         if (decided.path.empty() && decided.message.find("knows its holidays for") != std::string::npos) return 0;
         std::fprintf(stderr, "accepted input refused when decided: %s: %s\n", decided.path.c_str(),
@@ -62,8 +50,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     frontdoor::DecideOptions compact;
     compact.compact_explanation = true;
-    frontdoor::Decided shorter = hackney().decide(*read.input, compact);
-    if (shorter.refused || hackney().expand_explanation(shorter.json) != decided.json) {
+    frontdoor::Decided shorter = pack.decide(*read.input, compact);
+    if (shorter.refused || pack.expand_explanation(shorter.json) != decided.json) {
         std::fprintf(stderr, "a compact decision does not expand to the full one: %s\n", decided.json.c_str());
         std::abort();
     }

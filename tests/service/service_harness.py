@@ -19,6 +19,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from harness_checks import check, finish  # noqa: E402,F401 (handed on to the service tests)
+
 START_SECONDS = 30   # a loaded machine may take a while to load the pack
 STOP_SECONDS = 30
 REQUEST_SECONDS = 30
@@ -26,26 +29,6 @@ REQUEST_SECONDS = 30
 DECIDE_TOKEN = "decide-token-for-tests"
 AUDIT_TOKEN = "audit-token-for-tests"
 ADMIN_TOKEN = "admin-token-for-tests"
-
-FAILURES = []
-
-
-def check(condition, what):
-    """Records a failed check (the test goes on, and exits 1 at the end)."""
-    if not condition:
-        FAILURES.append(what)
-        print("FAIL " + what, flush=True)
-    return condition
-
-
-def finish():
-    """Exits 1 when any check failed, 0 otherwise."""
-    if FAILURES:
-        print(f"{len(FAILURES)} checks failed")
-        sys.exit(1)
-    print("all checks passed")
-    sys.exit(0)
-
 
 def parse_args(extra=()):
     """The arguments every service test is given (tests/service/CMakeLists.txt): --cli, the frontdoor

@@ -1,9 +1,9 @@
 #pragma once
 // The request path without a socket: one buffer of raw bytes (request line, headers, body) is
 // parsed by the same Boost.Beast parser with the same header and body limits a Session applies,
-// answered through answer_request, and the response serialized to bytes. The request-path fuzz
-// target (bindings/http/tests/fuzz_http_request.cpp) drives it; a Session does the same steps
-// asynchronously, with timeouts, on a connection.
+// answered through answer_request, and the response serialized to bytes. The HTTP fuzz targets
+// (bindings/http/tests/fuzz_http_request.cpp, fuzz_http_workspace.cpp) drive it; a Session does the
+// same steps asynchronously, with timeouts, on a connection.
 #include "http/routes.hpp"
 #include "http/service.hpp"
 

@@ -29,9 +29,10 @@ AcceptRequest read_request(const Workspace& workspace, const Request& request) {
         out.refusal = error_response(request, status, message);
         return std::move(out);
     };
-    std::string problem;
+    JsonObjectProblem problem;
     nlohmann::json body = read_json_object(request.body(), problem);
-    if (!problem.empty()) return refuse(beast_http::status::bad_request, "the body " + problem);
+    if (problem != JsonObjectProblem::none)
+        return refuse(beast_http::status::bad_request, "the body " + describe(problem));
     auto scenario = body.find("scenario");
     if (scenario == body.end() || !scenario->is_string())
         return refuse(beast_http::status::bad_request, "/scenario: give the scenario file's path as a string");

@@ -61,11 +61,11 @@ std::string request_line(JsonLinesReader& body, unsigned version) {
 // The request line read, and the edited pack loaded; throws StreamStopped (400, 422) otherwise.
 ImpactRequest read_request(const Workspace& workspace, const std::string& line, unsigned version) {
     ImpactRequest request;
-    std::string problem;
+    JsonObjectProblem problem;
     request.body = read_json_object(line, problem);
-    if (problem.find("deeper") != std::string::npos)
-        refuse(version, beast_http::status::bad_request, "line 1 " + problem);
-    if (!problem.empty())
+    if (problem == JsonObjectProblem::nests_too_deep)
+        refuse(version, beast_http::status::bad_request, "line 1 " + describe(problem));
+    if (problem == JsonObjectProblem::not_an_object)
         refuse(version, beast_http::status::bad_request,
                "line 1: give the request as a JSON object, {\"path\", \"text\"} or {\"log\": true}, then the contacts");
     auto log = request.body.find("log");

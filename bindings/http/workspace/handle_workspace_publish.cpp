@@ -51,8 +51,9 @@ nlohmann::json service_json(const Workspace& workspace, beast_http::verb method,
         why = answer.problem;
         return nullptr;
     }
-    nlohmann::json body = read_json_object(answer.body, problem);
-    if (!problem.empty()) {
+    JsonObjectProblem answer_problem;
+    nlohmann::json body = read_json_object(answer.body, answer_problem);
+    if (answer_problem != JsonObjectProblem::none) {
         why = "the service at " + workspace.publish_service + " answered " + std::to_string(answer.status) +
               " without a JSON object";
         return nullptr;
@@ -217,9 +218,10 @@ Response publish_pack(Service& service, const Request& request, RequestContext& 
     if (!workspace) return refusal;
     bool insist = false;
     if (!request.body().empty()) {
-        std::string problem;
+        JsonObjectProblem problem;
         nlohmann::json asked = read_json_object(request.body(), problem);
-        if (!problem.empty()) return error_response(request, beast_http::status::bad_request, "the body " + problem);
+        if (problem != JsonObjectProblem::none)
+            return error_response(request, beast_http::status::bad_request, "the body " + describe(problem));
         auto flag = asked.find("even_if_scenarios_fail");
         if (flag != asked.end() && !flag->is_boolean())
             return error_response(request, beast_http::status::bad_request,

@@ -48,11 +48,12 @@ WalkthroughRequest read_request(const Service& service, const Workspace& workspa
         out.refusal = error_response(request, status, message);
         return std::move(out);
     };
-    std::string problem;
+    JsonObjectProblem problem;
     json body = read_json_object(request.body(), problem);
-    if (!problem.empty()) return refuse(beast_http::status::bad_request, "the body " + problem);
-    if (problem = read_what_ifs(body, out.what_ifs); !problem.empty())
-        return refuse(beast_http::status::bad_request, problem);
+    if (problem != JsonObjectProblem::none)
+        return refuse(beast_http::status::bad_request, "the body " + describe(problem));
+    if (std::string what_ifs = read_what_ifs(body, out.what_ifs); !what_ifs.empty())
+        return refuse(beast_http::status::bad_request, what_ifs);
     WorkspaceCase asked = read_workspace_case(service, workspace, request, body);
     out.input = std::move(asked.input);
     out.refusal = std::move(asked.refusal);

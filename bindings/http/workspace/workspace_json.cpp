@@ -9,15 +9,25 @@
 
 namespace frontdoor::http {
 
-nlohmann::json read_json_object(std::string_view text, std::string& problem) {
-    problem.clear();
+std::string describe(JsonObjectProblem problem) {
+    switch (problem) {
+        case JsonObjectProblem::none: return "";
+        case JsonObjectProblem::nests_too_deep:
+            return "nests deeper than " + std::to_string(InputLimits{}.nesting_depth) + " levels";
+        case JsonObjectProblem::not_an_object: return "is not a JSON object";
+    }
+    return "";
+}
+
+nlohmann::json read_json_object(std::string_view text, JsonObjectProblem& problem) {
+    problem = JsonObjectProblem::none;
     if (json_nests_deeper_than(text)) {
-        problem = "nests deeper than " + std::to_string(InputLimits{}.nesting_depth) + " levels";
+        problem = JsonObjectProblem::nests_too_deep;
         return nlohmann::json(nlohmann::json::value_t::discarded);
     }
     nlohmann::json parsed = nlohmann::json::parse(text, nullptr, false);
     if (parsed.is_discarded() || !parsed.is_object()) {
-        problem = "is not a JSON object";
+        problem = JsonObjectProblem::not_an_object;
         return nlohmann::json(nlohmann::json::value_t::discarded);
     }
     return parsed;
@@ -29,9 +39,9 @@ EditRequest read_edit_request(const Request& request, bool needs_text) {
         edit.refusal = error_response(request, beast_http::status::bad_request, message);
         return std::move(edit);
     };
-    std::string problem;
+    JsonObjectProblem problem;
     edit.body = read_json_object(request.body(), problem);
-    if (!problem.empty()) return refuse("the body " + problem);
+    if (problem != JsonObjectProblem::none) return refuse("the body " + describe(problem));
     auto path = edit.body.find("path");
     if (path == edit.body.end() || !path->is_string()) return refuse("/path: give the file's path as a string");
     edit.path = path->get<std::string>();

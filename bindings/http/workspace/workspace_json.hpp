@@ -15,11 +15,19 @@
 
 namespace frontdoor::http {
 
+// Why a text was not read as a JSON object: it nests deeper than the nesting limit, or it is not
+// one JSON object (not JSON at all, or another JSON value; the routes answer both alike).
+enum class JsonObjectProblem { none, nests_too_deep, not_an_object };
+
+// The words for `problem`, to follow "the body" or "line 1": "nests deeper than 256 levels" or
+// "is not a JSON object" ("" for none).
+std::string describe(JsonObjectProblem problem);
+
 // A request's JSON object (a body, or the impact route's first line), read with nlohmann only once
 // json_nests_deeper_than (frontdoor/input_limits.hpp) has passed it, since nlohmann's values copy
 // and print recursively and one nested 100,000 deep would exhaust the stack. Discarded otherwise,
-// `problem` then saying why: "is not a JSON object" or "nests deeper than 256 levels".
-nlohmann::json read_json_object(std::string_view text, std::string& problem);
+// `problem` then saying why.
+nlohmann::json read_json_object(std::string_view text, JsonObjectProblem& problem);
 
 // The body as a JSON object with a string "path" (and "text" when `needs_text`), or the 400
 // response naming what is missing.

@@ -7,6 +7,8 @@
 // It is a white-box test of the input stage, so it lives beside the stage and sees the source root;
 // it is built and run with the other fuzz targets (tests/fuzz/CMakeLists.txt), from read_input's
 // seeds and dictionary.
+#include "fuzz_sample_pack.hpp"
+
 #include "engine/input/read_in_one_pass.hpp"
 #include "engine/input/read_input.hpp"
 #include "engine/load/pack_access.hpp"
@@ -25,17 +27,7 @@ namespace {
 using frontdoor::engine::InputRefusal;
 using frontdoor::engine::Value;
 
-const frontdoor::engine::CompiledPack& sample_pack() {
-    static const std::shared_ptr<const frontdoor::Pack> pack = [] {
-        frontdoor::LoadResult result = frontdoor::Pack::load_directory(FRONTDOOR_HACKNEY_DIR);
-        if (!result.pack) {
-            std::fputs(frontdoor::render_all(result.diagnostics).c_str(), stderr);
-            std::abort();
-        }
-        return result.pack;
-    }();
-    return frontdoor::PackAccess::compiled(*pack);
-}
+const frontdoor::engine::CompiledPack& sample_pack() { return frontdoor::PackAccess::compiled(*fuzz_sample_pack()); }
 
 std::string describe(const std::optional<InputRefusal>& refusal) {
     return refusal ? refusal->path + ": " + refusal->message : "accepted";

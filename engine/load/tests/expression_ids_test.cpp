@@ -2,6 +2,8 @@
 // Citation::id), and loading leaves the checked tree exactly as the checker made it: what the
 // engine works out about an expression lives in its own arrays by id (ExpressionPlan,
 // ExplanationTables), never in the tree.
+#include "test_records_fixture.hpp"
+
 #include "dsl/checked_pack.hpp"
 #include "engine/load/pack_access.hpp"
 #include "frontdoor/frontdoor.hpp"
@@ -107,16 +109,16 @@ void require_dense(std::vector<int> ids, int count) {
 }  // namespace
 
 TEST_CASE("the checker numbers every expression and citation once, from 0 with no gap", "[expression_ids]") {
-    auto checked = check_directory(fs::path(FRONTDOOR_SOURCE_DIR) / "rules" / "hackney");
+    auto checked = check_directory(records_test::sample_pack_dir());
     Fingerprint fingerprint;
     fingerprint.pack(checked->syntax);
-    CHECK(checked->expression_count > 400);  // the walk reached the whole pack (Hackney: several hundred)
+    CHECK(checked->expression_count > 400);  // the walk reached the whole pack (the sample pack: several hundred)
     require_dense(fingerprint.ids(), checked->expression_count);
     require_dense(fingerprint.citation_ids(), checked->citation_count);
 }
 
 TEST_CASE("loading a pack leaves its checked syntax tree as the checker made it", "[expression_ids]") {
-    fs::path pack_dir = fs::path(FRONTDOOR_SOURCE_DIR) / "rules" / "hackney";
+    fs::path pack_dir = records_test::sample_pack_dir();
     auto checked = check_directory(pack_dir);
     Fingerprint as_checked;
     as_checked.pack(checked->syntax);
