@@ -9,13 +9,13 @@
 
 namespace {
 
-const frontdoor::Pack& hackney_pack() {
+const frontdoor::Pack& bundled_sample_pack() {
     static auto pack = frontdoor::Pack::load_directory(FRONTDOOR_SOURCE_DIR "/rules/hackney").pack;
     REQUIRE(pack);
     return *pack;
 }
 
-frontdoor::Decided decide(const std::string& text) { return hackney_pack().decide(text); }
+frontdoor::Decided decide(const std::string& text) { return bundled_sample_pack().decide(text); }
 
 // Processor time since `start`, in seconds: unlike the wall clock, it does not grow when other
 // tests share the machine.

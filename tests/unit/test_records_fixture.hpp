@@ -68,7 +68,7 @@ inline std::shared_ptr<const frontdoor::Pack> sample_pack_lowered_threshold() {
     return pack;
 }
 
-// The contact of every Hackney scenario, as compact JSON, in file-name order.
+// The contact of every scenario of the sample pack, as compact JSON, in file-name order.
 inline std::vector<std::string> scenario_contacts() {
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(sample_pack_dir() + "/scenarios"))

@@ -3,6 +3,8 @@
 // (a key given twice, text after the value, a byte-order mark, leading zeros, big numbers, decimals
 // for whole numbers, invalid UTF-8, escapes, nesting, the input limits) makes it give up, so that
 // read_input answers exactly what the two-pass reader answers, refusal path and message included.
+#include "test_records_fixture.hpp"
+
 #include "engine/input/read_in_one_pass.hpp"
 #include "engine/input/read_input.hpp"
 #include "engine/load/pack_access.hpp"
@@ -41,7 +43,7 @@ const CompiledPack& compiled(const char* label, const std::string& directory_or_
     return frontdoor::PackAccess::compiled(*pack);
 }
 
-const CompiledPack& hackney() { return compiled("hackney", "rules/hackney"); }
+const CompiledPack& sample_pack() { return compiled("sample", records_test::sample_pack_dir()); }
 
 // A pack with a whole number, to read numbers by.
 const CompiledPack& numbers() {
@@ -115,7 +117,7 @@ std::string organisation(const std::string& text) {
 
 TEST_CASE("the one-pass reader reads every kind of field the Hackney pack declares as the two-pass reader does",
           "[read_in_one_pass]") {
-    const auto& pack = hackney();
+    const auto& pack = sample_pack();
     accepts(pack, contact());  // every optional field left to its default
     accepts(pack, R"({
   "contact_id": "C-2024.0001:x", "received_at": "2024-03-30T20:00:00+05:30", "channel": "police_notification",
@@ -135,9 +137,9 @@ TEST_CASE("the one-pass reader reads every kind of field the Hackney pack declar
             R"({"risk":{},"consent":{},)" +
                 contact({{"child", R"({"child_id":"CH-1","open_case":{"unit":"U","since":"2023-09-01"}})"}}).substr(1));
     accepts(pack, "\n\t " + contact() + " \r\n\n");  // white space around the value
-    // Every Hackney scenario's contact, as its file writes it.
+    // Every scenario's contact of the sample pack, as its file writes it.
     int read = 0;
-    for (const auto& entry : std::filesystem::directory_iterator("rules/hackney/scenarios")) {
+    for (const auto& entry : std::filesystem::directory_iterator(records_test::sample_pack_dir() + "/scenarios")) {
         std::ifstream in(entry.path());
         auto scenario = nlohmann::json::parse(in);
         std::string text = scenario["contact"].dump();
@@ -159,7 +161,7 @@ TEST_CASE("whole numbers the one-pass reader reads itself", "[read_in_one_pass]"
 
 TEST_CASE("what simdjson is more lenient about makes the one-pass reader give up, with the two-pass refusal",
           "[read_in_one_pass]") {
-    const auto& pack = hackney();
+    const auto& pack = sample_pack();
     SECTION("a key given twice") {
         CHECK(gives_up(pack, contact_then(R"(,"channel":"form")")) ==
               "/channel: not valid JSON: the field 'channel' is given twice in one object");
