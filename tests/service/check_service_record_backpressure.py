@@ -41,10 +41,29 @@ def lock_log(log):
     return db
 
 
+def queue_depth(server):
+    status, _, body = server.request("GET", "/metrics")
+    for line in body.decode().splitlines():
+        if line.startswith("frontdoor_log_queue_depth "):
+            return int(line.split()[1])
+    raise AssertionError(f"GET /metrics ({status}) has no frontdoor_log_queue_depth")
+
+
+def wait_for_queue_depth(server, depth, seconds=20):
+    """Until the recorder holds `depth` decisions (a loaded machine may take a while to queue one)."""
+    deadline = time.monotonic() + seconds
+    while queue_depth(server) != depth:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def check_queue_full(server, log, contacts):
     db = lock_log(log)
     first_threads, first = post_all(server, contacts[:1])
-    time.sleep(0.5)  # the first decision is queued, its commit waiting for the lock
+    # The first decision is queued, its commit waiting for the lock, before the others are sent.
+    check(wait_for_queue_depth(server, 1), "the first decision is queued behind the held lock")
     threads, results = post_all(server, contacts[1:9])
     for t in threads:
         t.join(timeout=30)
