@@ -26,7 +26,8 @@ void check_manifest(const CheckedPack& pack, Diagnostics& diagnostics) {
         std::size_t at = first_control(manifest.version);
         if (at == std::string_view::npos) continue;
         char code[8];
-        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(static_cast<unsigned char>(manifest.version[at])));
+        std::snprintf(code, sizeof code, "U+%04X",
+                      static_cast<unsigned>(static_cast<unsigned char>(manifest.version[at])));
         diagnostics.error(manifest.version_span,
                           std::string("the pack's version holds a control character (") + code +
                               "): a version is one line of printable text, since every response of the "
