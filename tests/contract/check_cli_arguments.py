@@ -83,6 +83,15 @@ def main():
                 "frontdoor eval: --threads goes with --jsonl: one contact is decided on one thread")
         refused(cli, ["replay", "--log", log, "--threads", "1000"],
                 "frontdoor replay: --threads takes a number of threads from 1 to 999, not '1000'")
+        # serve's times are milliseconds up to a day: longer ones overflowed the clock (a deadline of
+        # 10^13 ms put every deadline in the past, every request 503; a read timeout as long closed
+        # every connection), and its I/O threads are 1 to 999 like every command's.
+        serve = ["serve", "--rules", rules, "--listen", "127.0.0.1:0", "--no-auth"]
+        for name in ("--request-deadline-ms", "--read-timeout-ms", "--write-timeout-ms", "--stop-grace-ms"):
+            refused(cli, [*serve, name, "10000000000000"],
+                    f"frontdoor serve: {name} takes milliseconds from 1 to 86400000 (a day), not '10000000000000'")
+        refused(cli, [*serve, "--threads", "100000"],
+                "frontdoor serve: --threads takes a number of threads from 1 to 999, not '100000'")
         # Nothing was created by a refused command.
         check(not os.path.exists(log), "a refused command creates no log")
         # --log-level and --help are taken by every command.
