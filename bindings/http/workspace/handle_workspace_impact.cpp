@@ -63,7 +63,7 @@ ImpactRequest read_request(const Workspace& workspace, const std::string& line, 
     ImpactRequest request;
     std::string problem;
     request.body = read_json_object(line, problem);
-    if (problem.find("deeper") != std::string::npos)
+    if (problem.find("deeper") != std::string::npos || problem.find("twice") != std::string::npos)
         refuse(version, beast_http::status::bad_request, "line 1 " + problem);
     if (!problem.empty())
         refuse(version, beast_http::status::bad_request,

@@ -7,7 +7,63 @@
 
 #include "frontdoor/edit_pack.hpp"
 
+#include <functional>
+#include <set>
+
 namespace frontdoor::http {
+
+namespace {
+
+// Finds, while nlohmann parses, the first object that gives a field twice: nlohmann keeps the last
+// silently, where the contact reader refuses such a contact (POST /v1/decisions answers 400), so a
+// walkthrough or graph would otherwise decide a contact the service refuses, and a save could
+// write another file than the first "path" says.
+class RepeatedFieldFinder {
+public:
+    bool operator()(int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        using Event = nlohmann::json::parse_event_t;
+        if (event == Event::object_start || event == Event::array_start) {
+            std::string path = child_path();
+            frames_.push_back({event == Event::object_start, std::move(path), {}, {}, 0});
+        } else if (event == Event::key && !frames_.empty()) {
+            Frame& frame = frames_.back();
+            frame.key = parsed.get<std::string>();
+            if (!frame.keys.insert(frame.key).second && problem.empty())
+                problem = "gives the field '" + frame.key + "' twice in one object (at '" + frame.path +
+                          "'); give each field once";
+        } else if (event == Event::value && !frames_.empty() && !frames_.back().object) {
+            ++frames_.back().items;
+        } else if ((event == Event::object_end || event == Event::array_end) && !frames_.empty()) {
+            frames_.pop_back();
+        }
+        return true;
+    }
+
+    std::string problem;
+
+private:
+    struct Frame {
+        bool object;
+        std::string path;  // JSON pointer
+        std::set<std::string> keys;
+        std::string key;    // the last key read, in an object
+        std::size_t items;  // values read so far, in an array
+    };
+
+    // The JSON pointer of a container that starts now, inside the one on top.
+    std::string child_path() {
+        if (frames_.empty()) return "";
+        Frame& parent = frames_.back();
+        if (!parent.object) return parent.path + "/" + std::to_string(parent.items++);
+        std::string token;
+        for (char c : parent.key) token += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+        return parent.path + "/" + token;
+    }
+
+    std::vector<Frame> frames_;
+};
+
+}  // namespace
 
 nlohmann::json read_json_object(std::string_view text, std::string& problem) {
     problem.clear();
@@ -15,9 +71,14 @@ nlohmann::json read_json_object(std::string_view text, std::string& problem) {
         problem = "nests deeper than " + std::to_string(InputLimits{}.nesting_depth) + " levels";
         return nlohmann::json(nlohmann::json::value_t::discarded);
     }
-    nlohmann::json parsed = nlohmann::json::parse(text, nullptr, false);
+    RepeatedFieldFinder repeated;
+    nlohmann::json parsed = nlohmann::json::parse(text, std::ref(repeated), false);
     if (parsed.is_discarded() || !parsed.is_object()) {
         problem = "is not a JSON object";
+        return nlohmann::json(nlohmann::json::value_t::discarded);
+    }
+    if (!repeated.problem.empty()) {
+        problem = std::move(repeated.problem);
         return nlohmann::json(nlohmann::json::value_t::discarded);
     }
     return parsed;

@@ -18,7 +18,8 @@ namespace frontdoor::http {
 // A request's JSON object (a body, or the impact route's first line), read with nlohmann only once
 // json_nests_deeper_than (frontdoor/input_limits.hpp) has passed it, since nlohmann's values copy
 // and print recursively and one nested 100,000 deep would exhaust the stack. Discarded otherwise,
-// `problem` then saying why: "is not a JSON object" or "nests deeper than 256 levels".
+// `problem` then saying why: "is not a JSON object", "nests deeper than 256 levels" or "gives the
+// field 'x' twice in one object (at '/contact'); give each field once" (nlohmann would keep the last).
 nlohmann::json read_json_object(std::string_view text, std::string& problem);
 
 // The body as a JSON object with a string "path" (and "text" when `needs_text`), or the 400
