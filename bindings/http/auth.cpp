@@ -51,6 +51,8 @@ std::optional<std::string> parse_hash(std::string_view text) {
     return raw;
 }
 
+}  // namespace
+
 std::optional<std::uint8_t> parse_roles(const std::string& text) {
     std::uint8_t roles = 0;
     std::stringstream list(text);
@@ -65,8 +67,6 @@ std::optional<std::uint8_t> parse_roles(const std::string& text) {
     if (roles == 0) return std::nullopt;
     return roles;
 }
-
-}  // namespace
 
 std::string token_hash(std::string_view token) {
     static const char digits[] = "0123456789abcdef";

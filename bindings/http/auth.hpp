@@ -29,6 +29,10 @@ public:
 // "sha256:<64 lowercase hex digits>" of `token`.
 std::string token_hash(std::string_view token);
 
+// The roles of a tokens file's line, "decide,audit" (one or more of decide, audit, admin and
+// metrics, separated by commas), as a bit set of Role; nothing for anything else.
+std::optional<std::uint8_t> parse_roles(const std::string& text);
+
 class TokenTable {
 public:
     // Reads a tokens file; throws TokensError on the first bad line (or an unreadable or empty file).

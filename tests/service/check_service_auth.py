@@ -74,6 +74,13 @@ def check_token_hash(cli):
                           text=True, timeout=60)
     check(done.returncode == 0 and done.stdout == token_line("s3cret", "decide,audit"),
           f"token hash prints the tokens line: {done.stdout!r}")
+    # A role serve would refuse is refused here, before a line is printed (it was printed, exit 0,
+    # and serve then refused to start on it).
+    for roles in ("bogus", "decide,admn", "", "decide audit", "decide\nsha256:" + "0" * 64 + " admin"):
+        done = subprocess.run([cli, "token", "hash", "--roles", roles], input="s3cret\n", capture_output=True,
+                              text=True, timeout=60)
+        check(done.returncode == 2 and done.stdout == "" and "--roles takes decide, audit, admin or metrics" in
+              done.stderr, f"token hash --roles {roles!r} is refused (exit 2): {done.returncode} {done.stdout!r}")
 
 
 def main():
