@@ -51,6 +51,7 @@ private:
         std::uint8_t roles = 0;
     };
     std::vector<Entry> entries_;
+    std::vector<std::size_t> lines_;  // the tokens file's line of each entry
     bool anyone_ = false;
 };
 

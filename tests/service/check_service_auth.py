@@ -56,6 +56,12 @@ def check_start_refusals(cli, rules, directory):
     with open(bad, "w") as f:
         f.write("# comment\n" + token_line("x", "decide") + "plain-token-here decide\n")
     refuses_to_start(cli, rules, ["--listen", "127.0.0.1:0", "--tokens", bad], bad + ":3:", "a plain token line")
+    # One token on two lines would get the roles of whichever line matched last (admin here).
+    twice = os.path.join(directory, "twice-tokens")
+    with open(twice, "w") as f:
+        f.write(token_line("x", "decide") + "# and later\n" + token_line("x", "admin"))
+    refuses_to_start(cli, rules, ["--listen", "127.0.0.1:0", "--tokens", twice],
+                     twice + ":3: this hash is already on line 1", "a token on two lines")
     with open(bad, "w") as f:
         f.write(token_line("x", "decide,root"))
     refuses_to_start(cli, rules, ["--listen", "127.0.0.1:0", "--tokens", bad], bad + ":1:", "an unknown role")
