@@ -120,6 +120,10 @@ def main():
         check(code == 0 and out.startswith("ok: 1 record"), f"verify --head with the log's head, got {code} {out!r}")
         # Nothing was created by a refused command.
         check(not os.path.exists(log), "a refused command creates no log")
+        # A log level spdlog does not know was read as "off": every warning and error silenced.
+        for level in ("INFO", "debgu", ""):
+            refused(cli, ["check", rules, "--log-level", level],
+                    f"frontdoor: --log-level is trace, debug, info, warn, error or off, not '{level}'")
         # --log-level and --help are taken by every command.
         code, out, _ = run(cli, "replay", "--help", "--log-level", "error")
         check(code == 0 and out.startswith("Usage: frontdoor replay"), "replay --help --log-level error prints help")
