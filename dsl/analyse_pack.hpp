@@ -28,6 +28,10 @@ void check_exclusive_sets(const CheckedPack& pack, Diagnostics& diagnostics);
 // enumeration (errors; check_labels.cpp).
 void check_labels(const CheckedPack& pack, Diagnostics& diagnostics);
 
+// The manifest's version: one line of printable text, without control characters (errors;
+// check_manifest.cpp).
+void check_manifest(const CheckedPack& pack, Diagnostics& diagnostics);
+
 // A member in two sets declared exclusive; a member of a partitioned enumeration in none of its
 // sets (analyse_exclusive_sets.cpp).
 void analyse_exclusive_sets(const CheckedPack& pack, Diagnostics& diagnostics);

@@ -289,6 +289,7 @@ struct Manifest {
     std::string version;
     Citation citation;
     Span span;
+    Span version_span;  // the version's quoted text
 };
 
 // Everything declared in a pack, in file order (files sorted by name).

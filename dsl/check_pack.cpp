@@ -46,6 +46,7 @@ std::unique_ptr<CheckedPack> check_pack(const PackFiles& rule_files, const DataF
     checker.check_output();
     check_exclusive_sets(*pack, diagnostics);
     check_labels(*pack, diagnostics);
+    check_manifest(*pack, diagnostics);
     check_exclusive_rows(*pack, diagnostics);
     if (!diagnostics.has_errors()) {
         analyse_exclusive_sets(*pack, diagnostics);

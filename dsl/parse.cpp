@@ -166,10 +166,26 @@ bool check_utf8(const Source& source, std::uint32_t file, Diagnostics& diagnosti
     return false;
 }
 
+// A carriage return that does not end a line (LF or CRLF) is an error at the first one: a file
+// saved with old Mac line endings (CR only) is otherwise one line, read whole as the comment it
+// starts with, so that its declarations would be silently left out of the pack.
+void check_line_ends(const Source& source, std::uint32_t file, Diagnostics& diagnostics) {
+    const std::string& text = source.text();
+    for (std::size_t at = text.find('\r'); at != std::string::npos; at = text.find('\r', at + 1)) {
+        if (at + 1 < text.size() && text[at + 1] == '\n') continue;
+        auto offset = static_cast<std::uint32_t>(at);
+        diagnostics.error(Span{file, offset, offset + 1},
+                          "a carriage return (CR) that does not end a line: lines end with LF or CRLF; save the "
+                          "file with LF line endings (CR alone, old Mac line endings, would make it one line)");
+        return;
+    }
+}
+
 }  // namespace
 
 void parse_source(const Source& source, std::uint32_t file, ast::Pack& pack, Diagnostics& diagnostics) {
     check_utf8(source, file, diagnostics);
+    check_line_ends(source, file, diagnostics);
     collect_comments(source, file, pack);
     const std::string& text = source.text();
     TreeConverter converter(file, diagnostics);

@@ -72,6 +72,7 @@ void TreeConverter::pack(const ParseNode& node, ast::Pack& out) {
     manifest.span = span(*node.children[0]);
     manifest.name = trimmed(node.children[0]->string_view());
     manifest.version = unquote(*node.children[1]);
+    manifest.version_span = span(*node.children[1]);
     manifest.citation = citation(child_of<grammar::citation>(node));
     out.manifests.push_back(std::move(manifest));
 }

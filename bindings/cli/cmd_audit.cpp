@@ -6,6 +6,7 @@
 #include "frontdoor/records.hpp"
 
 #include <iostream>
+#include <regex>
 
 namespace frontdoor::cli {
 
@@ -35,6 +36,19 @@ Exits 0 when the log (or each record shown) is intact, 1 when it is not or no re
 2 when the arguments are wrong, 3 when the log cannot be opened or read, 5 when standard output
 cannot be written. See docs/audit.md.
 )";
+
+// Whether --head, when given, is a record hash as verify prints it: sha256: and 64 lowercase hex
+// digits. An empty one (a script's `--head "$(cat head.txt)"` when the file is missing) would
+// verify without the head, and a mistyped one would call an intact log broken.
+bool head_ok(const Args& args) {
+    bool given = false;
+    std::string head = option(args, "--head", &given);
+    if (!given || std::regex_match(head, std::regex("sha256:[0-9a-f]{64}"))) return true;
+    std::cerr << "frontdoor audit verify: --head takes a record hash as verify prints it after 'head: record N', "
+                 "sha256: and 64 lowercase hex digits, not '"
+              << head << "'\n";
+    return false;
+}
 
 int verify(const DecisionLog& log, const Args& args) {
     VerifyReport report = log.verify(option(args, "--head"));
@@ -72,6 +86,7 @@ int run_audit(const Args& args) {
         std::cerr << "frontdoor audit " << args[0] << ": say which log, e.g. --log decisions.db\n";
         return exit_usage;
     }
+    if (args[0] == "verify" && !head_ok(args)) return exit_usage;
     std::unique_ptr<DecisionLog> log;
     try {
         log = DecisionLog::open(path, DecisionLog::Access::read);

@@ -120,9 +120,16 @@ bool read_number(const Args& args, const std::string& name, Number& into) {
     return true;
 }
 
+// Reads option `name` as milliseconds from 1 to a day (http::longest_time_limit).
 bool read_millis(const Args& args, const std::string& name, std::chrono::milliseconds& into) {
     auto count = static_cast<unsigned long long>(into.count());
     if (!read_number(args, name, count)) return false;
+    const auto longest = static_cast<unsigned long long>(http::longest_time_limit.count());
+    if (count > longest) {
+        std::cerr << "frontdoor serve: " << name << " takes milliseconds from 1 to " << longest << " (a day), not '"
+                  << count << "'\n";
+        return false;
+    }
     into = std::chrono::milliseconds(count);
     return true;
 }
@@ -147,9 +154,17 @@ bool read_listen(const Args& args, http::ServeOptions& options) {
     return true;
 }
 
+// --threads N, from 1 to 999 as every command's threads (a number of threads past what the
+// system gives stopped serve with an internal error); not given, options.threads stays 0: one I/O
+// thread per hardware thread.
+bool read_io_threads(const Args& args, http::ServeOptions& options) {
+    if (!flag(args, "--threads")) return true;
+    return thread_count("serve", args, options.threads, "--threads");
+}
+
 bool read_options(const Args& args, http::ServeOptions& options) {
     auto& l = options.limits;
-    return read_listen(args, options) && read_number(args, "--threads", options.threads) &&
+    return read_listen(args, options) && read_io_threads(args, options) &&
            thread_count("serve", args, l.batch_threads, "--batch-threads") &&
            read_number(args, "--max-body-bytes", l.body_bytes) &&
            read_number(args, "--max-batch-bytes", l.batch_body_bytes) &&

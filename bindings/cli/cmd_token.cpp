@@ -29,6 +29,13 @@ int run_token(const Args& args) {
     bool has_roles = false;
     std::string roles = option(args, "--roles", &has_roles);
     if (!has_roles) roles = "decide";
+    if (!http::parse_roles(roles)) {
+        // A line with another role would be printed and then refused by serve at start.
+        std::cerr << "frontdoor token hash: --roles takes decide, audit, admin or metrics, separated by commas "
+                     "(decide,audit), not '"
+                  << roles << "'\n";
+        return exit_usage;
+    }
     std::string token;
     std::getline(std::cin, token);
     if (!token.empty() && token.back() == '\r') token.pop_back();

@@ -68,6 +68,12 @@ int run_walkthrough(const Args& args) {
         std::cerr << "frontdoor walkthrough: give one scenario or contact file\n";
         return exit_usage;
     }
+    bool has_format = false;
+    std::string format = option(args, "--format", &has_format);
+    if (has_format && format != "text" && format != "md") {
+        std::cerr << "frontdoor walkthrough: --format is text or md, not '" << format << "'\n";
+        return exit_usage;
+    }
     auto pack = load_or_report(option(args, "--rules"), false);
     if (!pack) return exit_pack_failed;
     WalkthroughInput read;
@@ -77,7 +83,7 @@ int run_walkthrough(const Args& args) {
         std::cerr << "frontdoor walkthrough: " << error.what() << "\n";
         return exit_io_failed;
     }
-    bool markdown = option(args, "--format") == "md";
+    bool markdown = format == "md";
     bool colour = !markdown && !flag(args, "--no-color") && isatty(STDOUT_FILENO);
     std::string input = read.contact, title = read.title;
     Walkthrough before = walk_through(*pack, input);

@@ -8,6 +8,7 @@
 
 #include <iostream>
 #include <map>
+#include <set>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -105,6 +106,13 @@ int main(int argc, char** argv) {
     spdlog::set_level(spdlog::level::warn);
     bool has_level = false;
     std::string level = frontdoor::cli::option(args, "--log-level", &has_level);
+    // spdlog reads a name it does not know as "off": a mistyped level (INFO, debgu) would silence
+    // every warning and error without a word, so only the names --help lists are taken.
+    static const std::set<std::string> levels = {"trace", "debug", "info", "warn", "error", "off"};
+    if (has_level && !levels.count(level)) {
+        std::cerr << "frontdoor: --log-level is trace, debug, info, warn, error or off, not '" << level << "'\n";
+        return exit_usage;
+    }
     if (has_level) spdlog::set_level(spdlog::level::from_str(level));
 
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {

@@ -51,6 +51,8 @@ std::optional<std::string> parse_hash(std::string_view text) {
     return raw;
 }
 
+}  // namespace
+
 std::optional<std::uint8_t> parse_roles(const std::string& text) {
     std::uint8_t roles = 0;
     std::stringstream list(text);
@@ -65,8 +67,6 @@ std::optional<std::uint8_t> parse_roles(const std::string& text) {
     if (roles == 0) return std::nullopt;
     return roles;
 }
-
-}  // namespace
 
 std::string token_hash(std::string_view token) {
     static const char digits[] = "0123456789abcdef";
@@ -98,7 +98,13 @@ TokenTable TokenTable::load(const std::string& path) {
         if (!granted || !extra.empty())
             throw TokensError(where +
                               "expected the hash then roles separated by commas (decide, audit, admin, metrics)");
+        // The same token on two lines would be granted the roles of whichever matched last: refused.
+        for (std::size_t i = 0; i < table.entries_.size(); ++i)
+            if (table.entries_[i].digest == *digest)
+                throw TokensError(where + "this hash is already on line " + std::to_string(table.lines_[i]) +
+                                  ": give each token one line, with all its roles (decide,audit)");
         table.entries_.push_back({*digest, *granted});
+        table.lines_.push_back(number);
     }
     if (in.bad()) throw TokensError("cannot read tokens file " + path);
     if (table.entries_.empty())

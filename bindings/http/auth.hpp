@@ -29,6 +29,10 @@ public:
 // "sha256:<64 lowercase hex digits>" of `token`.
 std::string token_hash(std::string_view token);
 
+// The roles of a tokens file's line, "decide,audit" (one or more of decide, audit, admin and
+// metrics, separated by commas), as a bit set of Role; nothing for anything else.
+std::optional<std::uint8_t> parse_roles(const std::string& text);
+
 class TokenTable {
 public:
     // Reads a tokens file; throws TokensError on the first bad line (or an unreadable or empty file).
@@ -47,6 +51,7 @@ private:
         std::uint8_t roles = 0;
     };
     std::vector<Entry> entries_;
+    std::vector<std::size_t> lines_;  // the tokens file's line of each entry
     bool anyone_ = false;
 };
 

@@ -68,6 +68,20 @@ std::optional<std::string_view> query_parameter(std::string_view target, std::st
     return std::nullopt;
 }
 
+std::size_t query_parameter_count(std::string_view target, std::string_view name) {
+    auto question = target.find('?');
+    if (question == std::string_view::npos) return 0;
+    std::string_view query = target.substr(question + 1);
+    std::size_t count = 0;
+    while (true) {
+        auto amp = query.find('&');
+        std::string_view pair = query.substr(0, amp);
+        if (pair.substr(0, pair.find('=')) == name) ++count;
+        if (amp == std::string_view::npos) return count;
+        query = query.substr(amp + 1);
+    }
+}
+
 bool percent_decode(std::string_view text, std::string& out) {
     auto digit = [](char c) {
         if (c >= '0' && c <= '9') return c - '0';

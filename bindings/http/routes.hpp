@@ -64,6 +64,9 @@ void add_workspace_routes(RouteTable& routes);  // handle_workspace.cpp
 std::string_view target_path(std::string_view target);
 // The value of query parameter `name` in `target`, undecoded; empty when absent.
 std::optional<std::string_view> query_parameter(std::string_view target, std::string_view name);
+// How many times query parameter `name` is given in `target`: a route refuses one given twice (400)
+// rather than take the first silently (?explain=false&explain=true).
+std::size_t query_parameter_count(std::string_view target, std::string_view name);
 // Appends `text` with its %XX escapes decoded ("%41" -> "A") to `out`; false for a bad escape. '+'
 // stays '+' (a contact id or a file name may hold one).
 bool percent_decode(std::string_view text, std::string& out);

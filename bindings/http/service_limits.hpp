@@ -7,6 +7,11 @@
 
 namespace frontdoor::http {
 
+// The longest any of the times below may be set to: a day. Longer ones overflowed the clock's
+// nanoseconds (--request-deadline-ms 10000000000000 put every deadline in the past: every request
+// 503) and mean nothing for a request anyway.
+constexpr std::chrono::milliseconds longest_time_limit{86'400'000};
+
 struct ServiceLimits {
     // Bytes in the body of POST /v1/decisions (one contact): the engine's document limit.
     std::size_t body_bytes = 4 << 20;

@@ -6,6 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
 
 namespace frontdoor::time {
 namespace {
@@ -24,13 +28,42 @@ std::size_t line_of(std::string_view text, std::size_t byte) {
            static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
 }
 
+// Throws the name of the first field an object of the file gives twice: nlohmann would keep the
+// last silently, so a division pasted in a second time, or an event with two dates, would drop
+// what the first one says without a word.
+class RepeatedFieldCheck {
+public:
+    struct Repeated {
+        std::string field;
+    };
+
+    bool operator()(int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        const auto level = static_cast<std::size_t>(depth);
+        if (event == nlohmann::json::parse_event_t::object_start) {
+            if (names_.size() < level + 2) names_.resize(level + 2);
+            names_[level + 1].clear();
+        } else if (event == nlohmann::json::parse_event_t::key && level < names_.size() &&
+                   !names_[level].insert(parsed.get<std::string>()).second) {
+            throw Repeated{parsed.get<std::string>()};
+        }
+        return true;
+    }
+
+private:
+    std::vector<std::set<std::string>> names_;  // the field names of each object being read, by depth
+};
+
 }  // namespace
 
 std::optional<std::vector<Holiday>> read_govuk_holidays(std::string_view json_text, std::string_view division,
                                                         std::string* why) {
     nlohmann::json document;
     try {
-        document = nlohmann::json::parse(json_text.begin(), json_text.end());
+        RepeatedFieldCheck repeated;
+        document = nlohmann::json::parse(json_text.begin(), json_text.end(), std::ref(repeated));
+    } catch (const RepeatedFieldCheck::Repeated& found) {
+        return refuse(why, std::string(file_name) + " gives \"" + found.field +
+                               "\" twice in one object: keep one (the last would silently replace the first)");
     } catch (const nlohmann::json::parse_error& e) {
         // nlohmann counts the byte just past the problem, from 1.
         const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;

@@ -98,6 +98,17 @@ void prepare_update(const std::string& text, const json& scenario, const std::st
             "an expectation is given more than once, or not as a member of \"" + block + "\": edit it by hand";
 }
 
+// A field the scenario gives twice in one object outside its contact ("expect" twice, "outcome"
+// twice in it), or "": the contact's own are the reader's to refuse, as eval refuses them.
+std::string repeated_outside_contact(const std::string& text, std::string_view contact) {
+    std::string outside = text;
+    outside.replace(static_cast<std::size_t>(contact.data() - text.data()), contact.size(), "{}");
+    engine::JsonParseFailure failure = engine::JsonParseFailure::none;
+    std::string field;
+    engine::parse_json_within_depth<json>(outside, &failure, &field);
+    return failure == engine::JsonParseFailure::repeated_field ? field : "";
+}
+
 ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, engine::Coverage& coverage) {
     ScenarioResult result;
     result.file = file.filename().string();
@@ -122,6 +133,10 @@ ScenarioResult run_one(const engine::CompiledPack& pack, const fs::path& file, e
     auto contact = scenario_contact(text);
     if (!contact) {
         result.error = "not a scenario: \"contact\" must be given exactly once, as a member named without escapes";
+        return result;
+    }
+    if (std::string field = repeated_outside_contact(text, *contact); !field.empty()) {
+        result.error = "not a scenario: it gives the field '" + field + "' twice in one object; give each field once";
         return result;
     }
     result.title = scenario.value("scenario", "");

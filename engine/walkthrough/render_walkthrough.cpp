@@ -52,10 +52,16 @@ bool apply_what_if(std::string& input_json, const std::string& assignment, std::
     }
     using engine::JsonParseFailure;
     const std::string too_deep = " nests deeper than " + std::to_string(engine::max_json_depth) + " levels (the limit)";
+    auto twice = [](const std::string& field) {
+        return " gives the field '" + field + "' twice in one object; give each field once";
+    };
     JsonParseFailure failure = JsonParseFailure::none;
-    auto document = engine::parse_json_within_depth<nlohmann::ordered_json>(input_json, &failure);
+    std::string repeated;
+    auto document = engine::parse_json_within_depth<nlohmann::ordered_json>(input_json, &failure, &repeated);
     if (document.is_discarded()) {
-        error = failure == JsonParseFailure::too_deep ? "the input" + too_deep : "the input is not valid JSON";
+        error = failure == JsonParseFailure::too_deep         ? "the input" + too_deep
+                : failure == JsonParseFailure::repeated_field ? "the input" + twice(repeated)
+                                                              : "the input is not valid JSON";
         return false;
     }
     try {
@@ -63,9 +69,9 @@ bool apply_what_if(std::string& input_json, const std::string& assignment, std::
         if (text == "absent") {
             document.at(pointer.parent_pointer()).erase(pointer.back());
         } else {
-            auto value = engine::parse_json_within_depth<nlohmann::ordered_json>(text, &failure);
-            if (failure == JsonParseFailure::too_deep) {
-                error = "the value for " + path + too_deep;
+            auto value = engine::parse_json_within_depth<nlohmann::ordered_json>(text, &failure, &repeated);
+            if (failure == JsonParseFailure::too_deep || failure == JsonParseFailure::repeated_field) {
+                error = "the value for " + path + (failure == JsonParseFailure::too_deep ? too_deep : twice(repeated));
                 return false;
             }
             document[pointer] = value.is_discarded() ? nlohmann::ordered_json(text) : value;

@@ -3,6 +3,7 @@
 message naming it (and the option meant, when one is close), instead of silently ignoring it; an
 option given without its value is refused the same way.
 """
+import json
 import os
 import subprocess
 import tempfile
@@ -83,8 +84,46 @@ def main():
                 "frontdoor eval: --threads goes with --jsonl: one contact is decided on one thread")
         refused(cli, ["replay", "--log", log, "--threads", "1000"],
                 "frontdoor replay: --threads takes a number of threads from 1 to 999, not '1000'")
+        # serve's times are milliseconds up to a day: longer ones overflowed the clock (a deadline of
+        # 10^13 ms put every deadline in the past, every request 503; a read timeout as long closed
+        # every connection), and its I/O threads are 1 to 999 like every command's.
+        serve = ["serve", "--rules", rules, "--listen", "127.0.0.1:0", "--no-auth"]
+        for name in ("--request-deadline-ms", "--read-timeout-ms", "--write-timeout-ms", "--stop-grace-ms"):
+            refused(cli, [*serve, name, "10000000000000"],
+                    f"frontdoor serve: {name} takes milliseconds from 1 to 86400000 (a day), not '10000000000000'")
+        refused(cli, [*serve, "--threads", "100000"],
+                "frontdoor serve: --threads takes a number of threads from 1 to 999, not '100000'")
+        # A value an option does not take is refused by name before anything runs, never taken as
+        # another: walkthrough --format json was text, --min-coverage "50abc" was 50 and "nan" a bar
+        # every pack clears ("abc" an internal error, exit 70, after every scenario ran), and
+        # --head "" (a script's "$(cat head.txt)" when the file is missing) verified without the head.
+        refused(cli, ["walkthrough", "--rules", rules, contact, "--format", "json"],
+                "frontdoor walkthrough: --format is text or md, not 'json'")
+        for minimum in ("50abc", "nan", "abc", "101", "-5"):
+            refused(cli, ["test", rules, "--min-coverage", minimum],
+                    f"frontdoor test: --min-coverage takes a percentage from 0 to 100, e.g. 100 or 99.5, not '{minimum}'")
+        code, out, _ = run(cli, "test", rules, "--min-coverage", "99.5")
+        check(code == 0 and "150 passed" in out, f"test --min-coverage 99.5 runs, got {code} {out[-200:]!r}")
+        recorded = os.path.join(scratch, "recorded.db")
+        bare = os.path.join(scratch, "contact.json")
+        with open(contact) as scenario, open(bare, "w") as out:
+            json.dump(json.load(scenario)["contact"], out)
+        code, _, err = run(cli, "eval", "--rules", rules, "--record", recorded, bare)
+        check(code == 0, f"eval --record makes a log, got {code} {err[:200]!r}")
+        head_message = ("frontdoor audit verify: --head takes a record hash as verify prints it after 'head: record N', "
+                        "sha256: and 64 lowercase hex digits, not '{}'")
+        for head in ("", "SHA256:" + "A" * 64, "sha256:0"):
+            refused(cli, ["audit", "verify", "--log", recorded, "--head", head], head_message.format(head))
+        code, out, _ = run(cli, "audit", "verify", "--log", recorded)
+        head = out.split()[-1] if code == 0 else ""
+        code, out, _ = run(cli, "audit", "verify", "--log", recorded, "--head", head)
+        check(code == 0 and out.startswith("ok: 1 record"), f"verify --head with the log's head, got {code} {out!r}")
         # Nothing was created by a refused command.
         check(not os.path.exists(log), "a refused command creates no log")
+        # A log level spdlog does not know was read as "off": every warning and error silenced.
+        for level in ("INFO", "debgu", ""):
+            refused(cli, ["check", rules, "--log-level", level],
+                    f"frontdoor: --log-level is trace, debug, info, warn, error or off, not '{level}'")
         # --log-level and --help are taken by every command.
         code, out, _ = run(cli, "replay", "--help", "--log-level", "error")
         check(code == 0 and out.startswith("Usage: frontdoor replay"), "replay --help --log-level error prints help")

@@ -128,6 +128,24 @@ def fifo_does_not_block(cli, root):
     check(code != 0 and code != 70 and err.startswith(expected), f"a FIFO named *.rules\n  want {expected!r}\n  got  {code} {err!r}")
 
 
+def repeated_holiday_fields_are_errors(cli, root):
+    """A holiday file that gives a field twice in one object (a division pasted in again at the end,
+    an event with two dates) is an error at the rule naming it: nlohmann kept the last, so the first
+    division's holidays were silently dropped and `check` said ok."""
+    event = '{"title": "Christmas Day", "date": "2024-12-25"}'
+    for name, text in (
+            ("division", '{"england-and-wales": {"events": [%s]}, "england-and-wales": {"events": []}}' % event),
+            ("date", '{"england-and-wales": {"events": [{"title": "Christmas Day", "date": "2024-12-25", '
+                     '"date": "2024-12-26"}]}}')):
+        pack = make_pack(root, "repeated-" + name, rules("h.json"))
+        with open(os.path.join(pack, "h.json"), "w") as f:
+            f.write(text)
+        code, out, err = run(cli, "check", pack)
+        field = "england-and-wales" if name == "division" else "date"
+        expected = f'p.rules:5:3: error: cannot read holidays from \'h.json\': the bank-holidays file gives "{field}" twice'
+        check(code == 4 and expected in err, f"a holiday file with {name} twice\n  want {expected!r}\n  got  {code} {err!r}")
+
+
 def main():
     args = parse_args(rules=False)
     root = tempfile.mkdtemp(prefix="frontdoor-pack-files-")
@@ -136,6 +154,7 @@ def main():
         bad_paths_are_errors(args.cli, root)
         fifo_does_not_block(args.cli, root)
         unreadable_files_are_errors(args.cli, root)
+        repeated_holiday_fields_are_errors(args.cli, root)
     finally:
         shutil.rmtree(root, ignore_errors=True)
     finish()

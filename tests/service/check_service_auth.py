@@ -56,6 +56,12 @@ def check_start_refusals(cli, rules, directory):
     with open(bad, "w") as f:
         f.write("# comment\n" + token_line("x", "decide") + "plain-token-here decide\n")
     refuses_to_start(cli, rules, ["--listen", "127.0.0.1:0", "--tokens", bad], bad + ":3:", "a plain token line")
+    # One token on two lines would get the roles of whichever line matched last (admin here).
+    twice = os.path.join(directory, "twice-tokens")
+    with open(twice, "w") as f:
+        f.write(token_line("x", "decide") + "# and later\n" + token_line("x", "admin"))
+    refuses_to_start(cli, rules, ["--listen", "127.0.0.1:0", "--tokens", twice],
+                     twice + ":3: this hash is already on line 1", "a token on two lines")
     with open(bad, "w") as f:
         f.write(token_line("x", "decide,root"))
     refuses_to_start(cli, rules, ["--listen", "127.0.0.1:0", "--tokens", bad], bad + ":1:", "an unknown role")
@@ -74,6 +80,13 @@ def check_token_hash(cli):
                           text=True, timeout=60)
     check(done.returncode == 0 and done.stdout == token_line("s3cret", "decide,audit"),
           f"token hash prints the tokens line: {done.stdout!r}")
+    # A role serve would refuse is refused here, before a line is printed (it was printed, exit 0,
+    # and serve then refused to start on it).
+    for roles in ("bogus", "decide,admn", "", "decide audit", "decide\nsha256:" + "0" * 64 + " admin"):
+        done = subprocess.run([cli, "token", "hash", "--roles", roles], input="s3cret\n", capture_output=True,
+                              text=True, timeout=60)
+        check(done.returncode == 2 and done.stdout == "" and "--roles takes decide, audit, admin or metrics" in
+              done.stderr, f"token hash --roles {roles!r} is refused (exit 2): {done.returncode} {done.stdout!r}")
 
 
 def main():

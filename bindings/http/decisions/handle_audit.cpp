@@ -78,6 +78,9 @@ Response show_record(Service& service, const Request& request, RequestContext& c
 
 Response list_records(Service& service, const Request& request, RequestContext&) {
     if (!service.recorder) return no_log(request);
+    if (query_parameter_count(request.target(), "contact_id") > 1)
+        return error_response(request, beast_http::status::bad_request,
+                              "the query gives contact_id twice; give one contact: /v1/decisions?contact_id=ID");
     auto raw = query_parameter(request.target(), "contact_id");
     std::string contact;
     if (!raw || raw->empty() || !percent_decode(*raw, contact) || contact.empty())

@@ -27,10 +27,16 @@ std::string media_type(const Request& request) {
     return type;
 }
 
-DecideOptions decide_options(const Request& request) {
-    DecideOptions options;
-    options.explain = query_parameter(request.target(), "explain") != std::string_view("false");
-    return options;
+// ?explain=false or ?explain=true, at most once; otherwise the words of a 400. Any other value, or
+// the parameter twice, was taken as true (or as its first value) without a word.
+std::string read_explain(const Request& request, DecideOptions& options) {
+    auto value = query_parameter(request.target(), "explain");
+    if (query_parameter_count(request.target(), "explain") > 1)
+        return "the query gives explain twice; give it once: explain=false or explain=true";
+    if (value && *value != "false" && *value != "true")
+        return "explain is false (leave the explanation out) or true (the default), nothing else";
+    options.explain = value != std::string_view("false");
+    return "";
 }
 
 // The engine's refusal for a body that is not JSON at all starts with these words (engine/input/read_input.cpp);
@@ -43,8 +49,10 @@ Response decide_one(Service& service, const Request& request, RequestContext& co
                               "send one contact as Content-Type: application/json");
     if (request.body().empty())
         return error_response(request, beast_http::status::bad_request, "the body is empty; send one contact as JSON");
+    DecideOptions options;
+    if (std::string problem = read_explain(request, options); !problem.empty())
+        return error_response(request, beast_http::status::bad_request, problem);
     auto active = service.pack.current();
-    DecideOptions options = decide_options(request);
     auto start = std::chrono::steady_clock::now();
     Decided decided = active->pack->decide(request.body(), options);
     service.metrics.count_decision(decided, std::chrono::steady_clock::now() - start);
@@ -76,9 +84,10 @@ std::variant<Response, StreamPlan> plan_many(Service& service, const Request& he
     if (!json_lines_type(media_type(head)))
         return error_response(head, beast_http::status::unsupported_media_type,
                               "send one contact a line as Content-Type: application/x-ndjson");
-    auto active = service.pack.current();
     BatchOptions options;
-    options.decide = decide_options(head);
+    if (std::string problem = read_explain(head, options.decide); !problem.empty())
+        return error_response(head, beast_http::status::bad_request, problem);
+    auto active = service.pack.current();
     options.release_bytes = stream_release_bytes;
     options.threads = service.limits.batch_threads;
     // Shadow mode: each line the pack decided or refused is offered to the candidate as a single

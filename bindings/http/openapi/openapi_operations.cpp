@@ -31,14 +31,15 @@ json explain_parameter() {
     return {{"name", "explain"},
             {"in", "query"},
             {"required", false},
-            {"description", "false leaves the explanation out (as eval --no-explain)."},
+            {"description",
+             "false leaves the explanation out (as eval --no-explain); another value, or explain given twice, is 400."},
             {"schema", {{"type", "string"}, {"enum", {"true", "false"}}}}};
 }
 
 json decide_one() {
     json responses = {
         {"200", answer("The decision, byte for byte what frontdoor eval prints.", "application/json", ref("Decision"))},
-        {"400", error("An empty body or one that is not JSON.")},
+        {"400", error("An empty body or one that is not JSON, or explain neither false nor true, or given twice.")},
         {"413", error("The body is larger than --max-body-bytes.")},
         {"415", error("The content type is not application/json.")},
         {"422", answer("The contact is refused by the pack's input contract.", "application/json", ref("Refusal"))}};
@@ -54,6 +55,7 @@ json decide_many() {
     json line = {{"type", "string"}, {"description", "One contact (or a decision, or a refusal) a line."}};
     json responses = {{"200", answer("One line per input line, in order: a decision, or {\"line\":N,\"error\":{...}}.",
                                      "application/x-ndjson", line)},
+                      {"400", error("explain is neither false nor true, or given twice.")},
                       {"413", error("The body is larger than --max-batch-bytes.")},
                       {"415", error("The content type is not a JSON lines type.")}};
     return {{"summary", "Decide many contacts, one JSON document a line"},

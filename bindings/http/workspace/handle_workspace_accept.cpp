@@ -31,8 +31,7 @@ AcceptRequest read_request(const Workspace& workspace, const Request& request) {
     };
     JsonObjectProblem problem;
     nlohmann::json body = read_json_object(request.body(), problem);
-    if (problem != JsonObjectProblem::none)
-        return refuse(beast_http::status::bad_request, "the body " + describe(problem));
+    if (problem) return refuse(beast_http::status::bad_request, "the body " + describe(problem));
     auto scenario = body.find("scenario");
     if (scenario == body.end() || !scenario->is_string())
         return refuse(beast_http::status::bad_request, "/scenario: give the scenario file's path as a string");

@@ -22,6 +22,8 @@ Response read_file(Service& service, const Request& request, RequestContext&) {
     Response refusal;
     const Workspace* workspace = workspace_of(service, request, refusal);
     if (!workspace) return refusal;
+    if (query_parameter_count(request.target(), "path") > 1)
+        return error_response(request, beast_http::status::bad_request, "the query gives path twice; give one file");
     auto raw = query_parameter(request.target(), "path");
     std::string path;
     if (!raw || !percent_decode(*raw, path))

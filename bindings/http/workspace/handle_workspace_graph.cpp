@@ -22,10 +22,9 @@ Response draw_graph(Service& service, const Request& request, RequestContext&) {
     Response refusal;
     const Workspace* workspace = workspace_of(service, request, refusal);
     if (!workspace) return refusal;
-    JsonObjectProblem problem = JsonObjectProblem::none;
+    JsonObjectProblem problem;
     json body = request.body().empty() ? json::object() : read_json_object(request.body(), problem);
-    if (problem != JsonObjectProblem::none)
-        return error_response(request, beast_http::status::bad_request, "the body " + describe(problem));
+    if (problem) return error_response(request, beast_http::status::bad_request, "the body " + describe(problem));
     std::optional<WorkspaceCase> asked;
     if (names_workspace_case(body)) {
         asked = read_workspace_case(service, *workspace, request, body);

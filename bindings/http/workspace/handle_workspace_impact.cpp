@@ -63,9 +63,10 @@ ImpactRequest read_request(const Workspace& workspace, const std::string& line, 
     ImpactRequest request;
     JsonObjectProblem problem;
     request.body = read_json_object(line, problem);
-    if (problem == JsonObjectProblem::nests_too_deep)
+    if (problem.kind == JsonObjectProblem::Kind::nests_too_deep ||
+        problem.kind == JsonObjectProblem::Kind::field_repeated)
         refuse(version, beast_http::status::bad_request, "line 1 " + describe(problem));
-    if (problem == JsonObjectProblem::not_an_object)
+    if (problem)
         refuse(version, beast_http::status::bad_request,
                "line 1: give the request as a JSON object, {\"path\", \"text\"} or {\"log\": true}, then the contacts");
     auto log = request.body.find("log");

@@ -53,7 +53,7 @@ nlohmann::json service_json(const Workspace& workspace, beast_http::verb method,
     }
     JsonObjectProblem answer_problem;
     nlohmann::json body = read_json_object(answer.body, answer_problem);
-    if (answer_problem != JsonObjectProblem::none) {
+    if (answer_problem) {
         why = "the service at " + workspace.publish_service + " answered " + std::to_string(answer.status) +
               " without a JSON object";
         return nullptr;
@@ -220,8 +220,7 @@ Response publish_pack(Service& service, const Request& request, RequestContext& 
     if (!request.body().empty()) {
         JsonObjectProblem problem;
         nlohmann::json asked = read_json_object(request.body(), problem);
-        if (problem != JsonObjectProblem::none)
-            return error_response(request, beast_http::status::bad_request, "the body " + describe(problem));
+        if (problem) return error_response(request, beast_http::status::bad_request, "the body " + describe(problem));
         auto flag = asked.find("even_if_scenarios_fail");
         if (flag != asked.end() && !flag->is_boolean())
             return error_response(request, beast_http::status::bad_request,

@@ -50,8 +50,7 @@ WalkthroughRequest read_request(const Service& service, const Workspace& workspa
     };
     JsonObjectProblem problem;
     json body = read_json_object(request.body(), problem);
-    if (problem != JsonObjectProblem::none)
-        return refuse(beast_http::status::bad_request, "the body " + describe(problem));
+    if (problem) return refuse(beast_http::status::bad_request, "the body " + describe(problem));
     if (std::string what_ifs = read_what_ifs(body, out.what_ifs); !what_ifs.empty())
         return refuse(beast_http::status::bad_request, what_ifs);
     WorkspaceCase asked = read_workspace_case(service, workspace, request, body);

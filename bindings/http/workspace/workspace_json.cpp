@@ -7,27 +7,95 @@
 
 #include "frontdoor/edit_pack.hpp"
 
+#include <functional>
+#include <set>
+
 namespace frontdoor::http {
 
-std::string describe(JsonObjectProblem problem) {
-    switch (problem) {
-        case JsonObjectProblem::none: return "";
-        case JsonObjectProblem::nests_too_deep:
+namespace {
+
+// Finds, while nlohmann parses, the first object that gives a field twice: nlohmann keeps the last
+// silently, where the contact reader refuses such a contact (POST /v1/decisions answers 400), so a
+// walkthrough or graph would otherwise decide a contact the service refuses, and a save could
+// write another file than the first "path" says.
+class RepeatedFieldFinder {
+public:
+    bool operator()(int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        using Event = nlohmann::json::parse_event_t;
+        if (event == Event::object_start || event == Event::array_start) {
+            std::string path = child_path();
+            frames_.push_back({event == Event::object_start, std::move(path), {}, {}, 0});
+        } else if (event == Event::key && !frames_.empty()) {
+            Frame& frame = frames_.back();
+            frame.key = parsed.get<std::string>();
+            if (!frame.keys.insert(frame.key).second && !found) {
+                found = true;
+                field = frame.key;
+                at = frame.path;
+            }
+        } else if (event == Event::value && !frames_.empty() && !frames_.back().object) {
+            ++frames_.back().items;
+        } else if ((event == Event::object_end || event == Event::array_end) && !frames_.empty()) {
+            frames_.pop_back();
+        }
+        return true;
+    }
+
+    bool found = false;
+    std::string field;  // the first field given twice
+    std::string at;     // the JSON pointer of its object
+
+private:
+    struct Frame {
+        bool object;
+        std::string path;  // JSON pointer
+        std::set<std::string> keys;
+        std::string key;    // the last key read, in an object
+        std::size_t items;  // values read so far, in an array
+    };
+
+    // The JSON pointer of a container that starts now, inside the one on top.
+    std::string child_path() {
+        if (frames_.empty()) return "";
+        Frame& parent = frames_.back();
+        if (!parent.object) return parent.path + "/" + std::to_string(parent.items++);
+        std::string token;
+        for (char c : parent.key) token += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+        return parent.path + "/" + token;
+    }
+
+    std::vector<Frame> frames_;
+};
+
+}  // namespace
+
+std::string describe(const JsonObjectProblem& problem) {
+    switch (problem.kind) {
+        case JsonObjectProblem::Kind::none: return "";
+        case JsonObjectProblem::Kind::nests_too_deep:
             return "nests deeper than " + std::to_string(InputLimits{}.nesting_depth) + " levels";
-        case JsonObjectProblem::not_an_object: return "is not a JSON object";
+        case JsonObjectProblem::Kind::not_an_object: return "is not a JSON object";
+        case JsonObjectProblem::Kind::field_repeated:
+            return "gives the field '" + problem.field + "' twice in one object (at '" + problem.at +
+                   "'); give each field once";
     }
     return "";
 }
 
 nlohmann::json read_json_object(std::string_view text, JsonObjectProblem& problem) {
-    problem = JsonObjectProblem::none;
+    problem = {};
     if (json_nests_deeper_than(text)) {
-        problem = JsonObjectProblem::nests_too_deep;
+        problem.kind = JsonObjectProblem::Kind::nests_too_deep;
         return nlohmann::json(nlohmann::json::value_t::discarded);
     }
-    nlohmann::json parsed = nlohmann::json::parse(text, nullptr, false);
+    RepeatedFieldFinder repeated;
+    nlohmann::json parsed = nlohmann::json::parse(text, std::ref(repeated), false);
     if (parsed.is_discarded() || !parsed.is_object()) {
-        problem = JsonObjectProblem::not_an_object;
+        problem.kind = JsonObjectProblem::Kind::not_an_object;
+        return nlohmann::json(nlohmann::json::value_t::discarded);
+    }
+    if (repeated.found) {
+        problem = {JsonObjectProblem::Kind::field_repeated, std::move(repeated.field), std::move(repeated.at)};
         return nlohmann::json(nlohmann::json::value_t::discarded);
     }
     return parsed;
@@ -41,7 +109,7 @@ EditRequest read_edit_request(const Request& request, bool needs_text) {
     };
     JsonObjectProblem problem;
     edit.body = read_json_object(request.body(), problem);
-    if (problem != JsonObjectProblem::none) return refuse("the body " + describe(problem));
+    if (problem) return refuse("the body " + describe(problem));
     auto path = edit.body.find("path");
     if (path == edit.body.end() || !path->is_string()) return refuse("/path: give the file's path as a string");
     edit.path = path->get<std::string>();

@@ -15,13 +15,23 @@
 
 namespace frontdoor::http {
 
-// Why a text was not read as a JSON object: it nests deeper than the nesting limit, or it is not
-// one JSON object (not JSON at all, or another JSON value; the routes answer both alike).
-enum class JsonObjectProblem { none, nests_too_deep, not_an_object };
+// Why a text was not read as a JSON object: it nests deeper than the nesting limit, it is not one
+// JSON object (not JSON at all, or another JSON value; the routes answer both alike), or an object
+// in it gives a field twice (nlohmann would keep the last silently, where the contact reader refuses
+// such a contact, so a walkthrough or graph would decide a contact the service refuses, and a save
+// could write another file than the first "path" says).
+struct JsonObjectProblem {
+    enum class Kind { none, nests_too_deep, not_an_object, field_repeated };
+    Kind kind = Kind::none;
+    std::string field;  // field_repeated: the field given twice
+    std::string at;     // field_repeated: the JSON pointer of the object that gives it twice
+    explicit operator bool() const { return kind != Kind::none; }
+};
 
-// The words for `problem`, to follow "the body" or "line 1": "nests deeper than 256 levels" or
-// "is not a JSON object" ("" for none).
-std::string describe(JsonObjectProblem problem);
+// The words for `problem`, to follow "the body" or "line 1": "nests deeper than 256 levels",
+// "is not a JSON object" or "gives the field 'x' twice in one object (at '/contact'); give each
+// field once" ("" for none).
+std::string describe(const JsonObjectProblem& problem);
 
 // A request's JSON object (a body, or the impact route's first line), read with nlohmann only once
 // json_nests_deeper_than (frontdoor/input_limits.hpp) has passed it, since nlohmann's values copy
