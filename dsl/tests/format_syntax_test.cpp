@@ -237,7 +237,7 @@ TEST_CASE("a comment between any two words of a golden input is kept, and stays 
         if (entry.is_directory()) probe(entry.path().filename().string(), read_text(entry.path() / "input.rules"), 1);
 }
 
-TEST_CASE("a comment between words of the Hackney pack is kept, and stays put", "[fmt][pack]") {
+TEST_CASE("a comment between words of the sample pack is kept, and stays put", "[fmt][pack]") {
     for (const auto& entry : fs::directory_iterator(fs::path(FRONTDOOR_SOURCE_DIR) / "rules/hackney"))
         if (entry.path().extension() == ".rules") probe(entry.path().filename().string(), read_text(entry.path()), 3);
 }

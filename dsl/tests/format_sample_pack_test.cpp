@@ -1,4 +1,4 @@
-// Formatting the Hackney pack changes nothing it decides: the formatted pack has the same decision
+// Formatting the bundled sample pack changes nothing it decides: the formatted pack has the same decision
 // graph and decides every scenario contact byte for byte as the original (the digest aside, which
 // hashes the files' text). Also at a narrow width, where nearly every expression breaks.
 #include "dsl/format_pack.hpp"
@@ -22,12 +22,12 @@ using format_test::without;
 
 namespace {
 
-const fs::path hackney = fs::path(FRONTDOOR_SOURCE_DIR) / "rules/hackney";
+const fs::path sample_pack_source = fs::path(FRONTDOOR_SOURCE_DIR) / "rules/hackney";
 
 // The pack's rule files and data files, as Pack::load_files takes them.
-Files hackney_files() {
+Files sample_pack_files() {
     Files files;
-    for (const auto& entry : fs::directory_iterator(hackney)) {
+    for (const auto& entry : fs::directory_iterator(sample_pack_source)) {
         auto extension = entry.path().extension();
         if (entry.is_regular_file() && (extension == ".rules" || extension == ".json"))
             files.emplace_back(entry.path().filename().string(), read_text(entry.path()));
@@ -38,7 +38,7 @@ Files hackney_files() {
 
 std::vector<std::string> scenario_contacts() {
     std::vector<fs::path> paths;
-    for (const auto& entry : fs::directory_iterator(hackney / "scenarios"))
+    for (const auto& entry : fs::directory_iterator(sample_pack_source / "scenarios"))
         if (entry.path().extension() == ".json") paths.push_back(entry.path());
     std::sort(paths.begin(), paths.end());
     std::vector<std::string> contacts;
@@ -51,9 +51,9 @@ std::vector<std::string> scenario_contacts() {
 
 }  // namespace
 
-TEST_CASE("formatting the Hackney pack twice changes nothing", "[fmt][pack]") {
+TEST_CASE("formatting the sample pack twice changes nothing", "[fmt][pack]") {
     for (int width : {frontdoor::dsl::canonical_width, 40}) {
-        Files once = formatted(hackney_files(), width);
+        Files once = formatted(sample_pack_files(), width);
         Files twice = formatted(once, width);
         for (std::size_t i = 0; i < once.size(); ++i) {
             INFO(once[i].first << " at width " << width);
@@ -71,15 +71,15 @@ nlohmann::json graph_without_positions(const frontdoor::Pack& pack) {
 }
 }  // namespace
 
-TEST_CASE("the formatted Hackney pack decides every scenario as the original does", "[fmt][pack]") {
-    Files original = hackney_files();
-    auto before = frontdoor::Pack::load_files("rules/hackney", original);
+TEST_CASE("the formatted sample pack decides every scenario as the original does", "[fmt][pack]") {
+    Files original = sample_pack_files();
+    auto before = frontdoor::Pack::load_files("sample", original);
     REQUIRE(before.pack);
     auto contacts = scenario_contacts();
     REQUIRE(contacts.size() >= 100);
     for (int width : {frontdoor::dsl::canonical_width, 40}) {
         INFO("width " << width);
-        auto after = frontdoor::Pack::load_files("rules/hackney", formatted(original, width));
+        auto after = frontdoor::Pack::load_files("sample", formatted(original, width));
         INFO(frontdoor::render_all(after.diagnostics));
         REQUIRE(after.pack);
         CHECK(graph_without_positions(*after.pack) == graph_without_positions(*before.pack));
