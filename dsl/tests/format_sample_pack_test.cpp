@@ -1,6 +1,8 @@
 // Formatting the bundled sample pack changes nothing it decides: the formatted pack has the same decision
 // graph and decides every scenario contact byte for byte as the original (the digest aside, which
 // hashes the files' text). Also at a narrow width, where nearly every expression breaks.
+#include "test_records_fixture.hpp"
+
 #include "dsl/format_pack.hpp"
 #include "frontdoor/frontdoor.hpp"
 
@@ -22,7 +24,7 @@ using format_test::without;
 
 namespace {
 
-const fs::path sample_pack_source = fs::path(FRONTDOOR_SOURCE_DIR) / "rules/hackney";
+const fs::path sample_pack_source = records_test::sample_pack_dir();
 
 // The pack's rule files and data files, as Pack::load_files takes them.
 Files sample_pack_files() {

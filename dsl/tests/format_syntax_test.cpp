@@ -3,6 +3,8 @@
 // random fully parenthesised expressions (from which the formatter drops the parentheses the
 // grammar does not need), also at a narrow width that forces many line breaks, and with a comment
 // put between any two words, as a policy lead may.
+#include "test_records_fixture.hpp"
+
 #include "dsl/diagnostics.hpp"
 #include "dsl/format_pack.hpp"
 #include "dsl/parse.hpp"
@@ -238,6 +240,6 @@ TEST_CASE("a comment between any two words of a golden input is kept, and stays 
 }
 
 TEST_CASE("a comment between words of the sample pack is kept, and stays put", "[fmt][pack]") {
-    for (const auto& entry : fs::directory_iterator(fs::path(FRONTDOOR_SOURCE_DIR) / "rules/hackney"))
+    for (const auto& entry : fs::directory_iterator(records_test::sample_pack_dir()))
         if (entry.path().extension() == ".rules") probe(entry.path().filename().string(), read_text(entry.path()), 3);
 }

@@ -88,7 +88,7 @@ void accepts(const CompiledPack& pack, const std::string& text) {
     CHECK(identical(fast, two_pass));
 }
 
-// The Hackney contact with only its required fields, each written as `changes` says: a field
+// A contact of the sample pack with only its required fields, each written as `changes` says: a field
 // named there is written as given in place of the required one, or added at the end.
 std::string contact(const std::vector<std::pair<std::string, std::string>>& changes = {}) {
     std::vector<std::pair<std::string, std::string>> fields = {
@@ -115,7 +115,7 @@ std::string organisation(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("the one-pass reader reads every kind of field the Hackney pack declares as the two-pass reader does",
+TEST_CASE("the one-pass reader reads every kind of field the sample pack declares as the two-pass reader does",
           "[read_in_one_pass]") {
     const auto& pack = sample_pack();
     accepts(pack, contact());  // every optional field left to its default
@@ -124,7 +124,7 @@ TEST_CASE("the one-pass reader reads every kind of field the Hackney pack declar
   "request_type": "information_request",
   "referrer": {"source": "10", "organisation": "Caf\u00e9 \"Z\" \/ \n\t \u6771 \u0000 caf\u00C9"},
   "child": {"child_id": "CH-1", "expected_birth_date": "2024-06-01", "open_case": null,
-            "episodes": [{"unit": "Unit 5 (Hackney South) — 東京 😀", "opened": "2020-02-29", "closed": "2021-01-01"},
+            "episodes": [{"unit": "Unit 5 (South) — 東京 😀", "opened": "2020-02-29", "closed": "2021-01-01"},
                          {"unit": "x", "opened": "2021-01-01", "closed": "2022-12-31"}]},
   "indicators": [], "factors": ["1A", "24A", "3B"],
   "risk": {"immediate_danger": true, "urgent_safety_concern": false},
