@@ -110,16 +110,25 @@ async function clickWhileRunning(page, work, pack, count) {
     window.seenProgress = [];
     window.toggledAt = null;
     window.finishedAt = null;
+    if (window.watchingImpact) return;  // a second run: the listeners below are in place
+    window.watchingImpact = true;
     d.addEventListener("toggle", () => { window.toggledAt ??= performance.now(); });
-    new MutationObserver(() => window.seenProgress.push(document.getElementById("impact-progress-text").textContent))
-      .observe(document.getElementById("impact-progress-text"), { childList: true, characterData: true, subtree: true });
+    // Every text the progress showed, from the mutation records: several progress lines read in one
+    // chunk are shown one after another before the observer runs, and each is kept.
+    new MutationObserver((records) => {
+      for (const record of records) {
+        if (record.type === "characterData") window.seenProgress.push(record.target.data);
+        for (const node of record.addedNodes) window.seenProgress.push(node.textContent);
+      }
+    }).observe(document.getElementById("impact-progress-text"), { childList: true, characterData: true, subtree: true });
     new MutationObserver(() => {
       if (document.getElementById("impact-status").textContent.startsWith("Finished")) window.finishedAt ??= performance.now();
     }).observe(document.getElementById("impact-status"), { childList: true, characterData: true, subtree: true });
   });
   const wasOpen = await details.evaluate((d) => d.open);
   await runImpact(page, file);
-  await page.waitForFunction((total) => window.seenProgress.some((t) => {
+  // Part way, or already finished: a loaded machine can deliver the whole answer in one read.
+  await page.waitForFunction((total) => window.finishedAt !== null || window.seenProgress.some((t) => {
     const n = Number(/^(\d+) of /.exec(t)?.[1]);
     return n > 0 && n < total;
   }), count, { timeout: STEP_MS, polling: 20 });
@@ -133,8 +142,9 @@ async function largeRun(page, work, pack) {
   const started = Date.now();
   let count = LARGE;
   let { toggled, whileRunning } = await clickWhileRunning(page, work, pack, count);
-  if (toggled && !whileRunning) {
-    // The machine finished before the click arrived (a busy machine's input lags): a run four times as long.
+  if (!whileRunning) {
+    // The run finished before the click arrived (a busy machine's input lags, or the answer came in one
+    // read): a run four times as long.
     console.log(`the run of ${count} contacts ended before the click was answered; again with ${4 * count}`);
     count *= 4;
     ({ toggled, whileRunning } = await clickWhileRunning(page, work, pack, count));
