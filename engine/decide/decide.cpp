@@ -110,9 +110,11 @@ Decided Pack::decide(const Input& input, const DecideOptions& options) const {
 }
 
 void Pack::decide_into(std::string_view json_text, Decided& decided, const DecideOptions& options) const {
-    engine::Value input;  // outlives the decision's values, which may borrow from it
+    // Read into the decision's arena: the input lives exactly as long as its decision, and reading
+    // it takes nothing from the heap either. (Its handle outlives the arena's reset, owning nothing.)
+    engine::Value input;
     decide_guarded(options, decided, [&](const engine::DecideWith& with, engine::DecideResult& result) {
-        if (auto refusal = engine::read_and_refuse(*impl_, json_text, input)) {
+        if (auto refusal = engine::read_and_refuse(*impl_, json_text, input, with.arena)) {
             result.refusal = std::move(refusal);
             return;
         }
@@ -176,9 +178,10 @@ void write_decision(const CompiledPack& pack, const Value& input, const DecideWi
 
 }  // namespace
 
-std::optional<InputRefusal> read_and_refuse(const CompiledPack& pack, std::string_view text, Value& input) {
+std::optional<InputRefusal> read_and_refuse(const CompiledPack& pack, std::string_view text, Value& input,
+                                            DecisionArena* arena) {
     try {
-        auto refusal = read_input(pack, text, input);
+        auto refusal = read_input(pack, text, input, arena);
         if (!refusal) refusal = apply_refusals(pack, input);
         return refusal;
     } catch (const std::bad_alloc&) {

@@ -25,8 +25,10 @@ struct DecideResult {
 
 // Reads `text` against the declared input (read_input) into `input` and applies the pack's refusal
 // rules (apply_refusals): the first refusal, or nothing when `input` may be decided. A process out
-// of memory refuses this input by name (path "") instead of ending a batch.
-std::optional<InputRefusal> read_and_refuse(const CompiledPack& pack, std::string_view text, Value& input);
+// of memory refuses this input by name (path "") instead of ending a batch. With an arena, `input`
+// may be made in it (read_input): it is then valid until the arena's next reset().
+std::optional<InputRefusal> read_and_refuse(const CompiledPack& pack, std::string_view text, Value& input,
+                                            DecisionArena* arena = nullptr);
 
 // How a decision is made: with a trace (the explanation is written from it, in `form`) or without,
 // and with an arena for the values it makes (DecisionArena: none of them may outlive its next

@@ -55,7 +55,8 @@ std::size_t code_points(std::string_view s) {
 
 class OnePassReader {
 public:
-    OnePassReader(const CompiledPack& pack, std::string& scratch) : pack_(pack), scratch_(scratch) {}
+    OnePassReader(const CompiledPack& pack, std::string& scratch, DecisionArena* arena)
+        : pack_(pack), scratch_(scratch), arena_(arena) {}
 
     bool record(int index, od::object object, int depth, Value& out) {
         const dsl::RecordInfo& info = pack_.checked->records[index];
@@ -63,7 +64,7 @@ public:
         if (count > 64 || count >= limits_.object_members) return false;  // one bit per field given
         const NameTable& names = pack_.field_tables[index];
         Value* fields;
-        Value record = Value::with_items(Value::Kind::record, count, fields);
+        Value record = Value::with_items(Value::Kind::record, count, fields, arena_);
         std::uint64_t given = 0;
         for (auto member_or_error : object) {
             od::field member;
@@ -87,7 +88,8 @@ public:
         for (std::size_t i = 0; i < count; ++i) {
             if (given & (std::uint64_t{1} << i)) continue;
             if (!info.fields[i].may_be_omitted) return false;
-            fields[i] = pack_.defaults[static_cast<std::size_t>(index)][i];
+            const Value& default_value = pack_.defaults[static_cast<std::size_t>(index)][i];
+            fields[i] = arena_ ? Value::borrowed(default_value) : default_value;
         }
         out = std::move(record);
         return true;
@@ -144,7 +146,7 @@ private:
                         pack_.patterns[static_cast<std::size_t>(record)][static_cast<std::size_t>(index)];
                     if (pattern && !pattern->search(s)) return false;
                 }
-                out = Value::string(s);
+                out = Value::string(s, arena_);
                 return true;
             }
             case TypeKind::enumeration: {
@@ -205,7 +207,7 @@ private:
                     if (equal(items.items()[k], item)) return false;
             items.push_back(std::move(item));
         }
-        out = type->kind == TypeKind::set ? Value::set(items.items()) : Value::list(items.items());
+        out = type->kind == TypeKind::set ? Value::set(items.items(), arena_) : Value::list(items.items(), arena_);
         return true;
     }
 
@@ -309,13 +311,14 @@ private:
 
     const CompiledPack& pack_;
     std::string& scratch_;
+    DecisionArena* arena_;
     const InputLimits limits_{};
     std::uint32_t values_ = 0;
 };
 
 }  // namespace
 
-bool read_in_one_pass(const CompiledPack& pack, std::string_view text, Value& out) {
+bool read_in_one_pass(const CompiledPack& pack, std::string_view text, Value& out, DecisionArena* arena) {
     const InputLimits limits{};
     // A byte-order mark, and anything near the size limit, are left to the two-pass reader.
     if (text.size() >= limits.document_bytes || text.starts_with("\xEF\xBB\xBF")) return false;
@@ -333,7 +336,7 @@ bool read_in_one_pass(const CompiledPack& pack, std::string_view text, Value& ou
     od::json_type type;
     od::object root;
     if (document.type().get(type) || type != od::json_type::object || document.get_object().get(root)) return false;
-    OnePassReader reader(pack, scratch);
+    OnePassReader reader(pack, scratch, arena);
     Value value;
     if (!reader.counted(0) || !reader.record(pack.checked->input_record, root, 0, value)) return false;
     // Past the value there must be nothing: simdjson 3.0 says so by having no location left.

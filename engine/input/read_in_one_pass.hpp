@@ -23,8 +23,9 @@
 namespace frontdoor::engine {
 
 // True, with the input in `out`, when the contact is read; false (with `out` untouched) when the
-// reader gives up.
-bool read_in_one_pass(const CompiledPack& pack, std::string_view text, Value& out);
+// reader gives up. With an arena, the input's records, lists and texts are made in it (and the
+// fields left out borrow the pack's defaults): `out` is then valid until the arena's next reset().
+bool read_in_one_pass(const CompiledPack& pack, std::string_view text, Value& out, DecisionArena* arena = nullptr);
 
 // What "the value the two-pass reader builds" means, for the tests and the differential fuzz
 // target: the same kind, number, set flag and text, and identical items, all the way down.

@@ -260,8 +260,9 @@ std::string pointer_of(const dsl::ast::Refusal& refusal, const std::string& inpu
 
 }  // namespace
 
-std::optional<InputRefusal> read_input(const CompiledPack& pack, std::string_view text, Value& out) {
-    if (read_in_one_pass(pack, text, out)) return std::nullopt;
+std::optional<InputRefusal> read_input(const CompiledPack& pack, std::string_view text, Value& out,
+                                       DecisionArena* arena) {
+    if (read_in_one_pass(pack, text, out, arena)) return std::nullopt;
     return read_input_two_pass(pack, text, out);
 }
 

@@ -21,7 +21,10 @@ struct InputRefusal {
 
 // Reads `text` against the declared input: in one pass (read_in_one_pass.hpp) when it can, and
 // otherwise, for every refusal and everything unusual, with read_input_two_pass, whose answer it is.
-std::optional<InputRefusal> read_input(const CompiledPack& pack, std::string_view text, Value& out);
+// With an arena, an input read in one pass is made in it (valid until its next reset()); the
+// two-pass reader's inputs are always on the heap.
+std::optional<InputRefusal> read_input(const CompiledPack& pack, std::string_view text, Value& out,
+                                       DecisionArena* arena = nullptr);
 // Parses `text` strictly (see json_document.hpp), then reads the document against the declared
 // input. The one reader of refusals; tests and the differential fuzz target call it directly.
 std::optional<InputRefusal> read_input_two_pass(const CompiledPack& pack, std::string_view text, Value& out);

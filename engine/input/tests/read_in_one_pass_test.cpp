@@ -5,6 +5,7 @@
 // read_input answers exactly what the two-pass reader answers, refusal path and message included.
 #include "test_records_fixture.hpp"
 
+#include "engine/evaluate/decision_arena.hpp"
 #include "engine/input/read_in_one_pass.hpp"
 #include "engine/input/read_input.hpp"
 #include "engine/load/pack_access.hpp"
@@ -86,6 +87,10 @@ void accepts(const CompiledPack& pack, const std::string& text) {
     REQUIRE(frontdoor::engine::read_in_one_pass(pack, text, fast));
     REQUIRE(describe(frontdoor::engine::read_input_two_pass(pack, text, two_pass)) == "accepted");
     CHECK(identical(fast, two_pass));
+    frontdoor::engine::DecisionArena arena;  // as a decision reads its contact
+    Value in_arena;
+    REQUIRE(frontdoor::engine::read_in_one_pass(pack, text, in_arena, &arena));
+    CHECK(identical(in_arena, two_pass));
 }
 
 // A contact of the sample pack with only its required fields, each written as `changes` says: a field
