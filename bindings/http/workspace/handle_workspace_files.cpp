@@ -40,7 +40,11 @@ void add_workspace_file_routes(RouteTable& routes) {
                 .pattern = "/v1/workspace/file",
                 .role = Role::decide,
                 .handler = read_file,
-                .query = {{"path", true, {}, "path=FILE", "The file's path in the pack directory, percent-encoded."}}});
+                .query = {{"path",
+                           true,
+                           {},
+                           "path=FILE (a file's path relative to the pack directory, e.g. thresholds.rules)",
+                           "The file's path in the pack directory, percent-encoded."}}});
 }
 
 }  // namespace frontdoor::http
