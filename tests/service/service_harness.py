@@ -187,19 +187,6 @@ def body_of(raw_response):
     return raw_response.partition(b"\r\n\r\n")[2]
 
 
-def server_routes(cli):
-    """Every route of the server (`frontdoor serve --routes`): {(METHOD, pattern): (query parameter, ...)}."""
-    done = subprocess.run([cli, "serve", "--routes"], capture_output=True, text=True, timeout=60)
-    check(done.returncode == 0, f"serve --routes exits 0: {done.returncode} {done.stderr}")
-    routes = {}
-    for line in done.stdout.splitlines():
-        method, pattern, *parameters = line.split(" ")
-        routes[(method, pattern)] = tuple(parameters)
-    check(("POST", "/v1/decisions") in routes and ("GET", "/v1/openapi.json") in routes,
-          f"serve --routes lists the routes: {routes}")
-    return routes
-
-
 def eval_output(cli, rules, text, *options):
     """What `frontdoor eval` prints for `text`: (exit status, stdout bytes)."""
     done = subprocess.run([cli, "eval", "--rules", rules, *options], input=text.encode(), capture_output=True,
