@@ -37,16 +37,17 @@ std::string one_of(const std::vector<std::string>& values) {
     return out;
 }
 
+// A value given: percent-decoded, then one of the parameter's values, or any text but none.
 std::optional<QueryProblem> check_value(const QueryParameter& parameter, std::string_view raw) {
     std::string value;
     bool decoded = percent_decode(raw, value);
-    if (parameter.values.empty()
-            ? decoded && !value.empty()
-            : std::find(parameter.values.begin(), parameter.values.end(), value) != parameter.values.end())
+    if (parameter.values.empty()) {
+        if (decoded && !value.empty()) return std::nullopt;
+        return QueryProblem{"give " + parameter.usage + ", percent-encoded", parameter.name};
+    }
+    if (decoded && std::find(parameter.values.begin(), parameter.values.end(), value) != parameter.values.end())
         return std::nullopt;
-    if (!parameter.values.empty())
-        return QueryProblem{parameter.name + " is " + one_of(parameter.values) + ", nothing else", parameter.name};
-    return QueryProblem{"give " + parameter.usage + ", percent-encoded", parameter.name};
+    return QueryProblem{parameter.name + " is " + one_of(parameter.values) + ", nothing else", parameter.name};
 }
 
 }  // namespace
