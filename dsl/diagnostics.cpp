@@ -1,6 +1,7 @@
 #include "dsl/diagnostics.hpp"
 
 #include "dsl/utf8.hpp"
+#include "frontdoor/display_text.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -26,30 +27,53 @@ std::string printable(std::string_view line) {
     return out;
 }
 
+// How many columns one character of a source line takes once escaped for display: 1, or the
+// length of its escape ("\u{1b}": 6).
+std::size_t shown_width(std::string_view character) {
+    std::string shown = escape_for_display(character);
+    return shown == character ? 1 : shown.size();
+}
+
+// The caret under the diagnostic's column and its tildes under the rest of its width, as the line
+// is shown (escaped): one space per column before it (a tab stays a tab, so the caret lines up), an
+// escaped character as wide as its escape.
+std::string caret_line(const Diagnostic& d) {
+    std::string out;
+    std::size_t underlined = 0;
+    std::uint32_t column = 1;
+    std::string_view line = d.line_text;
+    for (std::size_t at = 0; at < line.size() && column < d.column + d.width; ++column) {
+        std::size_t length = std::max<std::size_t>(1, dsl::utf8_sequence_length(line, at));
+        std::string_view character = line.substr(at, length);
+        at += length;
+        std::size_t width = shown_width(character);
+        if (column >= d.column) underlined += width;
+        else if (character == "\t") out += '\t';
+        else out.append(width, ' ');
+    }
+    for (; column < d.column + d.width; ++column) {  // past the end of the line
+        if (column >= d.column) ++underlined;
+        else out += ' ';
+    }
+    out += '^';
+    out.append(std::max<std::size_t>(underlined, 1) - 1, '~');
+    return out;
+}
+
 }  // namespace
 
+// Text for a terminal: every part quoted from a file (its name, the message, the source line, the
+// notes) passed through escape_for_display, so that a control character a rule file holds is shown
+// (\u{1b}), never obeyed. The Diagnostic's own fields keep the text as written (JSON escapes it).
 std::string render(const Diagnostic& d) {
     static const char* const names[] = {"error", "warning", "note"};
-    std::string out = d.file;
+    std::string out = escape_for_display(d.file);
     if (d.line > 0) out += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
     out += ": ";
     out += names[static_cast<int>(d.severity)];
-    out += ": " + d.message + "\n";
-    if (d.line > 0) {
-        out += "  " + d.line_text + "\n  ";
-        // One space per character before the caret (a tab stays a tab, so the caret lines up).
-        std::uint32_t characters = 1;
-        for (std::size_t i = 0; i < d.line_text.size() && characters < d.column; ++i) {
-            if ((static_cast<unsigned char>(d.line_text[i]) & 0xC0) == 0x80) continue;
-            out += d.line_text[i] == '\t' ? '\t' : ' ';
-            ++characters;
-        }
-        for (; characters < d.column; ++characters) out += ' ';
-        out += '^';
-        for (std::uint32_t i = 1; i < d.width; ++i) out += '~';
-        out += '\n';
-    }
-    for (const auto& note : d.notes) out += "  note: " + note + "\n";
+    out += ": " + escape_for_display(d.message) + "\n";
+    if (d.line > 0) out += "  " + escape_for_display(d.line_text) + "\n  " + caret_line(d) + "\n";
+    for (const auto& note : d.notes) out += "  note: " + escape_for_display(note) + "\n";
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "exit_status.hpp"
 
+#include "frontdoor/display_text.hpp"
 #include "frontdoor/records.hpp"
 
 #include <iostream>
@@ -53,7 +54,8 @@ bool head_ok(const Args& args) {
 int verify(const DecisionLog& log, const Args& args) {
     VerifyReport report = log.verify(option(args, "--head"));
     if (!report.ok()) {
-        std::cout << "broken: " << report.problem << "\n";
+        // The problem may quote what a tampered record holds: shown, never obeyed.
+        std::cout << "broken: " << escape_for_display(report.problem) << "\n";
         if (report.first_broken) std::cout << "first broken record: " << report.first_broken << "\n";
         if (report.first_broken && report.records) std::cout << "records 1 to " << report.head_id << " are intact\n";
         if (!report.first_broken)

@@ -4,6 +4,7 @@
 #include "exit_status.hpp"
 #include "load.hpp"
 
+#include "frontdoor/display_text.hpp"
 #include "frontdoor/replay.hpp"
 
 #include <nlohmann/json.hpp>
@@ -88,7 +89,9 @@ int print_replay(const ReplayReport& report, bool json) {
         std::cout << "note: " << report.other_engine << " were recorded by another engine version than "
                   << engine_version() << "\n";
     for (const auto& d : report.differences) {
-        std::cout << name_of(d.contact_id, "record " + std::to_string(d.record)) << ": " << d.problem << "\n";
+        // The contact id and the problem quote the log, whose contacts came from outside: shown, never obeyed.
+        std::cout << escape_for_display(name_of(d.contact_id, "record " + std::to_string(d.record)) + ": " + d.problem)
+                  << "\n";
         if (!d.recorded.empty()) std::cout << "  recorded: " << d.recorded << "\n  replayed: " << d.replayed << "\n";
     }
     return report.differences.empty() ? exit_ok : exit_refused;

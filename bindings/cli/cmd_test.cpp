@@ -4,6 +4,7 @@
 #include "exit_status.hpp"
 #include "load.hpp"
 
+#include "frontdoor/display_text.hpp"
 #include "frontdoor/testing.hpp"
 
 #include <filesystem>
@@ -40,22 +41,27 @@ publishing a pack); 4 when the pack does not load; 5 when a scenario file cannot
 frontdoor --help for the others).
 )";
 
+// A scenario's file name and title, which the scenario file gives: shown, never obeyed
+// (escape_for_display), as is every text the report quotes from a scenario or a refusal.
+std::string scenario_name(const ScenarioResult& result) {
+    return escape_for_display(result.file + (result.title.empty() ? "" : ": " + result.title));
+}
+
 void print_failure(const ScenarioResult& result) {
-    std::cout << "FAIL " << result.file;
-    if (!result.title.empty()) std::cout << ": " << result.title;
-    std::cout << "\n";
-    if (!result.error.empty()) std::cout << "  " << result.error << "\n";
+    std::cout << "FAIL " << scenario_name(result) << "\n";
+    if (!result.error.empty()) std::cout << "  " << escape_for_display(result.error) << "\n";
     for (const auto& m : result.mismatches) {
-        std::cout << "  " << m.field << "\n";
-        std::cout << "    - expected: " << m.expected << "\n";
-        std::cout << "    + decided:  " << m.actual << "\n";
+        std::cout << "  " << escape_for_display(m.field) << "\n";
+        std::cout << "    - expected: " << escape_for_display(m.expected) << "\n";
+        std::cout << "    + decided:  " << escape_for_display(m.actual) << "\n";
     }
 }
 
 // Writes the accepted expectations; false (after saying why) when a file cannot be written.
 bool update_scenario(const ScenarioResult& result, const std::string& folder, std::size_t& not_updated) {
     if (result.updated.empty()) {
-        std::cout << "  not updated: " << (result.not_updatable.empty() ? result.error : result.not_updatable) << "\n";
+        std::cout << "  not updated: "
+                  << escape_for_display(result.not_updatable.empty() ? result.error : result.not_updatable) << "\n";
         ++not_updated;
         return true;
     }
@@ -121,8 +127,7 @@ int run_test(const Args& args) {
     std::size_t not_updated = 0;
     for (const auto& result : report.scenarios) {
         if (result.passed) {
-            if (verbose)
-                std::cout << "PASS " << result.file << (result.title.empty() ? "" : ": " + result.title) << "\n";
+            if (verbose) std::cout << "PASS " << scenario_name(result) << "\n";
             continue;
         }
         print_failure(result);

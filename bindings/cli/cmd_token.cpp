@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "exit_status.hpp"
 
+#include "frontdoor/display_text.hpp"
 #include "http/auth.hpp"
 
 #include <iostream>
@@ -29,11 +30,11 @@ int run_token(const Args& args) {
     bool has_roles = false;
     std::string roles = option(args, "--roles", &has_roles);
     if (!has_roles) roles = "decide";
-    if (!http::parse_roles(roles)) {
+    if (std::string problem; !http::parse_roles(roles, problem)) {
         // A line with another role would be printed and then refused by serve at start.
         std::cerr << "frontdoor token hash: --roles takes decide, audit, admin or metrics, separated by commas "
                      "(decide,audit), not '"
-                  << roles << "'\n";
+                  << escape_for_display(roles) << "': " << problem << "\n";
         return exit_usage;
     }
     std::string token;

@@ -1,6 +1,8 @@
 // `frontdoor`: check, run and explain rule packs from the command line.
 #include "commands.hpp"
+#include "escaped_log.hpp"
 #include "exit_status.hpp"
+#include "standard_error.hpp"
 #include "standard_output.hpp"
 
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -95,6 +97,7 @@ int run_command(const std::string& name, int (*command)(const frontdoor::cli::Ar
 int main(int argc, char** argv) {
     using namespace frontdoor::cli;
     occupy_closed_descriptors();
+    EscapedStandardError::install();
     if (int error = StandardOutput::install(); error != 0) {
         std::cerr << "frontdoor: " << StandardOutput::describe(OutputFailed{error}) << "\n";
         return exit_io_failed;
@@ -102,7 +105,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     auto logger = spdlog::stderr_color_mt("frontdoor");
     spdlog::set_default_logger(logger);
-    spdlog::set_pattern("frontdoor: %l: %v");
+    use_escaped_log_pattern();
     spdlog::set_level(spdlog::level::warn);
     bool has_level = false;
     std::string level = frontdoor::cli::option(args, "--log-level", &has_level);

@@ -32,7 +32,11 @@ std::optional<Response> refuse_access(Service& service, const RouteTable& routes
     context.route = match.route->pattern;
     context.path_param = std::move(match.param);
     switch (service.tokens.check(request[beast_http::field::authorization], match.route->role)) {
-        case TokenTable::Verdict::allowed: return std::nullopt;
+        case TokenTable::Verdict::allowed: {
+            auto problem = check_query(*match.route, request.target());
+            if (problem) return query_refusal(request, *match.route, *problem);
+            return std::nullopt;
+        }
         case TokenTable::Verdict::unauthenticated: {
             Response response = error_response(request, beast_http::status::unauthorized, "unauthorized");
             response.set(beast_http::field::www_authenticate, "Bearer");

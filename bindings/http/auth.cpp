@@ -1,5 +1,8 @@
 #include "auth.hpp"
 
+#include "frontdoor/diagnostic.hpp"
+#include "frontdoor/display_text.hpp"
+
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
 #include <boost/algorithm/string/predicate.hpp>
@@ -53,19 +56,29 @@ std::optional<std::string> parse_hash(std::string_view text) {
 
 }  // namespace
 
-std::optional<std::uint8_t> parse_roles(const std::string& text) {
+std::optional<std::uint8_t> parse_roles(std::string_view text, std::string& problem) {
+    static const std::vector<std::string> names = {"decide", "audit", "admin", "metrics"};
+    static const Role roles_named[] = {Role::decide, Role::audit, Role::admin, Role::metrics};
     std::uint8_t roles = 0;
-    std::stringstream list(text);
-    std::string role;
-    while (std::getline(list, role, ',')) {
-        if (role == "decide") roles |= std::uint8_t(Role::decide);
-        else if (role == "audit") roles |= std::uint8_t(Role::audit);
-        else if (role == "admin") roles |= std::uint8_t(Role::admin);
-        else if (role == "metrics") roles |= std::uint8_t(Role::metrics);
-        else return std::nullopt;
+    for (std::size_t start = 0;;) {
+        std::size_t comma = text.find(',', start);
+        std::string_view role = text.substr(start, comma == std::string_view::npos ? comma : comma - start);
+        if (role.empty()) {
+            problem = text.empty()                      ? "no role"
+                      : start == 0                      ? "an empty role before the first comma"
+                      : comma == std::string_view::npos ? "an empty role after the last comma"
+                                                        : "an empty role between two commas";
+            return std::nullopt;
+        }
+        auto known = std::find(names.begin(), names.end(), role);
+        if (known == names.end()) {
+            problem = "an unknown role '" + escape_for_display(role) + "'" + did_you_mean(std::string(role), names);
+            return std::nullopt;
+        }
+        roles |= std::uint8_t(roles_named[known - names.begin()]);
+        if (comma == std::string_view::npos) return roles;
+        start = comma + 1;
     }
-    if (roles == 0) return std::nullopt;
-    return roles;
 }
 
 std::string token_hash(std::string_view token) {
@@ -94,10 +107,12 @@ TokenTable TokenTable::load(const std::string& path) {
         if (!digest)
             throw TokensError(
                 where + "expected sha256:<64 lowercase hex digits> (see frontdoor token hash), not a plain token");
-        auto granted = parse_roles(roles);
+        std::string problem;
+        auto granted = parse_roles(roles, problem);
         if (!granted || !extra.empty())
             throw TokensError(where +
-                              "expected the hash then roles separated by commas (decide, audit, admin, metrics)");
+                              "expected the hash then roles separated by commas (decide, audit, admin, metrics)" +
+                              (granted ? ", and nothing after them" : ", not " + problem));
         // The same token on two lines would be granted the roles of whichever matched last: refused.
         for (std::size_t i = 0; i < table.entries_.size(); ++i)
             if (table.entries_[i].digest == *digest)

@@ -30,8 +30,10 @@ public:
 std::string token_hash(std::string_view token);
 
 // The roles of a tokens file's line, "decide,audit" (one or more of decide, audit, admin and
-// metrics, separated by commas), as a bit set of Role; nothing for anything else.
-std::optional<std::uint8_t> parse_roles(const std::string& text);
+// metrics, separated by commas), as a bit set of Role; nothing for anything else, with `problem`
+// naming the role at fault: an unknown one ("an unknown role 'admn'; did you mean 'admin'?") or an
+// empty one ("decide,", ",decide", "decide,,audit", "": "an empty role after the last comma").
+std::optional<std::uint8_t> parse_roles(std::string_view text, std::string& problem);
 
 class TokenTable {
 public:

@@ -68,16 +68,19 @@ std::optional<std::string_view> query_parameter(std::string_view target, std::st
     return std::nullopt;
 }
 
-std::size_t query_parameter_count(std::string_view target, std::string_view name) {
+std::vector<std::pair<std::string_view, std::string_view>> query_parameters(std::string_view target) {
+    std::vector<std::pair<std::string_view, std::string_view>> parameters;
     auto question = target.find('?');
-    if (question == std::string_view::npos) return 0;
+    if (question == std::string_view::npos) return parameters;
     std::string_view query = target.substr(question + 1);
-    std::size_t count = 0;
     while (true) {
         auto amp = query.find('&');
         std::string_view pair = query.substr(0, amp);
-        if (pair.substr(0, pair.find('=')) == name) ++count;
-        if (amp == std::string_view::npos) return count;
+        auto equals = pair.find('=');
+        if (!pair.empty())
+            parameters.emplace_back(pair.substr(0, equals),
+                                    equals == std::string_view::npos ? std::string_view{} : pair.substr(equals + 1));
+        if (amp == std::string_view::npos) return parameters;
         query = query.substr(amp + 1);
     }
 }

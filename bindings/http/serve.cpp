@@ -51,7 +51,11 @@ bool is_loopback_host(const std::string& host) { return parse_host(host).is_loop
 
 void print_routes(std::ostream& out) {
     RouteTable routes = make_routes();
-    for (const auto& route : routes.all()) out << beast_http::to_string(route.method) << " " << route.pattern << "\n";
+    for (const auto& route : routes.all()) {
+        out << beast_http::to_string(route.method) << " " << route.pattern;
+        for (const auto& parameter : route.query) out << " " << parameter.name;
+        out << "\n";
+    }
 }
 
 void listen_and_serve(const ServeOptions& options, std::shared_ptr<const Pack> pack, TokenTable tokens,

@@ -37,7 +37,8 @@ bool is_loopback_host(const std::string& host);
 void listen_and_serve(const ServeOptions& options, std::shared_ptr<const Pack> pack, TokenTable tokens,
                       std::ostream& out);
 
-// Every route of the service, one a line: "METHOD PATTERN" (`frontdoor serve --routes`).
+// Every route of the service, one a line: "METHOD PATTERN" and the names of the query parameters
+// it takes, "GET /v1/decisions contact_id" (`frontdoor serve --routes`).
 void print_routes(std::ostream& out);
 
 }  // namespace frontdoor::http

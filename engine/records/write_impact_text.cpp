@@ -4,6 +4,7 @@
 // read; a contact only one pack refused shows why and what the other decided.
 #include "engine/records/compare_decisions.hpp"
 #include "engine/records/diff_json_values.hpp"
+#include "frontdoor/display_text.hpp"
 #include "frontdoor/replay.hpp"
 
 #include <algorithm>
@@ -122,7 +123,8 @@ std::string impact_text(const ImpactReport& report, const ImpactTextOptions& opt
     for (std::size_t i = 0; i < shown; ++i) write_contact(out, report.contacts[i]);
     if (shown < report.contacts.size())
         out << "  ... " << report.contacts.size() - shown << " more not shown (--limit " << *options.limit << ")\n";
-    return out.str();
+    // Contact ids, refusals and decided values come from the log's contacts: shown, never obeyed.
+    return escape_for_display(out.str());
 }
 
 }  // namespace frontdoor

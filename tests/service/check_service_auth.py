@@ -65,6 +65,11 @@ def check_start_refusals(cli, rules, directory):
     with open(bad, "w") as f:
         f.write(token_line("x", "decide,root"))
     refuses_to_start(cli, rules, ["--listen", "127.0.0.1:0", "--tokens", bad], bad + ":1:", "an unknown role")
+    with open(bad, "w") as f:
+        f.write(token_line("x", "decide,"))
+    refuses_to_start(cli, rules, ["--listen", "127.0.0.1:0", "--tokens", bad],
+                     bad + ":1: expected the hash then roles separated by commas (decide, audit, admin, metrics), "
+                     "not an empty role after the last comma", "an empty role")
     good = write_tokens(directory)
     # 192.0.2.1 (TEST-NET-1, RFC 5737) is no loopback address and is assigned to no interface: the
     # server must refuse it before binding, and were that check gone, binding would fail, so the
@@ -87,6 +92,16 @@ def check_token_hash(cli):
                               text=True, timeout=60)
         check(done.returncode == 2 and done.stdout == "" and "--roles takes decide, audit, admin or metrics" in
               done.stderr, f"token hash --roles {roles!r} is refused (exit 2): {done.returncode} {done.stdout!r}")
+    # An empty role (a trailing comma) was taken as no role at all: "decide," printed a line, exit 0.
+    for roles, words in (("decide,", "an empty role after the last comma"),
+                         (",decide", "an empty role before the first comma"),
+                         ("decide,,audit", "an empty role between two commas"),
+                         ("decide,admn", "an unknown role 'admn'; did you mean 'admin'?")):
+        done = subprocess.run([cli, "token", "hash", "--roles", roles], input="s3cret\n", capture_output=True,
+                              text=True, timeout=60)
+        check(done.returncode == 2 and done.stdout == "" and words in done.stderr,
+              f"token hash --roles {roles!r}: exit 2 saying {words!r}: {done.returncode} {done.stdout!r} "
+              f"{done.stderr!r}")
 
 
 def main():

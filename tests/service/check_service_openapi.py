@@ -1,8 +1,8 @@
 """GET /v1/openapi.json end to end: the document is valid OpenAPI 3.1, by two checkers (a published
 validator, @seriousme/openapi-schema-validator run by web/tests/validate-openapi.js, and
 openapi_rules.py, which also catches what that one lets through: undeclared path parameters and
-Schema Objects that are not JSON Schema), every
-route the server has (`frontdoor serve --routes`) is described in it, every operation in it is
+Schema Objects that are not JSON Schema), every route the server has (`frontdoor serve --routes`)
+is described in it with exactly the query parameters the route takes, every operation in it is
 answered by the server (never "no such route" or 405), its contact schema is the pack's own
 (GET /v1/schema), and real answers match the schemas it gives for them.
 
@@ -17,7 +17,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import Server, check, finish, parse_args, sample_contacts, write_tokens  # noqa: E402
+from service_harness import (Server, check, finish, parse_args, sample_contacts, server_routes,  # noqa: E402
+                             write_tokens)
 from openapi_rules import openapi_errors  # noqa: E402
 
 from jsonschema import Draft202012Validator, RefResolver  # noqa: E402
@@ -25,13 +26,14 @@ from jsonschema import Draft202012Validator, RefResolver  # noqa: E402
 ALL_ROLES_TOKEN = "every-role-token-for-tests"
 
 
-def server_routes(cli):
-    done = subprocess.run([cli, "serve", "--routes"], capture_output=True, text=True, timeout=60)
-    check(done.returncode == 0, f"serve --routes exits 0: {done.returncode} {done.stderr}")
-    routes = {tuple(line.split(" ")) for line in done.stdout.splitlines()}
-    check(("POST", "/v1/decisions") in routes and ("GET", "/v1/openapi.json") in routes,
-          f"serve --routes lists the routes: {routes}")
-    return routes
+def check_query_parameters(routes, document):
+    """Each operation lists exactly the query parameters its route takes (the table the server checks
+    a query against), and says what a refused query answers (400, an Error)."""
+    for (method, pattern), parameters in routes.items():
+        operation = document["paths"].get(pattern, {}).get(method.lower(), {})
+        listed = tuple(p["name"] for p in operation.get("parameters", []) if p["in"] == "query")
+        check(listed == parameters, f"{method} {pattern} lists the query parameters {parameters}: {listed}")
+        check("400" in operation.get("responses", {}), f"{method} {pattern} says what a refused query answers")
 
 
 def check_validator_can_fail(document):
@@ -173,8 +175,9 @@ def main():
             check_validator_can_fail(document)
             check_published_validator(document)
             described = {(m.upper(), p) for p, item in document["paths"].items() for m in item}
-            check(routes <= described, f"every route is in the document; missing: {routes - described}")
-            check(described <= routes, f"every operation is a route; not routes: {described - routes}")
+            check(routes.keys() <= described, f"every route is in the document; missing: {routes.keys() - described}")
+            check(described <= routes.keys(), f"every operation is a route; not routes: {described - routes.keys()}")
+            check_query_parameters(routes, document)
             _, _, schema = server.request("GET", "/v1/schema", token=ALL_ROLES_TOKEN)
             check(document["components"]["schemas"]["Contact"] == json.loads(schema),
                   "components/schemas/Contact is the pack's own input schema (GET /v1/schema)")

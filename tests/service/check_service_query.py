@@ -6,6 +6,12 @@ its first value (`?explain=false&explain=true` left the explanation out, the oth
 each is now 400 naming the parameter, on the single and the batch route; `?explain=false` and
 `?explain=true` still work.
 
+A parameter a route does not take is refused on every route (`frontdoor serve --routes` lists
+them with their parameters): `POST /v1/decisions?explian=false` (a typo) answered 200 with the
+explanation, and any route took any parameter; each is now 400 whose error names the parameter
+("parameter") and the ones the route takes ("takes"), and every parameter of every route given
+twice is 400 naming it.
+
     check_service_query.py --cli build/frontdoor --rules rules/hackney
 """
 import json
@@ -14,11 +20,38 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import Server, check, finish, parse_args, sample_contacts  # noqa: E402
+from service_harness import Server, check, finish, parse_args, sample_contacts, server_routes  # noqa: E402
+
+
+def refusal(status, data):
+    """The error of a 400 answer, or None."""
+    try:
+        return json.loads(data)["error"] if status == 400 else None
+    except (ValueError, KeyError):
+        return None
+
+
+def check_every_route(server, routes, contact):
+    """Every route refuses a parameter it does not take, and each of its own given twice."""
+    for (method, pattern), parameters in routes.items():
+        target = pattern.replace("{id}", "x")
+        body = contact if method == "POST" else None
+        status, _, data = server.request(method, target + "?explian=false", body)
+        error = refusal(status, data)
+        check(error is not None and error.get("parameter") == "explian" and error.get("takes") == list(parameters)
+              and "'explian'" in error.get("message", ""),
+              f"{method} {target}?explian=false: 400 naming explian and {parameters}: {status} {data[:300]}")
+        for parameter in parameters:
+            status, _, data = server.request(method, f"{target}?{parameter}=a&{parameter}=b", body)
+            error = refusal(status, data)
+            check(error is not None and error.get("parameter") == parameter
+                  and f"gives {parameter} twice" in error.get("message", ""),
+                  f"{method} {target}?{parameter}=a&{parameter}=b: 400 naming {parameter}: {status} {data[:300]}")
 
 
 def main():
     args = parse_args()
+    routes = server_routes(args.cli)
     contact = sample_contacts(args.rules)[0]
     with tempfile.TemporaryDirectory() as work:
         log = os.path.join(work, "log.db")
@@ -43,6 +76,11 @@ def main():
             check(status == 400 and b"gives path twice" in data, f"path twice: 400: {status} {data[:200]}")
             status, _, data = server.request("GET", "/v1/workspace/file?path=pack.rules")
             check(status == 200, f"path once: 200: {status} {data[:100]}")
+            status, _, data = server.request("POST", "/v1/decisions?explian=false", contact)
+            error = refusal(status, data)
+            check(error is not None and "did you mean 'explain'" in error["message"] and error["takes"] == ["explain"],
+                  f"?explian=false: 400 suggesting explain: {status} {data[:300]}")
+            check_every_route(server, routes, contact)
     finish()
 
 

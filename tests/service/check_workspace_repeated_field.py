@@ -14,7 +14,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import Server, check, finish, parse_args  # noqa: E402
+from service_harness import Server, check, check_workspace_refusals, finish, parse_args  # noqa: E402
 
 
 def main():
@@ -48,12 +48,7 @@ def main():
         with Server(args.cli, pack, extra=extra) as workspace:
             status, _, data = workspace.request("POST", "/v1/decisions", repeated)
             check(status == 400 and b"given twice" in data, f"POST /v1/decisions refuses it: {status} {data[:200]}")
-            for route, body, words in cases:
-                kind = "application/x-ndjson" if route.endswith(":impact") else "application/json"
-                status, _, data = workspace.request("POST", route, body, content_type=kind)
-                text = data.decode(errors="replace")
-                check(status == 400 and words in text, f"POST {route} {body[-60:]!r}: 400 saying {words!r}: "
-                      f"{status} {text[:300]}")
+            check_workspace_refusals(workspace, cases)
             status, _, data = workspace.request("POST", "/v1/workspace:walkthrough", '{"contact": %s}' % contact)
             check(status == 200, f"the contact given once is walked through: {status} {data[:200]}")
         check(not os.path.exists(os.path.join(pack, "second.rules")), "nothing was saved")

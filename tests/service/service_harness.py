@@ -187,6 +187,37 @@ def body_of(raw_response):
     return raw_response.partition(b"\r\n\r\n")[2]
 
 
+def server_routes(cli):
+    """Every route of the server (`frontdoor serve --routes`): {(METHOD, pattern): (query parameter, ...)}."""
+    done = subprocess.run([cli, "serve", "--routes"], capture_output=True, text=True, timeout=60)
+    check(done.returncode == 0, f"serve --routes exits 0: {done.returncode} {done.stderr}")
+    routes = {}
+    for line in done.stdout.splitlines():
+        method, pattern, *parameters = line.split(" ")
+        routes[(method, pattern)] = tuple(parameters)
+    check(("POST", "/v1/decisions") in routes and ("GET", "/v1/openapi.json") in routes,
+          f"serve --routes lists the routes: {routes}")
+    return routes
+
+
+def check_workspace_refusals(server, cases, after=None):
+    """POSTs each (route, body, words) of `cases` to a workspace (the impact route's body as JSON lines,
+    any other as JSON) and checks it is answered 400 with a JSON error saying `words`; a connection
+    that fails counts as no answer. `after(route)`, when given, runs after each case; when it returns
+    False the remaining cases are not sent."""
+    for route, body, words in cases:
+        kind = "application/x-ndjson" if route.endswith(":impact") else "application/json"
+        try:
+            status, _, data = server.request("POST", route, body, content_type=kind)
+        except OSError as error:
+            status, data = f"no answer ({error})", b""
+        text = data.decode(errors="replace")
+        check(status == 400 and words in text and text.lstrip().startswith("{"),
+              f"POST {route} ({len(body):,} bytes, ending {body[-60:]!r}): 400 saying {words!r}: {status} {text[:300]}")
+        if after and not after(route):
+            return
+
+
 def eval_output(cli, rules, text, *options):
     """What `frontdoor eval` prints for `text`: (exit status, stdout bytes)."""
     done = subprocess.run([cli, "eval", "--rules", rules, *options], input=text.encode(), capture_output=True,

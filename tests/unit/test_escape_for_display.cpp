@@ -37,3 +37,10 @@ TEST_CASE("ordinary text, newlines and tabs are kept as they are", "[display]") 
     CHECK(escape_for_display(text) == text);
     CHECK(escape_for_display("") == "");
 }
+
+TEST_CASE("a log line escapes newlines and tabs too, so quoted text cannot forge a line", "[display]") {
+    using frontdoor::escape_for_log_line;
+    CHECK(escape_for_log_line("a\nfrontdoor: error: forged\tb") == "a\\u{a}frontdoor: error: forged\\u{9}b");
+    CHECK(escape_for_log_line("Unit \x1b[31m5\r") == "Unit \\u{1b}[31m5\\u{d}");
+    CHECK(escape_for_log_line("Zoë \xff") == "Zoë \\x{ff}");
+}

@@ -78,14 +78,7 @@ Response show_record(Service& service, const Request& request, RequestContext& c
 
 Response list_records(Service& service, const Request& request, RequestContext&) {
     if (!service.recorder) return no_log(request);
-    if (query_parameter_count(request.target(), "contact_id") > 1)
-        return error_response(request, beast_http::status::bad_request,
-                              "the query gives contact_id twice; give one contact: /v1/decisions?contact_id=ID");
-    auto raw = query_parameter(request.target(), "contact_id");
-    std::string contact;
-    if (!raw || raw->empty() || !percent_decode(*raw, contact) || contact.empty())
-        return error_response(request, beast_http::status::bad_request,
-                              "say which contact: /v1/decisions?contact_id=ID (percent-encoded)");
+    std::string contact = query_value(request.target(), "contact_id");
     RecordFilter filter;
     filter.contact_id = contact;
     Found found = find_records(*service.recorder, filter);
@@ -97,7 +90,11 @@ Response list_records(Service& service, const Request& request, RequestContext&)
 
 void add_audit_routes(RouteTable& routes) {
     routes.add({beast_http::verb::get, "/v1/decisions/{id}", Role::audit, show_record});
-    routes.add({beast_http::verb::get, "/v1/decisions", Role::audit, list_records});
+    routes.add({.method = beast_http::verb::get,
+                .pattern = "/v1/decisions",
+                .role = Role::audit,
+                .handler = list_records,
+                .query = {{"contact_id", true, {}, "contact_id=ID", "The contact's id, percent-encoded."}}});
 }
 
 }  // namespace frontdoor::http

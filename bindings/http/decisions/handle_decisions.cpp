@@ -27,17 +27,13 @@ std::string media_type(const Request& request) {
     return type;
 }
 
-// ?explain=false or ?explain=true, at most once; otherwise the words of a 400. Any other value, or
-// the parameter twice, was taken as true (or as its first value) without a word.
-std::string read_explain(const Request& request, DecideOptions& options) {
-    auto value = query_parameter(request.target(), "explain");
-    if (query_parameter_count(request.target(), "explain") > 1)
-        return "the query gives explain twice; give it once: explain=false or explain=true";
-    if (value && *value != "false" && *value != "true")
-        return "explain is false (leave the explanation out) or true (the default), nothing else";
-    options.explain = value != std::string_view("false");
-    return "";
+// ?explain=false leaves the explanation out; the route's query (explain_parameter) is checked already.
+void read_explain(const Request& request, DecideOptions& options) {
+    options.explain = query_value(request.target(), "explain") != "false";
 }
+
+const QueryParameter explain_parameter{
+    "explain", false, {"false", "true"}, "explain=false", "false leaves the explanation out (as eval --no-explain)."};
 
 // The engine's refusal for a body that is not JSON at all starts with these words (engine/input/read_input.cpp);
 // such a body is a malformed request (400), not a contact the pack refuses (422).
@@ -50,8 +46,7 @@ Response decide_one(Service& service, const Request& request, RequestContext& co
     if (request.body().empty())
         return error_response(request, beast_http::status::bad_request, "the body is empty; send one contact as JSON");
     DecideOptions options;
-    if (std::string problem = read_explain(request, options); !problem.empty())
-        return error_response(request, beast_http::status::bad_request, problem);
+    read_explain(request, options);
     auto active = service.pack.current();
     auto start = std::chrono::steady_clock::now();
     Decided decided = active->pack->decide(request.body(), options);
@@ -85,8 +80,7 @@ std::variant<Response, StreamPlan> plan_many(Service& service, const Request& he
         return error_response(head, beast_http::status::unsupported_media_type,
                               "send one contact a line as Content-Type: application/x-ndjson");
     BatchOptions options;
-    if (std::string problem = read_explain(head, options.decide); !problem.empty())
-        return error_response(head, beast_http::status::bad_request, problem);
+    read_explain(head, options.decide);
     auto active = service.pack.current();
     options.release_bytes = stream_release_bytes;
     options.threads = service.limits.batch_threads;
@@ -133,8 +127,18 @@ Response decide_many(Service& service, const Request& request, RequestContext& c
 }  // namespace
 
 void add_decision_routes(RouteTable& routes) {
-    routes.add({beast_http::verb::post, "/v1/decisions", Role::decide, decide_one});
-    routes.add({beast_http::verb::post, "/v1/decisions:batch", Role::decide, decide_many, true, plan_many});
+    routes.add({.method = beast_http::verb::post,
+                .pattern = "/v1/decisions",
+                .role = Role::decide,
+                .handler = decide_one,
+                .query = {explain_parameter}});
+    routes.add({.method = beast_http::verb::post,
+                .pattern = "/v1/decisions:batch",
+                .role = Role::decide,
+                .handler = decide_many,
+                .batch_body = true,
+                .stream = plan_many,
+                .query = {explain_parameter}});
 }
 
 }  // namespace frontdoor::http

@@ -12,7 +12,10 @@ using nlohmann::json;
 json error_schema() {
     return json::parse(R"({"type": "object", "required": ["error"], "properties": {"error": {
         "type": "object", "required": ["status", "message"],
-        "properties": {"status": {"type": "integer"}, "message": {"type": "string"}}}}})");
+        "properties": {"status": {"type": "integer"}, "message": {"type": "string"},
+                       "parameter": {"type": "string", "description": "A refused query: the parameter at fault, as given."},
+                       "takes": {"type": "array", "items": {"type": "string"},
+                                 "description": "A refused query: every query parameter the route takes."}}}}})");
 }
 
 json refusal_schema() {
@@ -118,6 +121,33 @@ json shadow_schema() {
                                           "count": {"type": "integer"}}}}}})");
 }
 
+// The route's query parameters (Route::query, the one table the server checks a query against),
+// after the operation's path parameter if it has one; and every route answers 400 to a query
+// parameter it does not take, or one given twice.
+void add_query(json& operation, const Route& route) {
+    for (const auto& parameter : route.query) {
+        json schema = {{"type", "string"}};
+        if (!parameter.values.empty()) schema["enum"] = parameter.values;
+        else schema["minLength"] = 1;
+        operation["parameters"].push_back({{"name", parameter.name},
+                                           {"in", "query"},
+                                           {"required", parameter.required},
+                                           {"description", parameter.description},
+                                           {"schema", std::move(schema)}});
+    }
+    constexpr std::string_view refused =
+        "A query parameter the route does not take (its parameters are listed), or one given twice, or a "
+        "query parameter's value refused.";
+    json& responses = operation["responses"];
+    if (!responses.contains("400"))
+        responses["400"] = {
+            {"description", refused},
+            {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+    else if (responses["400"].contains("description"))
+        responses["400"]["description"] =
+            responses["400"]["description"].get<std::string>() + " " + std::string(refused);
+}
+
 // An operation for a route that openapi_operations.cpp does not describe yet.
 json undocumented() {
     return {{"summary", "Not described yet"},
@@ -141,6 +171,7 @@ json openapi_document(const RouteTable& routes, const Pack& pack) {
     for (const auto& route : routes.all()) {
         json operation = describe_operation(route.method, route.pattern);
         if (operation.is_null()) operation = undocumented();
+        add_query(operation, route);
         std::string method(beast_http::to_string(route.method));
         for (auto& c : method) c = static_cast<char>(c - 'A' + 'a');
         paths[route.pattern][method] = std::move(operation);

@@ -27,26 +27,16 @@ json with_common_answers(json responses) {
     return responses;
 }
 
-json explain_parameter() {
-    return {{"name", "explain"},
-            {"in", "query"},
-            {"required", false},
-            {"description",
-             "false leaves the explanation out (as eval --no-explain); another value, or explain given twice, is 400."},
-            {"schema", {{"type", "string"}, {"enum", {"true", "false"}}}}};
-}
-
 json decide_one() {
     json responses = {
         {"200", answer("The decision, byte for byte what frontdoor eval prints.", "application/json", ref("Decision"))},
-        {"400", error("An empty body or one that is not JSON, or explain neither false nor true, or given twice.")},
+        {"400", error("An empty body or one that is not JSON.")},
         {"413", error("The body is larger than --max-body-bytes.")},
         {"415", error("The content type is not application/json.")},
         {"422", answer("The contact is refused by the pack's input contract.", "application/json", ref("Refusal"))}};
     return {{"summary", "Decide one contact"},
             {"operationId", "decide"},
             {"x-frontdoor-role", "decide"},
-            {"parameters", {explain_parameter()}},
             {"requestBody", {{"required", true}, {"content", content("application/json", ref("Contact"))}}},
             {"responses", with_common_answers(responses)}};
 }
@@ -55,13 +45,11 @@ json decide_many() {
     json line = {{"type", "string"}, {"description", "One contact (or a decision, or a refusal) a line."}};
     json responses = {{"200", answer("One line per input line, in order: a decision, or {\"line\":N,\"error\":{...}}.",
                                      "application/x-ndjson", line)},
-                      {"400", error("explain is neither false nor true, or given twice.")},
                       {"413", error("The body is larger than --max-batch-bytes.")},
                       {"415", error("The content type is not a JSON lines type.")}};
     return {{"summary", "Decide many contacts, one JSON document a line"},
             {"operationId", "decideBatch"},
             {"x-frontdoor-role", "decide"},
-            {"parameters", {explain_parameter()}},
             {"requestBody", {{"required", true}, {"content", content("application/x-ndjson", line)}}},
             {"responses", with_common_answers(responses)}};
 }
@@ -100,8 +88,6 @@ json recorded_decisions() {
     json operation =
         simple_get("The recorded decisions of a contact", "listRecordedDecisions", "audit",
                    answer("The records, oldest first, at most 1000.", "application/json", ref("RecordList")));
-    operation["parameters"] = {
-        {{"name", "contact_id"}, {"in", "query"}, {"required", true}, {"schema", {{"type", "string"}}}}};
     operation["responses"]["400"] = error("No contact_id, or a bad percent-encoding.");
     operation["responses"]["404"] = error("The service records nothing (no --record).");
     operation["responses"]["409"] =

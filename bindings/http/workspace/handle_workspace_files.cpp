@@ -22,12 +22,7 @@ Response read_file(Service& service, const Request& request, RequestContext&) {
     Response refusal;
     const Workspace* workspace = workspace_of(service, request, refusal);
     if (!workspace) return refusal;
-    if (query_parameter_count(request.target(), "path") > 1)
-        return error_response(request, beast_http::status::bad_request, "the query gives path twice; give one file");
-    auto raw = query_parameter(request.target(), "path");
-    std::string path;
-    if (!raw || !percent_decode(*raw, path))
-        return error_response(request, beast_http::status::bad_request, "give ?path=FILE, percent-encoded");
+    std::string path = query_value(request.target(), "path");
     ResolvedPath resolved = resolve_workspace_path(workspace->pack_dir, path, true);
     if (resolved.refused()) return error_response(request, resolved.status, resolved.problem);
     auto text = read_workspace_file(resolved.path, service.limits.body_bytes);
@@ -41,7 +36,15 @@ Response read_file(Service& service, const Request& request, RequestContext&) {
 
 void add_workspace_file_routes(RouteTable& routes) {
     routes.add({beast_http::verb::get, "/v1/workspace/files", Role::decide, list_files});
-    routes.add({beast_http::verb::get, "/v1/workspace/file", Role::decide, read_file});
+    routes.add({.method = beast_http::verb::get,
+                .pattern = "/v1/workspace/file",
+                .role = Role::decide,
+                .handler = read_file,
+                .query = {{"path",
+                           true,
+                           {},
+                           "path=FILE (a file's path relative to the pack directory, e.g. thresholds.rules)",
+                           "The file's path in the pack directory, percent-encoded."}}});
 }
 
 }  // namespace frontdoor::http

@@ -1,5 +1,7 @@
-// escape_for_display (include/frontdoor/display_text.hpp): one pass over UTF-8, escaping what a
-// terminal or a Markdown viewer would act on instead of showing.
+// escape_for_display and escape_for_log_line (include/frontdoor/display_text.hpp): one pass over
+// UTF-8, escaping what a terminal or a Markdown viewer would act on instead of showing. Here, in the
+// language front end, because the rule checker's diagnostics are rendered through it (render), and
+// every later stage and face links the front end.
 #include "frontdoor/display_text.hpp"
 
 #include <cstdint>
@@ -9,8 +11,8 @@ namespace frontdoor {
 
 namespace {
 
-bool acts_instead_of_showing(std::uint32_t c) {
-    if (c == '\n' || c == '\t') return false;
+bool acts_instead_of_showing(std::uint32_t c, bool keep_layout) {
+    if (keep_layout && (c == '\n' || c == '\t')) return false;
     return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x061c || c == 0x200e || c == 0x200f ||
            (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
@@ -36,9 +38,8 @@ std::size_t decode(std::string_view text, std::uint32_t& c) {
     return length;
 }
 
-}  // namespace
-
-std::string escape_for_display(std::string_view text) {
+// `text` escaped; keep_layout: newlines and tabs kept (display) or escaped too (a log line).
+std::string escaped(std::string_view text, bool keep_layout) {
     std::string out;
     out.reserve(text.size());
     char escape[16];
@@ -50,7 +51,7 @@ std::string escape_for_display(std::string_view text) {
                           static_cast<unsigned>(static_cast<std::uint8_t>(text[0])));
             out += escape;
             length = 1;
-        } else if (acts_instead_of_showing(c)) {
+        } else if (acts_instead_of_showing(c, keep_layout)) {
             std::snprintf(escape, sizeof escape, "\\u{%x}", static_cast<unsigned>(c));
             out += escape;
         } else {
@@ -60,5 +61,11 @@ std::string escape_for_display(std::string_view text) {
     }
     return out;
 }
+
+}  // namespace
+
+std::string escape_for_display(std::string_view text) { return escaped(text, true); }
+
+std::string escape_for_log_line(std::string_view text) { return escaped(text, false); }
 
 }  // namespace frontdoor
