@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `frontdoor eval --jsonl` on several cores: the CLI decides on one thread, so the corpus is split
-# into line-aligned parts and one process per core decides each part (taskset -c i).
+# `frontdoor eval --jsonl` on several cores as separate processes, the yardstick of the Dask path
+# (one single-threaded worker process a core): the corpus is split into line-aligned parts and one
+# process per core decides each part on one thread (taskset -c i, --threads 1).
 #
 #   benchmarks/eval_parallel.sh FRONTDOOR CONTACTS.jsonl PROCESSES [--no-explain] [--keep DIR [--sync]] [--check]
 #
@@ -42,7 +43,7 @@ for i in $(seq 0 $((processes - 1))); do
   [ -n "$keep" ] && { mkdir -p "$keep"; target=$(printf '%s/part_%02d.out' "$keep" "$i"); }
   # eval exits 1 when some contact was refused: that is not a failure here.
   ( ( /usr/bin/time -f "%e %U %S %M" -o "$part.time" taskset -c $((i % $(nproc))) \
-      "$frontdoor" eval --rules "$rules" --jsonl $explain "$part" > "$target" || [ $? -eq 1 ] )
+      "$frontdoor" eval --rules "$rules" --jsonl --threads 1 $explain "$part" > "$target" || [ $? -eq 1 ] )
     if [ "$sync" = 1 ] && [ -n "$keep" ]; then sync "$target"; fi ) &
   pids+=($!)
 done
