@@ -45,12 +45,25 @@ py::tuple to_python(frontdoor::LoadResult result) {
     return py::make_tuple(pack, diagnostics);
 }
 
+// How the Python side names a decision's explanation (frontdoor/pack.py, explanation_form): none,
+// full (the decision schema's), or compact ("$ref"s into Pack::explanation_dictionary).
+enum class Explanation { none = 0, full = 1, compact = 2 };
+
+frontdoor::DecideOptions decide_options(int explanation) {
+    auto form = static_cast<Explanation>(explanation);
+    if (form != Explanation::none && form != Explanation::full && form != Explanation::compact)
+        throw std::invalid_argument("explanation is 0 (none), 1 (full) or 2 (compact)");
+    return frontdoor::DecideOptions{.explain = form != Explanation::none,
+                                    .compact_explanation = form == Explanation::compact};
+}
+
 // Decides with the GIL released; a refusal is raised as frontdoor.Refused(path, message).
-std::string decide_json(const Pack& pack, const std::string& text, bool explain) {
+std::string decide_json(const Pack& pack, const std::string& text, int explanation) {
+    const frontdoor::DecideOptions options = decide_options(explanation);
     frontdoor::Decided decided;
     {
         py::gil_scoped_release release;
-        decided = pack.decide(text, frontdoor::DecideOptions{explain});
+        decided = pack.decide(text, options);
     }
     if (decided.refused) {
         py::object refused = py::module_::import("frontdoor.errors").attr("Refused");
@@ -135,19 +148,20 @@ private:
 // line `first_line` of its file. Returns (the answers, one line each ending in LF, the number
 // decided, [(line, path, message)] for each refusal). The GIL is released while deciding; a read
 // cannot fail on bytes in memory.
-py::tuple decide_lines(const Pack& pack, const std::string& text, std::size_t first_line, bool explain,
+py::tuple decide_lines(const Pack& pack, const std::string& text, std::size_t first_line, int explanation,
                        unsigned threads) {
+    const frontdoor::DecideOptions decide = decide_options(explanation);
     // Room for every answer at once: answers grown by doubling would map, fill and unmap fresh pages
     // at every step, which cost a 4 MiB slice 40% more time than deciding it in small calls
     // (docs/performance.md, "Dask"). An explained answer is 10-13 times its contact, one without the
     // explanation about its size.
-    AnswerBytes answers(text.size() * (explain ? 16 : 2) + 4096);
+    AnswerBytes answers(text.size() * (decide.explain ? 16 : 2) + 4096);
     frontdoor::BatchSummary summary;
     {
         py::gil_scoped_release release;
         frontdoor::JsonLinesReader lines(frontdoor::text_blocks(text));
         frontdoor::BatchOptions options;
-        options.decide.explain = explain;
+        options.decide = decide;
         options.threads = std::max(threads, 1u);
         options.first_line = first_line;
         options.list_refusals = true;
@@ -198,9 +212,12 @@ PYBIND11_MODULE(_frontdoor, m) {
         .def_property_readonly("digest", &Pack::digest)
         .def("files", &pack_files)
         .def("input_schema", &Pack::input_schema)
-        .def("decide_json", &decide_json, py::arg("text"), py::arg("explain"))
-        .def("decide_lines", &decide_lines, py::arg("text"), py::arg("first_line"), py::arg("explain"),
+        .def("decide_json", &decide_json, py::arg("text"), py::arg("explanation"))
+        .def("decide_lines", &decide_lines, py::arg("text"), py::arg("first_line"), py::arg("explanation"),
              py::arg("threads"))
+        .def("explanation_dictionary", &Pack::explanation_dictionary)
+        .def("expand_explanation",
+             [](const Pack& pack, const std::string& decision) { return pack.expand_explanation(decision); })
         .def("time_cpp_decide", &time_cpp_decide);
     m.def("load_directory", [](const std::string& directory) { return to_python(Pack::load_directory(directory)); });
     m.def("load_files", [](const std::string& label, std::vector<std::pair<std::string, std::string>> files) {

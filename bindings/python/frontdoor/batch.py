@@ -1,6 +1,6 @@
 """python3 -m frontdoor.batch: Frontdoor's batches on a Dask cluster.
 
-    decide --rules DIR [--no-explain] [--output FILE | --output-dir DIR] FILE_OR_GLOB...
+    decide --rules DIR [--no-explain | --explain full|compact] [--output FILE | --output-dir DIR] FILE_OR_GLOB...
         For each input file in order (a glob's matches sorted by name), exactly the bytes
         `frontdoor eval --rules DIR --jsonl FILE` prints; a summary on standard error counts the
         decisions and refusals and names each refusal by file, line and JSON path. With
@@ -61,7 +61,12 @@ def parse_arguments(argv):
     decide = commands.add_parser("decide", help="decide JSON-lines files as `frontdoor eval --jsonl` does")
     decide.add_argument("inputs", nargs="+", metavar="FILE_OR_GLOB")
     decide.add_argument("--rules", required=True, metavar="DIR", help="the rule pack that decides")
-    decide.add_argument("--no-explain", action="store_true", help="leave the explanation out")
+    explanation = decide.add_mutually_exclusive_group()
+    explanation.add_argument("--no-explain", action="store_true", help="leave the explanation out")
+    explanation.add_argument("--explain", choices=("full", "compact"), default="full",
+                             help="the explanation's form, as `frontdoor eval --explain`: full (the default, the "
+                                  "decision schema's) or compact (entries refer to `frontdoor explain-dictionary` "
+                                  "by \"$ref\", about half the bytes)")
     where_to = decide.add_mutually_exclusive_group()
     where_to.add_argument("--output", metavar="FILE", help="write the answers here (default: standard output)")
     where_to.add_argument("--output-dir", metavar="DIR",

@@ -116,7 +116,8 @@ def run_decide(arguments, out):
             sys.stderr.write(f"frontdoor.batch: {error}\n")
             return EXIT_IO_FAILED
     summary = Summary(arguments.list_refusals)
-    explain = not arguments.no_explain
+    # False, True (the full explanation) or "compact": Pack.decide_lines' `explain`.
+    explain = False if arguments.no_explain else "compact" if arguments.explain == "compact" else True
     try:
         inputs = expand_inputs(arguments.inputs)
         with open_client(arguments) as (client, slots):

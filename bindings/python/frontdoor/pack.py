@@ -20,6 +20,17 @@ def _restore(label, files, digest):
     return pack
 
 
+EXPLANATION_FORMS = {False: 0, True: 1, "full": 1, "compact": 2}
+
+
+def explanation_form(explain):
+    """The engine's code for an `explain` argument: False, True / "full", or "compact"; anything
+    else (a typo, 1, None) is a ValueError, never a guess."""
+    if isinstance(explain, (bool, str)) and explain in EXPLANATION_FORMS:
+        return EXPLANATION_FORMS[explain]
+    raise ValueError(f'explain is True, False, "full" or "compact", not {explain!r}')
+
+
 class Pack:
     """A loaded rule pack. Immutable: any number of threads may decide with one at once."""
 
@@ -55,8 +66,10 @@ class Pack:
 
     def decide_json(self, text, explain=True):
         """Decides one JSON document (str or bytes) and returns the decision as one line of JSON,
-        byte for byte what `frontdoor eval` prints; raises Refused when the pack refuses it."""
-        return self._impl.decide_json(bytes(text) if isinstance(text, bytearray) else text, explain)
+        byte for byte what `frontdoor eval` prints; raises Refused when the pack refuses it.
+        `explain`: True or "full" (the decision schema's explanation), False (none), or "compact"
+        (as `eval --explain compact`: entries refer to explanation_dictionary() by "$ref")."""
+        return self._impl.decide_json(bytes(text) if isinstance(text, bytearray) else text, explanation_form(explain))
 
     def decide_lines(self, text, first_line=1, explain=True, threads=1):
         """Decides a slice of a JSON-lines file as `frontdoor eval --jsonl` does: `text` (bytes)
@@ -64,16 +77,28 @@ class Pack:
         decided, refusals): the answers as bytes, one line each ending in LF (a refusal's line is
         refusal_json's), the number decided, and [(line, path, message)] for each refusal.
         `threads` > 1 decides chunks of lines on that many threads (the GIL released), with the
-        same answers in the same order."""
+        same answers in the same order. `explain` as for decide_json."""
         if not isinstance(threads, int) or isinstance(threads, bool) or not 1 <= threads <= 999:
             raise ValueError(f"threads is a number of threads from 1 to 999, not {threads!r}")
-        return self._impl.decide_lines(bytes(text), first_line, explain, threads)
+        return self._impl.decide_lines(bytes(text), first_line, explanation_form(explain), threads)
 
     def decide(self, contact, explain=True):
         """Decides a contact given as a JSON text or as Python values (dicts, lists, str, numbers)
         and returns the decision as a dict; raises Refused when the pack refuses it."""
         text = contact if isinstance(contact, (str, bytes, bytearray)) else json.dumps(contact)
         return json.loads(self.decide_json(text, explain))
+
+    def explanation_dictionary(self):
+        """The dictionary a compact explanation refers to, as a dict (what `frontdoor
+        explain-dictionary` prints): entries[K] holds the members "$ref": K stands for."""
+        return json.loads(self._impl.explanation_dictionary())
+
+    def expand_explanation(self, decision):
+        """A decision this pack made (its JSON text), with a compact explanation written in full:
+        the bytes decide_json(..., explain=True) gives. Raises ValueError when the decision is not
+        one of this pack's."""
+        text = decision.decode() if isinstance(decision, (bytes, bytearray)) else decision
+        return self._impl.expand_explanation(text)
 
     def schema(self):
         """The JSON Schema (2020-12) of the pack's declared input, as a dict."""

@@ -115,7 +115,8 @@ def write_manifest(directory, pack, inputs, explain, parts):
     order with their input range, line counts and byte sizes, and the decided and refused counts."""
     manifest = {
         "pack": {"name": pack.name, "version": pack.version, "digest": pack.digest},
-        "explain": explain,
+        "explain": explain is not False,
+        "compact_explanation": explain == "compact",
         "inputs": list(inputs),
         "parts": [{"name": part.name, "input": part.partition.path, "first_line": part.partition.first_line,
                    "lines": part.lines, "bytes": part.size} for part in parts],

@@ -94,6 +94,32 @@ def test_without_refusals_it_exits_0_and_without_explanations_it_equals_eval(sam
     assert b"40 decided, 0 refused" in got.stderr
 
 
+def test_the_compact_explanation_equals_evals(sample_lines, tmp_path):
+    contacts = tmp_path / "samples.jsonl"
+    contacts.write_text("".join(line + "\n" for line in sample_lines))
+    expected = subprocess.run([os.environ["FRONTDOOR_CLI"], "eval", "--rules", HACKNEY, "--jsonl", "--explain",
+                               "compact", str(contacts)], capture_output=True, timeout=RUN_SECONDS)
+    got = batch("--workers", "1", "--explain", "compact", "--partition-bytes", "8000", str(contacts))
+    assert expected.returncode == got.returncode == 1, got.stderr
+    assert got.stdout == expected.stdout and b'"$ref"' in got.stdout
+    directory = tmp_path / "parts"
+    written = batch("--workers", "1", "--explain", "compact", "--partition-bytes", "8000", "--output-dir",
+                    str(directory), str(contacts))
+    assert written.returncode == 1, written.stderr
+    assert parts_in_order(directory) == expected.stdout
+    manifest = json.loads((directory / "manifest.json").read_text())
+    assert manifest["explain"] is True and manifest["compact_explanation"] is True
+
+
+def test_no_explain_and_a_form_of_explanation_are_refused_together(sample_lines, tmp_path):
+    contacts = tmp_path / "samples.jsonl"
+    contacts.write_text(sample_lines[0] + "\n")
+    for options in (["--no-explain", "--explain", "compact"], ["--explain", "brief"]):
+        got = batch("--workers", "1", *options, str(contacts))
+        assert got.returncode == 2 and got.stdout == b"", options
+        assert b"--explain" in got.stderr
+
+
 def pack_refuses(line):
     import frontdoor
     try:
@@ -184,7 +210,7 @@ def test_output_dir_manifest_lists_the_parts_and_counts(generated, tmp_path):
     manifest = json.loads((directory / "manifest.json").read_text())
     pack = frontdoor.Pack.load(HACKNEY)
     assert manifest["pack"] == {"name": pack.name, "version": pack.version, "digest": pack.digest}
-    assert manifest["explain"] is False
+    assert manifest["explain"] is False and manifest["compact_explanation"] is False
     assert manifest["inputs"] == [str(path) for path in sorted(generated.glob("part_*.jsonl"))]
     parts = sorted(directory.glob("part-*.jsonl"))
     assert [part["name"] for part in manifest["parts"]] == [path.name for path in parts]
