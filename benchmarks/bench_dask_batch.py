@@ -6,13 +6,18 @@ with eval_parallel.sh writing to /dev/null, "--output-dir" with eval_parallel.sh
 a directory under --output-root, each synced to disk (--keep DIR --sync). docs/performance.md has the figures and the command:
 
     PYTHONPATH=build/bindings/python /usr/bin/python3 benchmarks/bench_dask_batch.py \\
-        build/frontdoor CONTACTS.jsonl [--workers 1,2] [--no-explain] [--partition-bytes N] [--output-root DIR]
+        build/frontdoor CONTACTS.jsonl [--workers 1,2] [--no-explain | --explain compact] [--partition-bytes N]
+        [--output-root DIR] [--rounds 3]
 
 Each Dask figure is the wall time from handing the partitions to the cluster to the last answer
 written, the cluster already started, the pack compiled on every worker and one pass over the input
 made to warm the workers (start-up and the first pass printed apart);
 the input is split on the client first (also printed apart). Each worker is one process with one
-thread. The two modes run on the same cluster, one after the other:
+thread. Each cluster runs --rounds rounds, each the CLI then Dask in both modes, and each ratio is the
+median of the rounds' ratios, every Dask figure paired with the CLI figure taken just before it: this
+machine's speed drifts by a fifth from one minute to the next, and a figure of the CLI taken right
+after a Dask cluster closed was as much as half its usual rate. The two modes run on the same
+cluster, one after the other:
 - "to the client" (`decide`, `--output`): every partition's answers travel to the client, which
   writes them (here to /dev/null);
 - "--output-dir": each worker writes its partition's answers to a part file in a fresh directory
@@ -23,6 +28,7 @@ import argparse
 import logging
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -74,8 +80,14 @@ def decide_to_directory(client, pack, partitions, explain, window, output_root):
         shutil.rmtree(directory)
 
 
-def time_dask(pack, contacts, workers, explain, partition_bytes, output_root):
-    """{mode: contacts per second} for both modes on one cluster of `workers` processes."""
+MODES = ("to the client", "--output-dir")
+
+
+def compare(arguments, pack, workers, explain):
+    """For one cluster of `workers` processes: `rounds` rounds, each running eval_parallel.sh on as
+    many processes and then Dask in each mode, so that each Dask figure is paired with a CLI figure
+    taken just before it (this machine's speed drifts by a fifth from minute to minute). Returns
+    {mode: (median Dask rate, median of the paired ratios)}."""
     started = time.perf_counter()
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
@@ -83,8 +95,8 @@ def time_dask(pack, contacts, workers, explain, partition_bytes, output_root):
         compile_on_every_worker(client, pack)
         up = time.perf_counter() - started
         split_start = time.perf_counter()
-        size = partition_bytes or partition_bytes_for(explain, os.path.getsize(contacts), workers)
-        partitions = split_inputs([contacts], size)
+        size = arguments.partition_bytes or partition_bytes_for(explain, os.path.getsize(arguments.contacts), workers)
+        partitions = split_inputs([arguments.contacts], size)
         split = time.perf_counter() - split_start
         prefix = f"dask, {workers} worker(s), {len(partitions)} partitions"
         print(f"{prefix}: cluster start and pack compile {up:.2f} s, split {split:.2f} s")
@@ -94,14 +106,21 @@ def time_dask(pack, contacts, workers, explain, partition_bytes, output_root):
         answered = decide_to_client(client, pack, partitions, explain, 2 * workers)
         report(f"{prefix}, first pass on the fresh cluster (warm-up, not compared)", answered,
                time.perf_counter() - start)
-        start = time.perf_counter()
-        answered = decide_to_client(client, pack, partitions, explain, 2 * workers)
-        to_client = report(f"{prefix}, to the client", answered, time.perf_counter() - start)
-        start = time.perf_counter()
-        answered, size = decide_to_directory(client, pack, partitions, explain, 2 * workers, output_root)
-        to_directory = report(f"{prefix}, --output-dir ({size / 2**20:.0f} MiB of parts)", answered,
-                              time.perf_counter() - start)
-    return {"to the client": to_client, "--output-dir": to_directory}
+        rates, ratios = {mode: [] for mode in MODES}, {mode: [] for mode in MODES}
+        for round_number in range(1, arguments.rounds + 1):
+            cli = time_eval_parallel(arguments.cli, arguments.contacts, workers, explain, arguments.output_root)
+            start = time.perf_counter()
+            answered = decide_to_client(client, pack, partitions, explain, 2 * workers)
+            dask = {"to the client": report(f"{prefix}, round {round_number}, to the client", answered,
+                                            time.perf_counter() - start)}
+            start = time.perf_counter()
+            answered, size = decide_to_directory(client, pack, partitions, explain, 2 * workers, arguments.output_root)
+            dask["--output-dir"] = report(f"{prefix}, round {round_number}, --output-dir ({size / 2**20:.0f} MiB of parts)",
+                                          answered, time.perf_counter() - start)
+            for mode in MODES:
+                rates[mode].append(dask[mode])
+                ratios[mode].append(dask[mode] / cli[mode])
+    return {mode: (statistics.median(rates[mode]), statistics.median(ratios[mode]), ratios[mode]) for mode in MODES}
 
 
 def report(label, answered, wall):
@@ -112,7 +131,7 @@ def report(label, answered, wall):
 def time_eval_parallel(cli, contacts, processes, explain, output_root):
     """{mode: contacts per second} of eval_parallel.sh doing what each Dask mode does with answers."""
     command = ["bash", os.path.join(HERE, "eval_parallel.sh"), cli, contacts, str(processes)]
-    command += [] if explain else ["--no-explain"]
+    command += ["--no-explain"] if explain is False else ["--explain", "compact"] if explain == "compact" else []
     rates = {}
     for mode, label in (("to the client", "to /dev/null"), ("--output-dir", "parts kept and synced")):
         keep = tempfile.mkdtemp(prefix="bench_eval_parts.", dir=output_root)
@@ -145,22 +164,26 @@ def main():
     parser.add_argument("cli")
     parser.add_argument("contacts")
     parser.add_argument("--workers", default="1,2")
-    parser.add_argument("--no-explain", action="store_true")
+    form = parser.add_mutually_exclusive_group()
+    form.add_argument("--no-explain", action="store_true")
+    form.add_argument("--explain", choices=("full", "compact"), default="full")
     parser.add_argument("--partition-bytes", type=int, help="default: frontdoor.batch decide's")
     parser.add_argument("--output-root", default=tempfile.gettempdir(), help="where --output-dir's directories go")
+    parser.add_argument("--rounds", type=int, default=3, help="paired rounds (the CLI, then Dask) per cluster")
     arguments = parser.parse_args()
-    explain = not arguments.no_explain
-    partition_bytes = arguments.partition_bytes  # None: frontdoor.batch decide's default for each cluster
+    explain = False if arguments.no_explain else "compact" if arguments.explain == "compact" else True
     pack = frontdoor.Pack.load(os.path.join(HERE, "..", "rules", "hackney"))
-    print(f"corpus {arguments.contacts}; {'with' if explain else 'without'} explanation; {os.cpu_count()} cores; "
+    described = {False: "without explanation", True: "with explanation", "compact": "with the compact explanation"}
+    print(f"corpus {arguments.contacts}; {described[explain]}; {os.cpu_count()} cores; "
           f"load {load()}")
     rates = {}
     for workers in [int(w) for w in arguments.workers.split(",")]:
-        cli_rates = time_eval_parallel(arguments.cli, arguments.contacts, workers, explain, arguments.output_root)
-        rates[workers] = time_dask(pack, arguments.contacts, workers, explain, partition_bytes, arguments.output_root)
-        for mode, rate in rates[workers].items():
-            print(f"{workers} worker(s), {mode}: {rate / cli_rates[mode]:.2f}x eval_parallel.sh doing the same")
-    for mode in ("to the client", "--output-dir"):
+        compared = compare(arguments, pack, workers, explain)
+        rates[workers] = {mode: rate for mode, (rate, _, _) in compared.items()}
+        for mode, (rate, ratio, ratios) in compared.items():
+            print(f"{workers} worker(s), {mode}: {ratio:.2f}x eval_parallel.sh doing the same (median of "
+                  f"{len(ratios)} paired rounds: {', '.join(f'{r:.2f}' for r in ratios)}); {rate:.0f} contacts/s")
+    for mode in MODES:
         project(rates, mode)
 
 

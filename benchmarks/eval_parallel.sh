@@ -3,7 +3,8 @@
 # (one single-threaded worker process a core): the corpus is split into line-aligned parts and one
 # process per core decides each part on one thread (taskset -c i, --threads 1).
 #
-#   benchmarks/eval_parallel.sh FRONTDOOR CONTACTS.jsonl PROCESSES [--no-explain] [--keep DIR [--sync]] [--check]
+#   benchmarks/eval_parallel.sh FRONTDOOR CONTACTS.jsonl PROCESSES [--no-explain | --explain full|compact]
+#       [--keep DIR [--sync]] [--check]
 #
 # Prints the time to split (split -n l/PROCESSES into a temporary directory on the same disk; not
 # part of the deciding time), then each process's wall, user and system seconds and peak resident
@@ -20,6 +21,7 @@ explain="" keep="" check=0 sync=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-explain) explain=--no-explain; shift ;;
+    --explain) explain="--explain $2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
     --check) check=1; shift ;;
     --sync) sync=1; shift ;;
