@@ -29,6 +29,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 rules="$(cd "$(dirname "$0")/.." && pwd)/rules/hackney"
+# The cores this script may use. Not plain `nproc`, which answers OMP_NUM_THREADS when it is set: a
+# Dask client sets it to 1 in its own environment, and every process was then pinned to core 0.
+cores=$(env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc)
 work="$(mktemp -d "${TMPDIR:-/tmp}/eval_parallel.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 lines=$(wc -l < "$contacts")
@@ -44,7 +47,7 @@ for i in $(seq 0 $((processes - 1))); do
   target=/dev/null
   [ -n "$keep" ] && { mkdir -p "$keep"; target=$(printf '%s/part_%02d.out' "$keep" "$i"); }
   # eval exits 1 when some contact was refused: that is not a failure here.
-  ( ( /usr/bin/time -f "%e %U %S %M" -o "$part.time" taskset -c $((i % $(nproc))) \
+  ( ( /usr/bin/time -f "%e %U %S %M" -o "$part.time" taskset -c $((i % cores)) \
       "$frontdoor" eval --rules "$rules" --jsonl --threads 1 $explain "$part" > "$target" || [ $? -eq 1 ] )
     if [ "$sync" = 1 ] && [ -n "$keep" ]; then sync "$target"; fi ) &
   pids+=($!)
@@ -55,7 +58,7 @@ wall=$(echo "$end - $start" | bc)
 for i in $(seq 0 $((processes - 1))); do
   part=$(printf '%s/part_%02d' "$work" "$i")
   read -r e u s m < <(tail -n 1 "$part.time")
-  echo "process $i (core $((i % $(nproc)))): $(wc -l < "$part") lines, wall $e s, user $u s, sys $s s, peak RSS $((m / 1024)) MiB"
+  echo "process $i (core $((i % cores))): $(wc -l < "$part") lines, wall $e s, user $u s, sys $s s, peak RSS $((m / 1024)) MiB"
 done
 echo "wall $wall s for $lines contacts: $(echo "$lines / $wall" | bc) contacts/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$check" = 1 ] && [ -n "$keep" ]; then
