@@ -60,6 +60,15 @@ ReadBlock text_blocks(std::string text) {
     };
 }
 
+ReadBlock view_blocks(std::string_view text) {
+    return [text, at = std::size_t{0}](char* into, std::size_t size) mutable -> std::size_t {
+        std::size_t count = std::min(size, text.size() - at);
+        if (count > 0) std::memcpy(into, text.data() + at, count);
+        at += count;
+        return count;
+    };
+}
+
 std::string read_document(const ReadBlock& read, const InputLimits& limits) {
     // One byte over the limit is enough for Pack::read to refuse the document by name.
     const std::size_t keep = limits.document_bytes + 1;

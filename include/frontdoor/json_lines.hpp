@@ -28,6 +28,9 @@ using ReadBlock = std::function<std::size_t(char* into, std::size_t size)>;
 ReadBlock file_blocks(const std::string& path);
 // The bytes of `text` (a request body, a test's input).
 ReadBlock text_blocks(std::string text);
+// The bytes of `text`, read where they are: the caller keeps them alive and unchanged until the
+// reader is done (a Python binding's slice of a file, too large to copy for nothing).
+ReadBlock view_blocks(std::string_view text);
 
 // One whole document: at most `limits.document_bytes` plus one byte are kept, so that a longer one
 // is refused by Pack::read without being held whole. Throws ReadError.
