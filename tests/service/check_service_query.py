@@ -1,5 +1,5 @@
 """A query parameter the service reads is taken only as it is documented, never guessed: `explain`
-is `false` or `true`, and `explain`, `contact_id` (GET /v1/decisions) and `path` (GET
+is `false`, `true` or `compact`, and `explain`, `contact_id` (GET /v1/decisions) and `path` (GET
 /v1/workspace/file) may each be given once. Before, `?explain=maybe`, `?explain=0` or
 `?explain=FALSE` silently answered with the explanation, and a parameter given twice was taken as
 its first value (`?explain=false&explain=true` left the explanation out, the other order kept it):

@@ -27,13 +27,19 @@ std::string media_type(const Request& request) {
     return type;
 }
 
-// ?explain=false leaves the explanation out; the route's query (explain_parameter) is checked already.
+// ?explain=false leaves the explanation out, ?explain=compact writes it compact (eval --explain
+// compact); the route's query (explain_parameter) is checked already.
 void read_explain(const Request& request, DecideOptions& options) {
-    options.explain = query_value(request.target(), "explain") != "false";
+    std::string_view explain = query_value(request.target(), "explain");
+    options.explain = explain != "false";
+    options.compact_explanation = explain == "compact";
 }
 
 const QueryParameter explain_parameter{
-    "explain", false, {"false", "true"}, "explain=false", "false leaves the explanation out (as eval --no-explain)."};
+    "explain", false, {"false", "true", "compact"}, "explain=false",
+    "false leaves the explanation out (as eval --no-explain); compact writes each entry's fixed members as "
+    "\"$ref\": K, an entry of GET /v1/pack/explanation-dictionary (as eval --explain compact), about half the "
+    "bytes; true (the default) is the decision schema's form."};
 
 // The engine's refusal for a body that is not JSON at all starts with these words (engine/input/read_input.cpp);
 // such a body is a malformed request (400), not a contact the pack refuses (422).

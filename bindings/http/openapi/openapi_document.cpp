@@ -33,7 +33,7 @@ json ruleset_schema() {
 
 json decision_schema() {
     return json::parse(R"({"type": "object", "required": ["ruleset"],
-        "description": "A decision: the fields the pack's output section names, the ruleset that decided, and (unless explain=false) the explanation.",
+        "description": "A decision: the fields the pack's output section names, the ruleset that decided, and (unless explain=false) the explanation, whose entries refer to GET /v1/pack/explanation-dictionary by \"$ref\" when explain=compact.",
         "properties": {"ruleset": {"$ref": "#/components/schemas/Ruleset"},
                        "outcome": {"type": "object", "properties": {"code": {"type": "string"}}},
                        "explanation": {"type": "array"}},
