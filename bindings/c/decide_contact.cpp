@@ -1,9 +1,12 @@
 // The C interface's decisions: into a buffer the library allocates or one the caller owns, with a
-// refusal as a structured value; and the pack's input schema.
+// refusal as a structured value; the pack's input schema; the compact explanation's dictionary and
+// its expansion.
 #include "c_handles.hpp"
 
 #include <cstdlib>
 #include <cstring>
+#include <stdexcept>
+#include <string>
 
 namespace {
 
@@ -25,14 +28,29 @@ void report_refusal(const frontdoor::Decided& decided, fd_refusal* refusal) {
     refusal->message = message;
 }
 
-bool usable(const fd_pack* pack, const char* json, size_t json_length) {
-    return frontdoor::c_abi::LivePacks::live(pack) && (json != nullptr || json_length == 0);
+// A flag the header does not define, or FD_DECIDE_COMPACT without FD_DECIDE_EXPLAIN, is refused:
+// never ignored, never guessed at.
+bool known_flags(unsigned flags) {
+    if ((flags & ~(FD_DECIDE_EXPLAIN | FD_DECIDE_COMPACT)) != 0) return false;
+    return (flags & FD_DECIDE_COMPACT) == 0 || (flags & FD_DECIDE_EXPLAIN) != 0;
+}
+
+bool usable(const fd_pack* pack, const char* json, size_t json_length, unsigned flags) {
+    return frontdoor::c_abi::LivePacks::live(pack) && (json != nullptr || json_length == 0) && known_flags(flags);
 }
 
 frontdoor::Decided decide(const fd_pack* pack, const char* json, size_t json_length, unsigned flags) {
     frontdoor::DecideOptions options;
     options.explain = (flags & FD_DECIDE_EXPLAIN) != 0;
+    options.compact_explanation = (flags & FD_DECIDE_COMPACT) != 0;
     return pack->pack->decide(std::string_view(json == nullptr ? "" : json, json_length), options);
+}
+
+// `text` in a new buffer for the caller, its length in *length when asked.
+int hand_over(const std::string& text, char** out, size_t* length) {
+    *out = copy_for_caller(text);
+    if (length != nullptr) *length = text.size();
+    return FD_OK;
 }
 
 }  // namespace
@@ -45,7 +63,7 @@ int fd_decide(const fd_pack* pack, const char* json, size_t json_length, unsigne
         if (decision == nullptr) return static_cast<int>(FD_INVALID_ARGUMENT);
         *decision = nullptr;
         if (length != nullptr) *length = 0;
-        if (!usable(pack, json, json_length)) return static_cast<int>(FD_INVALID_ARGUMENT);
+        if (!usable(pack, json, json_length, flags)) return static_cast<int>(FD_INVALID_ARGUMENT);
         frontdoor::Decided decided = decide(pack, json, json_length, flags);
         if (decided.refused) {
             report_refusal(decided, refusal);
@@ -61,7 +79,7 @@ int fd_decide_into(const fd_pack* pack, const char* json, size_t json_length, un
                    size_t capacity, size_t* length, fd_refusal* refusal) {
     return guarded([&] {
         if (length != nullptr) *length = 0;
-        if (!usable(pack, json, json_length) || (buffer == nullptr && capacity > 0)) {
+        if (!usable(pack, json, json_length, flags) || (buffer == nullptr && capacity > 0)) {
             return static_cast<int>(FD_INVALID_ARGUMENT);
         }
         frontdoor::Decided decided = decide(pack, json, json_length, flags);
@@ -91,10 +109,34 @@ int fd_pack_schema(const fd_pack* pack, char** schema, size_t* length) {
         *schema = nullptr;
         if (length != nullptr) *length = 0;
         if (!frontdoor::c_abi::LivePacks::live(pack)) return static_cast<int>(FD_INVALID_ARGUMENT);
-        std::string text = pack->pack->input_schema();
-        *schema = copy_for_caller(text);
-        if (length != nullptr) *length = text.size();
-        return static_cast<int>(FD_OK);
+        return hand_over(pack->pack->input_schema(), schema, length);
+    });
+}
+
+int fd_pack_explanation_dictionary(const fd_pack* pack, char** dictionary, size_t* length) {
+    return guarded([&] {
+        if (dictionary == nullptr) return static_cast<int>(FD_INVALID_ARGUMENT);
+        *dictionary = nullptr;
+        if (length != nullptr) *length = 0;
+        if (!frontdoor::c_abi::LivePacks::live(pack)) return static_cast<int>(FD_INVALID_ARGUMENT);
+        return hand_over(pack->pack->explanation_dictionary(), dictionary, length);
+    });
+}
+
+int fd_pack_expand_explanation(const fd_pack* pack, const char* decision, size_t decision_length, char** expanded,
+                               size_t* length) {
+    return guarded([&] {
+        if (expanded == nullptr) return static_cast<int>(FD_INVALID_ARGUMENT);
+        *expanded = nullptr;
+        if (length != nullptr) *length = 0;
+        if (!usable(pack, decision, decision_length, 0)) return static_cast<int>(FD_INVALID_ARGUMENT);
+        std::string text;
+        try {
+            text = pack->pack->expand_explanation(std::string_view(decision == nullptr ? "" : decision, decision_length));
+        } catch (const std::invalid_argument&) {
+            return static_cast<int>(FD_INVALID_ARGUMENT);  // not one of this pack's decisions
+        }
+        return hand_over(text, expanded, length);
     });
 }
 

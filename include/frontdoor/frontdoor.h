@@ -118,6 +118,11 @@ FD_API void fd_diagnostics_free(fd_diagnostics* diagnostics);
 
 /* Flags for fd_decide and fd_decide_into. */
 #define FD_DECIDE_EXPLAIN 1u /* include the explanation (the decision schema requires it) */
+/* With FD_DECIDE_EXPLAIN: write each explanation entry's fixed members as "$ref": K, an entry of
+ * fd_pack_explanation_dictionary (as `frontdoor eval --explain compact`), about half the bytes;
+ * fd_pack_expand_explanation writes it in full again. Alone, or with any other bit set, a decide
+ * call is FD_INVALID_ARGUMENT. */
+#define FD_DECIDE_COMPACT 2u
 
 /* Why a contact was refused. Both strings are owned by the library: release them with
  * fd_refusal_clear (which sets them to null; clearing an empty refusal does nothing). */
@@ -142,6 +147,17 @@ FD_API int fd_decide_into(const fd_pack* pack, const char* json, size_t json_len
                           size_t capacity, size_t* length, fd_refusal* refusal);
 
 FD_API void fd_refusal_clear(fd_refusal* refusal);
+
+/* What the pack's compact explanations refer to (`frontdoor explain-dictionary`'s bytes), in a new
+ * buffer of *length bytes plus a NUL (`length` may be null): free it with fd_free. */
+FD_API int fd_pack_explanation_dictionary(const fd_pack* pack, char** dictionary, size_t* length);
+
+/* A decision this pack made (`decision_length` bytes), with its compact explanation written in full:
+ * the bytes fd_decide gives with FD_DECIDE_EXPLAIN alone, in a new buffer as fd_decide's (a full
+ * decision comes back as it is). FD_INVALID_ARGUMENT when it is not one of this pack's decisions
+ * (another digest, no ruleset, an entry the dictionary does not have), with *expanded null. */
+FD_API int fd_pack_expand_explanation(const fd_pack* pack, const char* decision, size_t decision_length,
+                                      char** expanded, size_t* length);
 
 /* Frees a buffer the library returned (null is allowed). */
 FD_API void fd_free(void* buffer);

@@ -71,6 +71,49 @@ static void test_decide_library_buffer(fd_pack* pack) {
     fd_free(decision);
 }
 
+/* The compact explanation: shorter, "$ref"s into the dictionary, and expanded to the full bytes. */
+static void test_compact_explanation(fd_pack* pack) {
+    const char contact[] = "{\"count\": 4}";
+    char *full = NULL, *compact = NULL, *expanded = NULL, *dictionary = NULL;
+    size_t full_length = 0, compact_length = 0, expanded_length = 0, dictionary_length = 0;
+    CHECK(fd_decide(pack, contact, strlen(contact), FD_DECIDE_EXPLAIN, &full, &full_length, NULL) == FD_OK);
+    CHECK(fd_decide(pack, contact, strlen(contact), FD_DECIDE_EXPLAIN | FD_DECIDE_COMPACT, &compact, &compact_length,
+                    NULL) == FD_OK);
+    CHECK(compact != NULL && strstr(compact, "\"$ref\"") != NULL && compact_length < full_length);
+    if (compact != NULL) {
+        CHECK(fd_pack_expand_explanation(pack, compact, compact_length, &expanded, &expanded_length) == FD_OK);
+        CHECK(expanded != NULL && full != NULL && expanded_length == full_length && strcmp(expanded, full) == 0);
+    }
+    CHECK(fd_pack_explanation_dictionary(pack, &dictionary, &dictionary_length) == FD_OK);
+    CHECK(dictionary != NULL && dictionary_length == strlen(dictionary) &&
+          strstr(dictionary, "\"format\":\"frontdoor-explain-dictionary/1\"") != NULL &&
+          strstr(dictionary, fd_pack_digest(pack)) != NULL);
+    fd_free(full);
+    fd_free(compact);
+    fd_free(expanded);
+    fd_free(dictionary);
+
+    /* Misuse: compact without the explanation, a flag the header does not define, a decision that is
+     * not this pack's, null pointers. */
+    char* decision = (char*)"untouched";
+    CHECK(fd_decide(pack, contact, strlen(contact), FD_DECIDE_COMPACT, &decision, NULL, NULL) == FD_INVALID_ARGUMENT);
+    CHECK(decision == NULL);
+    CHECK(fd_decide(pack, contact, strlen(contact), 4u, &decision, NULL, NULL) == FD_INVALID_ARGUMENT);
+    char buffer[16];
+    CHECK(fd_decide_into(pack, contact, strlen(contact), FD_DECIDE_COMPACT, buffer, sizeof buffer, NULL, NULL) ==
+          FD_INVALID_ARGUMENT);
+    const char other[] = "{\"big\":\"yes\",\"ruleset\":{\"name\":\"x\",\"version\":\"1\",\"digest\":\"sha256:00\"}}";
+    expanded = (char*)"untouched";
+    CHECK(fd_pack_expand_explanation(pack, other, strlen(other), &expanded, NULL) == FD_INVALID_ARGUMENT);
+    CHECK(expanded == NULL);
+    CHECK(fd_pack_expand_explanation(pack, "not json", 8, &expanded, NULL) == FD_INVALID_ARGUMENT);
+    CHECK(fd_pack_expand_explanation(pack, NULL, 3, &expanded, NULL) == FD_INVALID_ARGUMENT);
+    CHECK(fd_pack_expand_explanation(NULL, other, strlen(other), &expanded, NULL) == FD_INVALID_ARGUMENT);
+    CHECK(fd_pack_expand_explanation(pack, other, strlen(other), NULL, NULL) == FD_INVALID_ARGUMENT);
+    CHECK(fd_pack_explanation_dictionary(NULL, &dictionary, NULL) == FD_INVALID_ARGUMENT);
+    CHECK(fd_pack_explanation_dictionary(pack, NULL, NULL) == FD_INVALID_ARGUMENT);
+}
+
 static void test_decide_caller_buffer(fd_pack* pack) {
     const char contact[] = "{\"count\": 1}";
     char* expected = NULL;
@@ -290,6 +333,7 @@ int main(int argc, char** argv) {
     if (pack != NULL) {
         test_decide_library_buffer(pack);
         test_decide_caller_buffer(pack);
+        test_compact_explanation(pack);
         test_refusals(pack);
         test_null_pointers(pack);
         test_threads(pack);
