@@ -132,7 +132,8 @@ int fd_pack_expand_explanation(const fd_pack* pack, const char* decision, size_t
         if (!usable(pack, decision, decision_length, 0)) return static_cast<int>(FD_INVALID_ARGUMENT);
         std::string text;
         try {
-            text = pack->pack->expand_explanation(std::string_view(decision == nullptr ? "" : decision, decision_length));
+            text =
+                pack->pack->expand_explanation(std::string_view(decision == nullptr ? "" : decision, decision_length));
         } catch (const std::invalid_argument&) {
             return static_cast<int>(FD_INVALID_ARGUMENT);  // not one of this pack's decisions
         }

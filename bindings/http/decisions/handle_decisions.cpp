@@ -36,7 +36,10 @@ void read_explain(const Request& request, DecideOptions& options) {
 }
 
 const QueryParameter explain_parameter{
-    "explain", false, {"false", "true", "compact"}, "explain=false",
+    "explain",
+    false,
+    {"false", "true", "compact"},
+    "explain=false",
     "false leaves the explanation out (as eval --no-explain); compact writes each entry's fixed members as "
     "\"$ref\": K, an entry of GET /v1/pack/explanation-dictionary (as eval --explain compact), about half the "
     "bytes; true (the default) is the decision schema's form."};

@@ -49,7 +49,8 @@ Response describe_explanation_dictionary(Service& service, const Request& reques
 
 void add_pack_routes(RouteTable& routes) {
     routes.add({beast_http::verb::get, "/v1/pack", Role::decide, describe_pack});
-    routes.add({beast_http::verb::get, "/v1/pack/explanation-dictionary", Role::decide, describe_explanation_dictionary});
+    routes.add(
+        {beast_http::verb::get, "/v1/pack/explanation-dictionary", Role::decide, describe_explanation_dictionary});
     routes.add({beast_http::verb::get, "/v1/schema", Role::decide, describe_schema});
 }
 
