@@ -30,7 +30,7 @@ std::string media_type(const Request& request) {
 // ?explain=false leaves the explanation out, ?explain=compact writes it compact (eval --explain
 // compact); the route's query (explain_parameter) is checked already.
 void read_explain(const Request& request, DecideOptions& options) {
-    std::string_view explain = query_value(request.target(), "explain");
+    const std::string explain = query_value(request.target(), "explain");
     options.explain = explain != "false";
     options.compact_explanation = explain == "compact";
 }
