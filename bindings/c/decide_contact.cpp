@@ -53,6 +53,19 @@ int hand_over(const std::string& text, char** out, size_t* length) {
     return FD_OK;
 }
 
+// One of a live pack's texts (`text_of(pack)`) in a new buffer for the caller: the schema, the
+// explanation dictionary.
+template <typename TextOf>
+int hand_over_pack_text(const fd_pack* pack, TextOf text_of, char** out, size_t* length) {
+    return guarded([&] {
+        if (out == nullptr) return static_cast<int>(FD_INVALID_ARGUMENT);
+        *out = nullptr;
+        if (length != nullptr) *length = 0;
+        if (!frontdoor::c_abi::LivePacks::live(pack)) return static_cast<int>(FD_INVALID_ARGUMENT);
+        return hand_over(text_of(*pack->pack), out, length);
+    });
+}
+
 }  // namespace
 
 extern "C" {
@@ -104,23 +117,13 @@ void fd_refusal_clear(fd_refusal* refusal) {
 }
 
 int fd_pack_schema(const fd_pack* pack, char** schema, size_t* length) {
-    return guarded([&] {
-        if (schema == nullptr) return static_cast<int>(FD_INVALID_ARGUMENT);
-        *schema = nullptr;
-        if (length != nullptr) *length = 0;
-        if (!frontdoor::c_abi::LivePacks::live(pack)) return static_cast<int>(FD_INVALID_ARGUMENT);
-        return hand_over(pack->pack->input_schema(), schema, length);
-    });
+    return hand_over_pack_text(
+        pack, [](const frontdoor::Pack& p) { return p.input_schema(); }, schema, length);
 }
 
 int fd_pack_explanation_dictionary(const fd_pack* pack, char** dictionary, size_t* length) {
-    return guarded([&] {
-        if (dictionary == nullptr) return static_cast<int>(FD_INVALID_ARGUMENT);
-        *dictionary = nullptr;
-        if (length != nullptr) *length = 0;
-        if (!frontdoor::c_abi::LivePacks::live(pack)) return static_cast<int>(FD_INVALID_ARGUMENT);
-        return hand_over(pack->pack->explanation_dictionary(), dictionary, length);
-    });
+    return hand_over_pack_text(
+        pack, [](const frontdoor::Pack& p) { return p.explanation_dictionary(); }, dictionary, length);
 }
 
 int fd_pack_expand_explanation(const fd_pack* pack, const char* decision, size_t decision_length, char** expanded,
