@@ -13,7 +13,7 @@ constexpr std::array<TypeKind, 1> a_collection = {TypeKind::list};
 
 using enum ArgumentRule;
 
-constexpr std::array<BuiltinFunction, 6> table = {{
+constexpr std::array<BuiltinFunction, 6> builtins = {{
     {"local_date", ast::Builtin::local_date, signature, calendar_and_time, TypeKind::date,
      "the date at time t in the calendar's time zone"},
     {"is_open", ast::Builtin::is_open, signature, calendar_and_time, TypeKind::boolean,
@@ -34,11 +34,12 @@ constexpr std::array<BuiltinFunction, 6> table = {{
 
 }  // namespace
 
-std::span<const BuiltinFunction> builtin_functions() { return table; }
+std::span<const BuiltinFunction> builtin_functions() { return builtins; }
 
 const BuiltinFunction* find_builtin_function(std::string_view name) {
-    auto found = std::find_if(table.begin(), table.end(), [&](const BuiltinFunction& f) { return f.name == name; });
-    return found == table.end() ? nullptr : &*found;
+    auto found =
+        std::find_if(builtins.begin(), builtins.end(), [&](const BuiltinFunction& f) { return f.name == name; });
+    return found == builtins.end() ? nullptr : &*found;
 }
 
 }  // namespace frontdoor::dsl
