@@ -80,9 +80,15 @@ struct true_lit : token<kw_true> {};
 struct false_lit : token<kw_false> {};
 struct absent_lit : token<kw_absent> {};
 
+// `[source` opens a citation (below) unless a list's first item is the name `source` itself:
+// `[source, other]`, `[source.kind]`, `[source]` are lists. Anything else after `[source` is a
+// citation, so that `[source §4]` is told to quote its clause rather than read as a list.
+struct source_as_name : p::seq<token<kw_source>, p::at<p::one<',', '.', ']'>>> {};
+struct citation_start : p::seq<sym<'['>, p::not_at<source_as_name>, token<kw_source>> {};
+
 // Compound values: `["form", "email"]`, `{code: "csc_screening", unit: recent.unit}`.
 struct list_items : p::opt<expression, p::star<sym<','>, expression>, p::opt<sym<','>>> {};
-struct list_lit : p::if_must<p::seq<sym<'['>, p::not_at<token<kw_source>>>, list_items, sym<']'>> {};
+struct list_lit : p::if_must<p::seq<p::not_at<citation_start>, sym<'['>>, list_items, sym<']'>> {};
 struct field_init : p::seq<token<field_name>, sym<':'>, p::must<expression>> {};
 struct record_items : p::opt<field_init, p::star<sym<','>, field_init>, p::opt<sym<','>>> {};
 struct record_lit : p::if_must<sym<'{'>, record_items, sym<'}'>> {};
@@ -139,7 +145,7 @@ struct no_foreign_operator : p::not_at<foreign_operator> {};
 struct expression : p::seq<disjunction, p::must<no_foreign_operator>> {};
 
 // `[source "§4 B, timescale 1"]`: the protocol clause behind a rule.
-struct citation : p::if_must<p::seq<sym<'['>, token<kw_source>>, token<string_lit>, sym<']'>> {};
+struct citation : p::if_must<citation_start, token<string_lit>, sym<']'>> {};
 
 // Types: `text`, `list of episode`, `set of indicator`, `open_case or null`.
 struct type_expr;
