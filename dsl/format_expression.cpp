@@ -56,6 +56,18 @@ bool needs_guard(const std::string& flat) {
     return false;
 }
 
+// `[source` opens a citation unless ',' or '.' follows the word (grammar::citation_start): a
+// list's first item that starts with the word `source` otherwise needs parentheses.
+bool reads_as_citation(const std::string& flat, bool more_items) {
+    constexpr std::string_view word = "source";
+    if (flat.compare(0, word.size(), word) != 0) return false;
+    if (flat.size() == word.size()) return !more_items;  // `[source, ...]` is a list, `[source]` is not
+    char next = flat[word.size()];
+    bool word_ends =
+        !((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9') || next == '_');
+    return word_ends && next != '.';
+}
+
 }  // namespace
 
 Doc Layout::expression(const Expr& expr) {
@@ -167,15 +179,21 @@ std::vector<Span> spans_of(const std::vector<ast::ExprPtr>& exprs) {
 
 }  // namespace
 
+Doc Layout::list_item(const Expr& list, std::size_t i) {
+    Doc doc = expression(*list.args[i]);
+    if (i != 0 || !reads_as_citation(render(doc, 1 << 20), list.args.size() > 1)) return doc;
+    return concat({text("("), align(doc), text(")")});
+}
+
 // `[a, b]` inside an expression: filled, following lines under the first item.
 Doc Layout::list(const Expr& expr) {
-    auto build = [&](std::size_t i) { return expression(*expr.args[i]); };
+    auto build = [&](std::size_t i) { return list_item(expr, i); };
     return group(
         concat({text("["), align(items(pointers(expr.args), spans_of(expr.args), build, nullptr)), text("]")}));
 }
 
 Doc Layout::block_list(const Expr& expr) {
-    auto build = [&](std::size_t i) { return expression(*expr.args[i]); };
+    auto build = [&](std::size_t i) { return list_item(expr, i); };
     Doc body = items(pointers(expr.args), spans_of(expr.args), build, softline());
     if (expr.args.empty()) return text("[]");
     return group(concat({text("["), nest(2, body), softline(), text("]")}));

@@ -65,6 +65,8 @@ private:
     Doc quantifier(const ast::Expr& expr);
     Doc if_then_else(const ast::Expr& expr);
     Doc list(const ast::Expr& expr);
+    // A list's item `i`: the first in parentheses when it would make '[' read as a citation.
+    Doc list_item(const ast::Expr& list, std::size_t i);
     Doc record_literal(const ast::Expr& expr);
     // The items of a list, record or call, separated by ", " and filled; each item starts at its
     // span and ends with its expression. `first_separator` as in `piece`.

@@ -81,9 +81,9 @@ struct false_lit : token<kw_false> {};
 struct absent_lit : token<kw_absent> {};
 
 // `[source` opens a citation (below) unless a list's first item is the name `source` itself:
-// `[source, other]`, `[source.kind]`, `[source]` are lists. Anything else after `[source` is a
-// citation, so that `[source §4]` is told to quote its clause rather than read as a list.
-struct source_as_name : p::seq<token<kw_source>, p::at<p::one<',', '.', ']'>>> {};
+// `[source, other]` and `[source.kind]` are lists. Anything else after `[source` is a citation,
+// so that `[source §4]` and `[source]` are told to quote their clause rather than read as lists.
+struct source_as_name : p::seq<token<kw_source>, p::at<p::one<',', '.'>>> {};
 struct citation_start : p::seq<sym<'['>, p::not_at<source_as_name>, token<kw_source>> {};
 
 // Compound values: `["form", "email"]`, `{code: "csc_screening", unit: recent.unit}`.

@@ -182,18 +182,12 @@ public:
 private:
     std::size_t pick(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random_); }
     std::string leaf() {
-        static const char* const leaves[] = {"origin.group.flag_set",
-                                             "some_level",
-                                             "3",
-                                             "\"say \\\"hi\\\"\"",
-                                             "24 hours",
-                                             "10 working days of calendar_a",
-                                             "date \"2024-02-29\"",
-                                             "absent",
-                                             "true",
-                                             "last_item.field",
-                                             "count(origin.items)"};
-        return leaves[pick(11)];
+        static const char* const leaves[] = {"origin.group.flag_set", "some_level", "3", "\"say \\\"hi\\\"\"",
+                                             "24 hours", "10 working days of calendar_a", "date \"2024-02-29\"",
+                                             "absent", "true", "last_item.field", "count(origin.items)",
+                                             // the word that also opens a citation after '['
+                                             "source", "source.kind"};
+        return leaves[pick(13)];
     }
     std::mt19937 random_;
 };
