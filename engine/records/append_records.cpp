@@ -46,7 +46,7 @@ std::vector<std::int64_t> DecisionLog::append(const Pack& pack, const std::vecto
     for (const Entry& entry : entries) contact_ids.push_back(contact_id_of(entry.decision));
     impl_->store->append([&](const records::ChainHead& head) {
         records::AppendBatch batch;
-        batch.packs.push_back({pack.digest(), pack.files()});
+        batch.packs.push_back({pack.digest(), &pack.files()});
         std::string now = recording_time();
         std::string previous = head.hash;
         ids.clear();

@@ -106,11 +106,11 @@ ChainHead PostgresStore::read_head() {
 }
 
 void PostgresStore::insert(const AppendBatch& batch) {
-    for (const StoredPack& pack : batch.packs) {
+    for (const PackToStore& pack : batch.packs) {
         PgResult added = connection_->run("INSERT INTO packs (digest) VALUES ($1) ON CONFLICT DO NOTHING",
                                           PgParams().text(pack.digest));
         if (added.changed() == 0) continue;  // stored before: content-addressed, never replaced
-        for (const auto& [path, content] : pack.files)
+        for (const auto& [path, content] : *pack.files)
             connection_->run("INSERT INTO pack_files (digest, path, content) VALUES ($1, $2, $3)",
                              PgParams().text(pack.digest).bytes(path).bytes(content));
     }

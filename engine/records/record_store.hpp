@@ -28,9 +28,16 @@ struct ChainHead {
     std::string hash;
 };
 
+// A pack an append's records use: its files are stored only if its digest is new, so they are
+// borrowed from the caller's Pack, not copied into every batch (a pack is some 200 KB).
+struct PackToStore {
+    std::string digest;
+    const PackFiles* files;
+};
+
 // What one append writes: the packs its records use and the records, already chained.
 struct AppendBatch {
-    std::vector<StoredPack> packs;
+    std::vector<PackToStore> packs;
     std::vector<Record> records;
 };
 

@@ -46,6 +46,12 @@ private:
 
 }  // namespace
 
+std::int64_t SqliteStore::schema_version() {
+    Statement cookie(db_, "PRAGMA schema_version");
+    if (!cookie.step()) throw std::runtime_error("cannot read the decision log's schema version");
+    return cookie.integer(0);
+}
+
 ChainHead SqliteStore::read_head() {
     Statement last(db_, "SELECT id, hash FROM records ORDER BY id DESC LIMIT 1");
     if (!last.step()) return {0, genesis_hash()};
@@ -55,11 +61,11 @@ ChainHead SqliteStore::read_head() {
 void SqliteStore::insert(const AppendBatch& batch) {
     Statement add_pack(db_, "INSERT OR IGNORE INTO packs (digest) VALUES (?)");
     Statement add_file(db_, "INSERT INTO pack_files (digest, path, content) VALUES (?, ?, ?)");
-    for (const StoredPack& pack : batch.packs) {
+    for (const PackToStore& pack : batch.packs) {
         add_pack.reset();
         add_pack.bind(1, std::string_view(pack.digest)).step();
         if (sqlite3_changes(db_) == 0) continue;  // stored before: content-addressed, never replaced
-        for (const auto& [path, content] : pack.files) {
+        for (const auto& [path, content] : *pack.files) {
             add_file.reset();
             add_file.bind(1, std::string_view(pack.digest))
                 .bind(2, std::string_view(path))
@@ -82,9 +88,15 @@ void SqliteStore::append(const std::function<AppendBatch(const ChainHead&)>& bui
     if (checkpointer_) checkpointer_->wait_for_turn();
     WriteTransaction transaction(db_);
     // Checked again under the write lock: a trigger added since the log was opened is caught
-    // before anything is written, not after.
-    if (std::string problem = layout_problem(); !problem.empty())
-        throw std::runtime_error(problem + "; nothing was written to it");
+    // before anything is written, not after. SQLite bumps the schema cookie with every change to
+    // the schema (and this connection reads its schema afresh when it has moved), so the layout is
+    // compared again only when the cookie is not the one last found good.
+    std::int64_t cookie = schema_version();
+    if (cookie != layout_checked_at_) {
+        if (std::string problem = layout_problem(); !problem.empty())
+            throw std::runtime_error(problem + "; nothing was written to it");
+        layout_checked_at_ = cookie;
+    }
     insert(build(read_head()));
     transaction.commit();
 }

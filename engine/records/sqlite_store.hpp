@@ -68,8 +68,11 @@ public:
 
 private:
     ChainHead read_head();
+    std::int64_t schema_version();
     void insert(const AppendBatch& batch);
     sqlite3* db_;
+    // The schema cookie at which the layout was last found to be Frontdoor's; -1: not yet.
+    std::int64_t layout_checked_at_ = -1;
     std::unique_ptr<WalCheckpointer> checkpointer_;
 };
 

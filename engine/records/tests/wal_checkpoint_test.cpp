@@ -24,7 +24,7 @@ constexpr std::size_t decision_bytes = 6000;  // about an explained decision's s
 // A group of chained records of the sample pack, each with a decision of decision_bytes.
 AppendBatch group_after(const ChainHead& head) {
     AppendBatch batch;
-    batch.packs.push_back({sample_pack()->digest(), sample_pack()->files()});
+    batch.packs.push_back({sample_pack()->digest(), &sample_pack()->files()});
     std::string previous = head.hash;
     for (int i = 1; i <= group; ++i) {
         frontdoor::Record record;
