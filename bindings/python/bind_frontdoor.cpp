@@ -2,6 +2,7 @@
 // and never decides; the package around it (frontdoor/*.py) adds dicts, pickling and the errors'
 // Python classes. Deciding releases the GIL, so threads deciding on one pack run in parallel.
 #include "convert_impact_report.hpp"
+#include "find_line_cuts.hpp"
 #include "frontdoor/batch.hpp"
 #include "frontdoor/frontdoor.hpp"
 #include "frontdoor/replay.hpp"
@@ -11,6 +12,7 @@
 
 #include <sys/mman.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <cstring>
@@ -208,6 +210,25 @@ frontdoor::python::ReportTuple merge_impact(const std::vector<frontdoor::python:
     return frontdoor::python::to_tuple(frontdoor::merge_impact(std::move(reports)));
 }
 
+// ([(offset, line)], size): find_line_cuts with the GIL released; an OSError (errno, strerror, path)
+// when the file cannot be read, as open() raises.
+py::tuple line_cuts(const std::string& path, std::uint64_t partition_bytes) {
+    frontdoor::python::LineCuts found;
+    bool read = false;
+    int error = 0;
+    {
+        py::gil_scoped_release release;
+        read = frontdoor::python::find_line_cuts(path, partition_bytes, found);
+        error = errno;
+    }
+    if (!read) {
+        errno = error;
+        PyErr_SetFromErrnoWithFilename(PyExc_OSError, path.c_str());
+        throw py::error_already_set();
+    }
+    return py::make_tuple(py::cast(found.cuts), found.size);
+}
+
 std::vector<std::pair<std::string, py::bytes>> pack_files(const Pack& pack) {
     std::vector<std::pair<std::string, py::bytes>> files;
     for (const auto& [name, content] : pack.files()) files.emplace_back(name, py::bytes(content));
@@ -231,6 +252,7 @@ PYBIND11_MODULE(_frontdoor, m) {
         .def("expand_explanation",
              [](const Pack& pack, const std::string& decision) { return pack.expand_explanation(decision); })
         .def("time_cpp_decide", &time_cpp_decide);
+    m.def("line_cuts", &line_cuts, py::arg("path"), py::arg("partition_bytes"));
     m.def("load_directory", [](const std::string& directory) { return to_python(Pack::load_directory(directory)); });
     m.def("load_files", [](const std::string& label, std::vector<std::pair<std::string, std::string>> files) {
         return to_python(Pack::load_files(label, std::move(files)));

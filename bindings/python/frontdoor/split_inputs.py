@@ -10,6 +10,8 @@ import glob
 import os
 from dataclasses import dataclass
 
+from frontdoor import _frontdoor
+
 SCAN_BYTES = 1 << 20
 
 
@@ -53,9 +55,12 @@ def expand_inputs(patterns):
     return paths
 
 
-def _cuts(f, partition_bytes):
+def reference_cuts(f, partition_bytes):
     """(offset, line number) of each partition start after the first: the byte after the first LF
-    at or beyond each multiple of partition_bytes past the previous cut."""
+    at or beyond each multiple of partition_bytes past the previous cut; and the file's size. The
+    meaning of _frontdoor.line_cuts, written plainly in Python: the tests compare the two; the split
+    uses the extension's, which reads at the page cache's speed where bytes.count went at some 700
+    MB/s (2 s for the 1.35 GB of England 3M)."""
     cuts = []
     position = lines_before = 0
     target = partition_bytes
@@ -80,8 +85,7 @@ def split_file(path, partition_bytes):
     """The partitions of one file, each about `partition_bytes` long (longer by the rest of the
     line the size ends in). An empty file has none. Raises InputError when it cannot be read."""
     try:
-        with open(path, "rb") as f:
-            cuts, size = _cuts(f, max(1, int(partition_bytes)))
+        cuts, size = _frontdoor.line_cuts(path, max(1, int(partition_bytes)))
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror or error}") from None
     starts = [(0, 1)] + [cut for cut in cuts if cut[0] < size]
