@@ -64,12 +64,20 @@ Response decide_one(Service& service, const Request& request, RequestContext& co
     if (service.shadow && !not_json(decided))
         service.shadow->offer(context.request_id, request.body(), decided, active->pack->digest(), options);
     Response response;
-    if (!decided.refused) response = json_response(request, beast_http::status::ok, decided.json + "\n");
-    else if (not_json(decided)) response = error_response(request, beast_http::status::bad_request, decided.message);
-    else response = json_response(request, beast_http::status::unprocessable_entity, refusal_json(0, decided) + "\n");
-    set_pack_headers(response, *active->pack);
-    if (!decided.refused)
+    if (decided.refused && not_json(decided)) {
+        response = error_response(request, beast_http::status::bad_request, decided.message);
+    } else if (decided.refused) {
+        response = json_response(request, beast_http::status::unprocessable_entity, refusal_json(0, decided) + "\n");
+    } else if (service.recorder) {
+        // The record keeps the decision as decided; the answer is it and a line end.
+        response = json_response(request, beast_http::status::ok, decided.json + "\n");
         record_before_sending(service, context, active->pack, {request.body(), std::move(decided.json)});
+    } else {
+        // Nothing keeps the decision but the answer: it takes the text (some 6 KB explained), uncopied.
+        decided.json.push_back('\n');
+        response = json_response(request, beast_http::status::ok, std::move(decided.json));
+    }
+    set_pack_headers(response, *active->pack);
     return response;
 }
 
