@@ -160,10 +160,23 @@ Response refuse_publish(const Request& request, beast_http::status status, const
     return workspace_json(request, status, body);
 }
 
-// One publish at a time: taken by the request, given back when its work is done (or dropped).
+// One publish at a time: taken by the request, given back once its answer is made and before it
+// is sent, so that a caller who has the answer may publish again at once (the work's closure,
+// which holds the slot too, is destroyed only after the send); or when the work is dropped unrun.
 std::atomic<bool> publishing{false};
-struct PublishSlot {
-    ~PublishSlot() { publishing = false; }
+class PublishSlot {
+public:
+    PublishSlot(const PublishSlot&) = delete;
+    PublishSlot& operator=(const PublishSlot&) = delete;
+    PublishSlot() = default;
+    ~PublishSlot() { give_back(); }
+    // Once only: a slot given back never frees the next publish's.
+    void give_back() {
+        if (held_.exchange(false)) publishing = false;
+    }
+
+private:
+    std::atomic<bool> held_{true};
 };
 
 // Checks, publishes and sees the pack become active (up to activation_patience and the service's
@@ -231,8 +244,13 @@ Response publish_pack(Service& service, const Request& request, RequestContext& 
     if (publishing.exchange(true))
         return refuse_publish(request, beast_http::status::conflict, "another publish is running; try again");
     auto slot = std::make_shared<PublishSlot>();
-    answer_off_thread(request, context,
-                      [request, workspace, insist, slot] { return publish_now(request, workspace, insist); });
+    answer_off_thread(request, context, [request, workspace, insist, slot] {
+        struct GiveBackOnLeaving {
+            PublishSlot& slot;
+            ~GiveBackOnLeaving() { slot.give_back(); }
+        } leaving{*slot};  // the answer made (or an exception thrown), before it is sent
+        return publish_now(request, workspace, insist);
+    });
     return {};
 }
 
