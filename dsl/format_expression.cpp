@@ -3,6 +3,9 @@
 // a space (so an explanation, which quotes a condition with its white space collapsed, reads the
 // same whichever way the condition was laid out).
 #include "dsl/format_layout.hpp"
+#include "dsl/grammar.hpp"
+
+#include <string_view>
 
 namespace frontdoor::dsl::format {
 
@@ -43,29 +46,24 @@ std::string duration_text(const Expr& expr) {
     return out + " " + units[static_cast<int>(expr.unit)] + plural;
 }
 
-// A row or table entry must not start with '-' (the row before would read it as a subtraction) or
-// with a word that opens a declaration.
-bool needs_guard(const std::string& flat) {
-    if (!flat.empty() && flat.front() == '-') return true;
-    std::size_t word = 0;
-    while (word < flat.size() &&
-           ((flat[word] >= 'a' && flat[word] <= 'z') || flat[word] == '_' || (flat[word] >= '0' && flat[word] <= '9')))
-        ++word;
-    for (const char* keyword : {"pack", "calendar", "enum", "record", "input", "let", "decision", "table", "output"})
-        if (flat.compare(0, word, keyword) == 0 && std::string(keyword).size() == word) return true;
-    return false;
+// Whether the grammar's `Rule` matches at the start of `text`, with its own word boundaries: the
+// guards below ask the parser itself what a layout would read as, rather than keep a second list.
+template <typename Rule>
+bool starts_as(std::string_view text) {
+    tao::pegtl::memory_input input(text.data(), text.size(), "");
+    return tao::pegtl::parse<Rule>(input);
 }
 
-// `[source` opens a citation unless ',' or '.' follows the word (grammar::citation_start): a
-// list's first item that starts with the word `source` otherwise needs parentheses.
+// A row or table entry must not start with '-' (the row before would read it as a subtraction) or
+// with a word that opens a declaration (`partition`, `input`, ... as a definition's name).
+bool needs_guard(const std::string& flat) {
+    return (!flat.empty() && flat.front() == '-') || starts_as<grammar::declaration_start>(flat);
+}
+
+// A list's first item must not make its '[' open a citation (`[source]`, `[source = 1, x]`), as
+// grammar::citation_start reads it with what follows the item: ',' or the closing ']'.
 bool reads_as_citation(const std::string& flat, bool more_items) {
-    constexpr std::string_view word = "source";
-    if (flat.compare(0, word.size(), word) != 0) return false;
-    if (flat.size() == word.size()) return !more_items;  // `[source, ...]` is a list, `[source]` is not
-    char next = flat[word.size()];
-    bool word_ends =
-        !((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9') || next == '_');
-    return word_ends && next != '.';
+    return starts_as<grammar::citation_start>("[" + flat + (more_items ? "," : "]"));
 }
 
 }  // namespace
