@@ -12,9 +12,6 @@ from dataclasses import dataclass
 
 from frontdoor import _frontdoor
 
-SCAN_BYTES = 1 << 20
-
-
 class InputError(Exception):
     """An input that cannot be read, named as `frontdoor eval` names it:
     "cannot read contacts.jsonl: Is a directory"."""
@@ -53,32 +50,6 @@ def expand_inputs(patterns):
         else:
             paths.append(pattern)
     return paths
-
-
-def reference_cuts(f, partition_bytes):
-    """(offset, line number) of each partition start after the first: the byte after the first LF
-    at or beyond each multiple of partition_bytes past the previous cut; and the file's size. The
-    meaning of _frontdoor.line_cuts, written plainly in Python: the tests compare the two; the split
-    uses the extension's, which reads at the page cache's speed where bytes.count went at some 700
-    MB/s (2 s for the 1.35 GB of England 3M)."""
-    cuts = []
-    position = lines_before = 0
-    target = partition_bytes
-    while True:
-        block = f.read(SCAN_BYTES)
-        if not block:
-            return cuts, position
-        search = max(0, target - 1 - position)
-        while search < len(block):
-            found = block.find(b"\n", search)
-            if found < 0:
-                break
-            cut = position + found + 1
-            cuts.append((cut, lines_before + block.count(b"\n", 0, found + 1) + 1))
-            target = cut + partition_bytes
-            search = max(found + 1, target - 1 - position)
-        lines_before += block.count(b"\n")
-        position += len(block)
 
 
 def split_file(path, partition_bytes):
