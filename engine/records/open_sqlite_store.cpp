@@ -25,6 +25,18 @@ void check_marks(sqlite3* db, const std::string& path) {
 
 }  // namespace
 
+sqlite3* open_log_connection(const std::string& path, int flags, const std::string& why) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(sqlite_file_name(path).c_str(), &db, flags, nullptr) != SQLITE_OK) {
+        std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+        sqlite3_close_v2(db);
+        throw std::runtime_error("cannot open the decision log " + path + (why.empty() ? "" : " " + why) + ": " +
+                                 message);
+    }
+    sqlite3_busy_timeout(db, 10000);
+    return db;
+}
+
 std::unique_ptr<RecordStore> open_sqlite_store(const std::string& path, bool append,
                                                WalCheckpointer::Thresholds thresholds) {
     std::error_code error;
@@ -33,17 +45,10 @@ std::unique_ptr<RecordStore> open_sqlite_store(const std::string& path, bool app
     } else if (!std::filesystem::is_regular_file(path, error)) {
         throw std::runtime_error("no decision log at " + path);
     }
-    sqlite3* db = nullptr;
     int flags = (append ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_FULLMUTEX;
-    if (sqlite3_open_v2(sqlite_file_name(path).c_str(), &db, flags, nullptr) != SQLITE_OK) {
-        std::string message = db ? sqlite3_errmsg(db) : "out of memory";
-        sqlite3_close_v2(db);
-        throw std::runtime_error("cannot open the decision log " + path + ": " + message);
-    }
+    sqlite3* db = open_log_connection(path, flags);
     auto store = std::make_unique<SqliteStore>(db);
     try {
-        // Another writer holding the lock is waited for, not failed on.
-        sqlite3_busy_timeout(db, 10000);
         check_marks(db, path);
         // A log laid out otherwise is still opened for reading, so that verify can report it.
         if (append) {

@@ -31,6 +31,12 @@ inline std::string sqlite_file_name(const std::string& path) {
     return !path.empty() && path[0] == '/' ? path : "./" + path;
 }
 
+// A connection to the log at `path` (`flags` as sqlite3_open_v2's) that waits up to 10 s for
+// another connection's lock instead of failing on it: every connection to a log is opened so,
+// since even a PRAGMA may need to read the schema under a lock that another writer holds while it
+// makes, closes or checkpoints the log. Throws "cannot open the decision log PATH[ for WHY]: ...".
+sqlite3* open_log_connection(const std::string& path, int flags, const std::string& why = "");
+
 // Makes a complete, empty log at `path` unless a file is already there. It is built under the
 // temporary name "PATH.creating-PID-RANDOM" in the same directory and renamed into place, so that
 // `path` never holds a half-made log; a process killed meanwhile leaves only that temporary.

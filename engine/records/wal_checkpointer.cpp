@@ -33,12 +33,9 @@ int on_commit(void* checkpointer, sqlite3*, const char*, int wal_pages) {
 }  // namespace
 
 WalCheckpointer::WalCheckpointer(const std::string& path, Thresholds thresholds) : path_(path) {
-    if (sqlite3_open_v2(sqlite_file_name(path).c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr) !=
-        SQLITE_OK) {
-        std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
-        sqlite3_close_v2(db_);
-        throw std::runtime_error("cannot open the decision log " + path + " for its checkpoints: " + message);
-    }
+    // Its checkpoints are PASSIVE, which never wait; the busy wait is for its PRAGMAs, which read
+    // the schema and so may meet a writer that is making or closing the log.
+    db_ = open_log_connection(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, "for its checkpoints");
     try {
         // The database file is synced before the WAL may be started again, as with the writer's own.
         sqlite_execute(db_, "PRAGMA synchronous = FULL");
