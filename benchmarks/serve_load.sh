@@ -6,6 +6,12 @@
 #   benchmarks/serve_load.sh --cli build/frontdoor --latency build/benchmarks/bench_serve_latency
 #       [--floor build/benchmarks/bench_http_floor]
 #       [--contacts FILE | --count 20000] [--seconds 10] [--connections 64] [--rates "1000 10000"] [--pin]
+#       [--server-threads 2]
+#
+# --server-threads is the I/O threads of the server and of the bare ceiling (serve --threads): 2,
+# one a hardware thread here, by default. Sharing its cores with wrk, a server with more I/O threads
+# than cores is preempted less by the client's wakeups (docs/performance.md, "More I/O threads than
+# cores"), so a run at 8 measures that configuration.
 #
 # Steps, each printing its figures (docs/performance.md, "The decision service", records a run):
 #   1. eval --jsonl decisions/s, with and without the explanation;
@@ -24,7 +30,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 rules="$here/../rules/hackney"
-cli="" latency="" floor="" contacts="" count=20000 seconds=10 connections=64 rates="1000 10000" pin=0
+cli="" latency="" floor="" contacts="" count=20000 seconds=10 connections=64 rates="1000 10000" pin=0 server_threads=2
 while [ $# -gt 0 ]; do
   case "$1" in
     --cli) cli="$2"; shift 2 ;;
@@ -36,6 +42,7 @@ while [ $# -gt 0 ]; do
     --connections) connections="$2"; shift 2 ;;
     --rates) rates="$2"; shift 2 ;;
     --pin) pin=1; shift ;;
+    --server-threads) server_threads="$2"; shift 2 ;;
     *) echo "serve_load.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -56,7 +63,7 @@ if [ -z "$contacts" ]; then
   /usr/bin/python3 "$here/generator/generate_contacts.py" --count "$count" --seed 12 --malformed-share 0 > "$contacts"
 fi
 lines=$(grep -c . "$contacts")
-echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/'); contacts: $lines ($contacts)"
+echo "machine: $(nproc) cores, server I/O threads: $server_threads, $(uptime | sed 's/.*load average/load average/'); contacts: $lines ($contacts)"
 
 # 1. The CLI on the same contacts, one process, as the baseline. Its start (loading the pack) is timed
 # on an empty input and taken off, since the server loads its pack once before listening.
@@ -73,7 +80,7 @@ done
 # connections for the whole step (more than the default 10,000 requests each past 16,000/s for 10 s),
 # so the per-connection limit is lifted here.
 start_server() {
-  $server_cpu "$cli" serve --rules "$rules" --no-auth --listen 127.0.0.1:0 --threads 2 \
+  $server_cpu "$cli" serve --rules "$rules" --no-auth --listen 127.0.0.1:0 --threads "$server_threads" \
     --max-requests-per-connection 100000000 "$@" > "$work/listening" 2> "$work/server.log" &
   server_pid=$!
   for _ in $(seq 300); do grep -q "listening on" "$work/listening" 2> /dev/null && break; sleep 0.1; done
@@ -110,7 +117,7 @@ if [ -n "$floor" ]; then
   [ -x "$floor" ] || { echo "serve_load.sh: --floor $floor is not a program" >&2; exit 2; }
   for explain in "" --no-explain; do
     bytes=$(head -n 1 "$contacts" | "$cli" eval --rules "$rules" --jsonl $explain | wc -c)
-    $server_cpu "$floor" --threads 2 --contexts per-thread --body-bytes "$bytes" > "$work/listening" 2> "$work/server.log" &
+    $server_cpu "$floor" --threads "$server_threads" --contexts per-thread --body-bytes "$bytes" > "$work/listening" 2> "$work/server.log" &
     server_pid=$!
     for _ in $(seq 300); do grep -q "listening on" "$work/listening" 2> /dev/null && break; sleep 0.1; done
     port=$(sed -n 's|^listening on http://127.0.0.1:||p' "$work/listening")
