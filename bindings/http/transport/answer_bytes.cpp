@@ -2,6 +2,7 @@
 
 #include "http/answer_request.hpp"
 #include "http/json_error.hpp"
+#include "response_head.hpp"
 
 #include <boost/asio/buffer.hpp>
 #include <boost/beast/http.hpp>
@@ -10,7 +11,6 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
-#include <sstream>
 
 namespace frontdoor::http {
 
@@ -22,11 +22,10 @@ Response refusal(beast_http::status status, std::string_view message) {
     return error_response(request, status, message);
 }
 
+// The bytes a session writes for `response` (session.cpp's send).
 std::string serialize(Response& response) {
     response.prepare_payload();
-    std::ostringstream out;
-    out << response;
-    return out.str();
+    return response_head(response) + response.body();
 }
 
 // Feeds `bytes` to `parser` as a socket read would: stops at the end of the head when `head_only`.

@@ -3,9 +3,11 @@
 #include "http/answer_request.hpp"
 #include "http/decisions/record_decisions.hpp"
 #include "http/json_error.hpp"
+#include "response_head.hpp"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -210,17 +212,22 @@ void Session::send(Response response, bool counted) {
     if (!counted) service_.metrics.requests.with({"unrouted", std::to_string(response.result_int())}).add();
     if (served_ >= service_.limits.requests_per_connection || service_.stopping.load()) response.keep_alive(false);
     bool keep_alive = response.keep_alive();
-    response_ = std::make_shared<Response>(std::move(response));
+    response_ = std::move(response);
     stream_.expires_after(service_.limits.write_timeout);
-    beast_http::async_write(stream_, *response_,
-                            [self = shared_from_this(), keep_alive](beast::error_code error, std::size_t) {
-                                self->on_written(keep_alive, error);
-                            });
+    auto written = [self = shared_from_this(), keep_alive](beast::error_code error, std::size_t) {
+        self->on_written(keep_alive, error);
+    };
+    if (response_->chunked()) return beast_http::async_write(stream_, *response_, std::move(written));
+    // The head in one string and the body as it is: one gather write (response_head.hpp).
+    head_ = response_head(*response_);
+    std::array<asio::const_buffer, 2> buffers{asio::buffer(head_), asio::buffer(response_->body())};
+    asio::async_write(stream_, buffers, std::move(written));
 }
 
 void Session::on_written(bool keep_alive, beast::error_code error) {
     stream_.expires_never();
     response_.reset();
+    head_.clear();
     if (error) return close();
     if (!keep_alive) return drain_and_close();
     read_head();

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <string>
 
 namespace frontdoor::http {
 
@@ -64,7 +65,9 @@ private:
     std::optional<beast_http::request_parser<beast_http::string_body>> parser_;
     // When the request's head arrived: the whole request is answered by then plus the deadline.
     std::chrono::steady_clock::time_point head_arrived_;
-    std::shared_ptr<Response> response_;
+    // The answer being written: its head's bytes (response_head.hpp) and the response, for its body.
+    std::optional<Response> response_;
+    std::string head_;
     Service& service_;
     const RouteTable& routes_;
     std::array<char, 4096> drain_buffer_;
