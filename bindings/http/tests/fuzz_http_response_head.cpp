@@ -2,8 +2,8 @@
 // a session writes a response as that head and the body in one gather write, instead of through
 // Boost.Beast's serializer, so the two must give the same bytes. The input makes one response (status
 // code, version, reason phrase, fields set and inserted, repeated or not, and a body) and the target
-// (Beast takes versions 1 to 99) checks response_head + body against Beast's own serialization of it, byte for byte. Chunked
-// responses are framed by Beast's serializer in the session, so they are not compared.
+// (Beast takes versions 1 to 99) checks response_head + body against Beast's own serialization of it, byte for byte.
+// Chunked responses are framed by Beast's serializer in the session, so they are not compared.
 #include "http/http_types.hpp"
 #include "http/transport/response_head.hpp"
 
