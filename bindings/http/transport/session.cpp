@@ -46,6 +46,10 @@ Response too_late(const Response& computed) {
 Session::Session(Stream stream, Service& service, const RouteTable& routes)
     : stream_(std::move(stream)), read_timer_(stream_.get_executor()), service_(service), routes_(routes) {
     service_.open_connections.fetch_add(1);
+    // Beast reads as much as the buffer has room for, at least 512 bytes: a contact's request (some
+    // 600 bytes with its head) took two reads. Room for a typical request up front makes it one
+    // (1.05 recvmsg a request against 1.66); 4 MiB at the default 1,024 connections.
+    buffer_.reserve(4096);
 }
 
 Session::~Session() {
