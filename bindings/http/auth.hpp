@@ -46,6 +46,8 @@ public:
     // Whether the Authorization header value `authorization` grants `role` (Role::none: anonymous
     // routes, always allowed). Thread-safe.
     Verdict check(std::string_view authorization, Role role) const;
+    // Whether this is anyone(): every request is let in, however it was addressed.
+    bool lets_anyone_in() const { return anyone_; }
 
 private:
     struct Entry {

@@ -3,7 +3,9 @@
 token without the route's role is 403, neither body says more; the scheme "Bearer" is matched in any
 case, the token exactly; /healthz and /readyz are anonymous.
 And the refusals to start: no --tokens, a bad tokens line (named by file:line), plain HTTP off
-loopback, --no-auth off loopback."""
+loopback, --no-auth off loopback. Without authentication, a request addressed to a name that is not
+a loopback one (a web page's request through DNS rebinding) is 403, on every route, streamed or not;
+with authentication the Host does not matter."""
 import json
 import os
 import subprocess
@@ -41,6 +43,41 @@ def check_roles(server, contact):
     for path in ("/healthz", "/readyz"):
         status, _, _ = server.request("GET", path)
         check(status == 200, f"{path} is anonymous: {status}")
+
+
+REBOUND_MESSAGE = ("this server runs without authentication, so it answers only requests addressed to localhost, "
+                   "127.0.0.1 or [::1]; this one was addressed to another name")
+
+
+def check_loopback_names(cli, rules, contact):
+    with Server(cli, rules) as server:  # --no-auth
+        port = server.port
+        for host in (f"127.0.0.1:{port}", "127.0.0.1", f"localhost:{port}", "LocalHost", "localhost.",
+                     f"frontdoor.localhost:{port}", "127.8.9.10", f"[::1]:{port}", "[::1]"):
+            status, _, body = server.request("GET", "/v1/pack", headers={"Host": host})
+            check(status == 200, f"without auth, Host {host!r} is answered: {status} {body[:80]!r}")
+        for host in (f"evil.example:{port}", "evil.example", "localhost.evil.example", "evillocalhost",
+                     f"10.0.0.1:{port}", "128.0.0.1", "[::2]", "[::1", "[::1]x", "localhost:80x", "127.0.0.1.",
+                     "[::ffff:127.0.0.1]", ":8080"):
+            status, headers, body = server.request("GET", "/v1/pack", headers={"Host": host})
+            check(status == 403 and json.loads(body) == {"error": {"status": 403, "message": REBOUND_MESSAGE}}
+                  and headers.get("content-type") == "application/json",
+                  f"without auth, Host {host!r} is refused 403 in words: {status} {body!r}")
+        status, _, body = server.request("POST", "/v1/decisions", contact, headers={"Host": "evil.example"})
+        check(status == 403, f"a decision addressed to another name: 403, got {status} {body[:80]!r}")
+        status, _, body = server.request("POST", "/v1/decisions:batch", contact + "\n",
+                                         content_type="application/x-ndjson", headers={"Host": "evil.example"})
+        check(status == 403 and REBOUND_MESSAGE.encode() in body,
+              f"a streamed batch addressed to another name: 403, got {status} {body[:80]!r}")
+        status, _, _ = server.request("GET", "/healthz", headers={"Host": "evil.example"})
+        check(status == 403, f"even /healthz: 403, got {status}")
+        answer = server.raw(b"GET /v1/pack HTTP/1.0\r\n\r\n")
+        check(answer.startswith(b"HTTP/1.1 200"), f"an HTTP/1.0 request without a Host is answered: {answer[:40]!r}")
+    with tempfile.TemporaryDirectory() as directory:
+        with Server(cli, rules, tokens=write_tokens(directory)) as server:
+            status, _, _ = server.request("POST", "/v1/decisions", contact, token=DECIDE_TOKEN,
+                                          headers={"Host": "frontdoor.hub.example"})
+            check(status == 200, f"with auth, any Host is answered: {status}")
 
 
 def refuses_to_start(cli, rules, extra, expected_words, what):
@@ -111,6 +148,7 @@ def main():
         with Server(args.cli, args.rules, tokens=write_tokens(directory)) as server:
             check_roles(server, contact)
         check_start_refusals(args.cli, args.rules, directory)
+    check_loopback_names(args.cli, args.rules, contact)
     check_token_hash(args.cli)
     finish()
 
