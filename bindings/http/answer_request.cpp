@@ -1,8 +1,8 @@
 #include "answer_request.hpp"
 
 #include "json_error.hpp"
-#include "loopback_host.hpp"
 #include "request_id.hpp"
+#include "without_auth.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -21,11 +21,11 @@ Response routed(Service& service, const RouteTable& routes, const Request& reque
 
 std::optional<Response> refuse_access(Service& service, const RouteTable& routes, const Request& request,
                                       RequestContext& context) {
-    // Without authentication, a request addressed to another name is a web page's (loopback_host.hpp).
-    if (service.tokens.lets_anyone_in() && !addressed_to_loopback(request[beast_http::field::host]))
-        return error_response(request, beast_http::status::forbidden,
-                              "this server runs without authentication, so it answers only requests addressed to "
-                              "localhost, 127.0.0.1 or [::1]; this one was addressed to another name");
+    // Without authentication, what a web page the user has open sends is refused (without_auth.hpp).
+    if (service.tokens.lets_anyone_in()) {
+        if (auto why = refused_without_auth(request))
+            return error_response(request, beast_http::status::forbidden, *why);
+    }
     std::string_view path = target_path(request.target());
     auto match = routes.find(request.method(), path);
     if (!match.route) {

@@ -4,8 +4,9 @@ token without the route's role is 403, neither body says more; the scheme "Beare
 case, the token exactly; /healthz and /readyz are anonymous.
 And the refusals to start: no --tokens, a bad tokens line (named by file:line), plain HTTP off
 loopback, --no-auth off loopback. Without authentication, a request addressed to a name that is not
-a loopback one (a web page's request through DNS rebinding) is 403, on every route, streamed or not;
-with authentication the Host does not matter."""
+a loopback one (a web page's request through DNS rebinding) is 403, on every route, streamed or not,
+and so is one that can change something and that the browser says came from another site (a form
+posted from any page); with authentication neither matters."""
 import json
 import os
 import subprocess
@@ -78,6 +79,39 @@ def check_loopback_names(cli, rules, contact):
             status, _, _ = server.request("POST", "/v1/decisions", contact, token=DECIDE_TOKEN,
                                           headers={"Host": "frontdoor.hub.example"})
             check(status == 200, f"with auth, any Host is answered: {status}")
+            status, _, _ = server.request("POST", "/v1/pack:reload", token=ADMIN_TOKEN,
+                                          headers={"Sec-Fetch-Site": "cross-site", "Origin": "http://evil.example"})
+            check(status == 200, f"with auth, a request from another site with the token is answered: {status}")
+
+
+CROSS_SITE_MESSAGE = ("this server runs without authentication, so it answers only requests from its own pages; "
+                      "this one came from another site")
+
+
+def check_cross_site(cli, rules, contact):
+    """Without auth, a request that can change something and that a browser says came from a page of
+    another origin is 403: a form posted from any site (text/plain, or no body: a reload, a publish)."""
+    with Server(cli, rules) as server:  # --no-auth
+        own = f"127.0.0.1:{server.port}"
+        refused = ({"Sec-Fetch-Site": "cross-site"}, {"Sec-Fetch-Site": "same-site"},
+                   {"Sec-Fetch-Site": "cross-site", "Origin": f"http://{own}"},
+                   {"Origin": "http://evil.example"}, {"Origin": f"http://{own}.evil.example"},
+                   {"Origin": "http://127.0.0.1:1"}, {"Origin": "null"})
+        for headers in refused:
+            status, _, body = server.request("POST", "/v1/pack:reload", headers=headers)
+            check(status == 403 and json.loads(body) == {"error": {"status": 403, "message": CROSS_SITE_MESSAGE}},
+                  f"without auth, a reload sent with {headers} is refused 403 in words: {status} {body[:100]!r}")
+        status, _, body = server.request("POST", "/v1/decisions", contact, content_type="text/plain",
+                                         headers={"Sec-Fetch-Site": "cross-site"})
+        check(status == 403, f"a decision posted from another site: 403, got {status} {body[:80]!r}")
+        answered = ({}, {"Sec-Fetch-Site": "same-origin"}, {"Sec-Fetch-Site": "none"}, {"Origin": f"http://{own}"},
+                    {"Sec-Fetch-Site": "same-origin", "Origin": "http://evil.example"})
+        for headers in answered:
+            status, _, body = server.request("POST", "/v1/pack:reload", headers=headers)
+            check(status == 200, f"without auth, a reload sent with {headers} is answered: {status} {body[:100]!r}")
+        status, _, _ = server.request("GET", "/v1/pack", headers={"Sec-Fetch-Site": "cross-site",
+                                                                  "Origin": "http://evil.example"})
+        check(status == 200, f"a GET from another site changes nothing and is answered: {status}")
 
 
 def refuses_to_start(cli, rules, extra, expected_words, what):
@@ -149,6 +183,7 @@ def main():
             check_roles(server, contact)
         check_start_refusals(args.cli, args.rules, directory)
     check_loopback_names(args.cli, args.rules, contact)
+    check_cross_site(args.cli, args.rules, contact)
     check_token_hash(args.cli)
     finish()
 

@@ -1,7 +1,8 @@
 // Publishing to a running decision service, in a real headless Chromium: a real `frontdoor serve
 // --rules PUBDIR` and the real `frontdoor workspace DIR --publish-to PUBDIR --publish-service URL`,
 // each on a temporary copy of the pack. A threshold changed and saved in the editor; Publish shows
-// what changes in PUBDIR and asks to confirm; publishing is refused while scenarios fail (the
+// what changes in PUBDIR and asks to confirm; a form posted from another site cannot publish it
+// (403, nothing published); publishing is refused while scenarios fail (the
 // error summary names them); once their new results are accepted, Publish puts the pack in force,
 // and the banner's digest is the one the service's GET /v1/pack answers. axe-core finds no WCAG
 // 2.2 AA violation. A workspace without --publish-to says how to enable publishing. Screenshots
@@ -10,6 +11,7 @@
 //   node web/tests/workspace-publish.test.js --cli build/frontdoor --rules rules/hackney \
 //        --web web/dist --screenshots build/screenshots
 import { cpSync, readFileSync } from "node:fs";
+import http from "node:http";
 import { join } from "node:path";
 import { check, checkAccessible, failAfter, options, replaceInEditor, runWorkspaceTest, screenshot, startFrontdoor, STEP_MS }
   from "./browser-harness.js";
@@ -47,6 +49,8 @@ async function publishEdited(page, base, serviceBase, pack) {
   await page.getByRole("button", { name: "Refresh" }).click();
   await page.getByText("No: publishing would change the published rules").waitFor({ timeout: STEP_MS });
 
+  await crossSiteForm(page.context(), base, serviceBase, before);
+
   await openPublish(page, "thresholds.rules");
   await checkAccessible(page, "with the publish confirmation");
   await screenshot(page, "publish-confirm");
@@ -80,6 +84,33 @@ async function publishEdited(page, base, serviceBase, pack) {
   await page.getByText("Yes: nothing to publish").waitFor({ timeout: STEP_MS });
   await checkAccessible(page, "with the pack published");
   await screenshot(page, "publish-active");
+}
+
+// A page of another site (a second loopback server, so another origin) posts a form to the
+// workspace, as any page the policy lead has open could: text/plain, which needs no CORS preflight,
+// shaped as JSON asking to publish even though scenarios fail. The workspace runs without
+// authentication, so only its refusal of requests from another site stops it: the browser shows the
+// 403's words, and the service's active pack is unchanged.
+async function crossSiteForm(context, base, serviceBase, before) {
+  const name = '{"even_if_scenarios_fail":true,"padding":"';
+  const html = `<!doctype html><title>Another site</title><form method="post" enctype="text/plain"
+    action="${base}/v1/workspace:publish"><input type="hidden" name='${name}' value='"}'></form>
+    <script>document.forms[0].submit()</script>`;
+  const other = http.createServer((request, response) => response.writeHead(200, { "Content-Type": "text/html" }).end(html));
+  await new Promise((resolve) => other.listen(0, "127.0.0.1", resolve));
+  const page = await context.newPage();
+  try {
+    const answered = page.waitForResponse((response) => response.url().endsWith("/v1/workspace:publish"));
+    await page.goto(`http://127.0.0.1:${other.address().port}/`);
+    const answer = await answered;
+    const body = await answer.text();
+    check(answer.status() === 403 && body.includes("answers only requests from its own pages"),
+          `a form posted from another site is refused: ${answer.status()} ${body}`);
+    check(await activeDigest(serviceBase) === before, "and nothing was published");
+  } finally {
+    await page.close();
+    other.close();
+  }
 }
 
 // A workspace without --publish-to: the panel and the Publish button say how to enable publishing.
