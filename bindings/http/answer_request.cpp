@@ -1,5 +1,6 @@
 #include "answer_request.hpp"
 
+#include "host_header.hpp"
 #include "json_error.hpp"
 #include "request_id.hpp"
 #include "without_auth.hpp"
@@ -21,6 +22,7 @@ Response routed(Service& service, const RouteTable& routes, const Request& reque
 
 std::optional<Response> refuse_access(Service& service, const RouteTable& routes, const Request& request,
                                       RequestContext& context) {
+    if (auto problem = host_problem(request)) return error_response(request, beast_http::status::bad_request, *problem);
     // Without authentication, what a web page the user has open sends is refused (without_auth.hpp).
     if (service.tokens.lets_anyone_in()) {
         if (auto why = refused_without_auth(request))

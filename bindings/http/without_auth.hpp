@@ -15,14 +15,8 @@
 
 #include <optional>
 #include <string>
-#include <string_view>
 
 namespace frontdoor::http {
-
-// True for a Host header value naming localhost, a name under .localhost, an IPv4 address in
-// 127.0.0.0/8 or [::1], with or without a port; and for no Host header at all (HTTP/1.0 clients:
-// browsers always send one). False for every other name or address, and for a malformed value.
-bool addressed_to_loopback(std::string_view host_header);
 
 // True when a browser says `request` came from a page of another origin, and its method can
 // change something (anything but GET, HEAD and OPTIONS).

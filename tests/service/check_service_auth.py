@@ -58,8 +58,7 @@ def check_loopback_names(cli, rules, contact):
             status, _, body = server.request("GET", "/v1/pack", headers={"Host": host})
             check(status == 200, f"without auth, Host {host!r} is answered: {status} {body[:80]!r}")
         for host in (f"evil.example:{port}", "evil.example", "localhost.evil.example", "evillocalhost",
-                     f"10.0.0.1:{port}", "128.0.0.1", "[::2]", "[::1", "[::1]x", "localhost:80x", "127.0.0.1.",
-                     "[::ffff:127.0.0.1]", ":8080"):
+                     f"10.0.0.1:{port}", "128.0.0.1", "[::2]", "127.0.0.1.", "[::ffff:127.0.0.1]", ":8080"):
             status, headers, body = server.request("GET", "/v1/pack", headers={"Host": host})
             check(status == 403 and json.loads(body) == {"error": {"status": 403, "message": REBOUND_MESSAGE}}
                   and headers.get("content-type") == "application/json",

@@ -2,7 +2,8 @@
 """Every route of `frontdoor serve` and the statuses a client sees: decisions byte-identical to
 `frontdoor eval` on the Hackney samples, refusals (422) in the CLI's words, malformed and empty
 bodies (400), wrong content types (415), unknown routes (404), wrong methods (405 with Allow), the
-pack and schema routes, health, and the headers every decision response carries."""
+pack and schema routes, health, the headers every decision response carries, and the Host header
+RFC 9112 3.2 asks for (400 without one in HTTP/1.1, with two, or with a malformed one)."""
 import json
 import os
 import subprocess
@@ -11,8 +12,8 @@ import socket
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from service_harness import (DECIDE_TOKEN, Server, check, eval_output, finish, parse_args,  # noqa: E402
-                             read_until_closed, sample_contacts, write_tokens)
+from service_harness import (DECIDE_TOKEN, Server, body_of, check, eval_output, finish, parse_args,  # noqa: E402
+                             read_until_closed, sample_contacts, status_of, write_tokens)
 
 
 def check_decisions(server, cli, rules, pack):
@@ -105,6 +106,32 @@ def check_routing(server, rules, pack):
         check(status == 200 and json.loads(body)["status"] in ("ok", "ready"), f"{path}: 200 anonymous: {status}")
 
 
+def check_host_header(server):
+    """RFC 9112 3.2: one Host, a valid one, and none only in HTTP/1.0; with a token, any name."""
+    def get(host_lines, version="1.1"):
+        raw = (f"GET /v1/pack HTTP/{version}\r\n{host_lines}Authorization: Bearer {DECIDE_TOKEN}\r\n"
+               "Connection: close\r\n\r\n")
+        answer = server.raw(raw.encode())
+        return status_of(answer), body_of(answer)
+
+    refused = (("", "an HTTP/1.1 request needs a Host header"),
+               ("Host: 127.0.0.1\r\nHost: evil.example\r\n", "a request has one Host header; this one has 2"),
+               ("Host: evil.example 127.0.0.1\r\n", "the Host header is not a host name or address"),
+               ("Host: [::1\r\n", "the Host header is not a host name or address"),
+               ("Host: [::1]x\r\n", "the Host header is not a host name or address"),
+               ("Host: localhost:80x\r\n", "the Host header is not a host name or address"),
+               ("Host: a/b\r\n", "the Host header is not a host name or address"))
+    for lines, words in refused:
+        status, body = get(lines)
+        check(status == 400 and words in json.loads(body or b"{}").get("error", {}).get("message", ""),
+              f"Host lines {lines!r}: 400 saying {words!r}: {status} {body[:120]!r}")
+    answered = (("", "1.0"), ("Host: hub-frontdoor.internal:8443\r\n", "1.1"), ("Host: [::1]:80\r\n", "1.1"),
+                ("Host: 10.0.0.7\r\n", "1.1"), ("Host: \r\n", "1.1"))
+    for lines, version in answered:
+        status, body = get(lines, version)
+        check(status == 200, f"HTTP/{version} with Host lines {lines!r} is answered: {status} {body[:120]!r}")
+
+
 def pack_facts(cli, rules):
     schema = subprocess.run([cli, "schema", "--rules", rules], capture_output=True, timeout=60).stdout
     decision = json.loads(eval_output(cli, rules, sample_contacts(rules)[0])[1])
@@ -120,6 +147,7 @@ def main():
             check_bad_bodies(server)
             check_routing(server, args.rules, pack)
             check_expect_continue(server, args.rules)
+            check_host_header(server)
     finish()
 
 
