@@ -3,7 +3,9 @@
 `frontdoor eval` on the Hackney samples, refusals (422) in the CLI's words, malformed and empty
 bodies (400), wrong content types (415), unknown routes (404), wrong methods (405 with Allow), the
 pack and schema routes, health, the headers every decision response carries, and the Host header
-RFC 9112 3.2 asks for (400 without one in HTTP/1.1, with two, or with a malformed one)."""
+RFC 9112 3.2 asks for (400 without one in HTTP/1.1, with two, or with a malformed one); a body with a
+content coding is 415."""
+import gzip
 import json
 import os
 import subprocess
@@ -132,6 +134,22 @@ def check_host_header(server):
         check(status == 200, f"HTTP/{version} with Host lines {lines!r} is answered: {status} {body[:120]!r}")
 
 
+def check_content_coding(server, rules):
+    """A body with a content coding is 415 in words (a gzip body was read as JSON and refused as "not
+    valid JSON at byte 0"; a plain one sent as br was decided as if uncoded); identity is fine."""
+    contact = sample_contacts(rules)[0]
+    for coding, body in (("gzip", gzip.compress(contact.encode())), ("br", contact), ("gzip, identity", contact)):
+        for path, content_type in (("/v1/decisions", "application/json"),
+                                   ("/v1/decisions:batch", "application/x-ndjson")):
+            status, _, answer = server.request("POST", path, body, token=DECIDE_TOKEN, content_type=content_type,
+                                               headers={"Content-Encoding": coding})
+            check(status == 415 and b"has a content coding (Content-Encoding)" in answer,
+                  f"POST {path} with Content-Encoding {coding!r}: 415 in words: {status} {answer[:100]!r}")
+    status, _, _ = server.request("POST", "/v1/decisions", contact, token=DECIDE_TOKEN,
+                                  headers={"Content-Encoding": " Identity"})
+    check(status == 200, f"Content-Encoding: identity is no coding: {status}")
+
+
 def pack_facts(cli, rules):
     schema = subprocess.run([cli, "schema", "--rules", rules], capture_output=True, timeout=60).stdout
     decision = json.loads(eval_output(cli, rules, sample_contacts(rules)[0])[1])
@@ -148,6 +166,7 @@ def main():
             check_routing(server, args.rules, pack)
             check_expect_continue(server, args.rules)
             check_host_header(server)
+            check_content_coding(server, args.rules)
     finish()
 
 
