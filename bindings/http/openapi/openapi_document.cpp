@@ -123,7 +123,7 @@ json shadow_schema() {
 
 // The route's query parameters (Route::query, the one table the server checks a query against),
 // after the operation's path parameter if it has one; and every route answers 400 to a query
-// parameter it does not take, or one given twice.
+// parameter it does not take, or one given twice, and to a request without the one valid Host.
 void add_query(json& operation, const Route& route) {
     for (const auto& parameter : route.query) {
         json schema = {{"type", "string"}};
@@ -137,7 +137,7 @@ void add_query(json& operation, const Route& route) {
     }
     constexpr std::string_view refused =
         "A query parameter the route does not take (its parameters are listed), or one given twice, or a "
-        "query parameter's value refused.";
+        "query parameter's value refused; or a Host header missing (in HTTP/1.1), repeated or malformed.";
     json& responses = operation["responses"];
     if (!responses.contains("400"))
         responses["400"] = {
@@ -181,8 +181,11 @@ json openapi_document(const RouteTable& routes, const Pack& pack) {
     json unauthorized = {{"description", "No token, or an unknown one."},
                          {"headers", {{"WWW-Authenticate", {{"schema", {{"type", "string"}}}}}}},
                          {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
-    json forbidden = {{"description", "The token lacks the route's role."},
-                      {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+    json forbidden = {
+        {"description", "The token lacks the route's role; or, on a server without authentication (--no-auth), the "
+                        "request was addressed to a name that is not a loopback one, or a browser sent it from "
+                        "another site."},
+        {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
     return {{"openapi", "3.1.0"},
             {"info",
              {{"title", "Frontdoor decision service"},

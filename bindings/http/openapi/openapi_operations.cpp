@@ -32,7 +32,7 @@ json decide_one() {
         {"200", answer("The decision, byte for byte what frontdoor eval prints.", "application/json", ref("Decision"))},
         {"400", error("An empty body or one that is not JSON.")},
         {"413", error("The body is larger than --max-body-bytes.")},
-        {"415", error("The content type is not application/json.")},
+        {"415", error("The content type is not application/json, or the body has a content coding.")},
         {"422", answer("The contact is refused by the pack's input contract.", "application/json", ref("Refusal"))}};
     return {{"summary", "Decide one contact"},
             {"operationId", "decide"},
@@ -46,7 +46,7 @@ json decide_many() {
     json responses = {{"200", answer("One line per input line, in order: a decision, or {\"line\":N,\"error\":{...}}.",
                                      "application/x-ndjson", line)},
                       {"413", error("The body is larger than --max-batch-bytes.")},
-                      {"415", error("The content type is not a JSON lines type.")}};
+                      {"415", error("The content type is not a JSON lines type, or the body has a content coding.")}};
     return {{"summary", "Decide many contacts, one JSON document a line"},
             {"operationId", "decideBatch"},
             {"x-frontdoor-role", "decide"},
