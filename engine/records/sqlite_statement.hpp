@@ -27,8 +27,10 @@ inline void sqlite_execute(sqlite3* db, const char* sql) {
 
 class Statement {
 public:
-    Statement(sqlite3* db, const char* sql) : db_(db) {
-        if (sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr) != SQLITE_OK) sqlite_fail(db, "cannot read the log");
+    // `flags` as sqlite3_prepare_v3's: SQLITE_PREPARE_PERSISTENT for a statement kept and used again.
+    Statement(sqlite3* db, const char* sql, unsigned flags = 0) : db_(db) {
+        if (sqlite3_prepare_v3(db, sql, -1, flags, &statement_, nullptr) != SQLITE_OK)
+            sqlite_fail(db, "cannot read the log");
     }
     ~Statement() { sqlite3_finalize(statement_); }
     Statement(const Statement&) = delete;

@@ -3,6 +3,7 @@
 // Creating a log and its schema are in create_sqlite_log.cpp, opening in open_sqlite_store.cpp,
 // reading and writing in sqlite_store.cpp.
 #include "engine/records/record_store.hpp"
+#include "engine/records/sqlite_statement.hpp"
 #include "engine/records/wal_checkpointer.hpp"
 
 #include <sqlite3.h>
@@ -50,18 +51,14 @@ std::unique_ptr<RecordStore> open_sqlite_store(const std::string& path, bool app
 class SqliteStore : public RecordStore {
 public:
     // Takes ownership of an open connection whose schema is in place.
-    explicit SqliteStore(sqlite3* db) : db_(db) {}
+    explicit SqliteStore(sqlite3* db);
     // Takes the checkpoints off this connection's commits onto `checkpointer`'s thread (a store
     // that appends has one, once its connection is in WAL mode; a reading one has none).
     void checkpoint_aside(std::unique_ptr<WalCheckpointer> checkpointer) {
         checkpointer_ = std::move(checkpointer);
         checkpointer_->watch(db_);
     }
-    ~SqliteStore() override {
-        if (checkpointer_) WalCheckpointer::unwatch(db_);
-        checkpointer_.reset();
-        sqlite3_close_v2(db_);  // the last connection to close checkpoints what is left
-    }
+    ~SqliteStore() override;
     const WalCheckpointer* checkpointer() const { return checkpointer_.get(); }
     SqliteStore(const SqliteStore&) = delete;
     SqliteStore& operator=(const SqliteStore&) = delete;
@@ -73,10 +70,13 @@ public:
     std::string layout_problem() override { return log_layout_problem(db_); }
 
 private:
+    struct AppendStatements;  // prepared at the first append and kept (sqlite_store.cpp)
     ChainHead read_head();
     std::int64_t schema_version();
     void insert(const AppendBatch& batch);
     sqlite3* db_;
+    std::unique_ptr<Statement> cookie_;  // PRAGMA schema_version, kept once used
+    std::unique_ptr<AppendStatements> statements_;
     // The schema cookie at which the layout was last found to be Frontdoor's; -1: not yet.
     std::int64_t layout_checked_at_ = -1;
     std::unique_ptr<WalCheckpointer> checkpointer_;
