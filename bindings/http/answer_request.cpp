@@ -20,10 +20,7 @@ namespace {
 bool has_content_coding(const Request& request) {
     auto coding = request.find(beast_http::field::content_encoding);
     if (coding == request.end()) return false;
-    std::string_view value = coding->value();
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-    while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
-    return !boost::beast::iequals(value, "identity");
+    return !boost::beast::iequals(coding->value(), "identity");  // Beast's parser trims the value
 }
 
 Response routed(Service& service, const RouteTable& routes, const Request& request, RequestContext& context) {

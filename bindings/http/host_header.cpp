@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 
 namespace frontdoor::http {
@@ -15,7 +16,37 @@ bool digits(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
-bool all_digits(std::string_view text) { return !text.empty() && digits(text); }
+// RFC 3986's reg-name: unreserved, percent-encoded and sub-delims characters.
+bool name_character(unsigned char c) {
+    return std::isalnum(c) || std::string_view("-._~%!$&'()*+,;=").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
+// A Host value's host, by RFC 3986's uri-host [ ":" port ]: the name or IPv4 address, or the IPv6
+// address without its brackets (`bracketed`). Nothing for a malformed value; an empty host for an
+// empty value (RFC 9112 3.2: a target without an authority).
+struct HostPart {
+    std::string_view host;
+    bool bracketed = false;
+};
+
+std::optional<HostPart> split_host(std::string_view value) {
+    if (!value.empty() && value.front() == '[') {
+        std::size_t close = value.find(']');
+        if (close == std::string_view::npos) return std::nullopt;
+        std::string_view inside = value.substr(1, close - 1);
+        std::string_view rest = value.substr(close + 1);
+        bool address_characters = std::all_of(inside.begin(), inside.end(),
+                                              [](unsigned char c) { return std::isxdigit(c) || c == ':' || c == '.'; });
+        if (inside.empty() || !address_characters || !(rest.empty() || (rest.front() == ':' && digits(rest.substr(1)))))
+            return std::nullopt;
+        return HostPart{inside, true};
+    }
+    std::size_t colon = value.find(':');
+    std::string_view name = value.substr(0, colon);
+    if (!std::all_of(name.begin(), name.end(), name_character)) return std::nullopt;
+    if (colon != std::string_view::npos && !digits(value.substr(colon + 1))) return std::nullopt;
+    return HostPart{name, false};
+}
 
 bool loopback_address(std::string_view text, bool v6) {
     boost::system::error_code error;
@@ -31,30 +62,6 @@ bool loopback_name(std::string name) {
            (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0);
 }
 
-// RFC 3986's reg-name: unreserved, percent-encoded and sub-delims characters.
-bool name_character(unsigned char c) {
-    return std::isalnum(c) || std::string_view("-._~%!$&'()*+,;=").find(static_cast<char>(c)) != std::string_view::npos;
-}
-
-// uri-host [ ":" port ], empty included (RFC 9112 3.2: a target without an authority).
-bool valid_host(std::string_view host) {
-    if (!host.empty() && host.front() == '[') {
-        std::size_t close = host.find(']');
-        if (close == std::string_view::npos) return false;
-        std::string_view inside = host.substr(1, close - 1);
-        if (inside.empty() || !std::all_of(inside.begin(), inside.end(),
-                                           [](unsigned char c) { return std::isxdigit(c) || c == ':' || c == '.'; }))
-            return false;
-        host = host.substr(close + 1);
-        return host.empty() || (host.front() == ':' && digits(host.substr(1)));
-    }
-    std::size_t colon = host.find(':');
-    std::string_view name = host.substr(0, colon);
-    if (!std::all_of(name.begin(), name.end(), name_character)) return false;
-    if (colon == std::string_view::npos) return true;
-    return digits(host.substr(colon + 1));
-}
-
 }  // namespace
 
 std::optional<std::string> host_problem(const Request& request) {
@@ -63,28 +70,19 @@ std::optional<std::string> host_problem(const Request& request) {
     if (fields == 0)
         return request.version() >= 11 ? std::optional<std::string>("an HTTP/1.1 request needs a Host header")
                                        : std::nullopt;
-    if (!valid_host(request[beast_http::field::host]))
+    if (!split_host(request[beast_http::field::host]))
         return std::string("the Host header is not a host name or address with an optional port");
     return std::nullopt;
 }
 
-bool addressed_to_loopback(std::string_view host) {
-    if (host.empty()) return true;
-    if (host.front() == '[') {  // [v6 address] or [v6 address]:port
-        std::size_t close = host.find(']');
-        if (close == std::string_view::npos) return false;
-        std::string_view rest = host.substr(close + 1);
-        if (!rest.empty() && !(rest.front() == ':' && all_digits(rest.substr(1)))) return false;
-        return loopback_address(host.substr(1, close - 1), true);
-    }
-    std::size_t colon = host.find(':');
-    if (colon != std::string_view::npos) {
-        if (!all_digits(host.substr(colon + 1))) return false;
-        host = host.substr(0, colon);
-    }
-    if (host.empty()) return false;
-    if (all_digits(host.substr(host.rfind('.') + 1))) return loopback_address(host, false);
-    return loopback_name(std::string(host));
+bool addressed_to_loopback(std::string_view value) {
+    if (value.empty()) return true;
+    auto part = split_host(value);
+    if (!part || part->host.empty()) return false;
+    if (part->bracketed) return loopback_address(part->host, true);
+    std::string_view last_label = part->host.substr(part->host.rfind('.') + 1);
+    if (!last_label.empty() && digits(last_label)) return loopback_address(part->host, false);  // an IPv4 address
+    return loopback_name(std::string(part->host));
 }
 
 }  // namespace frontdoor::http
