@@ -3,6 +3,7 @@
 #include "engine/records/sqlite_statement.hpp"
 #include "engine/records/sqlite_store.hpp"
 
+#include <pthread.h>
 #include <algorithm>
 #include <stdexcept>
 #include <utility>
@@ -47,7 +48,10 @@ WalCheckpointer::WalCheckpointer(const std::string& path, Thresholds thresholds)
         sqlite3_close_v2(db_);
         throw;
     }
-    thread_ = std::thread([this] { run(); });
+    thread_ = std::thread([this] {
+        pthread_setname_np(pthread_self(), "fd-checkpoint");
+        run();
+    });
 }
 
 WalCheckpointer::~WalCheckpointer() {

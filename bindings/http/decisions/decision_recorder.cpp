@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <pthread.h>
 #include <exception>
 #include <future>
 #include <iterator>
@@ -16,7 +17,10 @@ DecisionRecorder::DecisionRecorder(const std::string& location, std::size_t queu
       group_entries_(group_entries),
       commit_seconds_(commit_seconds),
       log_failures_(log_failures) {
-    thread_ = std::thread([this] { write_loop(); });
+    thread_ = std::thread([this] {
+        pthread_setname_np(pthread_self(), "fd-log-writer");
+        write_loop();
+    });
 }
 
 DecisionRecorder::~DecisionRecorder() { stop(); }

@@ -2,6 +2,7 @@
 
 #include "http/workspace/publish_directory.hpp"
 
+#include <pthread.h>
 #include <spdlog/spdlog.h>
 
 namespace frontdoor::http {
@@ -24,7 +25,10 @@ void log_diagnostics(const std::string& what, const std::vector<Diagnostic>& dia
 }  // namespace
 
 PackReloader::PackReloader(std::string directory, ActivePack& target, std::string what)
-    : directory_(std::move(directory)), target_(target), what_(std::move(what)), thread_([this] { run(); }) {}
+    : directory_(std::move(directory)), target_(target), what_(std::move(what)), thread_([this] {
+          pthread_setname_np(pthread_self(), "fd-reload");
+          run();
+      }) {}
 
 PackReloader::~PackReloader() {
     {

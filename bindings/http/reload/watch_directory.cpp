@@ -7,6 +7,7 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include <pthread.h>
 #include <cerrno>
 #include <cstring>
 
@@ -34,7 +35,10 @@ DirectoryWatcher::DirectoryWatcher(const std::string& directory, std::function<v
         close_if_open(inotify_);
         throw WatchError("cannot watch " + directory + ": " + std::strerror(error));
     }
-    thread_ = std::thread([this] { run(); });
+    thread_ = std::thread([this] {
+        pthread_setname_np(pthread_self(), "fd-watch");
+        run();
+    });
 }
 
 DirectoryWatcher::~DirectoryWatcher() {

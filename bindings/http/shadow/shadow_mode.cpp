@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
+#include <pthread.h>
 #include <stdexcept>
 
 namespace frontdoor::http {
@@ -16,7 +17,10 @@ ShadowMode::ShadowMode(std::shared_ptr<const Pack> candidate, const std::string&
         output_.open(output_file, std::ios::app);
         if (!output_) throw std::runtime_error("cannot open " + output_file + " to write the shadow's differences");
     }
-    worker_ = std::thread([this] { run(); });
+    worker_ = std::thread([this] {
+        pthread_setname_np(pthread_self(), "fd-shadow");
+        run();
+    });
 }
 
 ShadowMode::~ShadowMode() {

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <pthread.h>
 #include <algorithm>
 #include <cstring>
 #include <thread>
@@ -19,7 +20,10 @@ void BatchPipe::start(StreamDecide decide, Peer peer) {
     peer_ = std::move(peer);
     // Detached: the thread owns the pipe and ends when the batch does (the session waits for
     // finished(), and a connection that fails wakes it with broken()).
-    std::thread([self = shared_from_this(), decide = std::move(decide)] { self->run(decide); }).detach();
+    std::thread([self = shared_from_this(), decide = std::move(decide)] {
+        pthread_setname_np(pthread_self(), "fd-batch");
+        self->run(decide);
+    }).detach();
 }
 
 void BatchPipe::run(const StreamDecide& decide) {
