@@ -4,6 +4,7 @@ decision byte for byte, with its record id in X-Frontdoor-Record-Id; refusals ar
 audit routes answer recorded decisions to the audit role only (decide token 403, none 401), 400 for a
 bad id, 404 for an unknown one, 409 for a record altered in the file; without --record they say no
 log is configured; the log verifies afterwards."""
+import glob
 import json
 import os
 import sqlite3
@@ -111,6 +112,16 @@ def check_tampered_record(server, log, record_id):
     check(server.request("GET", "/healthz")[0] == 200, "and the service is still up")
 
 
+def check_thread_names(server):
+    """The server's threads are named for top -H and perf (docs/service.md, Threads and stopping)."""
+    names = set()
+    for task in glob.glob(f"/proc/{server.process.pid}/task/*/comm"):
+        with open(task) as comm:
+            names.add(comm.read().strip())
+    for wanted in ("fd-io-0", "fd-log-writer", "fd-checkpoint"):
+        check(wanted in names, f"a thread named {wanted}: {sorted(names)}")
+
+
 def main():
     args = parse_args()
     contacts = sample_contacts(args.rules)
@@ -120,6 +131,7 @@ def main():
         with Server(args.cli, args.rules, tokens=tokens, extra=["--record", log]) as server:
             status, _, _ = server.request("GET", "/readyz")
             check(status == 200, f"/readyz with a writable log: 200, got {status}")
+            check_thread_names(server)
             answered = check_single_decisions(server, contacts, log)
             check_batch(server, contacts, log)
             check_audit_routes(server, answered, log)
