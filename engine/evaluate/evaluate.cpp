@@ -137,18 +137,27 @@ std::size_t Evaluation::push_candidates(const RowIndex& index) {
     return from;
 }
 
+// Whether row `row` of `decision` applies: its condition's flat program run, when it has one
+// (programs: CompiledPack::programs_of_rows), else holds() on it.
+bool Evaluation::row_applies(const std::int32_t* programs, const ast::Decision& decision, std::size_t row) {
+    if (std::int32_t program = programs[row]; program >= 0) return run_condition(program);
+    const ast::Row& tried = decision.rows[row];
+    return !tried.condition || holds(*tried.condition);
+}
+
 // A first-match decision without an explanation: the first of the rows its index cannot rule out
 // that applies. Every row left out could not have applied, so it is the row a full scan finds.
 Value Evaluation::first_indexed_match(int slot) {
     const ast::Decision& decision = pack_.decision(slot);
+    const std::int32_t* programs = pack_.programs_of_rows(slot);
     std::vector<std::uint32_t>& candidates = frame_->candidates;
     std::size_t from = push_candidates(pack_.row_index(slot));
     // By position, not by reference: settling a decision inside a condition may grow the stack.
     for (std::size_t c = from; c < candidates.size(); ++c) {
-        const ast::Row& row = decision.rows[candidates[c]];
-        if (row.condition && !holds(*row.condition)) continue;
+        std::uint32_t r = candidates[c];
+        if (!row_applies(programs, decision, r)) continue;
         candidates.resize(from);
-        return eval(*row.value);
+        return eval(*decision.rows[r].value);
     }
     candidates.resize(from);
     fail("first-match decision " + decision.name + " matched no row");
@@ -161,9 +170,10 @@ Value Evaluation::first_match(int slot, TraceEntry* entry) {
     const ast::Decision& decision = pack_.decision(slot);
     // This decision's attempts are stacked above those of the decisions it is settled within.
     std::size_t pending = entry ? trace_->pending_attempts.size() : 0;
+    const std::int32_t* programs = pack_.programs_of_rows(slot);
     for (std::size_t r = 0; r < decision.rows.size(); ++r) {
         const ast::Row& row = decision.rows[r];
-        bool matched = !row.condition || holds(*row.condition);
+        bool matched = row_applies(programs, decision, r);
         if (!matched) {
             if (entry) {
                 const Expr* failed = failing_part(*row.condition);
@@ -219,11 +229,12 @@ Value Evaluation::collect(int slot) {
 template <class RowNumber>
 void Evaluation::collect_rows(int slot, const ast::Decision& decision, std::size_t count, RowNumber&& row_number,
                               ValueBuffer& items) {
+    const std::int32_t* programs = pack_.programs_of_rows(slot);
     for (std::size_t i = 0; i < count; ++i) {
         std::size_t r = row_number(i);
         const ast::Row& row = decision.rows[r];
         auto apply = [&]() {
-            if (row.condition && !holds(*row.condition)) return false;
+            if (!row_applies(programs, decision, r)) return false;
             items.push_back(eval(*row.value));
             return true;
         };

@@ -141,6 +141,9 @@ private:
     Value call(const dsl::ast::Expr& expr);
     Value binary(const dsl::ast::Expr& expr);
     bool relation(const dsl::ast::Expr& expr);
+    bool run_condition(int start);
+    bool row_applies(const std::int32_t* programs, const dsl::ast::Decision& decision, std::size_t row);
+    const Value& step_path(const ConditionStep& step);
     Value arithmetic(const dsl::ast::Expr& expr, const Value& left, const Value& right);
     Value checked_instant(const dsl::ast::Expr& expr, std::int64_t instant) const;
     Value quantifier(const dsl::ast::Expr& expr);

@@ -235,6 +235,9 @@ bool Evaluation::relation(const Expr& expr) {
 
 bool Evaluation::holds(const Expr& expr) {
     const ExpressionPlan& plan = plans_[expr.id];
+    // A condition with a flat program runs it (with an explanation too: it settles the same
+    // definitions in the same order as the walk below).
+    if (plan.program >= 0) return run_condition(plan.program);
     switch (plan.test) {
         case ConditionTest::general: break;
         case ConditionTest::equal_constant:
@@ -271,6 +274,62 @@ bool Evaluation::holds(const Expr& expr) {
         default: break;
     }
     return eval(expr).truthy();
+}
+
+// The path a step reads, in place: path() without the syntax tree.
+[[gnu::always_inline]] inline const Value& Evaluation::step_path(const ConditionStep& step) {
+    const Value* value;
+    if (step.root == ast::NameKind::input) [[likely]]
+        value = &input_;
+    else if (step.root == ast::NameKind::definition) value = &definition(step.root_index);
+    else value = locals_[step.root_index];
+    const int* field = pack_.condition_fields.data() + step.first_field;
+    for (int i = 0; i < step.field_count; ++i) {
+        if (!value->present()) return absent_value;
+        value = &value->elements()[static_cast<std::size_t>(field[i])];
+    }
+    return *value;
+}
+
+// A condition's flat program (condition_program.hpp), from `start` to its `done`: the same tests,
+// in the same order and with the same short cuts, as holds() walking the condition's tree.
+bool Evaluation::run_condition(int start) {
+    const ConditionStep* steps = pack_.condition_steps.data();
+    const Value* constants = pack_.constants.data();
+    bool r = false;
+    for (auto pc = static_cast<std::size_t>(start);; ++pc) {
+        const ConditionStep& step = steps[pc];
+        switch (step.op) {
+            case ConditionOp::equal: r = equal(step_path(step), constants[step.argument]); break;
+            case ConditionOp::not_equal: r = !equal(step_path(step), constants[step.argument]); break;
+            case ConditionOp::less: r = compare(step_path(step), constants[step.argument]) < 0; break;
+            case ConditionOp::less_equal: r = compare(step_path(step), constants[step.argument]) <= 0; break;
+            case ConditionOp::greater: r = compare(step_path(step), constants[step.argument]) > 0; break;
+            case ConditionOp::greater_equal: r = compare(step_path(step), constants[step.argument]) >= 0; break;
+            case ConditionOp::member:
+            case ConditionOp::not_member: {
+                // With an explanation, relation() reads the set's definition, so that it is recorded.
+                const Value& item = step_path(step);
+                if (!trace_ && (item.kind == Value::Kind::enumeration || !item.present())) {
+                    bool found = item.present() && pack_.has_member(step.argument, item.number);
+                    r = step.op == ConditionOp::member ? found : !found;
+                } else {
+                    r = relation(*step.expr);
+                }
+                break;
+            }
+            case ConditionOp::truthy: r = step_path(step).truthy(); break;
+            case ConditionOp::general: r = holds(*step.expr); break;
+            case ConditionOp::negate: r = !r; break;
+            case ConditionOp::jump_if_false:
+                if (!r) pc = static_cast<std::size_t>(step.argument) - 1;
+                break;
+            case ConditionOp::jump_if_true:
+                if (r) pc = static_cast<std::size_t>(step.argument) - 1;
+                break;
+            case ConditionOp::done: return r;
+        }
+    }
 }
 
 // + and - on integers, texts, dates and times. Every integer step is checked, and a date or time

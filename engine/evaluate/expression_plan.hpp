@@ -37,9 +37,13 @@ struct ExpressionPlan {
     // For the shortcuts against a constant (equal_constant, not_equal_constant, order_constant):
     // the constant's index in CompiledPack::constants, so that the test reads one plan.
     int compared_constant = -1;
+    // On a condition tested on its own (a row's, a refusal's, an `if`'s, a `where`'s, not a part
+    // of a larger `and`, `or` or `not`): where its flat program starts in
+    // CompiledPack::condition_steps (condition_program.hpp), which holds() runs; -1 when it has
+    // none.
+    int program = -1;
     ConditionTest test = ConditionTest::general;
 };
-// Sixteen bytes, so that finding an expression's plan is one shift.
-static_assert(sizeof(ExpressionPlan) == 16);
+static_assert(sizeof(ExpressionPlan) == 20);
 
 }  // namespace frontdoor::engine

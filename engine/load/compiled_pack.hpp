@@ -2,6 +2,7 @@
 // A checked pack lowered for evaluation: the decision graph, compiled input patterns and field
 // defaults, and the pack's identity. Immutable after loading and shared by every thread.
 #include "dsl/checked_pack.hpp"
+#include "engine/evaluate/condition_program.hpp"
 #include "engine/evaluate/expression_plan.hpp"
 #include "engine/evaluate/pattern.hpp"
 #include "engine/evaluate/row_index.hpp"
@@ -46,6 +47,19 @@ struct CompiledPack {
         const auto& words = member_bits[static_cast<std::size_t>(bits)];
         auto word = static_cast<std::size_t>(member >> 6);
         return word < words.size() && ((words[word] >> (member & 63)) & 1u) != 0;
+    }
+    // Every condition's flat program, one after another (ExpressionPlan::program), and the fields
+    // of the paths their steps read (ConditionStep::first_field).
+    std::vector<ConditionStep> condition_steps;
+    std::vector<int> condition_fields;
+    // Each decision's rows' programs, so that trying a row reads neither its syntax nor its plan:
+    // by the decision's syntax index, from first_row_program[d], one a row: its condition's
+    // program, or -1 when it has none (holds() tests it, or it has no condition).
+    std::vector<std::int32_t> row_programs;
+    std::vector<std::uint32_t> first_row_program;
+    const std::int32_t* programs_of_rows(int slot) const {
+        return row_programs.data() +
+               first_row_program[static_cast<std::size_t>(checked->definitions[slot].syntax_index)];
     }
     // The explain stage's tables: texts and fixed strings encoded as JSON, by expression, citation,
     // enum, record and slot; what each entry reads and its fixed JSON.

@@ -8,6 +8,7 @@
 #include "engine/explain/explain.hpp"
 #include "engine/explain/out_of_range.hpp"
 #include "engine/json/json_writer.hpp"
+#include "engine/load/each_expression.hpp"
 
 #include <algorithm>
 
@@ -61,29 +62,6 @@ void fold(const ast::Expr& expr, CompiledPack& pack, std::optional<Evaluation>& 
     for (const auto& arg : expr.args) fold(*arg, pack, evaluation, diagnostics);
     for (const auto& key : expr.keys) fold(*key, pack, evaluation, diagnostics);
     for (const auto& [name, value] : expr.fields) fold(*value, pack, evaluation, diagnostics);
-}
-
-template <typename F>
-void each_expression(const dsl::CheckedPack& checked, F&& f) {
-    for (const auto& let : checked.syntax.lets) f(*let.value);
-    for (const auto& decision : checked.syntax.decisions)
-        for (const auto& row : decision.rows) {
-            if (row.condition) f(*row.condition);
-            if (row.each_list) f(*row.each_list);
-            f(*row.value);
-        }
-    for (const auto& table : checked.syntax.tables)
-        for (const auto& entry : table.entries) {
-            if (entry.key) f(*entry.key);
-            f(*entry.value);
-        }
-    for (const auto& output : checked.syntax.outputs)
-        for (const auto& field : output.fields) f(*field.value);
-    for (const auto& input : checked.syntax.inputs)
-        for (const auto& refusal : input.refusals) {
-            f(*refusal.condition);
-            if (refusal.each_list) f(*refusal.each_list);
-        }
 }
 
 bool definition_reads_input(const dsl::CheckedPack& checked, int slot, std::vector<int>& memo) {
@@ -248,6 +226,13 @@ void index_condition_tests_under(const ast::Expr& expr, CompiledPack& pack) {
 void make_expression_plans(CompiledPack& pack, dsl::Diagnostics&) {
     pack.plans.assign(static_cast<std::size_t>(pack.checked->expression_count), ExpressionPlan{});
     pack.row_indexes.assign(pack.checked->syntax.decisions.size(), RowIndex{});  // none indexed yet
+    // No condition compiled yet (compile_conditions): every row is tested by walking its tree.
+    pack.first_row_program.clear();
+    pack.row_programs.clear();
+    for (const ast::Decision& decision : pack.checked->syntax.decisions) {
+        pack.first_row_program.push_back(static_cast<std::uint32_t>(pack.row_programs.size()));
+        pack.row_programs.insert(pack.row_programs.end(), decision.rows.size(), -1);
+    }
 }
 
 void index_condition_tests(CompiledPack& pack, dsl::Diagnostics&) {

@@ -10,8 +10,9 @@ namespace frontdoor::engine {
 
 // Before: the checked syntax, its expressions numbered (Expr::id). After: an empty plan for each
 // (ExpressionPlan, CompiledPack::plans, by id), which the passes below fill in, and an empty row
-// index for each decision (CompiledPack::row_indexes, filled by index_rows); the tree itself is
-// never written.
+// index for each decision (CompiledPack::row_indexes, filled by index_rows), and no program for
+// any row (CompiledPack::row_programs, filled by compile_conditions); the tree itself is never
+// written.
 void make_expression_plans(CompiledPack& pack, dsl::Diagnostics& diagnostics);
 
 // Before: only the syntax. After: the text as written of every condition a decision can show (not

@@ -7,6 +7,7 @@
 #include "engine/load/pack_access.hpp"
 
 #include "engine/explain/explain.hpp"
+#include "engine/load/compile_conditions.hpp"
 #include "engine/load/fold_constants.hpp"
 #include "engine/load/index_rows.hpp"
 
@@ -112,6 +113,7 @@ constexpr NamedPass load_pipeline[] = {
     {"fold constant definitions", on_pack<fold_constant_definitions>},
     {"index member tests", on_pack<index_member_tests>},
     {"index condition tests against constants", on_pack<index_condition_tests>},
+    {"compile conditions into flat programs", on_pack<compile_conditions>},
     {"refuse found errors", refuse_found_errors},
     // Rows are indexed by the constants they test, so after folding.
     {"index rows by what they test", on_pack<index_rows>},
