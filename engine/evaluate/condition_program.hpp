@@ -35,6 +35,8 @@ enum class ConditionOp : std::uint8_t {
     member,
     not_member,
     truthy,         // r = the path's boolean
+    present,        // r = whether the path's value is present (`path exists`)
+    absent,         // r = whether it is absent (`path is absent`)
     general,        // r = holds(*expr)
     negate,         // r = !r
     jump_if_false,  // when !r, go to step `argument`

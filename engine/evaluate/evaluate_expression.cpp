@@ -319,6 +319,8 @@ bool Evaluation::run_condition(int start) {
                 break;
             }
             case ConditionOp::truthy: r = step_path(step).truthy(); break;
+            case ConditionOp::present: r = step_path(step).present(); break;
+            case ConditionOp::absent: r = !step_path(step).present(); break;
             case ConditionOp::general: r = holds(*step.expr); break;
             case ConditionOp::negate: r = !r; break;
             case ConditionOp::jump_if_false:

@@ -83,7 +83,13 @@ private:
             case ConditionTest::path:
                 if (emit_path_test(ConditionOp::truthy, expr, -1, expr)) return;
                 break;
-            case ConditionTest::general: break;
+            case ConditionTest::general:
+                if (plan.constant < 0 &&
+                    (expr.kind == ast::ExprKind::exists || expr.kind == ast::ExprKind::is_absent)) {
+                    ConditionOp op = expr.kind == ast::ExprKind::exists ? ConditionOp::present : ConditionOp::absent;
+                    if (emit_path_test(op, *expr.args[0], -1, expr)) return;
+                }
+                break;
         }
         ConditionStep step;
         step.op = ConditionOp::general;

@@ -67,7 +67,7 @@ std::string random_test(std::mt19937& random) {
         case 10: return "twice = " + std::to_string(2 * (random() % 3));
         case 11: return "twice > 2";
         case 12: return "x.t = \"a\"";  // text: compared by holds(), not a step
-        case 13: return "x.n exists";
+        case 13: return random() % 2 == 0 ? "x.n exists" : "x.inner.colour is absent";
         case 14: return "any(i in x.colours where i in warm and not (i = " + colour(random) + "))";
         case 15: return "count(i in x.colours where i = " + colour(random) + " or x.b) >= 1";
         case 16: return "x.inner.colour = x.colour";
@@ -198,8 +198,8 @@ TEST_CASE("a condition compiles to its tests in order, `and` and `or` as jumps p
     std::string rules = std::string(header) +
                         "decision pick: integer (first match)\n"
                         "  1 when x.n = 1 and (x.colour in warm or not x.b)" +
-                        cited + "  2 when x.t = \"a\"" + cited + "  0 otherwise" + cited +
-                        "output times in office\n  pick = pick\n";
+                        cited + "  2 when x.t = \"a\"" + cited + "  3 when x.d exists and x.inner is absent" + cited +
+                        "  0 otherwise" + cited + "output times in office\n  pick = pick\n";
     auto pack = load(rules);
     const engine::CompiledPack& c = compiled(*pack);
     const auto& rows = c.checked->syntax.decisions.front().rows;
@@ -215,18 +215,21 @@ TEST_CASE("a condition compiles to its tests in order, `and` and `or` as jumps p
     CHECK(c.condition_steps[static_cast<std::size_t>(start) + 3].argument == start + 6);
     // A text compared with a text is one general step: no program, holds() tests it.
     CHECK(c.plan(*rows[1].condition).program == -1);
-    // The rows' programs are found without reading the rows: the first row's, none for the others.
-    CHECK(c.row_programs == std::vector<std::int32_t>{start, -1, -1});
-    for (const char* contact : {R"({"big":0,"n":1,"colour":"c0"})", R"({"big":0,"n":1,"colour":"c4","b":true})",
-                                R"({"big":0,"n":1,"colour":"c4"})", R"({"big":0,"t":"a"})"}) {
+    // The rows' programs, found without reading the rows: none for the text test or `otherwise`.
+    int third = c.plan(*rows[2].condition).program;
+    REQUIRE(third >= 0);
+    CHECK(c.condition_steps[static_cast<std::size_t>(third)].op == Op::present);
+    CHECK(c.condition_steps[static_cast<std::size_t>(third) + 2].op == Op::absent);
+    // The rows' programs, found without reading the rows: none for the text test or `otherwise`.
+    CHECK(c.row_programs == std::vector<std::int32_t>{start, -1, third, -1});
+    const std::pair<const char*, int> expected[] = {
+        {R"({"big":0,"n":1,"colour":"c0"})", 1}, {R"({"big":0,"n":1,"colour":"c4","b":true})", 0},
+        {R"({"big":0,"n":1,"colour":"c4"})", 1}, {R"({"big":0,"t":"a"})", 2},
+        {R"({"big":0,"d":"2024-01-01"})", 3},    {R"({"big":0,"d":"2024-01-01","inner":{}})", 0}};
+    for (const auto& [contact, pick] : expected) {
         INFO(contact);
         auto decided = pack->decide(contact, {false});
         REQUIRE_FALSE(decided.refused);
-        auto answer = nlohmann::json::parse(decided.json);
-        std::string text = contact;
-        int expected = text.find("\"t\"") != std::string::npos        ? 2
-                       : text.find("c4\",\"b\"") != std::string::npos ? 0
-                                                                      : 1;
-        CHECK(answer["pick"] == expected);
+        CHECK(nlohmann::json::parse(decided.json)["pick"] == pick);
     }
 }
