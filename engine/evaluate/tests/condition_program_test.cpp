@@ -5,6 +5,7 @@
 // compiler promises.
 #include "engine/evaluate/condition_program.hpp"
 #include "engine/evaluate/evaluate.hpp"
+#include "engine/evaluate/tests/random_documents.hpp"
 #include "engine/load/pack_access.hpp"
 #include "frontdoor/frontdoor.hpp"
 
@@ -107,20 +108,10 @@ std::string random_pack(std::mt19937& random, int rows) {
     return text + "  either = " + random_condition(random, 3) + "\n";
 }
 
+// A `doc` with the fields this test adds: `t` and `inner`.
 nlohmann::json random_contact(std::mt19937& random) {
+    nlohmann::json contact = frontdoor::evaluate_tests::random_doc(random, colour_count, 3);
     auto chance = [&] { return random() % 3 != 0; };
-    nlohmann::json contact = {{"big", random() % 20 == 0 ? INT64_MAX : 0}};
-    if (chance()) contact["colour"] = "c" + std::to_string(random() % colour_count);
-    if (chance()) {
-        std::vector<std::string> colours;
-        for (int k = 0; k < colour_count; ++k)
-            if (random() % 3 == 0) colours.push_back("c" + std::to_string(k));
-        std::shuffle(colours.begin(), colours.end(), random);
-        contact["colours"] = colours;
-    }
-    if (chance()) contact["n"] = random() % 4;
-    if (chance()) contact["b"] = random() % 2 == 0;
-    if (chance()) contact["d"] = "2024-03-0" + std::to_string(1 + random() % 3);
     if (chance()) contact["t"] = random() % 2 == 0 ? "a" : "b";
     if (chance()) {
         nlohmann::json inner = nlohmann::json::object();
@@ -132,15 +123,11 @@ nlohmann::json random_contact(std::mt19937& random) {
 }
 
 std::shared_ptr<const frontdoor::Pack> load(const std::string& rules) {
-    auto loaded = frontdoor::Pack::load_files("flat", {{"pack.rules", rules}});
-    INFO(rules << "\n" << frontdoor::render_all(loaded.diagnostics));
-    REQUIRE(loaded.pack);
-    return loaded.pack;
+    return frontdoor::evaluate_tests::load_rules("flat", rules);
 }
 
 engine::CompiledPack& compiled(const frontdoor::Pack& pack) {
-    // A loaded pack is immutable; this white-box test alone reaches into one before it is used.
-    return const_cast<engine::CompiledPack&>(frontdoor::PackAccess::compiled(pack));
+    return frontdoor::evaluate_tests::compiled_to_change(pack);
 }
 
 // The same pack with every condition tested by walking its tree: the reference.

@@ -4,6 +4,7 @@
 // contact, every row that applies and few that do not.
 #include "engine/evaluate/row_index.hpp"
 #include "engine/evaluate/evaluate.hpp"
+#include "engine/evaluate/tests/random_documents.hpp"
 #include "engine/load/pack_access.hpp"
 #include "frontdoor/frontdoor.hpp"
 
@@ -90,35 +91,17 @@ std::string random_pack(std::mt19937& random, int rows) {
 }
 
 nlohmann::json random_contact(std::mt19937& random) {
-    auto chance = [&] { return random() % 3 != 0; };
-    nlohmann::json contact = {{"big", random() % 20 == 0 ? INT64_MAX : 0}};
-    if (chance()) contact["colour"] = "c" + std::to_string(random() % colour_count);
-    if (chance()) {
-        std::vector<std::string> colours;
-        for (int k = 0; k < colour_count; ++k)
-            if (random() % 4 == 0) colours.push_back("c" + std::to_string(k));
-        std::shuffle(colours.begin(), colours.end(), random);
-        contact["colours"] = colours;
-    }
-    if (chance()) contact["n"] = random() % 4;
-    if (chance()) contact["b"] = random() % 2 == 0;
-    if (chance()) contact["d"] = "2024-03-0" + std::to_string(1 + random() % 3);
-    return contact;
+    return frontdoor::evaluate_tests::random_doc(random, colour_count, 4);
 }
 
 std::shared_ptr<const frontdoor::Pack> load(const std::string& rules) {
-    auto loaded = frontdoor::Pack::load_files("indexed", {{"pack.rules", rules}});
-    INFO(frontdoor::render_all(loaded.diagnostics));
-    REQUIRE(loaded.pack);
-    return loaded.pack;
+    return frontdoor::evaluate_tests::load_rules("indexed", rules);
 }
 
-// The same pack with every decision left to the full scan: the reference. (A loaded pack is
-// immutable; this white-box test alone reaches into one before it is used.)
+// The same pack with every decision left to the full scan: the reference.
 std::shared_ptr<const frontdoor::Pack> load_unindexed(const std::string& rules) {
     auto pack = load(rules);
-    for (engine::RowIndex& index :
-         const_cast<engine::CompiledPack&>(frontdoor::PackAccess::compiled(*pack)).row_indexes)
+    for (engine::RowIndex& index : frontdoor::evaluate_tests::compiled_to_change(*pack).row_indexes)
         index = engine::RowIndex{};
     return pack;
 }
