@@ -47,9 +47,9 @@ let warm: set of colour = ["c0", "c1", "c2"] [source "t"]
 let twice: integer = if x.n exists then x.n + x.n else 0 [source "t"]
 )";
 
-constexpr const char* cited = "  [source \"t\"]\n";
+using frontdoor::evaluate_tests::cited;
 
-std::string colour(std::mt19937& random) { return "\"c" + std::to_string(random() % colour_count) + "\""; }
+std::string colour(std::mt19937& random) { return frontdoor::evaluate_tests::random_colour(random, colour_count); }
 
 // One test: the shapes a step reads in place (a path against a constant, a member test, a boolean
 // path; through an input field, a nested field, a definition) and shapes left to holds().

@@ -17,6 +17,14 @@
 
 namespace frontdoor::evaluate_tests {
 
+// A row's citation, and the end of its line.
+inline constexpr const char* cited = "  [source \"t\"]\n";
+
+// One of the first `colour_count` members "c0", "c1"... of the tests' enum colour, quoted.
+inline std::string random_colour(std::mt19937& random, int colour_count) {
+    return "\"c" + std::to_string(random() % colour_count) + "\"";
+}
+
 inline std::shared_ptr<const Pack> load_rules(const std::string& label, const std::string& rules) {
     auto loaded = Pack::load_files(label, {{"pack.rules", rules}});
     INFO(rules << "\n" << render_all(loaded.diagnostics));

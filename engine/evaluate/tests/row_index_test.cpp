@@ -37,10 +37,9 @@ input x: doc
 let warm: set of colour = ["c0", "c1", "c2"] [source "t"]
 )";
 
-// A row's citation, and the end of its line.
-constexpr const char* cited = "  [source \"t\"]\n";
+using frontdoor::evaluate_tests::cited;
 
-std::string colour(std::mt19937& random) { return "\"c" + std::to_string(random() % colour_count) + "\""; }
+std::string colour(std::mt19937& random) { return frontdoor::evaluate_tests::random_colour(random, colour_count); }
 
 // One test, in a shape the index serves or in one it must leave to the full scan.
 std::string random_test(std::mt19937& random) {
