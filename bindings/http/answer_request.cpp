@@ -1,11 +1,10 @@
 #include "answer_request.hpp"
 
+#include "body_codings.hpp"
 #include "host_header.hpp"
 #include "json_error.hpp"
 #include "request_id.hpp"
 #include "without_auth.hpp"
-
-#include <boost/beast/core/string.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -14,14 +13,6 @@
 namespace frontdoor::http {
 
 namespace {
-
-// A Content-Encoding other than identity: a compressed body would otherwise be read as JSON and
-// refused as "not valid JSON at byte 0", or a plain one sent with a wrong header decided silently.
-bool has_content_coding(const Request& request) {
-    auto coding = request.find(beast_http::field::content_encoding);
-    if (coding == request.end()) return false;
-    return !boost::beast::iequals(coding->value(), "identity");  // Beast's parser trims the value
-}
 
 Response routed(Service& service, const RouteTable& routes, const Request& request, RequestContext& context) {
     if (auto refusal = refuse_access(service, routes, request, context)) return std::move(*refusal);
@@ -33,10 +24,7 @@ Response routed(Service& service, const RouteTable& routes, const Request& reque
 std::optional<Response> refuse_access(Service& service, const RouteTable& routes, const Request& request,
                                       RequestContext& context) {
     if (auto problem = host_problem(request)) return error_response(request, beast_http::status::bad_request, *problem);
-    if (has_content_coding(request))
-        return error_response(request, beast_http::status::unsupported_media_type,
-                              "the body has a content coding (Content-Encoding); send it without one: Frontdoor "
-                              "reads the bytes as they come");
+    if (auto refusal = coding_refusal(request)) return error_response(request, refusal->status, refusal->message);
     // Without authentication, what a web page the user has open sends is refused (without_auth.hpp).
     if (service.tokens.lets_anyone_in()) {
         if (auto why = refused_without_auth(request))

@@ -4,7 +4,8 @@
 bodies (400), wrong content types (415), unknown routes (404), wrong methods (405 with Allow), the
 pack and schema routes, health, the headers every decision response carries, and the Host header
 RFC 9112 3.2 asks for (400 without one in HTTP/1.1, with two, or with a malformed one); a body with a
-content coding is 415."""
+content coding is 415, one with a transfer coding but chunked 501, and one whose length
+Transfer-Encoding does not tell 400 on a closed connection."""
 import gzip
 import json
 import os
@@ -150,6 +151,34 @@ def check_content_coding(server, rules):
     check(status == 200, f"Content-Encoding: identity is no coding: {status}")
 
 
+def check_transfer_coding(server, rules):
+    """RFC 9112 6: a transfer coding other than chunked is 501 in words (a gzip body was refused as not
+    JSON, inline in a batch's answer, and a plain one decided); a Transfer-Encoding that does not end in
+    chunked, or names it twice, is 400 in words and closes (the body was read as empty)."""
+    contact = sample_contacts(rules)[0].encode()
+
+    def post(path, content_type, coding, body):
+        head = (f"POST {path} HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer {DECIDE_TOKEN}\r\n"
+                f"Content-Type: {content_type}\r\nTransfer-Encoding: {coding}\r\nConnection: close\r\n\r\n")
+        answer = server.raw(head.encode() + b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body))
+        return status_of(answer), answer
+
+    for path, content_type in (("/v1/decisions", "application/json"), ("/v1/decisions:batch", "application/x-ndjson")):
+        for coding, body in (("gzip, chunked", gzip.compress(contact)), ("gzip, chunked", contact),
+                             ("x-frontdoor, Chunked", contact)):
+            status, answer = post(path, content_type, coding, body)
+            check(status == 501 and b"transfer coding Frontdoor does not implement" in answer,
+                  f"POST {path} with Transfer-Encoding {coding!r}: 501 in words: {status} {answer[-160:]!r}")
+        for coding in ("gzip", "chunked, chunked", "chunked, gzip"):
+            status, answer = post(path, content_type, coding, contact)
+            check(status == 400 and b"cannot be told from Transfer-Encoding" in answer
+                  and b"connection: close" in answer.lower(),
+                  f"POST {path} with Transfer-Encoding {coding!r}: 400 in words, closed: {status} {answer[-160:]!r}")
+        for coding in ("chunked", " chunked ", "identity, chunked"):
+            status, answer = post(path, content_type, coding, contact)
+            check(status == 200, f"POST {path} with Transfer-Encoding {coding!r} is decided: {status} {answer[-160:]!r}")
+
+
 def pack_facts(cli, rules):
     schema = subprocess.run([cli, "schema", "--rules", rules], capture_output=True, timeout=60).stdout
     decision = json.loads(eval_output(cli, rules, sample_contacts(rules)[0])[1])
@@ -167,6 +196,7 @@ def main():
             check_expect_continue(server, args.rules)
             check_host_header(server)
             check_content_coding(server, args.rules)
+            check_transfer_coding(server, args.rules)
     finish()
 
 

@@ -123,7 +123,8 @@ json shadow_schema() {
 
 // The route's query parameters (Route::query, the one table the server checks a query against),
 // after the operation's path parameter if it has one; and every route answers 400 to a query
-// parameter it does not take, or one given twice, and to a request without the one valid Host.
+// parameter it does not take, or one given twice, to a request without the one valid Host, and to
+// a body whose length Transfer-Encoding does not tell, and 501 to a transfer coding but chunked.
 void add_query(json& operation, const Route& route) {
     for (const auto& parameter : route.query) {
         json schema = {{"type", "string"}};
@@ -137,7 +138,8 @@ void add_query(json& operation, const Route& route) {
     }
     constexpr std::string_view refused =
         "A query parameter the route does not take (its parameters are listed), or one given twice, or a "
-        "query parameter's value refused; or a Host header missing (in HTTP/1.1), repeated or malformed.";
+        "query parameter's value refused; or a Host header missing (in HTTP/1.1), repeated or malformed; or a "
+        "Transfer-Encoding that does not end in chunked, or names it twice.";
     json& responses = operation["responses"];
     if (!responses.contains("400"))
         responses["400"] = {
@@ -146,6 +148,9 @@ void add_query(json& operation, const Route& route) {
     else if (responses["400"].contains("description"))
         responses["400"]["description"] =
             responses["400"]["description"].get<std::string>() + " " + std::string(refused);
+    responses["501"] = {
+        {"description", "The body has a transfer coding other than chunked (Transfer-Encoding: gzip, chunked)."},
+        {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
 }
 
 // An operation for a route that openapi_operations.cpp does not describe yet.

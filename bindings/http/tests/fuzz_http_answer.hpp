@@ -28,7 +28,7 @@ inline frontdoor::http::TokenTable fuzz_tokens(const std::string& name) {
 
 // The statuses docs/service.md documents for `frontdoor serve`'s routes.
 inline const std::set<int>& serve_statuses() {
-    static const std::set<int> statuses = {200, 400, 401, 403, 404, 405, 408, 413, 415, 422, 431, 503};
+    static const std::set<int> statuses = {200, 400, 401, 403, 404, 405, 408, 413, 415, 422, 431, 501, 503};
     return statuses;
 }
 
