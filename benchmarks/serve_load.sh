@@ -79,12 +79,26 @@ done
 # Starts the server (extra arguments appended) and sets $port. A fixed-rate step keeps its 16
 # connections for the whole step (more than the default 10,000 requests each past 16,000/s for 10 s),
 # so the per-connection limit is lifted here.
+# Sets $port once the server just started ($server_pid) has printed its "listening on" line into
+# $work/listening, which the caller empties before starting it: the redirection that empties it too
+# happens in the background child, which on a busy machine can run after this has read the last
+# server's line. Leaves $port empty when the server exits first or is not listening within 30 s.
+wait_for_port() {
+  port=""
+  for _ in $(seq 300); do
+    port=$(sed -n 's|^listening on http://127.0.0.1:\([0-9][0-9]*\)$|\1|p' "$work/listening" 2> /dev/null)
+    [ -n "$port" ] && return 0
+    kill -0 "$server_pid" 2> /dev/null || return 0
+    sleep 0.1
+  done
+}
+
 start_server() {
+  : > "$work/listening"
   $server_cpu "$cli" serve --rules "$rules" --no-auth --listen 127.0.0.1:0 --threads "$server_threads" \
     --max-requests-per-connection 100000000 "$@" > "$work/listening" 2> "$work/server.log" &
   server_pid=$!
-  for _ in $(seq 300); do grep -q "listening on" "$work/listening" 2> /dev/null && break; sleep 0.1; done
-  port=$(sed -n 's|^listening on http://127.0.0.1:||p' "$work/listening")
+  wait_for_port
   if [ -z "$port" ]; then
     if kill -0 "$server_pid" 2> /dev/null; then echo "serve_load.sh: the server is not listening after 30 s:" >&2
     else
@@ -117,10 +131,11 @@ if [ -n "$floor" ]; then
   [ -x "$floor" ] || { echo "serve_load.sh: --floor $floor is not a program" >&2; exit 2; }
   for explain in "" --no-explain; do
     bytes=$(head -n 1 "$contacts" | "$cli" eval --rules "$rules" --jsonl $explain | wc -c)
+    : > "$work/listening"
     $server_cpu "$floor" --threads "$server_threads" --contexts per-thread --body-bytes "$bytes" > "$work/listening" 2> "$work/server.log" &
     server_pid=$!
-    for _ in $(seq 300); do grep -q "listening on" "$work/listening" 2> /dev/null && break; sleep 0.1; done
-    port=$(sed -n 's|^listening on http://127.0.0.1:||p' "$work/listening")
+    wait_for_port
+    [ -n "$port" ] || { echo "serve_load.sh: the bare HTTP server did not listen:" >&2; cat "$work/server.log" >&2; exit 1; }
     saturate "($bytes-byte answers)" / "bare HTTP"
     if [ -z "$explain" ]; then ceiling_explain=$throughput; else ceiling_plain=$throughput; fi
     stop_server
