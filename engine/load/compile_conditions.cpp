@@ -21,7 +21,7 @@ public:
     void compile_under(const ast::Expr& expr, bool part_of_condition) {
         ConditionTest test = pack_.plan(expr).test;
         bool logical = test == ConditionTest::both || test == ConditionTest::either || test == ConditionTest::negation;
-        if (!part_of_condition && test != ConditionTest::general) compile_root(expr);
+        if (!part_of_condition) compile_root(expr);  // kept only when worth it (compile_root)
         for (const auto& arg : expr.args) compile_under(*arg, logical);
         for (const auto& key : expr.keys) compile_under(*key, false);
         for (const auto& [name, value] : expr.fields) compile_under(*value, false);

@@ -186,7 +186,8 @@ TEST_CASE("a condition compiles to its tests in order, `and` and `or` as jumps p
                         "decision pick: integer (first match)\n"
                         "  1 when x.n = 1 and (x.colour in warm or not x.b)" +
                         cited + "  2 when x.t = \"a\"" + cited + "  3 when x.d exists and x.inner is absent" + cited +
-                        "  0 otherwise" + cited + "output times in office\n  pick = pick\n";
+                        "  4 when x.inner exists" + cited + "  0 otherwise" + cited +
+                        "output times in office\n  pick = pick\n";
     auto pack = load(rules);
     const engine::CompiledPack& c = compiled(*pack);
     const auto& rows = c.checked->syntax.decisions.front().rows;
@@ -208,11 +209,17 @@ TEST_CASE("a condition compiles to its tests in order, `and` and `or` as jumps p
     CHECK(c.condition_steps[static_cast<std::size_t>(third)].op == Op::present);
     CHECK(c.condition_steps[static_cast<std::size_t>(third) + 2].op == Op::absent);
     // The rows' programs, found without reading the rows: none for the text test or `otherwise`.
-    CHECK(c.row_programs == std::vector<std::int32_t>{start, -1, third, -1});
+    // One `exists` alone is a program of one step.
+    int fourth = c.plan(*rows[3].condition).program;
+    REQUIRE(fourth >= 0);
+    CHECK(c.condition_steps[static_cast<std::size_t>(fourth)].op == Op::present);
+    CHECK(c.condition_steps[static_cast<std::size_t>(fourth) + 1].op == Op::done);
+    CHECK(c.row_programs == std::vector<std::int32_t>{start, -1, third, fourth, -1});
     const std::pair<const char*, int> expected[] = {
         {R"({"big":0,"n":1,"colour":"c0"})", 1}, {R"({"big":0,"n":1,"colour":"c4","b":true})", 0},
         {R"({"big":0,"n":1,"colour":"c4"})", 1}, {R"({"big":0,"t":"a"})", 2},
-        {R"({"big":0,"d":"2024-01-01"})", 3},    {R"({"big":0,"d":"2024-01-01","inner":{}})", 0}};
+        {R"({"big":0,"d":"2024-01-01"})", 3},    {R"({"big":0,"d":"2024-01-01","inner":{}})", 4},
+        {R"({"big":0,"inner":{"n":1}})", 4}};
     for (const auto& [contact, pick] : expected) {
         INFO(contact);
         auto decided = pack->decide(contact, {false});
