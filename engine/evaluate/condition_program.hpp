@@ -9,8 +9,8 @@
 // A program computes one boolean, `r`, step after step, and ends at `done`; a jump moves to its
 // target when `r` is as it names, leaving `r` as it is, so `a and b` is
 //     a; jump_if_false END; b; END: ...
-// What a step cannot test in place (a relation of two computed operands, `exists`, a quantifier)
-// is one `general` step, which holds() tests as the syntax tree says. A program reads the same
+// What a step cannot test in place (a relation of two computed operands, `exists` on a computed
+// value, a quantifier) is one `general` step, which holds() tests as the syntax tree says. A program reads the same
 // definitions in the same order as walking the tree does, so an explanation (which lists
 // definitions in the order they were settled) is the same either way; with one, a member test
 // hands its expression to holds(), which reads the set's definition so that it is recorded. Which

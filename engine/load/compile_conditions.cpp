@@ -139,11 +139,12 @@ void compile_conditions(CompiledPack& pack, dsl::Diagnostics&) {
     for (ExpressionPlan& plan : pack.plans) plan.program = -1;
     ConditionCompiler compiler(pack);
     each_expression(*pack.checked, [&](const ast::Expr& expr) { compiler.compile_under(expr, false); });
-    // The rows' programs, in the places make_expression_plans laid out.
-    std::size_t at = 0;
-    for (const ast::Decision& decision : pack.checked->syntax.decisions)
-        for (const ast::Row& row : decision.rows)
-            pack.row_programs[at++] = row.condition ? pack.plan(*row.condition).program : -1;
+    // The rows' programs, in the places make_expression_plans laid out (first_row_program).
+    const auto& decisions = pack.checked->syntax.decisions;
+    for (std::size_t d = 0; d < decisions.size(); ++d)
+        for (std::size_t r = 0; r < decisions[d].rows.size(); ++r)
+            if (const auto& condition = decisions[d].rows[r].condition)
+                pack.row_programs[pack.first_row_program[d] + r] = pack.plan(*condition).program;
 }
 
 }  // namespace frontdoor::engine
